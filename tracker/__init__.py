@@ -1,0 +1,3 @@
+"""tracker: a diplomatic event timeline tracker."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,2 @@
+def main() -> None:
+    raise SystemExit("tracker: not built yet")

@@ -1,0 +1,17 @@
+"""Errors that reach the user as one clear line (the CLI maps them to exit code 2)."""
+
+
+class TrackerError(Exception):
+    """Bad input or a state the user can fix; its message is shown as is."""
+
+
+class NotFoundError(TrackerError):
+    pass
+
+
+class ConflictError(TrackerError):
+    """The event changed underneath (optimistic locking): nothing was written."""
+
+
+class DatabaseError(TrackerError):
+    pass

@@ -1,0 +1,1 @@
+"""Extraction: pure functions from article text to events."""
