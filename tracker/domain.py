@@ -8,11 +8,26 @@ from dataclasses import dataclass
 from tracker.errors import TrackerError
 
 EVENT_TYPES: tuple[str, ...] = (
-    "call", "meeting", "talks", "agreement", "proposal", "demand",
-    "criticism", "support", "rejection", "sanctions", "aid", "military",
+    "call",
+    "meeting",
+    "talks",
+    "agreement",
+    "proposal",
+    "demand",
+    "criticism",
+    "support",
+    "rejection",
+    "sanctions",
+    "aid",
+    "military",
 )
 STATUSES: tuple[str, ...] = (
-    "proposed", "planned", "threatened", "occurred", "postponed", "cancelled",
+    "proposed",
+    "planned",
+    "threatened",
+    "occurred",
+    "postponed",
+    "cancelled",
 )
 PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 ROLES: tuple[str, ...] = ("initiator", "target", "participant")

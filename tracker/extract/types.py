@@ -69,9 +69,7 @@ class Extraction:
         return {
             "article": {
                 "title": self.article.title,
-                "published": self.article.published.isoformat()
-                if self.article.published
-                else None,
+                "published": self.article.published.isoformat() if self.article.published else None,
             },
             "events": [e.to_json() for e in self.events],
         }

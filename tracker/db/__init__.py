@@ -1,0 +1,1 @@
+"""Persistence: models, engine/session set-up and the Alembic glue."""

@@ -1,0 +1,84 @@
+"""Alembic glue: the migrations own the schema; every command opens the database through here."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from alembic import command
+from tracker.errors import DatabaseError
+
+
+def script_location() -> str:
+    # In a source checkout the migrations are the top-level alembic/ folder; an installed
+    # package carries the same files as tracker.db.migrations.
+    source_tree = Path(__file__).resolve().parents[2] / "alembic"
+    if (source_tree / "env.py").is_file():
+        return str(source_tree)
+    spec = importlib.util.find_spec("tracker.db.migrations")
+    if spec is None or not spec.submodule_search_locations:
+        raise DatabaseError("the tracker installation has no migrations (tracker.db.migrations)")
+    return str(next(iter(spec.submodule_search_locations)))
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", script_location())
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision(engine: Engine) -> str | None:
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions(engine: Engine) -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    command.downgrade(alembic_config(engine), revision)
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Create the schema on an empty database; refuse one the code cannot read."""
+    current = current_revision(engine)
+    head = head_revision(engine)
+    if current == head:
+        return
+    if current is None:
+        from sqlalchemy import inspect
+
+        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        if tables:
+            raise DatabaseError(
+                "the database has tables but no tracker schema version; "
+                "it is not a tracker database"
+            )
+        upgrade(engine)
+        return
+    if current not in known_revisions(engine):
+        raise DatabaseError(
+            f"the database schema ({current}) is newer than this tracker ({head}); "
+            "upgrade tracker to use it"
+        )
+    raise DatabaseError(
+        f"the database schema ({current}) is older than this tracker ({head}); "
+        "run `tracker db upgrade`"
+    )

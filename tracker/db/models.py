@@ -1,0 +1,175 @@
+"""The event store (SQLAlchemy 2 typed models). Alembic owns the schema: see alembic/."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(1000))  # path or URL
+    title: Mapped[str] = mapped_column(String(500))
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    body: Mapped[str] = mapped_column(Text)
+    # sha256 of the text: re-ingesting the same text is a no-op
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    mentions: Mapped[list[Mention]] = relationship(back_populates="article")
+
+
+class Actor(Base):
+    __tablename__ = "actors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # casefolded name: canonical names are unique whatever their case
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))  # person, state, organisation, group
+    country: Mapped[str | None] = mapped_column(String(2))
+
+    aliases: Mapped[list[ActorAlias]] = relationship(
+        back_populates="actor", cascade="all, delete-orphan"
+    )
+    participations: Mapped[list[Participation]] = relationship(back_populates="actor")
+
+
+class ActorAlias(Base):
+    __tablename__ = "actor_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(200))
+    alias_key: Mapped[str] = mapped_column(String(200), unique=True)
+
+    actor: Mapped[Actor] = relationship(back_populates="aliases")
+
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        # the timeline's order and its keyset pagination
+        Index("ix_events_timeline", "timeline_date", "id"),
+        Index("ix_events_status_timeline", "status", "timeline_date", "id"),
+        Index("ix_events_type_timeline", "type", "timeline_date", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    type: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))  # latest status change by effective time
+    title: Mapped[str] = mapped_column(String(500))
+    when_start: Mapped[dt.date | None] = mapped_column(Date)
+    when_end: Mapped[dt.date | None] = mapped_column(Date)
+    precision: Mapped[str | None] = mapped_column(String(10))  # None: no time known
+    # where the timeline places the event: its start, else its first article's date
+    timeline_date: Mapped[dt.date] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(String(20))  # extracted, manual
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    # title and actor names, for free-text search
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    participations: Mapped[list[Participation]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Participation.id"
+    )
+    mentions: Mapped[list[Mention]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="Mention.id"
+    )
+    status_changes: Mapped[list[StatusChange]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", order_by="StatusChange.id"
+    )
+
+
+class Participation(Base):
+    __tablename__ = "participations"
+    __table_args__ = (
+        UniqueConstraint("event_id", "actor_id", "role"),
+        Index("ix_participations_actor_event", "actor_id", "event_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))  # initiator, target, participant
+
+    event: Mapped[Event] = relationship(back_populates="participations")
+    actor: Mapped[Actor] = relationship(back_populates="participations")
+
+
+class Mention(Base):
+    """Evidence: the sentence of an article that an event was read from."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    sentence: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    implied_status: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="mentions")
+    article: Mapped[Article] = relationship(back_populates="mentions")
+
+
+class StatusChange(Base):
+    """Append-only history of an event's status; never updated, never deleted alone."""
+
+    __tablename__ = "status_changes"
+    __table_args__ = (Index("ix_status_changes_event_effective", "event_id", "effective_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str] = mapped_column(String(20))
+    # when it happened in the world (None: unknown, ordered by recorded_at)
+    effective_at: Mapped[dt.date | None] = mapped_column(Date)
+    effective_precision: Mapped[str | None] = mapped_column(String(10))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    mention_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentions.id", ondelete="SET NULL"), index=True
+    )
+    note: Mapped[str | None] = mapped_column(Text)
+
+    event: Mapped[Event] = relationship(back_populates="status_changes")
+    mention: Mapped[Mention | None] = relationship()

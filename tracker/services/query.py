@@ -1,0 +1,142 @@
+"""Finding events: the filters the timeline, `tracker list` and search share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import Select, func, select, text, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.db.models import Actor, ActorAlias, Event, Participation
+from tracker.errors import NotFoundError
+from tracker.services.actors import find_actor, name_key
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actors: tuple[str, ...] = ()  # names or aliases; an event must involve all of them
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    since: dt.date | None = None  # on the timeline: timeline_date >= since
+    until: dt.date | None = None  # timeline_date <= until
+    text: str = ""  # free-text words, each a prefix
+
+    def with_(self, **changes) -> EventFilter:
+        return replace(self, **changes)
+
+    def is_empty(self) -> bool:
+        return self == EventFilter()
+
+
+@dataclass
+class EventPage:
+    events: list[Event]
+    total: int = field(default=0)
+
+
+def search_words(text_: str) -> list[str]:
+    return _WORD.findall(text_.casefold())
+
+
+def _text_condition(session: Session, words: list[str]):
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        match = " ".join(f'"{w}"*' for w in words)
+        return Event.id.in_(
+            select(text("rowid"))
+            .select_from(text("events_fts"))
+            .where(text("events_fts MATCH :fts_query").bindparams(fts_query=match))
+        )
+    if dialect == "postgresql":
+        query = " & ".join(f"{w}:*" for w in words)
+        return func.to_tsvector("simple", Event.search_text).op("@@")(
+            func.to_tsquery("simple", query)
+        )
+    # any other backend: a plain scan
+    from sqlalchemy import and_
+
+    return and_(*(Event.search_text.ilike(f"%{w}%") for w in words))
+
+
+def resolve_actor_ids(session: Session, names: tuple[str, ...]) -> list[int]:
+    ids = []
+    for name in names:
+        actor = find_actor(session, name)
+        if actor is None:
+            raise NotFoundError(f"no actor named {name!r}")
+        ids.append(actor.id)
+    return ids
+
+
+def filtered(session: Session, filt: EventFilter, base: Select | None = None) -> Select:
+    """``base`` (select(Event) by default) restricted by ``filt``."""
+    query = base if base is not None else select(Event)
+    for actor_id in resolve_actor_ids(session, filt.actors):
+        query = query.where(
+            Event.id.in_(select(Participation.event_id).where(Participation.actor_id == actor_id))
+        )
+    if filt.types:
+        query = query.where(Event.type.in_(filt.types))
+    if filt.statuses:
+        query = query.where(Event.status.in_(filt.statuses))
+    if filt.since:
+        query = query.where(Event.timeline_date >= filt.since)
+    if filt.until:
+        query = query.where(Event.timeline_date <= filt.until)
+    words = search_words(filt.text)
+    if words:
+        query = query.where(_text_condition(session, words))
+    return query
+
+
+def count_events(session: Session, filt: EventFilter) -> int:
+    return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
+
+
+def list_events(
+    session: Session,
+    filt: EventFilter = EventFilter(),
+    *,
+    limit: int = 100,
+    after: tuple[dt.date, int] | None = None,
+    before: tuple[dt.date, int] | None = None,
+    with_actors: bool = True,
+) -> list[Event]:
+    """Events in timeline order, one keyset page: after/before a (timeline_date, id) key."""
+    query = filtered(session, filt)
+    key = tuple_(Event.timeline_date, Event.id)
+    if after is not None:
+        query = query.where(key > tuple_(*after))
+    if before is not None:
+        query = query.where(key < tuple_(*before)).order_by(
+            Event.timeline_date.desc(), Event.id.desc()
+        )
+    else:
+        query = query.order_by(Event.timeline_date, Event.id)
+    if with_actors:
+        query = query.options(selectinload(Event.participations).selectinload(Participation.actor))
+    events = list(session.scalars(query.limit(limit)))
+    if before is not None:
+        events.reverse()
+    return events
+
+
+def actor_names_matching(session: Session, prefix: str, limit: int = 20) -> list[str]:
+    """Canonical names and aliases that start with ``prefix``, for completion."""
+    key = name_key(prefix).replace("%", "").replace("_", "")
+    if not key:
+        return []
+    names = session.scalars(
+        select(Actor.name).where(Actor.name_key.like(f"{key}%")).order_by(Actor.name).limit(limit)
+    ).all()
+    aliases = session.scalars(
+        select(ActorAlias.alias)
+        .where(ActorAlias.alias_key.like(f"{key}%"))
+        .order_by(ActorAlias.alias)
+        .limit(limit)
+    ).all()
+    return list(dict.fromkeys([*names, *aliases]))[:limit]
