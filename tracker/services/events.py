@@ -179,7 +179,6 @@ def change_status(
         recorded_at=utcnow(),
     )
     event.status_changes.append(change)
-    session.flush()
     event.status = max(event.status_changes, key=history_order).to_status
     event.updated_at = utcnow()  # always dirties the row, so the version check runs
     _flush(session, event)
@@ -227,10 +226,11 @@ def delete_event(session: Session, event_id: int) -> None:
 
 
 def _flush(session: Session, event: Event) -> None:
+    event_id = event.id  # read before flushing: a failed flush leaves the object unusable
     try:
         session.flush()
     except StaleDataError:
         raise ConflictError(
-            f"event {event.id} was changed by someone else at the same time; "
+            f"event {event_id} was changed by someone else at the same time; "
             "nothing was written, reload it and try again"
         ) from None
