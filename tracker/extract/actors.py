@@ -1,0 +1,333 @@
+"""Actor recognition: gazetteer names and aliases, titled persons, demonyms and references.
+
+Everything works on a sentence's tokens. An ``ArticleMemory`` carries what earlier sentences
+established (who "Kim" is, who "he" and "the two leaders" are) from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.extract import lexicon
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
+from tracker.extract.types import ActorEntry
+
+# Capitalised words that open a sentence or a name but are never part of a person's name.
+_NOT_NAME = frozenset(
+    """The A An In On At By For From To Of And Or But With After Before When While As That This
+    These Those It Its His Her Their He She They We I Some Many Both Neither No Last Next Early Late
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+    Dec Speaking According Asked Under Despite Amid Although Though Meanwhile However Analysts
+    Officials Diplomats Leaders Senior Chinese Russian American State Ministry Foreign Department
+    Office House White Council Commission Union Nations Security""".split()
+)
+_LOCATIVE = frozenset("in at from near outside across over into throughout around inside".split())
+_EVENT_NOUNS = frozenset("summit summits meeting meetings talks session sidelines".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class Mention:
+    actor: Actor
+    tok: int  # first token index in the sentence
+    tok_end: int
+    source: str  # gazetteer, title, appositive, surname, demonym, anaphor, pair, pronoun
+    location: bool = False  # "in Moscow": a place, not a party
+    government: Actor | None = None  # for a spokesperson: the government they speak for
+
+
+@dataclass
+class ArticleMemory:
+    """What the article established so far: surnames, the latest persons, the latest subject."""
+
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    recent_persons: list[Actor] = field(default_factory=list)  # most recent last
+    last_group: list[Actor] = field(default_factory=list)
+
+    def saw_person(self, actor: Actor) -> None:
+        if actor in self.recent_persons:
+            self.recent_persons.remove(actor)
+        self.recent_persons.append(actor)
+        del self.recent_persons[:-8]
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            self.surnames[parts[-1]] = actor
+            self.surnames.setdefault(parts[0], actor)
+            if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
+                self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
+
+    def last_person(self, country: str | None = None, exclude: Iterable[Actor] = ()) -> Actor | None:
+        skip = set(exclude)
+        for actor in reversed(self.recent_persons):
+            if actor not in skip and (country is None or actor.country == country):
+                return actor
+        return None
+
+
+class ActorIndex:
+    """The gazetteer (plus database actors) compiled for token lookups."""
+
+    def __init__(self, entries: Iterable[ActorEntry]):
+        self.state_by_country: dict[str, Actor] = {}
+        phrases: dict[tuple[str, ...], Actor] = {}
+        self.single_names: dict[str, Actor] = {}
+        for entry in entries:
+            actor = Actor(entry.name, entry.kind, entry.country)
+            if entry.kind == "state" and entry.country:
+                self.state_by_country[entry.country] = actor
+            for alias in (entry.name, *entry.aliases):
+                key = tuple(t.text for t in tokenize(alias))
+                if key and key[0] in ("the", "The") and len(key) > 1:
+                    key = key[1:]
+                if key:
+                    phrases[key] = actor
+        # Case-sensitive keys: "WHO" is an organisation, "who" is not.
+        self._index = PhraseIndex(phrases)
+        self.demonyms: dict[str, Actor] = {}
+        by_name = {a.name: a for a in phrases.values()}
+        for adjective, state in lexicon.demonyms().items():
+            if state in by_name:
+                self.demonyms[adjective] = by_name[state]
+        cues = lexicon.cues()
+        self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
+        # The head word of each title ("special envoy" → "envoy") marks an apposition.
+        self.title_heads = frozenset(phrase_key(t)[-1] for t in cues["titles"]) - {"mr.", "dr."}
+        self.spokes_titles = frozenset(cues["spokes_titles"])
+        self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
+        self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
+        self.pairs = PhraseIndex({phrase_key(t): t for t in cues["pair_references"]})
+        self.subject_pronouns = frozenset(cues["subject_pronouns"])
+        self.plural_pronouns = frozenset(cues["plural_pronouns"])
+        self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
+
+    def lookup(self, texts: list[str], i: int) -> tuple[int, Actor] | None:
+        hit = self._index.match_at(texts, i)
+        return hit  # type: ignore[return-value]
+
+    def state_of(self, country: str | None) -> Actor | None:
+        return self.state_by_country.get(country) if country else None
+
+
+def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
+    """End of a run of capitalised name tokens starting at j (j when there is none)."""
+    k = j
+    while k < len(tokens) and k - j < limit:
+        t = tokens[k]
+        if not t.cap or not t.text[0].isalpha() or t.text in _NOT_NAME:
+            break
+        k += 1
+        if t.base != t.text:  # a possessive ends the name
+            break
+    return k
+
+
+def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
+    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
+    n = len(tokens)
+    texts = [t.base if t.base != t.text else t.text for t in tokens]
+    lows = [t.low for t in tokens]
+    claimed = [False] * n
+    mentions: list[Mention] = []
+
+    # 1. Gazetteer names and aliases (case-sensitive, longest first).
+    gaz: list[Mention] = []
+    i = 0
+    while i < n:
+        hit = index.lookup(texts, i) if tokens[i].cap or texts[i][0].isupper() else None
+        if hit:
+            length, actor = hit
+            gaz.append(Mention(actor, i, i + length, "gazetteer"))
+            i += length
+        else:
+            i += 1
+
+    # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
+    for i in range(n):
+        if claimed[i]:
+            continue
+        hit = index.titles.match_at(lows, i)
+        if not hit:
+            continue
+        length, title = hit
+        j = i + length
+        k = _name_run(tokens, j)
+        if k == j:
+            continue
+        name_tokens = texts[j:k]
+        actor = _resolve_name(name_tokens, index, memory)
+        if actor is None:
+            continue
+        country = actor.country or _country_before(tokens, texts, i, index, gaz)
+        if actor.country is None and country:
+            actor = Actor(actor.name, "person", country)
+        government = None
+        if title in index.spokes_titles:
+            government = index.state_of(country) or _nearest_state(gaz, i)
+        mentions.append(Mention(actor, j, k, "title", government=government))
+        for x in range(i, k):
+            claimed[x] = True
+
+    # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap or texts[i] in _NOT_NAME:
+            continue
+        if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
+            continue
+        k = _name_run(tokens, i)
+        if k - i < 2 or k >= n or tokens[k].text != ",":
+            continue
+        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind != "state"):
+            continue
+        window = lows[k + 1 : k + 8]
+        title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
+        if title_at is None:
+            continue
+        actor = _resolve_name(texts[i:k], index, memory)
+        if actor is None:
+            continue
+        country = actor.country
+        government = None
+        if country is None:
+            for g in gaz:
+                if k < g.tok <= k + 1 + title_at:
+                    country = g.actor.country
+                    break
+            if country:
+                actor = Actor(actor.name, "person", country)
+        if any(lows[k + 1 + w] in index.spokes_titles for w in range(len(window))):
+            government = index.state_of(country)
+        mentions.append(Mention(actor, i, k, "appositive", government=government))
+        for x in range(i, k):
+            claimed[x] = True
+
+    # Gazetteer matches that a person's name did not swallow.
+    for g in gaz:
+        if any(claimed[x] for x in range(g.tok, g.tok_end)):
+            continue
+        if g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person":
+            continue  # "the G20 summit": the event's name, not a party
+        if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
+            continue  # "Credit Bank of Moscow"
+        if g.tok > 0 and lows[g.tok - 1] in _LOCATIVE and g.actor.kind == "state":
+            g.location = True
+        mentions.append(g)
+        for x in range(g.tok, g.tok_end):
+            claimed[x] = True
+
+    # 4. Surnames met earlier ("Kim" after "Kim Jong Un"); single capitalised words only.
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap:
+            continue
+        actor = memory.surnames.get(texts[i])
+        if actor and not (i + 1 < n and tokens[i + 1].cap and not claimed[i + 1]):
+            mentions.append(Mention(actor, i, i + 1, "surname"))
+            claimed[i] = True
+
+    # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
+    accepted: set[int] = set()
+    for i in range(n - 1, -1, -1):
+        if claimed[i] or texts[i] not in index.demonyms:
+            continue
+        nxt = i + 1
+        ok = nxt < n and not tokens[nxt].cap and lows[nxt] in index.demonym_nouns
+        if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
+            after = nxt + 1 if lows[nxt] != "," or nxt + 1 >= n or lows[nxt + 1] != "and" else nxt + 2
+            ok = after in accepted
+        if ok:
+            accepted.add(i)
+            mentions.append(Mention(index.demonyms[texts[i]], i, i + 1, "demonym"))
+            claimed[i] = True
+
+    # 6. References: "the Russian leader", "the two leaders", "he".
+    for i in range(n):
+        if claimed[i]:
+            continue
+        low = lows[i]
+        hit = index.pairs.match_at(lows, i)
+        if hit:
+            group = _pair(memory, mentions, i)
+            for actor in group:
+                mentions.append(Mention(actor, i, i + hit[0], "pair"))
+            continue
+        if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
+            hit2 = index.anaphor_titles.match_at(lows, i + 2)
+            if hit2 and _name_run(tokens, i + 2 + hit2[0]) == i + 2 + hit2[0]:
+                state = index.demonyms[texts[i + 1]]
+                person = memory.last_person(state.country)
+                if person:
+                    mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
+                continue
+        if low in index.subject_pronouns or low in index.possessive_pronouns:
+            person = _latest_person(mentions, i) or memory.last_person()
+            if person:
+                mentions.append(Mention(person, i, i + 1, "pronoun"))
+        elif low in index.plural_pronouns and memory.last_group:
+            for actor in memory.last_group:
+                mentions.append(Mention(actor, i, i + 1, "pronoun"))
+
+    mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    for m in mentions:
+        if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
+            memory.saw_person(m.actor)
+    return mentions
+
+
+def _resolve_name(name_tokens: list[str], index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+    hit = index.lookup(name_tokens, 0)
+    if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
+        return hit[1]
+    if len(name_tokens) == 1:
+        return memory.surnames.get(name_tokens[0])
+    return Actor(" ".join(name_tokens), "person", None)
+
+
+def _country_before(
+    tokens: list[Token], texts: list[str], i: int, index: ActorIndex, gaz: list[Mention]
+) -> str | None:
+    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary"."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j].text in (",", ";", "(", ")") or (tokens[j].low in ("said", "and")):
+            break
+        if texts[j] in index.demonyms:
+            return index.demonyms[texts[j]].country
+        for g in gaz:
+            if g.tok <= j < g.tok_end and g.actor.kind == "state":
+                return g.actor.country
+    return None
+
+
+def _nearest_state(gaz: list[Mention], i: int) -> Actor | None:
+    best = None
+    for g in gaz:
+        if g.tok < i and g.actor.kind == "state":
+            best = g.actor
+    return best
+
+
+def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
+    best = None
+    for m in mentions:
+        if m.tok < i and m.actor.kind == "person" and m.source != "pronoun":
+            best = m.actor
+    return best
+
+
+def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
+    here = [m.actor for m in mentions if m.tok < i and m.actor.kind == "person"]
+    people: list[Actor] = []
+    for actor in [*memory.recent_persons, *here][::-1]:
+        if actor not in people:
+            people.append(actor)
+        if len(people) == 2:
+            break
+    if len(people) == 2:
+        return people[::-1]
+    return list(memory.last_group)

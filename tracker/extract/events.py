@@ -1,0 +1,73 @@
+"""Event candidates in one sentence: trigger words, status from modality cues, blocking cues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.extract import lexicon
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    status: str | None  # a status the phrase itself fixes ("called off" → cancelled)
+    weight: float  # below 1: a weak trigger that needs two parties ("spoke", "call")
+    tok: int
+    tok_end: int
+
+
+class TriggerLexicon:
+    """The trigger and cue word lists compiled into token-phrase indexes."""
+
+    def __init__(self) -> None:
+        phrases: dict[tuple[str, ...], tuple[str, str | None, float]] = {}
+        for event_type, entries in lexicon.triggers().items():
+            for entry in entries:
+                phrase, status, weight = (entry, None, 1.0) if isinstance(entry, str) else (
+                    entry[0], entry[1], entry[2] if len(entry) > 2 else 1.0)
+                phrases.setdefault(phrase_key(phrase), (event_type, status, weight))
+        self.triggers = PhraseIndex(phrases)
+        cues = lexicon.cues()
+        status_phrases: dict[tuple[str, ...], str] = {}
+        for status in reversed(cues["status_priority"]):
+            for phrase in cues["status_cues"].get(status, ()):
+                status_phrases[phrase_key(phrase)] = status
+        self.status_cues = PhraseIndex(status_phrases)
+        self.priority = {s: i for i, s in enumerate(cues["status_priority"])}
+        self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
+        self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
+        self.clause_breaks = frozenset(cues["clause_breaks"])
+
+    def find_triggers(self, lows: list[str]) -> list[Trigger]:
+        return [
+            Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
+            for a, b, value in self.triggers.find_all(lows)
+        ]
+
+    def clause_starts(self, tokens: list[Token]) -> list[int]:
+        """For each token, the index where its clause starts."""
+        starts, current = [], 0
+        n = len(tokens)
+        for i, t in enumerate(tokens):
+            if t.text in (";", ":", "—", "–", "(") or (
+                t.text == "," and i + 1 < n and tokens[i + 1].low in self.clause_breaks
+            ):
+                current = i + 1
+            starts.append(current)
+        return starts
+
+    def status_for(self, lows: list[str], lo: int, hi: int, inherent: str | None) -> str:
+        """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred."""
+        best = inherent
+        for _, _, status in self.status_cues.find_all(lows[lo:hi]):
+            if best is None or self.priority[status] < self.priority[best]:  # type: ignore[index]
+                best = status  # type: ignore[assignment]
+        return best or "occurred"
+
+    def blocked(self, lows: list[str], lo: int, i: int) -> bool:
+        """A negation or hypothetical cue close before the trigger: no event."""
+        window_start = max(lo, i - 5)
+        if self.negations.find_all(lows[window_start:i]):
+            return True
+        return bool(self.hypothetical.find_all(lows[max(lo, i - 4):i]))
