@@ -259,14 +259,15 @@ def apply_extraction(
             ActorRole(a.name, a.role, kind=a.kind, country=a.country) for a in extracted.actors
         ]
         actors = [_ensure_actor(session, r.name, r.kind, r.country) for r in roles]
-        mention = Mention(
+        known = find_matching_event(session, extracted, [a.id for a in actors], article.id)
+        # built only once its event is known: a Mention must not be flushed without one
+        mention_fields = dict(
             article=article,
             sentence=extracted.evidence,
             start_offset=extracted.start,
             end_offset=extracted.end,
             implied_status=extracted.status,
         )
-        known = find_matching_event(session, extracted, [a.id for a in actors], article.id)
         if known is None:
             event = add_event(
                 session,
@@ -282,12 +283,14 @@ def apply_extraction(
                 status_effective=reported,
                 timeline_fallback=placed_at,
             )
-            event.mentions.append(mention)
+            mention = Mention(event=event, **mention_fields)
+            session.add(mention)
             session.flush()
             event.status_changes[0].mention = mention
             outcome.new_events += 1
             continue
-        known.mentions.append(mention)
+        mention = Mention(event=known, **mention_fields)
+        session.add(mention)
         outcome.merged_mentions += 1
         if known.when_start is None and extracted.when is not None:
             set_when(known, extracted.when)
