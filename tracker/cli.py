@@ -112,6 +112,7 @@ def event_json(event: Event) -> dict:
         "origin": event.origin,
         "confidence": round(event.confidence, 2),
         "version": event.version,
+        "notes": event.notes,
     }
 
 
@@ -317,8 +318,10 @@ def show(obj, event_id, as_json) -> None:
             f"  when      {describe_when(event)}",
             f"  origin    {event.origin} "
             f"(confidence {event.confidence:.2f}, version {event.version})",
-            "Actors:",
         ]
+        if event.notes:
+            out.append(f"  notes     {event.notes}")
+        out.append("Actors:")
         out += [f"  {p.actor.name} ({p.role})" for p in event.participations] or ["  (none)"]
         out.append("Evidence:")
         for m in event.mentions:
@@ -373,21 +376,31 @@ def status(obj, event_id, status, at_text, note) -> None:
 @click.option("--when", "when_text", metavar="WHEN", help="New time, in plain language.")
 @click.option("--no-when", is_flag=True, help="Forget the time (date unknown).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME[:ROLE]", help="Replace the actors.")
+@click.option("--notes", help="Your own remarks on the event (empty text clears them).")
 @pass_context
-def edit(obj, event_id, type_, title, when_text, no_when, actors) -> None:
+def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None:
     """Change an event's type, title, time or actors."""
     from tracker.db.session import unit_of_work
     from tracker.services.events import edit_event, parse_actor_role
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
-    if not any([type_, title, when_text, no_when, actors]):
-        raise TrackerError("nothing to change: give --type, --title, --when, --no-when or --actor")
+    if not any([type_, title, when_text, no_when, actors, notes is not None]):
+        raise TrackerError(
+            "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
+        )
     when = parse_when_option(when_text, "time") if when_text else None
     roles = [parse_actor_role(a) for a in actors] if actors else None
     with unit_of_work(obj.engine()) as session:
         edit_event(
-            session, event_id, type=type_, title=title, when=when, clear_when=no_when, actors=roles
+            session,
+            event_id,
+            type=type_,
+            title=title,
+            when=when,
+            clear_when=no_when,
+            actors=roles,
+            notes=notes,
         )
     click.echo(f"event {event_id} updated")
 

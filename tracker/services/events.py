@@ -194,6 +194,7 @@ def edit_event(
     when: When | None = None,
     clear_when: bool = False,
     actors: Sequence[ActorRole] | None = None,
+    notes: str | None = None,
     expected_version: int | None = None,
 ) -> Event:
     """Change what an event is; its status moves only through change_status."""
@@ -213,6 +214,8 @@ def edit_event(
         set_when(event, None if clear_when else when, first_article)
     if actors is not None:
         _set_actors(session, event, actors)
+    if notes is not None:
+        event.notes = notes.strip() or None
     refresh_search_text(event)
     event.updated_at = utcnow()
     _flush(session, event)

@@ -7,6 +7,7 @@ import glob
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -171,6 +172,7 @@ def known_actor_entries(session: Session) -> list[ActorEntry]:
     return entries
 
 
+@lru_cache(maxsize=1)
 def _gazetteer_by_key() -> dict[str, ActorEntry]:
     from tracker.extract import load_gazetteer
 
