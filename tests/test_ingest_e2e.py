@@ -13,6 +13,7 @@ from tracker.cli import cli
 from tracker.db.models import Article, Event
 from tracker.services.events import get_event, history_order
 from tracker.services.ingest import ingest_paths
+from tracker.services.query import EventFilter, count_events
 
 DATA = Path(__file__).parent / "data"
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -36,6 +37,9 @@ def test_a_second_article_reports_the_planned_call_happened(engine):
         assert [c.effective_at.isoformat() for c in history] == ["2025-02-10", "2025-02-13"]
         assert history[1].mention.article.title == "Trump and Putin hold first call"
         assert "held a phone call" in history[1].mention.sentence
+    with Session(engine) as session:
+        # the evidence is searchable, not only the title and the actors
+        assert count_events(session, EventFilter(text="kremlin said")) == 1
 
 
 def test_reingesting_the_same_text_is_a_no_op(engine, tmp_path):

@@ -38,9 +38,14 @@ def _title_for(type_: str, actors: Sequence[str]) -> str:
     return f"{type_.capitalize()}: {names}" if names else type_.capitalize()
 
 
+SEARCH_TEXT_LIMIT = 4000
+
+
 def refresh_search_text(event: Event) -> None:
-    names = " ".join(p.actor.name for p in event.participations)
-    event.search_text = f"{event.title} {names}".strip()
+    """What free-text search sees: title, actors, notes and the evidence sentences."""
+    parts = [event.title, *(p.actor.name for p in event.participations), event.notes or ""]
+    parts += [m.sentence for m in event.mentions]
+    event.search_text = " ".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT]
 
 
 def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -> None:

@@ -289,10 +289,12 @@ def apply_extraction(
             session.add(mention)
             session.flush()
             event.status_changes[0].mention = mention
+            refresh_search_text(event)
             outcome.new_events += 1
             continue
         mention = Mention(event=known, **mention_fields)
         session.add(mention)
+        session.flush()
         outcome.merged_mentions += 1
         if known.when_start is None and extracted.when is not None:
             set_when(known, extracted.when)
