@@ -65,9 +65,8 @@ class TriggerLexicon:
                 best = status  # type: ignore[assignment]
         return best or "occurred"
 
-    def blocked(self, lows: list[str], lo: int, i: int) -> bool:
-        """A negation or hypothetical cue close before the trigger: no event."""
-        window_start = max(lo, i - 5)
-        if self.negations.find_all(lows[window_start:i]):
+    def blocked(self, lows: list[str], lo: int, i: int, hi: int) -> bool:
+        """A negation close before the trigger, or a hypothetical in its clause: no event."""
+        if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 5) : i]):
             return True
-        return bool(self.hypothetical.find_all(lows[max(lo, i - 4):i]))
+        return bool(self.hypothetical.find_all(lows[lo:hi]))

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from tracker.domain import When
 from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
-from tracker.extract.articles import read_article
+from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
@@ -59,7 +59,10 @@ def extract(
     memory = ArticleMemory()
     events: list[ExtractedEvent] = []
     last_when: When | None = None
-    for sentence in split_sentences(text, article.body_offset):
+    last_day: When | None = None
+    for number, sentence in enumerate(split_sentences(text, article.body_offset)):
+        if number == 0:
+            sentence = _without_dateline(sentence)
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
@@ -72,7 +75,25 @@ def extract(
         anchored = [d.when for d in dates if d.when and d.anchor]
         if anchored:
             last_when = anchored[-1]
+        recent = [w for w in anchored if w.precision == "day" and _near(w, article.published)]
+        if recent:
+            last_day = recent[-1]
+        for event in found:
+            if event.when is None and event.status == "occurred":
+                event.when = last_day  # an act told without a time: the story's latest day
     return Extraction(article=article, events=events)
+
+
+def _near(when: When, published: dt.date | None) -> bool:
+    return published is None or abs((when.start - published).days) <= 7
+
+
+def _without_dateline(sentence: Sentence) -> Sentence:
+    m = DATELINE.match(sentence.text)
+    if not m:
+        return sentence
+    start = sentence.start + m.end()
+    return Sentence(sentence.text[m.end() :], start, sentence.end)
 
 
 def _first_future_cue(tokens: list[Token]) -> int | None:
@@ -97,22 +118,68 @@ def _sentence_events(
     clause = lex.clause_starts(tokens)
     out: list[ExtractedEvent] = []
     seen_types: set[str] = set()
+    mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
     for trig in lex.find_triggers(lows):
-        if trig.type in seen_types:
+        if trig.type == "none" or trig.type in seen_types:
             continue
+        if trig.tok > 0 and tokens[trig.tok].cap:
+            continue  # inside a name: "the Black Sea Grain Initiative"
+        if _refers_back(lows, trig.tok, lex, mentioned):
+            continue  # "after the talks", "the deal": an act told before, or background
         lo = clause[trig.tok]
-        if lex.blocked(lows, lo, trig.tok):
+        if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
             continue
         actors = _actors_for(trig, tokens, mentions, clause)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
-        status = lex.status_for(lows, max(lo, trig.tok - 8), trig.tok_end, trig.status)
+        event_type = trig.type
+        if event_type == "consult":
+            event_type = "meeting" if any(a.kind == "person" for a, _ in actors) else "talks"
+            if event_type in seen_types:
+                continue
+        status = _status(event_type, lex, lows, max(lo, trig.tok - 8), trig.tok_end, trig.status)
         when = _when_for(trig, tokens, dates, status, last_when)
-        seen_types.add(trig.type)
+        seen_types.add(event_type)
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
-        out.append(_event(trig, status, actors, when, sentence))
+        out.append(_event(event_type, trig, status, actors, when, sentence, tokens))
     return out
+
+
+# Acts that are statements: they happened when reported.
+_SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
+_DETERMINERS = frozenset("the this that these those its their such".split())
+
+
+def _status(
+    event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None
+) -> str:
+    status = lex.status_for(lows, lo, hi, inherent)
+    if event_type in _SPEECH_ACTS:
+        return "occurred"
+    if event_type == "proposal" and status not in ("cancelled", "threatened"):
+        return "proposed"
+    return status
+
+
+def _refers_back(lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int]) -> bool:
+    """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        low = lows[j]
+        if j in mentioned:
+            return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in _DETERMINERS:
+            return True
+        if not low[0].isalnum() or lex.triggers.match_at(lows, j):
+            return False
+    return False
+
+
+def _clause_end(clause: list[int], i: int) -> int:
+    for k in range(i + 1, len(clause)):
+        if clause[k] != clause[i]:
+            return k
+    return len(clause)
 
 
 def _actors_for(
@@ -120,32 +187,19 @@ def _actors_for(
 ) -> list[tuple[Actor, str]]:
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
     parties = [m for m in mentions if not m.location]
-    before = [m for m in parties if m.tok_end <= trig.tok]
-    subject: list[Mention] = []
-    if before:
-        last = before[-1]
-        subject = [m for m in before if m.tok == last.tok]
-        first_tok = last.tok
-        for m in reversed(before):
-            if m.tok >= first_tok:
-                continue
-            gap = tokens[m.tok_end : first_tok]
-            if all(t.low in _SUBJECT_GLUE or t.cap for t in gap) and len(gap) <= 4:
-                subject.insert(0, m)
-                first_tok = m.tok
-            else:
-                break
-    end = len(tokens)
-    for k in range(trig.tok_end, len(tokens)):
-        if clause[k] > clause[trig.tok] and clause[k] != clause[trig.tok_end - 1]:
-            end = k
-            break
+    lo = clause[trig.tok]
+    before = [m for m in parties if lo <= m.tok and m.tok_end <= trig.tok]
+    if not before:
+        # "Trump said Washington was ...": the speaker of the sentence, before the clause.
+        earlier = [m for m in parties if m.tok_end <= trig.tok]
+        before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
+    end = _clause_end(clause, trig.tok_end - 1)
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
-    role_first = "participant" if trig.type in CONSULT else "initiator"
-    role_rest = "participant" if trig.type in CONSULT else "target"
+    role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
+    role_rest = "participant" if role_first == "participant" else "target"
     out: list[tuple[Actor, str]] = []
     names: set[str] = set()
-    for group, role in ((subject, role_first), (after, role_rest)):
+    for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
             for actor in ((m.government, m.actor) if m.government else (m.actor,)):
                 if actor is not None and actor.name not in names:
@@ -179,16 +233,18 @@ def _when_for(
 
 
 def _event(
+    event_type: str,
     trig: Trigger,
     status: str,
     actors: list[tuple[Actor, str]],
     when: When | None,
     sentence: Sentence,
+    tokens: list[Token],
 ) -> ExtractedEvent:
     extracted = [ExtractedActor(a.name, role, a.kind, a.country) for a, role in actors]
     confidence = 0.45 + 0.15 * (len(actors) >= 2) + 0.15 * (trig.weight >= 1) + 0.1 * bool(when)
     return ExtractedEvent(
-        type=trig.type,
+        type=event_type,
         status=status,
         actors=extracted,
         when=when,
@@ -196,7 +252,8 @@ def _event(
         start=sentence.start,
         end=sentence.end,
         confidence=min(confidence, 0.95),
-        title=_title(trig.type, extracted),
+        title=_title(event_type, extracted),
+        trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
     )
 
 
@@ -215,14 +272,23 @@ def _compatible(a: When | None, b: When | None) -> bool:
     return a is None or b is None or (a.start <= b.end and b.start <= a.end)
 
 
+def _same_party(a: ExtractedActor, b: ExtractedActor) -> bool:
+    """One actor, or a person and the state they act for ("Macron" and "France")."""
+    if a.name == b.name:
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds == {"person", "state"} and a.country is not None and a.country == b.country
+
+
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
-    names = {a.name for a in event.actors}
     for earlier in events:
         if earlier.type != event.type or not _compatible(earlier.when, event.when):
             continue
-        shared = names & {a.name for a in earlier.actors}
-        if len(shared) >= min(2, len(names), len(earlier.actors)):
+        if earlier.status != event.status and earlier.when and event.when:
+            continue
+        shared = sum(1 for a in event.actors if any(_same_party(a, b) for b in earlier.actors))
+        if shared >= min(2, len(event.actors), len(earlier.actors)):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
             return

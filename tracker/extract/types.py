@@ -37,6 +37,7 @@ class ExtractedEvent:
     end: int
     confidence: float = 0.5
     title: str = ""
+    trigger: str = ""  # the words that signalled the event, as written
 
     def to_json(self) -> dict:
         return {
