@@ -99,7 +99,10 @@ class ActorIndex:
         cues = lexicon.cues()
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
-        self.title_heads = frozenset(phrase_key(t)[-1] for t in cues["titles"]) - {"mr.", "dr."}
+        self.title_heads = frozenset(
+            w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
+        )
+        self.org_words = frozenset(cues["organisation_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
@@ -216,8 +219,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue  # "the G20 summit": the event's name, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
-        if g.tok > 0 and lows[g.tok - 1] in _LOCATIVE and g.actor.kind == "state":
-            g.location = True
+        before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
+        if (
+            before >= 0 and lows[before] in _LOCATIVE and g.actor.kind == "state"
+            and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
+        ):
+            g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
         mentions.append(g)
         for x in range(g.tok, g.tok_end):
             claimed[x] = True
@@ -281,6 +288,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
 
 def _resolve_name(name_tokens: list[str], index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+    if any(w.lower() in index.org_words for w in name_tokens):
+        return None  # "Political Prisoners", "Democratic Party": not a person
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
         return hit[1]

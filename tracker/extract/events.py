@@ -38,6 +38,8 @@ class TriggerLexicon:
         self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
         self.clause_breaks = frozenset(cues["clause_breaks"])
+        self.verb_forms = frozenset(cues["verb_forms"])
+        self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
     def find_triggers(self, lows: list[str]) -> list[Trigger]:
         return [
@@ -54,8 +56,13 @@ class TriggerLexicon:
                 t.text == "," and i + 1 < n and tokens[i + 1].low in self.clause_breaks
             ):
                 current = i + 1
+            elif t.low == "and" and i + 1 < n and self._is_verb(tokens[i + 1].low):
+                current = i  # "held talks ... and signed two statements": a second act
             starts.append(current)
         return starts
+
+    def _is_verb(self, low: str) -> bool:
+        return low in self.verb_forms or (low.endswith("ed") and len(low) > 4)
 
     def status_for(self, lows: list[str], lo: int, hi: int, inherent: str | None) -> str:
         """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred."""
@@ -69,4 +76,4 @@ class TriggerLexicon:
         """A negation close before the trigger, or a hypothetical in its clause: no event."""
         if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 5) : i]):
             return True
-        return bool(self.hypothetical.find_all(lows[lo:hi]))
+        return bool(self.hypothetical.find_all(lows[lo : min(hi, i + 5)]))

@@ -112,20 +112,25 @@ def _sentence_events(
     lex: TriggerLexicon,
     memory: ArticleMemory,
 ) -> list[ExtractedEvent]:
+    """At most one event per clause: the clause's first trigger heads it, and the acts named
+    inside it ("urged Washington to meet", "refused to back an embargo") are its content —
+    except after an offer or an agreement to meet, where the meeting itself is the event."""
     if sentence.text.rstrip("\"'”’ ").endswith("?"):
         return []  # questions assert nothing
     lows = [t.low for t in tokens]
     clause = lex.clause_starts(tokens)
-    out: list[ExtractedEvent] = []
+    heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
+    previous_end = 0
     mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
+    out: list[ExtractedEvent] = []
     for trig in lex.find_triggers(lows):
-        if trig.type == "none" or trig.type in seen_types:
+        if trig.type == "none":
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
         if _refers_back(lows, trig.tok, lex, mentioned):
-            continue  # "after the talks", "the deal": an act told before, or background
+            continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
             continue
@@ -135,20 +140,56 @@ def _sentence_events(
         event_type = trig.type
         if event_type == "consult":
             event_type = "meeting" if any(a.kind == "person" for a, _ in actors) else "talks"
-            if event_type in seen_types:
+        inherited = None
+        if lo in heads:
+            head, head_type, head_actors = heads[lo]
+            if head_type == "proposal" and lows[head.tok] in lex.proposal_verbs and (
+                event_type in CONSULT_OR_ACT
+            ):
+                inherited = "proposed"
+            elif head_type == "agreement" and event_type in ("call", "meeting", "talks"):
+                inherited = "planned"
+            else:
                 continue
-        status = _status(event_type, lex, lows, max(lo, trig.tok - 8), trig.tok_end, trig.status)
+            out = [e for e in out if e.start != -lo - 1]
+            seen_types.discard(head_type)
+            actors = _merge_actors(head_actors, actors)
+        if event_type in seen_types:
+            previous_end = trig.tok_end
+            continue
+        window = max(lo, trig.tok - 8, previous_end)
+        status = inherited or _status(event_type, lex, lows, window, trig.tok_end, trig.status)
         when = _when_for(trig, tokens, dates, status, last_when)
         seen_types.add(event_type)
+        heads[lo] = (trig, event_type, actors)
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
-        out.append(_event(event_type, trig, status, actors, when, sentence, tokens))
+        event = _event(event_type, trig, status, actors, when, sentence, tokens)
+        event.start = -lo - 1  # marks the clause until the sentence is done
+        out.append(event)
+        previous_end = trig.tok_end
+    for event in out:
+        event.start = sentence.start
     return out
+
+
+CONSULT_OR_ACT = frozenset({"call", "meeting", "talks", "agreement", "aid", "sanctions", "military"})
+
+
+def _merge_actors(first: list, second: list) -> list:
+    names = {a.name for a, _ in first}
+    return [*first, *((a, r) for a, r in second if a.name not in names)]
 
 
 # Acts that are statements: they happened when reported.
 _SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
 _DETERMINERS = frozenset("the this that these those its their such".split())
+_SETTING = frozenset("at during after before following".split())
+_REFERRING_CONTEXT = frozenset(
+    "after at during before from of on over about since with in into for by to that said says , ;"
+    " described followed"
+    .split()
+)
 
 
 def _status(
@@ -168,8 +209,12 @@ def _refers_back(lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[in
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
+            return True  # "at a summit in Brussels": where something else happened
         if low in _DETERMINERS:
-            return True
+            # Only as a subject or after a preposition: "after the talks", "from the deal";
+            # "paused the tariffs" is an act on its object.
+            return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
         if not low[0].isalnum() or lex.triggers.match_at(lows, j):
             return False
     return False
@@ -189,6 +234,8 @@ def _actors_for(
     parties = [m for m in mentions if not m.location]
     lo = clause[trig.tok]
     before = [m for m in parties if lo <= m.tok and m.tok_end <= trig.tok]
+    if any(m.source != "pronoun" for m in before):
+        before = [m for m in before if m.source != "pronoun"]  # "In his address, Zelenskyy ..."
     if not before:
         # "Trump said Washington was ...": the speaker of the sentence, before the clause.
         earlier = [m for m in parties if m.tok_end <= trig.tok]
@@ -287,7 +334,11 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
             continue
         if earlier.status != event.status and earlier.when and event.when:
             continue
-        shared = sum(1 for a in event.actors if any(_same_party(a, b) for b in earlier.actors))
+        shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
+        if event.actors[0].name != earlier.actors[0].name and _same_party(
+            event.actors[0], earlier.actors[0]
+        ):
+            shared += 1
         if shared >= min(2, len(event.actors), len(earlier.actors)):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
