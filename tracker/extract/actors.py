@@ -14,17 +14,9 @@ from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
-_NOT_NAME = frozenset(
-    """The A An In On At By For From To Of And Or But With After Before When While As That This
-    These Those It Its His Her Their He She They We I Some Many Both Neither No Last Next Early Late
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec Speaking According Asked Under Despite Amid Although Though Meanwhile However Analysts
-    Officials Diplomats Leaders Senior Chinese Russian American State Ministry Foreign Department
-    Office House White Council Commission Union Nations Security""".split()
-)
-_LOCATIVE = frozenset("in at from near outside across over into throughout around inside".split())
-_EVENT_NOUNS = frozenset("summit summits meeting meetings talks session sidelines".split())
+_NOT_NAME = lexicon.words("not_name_words")
+_LOCATIVE = lexicon.words("locatives")
+_EVENT_NOUNS = lexicon.words("event_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +56,9 @@ class ArticleMemory:
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
 
-    def last_person(self, country: str | None = None, exclude: Iterable[Actor] = ()) -> Actor | None:
+    def last_person(
+        self, country: str | None = None, exclude: Iterable[Actor] = ()
+    ) -> Actor | None:
         skip = set(exclude)
         for actor in reversed(self.recent_persons):
             if actor not in skip and (country is None or actor.country == country):
@@ -246,7 +240,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         nxt = i + 1
         ok = nxt < n and not tokens[nxt].cap and lows[nxt] in index.demonym_nouns
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
-            after = nxt + 1 if lows[nxt] != "," or nxt + 1 >= n or lows[nxt + 1] != "and" else nxt + 2
+            comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
+            after = nxt + 2 if comma_and else nxt + 1
             ok = after in accepted
         if ok:
             accepted.add(i)
@@ -287,7 +282,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     return mentions
 
 
-def _resolve_name(name_tokens: list[str], index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+def _resolve_name(
+    name_tokens: list[str], index: ActorIndex, memory: ArticleMemory
+) -> Actor | None:
     if any(w.lower() in index.org_words for w in name_tokens):
         return None  # "Political Prisoners", "Democratic Party": not a person
     hit = index.lookup(name_tokens, 0)

@@ -125,12 +125,13 @@ def _month_number(word: str) -> int:
 def _month_near(month: int, base: dt.date, future: bool, mode: str = "") -> When:
     """A month named without a year, placed by tense around the article's date."""
     year = base.year
-    if mode == "last" or (mode != "next" and mode != "this" and not future):
-        if month > base.month or (mode == "last" and month == base.month):
-            year -= 1
-    elif mode == "next" or future:
-        if month < base.month or (mode == "next" and month == base.month):
-            year += 1
+    backward = mode == "last" or (mode not in ("next", "this") and not future)
+    if backward and (month > base.month or (mode == "last" and month == base.month)):
+        year -= 1
+    elif not backward and mode != "this" and (
+        month < base.month or (mode == "next" and month == base.month)
+    ):
+        year += 1
     return _month_range(year, month)
 
 

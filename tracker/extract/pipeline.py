@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from tracker.domain import When
+from tracker.extract import lexicon
 from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
 from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.dates import DateMention, find_dates
@@ -14,16 +15,13 @@ from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.tokens import Token, tokenize
-from tracker.extract.types import ActorEntry, Extraction, ExtractedActor, ExtractedEvent
+from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
 # Words after which a weekday or a month is read forward from the article's date.
-_FUTURE_CUES = frozenset(
-    "will would 'll expected due scheduled set plans planned planning upcoming intends starting"
-    " next".split()
-)
+_FUTURE_CUES = lexicon.words("future_cues")
 # Between two mentions of one subject: "Joe Biden and Russian President Vladimir Putin".
-_SUBJECT_GLUE = frozenset("and , the both".split())
+_SUBJECT_GLUE = lexicon.words("subject_glue")
 _TYPE_LABEL = {
     "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
 }
@@ -173,7 +171,9 @@ def _sentence_events(
     return out
 
 
-CONSULT_OR_ACT = frozenset({"call", "meeting", "talks", "agreement", "aid", "sanctions", "military"})
+CONSULT_OR_ACT = frozenset(
+    {"call", "meeting", "talks", "agreement", "aid", "sanctions", "military"}
+)
 
 
 def _merge_actors(first: list, second: list) -> list:
@@ -183,13 +183,9 @@ def _merge_actors(first: list, second: list) -> list:
 
 # Acts that are statements: they happened when reported.
 _SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
-_DETERMINERS = frozenset("the this that these those its their such".split())
-_SETTING = frozenset("at during after before following".split())
-_REFERRING_CONTEXT = frozenset(
-    "after at during before from of on over about since with in into for by to that said says , ;"
-    " described followed"
-    .split()
-)
+_DETERMINERS = lexicon.words("determiners")
+_SETTING = lexicon.words("setting_prepositions")
+_REFERRING_CONTEXT = lexicon.words("referring_context")
 
 
 def _status(
