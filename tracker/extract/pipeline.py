@@ -139,7 +139,7 @@ def _sentence_events(
         if event_type == "consult":
             event_type = "meeting" if any(a.kind == "person" for a, _ in actors) else "talks"
         inherited = None
-        if lo in heads:
+        if lo in heads and _embedded(lows, heads[lo][0], trig):
             head, head_type, head_actors = heads[lo]
             if head_type == "proposal" and lows[head.tok] in lex.proposal_verbs and (
                 event_type in CONSULT_OR_ACT
@@ -169,6 +169,18 @@ def _sentence_events(
     for event in out:
         event.start = sentence.start
     return out
+
+
+_LINKS = frozenset({"to", "that"})
+_SEPARATORS = lexicon.words("separating_prepositions")
+
+
+def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
+    """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
+    gap = lows[head.tok_end : trig.tok]
+    if len(gap) > 10 or any(w in _SEPARATORS for w in gap):
+        return False
+    return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
 
 
 CONSULT_OR_ACT = frozenset(
