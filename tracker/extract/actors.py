@@ -43,6 +43,7 @@ class ArticleMemory:
     surnames: dict[str, Actor] = field(default_factory=dict)
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
     last_group: list[Actor] = field(default_factory=list)
+    governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -97,6 +98,7 @@ class ActorIndex:
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
         )
         self.org_words = frozenset(cues["organisation_words"])
+        self.state_pair_words = frozenset(cues["state_pair_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
@@ -219,6 +221,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
+            or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
+        ):
+            g.location = True  # "in Bali, Indonesia", "in Jeddah, Saudi Arabia"
         mentions.append(g)
         for x in range(g.tok, g.tok_end):
             claimed[x] = True
@@ -256,8 +263,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         hit = index.pairs.match_at(lows, i)
         if hit:
             group = _pair(memory, mentions, i)
+            if lows[i + hit[0] - 1] in index.state_pair_words:
+                states = [index.state_of(a.country) or a for a in group]
+                group = [a for a in states if a is not None]
             for actor in group:
                 mentions.append(Mention(actor, i, i + hit[0], "pair"))
+            for x in range(i, i + hit[0]):
+                claimed[x] = True
+            if group:
+                memory.last_group = list(group)
             continue
         if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
             hit2 = index.anaphor_titles.match_at(lows, i + 2)
@@ -277,6 +291,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
     for m in mentions:
+        if m.government is not None:
+            memory.governments[m.actor.name] = m.government
+        elif m.actor.name in memory.governments and m.source not in ("pronoun", "pair"):
+            m.government = memory.governments[m.actor.name]
         if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
             memory.saw_person(m.actor)
     return mentions

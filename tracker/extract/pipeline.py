@@ -67,9 +67,14 @@ def extract(
         mentions = find_mentions(tokens, index, memory)
         future_from = _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from)
-        found = _sentence_events(sentence, tokens, mentions, dates, last_when, lex, memory)
+        found = _sentence_events(
+            sentence, tokens, mentions, dates, last_when, lex, memory, events
+        )
         for event in found:
-            _add_unless_duplicate(events, event)
+            if " also " in f" {sentence.text[: event.trigger_offset]} ":
+                events.append(event)  # "They also agreed ...": a further act, not a retelling
+            else:
+                _add_unless_duplicate(events, event)
         anchored = [d.when for d in dates if d.when and d.anchor]
         if anchored:
             last_when = anchored[-1]
@@ -109,6 +114,7 @@ def _sentence_events(
     last_when: When | None,
     lex: TriggerLexicon,
     memory: ArticleMemory,
+    earlier_events: list[ExtractedEvent],
 ) -> list[ExtractedEvent]:
     """At most one event per clause: the clause's first trigger heads it, and the acts named
     inside it ("urged Washington to meet", "refused to back an embargo") are its content —
@@ -122,6 +128,8 @@ def _sentence_events(
     previous_end = 0
     mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
     out: list[ExtractedEvent] = []
+    last_actors: list[tuple[Actor, str]] = []
+    head_events: dict[int, ExtractedEvent] = {}
     for trig in lex.find_triggers(lows):
         if trig.type == "none":
             continue
@@ -132,12 +140,17 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
             continue
-        actors = _actors_for(trig, tokens, mentions, clause)
+        actors = _actors_for(trig, tokens, mentions, clause, last_actors)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
+            target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
+            if target is not None:
+                actors = [*actors, (target, "target")]
         event_type = trig.type
         if event_type == "consult":
-            event_type = "meeting" if any(a.kind == "person" for a, _ in actors) else "talks"
+            persons = sum(1 for a, _ in actors if a.kind == "person")
+            event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
         inherited = None
         if lo in heads and _embedded(lows, heads[lo][0], trig):
             head, head_type, head_actors = heads[lo]
@@ -149,7 +162,7 @@ def _sentence_events(
                 inherited = "planned"
             else:
                 continue
-            out = [e for e in out if e.start != -lo - 1]
+            out = [e for e in out if e is not head_events.get(lo)]
             seen_types.discard(head_type)
             actors = _merge_actors(head_actors, actors)
         if event_type in seen_types:
@@ -160,14 +173,13 @@ def _sentence_events(
         when = _when_for(trig, tokens, dates, status, last_when)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
+        last_actors = [(a, r) for a, r in actors if r != "target"]
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
-        event.start = -lo - 1  # marks the clause until the sentence is done
+        head_events[lo] = event
         out.append(event)
         previous_end = trig.tok_end
-    for event in out:
-        event.start = sentence.start
     return out
 
 
@@ -236,24 +248,41 @@ def _clause_end(clause: list[int], i: int) -> int:
 
 
 def _actors_for(
-    trig: Trigger, tokens: list[Token], mentions: list[Mention], clause: list[int]
+    trig: Trigger,
+    tokens: list[Token],
+    mentions: list[Mention],
+    clause: list[int],
+    previous_clause_actors: list[tuple[Actor, str]] | None = None,
 ) -> list[tuple[Actor, str]]:
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
-    parties = [m for m in mentions if not m.location]
+    parties = [m for m in mentions if not m.location and not _is_modifier(m, tokens)]
     lo = clause[trig.tok]
     before = [m for m in parties if lo <= m.tok and m.tok_end <= trig.tok]
     if any(m.source != "pronoun" for m in before):
-        before = [m for m in before if m.source != "pronoun"]  # "In his address, Zelenskyy ..."
+        # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
+        before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    shared_subject: list[tuple[Actor, str]] = []
     if not before:
-        # "Trump said Washington was ...": the speaker of the sentence, before the clause.
-        earlier = [m for m in parties if m.tok_end <= trig.tok]
-        before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
+        if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
+            # "... met X and reached a consensus": the same subject acts again.
+            shared_subject = previous_clause_actors
+        elif lo > 0 and tokens[lo].low == "and" and parties and parties[0].tok < lo:
+            before = [m for m in parties if m.tok == parties[0].tok]  # the sentence's subject
+        else:
+            # "Trump said Washington was ...": the speaker of the sentence, before the clause.
+            earlier = [m for m in parties if m.tok_end <= trig.tok]
+            before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
     end = _clause_end(clause, trig.tok_end - 1)
+    for k in range(trig.tok_end, end - 1):
+        # "urged Washington to persuade Russia": the infinitive is content, not a party.
+        if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
+            end = k
+            break
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
-    out: list[tuple[Actor, str]] = []
-    names: set[str] = set()
+    out: list[tuple[Actor, str]] = list(shared_subject)
+    names: set[str] = {a.name for a, _ in out}
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
             for actor in ((m.government, m.actor) if m.government else (m.actor,)):
@@ -266,6 +295,57 @@ def _actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in governments)
     ]
+
+
+def _possessive(tokens: list[Token], m: Mention) -> bool:
+    return tokens[m.tok].low in ("his", "her", "their", "its")
+
+
+def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
+    """ "Trump's special envoy": the possessor describes someone else; not a party."""
+    last = tokens[m.tok_end - 1]
+    if last.base == last.text or m.source == "pronoun":
+        return False
+    heads = _title_heads()
+    return any(t.low in heads for t in tokens[m.tok_end : m.tok_end + 3])
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return _base_index().title_heads
+
+
+_REFERRING_NOUNS: dict[str, str | None] = lexicon.cues()["referring_nouns"]
+
+
+def _referred_target(
+    tokens: list[Token], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> Actor | None:
+    """ "Moscow condemned the measures": the target is whoever took the measures."""
+    wanted: str | None = None
+    found = False
+    for t in tokens[trig.tok_end : trig.tok_end + 4]:
+        if t.low in _REFERRING_NOUNS:
+            wanted, found = _REFERRING_NOUNS[t.low], True
+            break
+    if not found:
+        for t in tokens[max(0, trig.tok - 4) : trig.tok]:
+            if t.low == "it":
+                found = True
+    if not found:
+        return None
+    mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
+    fallback = None
+    for event in reversed(events):
+        first = event.actors[0]
+        if first.name in mine or (first.country and first.country in mine):
+            continue
+        actor = Actor(first.name, first.kind, first.country)
+        if wanted is None or event.type == wanted:
+            return actor
+        fallback = fallback or actor
+    return fallback if wanted is None else None
 
 
 def _when_for(
@@ -309,6 +389,7 @@ def _event(
         confidence=min(confidence, 0.95),
         title=_title(event_type, extracted),
         trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
+        trigger_offset=tokens[trig.tok].start,
     )
 
 
