@@ -217,7 +217,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue  # "Credit Bank of Moscow"
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
         if (
-            before >= 0 and lows[before] in _LOCATIVE and g.actor.kind == "state"
+            before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"

@@ -273,7 +273,7 @@ def _actors_for(
             earlier = [m for m in parties if m.tok_end <= trig.tok]
             before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
     end = _clause_end(clause, trig.tok_end - 1)
-    for k in range(trig.tok_end, end - 1):
+    for k in range(trig.tok_end, end - 1 if trig.type == "demand" else trig.tok_end):
         # "urged Washington to persuade Russia": the infinitive is content, not a party.
         if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
             end = k
@@ -315,7 +315,7 @@ def _title_heads() -> frozenset[str]:
     return _base_index().title_heads
 
 
-_REFERRING_NOUNS: dict[str, str | None] = lexicon.cues()["referring_nouns"]
+_REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
 
 
 def _referred_target(
@@ -323,18 +323,15 @@ def _referred_target(
     events: list[ExtractedEvent],
 ) -> Actor | None:
     """ "Moscow condemned the measures": the target is whoever took the measures."""
-    wanted: str | None = None
-    found = False
+    wanted: list[str] | None = None
     for t in tokens[trig.tok_end : trig.tok_end + 4]:
         if t.low in _REFERRING_NOUNS:
-            wanted, found = _REFERRING_NOUNS[t.low], True
+            wanted = _REFERRING_NOUNS[t.low]
             break
-    if not found:
-        for t in tokens[max(0, trig.tok - 4) : trig.tok]:
-            if t.low == "it":
-                found = True
-    if not found:
-        return None
+    if wanted is None:
+        if not any(t.low == "it" for t in tokens[max(0, trig.tok - 4) : trig.tok]):
+            return None
+        wanted = _REFERRING_NOUNS["it"]
     mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
     fallback = None
     for event in reversed(events):
@@ -342,10 +339,10 @@ def _referred_target(
         if first.name in mine or (first.country and first.country in mine):
             continue
         actor = Actor(first.name, first.kind, first.country)
-        if wanted is None or event.type == wanted:
+        if not wanted or event.type in wanted or event.status in wanted:
             return actor
         fallback = fallback or actor
-    return fallback if wanted is None else None
+    return fallback
 
 
 def _when_for(
