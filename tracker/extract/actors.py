@@ -173,6 +173,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         mentions.append(Mention(actor, j, k, "title", government=government))
         for x in range(i, k):
             claimed[x] = True
+        for g in gaz:
+            # "IAEA Director General Rafael Grossi": the prefix is part of the title.
+            if i - 2 <= g.tok_end <= i and all(tokens[x].cap for x in range(g.tok_end, i)):
+                for x in range(g.tok, g.tok_end):
+                    claimed[x] = True
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     for i in range(n):
@@ -245,7 +250,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if claimed[i] or texts[i] not in index.demonyms:
             continue
         nxt = i + 1
-        ok = nxt < n and not tokens[nxt].cap and lows[nxt] in index.demonym_nouns
+        ok = nxt < n and not tokens[nxt].cap and (
+            lows[nxt] in index.demonym_nouns
+            or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
+        )
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
             after = nxt + 2 if comma_and else nxt + 1

@@ -57,6 +57,7 @@ _CANDIDATES = re.compile(
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
+_REPORTED = re.compile(r"\b(?:said|told|announced|added|reported|confirmed|stated)\b")
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -223,7 +224,10 @@ def find_dates(
             anchor = False
         else:
             anchor = not _NON_ANCHOR_PREFIX.match(text)
-        future = future_from is not None and m.start() > future_from
+        future = (
+            future_from is not None and m.start() > future_from
+            and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
+        )  # "an official said on Wednesday": the time of the saying, in the past
         when = resolve_expression(kind, text, base, future)
         if when is not None:
             out.append(DateMention(m.start(), m.end(), text, when, anchor))

@@ -35,6 +35,12 @@ class TriggerLexicon:
                 status_phrases[phrase_key(phrase)] = status
         self.status_cues = PhraseIndex(status_phrases)
         self.priority = {s: i for i, s in enumerate(cues["status_priority"])}
+        # "the talks were postponed": a cue after the trigger, in the passive.
+        self.passive_cues = PhraseIndex(
+            {phrase_key(p): status for p in cues["passive_status_cues"]
+             for status in ("cancelled" if "cancel" in p or "called" in p or "scrap" in p
+                            else "postponed",)}
+        )
         self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
         self.clause_breaks = frozenset(cues["clause_breaks"])
@@ -66,7 +72,11 @@ class TriggerLexicon:
 
     def status_for(self, lows: list[str], lo: int, hi: int, inherent: str | None) -> str:
         """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred."""
-        best = inherent
+        if inherent:
+            return inherent
+        best = None
+        for _, _, status in self.passive_cues.find_all(lows[hi : hi + 4]):
+            return status  # type: ignore[return-value]
         for _, _, status in self.status_cues.find_all(lows[lo:hi]):
             if best is None or self.priority[status] < self.priority[best]:  # type: ignore[index]
                 best = status  # type: ignore[assignment]

@@ -135,7 +135,7 @@ def _sentence_events(
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
-        if _refers_back(lows, trig.tok, lex, mentioned):
+        if _refers_back(lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
@@ -223,7 +223,12 @@ def _status(
     return status
 
 
-def _refers_back(lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int]) -> bool:
+_STRICT_REFERENCE = lexicon.words("strict_reference_types")
+
+
+def _refers_back(
+    lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int], strict: bool = False
+) -> bool:
     """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act."""
     for j in range(i - 1, max(-1, i - 4), -1):
         low = lows[j]
@@ -234,7 +239,8 @@ def _refers_back(lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[in
         if low in _DETERMINERS:
             # Only as a subject or after a preposition: "after the talks", "from the deal";
             # "paused the tariffs" is an act on its object.
-            return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
+            # "confirmed the agreement": a deal or plan with "the" is one told before.
+            return strict or j == 0 or lows[j - 1] in _REFERRING_CONTEXT
         if not low[0].isalnum() or lex.triggers.match_at(lows, j):
             return False
     return False
@@ -255,7 +261,10 @@ def _actors_for(
     previous_clause_actors: list[tuple[Actor, str]] | None = None,
 ) -> list[tuple[Actor, str]]:
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
-    parties = [m for m in mentions if not m.location and not _is_modifier(m, tokens)]
+    parties = [
+        m for m in mentions
+        if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
+    ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
     before = [m for m in parties if lo <= m.tok and m.tok_end <= trig.tok]
     if any(m.source != "pronoun" for m in before):
@@ -339,9 +348,10 @@ def _referred_target(
         if first.name in mine or (first.country and first.country in mine):
             continue
         actor = Actor(first.name, first.kind, first.country)
-        if not wanted or event.type in wanted or event.status in wanted:
+        if event.type in wanted or event.status in wanted:
             return actor
-        fallback = fallback or actor
+        if event.type not in _SPEECH_ACTS:  # the referent is an act, not a reaction
+            fallback = fallback or actor
     return fallback
 
 
