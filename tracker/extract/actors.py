@@ -353,9 +353,15 @@ def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
 
 
 def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
-    here = [m.actor for m in mentions if m.tok < i and m.actor.kind == "person"]
+    here: list[Actor] = []
+    for m in mentions:
+        if m.tok < i and m.actor.kind == "person" and m.actor not in here:
+            here.append(m.actor)
+    if len(here) >= 2:
+        return here[-2:]  # "Biden met Xi, and the two leaders agreed"
+    # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
-    for actor in [*memory.recent_persons, *here][::-1]:
+    for actor in [a for a in memory.recent_persons if a not in here][::-1]:
         if actor not in people:
             people.append(actor)
         if len(people) == 2:

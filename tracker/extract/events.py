@@ -44,6 +44,7 @@ class TriggerLexicon:
         self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
         self.clause_breaks = frozenset(cues["clause_breaks"])
+        self.relative_openers = frozenset(cues["relative_openers"])
         self.verb_forms = frozenset(cues["verb_forms"])
         self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
@@ -56,12 +57,19 @@ class TriggerLexicon:
     def clause_starts(self, tokens: list[Token]) -> list[int]:
         """For each token, the index where its clause starts."""
         starts, current = [], 0
+        resume: int | None = None  # the clause a ", which ...," insertion interrupts
         n = len(tokens)
         for i, t in enumerate(tokens):
             if t.text in (";", ":", "—", "–", "(") or (
                 t.text == "," and i + 1 < n and tokens[i + 1].low in self.clause_breaks
             ):
+                if t.text == "," and tokens[i + 1].low in self.relative_openers:
+                    resume = current
+                else:
+                    resume = None
                 current = i + 1
+            elif t.text == "," and resume is not None:
+                current, resume = resume, None  # "Russia, which ..., criticised": back to Russia
             elif t.low == "and" and i + 1 < n and self._is_verb(tokens[i + 1].low):
                 current = i  # "held talks ... and signed two statements": a second act
             starts.append(current)

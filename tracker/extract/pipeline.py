@@ -325,6 +325,7 @@ def _title_heads() -> frozenset[str]:
 
 
 _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
+_IT_VERBS = lexicon.words("it_verbs")
 
 
 def _referred_target(
@@ -338,8 +339,12 @@ def _referred_target(
             wanted = _REFERRING_NOUNS[t.low]
             break
     if wanted is None:
-        if not any(t.low == "it" for t in tokens[max(0, trig.tok - 4) : trig.tok]):
-            return None
+        window = tokens[max(0, trig.tok - 5) : trig.tok]
+        if not any(
+            t.low == "it" and k > 0 and window[k - 1].low in _IT_VERBS
+            for k, t in enumerate(window)
+        ):
+            return None  # only "called it ...", "described it as ..."
         wanted = _REFERRING_NOUNS["it"]
     mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
     fallback = None
@@ -428,8 +433,10 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
     for earlier in events:
         if earlier.type != event.type or not _compatible(earlier.when, event.when):
             continue
-        if earlier.status != event.status and earlier.when and event.when:
-            continue
+        if earlier.status != event.status and (
+            (earlier.when and event.when) or "occurred" in (earlier.status, event.status)
+        ):
+            continue  # a proposal to meet and a meeting held are two acts
         shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
         if event.actors[0].name != earlier.actors[0].name and _same_party(
             event.actors[0], earlier.actors[0]
