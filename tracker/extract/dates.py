@@ -229,8 +229,7 @@ def find_dates(
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
         when = resolve_expression(kind, text, base, future)
-        if when is not None:
-            out.append(DateMention(m.start(), m.end(), text, when, anchor))
+        out.append(DateMention(m.start(), m.end(), text, when, anchor))  # when None: unresolved
     return out
 
 

@@ -76,13 +76,14 @@ def extract(
             else:
                 _add_unless_duplicate(events, event)
         anchored = [d.when for d in dates if d.when and d.anchor]
+        unresolved = any(d.when is None and not d.same_as_before for d in dates)
         if anchored:
             last_when = anchored[-1]
         recent = [w for w in anchored if w.precision == "day" and _near(w, article.published)]
         if recent:
             last_day = recent[-1]
         for event in found:
-            if event.when is None and event.status == "occurred":
+            if event.when is None and event.status == "occurred" and not unresolved:
                 event.when = last_day  # an act told without a time: the story's latest day
     return Extraction(article=article, events=events)
 
@@ -183,7 +184,7 @@ def _sentence_events(
     return out
 
 
-_LINKS = frozenset({"to", "that"})
+_LINKS = frozenset({"to", "that", "for"})
 _SEPARATORS = lexicon.words("separating_prepositions")
 
 
@@ -266,7 +267,7 @@ def _actors_for(
         if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
-    before = [m for m in parties if lo <= m.tok and m.tok_end <= trig.tok]
+    before = [m for m in parties if clause[m.tok] == lo and m.tok_end <= trig.tok]
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
@@ -367,7 +368,7 @@ def _when_for(
     status: str,
     last_when: When | None,
 ) -> When | None:
-    anchored = [d for d in dates if d.anchor]
+    anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
     if not anchored:
         return None
     pos_start, pos_end = tokens[trig.tok].start, tokens[trig.tok_end - 1].end
