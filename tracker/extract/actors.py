@@ -73,9 +73,13 @@ class ActorIndex:
     def __init__(self, entries: Iterable[ActorEntry]):
         self.state_by_country: dict[str, Actor] = {}
         phrases: dict[tuple[str, ...], Actor] = {}
-        self.single_names: dict[str, Actor] = {}
+        self.short_names: dict[str, str] = {}  # person -> one-word alias, for titles
         for entry in entries:
             actor = Actor(entry.name, entry.kind, entry.country)
+            if entry.kind == "person":
+                single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
+                if single:
+                    self.short_names[entry.name] = single[0]
             if entry.kind == "state" and entry.country:
                 self.state_by_country[entry.country] = actor
             for alias in (entry.name, *entry.aliases):

@@ -45,6 +45,7 @@ class TriggerLexicon:
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
         self.clause_breaks = frozenset(cues["clause_breaks"])
         self.relative_openers = frozenset(cues["relative_openers"])
+        self.subordinators = frozenset(cues["subordinators"])
         self.verb_forms = frozenset(cues["verb_forms"])
         self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
@@ -59,8 +60,13 @@ class TriggerLexicon:
         starts, current = [], 0
         resume: int | None = None  # the clause a ", which ...," insertion interrupts
         n = len(tokens)
+        # "Despite having spoken with Biden, Trump ...": the opening phrase ends at its comma.
+        opening = bool(tokens) and tokens[0].low in self.subordinators
         for i, t in enumerate(tokens):
-            if t.text in (";", ":", "—", "–", "(") or (
+            if opening and t.text == ",":
+                opening = False
+                current = i + 1
+            elif t.text in (";", ":", "—", "–", "(") or (
                 t.text == "," and i + 1 < n and tokens[i + 1].low in self.clause_breaks
             ):
                 if t.text == "," and tokens[i + 1].low in self.relative_openers:

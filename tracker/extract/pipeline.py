@@ -51,7 +51,9 @@ def extract(
 ) -> Extraction:
     """Read an article and return its events (types, statuses, actors, times, evidence)."""
     article = read_article(text, source=source, published=published)
-    extra = tuple(extra_actors)
+    extra = tuple(
+        ActorEntry(e.name, e.kind, e.country, tuple(e.aliases)) for e in extra_actors
+    )  # hashable, whatever sequence type the caller used for aliases
     index = _index_with(extra) if extra else _base_index()
     lex = _lexicon()
     memory = ArticleMemory()
@@ -267,7 +269,11 @@ def _actors_for(
         if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
-    before = [m for m in parties if clause[m.tok] == lo and m.tok_end <= trig.tok]
+    before = [
+        m for m in parties
+        if clause[m.tok] == lo and m.tok_end <= trig.tok
+        and not any(t.low in _SEPARATORS for t in tokens[m.tok_end : trig.tok])
+    ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
@@ -317,7 +323,12 @@ def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
     if last.base == last.text or m.source == "pronoun":
         return False
     heads = _title_heads()
-    return any(t.low in heads for t in tokens[m.tok_end : m.tok_end + 3])
+    for t in tokens[m.tok_end : m.tok_end + 3]:
+        if not t.low[0].isalnum():
+            return False
+        if t.low in heads:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -407,7 +418,10 @@ def _event(
 
 
 def _short(name: str, kind: str) -> str:
-    return name.split()[-1] if kind == "person" else name
+    """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
+    if kind != "person":
+        return name
+    return _base_index().short_names.get(name) or name.split()[-1]
 
 
 def _title(event_type: str, actors: list[ExtractedActor]) -> str:
