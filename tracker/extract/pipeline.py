@@ -188,12 +188,13 @@ def _sentence_events(
 
 _LINKS = frozenset({"to", "that", "for"})
 _SEPARATORS = lexicon.words("separating_prepositions")
+_EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
 
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
     gap = lows[head.tok_end : trig.tok]
-    if len(gap) > 10 or any(w in _SEPARATORS for w in gap):
+    if len(gap) > 10 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
     return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
 
@@ -293,6 +294,10 @@ def _actors_for(
         # "urged Washington to persuade Russia": the infinitive is content, not a party.
         if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
             end = k
+            break
+    for k in range(trig.tok_end, end):
+        if tokens[k].low in _SEPARATORS:
+            end = k  # "spoken with Biden before Russia's invasion": a new act begins
             break
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
