@@ -44,6 +44,7 @@ class ArticleMemory:
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
     last_group: list[Actor] = field(default_factory=list)
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
+    last_subject: Actor | None = None  # the first person named in the latest sentence
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -294,7 +295,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
                 continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
-            person = _latest_person(mentions, i) or memory.last_person()
+            # "Trump said he ...": the person just named; a sentence-opening "He": the last
+            # sentence's subject, not whoever that sentence mentioned last.
+            person = _latest_person(mentions, i) or memory.last_subject or memory.last_person()
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
         elif low in index.plural_pronouns and memory.last_group:
@@ -302,6 +305,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    subject = next((m.actor for m in mentions if m.actor.kind == "person"), None)
+    if subject is not None:
+        memory.last_subject = subject
     for m in mentions:
         if m.government is not None:
             memory.governments[m.actor.name] = m.government

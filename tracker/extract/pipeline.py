@@ -426,12 +426,21 @@ def _short(name: str, kind: str) -> str:
     """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
     if kind != "person":
         return name
-    return _base_index().short_names.get(name) or name.split()[-1]
+    if name in _base_index().short_names:
+        return _base_index().short_names[name]
+    return name.split()[-1]
+
+
+_SURNAME_FIRST = lexicon.words("surname_first_countries")
 
 
 def _title(event_type: str, actors: list[ExtractedActor]) -> str:
     if event_type in _TYPE_LABEL and len(actors) >= 2:
-        names = "–".join(_short(a.name, a.kind) for a in actors[:3])
+        names = "–".join(
+            a.name.split()[0] if a.kind == "person" and a.country in _SURNAME_FIRST
+            and a.name not in _base_index().short_names else _short(a.name, a.kind)
+            for a in actors[:3]
+        )
         return f"{names} {_TYPE_LABEL[event_type]}"
     return f"{event_type}: {', '.join(a.name for a in actors)}"
 
@@ -454,9 +463,10 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         if earlier.type != event.type or not _compatible(earlier.when, event.when):
             continue
         if earlier.status != event.status and (
-            (earlier.when and event.when) or "occurred" in (earlier.status, event.status)
+            (earlier.when and event.when)
+            or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
-            continue  # a proposal to meet and a meeting held are two acts
+            continue  # a meeting held, called off or offered anew: different acts
         shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
         if event.actors[0].name != earlier.actors[0].name and _same_party(
             event.actors[0], earlier.actors[0]
