@@ -191,27 +191,38 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2 or k >= n or tokens[k].text != ",":
+        if k - i < 2:
             continue
-        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind != "state"):
+        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind not in ("state", "person")):
             continue
-        window = lows[k + 1 : k + 8]
-        title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
-        if title_at is None:
+        # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
+        title_first = (
+            i >= 2 and tokens[i - 1].text == "," and lows[i - 2] in index.title_heads
+            and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
+        )
+        if not title_first and (k >= n or tokens[k].text != ","):
             continue
+        if title_first:
+            title_span = range(max(0, i - 7), i - 1)  # "Iran's top security official"
+        else:
+            window = lows[k + 1 : k + 8]
+            title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
+            if title_at is None:
+                continue
+            title_span = range(k + 1, k + 2 + title_at)
         actor = _resolve_name(texts[i:k], index, memory)
         if actor is None:
             continue
         country = actor.country
-        government = None
         if country is None:
-            for g in gaz:
-                if k < g.tok <= k + 1 + title_at:
-                    country = g.actor.country
-                    break
+            country = next(
+                (g.actor.country for g in gaz if g.tok in title_span and g.actor.kind == "state"),
+                None,
+            )
             if country:
                 actor = Actor(actor.name, "person", country)
-        if any(lows[k + 1 + w] in index.spokes_titles for w in range(len(window))):
+        government = None
+        if any(lows[x] in index.spokes_titles for x in title_span):
             government = index.state_of(country)
         mentions.append(Mention(actor, i, k, "appositive", government=government))
         for x in range(i, k):
