@@ -55,3 +55,17 @@ def test_spokesperson_speaks_for_the_government():
     mentions = find_mentions(tokens, _base_index(), memory)
     peskov = next(m for m in mentions if m.actor.name == "Dmitry Peskov")
     assert peskov.government is not None and peskov.government.name == "Russia"
+
+
+def test_title_before_the_name_in_an_apposition():
+    [actors] = names(["Chile's top trade official, Marta Quiroga, signed the accord."])
+    person = next(a for a in actors if a.kind == "person")
+    assert (person.name, person.country) == ("Marta Quiroga", "CL")
+
+
+def test_sentence_opening_pronoun_is_the_previous_subject():
+    _, second = names([
+        "Kenyan President William Ruto said he had consulted Defence Minister Amos Keter.",
+        "He later met reporters.",
+    ])
+    assert [a.name for a in second] == ["William Ruto"]

@@ -51,3 +51,16 @@ def test_evidence_offsets_point_into_the_original_text():
     text = "Title\n\nBrazil condemned the strikes by Israel. Chile welcomed the accord.\n"
     for event in extract(text).events:
         assert text[event.start : event.end] == event.evidence
+
+
+def test_a_passive_cue_after_the_trigger_sets_the_status():
+    found = events("Kenya's talks with Ethiopia were postponed.")
+    assert [(e.type, e.status) for e in found] == [("talks", "postponed")]
+
+
+def test_a_reaction_to_a_measure_targets_whoever_took_it():
+    found = events(
+        "Brazil imposed sanctions on Argentina on Monday. Argentina condemned the measures."
+    )
+    criticism = next(e for e in found if e.type == "criticism")
+    assert [a.name for a in criticism.actors] == ["Argentina", "Brazil"]
