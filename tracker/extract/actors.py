@@ -191,8 +191,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2:
-            continue
+        if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
+            continue  # "French President Emmanuel Macron" was read as a title already
         if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind not in ("state", "person")):
             continue
         # "Iran's top security official, Ali Shamkhani, ...": the title comes first.

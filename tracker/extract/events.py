@@ -42,6 +42,7 @@ class TriggerLexicon:
                             else "postponed",)}
         )
         self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
+        self.denials = PhraseIndex({phrase_key(p): True for p in cues["denials"]})
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
         self.clause_breaks = frozenset(cues["clause_breaks"])
         self.relative_openers = frozenset(cues["relative_openers"])
@@ -100,4 +101,6 @@ class TriggerLexicon:
         """A negation close before the trigger, or a hypothetical in its clause: no event."""
         if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 5) : i]):
             return True
+        if self.denials.find_all(lows[:i]):
+            return True  # "Peskov denied that any agreement had been signed"
         return bool(self.hypothetical.find_all(lows[lo : min(hi, i + 5)]))

@@ -372,7 +372,7 @@ def _referred_target(
         actor = Actor(first.name, first.kind, first.country)
         if event.type in wanted or event.status in wanted:
             return actor
-        if event.type not in _SPEECH_ACTS:  # the referent is an act, not a reaction
+        if not wanted and event.type not in _SPEECH_ACTS:  # an act, not a reaction
             fallback = fallback or actor
     return fallback
 
@@ -468,11 +468,12 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         ):
             continue  # a meeting held, called off or offered anew: different acts
         shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
-        if event.actors[0].name != earlier.actors[0].name and _same_party(
-            event.actors[0], earlier.actors[0]
-        ):
+        same_initiator = _same_party(event.actors[0], earlier.actors[0])
+        if same_initiator and event.actors[0].name != earlier.actors[0].name:
             shared += 1
-        if shared >= min(2, len(event.actors), len(earlier.actors)):
+        if (same_initiator or shared >= 2) and shared >= min(
+            2, len(event.actors), len(earlier.actors)
+        ):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
             return
