@@ -124,6 +124,8 @@ def _sentence_events(
     except after an offer or an agreement to meet, where the meeting itself is the event."""
     if sentence.text.rstrip("\"'”’ ").endswith("?"):
         return []  # questions assert nothing
+    if any(t.low in _COMMENTARY for t in tokens[:2]):
+        return []  # "Analysts said ...": commentary, not a report of an act
     lows = [t.low for t in tokens]
     clause = lex.clause_starts(tokens)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
@@ -194,8 +196,10 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
     gap = lows[head.tok_end : trig.tok]
-    if len(gap) > 10 or any(w in _EMBEDDING_BREAKS for w in gap):
+    if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
+    if len(gap) <= 3 and all(w.isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap):
+        return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
 
 
@@ -228,6 +232,8 @@ def _status(
 
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
+_COMMENTARY = lexicon.words("commentary_subjects")
+_OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
 
 
 def _refers_back(
@@ -242,10 +248,14 @@ def _refers_back(
             return True  # "at a summit in Brussels": where something else happened
         if low in _DETERMINERS:
             # Only as a subject or after a preposition: "after the talks", "from the deal";
-            # "paused the tariffs" is an act on its object.
-            # "confirmed the agreement": a deal or plan with "the" is one told before.
-            return strict or j == 0 or lows[j - 1] in _REFERRING_CONTEXT
-        if not low[0].isalnum() or lex.triggers.match_at(lows, j):
+            # "paused the tariffs" is an act on its object. A deal, plan or meeting with
+            # "the" is one told before ("confirmed the agreement") unless it is being
+            # called off or put off now ("called off the talks").
+            if strict:
+                before = lows[max(0, j - 3) : j]
+                return not lex.status_cues.find_all(before)
+            return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
+        if not low[0].isalnum():
             return False
     return False
 
