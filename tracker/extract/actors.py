@@ -14,17 +14,9 @@ from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
-_NOT_NAME = frozenset(
-    """The A An In On At By For From To Of And Or But With After Before When While As That This
-    These Those It Its His Her Their He She They We I Some Many Both Neither No Last Next Early Late
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-    July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
-    Dec Speaking According Asked Under Despite Amid Although Though Meanwhile However Analysts
-    Officials Diplomats Leaders Senior Chinese Russian American State Ministry Foreign Department
-    Office House White Council Commission Union Nations Security""".split()
-)
-_LOCATIVE = frozenset("in at from near outside across over into throughout around inside".split())
-_EVENT_NOUNS = frozenset("summit summits meeting meetings talks session sidelines".split())
+_NOT_NAME = lexicon.words("not_name_words")
+_LOCATIVE = lexicon.words("locatives")
+_EVENT_NOUNS = lexicon.words("event_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +43,8 @@ class ArticleMemory:
     surnames: dict[str, Actor] = field(default_factory=dict)
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
     last_group: list[Actor] = field(default_factory=list)
+    governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
+    last_subject: Actor | None = None  # the first person named in the latest sentence
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -64,7 +58,9 @@ class ArticleMemory:
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
 
-    def last_person(self, country: str | None = None, exclude: Iterable[Actor] = ()) -> Actor | None:
+    def last_person(
+        self, country: str | None = None, exclude: Iterable[Actor] = ()
+    ) -> Actor | None:
         skip = set(exclude)
         for actor in reversed(self.recent_persons):
             if actor not in skip and (country is None or actor.country == country):
@@ -78,9 +74,13 @@ class ActorIndex:
     def __init__(self, entries: Iterable[ActorEntry]):
         self.state_by_country: dict[str, Actor] = {}
         phrases: dict[tuple[str, ...], Actor] = {}
-        self.single_names: dict[str, Actor] = {}
+        self.short_names: dict[str, str] = {}  # person -> one-word alias, for titles
         for entry in entries:
             actor = Actor(entry.name, entry.kind, entry.country)
+            if entry.kind == "person":
+                single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
+                if single:
+                    self.short_names[entry.name] = single[0]
             if entry.kind == "state" and entry.country:
                 self.state_by_country[entry.country] = actor
             for alias in (entry.name, *entry.aliases):
@@ -99,7 +99,11 @@ class ActorIndex:
         cues = lexicon.cues()
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
-        self.title_heads = frozenset(phrase_key(t)[-1] for t in cues["titles"]) - {"mr.", "dr."}
+        self.title_heads = frozenset(
+            w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
+        )
+        self.org_words = frozenset(cues["organisation_words"])
+        self.state_pair_words = frozenset(cues["state_pair_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
@@ -174,6 +178,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         mentions.append(Mention(actor, j, k, "title", government=government))
         for x in range(i, k):
             claimed[x] = True
+        for g in gaz:
+            # "IAEA Director General Rafael Grossi": the prefix is part of the title.
+            if i - 2 <= g.tok_end <= i and all(tokens[x].cap for x in range(g.tok_end, i)):
+                for x in range(g.tok, g.tok_end):
+                    claimed[x] = True
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     for i in range(n):
@@ -182,27 +191,38 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2 or k >= n or tokens[k].text != ",":
+        if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
+            continue  # "French President Emmanuel Macron" was read as a title already
+        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind not in ("state", "person")):
             continue
-        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind != "state"):
+        # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
+        title_first = (
+            i >= 2 and tokens[i - 1].text == "," and lows[i - 2] in index.title_heads
+            and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
+        )
+        if not title_first and (k >= n or tokens[k].text != ","):
             continue
-        window = lows[k + 1 : k + 8]
-        title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
-        if title_at is None:
-            continue
+        if title_first:
+            title_span = range(max(0, i - 7), i - 1)  # "Iran's top security official"
+        else:
+            window = lows[k + 1 : k + 8]
+            title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
+            if title_at is None:
+                continue
+            title_span = range(k + 1, k + 2 + title_at)
         actor = _resolve_name(texts[i:k], index, memory)
         if actor is None:
             continue
         country = actor.country
-        government = None
         if country is None:
-            for g in gaz:
-                if k < g.tok <= k + 1 + title_at:
-                    country = g.actor.country
-                    break
+            country = next(
+                (g.actor.country for g in gaz if g.tok in title_span and g.actor.kind == "state"),
+                None,
+            )
             if country:
                 actor = Actor(actor.name, "person", country)
-        if any(lows[k + 1 + w] in index.spokes_titles for w in range(len(window))):
+        government = None
+        if any(lows[x] in index.spokes_titles for x in title_span):
             government = index.state_of(country)
         mentions.append(Mention(actor, i, k, "appositive", government=government))
         for x in range(i, k):
@@ -216,8 +236,17 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue  # "the G20 summit": the event's name, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
-        if g.tok > 0 and lows[g.tok - 1] in _LOCATIVE and g.actor.kind == "state":
-            g.location = True
+        before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
+        if (
+            before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
+            and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
+        ):
+            g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
+            or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
+        ):
+            g.location = True  # "in Bali, Indonesia", "in Jeddah, Saudi Arabia"
         mentions.append(g)
         for x in range(g.tok, g.tok_end):
             claimed[x] = True
@@ -237,9 +266,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if claimed[i] or texts[i] not in index.demonyms:
             continue
         nxt = i + 1
-        ok = nxt < n and not tokens[nxt].cap and lows[nxt] in index.demonym_nouns
+        ok = nxt < n and not tokens[nxt].cap and (
+            lows[nxt] in index.demonym_nouns
+            or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
+        )
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
-            after = nxt + 1 if lows[nxt] != "," or nxt + 1 >= n or lows[nxt + 1] != "and" else nxt + 2
+            comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
+            after = nxt + 2 if comma_and else nxt + 1
             ok = after in accepted
         if ok:
             accepted.add(i)
@@ -254,8 +287,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         hit = index.pairs.match_at(lows, i)
         if hit:
             group = _pair(memory, mentions, i)
+            if lows[i + hit[0] - 1] in index.state_pair_words:
+                states = [index.state_of(a.country) or a for a in group]
+                group = [a for a in states if a is not None]
             for actor in group:
                 mentions.append(Mention(actor, i, i + hit[0], "pair"))
+            for x in range(i, i + hit[0]):
+                claimed[x] = True
+            if group:
+                memory.last_group = list(group)
             continue
         if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
             hit2 = index.anaphor_titles.match_at(lows, i + 2)
@@ -266,7 +306,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
                 continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
-            person = _latest_person(mentions, i) or memory.last_person()
+            # "Trump said he ...": the person just named; a sentence-opening "He": the last
+            # sentence's subject, not whoever that sentence mentioned last.
+            person = _latest_person(mentions, i) or memory.last_subject or memory.last_person()
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
         elif low in index.plural_pronouns and memory.last_group:
@@ -274,13 +316,24 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    subject = next((m.actor for m in mentions if m.actor.kind == "person"), None)
+    if subject is not None:
+        memory.last_subject = subject
     for m in mentions:
+        if m.government is not None:
+            memory.governments[m.actor.name] = m.government
+        elif m.actor.name in memory.governments and m.source not in ("pronoun", "pair"):
+            m.government = memory.governments[m.actor.name]
         if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
             memory.saw_person(m.actor)
     return mentions
 
 
-def _resolve_name(name_tokens: list[str], index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+def _resolve_name(
+    name_tokens: list[str], index: ActorIndex, memory: ArticleMemory
+) -> Actor | None:
+    if any(w.lower() in index.org_words for w in name_tokens):
+        return None  # "Political Prisoners", "Democratic Party": not a person
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
         return hit[1]
@@ -321,9 +374,15 @@ def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
 
 
 def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
-    here = [m.actor for m in mentions if m.tok < i and m.actor.kind == "person"]
+    here: list[Actor] = []
+    for m in mentions:
+        if m.tok < i and m.actor.kind == "person" and m.actor not in here:
+            here.append(m.actor)
+    if len(here) >= 2:
+        return here[-2:]  # "Biden met Xi, and the two leaders agreed"
+    # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
-    for actor in [*memory.recent_persons, *here][::-1]:
+    for actor in [a for a in memory.recent_persons if a not in here][::-1]:
         if actor not in people:
             people.append(actor)
         if len(people) == 2:

@@ -17,7 +17,7 @@ _MONTH_WORD = (
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 # "GENEVA, June 16, 2021 — " or "WOODSIDE, Calif., Nov. 16, 2023 -- " at the start of the body.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^[A-Z][A-Z .'\-]+,(?:\s*[A-Z][a-z]+\.?,)?\s*(" + _MONTH_WORD + r")\s+(\d{1,2}),\s*(\d{4})\s*"
     r"(?:—|–|--|-)\s*"
 )
@@ -106,7 +106,7 @@ def read_article(
     body_offset = lines[i][0] if i < len(lines) else len(text)
     body = text[body_offset:]
     if date is None:
-        m = _DATELINE.match(body)
+        m = DATELINE.match(body)
         if m:
             try:
                 date = dt.date(int(m[3]), _month_number(m[1]), int(m[2]))

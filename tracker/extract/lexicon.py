@@ -48,3 +48,9 @@ def triggers() -> dict[str, list]:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     return _load("cues.json")
+
+
+@lru_cache(maxsize=64)
+def words(key: str) -> frozenset[str]:
+    """A word list from cues.json as a set."""
+    return frozenset(cues()[key])

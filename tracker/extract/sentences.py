@@ -5,17 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tracker.extract import lexicon
+
 # Words that end with a period without ending the sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col maj capt sgt adm st mt jr sr co corp inc ltd
-    no nos vs etc approx dept est fig jan feb mar apr jun jul aug sep sept oct nov dec
-    calif ariz fla ill mass wash pres sec amb rev hon univ ave""".split()
-)
+_ABBREVIATIONS = lexicon.words("abbreviations")
 # After a dotted abbreviation such as "U.S." a sentence still ends when one of these follows.
-_SENTENCE_STARTERS = frozenset(
-    """The A An He She It They We I In On At But And Officials This That These Those His Her
-    Their Its After Before When While Meanwhile However Earlier Later""".split()
-)
+_SENTENCE_STARTERS = lexicon.words("sentence_starters")
 # A candidate end: . ! or ? plus closing quotes/brackets, then space, then an opening.
 _CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([\w.'’-]+)$")

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+@dataclass(slots=True)
+class Token:  # not frozen: a frozen dataclass's __init__ is several times slower
     text: str
     low: str
     base: str  # without a possessive "'s"
@@ -23,9 +23,13 @@ def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         word = m.group()
-        base = word[:-2] if word.endswith(("'s", "’s")) and len(word) > 2 else word
-        out.append(Token(word, word.lower(), base, m.start(), m.end(), word[0].isupper()))
+        base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
+        start = m.start()
+        out.append(Token(word, word.lower(), base, start, start + len(word), word[0].isupper()))
     return out
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
