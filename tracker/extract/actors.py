@@ -91,6 +91,8 @@ class ActorIndex:
                     phrases[key] = actor
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
+        # First words of the names that can open a match: a capital is required, as before.
+        self.first_words = frozenset(w for w in self._index.by_first if w[:1].isupper())
         self.demonyms: dict[str, Actor] = {}
         by_name = {a.name: a for a in phrases.values()}
         for adjective, state in lexicon.demonyms().items():
@@ -144,8 +146,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
     i = 0
+    gaz_firsts = index.first_words
     while i < n:
-        hit = index.lookup(texts, i) if tokens[i].cap or texts[i][0].isupper() else None
+        hit = index.lookup(texts, i) if texts[i] in gaz_firsts else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -154,8 +157,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             i += 1
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
+    title_firsts = index.titles.by_first
     for i in range(n):
-        if claimed[i]:
+        if claimed[i] or lows[i] not in title_firsts:
             continue
         hit = index.titles.match_at(lows, i)
         if not hit:
@@ -280,11 +284,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             claimed[i] = True
 
     # 6. References: "the Russian leader", "the two leaders", "he".
+    pair_firsts = index.pairs.by_first
     for i in range(n):
         if claimed[i]:
             continue
         low = lows[i]
-        hit = index.pairs.match_at(lows, i)
+        hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
         if hit:
             group = _pair(memory, mentions, i)
             if lows[i + hit[0] - 1] in index.state_pair_words:

@@ -231,11 +231,39 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
     return None
 
 
+# Every candidate holds a digit or one of these words: a sentence without them has no date.
+_DATE_WORDS = frozenset(
+    [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
+     "tomorrow", "tonight", "day", "time"]
+)
+_DIGIT = re.compile(r"\d")
+_WORD_PARTS = re.compile(r"[^a-z]+")
+
+
+def may_hold_date(sentence: str, lows: list[str]) -> bool:
+    """A cheap test before the candidate regex: a digit, or a date word among the tokens."""
+    if _DIGIT.search(sentence):
+        return True
+    words = _DATE_WORDS
+    for low in lows:
+        if low in words:
+            return True
+        if not low.isalpha() and len(low) > 1 and not words.isdisjoint(_WORD_PARTS.split(low)):
+            return True  # "mid-March", "Monday's"
+    return False
+
+
 def find_dates(
-    sentence: str, base: dt.date | None, future_from: int | None = None
+    sentence: str,
+    base: dt.date | None,
+    future_from: int | None = None,
+    lows: list[str] | None = None,
 ) -> list[DateMention]:
     """Temporal expressions in a sentence. ``future_from``: offset of the first future cue
-    ("will", "expected", ...); a weekday or month after it is read forward from ``base``."""
+    ("will", "expected", ...); a weekday or month after it is read forward from ``base``.
+    ``lows``: the sentence's lower-cased tokens, if known, to skip sentences without a date."""
+    if lows is not None and not may_hold_date(sentence, lows):
+        return []
     out = []
     for m in _CANDIDATES.finditer(sentence):
         kind = m.lastgroup or ""

@@ -68,7 +68,8 @@ def extract(
             continue
         mentions = find_mentions(tokens, index, memory)
         future_from = _first_future_cue(tokens)
-        dates = find_dates(sentence.text, article.published, future_from)
+        lows = [t.low for t in tokens]
+        dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
             sentence, tokens, mentions, dates, last_when, lex, memory, events
         )
