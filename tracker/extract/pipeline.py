@@ -278,7 +278,8 @@ def _actors_for(
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
     parties = [
         m for m in mentions
-        if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
+        if (not m.location or trig.type in _PLACE_PARTY_TYPES)
+        and not _is_modifier(m, tokens) and not _is_source(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
     before = [
@@ -327,6 +328,19 @@ def _actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in governments)
     ]
+
+
+_PLACE_PARTY_TYPES = frozenset({"military"})
+
+
+def _is_source(m: Mention, tokens: list[Token]) -> bool:
+    """ "According to a statement issued by Brunei, ...": who reports an act is no party."""
+    for t in reversed(tokens[max(0, m.tok - 7) : m.tok]):
+        if t.low in (",", ";", "said", "says"):
+            return False
+        if t.low == "according":
+            return True
+    return False
 
 
 def _possessive(tokens: list[Token], m: Mention) -> bool:
