@@ -15,7 +15,7 @@ def names(sentence):
 def events(text, published=dt.date(2024, 11, 27)):
     return [
         (e.type, e.status, [a.name for a in e.actors])
-        for e in extract(text, published=published).events
+        for e in extract(f"Test\n\n{text}\n", published=published).events
     ]
 
 
@@ -29,3 +29,62 @@ def test_gazetteer_knows_more_states_groups_and_officials():
 def test_the_source_of_a_report_is_not_a_party():
     text = "According to a statement issued by Brunei, the leaders held talks in Jakarta."
     assert events(text) == []
+
+
+def test_names_with_particles_and_stacked_titles():
+    assert names("Saudi Energy Minister Prince Abdulaziz bin Salman spoke.") == [
+        "Abdulaziz bin Salman"
+    ]
+    assert names("Biden met Crown Prince Mohammed bin Salman.") == [
+        "Joe Biden", "Mohammed bin Salman"
+    ]
+    assert names("Egyptian Foreign Minister Karim al-Masri and Ursula von der Leyen met.") == [
+        "Karim al-Masri", "Ursula von der Leyen"
+    ]
+    assert names("Ghanaian President Kofi de Souza met Trump.") == ["Kofi de Souza", "Donald Trump"]
+
+
+def test_new_titles_name_their_holders():
+    assert names("African Union Commission Chairperson Amara Kone welcomed it.") == ["Amara Kone"]
+    assert names("EU Trade Commissioner Janis Ozols spoke.") == ["Janis Ozols"]
+
+
+def test_a_name_with_a_possessive_inside_matches_the_gazetteer():
+    text = "The Tigray People's Liberation Front met envoys of the People's Republic of China."
+    assert names(text) == [
+        "Tigray People's Liberation Front", "China",
+    ]
+
+
+def test_new_trigger_words():
+    text = "Israeli Prime Minister Lior Ben-Ami warned that Israel would strike Hezbollah."
+    assert events(text) == [
+        ("military", "threatened", ["Lior Ben-Ami", "Hezbollah"])
+    ]
+    assert events("Canada and the United States will set up a joint strike force.") == []
+    found = events("Ghana expelled two Russian diplomats on Monday.")
+    assert found[0][:2] == ("sanctions", "occurred")
+    text = "Japanese Foreign Minister Aiko Sato raised concerns about Chinese warships."
+    assert events(text) == [
+        ("criticism", "occurred", ["Aiko Sato", "China"])
+    ]
+    assert events("India put its talks with Canada on hold on Monday.") == [
+        ("talks", "postponed", ["India", "Canada"])
+    ]
+
+
+def test_a_shared_view_is_not_an_agreement():
+    assert events("Trump spoke with Starmer, and both agreed on the importance of free trade.") == [
+        ("call", "occurred", ["Donald Trump", "Keir Starmer"])
+    ]
+
+
+def test_holding_their_first_talks_is_a_new_meeting():
+    text = (
+        "Japanese Prime Minister Aiko Sato and Chinese President Xi Jinping held their first "
+        "face-to-face talks on Friday, agreeing to pursue stable ties."
+    )
+    assert events(text) == [
+        ("meeting", "occurred", ["Aiko Sato", "Xi Jinping"]),
+        ("agreement", "occurred", ["Aiko Sato", "Xi Jinping"]),
+    ]

@@ -84,7 +84,7 @@ class ActorIndex:
             if entry.kind == "state" and entry.country:
                 self.state_by_country[entry.country] = actor
             for alias in (entry.name, *entry.aliases):
-                key = tuple(t.text for t in tokenize(alias))
+                key = tuple(t.base for t in tokenize(alias))  # "People's" is read as "People"
                 if key and key[0] in ("the", "The") and len(key) > 1:
                     key = key[1:]
                 if key:
@@ -122,17 +122,46 @@ class ActorIndex:
         return self.state_by_country.get(country) if country else None
 
 
+_PARTICLES = lexicon.words("name_particles")
+
+
 def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
-    """End of a run of capitalised name tokens starting at j (j when there is none)."""
+    """End of a run of capitalised name tokens starting at j (j when there is none).
+
+    Lower-case particles inside a name are part of it ("Mohammed bin Salman", "Abdel Fattah
+    el-Sisi", "Ursula von der Leyen") but do not count towards ``limit``."""
     k = j
-    while k < len(tokens) and k - j < limit:
+    particles = 0
+    n = len(tokens)
+    while k < n and k - j - particles < limit:
         t = tokens[k]
         if not t.cap or not t.text[0].isalpha() or t.text in _NOT_NAME:
-            break
+            if k == j or not _inner_particle(tokens, k):
+                break
+            if t.low in _PARTICLES:  # "bin", "von der": the name goes on after it
+                run = k
+                while run < n and tokens[run].low in _PARTICLES and not tokens[run].cap:
+                    run += 1
+                particles += run - k
+                k = run
+                continue
         k += 1
         if t.base != t.text:  # a possessive ends the name
             break
     return k
+
+
+def _inner_particle(tokens: list[Token], k: int) -> bool:
+    """A lower-case particle (or "al-Sharaa") between capitalised parts of one name."""
+    t = tokens[k]
+    if t.low[:3] in ("al-", "el-") and t.text[3:4].isupper():
+        return True
+    if t.low not in _PARTICLES:
+        return False
+    run = k
+    while run < len(tokens) and tokens[run].low in _PARTICLES and not tokens[run].cap:
+        run += 1
+    return run < len(tokens) and tokens[run].cap and tokens[run].text[0].isalpha()
 
 
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
@@ -166,6 +195,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue
         length, title = hit
         j = i + length
+        while j < n and tokens[j].cap and lows[j] in title_firsts:
+            stacked = index.titles.match_at(lows, j)  # "Energy Minister Prince Abdulaziz"
+            if not stacked:
+                break
+            j += stacked[0]
         k = _name_run(tokens, j)
         if k == j:
             continue

@@ -141,7 +141,9 @@ def _sentence_events(
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
-        if _refers_back(lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE):
+        if _refers_back(
+            lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE, trig.tok_end
+        ):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
@@ -233,12 +235,19 @@ def _status(
 
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
+_HOLDING_VERBS = lexicon.words("holding_verbs")
+_POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
 
 
 def _refers_back(
-    lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int], strict: bool = False
+    lows: list[str],
+    i: int,
+    lex: TriggerLexicon,
+    mentioned: set[int],
+    strict: bool = False,
+    end: int | None = None,
 ) -> bool:
     """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act."""
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -253,6 +262,10 @@ def _refers_back(
             # "the" is one told before ("confirmed the agreement") unless it is being
             # called off or put off now ("called off the talks").
             if strict:
+                if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
+                    return False  # "held their first talks", "paid his first visit": a new act
+                if end is not None and lex.passive_cues.find_all(lows[end : end + 4]):
+                    return False  # "put its talks with Canada on hold": a change of status
                 before = lows[max(0, j - 3) : j]
                 return not lex.status_cues.find_all(before)
             return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
