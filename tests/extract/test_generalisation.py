@@ -88,3 +88,29 @@ def test_holding_their_first_talks_is_a_new_meeting():
         ("meeting", "occurred", ["Aiko Sato", "Xi Jinping"]),
         ("agreement", "occurred", ["Aiko Sato", "Xi Jinping"]),
     ]
+
+
+def test_withdrawing_troops_is_not_a_rejection():
+    assert events("Under the deal, Armenian troops will withdraw from the border.") == []
+    assert events("Russia withdrew from the grain deal on Monday.")[0][:2] == (
+        "rejection", "occurred"
+    )
+
+
+def test_a_visit_then_a_meeting_names_the_host():
+    text = "Biden visited Jeddah in July and met Crown Prince Mohammed bin Salman."
+    assert events(text) == [("meeting", "occurred", ["Joe Biden", "Mohammed bin Salman"])]
+
+
+def test_tariffs_on_goods_made_in_a_country_target_it():
+    text = "The European Union imposed tariffs on electric cars made in China on Tuesday."
+    assert events(text) == [("sanctions", "occurred", ["European Union", "China"])]
+
+
+def test_after_a_meeting_the_subject_alone_makes_the_demand():
+    text = "Pedro Sanchez visited Beijing in September and urged the EU to reconsider."
+    found = extract(f"Test\n\n{text}\n", published=dt.date(2024, 10, 29)).events
+    demand = next(e for e in found if e.type == "demand")
+    assert [(a.name, a.role) for a in demand.actors] == [
+        ("Pedro Sanchez", "initiator"), ("European Union", "target")
+    ]

@@ -135,6 +135,7 @@ def _sentence_events(
     mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
     out: list[ExtractedEvent] = []
     last_actors: list[tuple[Actor, str]] = []
+    last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
     for trig in lex.find_triggers(lows):
         if trig.type == "none":
@@ -148,7 +149,10 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
             continue
-        actors = _actors_for(trig, tokens, mentions, clause, last_actors)
+        if trig.type == "rejection" and _troop_movement(lows, trig):
+            continue  # "fighters are to withdraw north of the river": no rejection
+        shared = last_actors if trig.type in CONSULT else last_subjects
+        actors = _actors_for(trig, tokens, mentions, clause, shared)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
@@ -174,6 +178,8 @@ def _sentence_events(
             seen_types.discard(head_type)
             actors = _merge_actors(head_actors, actors)
         if event_type in seen_types:
+            if event_type in _MEETING_TYPES and inherited is None:
+                _join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
         window = max(lo, trig.tok - 8, previous_end)
@@ -182,6 +188,11 @@ def _sentence_events(
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
+        # The subject alone acts again in "... met Xi and urged him to ...".
+        subjects = {m.actor.name for m in mentions if m.tok < trig.tok} | {
+            m.government.name for m in mentions if m.tok < trig.tok and m.government
+        }
+        last_subjects = [(a, r) for a, r in last_actors if a.name in subjects] or last_actors
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
@@ -189,6 +200,32 @@ def _sentence_events(
         out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+_MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_TROOP_NOUNS = lexicon.words("troop_nouns")
+
+
+def _troop_movement(lows: list[str], trig: Trigger) -> bool:
+    """ "withdraw troops", "forces will pull out": a movement of forces, not a rejection."""
+    if not lows[trig.tok].startswith(("withdr", "pull")):
+        return False
+    return any(w in _TROOP_NOUNS for w in lows[max(0, trig.tok - 4) : trig.tok_end + 3])
+
+
+def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
+    """A second trigger of the same kind names the other party of a one-party event."""
+    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    if earlier is None or len(earlier.actors) != 1:
+        return
+    names = {a.name for a in earlier.actors}
+    for actor, _ in actors:
+        if actor.name not in names and len(earlier.actors) < 3:
+            names.add(actor.name)
+            earlier.actors.append(
+                ExtractedActor(actor.name, "participant", actor.kind, actor.country)
+            )
+    earlier.title = _title(event_type, earlier.actors)
 
 
 _LINKS = frozenset({"to", "that", "for"})
@@ -291,7 +328,9 @@ def _actors_for(
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
     parties = [
         m for m in mentions
-        if (not m.location or trig.type in _PLACE_PARTY_TYPES)
+        if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
+            trig.type == "sanctions" and _origin(m, tokens)
+        ))
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
@@ -327,7 +366,7 @@ def _actors_for(
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
-    out: list[tuple[Actor, str]] = list(shared_subject)
+    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
@@ -344,6 +383,15 @@ def _actors_for(
 
 
 _PLACE_PARTY_TYPES = frozenset({"military"})
+
+
+_MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
+
+
+def _origin(m: Mention, tokens: list[Token]) -> bool:
+    """ "tariffs on cars made in China", "imports from Russia": the place is the target."""
+    before = tokens[m.tok - 1].low if m.tok >= 1 else ""
+    return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
 
 
 def _is_source(m: Mention, tokens: list[Token]) -> bool:
