@@ -114,3 +114,23 @@ def test_after_a_meeting_the_subject_alone_makes_the_demand():
     assert [(a.name, a.role) for a in demand.actors] == [
         ("Pedro Sanchez", "initiator"), ("European Union", "target")
     ]
+
+
+def test_counterpart_is_a_title_and_congo_is_the_drc():
+    text = (
+        "Congolese Foreign Minister Therese Kayikwamba Wagner and her Rwandan counterpart "
+        "Olivier Nduhungirehe met in Congo."
+    )
+    assert list(dict.fromkeys(names(text))) == [  # "her" is Therese Kayikwamba Wagner again
+        "Therese Kayikwamba Wagner", "Olivier Nduhungirehe", "Democratic Republic of the Congo"
+    ]
+
+
+def test_ministers_signing_on_the_day_their_states_signed_is_one_act():
+    text = (
+        "Congo and Rwanda signed a peace agreement on Friday. Congolese Foreign Minister "
+        "Therese Kayikwamba Wagner and her Rwandan counterpart Olivier Nduhungirehe signed "
+        "the deal on Friday in Washington."
+    )
+    found = events(text, published=dt.date(2025, 6, 28))
+    assert [e[0] for e in found] == ["agreement"]

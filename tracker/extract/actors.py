@@ -304,7 +304,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if claimed[i] or texts[i] not in index.demonyms:
             continue
         nxt = i + 1
-        ok = nxt < n and not tokens[nxt].cap and (
+        ok = nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )

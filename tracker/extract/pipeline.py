@@ -543,6 +543,13 @@ def _same_party(a: ExtractedActor, b: ExtractedActor) -> bool:
     return kinds == {"person", "state"} and a.country is not None and a.country == b.country
 
 
+def _same_parties_same_day(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """ "Congo and Rwanda signed a deal on Friday" told again as their ministers signing it."""
+    if earlier.when is None or earlier.when != event.when or len(event.actors) < 2:
+        return False
+    return all(any(_same_party(a, b) for b in earlier.actors) for a in event.actors[:2])
+
+
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     for earlier in events:
@@ -557,9 +564,9 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         same_initiator = _same_party(event.actors[0], earlier.actors[0])
         if same_initiator and event.actors[0].name != earlier.actors[0].name:
             shared += 1
-        if (same_initiator or shared >= 2) and shared >= min(
+        if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
-        ):
+        )) or _same_parties_same_day(earlier, event):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
             return
