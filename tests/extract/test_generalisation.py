@@ -134,3 +134,16 @@ def test_ministers_signing_on_the_day_their_states_signed_is_one_act():
     )
     found = events(text, published=dt.date(2025, 6, 28))
     assert [e[0] for e in found] == ["agreement"]
+
+
+def test_the_bloc_is_the_organisation_named_last():
+    text = "ASEAN leaders met in Jakarta on Saturday. Cambodia criticised the bloc for its silence."
+    found = events(text, published=dt.date(2021, 4, 24))
+    assert ("criticism", "occurred", ["Cambodia", "ASEAN"]) in found
+
+
+def test_arriving_in_a_capital_is_a_visit_to_its_state():
+    text = "Xi Jinping arrived in Moscow on Monday for a three-day state visit."
+    assert events(text, published=dt.date(2023, 3, 21)) == [
+        ("meeting", "occurred", ["Xi Jinping", "Russia"])
+    ]

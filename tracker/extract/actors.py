@@ -45,6 +45,7 @@ class ArticleMemory:
     last_group: list[Actor] = field(default_factory=list)
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
+    last_body: dict[str, Actor] = field(default_factory=dict)  # kind -> latest organisation/group
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -344,6 +345,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 if person:
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
                 continue
+        if (
+            low == "the" and i + 1 < n and not tokens[i + 1].cap
+            and lows[i + 1] in _BODY_NOUNS and not claimed[i + 1]
+        ):
+            # "the bloc", "the alliance", "the group": the organisation named last.
+            body = None
+            for kind in _BODY_NOUNS[lows[i + 1]]:
+                candidate = memory.last_body.get(kind)
+                if candidate is not None:
+                    body = candidate
+                    break
+            if body is not None and tokens[i + 1].base == tokens[i + 1].text:
+                mentions.append(Mention(body, i, i + 2, "anaphor"))
+                claimed[i] = claimed[i + 1] = True
+            continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
@@ -365,7 +381,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             m.government = memory.governments[m.actor.name]
         if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
             memory.saw_person(m.actor)
+        elif m.actor.kind in ("organisation", "group") and m.source == "gazetteer":
+            memory.last_body[m.actor.kind] = m.actor
     return mentions
+
+
+# "the bloc" names the organisation told last; "the group" an organisation or an armed group.
+_BODY_NOUNS: dict[str, tuple[str, ...]] = {
+    noun: tuple(kinds) for noun, kinds in lexicon.cues()["body_nouns"].items()
+}
 
 
 def _resolve_name(

@@ -330,7 +330,7 @@ def _actors_for(
         m for m in mentions
         if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
             trig.type == "sanctions" and _origin(m, tokens)
-        ))
+        ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
