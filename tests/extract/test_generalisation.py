@@ -147,3 +147,25 @@ def test_arriving_in_a_capital_is_a_visit_to_its_state():
     assert events(text, published=dt.date(2023, 3, 21)) == [
         ("meeting", "occurred", ["Xi Jinping", "Russia"])
     ]
+
+
+def test_the_two_sides_are_the_parties_of_the_event_just_told():
+    text = (
+        "U.S. envoy Steve Witkoff and Iranian Foreign Minister Abbas Araghchi held talks in "
+        "Muscat, with Omani Foreign Minister Badr Albusaidi shuttling between them. "
+        "The two sides agreed to meet again next week."
+    )
+    found = events(text, published=dt.date(2025, 4, 12))
+    assert ("meeting", "planned", ["United States", "Iran"]) in found
+
+
+def test_if_the_talks_fail_refers_to_talks_told_before():
+    text = "Trump threatened military action against Iran if the talks fail."
+    assert events(text) == [("military", "threatened", ["Donald Trump", "Iran"])]
+
+
+def test_an_alias_inside_a_longer_name_is_not_that_organisation():
+    assert names("Ali Shamkhani heads Iran's Supreme National Security Council.") == [
+        "Ali Shamkhani", "Iran"
+    ]
+    assert names("The Security Council voted.") == ["United Nations Security Council"]

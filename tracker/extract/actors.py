@@ -43,6 +43,7 @@ class ArticleMemory:
     surnames: dict[str, Actor] = field(default_factory=dict)
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
     last_group: list[Actor] = field(default_factory=list)
+    group_fresh: bool = False  # last_group was set by the previous sentence's event
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
     last_body: dict[str, Actor] = field(default_factory=dict)  # kind -> latest organisation/group
@@ -168,6 +169,7 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
+    fresh_group, memory.group_fresh = memory.group_fresh, False
     texts = [t.base if t.base != t.text else t.text for t in tokens]
     lows = [t.low for t in tokens]
     claimed = [False] * n
@@ -275,6 +277,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue  # "the G20 summit": the event's name, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
+        if (
+            g.actor.kind == "organisation" and g.tok >= 2 and g.tok_end - g.tok >= 2
+            and tokens[g.tok - 1].cap and tokens[g.tok - 1].text.isalpha()
+            and texts[g.tok - 1] not in _NOT_NAME and texts[g.tok - 1] not in index.demonyms
+            and not any(x.tok_end == g.tok for x in gaz)
+        ):
+            continue  # "Iran's Supreme National Security Council": a longer, unknown name
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
         if (
             before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
@@ -326,7 +335,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         low = lows[i]
         hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
         if hit:
-            group = _pair(memory, mentions, i)
+            group = _pair(memory, mentions, i, fresh_group)
             if lows[i + hit[0] - 1] in index.state_pair_words:
                 states = [index.state_of(a.country) or a for a in group]
                 group = [a for a in states if a is not None]
@@ -436,13 +445,17 @@ def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
     return best
 
 
-def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
+def _pair(
+    memory: ArticleMemory, mentions: list[Mention], i: int, fresh_group: bool = False
+) -> list[Actor]:
     here: list[Actor] = []
     for m in mentions:
         if m.tok < i and m.actor.kind == "person" and m.actor not in here:
             here.append(m.actor)
     if len(here) >= 2:
         return here[-2:]  # "Biden met Xi, and the two leaders agreed"
+    if fresh_group and not here and len(memory.last_group) >= 2:
+        return list(memory.last_group)  # "X and Y held talks. The two sides agreed ..."
     # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
     for actor in [a for a in memory.recent_persons if a not in here][::-1]:

@@ -195,6 +195,7 @@ def _sentence_events(
         last_subjects = [(a, r) for a, r in last_actors if a.name in subjects] or last_actors
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
+            memory.group_fresh = True
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
         head_events[lo] = event
         out.append(event)
@@ -273,6 +274,7 @@ def _status(
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
 _HOLDING_VERBS = lexicon.words("holding_verbs")
+_CONDITIONALS = frozenset({"if", "unless"})
 _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
@@ -303,8 +305,8 @@ def _refers_back(
                     return False  # "held their first talks", "paid his first visit": a new act
                 if end is not None and lex.passive_cues.find_all(lows[end : end + 4]):
                     return False  # "put its talks with Canada on hold": a change of status
-                before = lows[max(0, j - 3) : j]
-                return not lex.status_cues.find_all(before)
+                before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
+                return not lex.status_cues.find_all(before)  # "if the talks fail": told before
             return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
         if not low[0].isalnum():
             return False
