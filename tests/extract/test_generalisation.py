@@ -169,3 +169,15 @@ def test_an_alias_inside_a_longer_name_is_not_that_organisation():
         "Ali Shamkhani", "Iran"
     ]
     assert names("The Security Council voted.") == ["United Nations Security Council"]
+
+
+def test_hosting_a_leader_is_a_meeting_and_walking_away_a_rejection():
+    text = "French President Emmanuel Macron hosted Volodymyr Zelenskyy at the Elysee on Monday."
+    assert events(text) == [("meeting", "occurred", ["Emmanuel Macron", "Volodymyr Zelenskyy"])]
+    assert events("Indonesian President Joko Widodo, who hosted the gathering, spoke.") == []
+    assert events("Russia walked away from the grain deal on Monday.") == [
+        ("rejection", "occurred", ["Russia"])
+    ]
+    assert events("Hungary blocked the EU sanctions package on Monday.") == [
+        ("rejection", "occurred", ["Hungary", "European Union"])
+    ]
