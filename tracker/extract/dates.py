@@ -52,6 +52,7 @@ _CANDIDATES = re.compile(
     r"|(?P<rel>\b(?:last|next|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
     r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
     r"(?:week|month|year|weekend)\b)"
+    r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:yesterday|today|tomorrow|tonight)\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
@@ -225,6 +226,10 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
         return _weekday_near(weekday, base, future, mode)
     if kind == "rel":
         return _relative(words, base)
+    if kind == "wkd":
+        # "over the weekend": the latest weekend in the past tense, the coming one ahead.
+        delta = (5 - base.weekday()) % 7 if future else -((base.weekday() - 5) % 7)
+        return _week_of(base + dt.timedelta(days=delta))
     if kind == "day":
         shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
         return _day(base + dt.timedelta(days=shift))
