@@ -181,3 +181,14 @@ def test_hosting_a_leader_is_a_meeting_and_walking_away_a_rejection():
     assert events("Hungary blocked the EU sanctions package on Monday.") == [
         ("rejection", "occurred", ["Hungary", "European Union"])
     ]
+
+
+def test_a_rejected_act_is_content_not_an_event():
+    assert events("India rejected any third-party mediation on Kashmir.") == [
+        ("rejection", "occurred", ["India"])
+    ]
+
+
+def test_artillery_fire_is_military():
+    found = events("Pakistan retaliated with artillery fire on Indian positions.")
+    assert found == [("military", "occurred", ["Pakistan", "India"])]

@@ -239,7 +239,9 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     gap = lows[head.tok_end : trig.tok]
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
-    if len(gap) <= 3 and all(w.isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap):
+    if len(gap) <= 3 and all(
+        w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
+    ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
 
