@@ -20,7 +20,9 @@ sys.path.insert(0, str(ROOT))
 from tracker.extract import extract  # noqa: E402
 from tracker.extract.dates import _parse_absolute, resolve_expression  # noqa: E402
 
-DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
+# the shared development corpus beside the checkout, else the articles that ship with it
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+DEFAULT_CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else ROOT / "tests" / "extract" / "corpus"
 
 
 def main() -> int:
