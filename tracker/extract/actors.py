@@ -47,6 +47,15 @@ class ArticleMemory:
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
     last_body: dict[str, Actor] = field(default_factory=dict)  # kind -> latest organisation/group
+    ranks: dict[str, Actor] = field(default_factory=dict)  # "general" -> the general named last
+    state_counts: dict[str, int] = field(default_factory=dict)  # how often each state was named
+    states: dict[str, Actor] = field(default_factory=dict)
+
+    def main_state(self) -> Actor | None:
+        """The state the story is about: the one named most often so far."""
+        if not self.state_counts:
+            return None
+        return self.states[max(self.state_counts, key=lambda k: self.state_counts[k])]
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -354,6 +363,22 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 if person:
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
                 continue
+        if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
+            nxt = lows[i + 1]
+            after = lows[i + 2] if i + 2 < n else ""
+            rank = memory.ranks.get(nxt) if nxt in _RANKS else None
+            if rank is not None and after not in _RANK_BLOCKERS:
+                # "the general", "told the general directly": the general named last.
+                mentions.append(Mention(rank, i, i + 2, "anaphor"))
+                claimed[i] = claimed[i + 1] = True
+                continue
+            if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
+                # "the junta", "the military government": the state the story is about.
+                state = memory.main_state()
+                if state is not None:
+                    mentions.append(Mention(state, i, i + 2, "anaphor"))
+                    claimed[i] = claimed[i + 1] = True
+                    continue
         if (
             low == "the" and i + 1 < n and not tokens[i + 1].cap
             and lows[i + 1] in _BODY_NOUNS and not claimed[i + 1]
@@ -384,6 +409,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     if subject is not None:
         memory.last_subject = subject
     for m in mentions:
+        if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
+            memory.states[m.actor.name] = m.actor
+            memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
+        if (
+            m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
+            and lows[m.tok - 1] in _RANKS and tokens[m.tok - 1].cap
+        ):
+            memory.ranks[lows[m.tok - 1]] = m.actor  # "General Abdourahamane Tchiani"
         if m.government is not None:
             memory.governments[m.actor.name] = m.government
         elif m.actor.name in memory.governments and m.source not in ("pronoun", "pair"):
@@ -394,6 +427,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             memory.last_body[m.actor.kind] = m.actor
     return mentions
 
+
+_RANKS = lexicon.words("rank_titles")
+_RANK_BLOCKERS = lexicon.words("rank_blockers")
+_RULER_NOUNS = lexicon.words("ruler_nouns")
 
 # "the bloc" names the organisation told last; "the group" an organisation or an armed group.
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {

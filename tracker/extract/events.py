@@ -77,7 +77,7 @@ class TriggerLexicon:
                 current = i + 1
             elif t.text == "," and resume is not None:
                 current, resume = resume, None  # "Russia, which ..., criticised": back to Russia
-            elif t.low == "and" and i + 1 < n and self._is_verb(tokens[i + 1].low):
+            elif t.low in ("and", "but") and i + 1 < n and self._is_verb(tokens[i + 1].low):
                 current = i  # "held talks ... and signed two statements": a second act
             starts.append(current)
         return starts

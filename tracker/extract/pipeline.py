@@ -152,7 +152,9 @@ def _sentence_events(
         if trig.type == "rejection" and _troop_movement(lows, trig):
             continue  # "fighters are to withdraw north of the river": no rejection
         shared = last_actors if trig.type in CONSULT else last_subjects
-        actors = _actors_for(trig, tokens, mentions, clause, shared)
+        actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
+        if actors is None:
+            actors = _actors_for(trig, tokens, mentions, clause, shared)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
@@ -204,6 +206,49 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_DRAWING_VERBS = lexicon.words("drawing_verbs")
+
+
+def _reversed_roles(
+    trig: Trigger, tokens: list[Token], mentions: list[Mention], clause: list[int],
+    events: list[ExtractedEvent],
+) -> list[tuple[Actor, str]] | None:
+    """ "The move drew criticism from Beijing": the one after "from" acts; the subject (or
+    whoever the sentence goes on to name, or the author of the act referred to) is the target."""
+    if trig.type not in _SPEECH_ACTS:
+        return None
+    if not any(t.low in _DRAWING_VERBS for t in tokens[max(0, trig.tok - 3) : trig.tok]):
+        return None
+    at = next(
+        (k for k in range(trig.tok_end, min(len(tokens), trig.tok_end + 2))
+         if tokens[k].low == "from"),
+        None,
+    )
+    if at is None:
+        return None
+    end = _clause_end(clause, at)
+    sources = [m for m in mentions if at < m.tok < end and not _is_modifier(m, tokens)][:3]
+    if not sources:
+        return None
+    out: list[tuple[Actor, str]] = []
+    names: set[str] = set()
+
+    def add(actor: Actor | None, role: str) -> None:
+        if actor is not None and actor.name not in names:
+            names.add(actor.name)
+            out.append((actor, role))
+
+    for m in sources:
+        add(m.government, "initiator")
+        add(m.actor, "initiator")
+    subjects = [m for m in mentions if clause[m.tok] == clause[trig.tok] and m.tok < trig.tok]
+    later = [m for m in mentions if m.tok >= end]
+    for m in subjects or later[:2]:
+        add(m.actor, "target")
+    if len(out) == len(names) and all(r == "initiator" for _, r in out):
+        subject_window = Trigger(trig.type, None, 1.0, clause[trig.tok], clause[trig.tok])
+        add(_referred_target(tokens, subject_window, out, events), "target")
+    return out
 _TROOP_NOUNS = lexicon.words("troop_nouns")
 
 
@@ -277,6 +322,8 @@ def _status(
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
 _HOLDING_VERBS = lexicon.words("holding_verbs")
 _CONDITIONALS = frozenset({"if", "unless"})
+_PARTY_LINKS = frozenset({"between", "with"})
+_COORDINATORS = frozenset({"and", "or", "but"})
 _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
@@ -295,8 +342,12 @@ def _refers_back(
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in _COORDINATORS:
+            return False  # "by the summit and urged ...": the determiner is another phrase's
         if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
-            return True  # "at a summit in Brussels": where something else happened
+            # "at a summit in Brussels": where something else happened; but "came at a
+            # meeting between A and B" names its parties: the meeting is itself an act.
+            return end is None or end >= len(lows) or lows[end] not in _PARTY_LINKS
         if low in _DETERMINERS:
             # Only as a subject or after a preposition: "after the talks", "from the deal";
             # "paused the tariffs" is an act on its object. A deal, plan or meeting with
@@ -364,8 +415,13 @@ def _actors_for(
             end = k
             break
     for k in range(trig.tok_end, end):
-        if tokens[k].low in _SEPARATORS:
-            end = k  # "spoken with Biden before Russia's invasion": a new act begins
+        if tokens[k].low in _SEPARATORS or (
+            trig.type in _SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
+            and tokens[k + 1].low.endswith("ing")
+        ):
+            # "spoken with Biden before Russia's invasion": a new act begins; "criticised the
+            # bloc for inviting the general": the general is what it was criticised for.
+            end = k
             break
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
@@ -379,10 +435,13 @@ def _actors_for(
                     names.add(actor.name)
                     out.append((actor, role))
     governments = {m.government.name for m in mentions if m.government}
+    # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
+    # Suu Kyi" names the state on its own.
     person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
+    named = governments | {m.actor.name for m in mentions if m.source == "anaphor"}
     return [
         (a, r) for a, r in out
-        if not (a.kind == "state" and a.country in person_countries and a.name not in governments)
+        if not (a.kind == "state" and a.country in person_countries and a.name not in named)
     ]
 
 
