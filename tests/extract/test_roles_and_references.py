@@ -56,3 +56,48 @@ def test_what_someone_is_criticised_for_is_no_party():
     text = "Protesters in Sweden criticised ASEAN for inviting Min Aung Hlaing."
     found = events(text)
     assert found and all("Min Aung Hlaing" not in [n for n, _ in e[2]] for e in found)
+
+
+def test_a_quoted_label_is_not_an_act():
+    text = (
+        "Maduro criticised the United States on Monday, "
+        'calling its measures an "economic blockade."'
+    )
+    assert [e[0] for e in events(text)] == ["criticism"]
+
+
+def test_a_participle_before_a_noun_is_no_attack():
+    assert events("The council was formed by ousted lawmakers in Yangon.") == []
+
+
+def test_only_sanctions_and_force_are_threatened():
+    text = "Iran and Oman agreed on a truce on Monday that can be extended if both sides agree."
+    assert [e[:2] for e in events(text)] == [("agreement", "occurred")]
+    text = "Japan warned that it would impose sanctions on Iran if talks failed."
+    assert [e[:2] for e in events(text)] == [("sanctions", "threatened")]
+
+
+def test_any_after_a_negation_is_negated():
+    assert events("Officials in Abuja said no date had been set for any deployment.") == []
+
+
+def test_meeting_commitments_is_no_meeting():
+    text = "Canada said it would renew the licence only if Venezuela met its commitments."
+    assert [e[0] for e in events(text)] == []
+
+
+def test_sides_meeting_again_hold_talks():
+    text = "Iran and the United States agreed to meet again next week."
+    assert [e[:2] for e in events(text)] == [("talks", "planned")]
+
+
+def test_talks_at_a_meeting_are_the_meeting():
+    text = "Putin met Kim Jong Un on Wednesday, and the two leaders held four hours of talks."
+    assert [e[0] for e in events(text)] == ["meeting"]
+
+
+def test_a_demonym_before_action_names_the_state():
+    text = "The State Department condemned the Chinese action as dangerous."
+    assert events(text) == [
+        ("criticism", "occurred", [("United States", "initiator"), ("China", "target")])
+    ]

@@ -85,14 +85,21 @@ class TriggerLexicon:
     def _is_verb(self, low: str) -> bool:
         return low in self.verb_forms or (low.endswith("ed") and len(low) > 4)
 
-    def status_for(self, lows: list[str], lo: int, hi: int, inherent: str | None) -> str:
-        """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred."""
+    def status_for(
+        self, lows: list[str], lo: int, hi: int, inherent: str | None, coercive: bool = True
+    ) -> str:
+        """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred.
+
+        Only a coercive act (sanctions, force) can be threatened: "the truce can be extended
+        if both sides agree" sets a condition, not a threat."""
         if inherent:
             return inherent
         best = None
         for _, _, status in self.passive_cues.find_all(lows[hi : hi + 4]):
             return status  # type: ignore[return-value]
         for _, _, status in self.status_cues.find_all(lows[lo:hi]):
+            if status == "threatened" and not coercive:
+                continue
             if best is None or self.priority[status] < self.priority[best]:  # type: ignore[index]
                 best = status  # type: ignore[assignment]
         return best or "occurred"
@@ -101,6 +108,8 @@ class TriggerLexicon:
         """A negation close before the trigger, or a hypothetical in its clause: no event."""
         if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 5) : i]):
             return True
+        if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[lo : i - 1]):
+            return True  # "no date had been set for any deployment"
         if self.denials.find_all(lows[:i]):
             return True  # "Peskov denied that any agreement had been signed"
         return bool(self.hypothetical.find_all(lows[lo : min(hi, i + 5)]))

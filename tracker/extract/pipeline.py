@@ -128,6 +128,7 @@ def _sentence_events(
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
     lows = [t.low for t in tokens]
+    quoted = _quoted_spans(tokens)
     clause = lex.clause_starts(tokens)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
@@ -142,6 +143,10 @@ def _sentence_events(
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
+        if trig.type not in _SPEECH_ACTS and _characterised(tokens, trig, quoted):
+            continue  # calling them an "economic blockade": a word for something, not an act
+        if trig.type == "military" and _participle_modifier(lows, trig):
+            continue  # "formed by ousted lawmakers": a description of people
         if _refers_back(
             lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE, trig.tok_end
         ):
@@ -162,9 +167,13 @@ def _sentence_events(
             if target is not None:
                 actors = [*actors, (target, "target")]
         event_type = trig.type
+        persons = sum(1 for a, _ in actors if a.kind == "person")
         if event_type == "consult":
-            persons = sum(1 for a, _ in actors if a.kind == "person")
             event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
+        elif event_type == "meeting" and persons < 2 and _meeting_again(lows, trig):
+            event_type = "talks"  # "the two sides will meet again": another round of talks
+        if event_type == "talks" and _part_of_meeting(out, actors):
+            continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
         if lo in heads and _embedded(lows, heads[lo][0], trig):
             head, head_type, head_actors = heads[lo]
@@ -206,6 +215,52 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+def _meeting_again(lows: list[str], trig: Trigger) -> bool:
+    return lows[trig.tok] in ("meet", "meets", "met") and "again" in lows[
+        trig.tok_end : trig.tok_end + 2
+    ]
+
+
+def _part_of_meeting(out: list[ExtractedEvent], actors: list) -> bool:
+    """Talks told in the sentence that reports the meeting of the same parties are its content."""
+    names = {a.name for a, _ in actors}
+    return any(
+        e.type == "meeting" and len(names & {a.name for a in e.actors}) >= min(2, len(names))
+        for e in out
+    )
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+_NAMING_VERBS = lexicon.words("naming_verbs")
+_PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
+
+
+def _quoted_spans(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges inside double quotation marks: [(first inside, quote closing), ...]."""
+    marks = [k for k, t in enumerate(tokens) if t.text in _QUOTES]
+    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+
+
+def _characterised(tokens: list[Token], trig: Trigger, quoted: list[tuple[int, int]]) -> bool:
+    """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
+    for a, b in quoted:
+        if a <= trig.tok < b:
+            return any(t.low in _NAMING_VERBS for t in tokens[max(0, a - 6) : a])
+    return False
+
+
+def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
+    """ "by ousted lawmakers", "the invaded regions": a participle before a noun."""
+    if trig.tok_end - trig.tok != 1 or not lows[trig.tok].endswith("ed") or trig.tok == 0:
+        return False
+    nxt = lows[trig.tok_end] if trig.tok_end < len(lows) else ""
+    return (
+        lows[trig.tok - 1] in _PARTICIPLE_OPENERS and nxt.isalpha()
+        and nxt not in _NOT_NOUNS
+    )
+
+
+_NOT_NOUNS = lexicon.words("not_nouns_after_participle")
 _DRAWING_VERBS = lexicon.words("drawing_verbs")
 
 
@@ -303,6 +358,7 @@ def _merge_actors(first: list, second: list) -> list:
 
 # Acts that are statements: they happened when reported.
 _SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
+_COERCIVE = frozenset({"sanctions", "military"})
 _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
 _REFERRING_CONTEXT = lexicon.words("referring_context")
@@ -311,7 +367,7 @@ _REFERRING_CONTEXT = lexicon.words("referring_context")
 def _status(
     event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None
 ) -> str:
-    status = lex.status_for(lows, lo, hi, inherent)
+    status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
     if event_type in _SPEECH_ACTS:
         return "occurred"
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
