@@ -101,3 +101,58 @@ def test_a_demonym_before_action_names_the_state():
     assert events(text) == [
         ("criticism", "occurred", [("United States", "initiator"), ("China", "target")])
     ]
+
+
+def test_a_condition_after_sanctions_makes_a_threat():
+    text = "Blinken said Washington would reimpose the sanctions if Caracas failed to comply."
+    assert [e[:2] for e in events(text)] == [("sanctions", "threatened")]
+
+
+def test_a_participle_clause_goes_on_with_the_subject():
+    text = "Blinken welcomed the deal on Monday, warning that sanctions remained an option."
+    sanctions = [e for e in events(text) if e[0] == "sanctions"]
+    assert sanctions and sanctions[0][2][0][0] == "Antony Blinken"
+
+
+def test_also_voicing_concern_aims_at_the_same_target():
+    text = (
+        "The State Department condemned the Chinese action on Monday. "
+        "Japan and Australia also voiced concern."
+    )
+    found = events(text)
+    assert found[-1] == (
+        "criticism", "occurred",
+        [("Japan", "initiator"), ("Australia", "initiator"), ("China", "target")],
+    )
+
+
+def test_a_second_act_of_the_same_kind_by_another_subject():
+    text = "ECOWAS imposed sanctions on Niger, and Nigeria cut electricity supplies to Niger."
+    assert [(e[0], e[2][0][0]) for e in events(text)] == [
+        ("sanctions", "ECOWAS"), ("sanctions", "Nigeria")
+    ]
+
+
+def test_declining_to_confirm_is_no_rejection():
+    assert events("The White House declined to confirm the talks with Iran.") == []
+    text = "General Abdourahamane Tchiani declined to meet the envoys of ECOWAS."
+    assert [e[:2] for e in events(text)] == [("rejection", "occurred")]
+
+
+def test_suspending_aid_is_a_sanction_that_happened():
+    text = "The United States and France have suspended some aid programmes to Niger."
+    assert [e[:2] for e in events(text)] == [("sanctions", "occurred")]
+
+
+def test_temporarily_lifted_sanctions_are_postponed():
+    text = "The United States on Wednesday temporarily lifted sanctions on Venezuela."
+    assert [e[:2] for e in events(text)] == [("sanctions", "postponed")]
+
+
+def test_a_deadline_that_expired_looks_back():
+    text = (
+        "The deadline expired on Sunday, and Niger's junta closed its airspace, "
+        "citing the threat of an attack by ECOWAS."
+    )
+    found = extract(f"Test\n\n{text}\n", published=dt.date(2023, 8, 11)).events
+    assert all(e.when is None or e.when.start <= dt.date(2023, 8, 11) for e in found)

@@ -104,10 +104,13 @@ def _without_dateline(sentence: Sentence) -> Sentence:
 
 
 def _first_future_cue(tokens: list[Token]) -> int | None:
-    for t in tokens:
-        if t.low in _FUTURE_CUES:
-            return t.start
+    for k, t in enumerate(tokens):
+        if t.low in _FUTURE_CUES and not (k + 1 < len(tokens) and tokens[k + 1].low in _PAST_AFTER):
+            return t.start  # but "the deadline expired on Sunday" looks back
     return None
+
+
+_PAST_AFTER = lexicon.words("past_after_cue")
 
 
 def _sentence_events(
@@ -138,6 +141,9 @@ def _sentence_events(
     last_actors: list[tuple[Actor, str]] = []
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
+    def end_of(trig: Trigger) -> int:
+        return _clause_end(clause, trig.tok)
+
     for trig in lex.find_triggers(lows):
         if trig.type == "none":
             continue
@@ -164,6 +170,8 @@ def _sentence_events(
             continue
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
+            if target is None and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
+                target = _same_act_target(trig.type, actors, [*earlier_events, *out])
             if target is not None:
                 actors = [*actors, (target, "target")]
         event_type = trig.type
@@ -188,13 +196,20 @@ def _sentence_events(
             out = [e for e in out if e is not head_events.get(lo)]
             seen_types.discard(head_type)
             actors = _merge_actors(head_actors, actors)
-        if event_type in seen_types:
+        if event_type in seen_types and not _another_actor(
+            event_type, actors, out, lo, trig, mentions
+        ):
             if event_type in _MEETING_TYPES and inherited is None:
                 _join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
         window = max(lo, trig.tok - 8, previous_end)
         status = inherited or _status(event_type, lex, lows, window, trig.tok_end, trig.status)
+        if (
+            event_type in _COERCIVE and status in ("planned", "proposed")
+            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
+        ):
+            status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
         when = _when_for(trig, tokens, dates, status, last_when)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
@@ -215,6 +230,38 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+def _another_actor(
+    event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
+    mentions: list[Mention],
+) -> bool:
+    """ "The bloc imposed sanctions on Niger, and Nigeria cut electricity supplies": a second
+    act of the same kind by a subject of its own clause, who took no part in the first."""
+    if event_type in _MEETING_TYPES or lo == 0 or not actors:
+        return False
+    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    if earlier is None:
+        return False
+    first = actors[0][0]
+    own = any(m.actor.name == first.name and lo <= m.tok < trig.tok for m in mentions)
+    return own and all(not _same_party(
+        ExtractedActor(first.name, "initiator", first.kind, first.country), a
+    ) for a in earlier.actors)
+
+
+def _same_act_target(
+    event_type: str, actors: list[tuple[Actor, str]], events: list[ExtractedEvent]
+) -> Actor | None:
+    """ "Japan and Australia also voiced concern": at whom the act just told was aimed."""
+    mine = {a.name for a, _ in actors}
+    for event in reversed(events[-3:]):
+        if event.type == event_type:
+            for a in event.actors:
+                if a.role == "target" and a.name not in mine:
+                    return Actor(a.name, a.kind, a.country)
+            return None
+    return None
+
+
 def _meeting_again(lows: list[str], trig: Trigger) -> bool:
     return lows[trig.tok] in ("meet", "meets", "met") and "again" in lows[
         trig.tok_end : trig.tok_end + 2
@@ -460,6 +507,13 @@ def _actors_for(
             shared_subject = previous_clause_actors
         elif lo > 0 and tokens[lo].low == "and" and parties and parties[0].tok < lo:
             before = [m for m in parties if m.tok == parties[0].tok]  # the sentence's subject
+        elif (
+            lo >= 2 and tokens[lo - 1].text == "," and tokens[lo].low.endswith("ing")
+            and parties and parties[0].tok < lo and not parties[0].location
+        ):
+            # "Blinken welcomed the deal ..., warning that sanctions remained an option":
+            # a participle clause goes on with the sentence's subject.
+            before = [m for m in parties if m.tok == parties[0].tok]
         else:
             # "Trump said Washington was ...": the speaker of the sentence, before the clause.
             earlier = [m for m in parties if m.tok_end <= trig.tok]
