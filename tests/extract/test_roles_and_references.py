@@ -156,3 +156,31 @@ def test_a_deadline_that_expired_looks_back():
     )
     found = extract(f"Test\n\n{text}\n", published=dt.date(2023, 8, 11)).events
     assert all(e.when is None or e.when.start <= dt.date(2023, 8, 11) for e in found)
+
+
+def test_the_army_is_the_state_whose_army_was_named():
+    text = (
+        "Sudan's army and the Rapid Support Forces signed a truce on Saturday. "
+        "Saudi Arabia and the United States welcomed it. "
+        "On Sunday the army accused the Rapid Support Forces of shelling Omdurman."
+    )
+    crit = [e for e in events(text) if e[0] == "criticism"]
+    assert crit[-1][2][0] == ("Sudan", "initiator")
+
+
+def test_the_army_of_the_speaker():
+    text = "Israeli Prime Minister Benjamin Netanyahu warned that the army would strike Hezbollah."
+    assert events(text) == [
+        ("military", "threatened",
+         [("Benjamin Netanyahu", "initiator"), ("Israel", "initiator"), ("Hezbollah", "target")])
+    ]
+
+
+def test_both_parties_are_the_parties_of_the_first_deal():
+    text = (
+        "India and Pakistan agreed to a ceasefire on Saturday. "
+        "The United States and Britain praised the truce. "
+        "Within hours, both sides accused each other of violating it."
+    )
+    crit = [e for e in events(text) if e[0] == "criticism"]
+    assert {n for n, _ in crit[-1][2]} == {"India", "Pakistan"}

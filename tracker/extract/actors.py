@@ -50,6 +50,8 @@ class ArticleMemory:
     ranks: dict[str, Actor] = field(default_factory=dict)  # "general" -> the general named last
     state_counts: dict[str, int] = field(default_factory=dict)  # how often each state was named
     states: dict[str, Actor] = field(default_factory=dict)
+    last_deal_group: list[Actor] = field(default_factory=list)  # parties of the last deal/talks
+    army_state: Actor | None = None  # the state whose army or military was named last
 
     def main_state(self) -> Actor | None:
         """The state the story is about: the one named most often so far."""
@@ -345,6 +347,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
         if hit:
             group = _pair(memory, mentions, i, fresh_group)
+            speakers = {m.actor.name for m in mentions if m.tok < i and m.actor.kind == "person"}
+            if (
+                lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
+                and len(speakers) < 2
+            ):
+                group = list(memory.last_deal_group)  # "urged both parties": those to the deal
             if lows[i + hit[0] - 1] in index.state_pair_words:
                 states = [index.state_of(a.country) or a for a in group]
                 group = [a for a in states if a is not None]
@@ -373,8 +381,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[i] = claimed[i + 1] = True
                 continue
             if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
-                # "the junta", "the military government": the state the story is about.
-                state = memory.main_state()
+                # "the junta", "the generals": the state the story is about; "the army": the
+                # state whose army was named ("Sudan's army", "Myanmar's military ruler").
+                if nxt in _FORCE_NOUNS:
+                    speaker = _latest_person(mentions, i)  # "Netanyahu warned that the army"
+                    state = memory.army_state or (
+                        index.state_of(speaker.country) if speaker else None
+                    )
+                else:
+                    state = memory.main_state()
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True
@@ -409,6 +424,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     if subject is not None:
         memory.last_subject = subject
     for m in mentions:
+        if (
+            m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
+            and m.source in ("gazetteer", "demonym")
+        ):
+            memory.army_state = m.actor  # "Sudan's army", "the Israeli military"
         if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
             memory.states[m.actor.name] = m.actor
             memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
@@ -431,6 +451,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 _RANKS = lexicon.words("rank_titles")
 _RANK_BLOCKERS = lexicon.words("rank_blockers")
 _RULER_NOUNS = lexicon.words("ruler_nouns")
+_FORCE_NOUNS = lexicon.words("force_nouns")
+_PARTY_WORDS = frozenset({"parties", "sides", "side"})
 
 # "the bloc" names the organisation told last; "the group" an organisation or an armed group.
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {

@@ -222,6 +222,9 @@ def _sentence_events(
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
             memory.group_fresh = True
+            if event_type in CONSULT and not memory.last_deal_group:
+                # The parties of the story's first deal or talks: "both sides" later on.
+                memory.last_deal_group = [a for a, _ in actors[:2]]
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
         head_events[lo] = event
         out.append(event)
