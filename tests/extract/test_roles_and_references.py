@@ -184,3 +184,39 @@ def test_both_parties_are_the_parties_of_the_first_deal():
     )
     crit = [e for e in events(text) if e[0] == "criticism"]
     assert {n for n, _ in crit[-1][2]} == {"India", "Pakistan"}
+
+
+def test_a_list_between_parties_goes_past_appositions():
+    text = (
+        "A meeting between Steve Witkoff, Trump's special envoy, and Vladimir Putin "
+        "took place in Moscow on Friday."
+    )
+    assert events(text) == [
+        ("meeting", "occurred",
+         [("Steve Witkoff", "participant"), ("Vladimir Putin", "participant")])
+    ]
+
+
+def test_the_talks_between_named_parties_are_an_act():
+    text = (
+        "The talks between Marco Rubio, the secretary of state, and Russian Foreign Minister "
+        "Sergei Lavrov lasted four hours."
+    )
+    assert [e[0] for e in events(text)] == ["talks"]
+
+
+def test_one_party_agreeing_to_act_is_a_decision():
+    assert events("OPEC+ agreed on Wednesday to cut its oil production target.") == []
+    assert events("The TPLF agreed to disarm within 30 days.") == []
+    text = "India and Pakistan agreed to stop all firing on Saturday."
+    assert [e[:2] for e in events(text)] == [("agreement", "occurred")]
+
+
+def test_agreeing_at_a_meeting_is_agreeing_with_its_parties():
+    text = (
+        "Erdogan flew to Berlin on Sunday. "
+        "The turning point came at a meeting between Erdogan and Olaf Scholz on Monday, "
+        "where the Turkish leader agreed to forward the protocol to parliament."
+    )
+    found = [e for e in events(text) if e[0] == "agreement"]
+    assert {n for n, _ in found[0][2]} == {"Recep Tayyip Erdogan", "Olaf Scholz"}

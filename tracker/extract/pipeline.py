@@ -168,6 +168,15 @@ def _sentence_events(
             actors = _actors_for(trig, tokens, mentions, clause, shared)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
+            meeting = next((
+                e for e in reversed(out) if e.type in _MEETING_TYPES and len(e.actors) >= 2
+                and any(_same_party(a, _as_party(actors[0][0])) for a in e.actors)
+            ), None)
+            if meeting is None:
+                continue  # "OPEC+ agreed to cut output": one party's decision, no deal
+            # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
+            actors = [(Actor(a.name, a.kind, a.country), "participant") for a in meeting.actors]
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
             if target is None and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
@@ -459,6 +468,8 @@ def _refers_back(
             # "paused the tariffs" is an act on its object. A deal, plan or meeting with
             # "the" is one told before ("confirmed the agreement") unless it is being
             # called off or put off now ("called off the talks").
+            if end is not None and end < len(lows) and lows[end] == "between":
+                return False  # "The talks between Rubio and Lavrov lasted ...": parties named
             if strict:
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
@@ -536,6 +547,8 @@ def _actors_for(
             # bloc for inviting the general": the general is what it was criticised for.
             end = k
             break
+    if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
+        end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
@@ -559,6 +572,36 @@ def _actors_for(
 
 
 _PLACE_PARTY_TYPES = frozenset({"military"})
+_LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
+_FINITE = lexicon.words("list_ending_verbs")
+
+
+def _as_party(actor: Actor) -> ExtractedActor:
+    return ExtractedActor(actor.name, "participant", actor.kind, actor.country)
+
+
+def _decision(lows: list[str], trig: Trigger) -> bool:
+    """ "agreed to cut", "agreed on Wednesday to cut": a resolve to act, not an accord."""
+    if not lows[trig.tok].startswith("agree"):
+        return False
+    rest = lows[trig.tok_end : trig.tok_end + 5]
+    if "to" not in rest:
+        return False
+    k = rest.index("to")
+    return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS and (
+        rest[k + 1] not in ("a", "an")
+    )
+
+
+def _list_end(tokens: list[Token], k: int) -> int:
+    """Where a coordinated list of parties ends: at a verb, a dash or a new phrase."""
+    for x in range(k, len(tokens)):
+        low = tokens[x].low
+        if low in _LIST_STOPS or low in _FINITE or (
+            low.endswith("ed") and len(low) > 4 and not tokens[x].cap
+        ):
+            return x
+    return len(tokens)
 
 
 _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
