@@ -220,3 +220,25 @@ def test_agreeing_at_a_meeting_is_agreeing_with_its_parties():
     )
     found = [e for e in events(text) if e[0] == "agreement"]
     assert {n for n, _ in found[0][2]} == {"Recep Tayyip Erdogan", "Olaf Scholz"}
+
+
+def test_a_sentence_opening_with_last_week_is_dated():
+    text = "Last week Pyongyang abruptly called off high-level talks with South Korea."
+    found = extract(f"Test\n\n{text}\n", published=dt.date(2018, 5, 25)).events
+    assert found[0].when is not None and found[0].when.precision == "week"
+    assert found[0].when.start == dt.date(2018, 5, 14)
+
+
+def test_both_sides_of_the_border_is_a_place():
+    text = (
+        "Canada and Mexico agreed to a deal on Monday. Business groups on both sides of the "
+        "border warned that the threat of tariffs hung over them."
+    )
+    assert [e[0] for e in events(text)] == ["agreement"]
+
+
+def test_the_threat_of_an_act_is_no_act():
+    text = "Business groups warned that the threat of tariffs on Canada hung over them."
+    assert events(text) == []
+    text = "ECOWAS ordered a standby force readied, raising the prospect of intervention in Niger."
+    assert [e[0] for e in events(text)] == ["military"]

@@ -345,6 +345,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue
         low = lows[i]
         hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
+        if hit and i + hit[0] < n and lows[i + hit[0]] == "of":
+            hit = None  # "on both sides of the border": a place, not the two parties
         if hit:
             group = _pair(memory, mentions, i, fresh_group)
             speakers = {m.actor.name for m in mentions if m.tok < i and m.actor.kind == "person"}

@@ -242,6 +242,7 @@ _DATE_WORDS = frozenset(
      "tomorrow", "tonight", "day", "time"]
 )
 _DIGIT = re.compile(r"\d")
+_CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
 _WORD_PARTS = re.compile(r"[^a-z]+")
 
 
@@ -270,7 +271,10 @@ def find_dates(
     if lows is not None and not may_hold_date(sentence, lows):
         return []
     out = []
-    for m in _CANDIDATES.finditer(sentence):
+    scan = sentence
+    if scan[:1].isupper() and not _CAPITAL_WORD.match(scan):
+        scan = scan[0].lower() + scan[1:]  # "Last week Pyongyang ...": a sentence's first word
+    for m in _CANDIDATES.finditer(scan):
         kind = m.lastgroup or ""
         text = m.group()
         if kind == "same":

@@ -151,6 +151,8 @@ def _sentence_events(
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in _SPEECH_ACTS and _characterised(tokens, trig, quoted):
             continue  # calling them an "economic blockade": a word for something, not an act
+        if _prospect(lows, trig):
+            continue  # "the threat of tariffs hung over them": a fear, not an act
         if trig.type == "military" and _participle_modifier(lows, trig):
             continue  # "formed by ousted lawmakers": a description of people
         if _refers_back(
@@ -292,6 +294,17 @@ def _part_of_meeting(out: list[ExtractedEvent], actors: list) -> bool:
 _QUOTES = frozenset({'"', "“", "”"})
 _NAMING_VERBS = lexicon.words("naming_verbs")
 _PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
+
+
+_PROSPECT_NOUNS = lexicon.words("prospect_nouns")
+
+
+def _prospect(lows: list[str], trig: Trigger) -> bool:
+    """ "the threat of tariffs", "raising the prospect of an intervention"."""
+    window = lows[max(0, trig.tok - 4) : trig.tok]
+    return any(
+        w == "of" and k > 0 and window[k - 1] in _PROSPECT_NOUNS for k, w in enumerate(window)
+    )
 
 
 def _quoted_spans(tokens: list[Token]) -> list[tuple[int, int]]:
