@@ -242,3 +242,22 @@ def test_the_threat_of_an_act_is_no_act():
     assert events(text) == []
     text = "ECOWAS ordered a standby force readied, raising the prospect of intervention in Niger."
     assert [e[0] for e in events(text)] == ["military"]
+
+
+def test_an_organisation_meeting_again_still_meets():
+    text = "OPEC cut output on Monday. The group will meet again on Dec. 4 to review the market."
+    assert [e[:2] for e in events(text) if e[0] != "sanctions"] == [("meeting", "planned")]
+
+
+def test_he_said_that_he_is_the_same_man():
+    text = (
+        "Blinken postponed his trip. He said he had delivered that message in a phone call "
+        "with Wang Yi, and that he would travel to Beijing when conditions allow."
+    )
+    travel = [e for e in events(text) if e[1] == "planned"]
+    assert travel and travel[0][2][0][0] == "Antony Blinken"
+
+
+def test_a_negation_a_few_words_back_negates():
+    text = "Chinese officials said that neither country had ever formally announced a visit."
+    assert events(text) == []

@@ -414,7 +414,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
-            person = _latest_person(mentions, i) or memory.last_subject or memory.last_person()
+            opening = next((m for m in mentions if m.tok == 0 and m.source == "pronoun"), None)
+            if opening is not None and low in index.subject_pronouns and lows[i - 1] == "that":
+                person = opening.actor  # "He said ... and that he would travel": the same man
+            else:
+                person = (
+                    _latest_person(mentions, i) or memory.last_subject or memory.last_person()
+                )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
         elif low in index.plural_pronouns and memory.last_group:

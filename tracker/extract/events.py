@@ -106,7 +106,7 @@ class TriggerLexicon:
 
     def blocked(self, lows: list[str], lo: int, i: int, hi: int) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event."""
-        if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 5) : i]):
+        if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 7) : i]):
             return True
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[lo : i - 1]):
             return True  # "no date had been set for any deployment"

@@ -189,7 +189,10 @@ def _sentence_events(
         persons = sum(1 for a, _ in actors if a.kind == "person")
         if event_type == "consult":
             event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
-        elif event_type == "meeting" and persons < 2 and _meeting_again(lows, trig):
+        elif (
+            event_type == "meeting" and persons < 2 and len(actors) >= 2
+            and _meeting_again(lows, trig)
+        ):
             event_type = "talks"  # "the two sides will meet again": another round of talks
         if event_type == "talks" and _part_of_meeting(out, actors):
             continue  # "met Kim ..., and the two leaders held four hours of talks"
