@@ -261,3 +261,14 @@ def test_he_said_that_he_is_the_same_man():
 def test_a_negation_a_few_words_back_negates():
     text = "Chinese officials said that neither country had ever formally announced a visit."
     assert events(text) == []
+
+
+def test_with_someone_saying_is_a_co_speaker():
+    text = (
+        "China's foreign ministry demanded that Manila tow away the ship. Manila rejected the "
+        "demand, with National Security Adviser Eduardo Ano saying the vessel would stay."
+    )
+    rejection = [e for e in events(text) if e[0] == "rejection"][0]
+    assert rejection[2] == [
+        ("Philippines", "initiator"), ("Eduardo Ano", "initiator"), ("China", "target")
+    ]

@@ -572,10 +572,11 @@ def _actors_for(
     names: set[str] = {a.name for a, _ in out}
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
+            own = role_first if role != role_first and _speaking_with(tokens, m) else role
             for actor in ((m.government, m.actor) if m.government else (m.actor,)):
                 if actor is not None and actor.name not in names:
                     names.add(actor.name)
-                    out.append((actor, role))
+                    out.append((actor, own))
     governments = {m.government.name for m in mentions if m.government}
     # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
     # Suu Kyi" names the state on its own.
@@ -607,6 +608,16 @@ def _decision(lows: list[str], trig: Trigger) -> bool:
     return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS and (
         rest[k + 1] not in ("a", "an")
     )
+
+
+_SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
+
+
+def _speaking_with(tokens: list[Token], m: Mention) -> bool:
+    """ "Manila rejected the demand, with Adviser Eduardo Ano saying ...": a co-speaker."""
+    if m.tok_end >= len(tokens) or tokens[m.tok_end].low not in _SPEAKING:
+        return False
+    return any(t.low == "with" for t in tokens[max(0, m.tok - 5) : m.tok])
 
 
 def _list_end(tokens: list[Token], k: int) -> int:
