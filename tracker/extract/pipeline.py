@@ -131,7 +131,8 @@ def _sentence_events(
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
     lows = [t.low for t in tokens]
-    quoted = _quoted_spans(tokens)
+    text = sentence.text
+    quoted = _quoted_spans(tokens) if '"' in text or "“" in text else []
     clause = lex.clause_starts(tokens)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
@@ -151,6 +152,8 @@ def _sentence_events(
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in _SPEECH_ACTS and _characterised(tokens, trig, quoted):
             continue  # calling them an "economic blockade": a word for something, not an act
+        if trig.type == "meeting" and _fulfilled(lows, trig):
+            continue  # "only if Caracas met its commitments": no meeting
         if _prospect(lows, trig):
             continue  # "the threat of tariffs hung over them": a fear, not an act
         if trig.type == "military" and _participle_modifier(lows, trig):
@@ -297,6 +300,17 @@ def _part_of_meeting(out: list[ExtractedEvent], actors: list) -> bool:
 _QUOTES = frozenset({'"', "“", "”"})
 _NAMING_VERBS = lexicon.words("naming_verbs")
 _PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
+
+
+_FULFILLED = lexicon.words("fulfilled_nouns")
+
+
+def _fulfilled(lows: list[str], trig: Trigger) -> bool:
+    """ "met its commitments", "meet the conditions": to satisfy, not to meet someone."""
+    if lows[trig.tok] not in ("met", "meet", "meets"):
+        return False
+    after = lows[trig.tok_end : trig.tok_end + 3]
+    return any(w in _FULFILLED for w in after)
 
 
 _PROSPECT_NOUNS = lexicon.words("prospect_nouns")
