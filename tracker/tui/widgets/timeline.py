@@ -1,0 +1,562 @@
+"""The timeline: a Line-API widget virtualized over the database.
+
+Only the rows on screen (plus a margin) are held; pages are read by keyset from a cached
+neighbour page or a known anchor (today, a focused event), else by OFFSET from the nearer end,
+always in thread workers. A generation counter drops results of an outdated filter.
+
+Virtual lines: line 0 is the fixed column header; then one line per event with the "today"
+marker line inserted before the first event placed on or after today.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from textual.binding import Binding
+from textual.events import Click
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tracker.domain import STATUSES, day_label
+from tracker.errors import TrackerError
+from tracker.services import timeline as tl
+from tracker.services.query import EventFilter
+
+PAGE = 100
+MAX_PAGES = 60  # rows kept in memory: about 6,000
+Key = tuple[dt.date, int]
+
+
+@dataclass(frozen=True)
+class Columns:
+    month: int
+    when: int
+    type: int
+    status: int
+    actors: int
+    title: int
+
+    @classmethod
+    def for_width(cls, width: int) -> Columns:
+        fixed = 9 + 22 + 10 + 13 + 5  # four columns and five gaps
+        rest = max(20, width - fixed)
+        actors = max(10, min(34, rest * 2 // 5))
+        return cls(9, 22, 10, 13, actors, max(0, rest - actors))
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells (an ellipsis marks a cut)."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    return set_cell_size(text, width)
+
+
+class TimelineView(ScrollView, can_focus=True):
+    """Events in time order, read page by page as they come into view."""
+
+    COMPONENT_CLASSES = {
+        "timeline--header",
+        "timeline--month",
+        "timeline--when",
+        "timeline--undated",
+        "timeline--type",
+        "timeline--actors",
+        "timeline--title",
+        "timeline--cursor",
+        "timeline--today",
+        "timeline--placeholder",
+        "timeline--message",
+        *(f"timeline--status-{s}" for s in STATUSES),
+    }
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
+        Binding("ctrl+d", "half_page_down", "Half page down", show=False),
+        Binding("ctrl+u", "half_page_up", "Half page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("period", "today", "Today", show=False),
+        Binding("enter", "open", "Open"),
+    ]
+
+    class Opened(Message):
+        """Enter (or a double click) on an event."""
+
+        def __init__(self, row: tl.TimelineRow) -> None:
+            super().__init__()
+            self.row = row
+
+    class Loaded(Message):
+        """A new filter's count (or an error) is in."""
+
+        def __init__(self, total: int, error: str | None) -> None:
+            super().__init__()
+            self.total = total
+            self.error = error
+
+    def __init__(
+        self,
+        engine: Engine,
+        today: Callable[[], dt.date],
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.engine = engine
+        self._today = today
+        self.filter = EventFilter()
+        self.total: int | None = None  # None until the first count is in
+        self.today_index = 0
+        self.today_day = today()
+        self.cursor = 0
+        self.error: str | None = None
+        self._gen = 0
+        self._pages: dict[int, list[tl.TimelineRow]] = {}
+        self._pending: set[int] = set()
+        self._anchors: list[tuple[int, Key]] = []
+        self._fetch_scheduled = False
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def current(self) -> tl.TimelineRow | None:
+        return self.row(self.cursor)
+
+    def row(self, index: int) -> tl.TimelineRow | None:
+        page = self._pages.get(index // PAGE)
+        if page is None:
+            return None
+        offset = index % PAGE
+        return page[offset] if offset < len(page) else None
+
+    def set_filter(self, filt: EventFilter) -> None:
+        """Show ``filt``'s events, positioned at today."""
+        self.filter = filt
+        self.reload(anchor=None)
+
+    def reload(self, anchor: Key | None = None, keep_index: bool = False) -> None:
+        """Count and read again (after a write or a filter change).
+
+        ``anchor``: put the cursor on the event with this key (or where it would be);
+        ``keep_index``: keep the cursor's position; otherwise go to today.
+        """
+        self._gen += 1
+        self._pending.clear()
+        self.today_day = self._today()
+        self.run_worker(
+            partial(
+                self._reload_worker,
+                self._gen,
+                self.filter,
+                self.today_day,
+                anchor,
+                self.cursor if keep_index else None,
+            ),
+            thread=True,
+            group="timeline",
+            exit_on_error=False,
+        )
+
+    # ------------------------------------------------------------------ geometry
+
+    @property
+    def has_marker(self) -> bool:
+        return bool(self.total)
+
+    @property
+    def line_count(self) -> int:
+        return (self.total or 0) + (1 if self.has_marker else 0)
+
+    def line_of(self, index: int) -> int:
+        """Virtual line (0 = first line under the header) of row ``index``."""
+        return index + (1 if self.has_marker and index >= self.today_index else 0)
+
+    def index_at(self, line: int) -> int | None:
+        """The row on virtual line ``line``; None for the today marker or past the end."""
+        if line < 0 or line >= self.line_count:
+            return None
+        if self.has_marker:
+            if line == self.today_index:
+                return None
+            if line > self.today_index:
+                return line - 1
+        return line
+
+    @property
+    def body_height(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def _update_virtual_size(self) -> None:
+        width = self.scrollable_content_region.width
+        self.virtual_size = Size(width, self.line_count + 1)
+
+    # ------------------------------------------------------------------ workers
+
+    def _reload_worker(
+        self,
+        gen: int,
+        filt: EventFilter,
+        today: dt.date,
+        anchor: Key | None,
+        keep_index: int | None,
+    ) -> None:
+        try:
+            with Session(self.engine) as session:
+                total = tl.count_rows(session, filt)
+                today_index = tl.count_before(session, filt, today) if total else 0
+                anchors: list[tuple[int, Key]] = [(today_index, (today, 0))]
+                if total == 0:
+                    index = 0
+                elif anchor is not None:
+                    index = tl.count_before_key(session, filt, anchor)
+                    anchors.append((index, anchor))
+                elif keep_index is not None:
+                    index = keep_index
+                else:
+                    index = today_index
+                index = max(0, min(index, total - 1)) if total else 0
+                n = index // PAGE
+                rows = self._read_page(session, filt, n, total, anchors, None, None)
+            result = (total, today_index, anchors, index, n, rows, None)
+        except TrackerError as exc:
+            result = (0, 0, [], 0, 0, [], str(exc))
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
+            result = (0, 0, [], 0, 0, [], f"database error: {exc}")
+        self._deliver(self._reloaded, gen, *result)
+
+    def _deliver(self, callback: Callable, *args) -> None:
+        with contextlib.suppress(RuntimeError):  # RuntimeError: the app has closed
+            self.app.call_from_thread(callback, *args)
+
+    @staticmethod
+    def _read_page(
+        session: Session,
+        filt: EventFilter,
+        n: int,
+        total: int,
+        anchors: list[tuple[int, Key]],
+        prev_key: Key | None,
+        next_key: Key | None,
+    ) -> list[tl.TimelineRow]:
+        start = n * PAGE
+        end = min(total, start + PAGE)
+        size = end - start
+        if size <= 0:
+            return []
+        if prev_key is not None:
+            return tl.rows_after(session, filt, prev_key, size)
+        if next_key is not None:
+            return tl.rows_before(session, filt, next_key, size)
+        for index, key in anchors:
+            if start <= index <= end:
+                before = tl.rows_before(session, filt, key, index - start) if index > start else []
+                after = tl.rows_from(session, filt, key, end - index) if end > index else []
+                return before + after
+        return tl.rows_at(session, filt, start, size, total)
+
+    def _page_worker(
+        self,
+        gen: int,
+        filt: EventFilter,
+        n: int,
+        total: int,
+        anchors: list[tuple[int, Key]],
+        prev_key: Key | None,
+        next_key: Key | None,
+    ) -> None:
+        try:
+            with Session(self.engine) as session:
+                rows = self._read_page(session, filt, n, total, anchors, prev_key, next_key)
+        except Exception as exc:  # noqa: BLE001
+            self._deliver(self._page_failed, gen, n, str(exc))
+            return
+        self._deliver(self._page_loaded, gen, n, rows)
+
+    def _reloaded(
+        self,
+        gen: int,
+        total: int,
+        today_index: int,
+        anchors: list[tuple[int, Key]],
+        index: int,
+        n: int,
+        rows: list[tl.TimelineRow],
+        error: str | None,
+    ) -> None:
+        if gen != self._gen:
+            return
+        self.total = total
+        self.today_index = today_index
+        self._anchors = anchors
+        self.error = error
+        self._pages = {n: rows} if rows else {}
+        self._pending.clear()
+        self.cursor = index
+        self._update_virtual_size()
+        self._center_cursor()
+        self.call_after_refresh(self._center_cursor)
+        self.refresh()
+        self.post_message(self.Loaded(total, error))
+
+    def _page_loaded(self, gen: int, n: int, rows: list[tl.TimelineRow]) -> None:
+        self._pending.discard(n)
+        if gen != self._gen:
+            return
+        self._pages[n] = rows
+        self._evict()
+        self.refresh()
+
+    def _page_failed(self, gen: int, n: int, message: str) -> None:
+        self._pending.discard(n)
+        if gen == self._gen:
+            self.error = f"could not read events: {message}"
+            self.refresh()
+
+    def _evict(self) -> None:
+        if len(self._pages) <= MAX_PAGES:
+            return
+        here = self.cursor // PAGE
+        for n in sorted(self._pages, key=lambda p: abs(p - here), reverse=True):
+            if len(self._pages) <= MAX_PAGES:
+                break
+            del self._pages[n]
+
+    def _want_pages(self) -> None:
+        """Read the pages on screen, and one either side, that are not in memory."""
+        self._fetch_scheduled = False
+        if not self.total:
+            return
+        top = int(self.scroll_y)
+        first = self.index_at(top) or self.index_at(top + 1) or 0
+        last_line = min(self.line_count - 1, top + self.body_height)
+        last = self.index_at(last_line)
+        if last is None:
+            last = max(0, last_line - 1)
+        last_page = min((self.total - 1) // PAGE, last // PAGE + 1)
+        wanted = range(max(0, first // PAGE - 1), last_page + 1)
+        # nearest pages first, so keyset neighbours are ready for the farther ones
+        for n in sorted(wanted, key=lambda p: abs(p - first // PAGE)):
+            if n in self._pages or n in self._pending:
+                continue
+            prev = self._pages.get(n - 1)
+            nxt = self._pages.get(n + 1)
+            self._pending.add(n)
+            self.run_worker(
+                partial(
+                    self._page_worker,
+                    self._gen,
+                    self.filter,
+                    n,
+                    self.total,
+                    list(self._anchors),
+                    prev[-1].key if prev and len(prev) == PAGE else None,
+                    nxt[0].key if nxt else None,
+                ),
+                thread=True,
+                group="timeline",
+                exit_on_error=False,
+            )
+
+    def _schedule_fetch(self) -> None:
+        if not self._fetch_scheduled:
+            self._fetch_scheduled = True
+            self.call_later(self._want_pages)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._schedule_fetch()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width)
+        if self.total is None:
+            return self._message("Loading…", y, width)
+        if self.error and y == 1:
+            return self._message(self.error, y, width, force=True)
+        if self.total == 0:
+            return self._message("No events match." if self.filter != EventFilter() else
+                                 "No events yet: press a to add one, or ingest articles.", y, width)
+        line = int(self.scroll_y) + y - 1
+        if line >= self.line_count:
+            return Strip.blank(width, base)
+        index = self.index_at(line)
+        if index is None:
+            return self._today_line(width)
+        row = self.row(index)
+        if row is None:
+            if (index // PAGE) not in self._pending:
+                self._schedule_fetch()
+            return Strip([Segment(fit("  …", width), base + self._style("timeline--placeholder"))])
+        previous = self.row(index - 1) if index > 0 else None
+        show_month = y == 1 or previous is None or (
+            (previous.timeline_date.year, previous.timeline_date.month)
+            != (row.timeline_date.year, row.timeline_date.month)
+        )
+        return self._row_strip(row, width, show_month, index == self.cursor)
+
+    def _message(self, text: str, y: int, width: int, force: bool = False) -> Strip:
+        if y != 1 and not force:
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style + self._style("timeline--message")
+        return Strip([Segment(fit("  " + tl.clean(text), width), style)])
+
+    def _header(self, width: int) -> Strip:
+        cols = Columns.for_width(width)
+        style = self.rich_style + self._style("timeline--header")
+        text = " ".join(
+            [
+                fit("month", cols.month),
+                fit("when", cols.when),
+                fit("type", cols.type),
+                fit("status", cols.status),
+                fit("actors", cols.actors),
+                fit("title", cols.title),
+            ]
+        )
+        return Strip([Segment(fit(text, width), style)])
+
+    def _today_line(self, width: int) -> Strip:
+        label = f" today · {day_label(self.today_day)} "
+        text = "── " + label + "─" * max(0, width - cell_len(label) - 3)
+        return Strip([Segment(fit(text, width), self.rich_style + self._style("timeline--today"))])
+
+    def _row_strip(self, row: tl.TimelineRow, width: int, show_month: bool, cursor: bool) -> Strip:
+        cols = Columns.for_width(width)
+        base = self.rich_style
+        if cursor:
+            base = base + self._style("timeline--cursor")
+        gap = Segment(" ", base)
+        month = f"{row.timeline_date:%b %Y}" if show_month else ""
+        if row.dated:
+            when = Segment(fit(row.when_text, cols.when), base + self._style("timeline--when"))
+        else:
+            text = f"? reported {day_label(row.timeline_date)}"
+            when = Segment(fit(text, cols.when), base + self._style("timeline--undated"))
+        badge = fit(f" {row.status} ", cols.status - 1)
+        segments = [
+            Segment(fit(month, cols.month), base + self._style("timeline--month")),
+            gap,
+            when,
+            gap,
+            Segment(fit(row.type, cols.type), base + self._style("timeline--type")),
+            gap,
+            Segment(badge, base + self._style(f"timeline--status-{row.status}")),
+            Segment("  ", base),
+            Segment(
+                fit(tl.clean(", ".join(row.actors)), cols.actors),
+                base + self._style("timeline--actors"),
+            ),
+            gap,
+            Segment(fit(tl.clean(row.title), cols.title), base + self._style("timeline--title")),
+        ]
+        used = sum(cell_len(s.text) for s in segments)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base))
+        return Strip(segments).crop(0, width)
+
+    # ------------------------------------------------------------------ movement
+
+    def _center_cursor(self) -> None:
+        line = self.line_of(self.cursor)
+        top = max(0, line - self.body_height // 3)
+        if self.has_marker and self.cursor == self.today_index:
+            top = max(0, min(top, line - 1))
+        self.scroll_to(y=top, animate=False, force=True)
+        self._schedule_fetch()
+
+    def move_to(self, index: int) -> None:
+        if not self.total:
+            return
+        index = max(0, min(index, self.total - 1))
+        self.cursor = index
+        line = self.line_of(index)
+        top = int(self.scroll_y)
+        height = self.body_height
+        # keep the today marker in sight when the cursor sits right under it
+        first_needed = line - 1 if self.has_marker and index == self.today_index else line
+        if first_needed < top:
+            self.scroll_to(y=max(0, first_needed), animate=False, force=True)
+        elif line >= top + height:
+            self.scroll_to(y=line - height + 1, animate=False, force=True)
+        self._schedule_fetch()
+        self.refresh()
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def _page(self, delta: int) -> None:
+        if not self.total:
+            return
+        height = self.body_height
+        target = max(0, min(self.total - 1, self.cursor + delta))
+        top = max(0, min(int(self.scroll_y) + (height if delta > 0 else -height),
+                         self.line_count - height))
+        self.scroll_to(y=top, animate=False, force=True)
+        self.move_to(target)
+
+    def action_page_down(self) -> None:
+        self._page(self.body_height)
+
+    def action_page_up(self) -> None:
+        self._page(-self.body_height)
+
+    def action_half_page_down(self) -> None:
+        self._page(self.body_height // 2)
+
+    def action_half_page_up(self) -> None:
+        self._page(-(self.body_height // 2))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        if self.total:
+            self.move_to(self.total - 1)
+
+    def action_today(self) -> None:
+        if self.total:
+            self.move_to(min(self.today_index, self.total - 1))
+
+    def action_open(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Opened(row))
+
+    def on_click(self, event: Click) -> None:
+        index = self.index_at(int(self.scroll_y) + event.y - 1) if event.y >= 1 else None
+        if index is None:
+            return
+        self.move_to(index)
+        if event.chain >= 2:
+            self.action_open()
