@@ -68,8 +68,23 @@ class TrackerApp(App[None]):
             self._today = today
         self._prewarm = prewarm
         name = engine.url.database or ""
-        self.sub_title = name.rsplit("/", 1)[-1] if engine.url.get_backend_name() == "sqlite" \
+        self.sub_title = (
+            name.rsplit("/", 1)[-1]
+            if engine.url.get_backend_name() == "sqlite"
             else f"{engine.url.get_backend_name()}:{name}"
+        )
+
+    MAIN_SCREEN_ONLY = frozenset(
+        {"add", "focus_filter", "clear_filters", "ingest", "quit", "today", "focus_timeline"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Timeline keys act on the main screen only (q in a form must not quit)."""
+        if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
+            return False
+        if action in ("edit", "status", "delete") and len(self.screen_stack) > 1:
+            return isinstance(self.screen, DetailsScreen)
+        return True
 
     def today(self) -> dt.date:
         return self._today()
@@ -291,8 +306,9 @@ class TrackerApp(App[None]):
                     self._after_write(result)
 
             self.push_screen(
-                EventForm(self.engine, self._today, partial(self._save_event, details.id),
-                          initial=details),
+                EventForm(
+                    self.engine, self._today, partial(self._save_event, details.id), initial=details
+                ),
                 saved,
             )
 

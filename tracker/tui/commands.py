@@ -35,7 +35,7 @@ def plain_highlight(matcher: Matcher, prefix: str, candidate: str) -> Content:
 
 
 class ActorCommands(Provider):
-    """"Actor: Vladimir Putin" shows that actor's events on the timeline."""
+    """ "Actor: Vladimir Putin" shows that actor's events on the timeline."""
 
     @property
     def tracker(self) -> TrackerApp:

@@ -6,7 +6,9 @@ import asyncio
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from textual.binding import Binding
 from textual.suggester import Suggester
+from textual.widgets import Input
 
 from tracker.services.query import actor_names_matching
 
@@ -43,3 +45,17 @@ class ActorSuggester(Suggester):
             if name.casefold().startswith(stripped.casefold()) and len(name) > len(stripped):
                 return head + lead + stripped + name[len(stripped) :]
         return None
+
+
+class CompletingInput(Input):
+    """An Input where Tab accepts the suggestion shown (and moves on when there is none)."""
+
+    BINDINGS = [Binding("tab", "complete", "Complete", show=False)]
+
+    def action_complete(self) -> None:
+        suggestion = self._suggestion
+        if suggestion and self.cursor_at_end and suggestion != self.value:
+            self.value = suggestion
+            self.cursor_position = len(self.value)
+        else:
+            self.screen.focus_next()

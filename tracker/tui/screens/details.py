@@ -32,15 +32,20 @@ def details_renderable(d: EventDetails) -> Group:
     head.append("\n")
     head.append(f"{d.type}  ", style="bold")
     head.append(f" {d.status} ", style=f"reverse {_status_style(d.status)}")
-    head.append(f"   #{d.id} · {d.origin} · confidence {d.confidence:.2f} · version {d.version}",
-                style="dim")
+    head.append(
+        f"   #{d.id} · {d.origin} · confidence {d.confidence:.2f} · version {d.version}",
+        style="dim",
+    )
 
     when = Text()
     when.append("When     ", style="dim")
     when.append(d.when_text, style="bold" if d.when else "italic")
     if d.when and d.when.start != d.when.end:
-        when.append(f"  ({day_label(d.when.start)} – {day_label(d.when.end)}, "
-                    f"precision {d.when.precision})", style="dim")
+        when.append(
+            f"  ({day_label(d.when.start)} – {day_label(d.when.end)}, "
+            f"precision {d.when.precision})",
+            style="dim",
+        )
     elif d.when:
         when.append(f"  (precision {d.when.precision})", style="dim")
 
@@ -76,8 +81,10 @@ def details_renderable(d: EventDetails) -> Group:
             history.append("  │\n")
 
     evidence = Text()
-    evidence.append(f"Evidence ({len(d.mentions)} mention{'s' if len(d.mentions) != 1 else ''})\n",
-                    style="bold underline")
+    evidence.append(
+        f"Evidence ({len(d.mentions)} mention{'s' if len(d.mentions) != 1 else ''})\n",
+        style="bold underline",
+    )
     if not d.mentions:
         evidence.append("  entered by hand, no article\n", style="italic")
     for m in d.mentions:

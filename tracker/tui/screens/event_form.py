@@ -25,7 +25,7 @@ from tracker.services.events import ActorRole, parse_actor_role
 from tracker.services.timeline import EventDetails, clean
 from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
-from tracker.tui.suggest import ActorSuggester
+from tracker.tui.suggest import ActorSuggester, CompletingInput
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class EventForm(ModalScreen[int | None]):
                     [(t, t) for t in EVENT_TYPES],
                     value=init.type if init else "meeting",
                     allow_blank=False,
+                    compact=True,
                     id="type",
                 )
             with Horizontal(classes="row"):
@@ -111,15 +112,19 @@ class EventForm(ModalScreen[int | None]):
                     [(s, s) for s in STATUSES],
                     value=init.status if init else "planned",
                     allow_blank=False,
+                    compact=True,
                     id="status",
                     disabled=self.editing,
                 )
             if self.editing:
-                yield Static("status changes go through s (they are kept in history)",
-                             classes="hint", markup=False)
+                yield Static(
+                    "status changes go through s (they are kept in history)",
+                    classes="hint",
+                    markup=False,
+                )
             with Horizontal(classes="row"):
                 yield Label("Actors", classes="field-label")
-                yield Input(
+                yield CompletingInput(
                     value=actors_text(init.actors) if init else "",
                     placeholder="Donald Trump:initiator, Russia:target (role optional)",
                     suggester=ActorSuggester(self.engine, multi=True),
@@ -198,14 +203,16 @@ class EventForm(ModalScreen[int | None]):
         if error:
             preview.update(Text("✗ " + error, style="bold red"))
         elif when is None:
-            preview.update(Text("→ time unknown: placed at the first article's date (or today)",
-                                style="dim"))
+            preview.update(
+                Text("→ time unknown: placed at the first article's date (or today)", style="dim")
+            )
         else:
             span = ""
             if when.start != when.end:
                 span = f"  ({when.start:%d %b %Y} – {when.end:%d %b %Y})"
-            preview.update(Text(f"→ {when.label()} · precision {when.precision}{span}",
-                                style="green"))
+            preview.update(
+                Text(f"→ {when.label()} · precision {when.precision}{span}", style="green")
+            )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":
@@ -298,8 +305,9 @@ class EventForm(ModalScreen[int | None]):
         values, errors = self._validate()
         error = self.query_one("#form-error", Static)
         if values is None:
-            error.update(Text("Not saved: " + "; ".join(clean(e) for e in errors),
-                              style="bold red"))
+            error.update(
+                Text("Not saved: " + "; ".join(clean(e) for e in errors), style="bold red")
+            )
             return
         self._saving = True
         error.update(Text("saving…", style="dim"))

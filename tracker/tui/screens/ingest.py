@@ -31,8 +31,11 @@ class IngestScreen(ModalScreen[bool]):
             yield Label("Ingest articles", classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("Path", classes="field-label")
-                yield Input(value=self.path, placeholder="file, folder or glob; several: a, b",
-                            id="ingest-path")
+                yield Input(
+                    value=self.path,
+                    placeholder="file, folder or glob; several: a, b",
+                    id="ingest-path",
+                )
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
             yield Static("", id="ingest-log", markup=False)
             with Horizontal(classes="buttons"):

@@ -62,12 +62,18 @@ class StatusForm(ModalScreen[bool]):
             )
             with Horizontal(classes="row"):
                 yield Label("Status", classes="field-label")
-                yield Select([(s, s) for s in others], value=others[0], allow_blank=False,
-                             id="new-status")
+                yield Select(
+                    [(s, s) for s in others],
+                    value=others[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="new-status",
+                )
             with Horizontal(classes="row"):
                 yield Label("Effective", classes="field-label")
-                yield Input(value="today", placeholder="today, yesterday, 3 March 2025…",
-                            id="effective")
+                yield Input(
+                    value="today", placeholder="today, yesterday, 3 March 2025…", id="effective"
+                )
             yield Static("", id="effective-preview", classes="preview", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Note", classes="field-label")

@@ -17,7 +17,7 @@ from tracker.domain import EVENT_TYPES, STATUSES
 from tracker.services.actors import find_actor
 from tracker.services.query import EventFilter
 from tracker.services.timeline import clean, parse_range
-from tracker.tui.suggest import ActorSuggester
+from tracker.tui.suggest import ActorSuggester, CompletingInput
 
 
 class FilterBar(Vertical):
@@ -41,7 +41,7 @@ class FilterBar(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-inputs"):
-            yield Input(
+            yield CompletingInput(
                 placeholder="actor (Tab completes)",
                 id="filter-actor",
                 suggester=ActorSuggester(self.engine),

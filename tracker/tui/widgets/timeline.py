@@ -51,7 +51,7 @@ class Columns:
     def for_width(cls, width: int) -> Columns:
         fixed = 9 + 22 + 10 + 13 + 5  # four columns and five gaps
         rest = max(20, width - fixed)
-        actors = max(10, min(34, rest * 2 // 5))
+        actors = max(12, min(30, rest // 3))
         return cls(9, 22, 10, 13, actors, max(0, rest - actors))
 
 
@@ -402,8 +402,13 @@ class TimelineView(ScrollView, can_focus=True):
         if self.error and y == 1:
             return self._message(self.error, y, width, force=True)
         if self.total == 0:
-            return self._message("No events match." if self.filter != EventFilter() else
-                                 "No events yet: press a to add one, or ingest articles.", y, width)
+            return self._message(
+                "No events match."
+                if self.filter != EventFilter()
+                else "No events yet: press a to add one, or ingest articles.",
+                y,
+                width,
+            )
         line = int(self.scroll_y) + y - 1
         if line >= self.line_count:
             return Strip.blank(width, base)
@@ -416,9 +421,13 @@ class TimelineView(ScrollView, can_focus=True):
                 self._schedule_fetch()
             return Strip([Segment(fit("  …", width), base + self._style("timeline--placeholder"))])
         previous = self.row(index - 1) if index > 0 else None
-        show_month = y == 1 or previous is None or (
-            (previous.timeline_date.year, previous.timeline_date.month)
-            != (row.timeline_date.year, row.timeline_date.month)
+        show_month = (
+            y == 1
+            or previous is None
+            or (
+                (previous.timeline_date.year, previous.timeline_date.month)
+                != (row.timeline_date.year, row.timeline_date.month)
+            )
         )
         return self._row_strip(row, width, show_month, index == self.cursor)
 
@@ -520,8 +529,10 @@ class TimelineView(ScrollView, can_focus=True):
             return
         height = self.body_height
         target = max(0, min(self.total - 1, self.cursor + delta))
-        top = max(0, min(int(self.scroll_y) + (height if delta > 0 else -height),
-                         self.line_count - height))
+        top = max(
+            0,
+            min(int(self.scroll_y) + (height if delta > 0 else -height), self.line_count - height),
+        )
         self.scroll_to(y=top, animate=False, force=True)
         self.move_to(target)
 
