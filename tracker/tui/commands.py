@@ -95,7 +95,7 @@ class EventCommands(Provider):
         for event_id, label in events:
             safe = clean(label)
             yield Hit(
-                max(matcher.match(safe), 0.5),
+                max(matcher.match(safe), 0.3) * 0.8,  # actors first
                 plain_highlight(matcher, "Event: ", safe),
                 partial(self.tracker.open_event, event_id),
                 text=f"Event: {safe}",
