@@ -14,7 +14,7 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -48,6 +48,7 @@ class Columns:
     title: int
 
     @classmethod
+    @lru_cache(maxsize=8)
     def for_width(cls, width: int) -> Columns:
         fixed = 9 + 22 + 10 + 13 + 5  # four columns and five gaps
         rest = max(20, width - fixed)
@@ -129,10 +130,12 @@ class TimelineView(ScrollView, can_focus=True):
         self.cursor = 0
         self.error: str | None = None
         self._gen = 0
+        self.loaded_gen = -1  # the generation whose count and first page are shown
         self._pages: dict[int, list[tl.TimelineRow]] = {}
         self._pending: set[int] = set()
         self._anchors: list[tuple[int, Key]] = []
         self._fetch_scheduled = False
+        self._style_cache: dict[str, Style] | None = None
 
     # ------------------------------------------------------------------ public API
 
@@ -174,6 +177,11 @@ class TimelineView(ScrollView, can_focus=True):
             group="timeline",
             exit_on_error=False,
         )
+
+    @property
+    def generation(self) -> int:
+        """Goes up with every reload; results of older generations are dropped."""
+        return self._gen
 
     # ------------------------------------------------------------------ geometry
 
@@ -303,6 +311,7 @@ class TimelineView(ScrollView, can_focus=True):
     ) -> None:
         if gen != self._gen:
             return
+        self.loaded_gen = gen
         self.total = total
         self.today_index = today_index
         self._anchors = anchors
@@ -382,8 +391,33 @@ class TimelineView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ rendering
 
-    def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(name, partial=True)
+    def _styles(self) -> dict[str, Style]:
+        """Every style a line needs, computed once per CSS/theme/focus change (it is costly)."""
+        if self._style_cache is None:
+            base = self.rich_style
+            cursor = self.get_component_rich_style("timeline--cursor", partial=True)
+            styles = {"": base, "cursor:": base + cursor}
+            for name in self.COMPONENT_CLASSES:
+                part = self.get_component_rich_style(name, partial=True)
+                styles[name] = base + part
+                styles["cursor:" + name] = base + cursor + part
+            self._style_cache = styles
+        return self._style_cache
+
+    def _style(self, name: str, cursor: bool = False) -> Style:
+        return self._styles()[("cursor:" if cursor else "") + name]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache = None
+
+    def on_focus(self) -> None:
+        self._style_cache = None
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._style_cache = None
+        self.refresh()
 
     def on_resize(self) -> None:
         self._update_virtual_size()
@@ -394,7 +428,7 @@ class TimelineView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("")
         if y == 0:
             return self._header(width)
         if self.total is None:
@@ -419,7 +453,7 @@ class TimelineView(ScrollView, can_focus=True):
         if row is None:
             if (index // PAGE) not in self._pending:
                 self._schedule_fetch()
-            return Strip([Segment(fit("  …", width), base + self._style("timeline--placeholder"))])
+            return Strip([Segment(fit("  …", width), self._style("timeline--placeholder"))])
         previous = self.row(index - 1) if index > 0 else None
         show_month = (
             y == 1
@@ -433,13 +467,13 @@ class TimelineView(ScrollView, can_focus=True):
 
     def _message(self, text: str, y: int, width: int, force: bool = False) -> Strip:
         if y != 1 and not force:
-            return Strip.blank(width, self.rich_style)
-        style = self.rich_style + self._style("timeline--message")
+            return Strip.blank(width, self._style(""))
+        style = self._style("timeline--message")
         return Strip([Segment(fit("  " + tl.clean(text), width), style)])
 
     def _header(self, width: int) -> Strip:
         cols = Columns.for_width(width)
-        style = self.rich_style + self._style("timeline--header")
+        style = self._style("timeline--header")
         text = " ".join(
             [
                 fit("month", cols.month),
@@ -455,36 +489,36 @@ class TimelineView(ScrollView, can_focus=True):
     def _today_line(self, width: int) -> Strip:
         label = f" today · {day_label(self.today_day)} "
         text = "── " + label + "─" * max(0, width - cell_len(label) - 3)
-        return Strip([Segment(fit(text, width), self.rich_style + self._style("timeline--today"))])
+        return Strip([Segment(fit(text, width), self._style("timeline--today"))])
 
     def _row_strip(self, row: tl.TimelineRow, width: int, show_month: bool, cursor: bool) -> Strip:
         cols = Columns.for_width(width)
-        base = self.rich_style
-        if cursor:
-            base = base + self._style("timeline--cursor")
+        styles = self._styles()
+        prefix = "cursor:" if cursor else ""
+        base = styles[prefix]
         gap = Segment(" ", base)
         month = f"{row.timeline_date:%b %Y}" if show_month else ""
         if row.dated:
-            when = Segment(fit(row.when_text, cols.when), base + self._style("timeline--when"))
+            when = Segment(fit(row.when_text, cols.when), styles[prefix + "timeline--when"])
         else:
             text = f"? reported {day_label(row.timeline_date)}"
-            when = Segment(fit(text, cols.when), base + self._style("timeline--undated"))
-        badge = fit(f" {row.status} ", cols.status - 1)
+            when = Segment(fit(text, cols.when), styles[prefix + "timeline--undated"])
+        status_style = styles.get(prefix + f"timeline--status-{row.status}", base)
         segments = [
-            Segment(fit(month, cols.month), base + self._style("timeline--month")),
+            Segment(fit(month, cols.month), styles[prefix + "timeline--month"]),
             gap,
             when,
             gap,
-            Segment(fit(row.type, cols.type), base + self._style("timeline--type")),
+            Segment(fit(row.type, cols.type), styles[prefix + "timeline--type"]),
             gap,
-            Segment(badge, base + self._style(f"timeline--status-{row.status}")),
+            Segment(fit(f" {row.status} ", cols.status - 1), status_style),
             Segment("  ", base),
             Segment(
                 fit(tl.clean(", ".join(row.actors)), cols.actors),
-                base + self._style("timeline--actors"),
+                styles[prefix + "timeline--actors"],
             ),
             gap,
-            Segment(fit(tl.clean(row.title), cols.title), base + self._style("timeline--title")),
+            Segment(fit(tl.clean(row.title), cols.title), styles[prefix + "timeline--title"]),
         ]
         used = sum(cell_len(s.text) for s in segments)
         if used < width:
