@@ -10,13 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import Select, exists, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
 from tracker.domain import When, day_label
 from tracker.services.events import event_when, get_event, history_order
-from tracker.services.query import EventFilter, filtered
+from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
 
 # C0 and C1 control characters (ESC included): never let them reach the terminal
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -113,8 +113,91 @@ def _rows(session: Session, query: Select) -> list[TimelineRow]:
     return rows
 
 
-def _base(session: Session, filt: EventFilter) -> Select:
-    return filtered(session, filt, select(*_ROW_COLUMNS))
+# ---------------------------------------------------------------------------------------------
+# query plans: chosen by how many events a word or an actor matches (SQLite)
+
+# a filter that keeps more than this share of the events is read by walking the timeline index
+# and testing each row; a rarer one by collecting its matches first and sorting them
+WALK_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An EventFilter with the plan for its free text and actors (SQLite only)."""
+
+    filt: EventFilter
+    walk_text: bool = False
+    walk_actors: bool = False
+    text_matches: int | None = None  # how many events the words match, when counted
+
+
+AnyFilter = EventFilter | Planned
+
+
+def _fts_query(words: list[str]) -> str:
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def plan(session: Session, filt: EventFilter) -> Planned:
+    """Choose how to read ``filt``'s pages: a dense word or actor walks the timeline index."""
+    if session.get_bind().dialect.name != "sqlite" or not (filt.text or filt.actors):
+        return Planned(filt)
+    total = session.scalar(select(func.max(Event.id))) or 0
+    threshold = max(2000, int(total * WALK_SHARE))
+    walk_text = walk_actors = False
+    matches = None
+    words = search_words(filt.text)
+    if words:
+        matches = session.scalar(
+            text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :q"),
+            {"q": _fts_query(words)},
+        )
+        walk_text = (matches or 0) > threshold
+    if filt.actors:
+        ids = resolve_actor_ids(session, filt.actors)
+        smallest = min(
+            session.scalar(select(func.count()).where(Participation.actor_id == actor_id))
+            for actor_id in ids
+        )
+        walk_actors = smallest > threshold
+    return Planned(filt, walk_text, walk_actors, matches)
+
+
+def _plain(f: AnyFilter) -> EventFilter:
+    return f.filt if isinstance(f, Planned) else f
+
+
+def _filtered(session: Session, f: AnyFilter, base: Select) -> Select:
+    if not isinstance(f, Planned) or not (f.walk_text or f.walk_actors):
+        return filtered(session, _plain(f), base)
+    filt = f.filt
+    query = filtered(
+        session,
+        filt.with_(
+            actors=() if f.walk_actors else filt.actors,
+            text="" if f.walk_text else filt.text,
+        ),
+        base,
+    )
+    if f.walk_actors:
+        for actor_id in resolve_actor_ids(session, filt.actors):
+            query = query.where(
+                exists()
+                .where(Participation.actor_id == actor_id)
+                .where(Participation.event_id == Event.id)
+            )
+    if f.walk_text:
+        # "+" keeps SQLite on the timeline index; the matches become a lookup table, once
+        query = query.where(
+            text(
+                "+events.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :walk_q)"
+            ).bindparams(walk_q=_fts_query(search_words(filt.text)))
+        )
+    return query
+
+
+def _base(session: Session, f: AnyFilter) -> Select:
+    return _filtered(session, f, select(*_ROW_COLUMNS))
 
 
 _KEY = tuple_(Event.timeline_date, Event.id)
@@ -122,18 +205,35 @@ _ASC = (Event.timeline_date, Event.id)
 _DESC = (Event.timeline_date.desc(), Event.id.desc())
 
 
-def count_rows(session: Session, filt: EventFilter) -> int:
+def count_rows(session: Session, f: AnyFilter) -> int:
+    filt = _plain(f)
+    if (
+        isinstance(f, Planned)
+        and f.text_matches is not None
+        and filt == EventFilter(text=filt.text)
+    ):
+        return f.text_matches  # only words: the search index counts them
+    if len(filt.actors) == 1 and filt == EventFilter(actors=filt.actors):
+        (actor_id,) = resolve_actor_ids(session, filt.actors)
+        return (
+            session.scalar(
+                select(func.count(func.distinct(Participation.event_id))).where(
+                    Participation.actor_id == actor_id
+                )
+            )
+            or 0
+        )
     return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
 
 
-def count_before(session: Session, filt: EventFilter, day: dt.date) -> int:
+def count_before(session: Session, f: AnyFilter, day: dt.date) -> int:
     """How many filtered events the timeline places strictly before ``day``."""
-    query = filtered(session, filt, select(func.count(Event.id)))
+    query = filtered(session, _plain(f), select(func.count(Event.id)))
     return session.scalar(query.where(Event.timeline_date < day)) or 0
 
 
 def rows_after(
-    session: Session, filt: EventFilter, key: tuple[dt.date, int] | None, limit: int
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
 ) -> list[TimelineRow]:
     """The ``limit`` rows after ``key`` (from the start when None), in timeline order."""
     query = _base(session, filt)
@@ -143,7 +243,7 @@ def rows_after(
 
 
 def rows_before(
-    session: Session, filt: EventFilter, key: tuple[dt.date, int] | None, limit: int
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
 ) -> list[TimelineRow]:
     """The ``limit`` rows before ``key`` (from the end when None), in timeline order."""
     query = _base(session, filt)
@@ -155,21 +255,21 @@ def rows_before(
 
 
 def rows_from(
-    session: Session, filt: EventFilter, key: tuple[dt.date, int], limit: int
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int], limit: int
 ) -> list[TimelineRow]:
     """The ``limit`` rows at or after ``key``, in timeline order."""
     query = _base(session, filt).where(tuple_(*key) <= _KEY)
     return _rows(session, query.order_by(*_ASC).limit(limit))
 
 
-def count_before_key(session: Session, filt: EventFilter, key: tuple[dt.date, int]) -> int:
+def count_before_key(session: Session, f: AnyFilter, key: tuple[dt.date, int]) -> int:
     """The position ``key`` has (or would have) in the filtered timeline."""
-    query = filtered(session, filt, select(func.count(Event.id)))
+    query = filtered(session, _plain(f), select(func.count(Event.id)))
     return session.scalar(query.where(tuple_(*key) > _KEY)) or 0
 
 
 def rows_at(
-    session: Session, filt: EventFilter, start: int, limit: int, total: int
+    session: Session, filt: AnyFilter, start: int, limit: int, total: int
 ) -> list[TimelineRow]:
     """Rows ``start`` .. ``start + limit`` by position, counted from the nearer end."""
     end = min(total, start + limit)

@@ -131,11 +131,15 @@ class TimelineView(ScrollView, can_focus=True):
         self.error: str | None = None
         self._gen = 0
         self.loaded_gen = -1  # the generation whose count and first page are shown
-        self._pages: dict[int, list[tl.TimelineRow]] = {}
+        self.counting = False  # the rows are shown, their positions not yet counted
+        self._plan: tl.AnyFilter = self.filter
+        self._rows: dict[int, tl.TimelineRow] = {}
+        self._loaded: set[int] = set()  # pages whose rows are all in _rows
         self._pending: set[int] = set()
         self._anchors: list[tuple[int, Key]] = []
         self._fetch_scheduled = False
         self._style_cache: dict[str, Style] | None = None
+        self._provisional_anchor = 0
 
     # ------------------------------------------------------------------ public API
 
@@ -144,11 +148,7 @@ class TimelineView(ScrollView, can_focus=True):
         return self.row(self.cursor)
 
     def row(self, index: int) -> tl.TimelineRow | None:
-        page = self._pages.get(index // PAGE)
-        if page is None:
-            return None
-        offset = index % PAGE
-        return page[offset] if offset < len(page) else None
+        return self._rows.get(index)
 
     def set_filter(self, filt: EventFilter) -> None:
         """Show ``filt``'s events, positioned at today."""
@@ -156,11 +156,15 @@ class TimelineView(ScrollView, can_focus=True):
         self.reload(anchor=None)
 
     def reload(self, anchor: Key | None = None, keep_index: bool = False) -> None:
-        """Count and read again (after a write or a filter change).
+        """Read again (after a write or a filter change), in two steps.
 
+        First the screenful around the anchor is read by keyset and shown; then the rows are
+        counted (the slow part at a million events) and the positions settle.
         ``anchor``: put the cursor on the event with this key (or where it would be);
-        ``keep_index``: keep the cursor's position; otherwise go to today.
+        ``keep_index``: stay on the current event's place; otherwise go to today.
         """
+        if keep_index and anchor is None and self.current is not None:
+            anchor = self.current.key
         self._gen += 1
         self._pending.clear()
         self.today_day = self._today()
@@ -171,7 +175,7 @@ class TimelineView(ScrollView, can_focus=True):
                 self.filter,
                 self.today_day,
                 anchor,
-                self.cursor if keep_index else None,
+                max(10, self.body_height),
             ),
             thread=True,
             group="timeline",
@@ -224,31 +228,38 @@ class TimelineView(ScrollView, can_focus=True):
         filt: EventFilter,
         today: dt.date,
         anchor: Key | None,
-        keep_index: int | None,
+        screen: int,
     ) -> None:
+        key = anchor or (today, 0)
         try:
             with Session(self.engine) as session:
-                total = tl.count_rows(session, filt)
-                today_index = tl.count_before(session, filt, today) if total else 0
-                anchors: list[tuple[int, Key]] = [(today_index, (today, 0))]
-                if total == 0:
-                    index = 0
-                elif anchor is not None:
-                    index = tl.count_before_key(session, filt, anchor)
-                    anchors.append((index, anchor))
-                elif keep_index is not None:
-                    index = keep_index
-                else:
-                    index = today_index
-                index = max(0, min(index, total - 1)) if total else 0
-                n = index // PAGE
-                rows = self._read_page(session, filt, n, total, anchors, None, None)
-            result = (total, today_index, anchors, index, n, rows, None)
-        except TrackerError as exc:
-            result = (0, 0, [], 0, 0, [], str(exc))
+                planned = tl.plan(session, filt)
+                before = tl.rows_before(session, planned, key, screen // 3 + 2)
+                after = tl.rows_from(session, planned, key, screen + 2)
         except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
-            result = (0, 0, [], 0, 0, [], f"database error: {exc}")
-        self._deliver(self._reloaded, gen, *result)
+            self._deliver(self._failed, gen, self._message_for(exc))
+            return
+        self._deliver(self._shown, gen, planned, before, after, today)
+        if gen != self._gen:
+            return  # a newer filter: do not spend the time counting this one
+        try:
+            with Session(self.engine) as session:
+                total = tl.count_rows(session, planned)
+                today_index = tl.count_before(session, planned, today) if total else 0
+                if anchor is None:
+                    anchor_index = today_index
+                else:
+                    anchor_index = tl.count_before_key(session, planned, anchor) if total else 0
+        except Exception as exc:  # noqa: BLE001
+            self._deliver(self._failed, gen, self._message_for(exc))
+            return
+        self._deliver(self._counted, gen, total, today_index, anchor_index, key)
+
+    @staticmethod
+    def _message_for(exc: Exception) -> str:
+        if isinstance(exc, TrackerError):
+            return str(exc)
+        return f"database error: {exc}"
 
     def _deliver(self, callback: Callable, *args) -> None:
         with contextlib.suppress(RuntimeError):  # RuntimeError: the app has closed
@@ -257,7 +268,7 @@ class TimelineView(ScrollView, can_focus=True):
     @staticmethod
     def _read_page(
         session: Session,
-        filt: EventFilter,
+        filt: tl.AnyFilter,
         n: int,
         total: int,
         anchors: list[tuple[int, Key]],
@@ -283,7 +294,7 @@ class TimelineView(ScrollView, can_focus=True):
     def _page_worker(
         self,
         gen: int,
-        filt: EventFilter,
+        filt: tl.AnyFilter,
         n: int,
         total: int,
         anchors: list[tuple[int, Key]],
@@ -298,38 +309,82 @@ class TimelineView(ScrollView, can_focus=True):
             return
         self._deliver(self._page_loaded, gen, n, rows)
 
-    def _reloaded(
+    def _shown(
         self,
         gen: int,
-        total: int,
-        today_index: int,
-        anchors: list[tuple[int, Key]],
-        index: int,
-        n: int,
-        rows: list[tl.TimelineRow],
-        error: str | None,
+        planned: tl.AnyFilter,
+        before: list[tl.TimelineRow],
+        after: list[tl.TimelineRow],
+        today: dt.date,
     ) -> None:
+        """Step one: the rows around the anchor, at provisional positions 0..n."""
         if gen != self._gen:
             return
         self.loaded_gen = gen
-        self.total = total
-        self.today_index = today_index
-        self._anchors = anchors
-        self.error = error
-        self._pages = {n: rows} if rows else {}
+        self.counting = True
+        self.error = None
+        self._plan = planned
+        rows = before + after
+        self._rows = dict(enumerate(rows))
+        self._loaded = set()
         self._pending.clear()
-        self.cursor = index
+        self._anchors = []
+        self.total = len(rows)
+        self.today_index = sum(1 for r in rows if r.timeline_date < today)
+        self.cursor = min(len(before), max(0, len(rows) - 1))
+        self._provisional_anchor = len(before)
         self._update_virtual_size()
         self._center_cursor()
         self.call_after_refresh(self._center_cursor)
         self.refresh()
-        self.post_message(self.Loaded(total, error))
+
+    def _counted(
+        self, gen: int, total: int, today_index: int, anchor_index: int, anchor: Key
+    ) -> None:
+        """Step two: the counts are in; move the rows shown to their true positions."""
+        if gen != self._gen:
+            return
+        shift = anchor_index - self._provisional_anchor
+        old_line = self.line_of(self.cursor) - int(self.scroll_y)
+        self._rows = {i + shift: r for i, r in self._rows.items() if 0 <= i + shift < total}
+        self.total = total
+        self.today_index = today_index
+        self.cursor = max(0, min(self.cursor + shift, total - 1)) if total else 0
+        self._anchors = [(today_index, (self.today_day, 0)), (anchor_index, anchor)]
+        self._loaded = {
+            n
+            for n in {i // PAGE for i in self._rows}
+            if all(i in self._rows for i in range(n * PAGE, min(total, (n + 1) * PAGE)))
+        }
+        self.counting = False
+        self._update_virtual_size()
+        top = max(0, self.line_of(self.cursor) - old_line)
+        self.scroll_to(y=top, animate=False, force=True)
+        self.call_after_refresh(lambda: self.scroll_to(y=top, animate=False, force=True))
+        self._schedule_fetch()
+        self.refresh()
+        self.post_message(self.Loaded(total, None))
+
+    def _failed(self, gen: int, message: str) -> None:
+        if gen != self._gen:
+            return
+        self.loaded_gen = gen
+        self.counting = False
+        self.error = message
+        self.total = 0
+        self._rows = {}
+        self._loaded = set()
+        self._update_virtual_size()
+        self.refresh()
+        self.post_message(self.Loaded(0, message))
 
     def _page_loaded(self, gen: int, n: int, rows: list[tl.TimelineRow]) -> None:
         self._pending.discard(n)
-        if gen != self._gen:
+        if gen != self._gen or self.counting:
             return
-        self._pages[n] = rows
+        for offset, row in enumerate(rows):
+            self._rows[n * PAGE + offset] = row
+        self._loaded.add(n)
         self._evict()
         self.refresh()
 
@@ -340,18 +395,20 @@ class TimelineView(ScrollView, can_focus=True):
             self.refresh()
 
     def _evict(self) -> None:
-        if len(self._pages) <= MAX_PAGES:
+        if len(self._loaded) <= MAX_PAGES:
             return
-        here = self.cursor // PAGE
-        for n in sorted(self._pages, key=lambda p: abs(p - here), reverse=True):
-            if len(self._pages) <= MAX_PAGES:
+        here = int(self.scroll_y) // PAGE
+        for n in sorted(self._loaded, key=lambda p: abs(p - here), reverse=True):
+            if len(self._loaded) <= MAX_PAGES:
                 break
-            del self._pages[n]
+            self._loaded.discard(n)
+            for i in range(n * PAGE, (n + 1) * PAGE):
+                self._rows.pop(i, None)
 
     def _want_pages(self) -> None:
         """Read the pages on screen, and one either side, that are not in memory."""
         self._fetch_scheduled = False
-        if not self.total:
+        if not self.total or self.counting:
             return
         top = int(self.scroll_y)
         first = self.index_at(top) or self.index_at(top + 1) or 0
@@ -363,21 +420,21 @@ class TimelineView(ScrollView, can_focus=True):
         wanted = range(max(0, first // PAGE - 1), last_page + 1)
         # nearest pages first, so keyset neighbours are ready for the farther ones
         for n in sorted(wanted, key=lambda p: abs(p - first // PAGE)):
-            if n in self._pages or n in self._pending:
+            if n in self._loaded or n in self._pending:
                 continue
-            prev = self._pages.get(n - 1)
-            nxt = self._pages.get(n + 1)
+            prev = self._rows.get(n * PAGE - 1)
+            nxt = self._rows.get((n + 1) * PAGE)
             self._pending.add(n)
             self.run_worker(
                 partial(
                     self._page_worker,
                     self._gen,
-                    self.filter,
+                    self._plan,
                     n,
                     self.total,
                     list(self._anchors),
-                    prev[-1].key if prev and len(prev) == PAGE else None,
-                    nxt[0].key if nxt else None,
+                    prev.key if prev else None,
+                    nxt.key if nxt else None,
                 ),
                 thread=True,
                 group="timeline",
@@ -451,7 +508,7 @@ class TimelineView(ScrollView, can_focus=True):
             return self._today_line(width)
         row = self.row(index)
         if row is None:
-            if (index // PAGE) not in self._pending:
+            if not self.counting and (index // PAGE) not in self._pending:
                 self._schedule_fetch()
             return Strip([Segment(fit("  …", width), self._style("timeline--placeholder"))])
         previous = self.row(index - 1) if index > 0 else None
