@@ -386,6 +386,7 @@ class TimelineView(ScrollView, can_focus=True):
             self._rows[n * PAGE + offset] = row
         self._loaded.add(n)
         self._evict()
+        self._schedule_fetch()  # neighbours waiting for this page's keys
         self.refresh()
 
     def _page_failed(self, gen: int, n: int, message: str) -> None:
@@ -416,14 +417,19 @@ class TimelineView(ScrollView, can_focus=True):
         last = self.index_at(last_line)
         if last is None:
             last = max(0, last_line - 1)
-        last_page = min((self.total - 1) // PAGE, last // PAGE + 1)
-        wanted = range(max(0, first // PAGE - 1), last_page + 1)
-        # nearest pages first, so keyset neighbours are ready for the farther ones
-        for n in sorted(wanted, key=lambda p: abs(p - first // PAGE)):
+        last_page = (self.total - 1) // PAGE
+        visible = range(first // PAGE, min(last_page, last // PAGE) + 1)
+        margin = [n for n in (first // PAGE - 1, last // PAGE + 1) if 0 <= n <= last_page]
+        for n in [*sorted(visible, key=lambda p: abs(p - first // PAGE)), *margin]:
             if n in self._loaded or n in self._pending:
                 continue
             prev = self._rows.get(n * PAGE - 1)
             nxt = self._rows.get((n + 1) * PAGE)
+            start, end = n * PAGE, min(self.total, (n + 1) * PAGE)
+            keyset = prev or nxt or any(start <= i <= end for i, _ in self._anchors)
+            neighbour_pending = (n - 1) in self._pending or (n + 1) in self._pending
+            if not keyset and (neighbour_pending or n not in visible):
+                continue  # read by keyset once the neighbour is in
             self._pending.add(n)
             self.run_worker(
                 partial(
