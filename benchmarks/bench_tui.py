@@ -31,6 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import contextlib
+
 from tracker.db.session import open_database  # noqa: E402
 from tracker.domain import EVENT_TYPES, STATUSES  # noqa: E402
 
@@ -178,10 +180,8 @@ async def until(predicate, timeout: float = 30.0) -> None:
         if time.perf_counter() > deadline:
             raise TimeoutError("the timeline did not settle")
         _changed.clear()
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(_changed.wait(), 0.005)
-        except TimeoutError:
-            pass
 
 
 def ready(view) -> bool:
