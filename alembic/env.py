@@ -5,18 +5,11 @@ from __future__ import annotations
 from sqlalchemy import create_engine, pool
 
 from alembic import context
+from tracker.db.migrate import include_object
 from tracker.db.models import Base
 
 config = context.config
 target_metadata = Base.metadata
-
-# Search indexes are created by raw SQL per dialect (FTS5 on SQLite, GIN on PostgreSQL);
-# the models do not describe them, so autogenerate must not see them as drift.
-SEARCH_OBJECTS_PREFIX = ("events_fts", "ix_events_search")
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:
-    return not (name and name.startswith(SEARCH_OBJECTS_PREFIX))
 
 
 def run_migrations(connection) -> None:

@@ -13,6 +13,14 @@ from sqlalchemy import Engine
 from alembic import command
 from tracker.errors import DatabaseError
 
+# Search indexes are created by raw SQL per dialect (FTS5 on SQLite, GIN on PostgreSQL);
+# the models do not describe them, so autogenerate must not see them as drift.
+SEARCH_OBJECTS_PREFIX = ("events_fts", "ix_events_search")
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (name and name.startswith(SEARCH_OBJECTS_PREFIX))
+
 
 def script_location() -> str:
     # In a source checkout the migrations are the top-level alembic/ folder; an installed

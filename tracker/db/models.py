@@ -97,6 +97,7 @@ class Event(Base):
     timeline_date: Mapped[dt.date] = mapped_column(Date)
     origin: Mapped[str] = mapped_column(String(20))  # extracted, manual
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    notes: Mapped[str | None] = mapped_column(Text)  # the analyst's own remarks
     # title and actor names, for free-text search
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -37,6 +37,8 @@ class ExtractedEvent:
     end: int
     confidence: float = 0.5
     title: str = ""
+    trigger: str = ""  # the words that signalled the event, as written
+    trigger_offset: int = 0  # where the trigger starts in the evidence
 
     def to_json(self) -> dict:
         return {

@@ -38,9 +38,14 @@ def _title_for(type_: str, actors: Sequence[str]) -> str:
     return f"{type_.capitalize()}: {names}" if names else type_.capitalize()
 
 
+SEARCH_TEXT_LIMIT = 4000
+
+
 def refresh_search_text(event: Event) -> None:
-    names = " ".join(p.actor.name for p in event.participations)
-    event.search_text = f"{event.title} {names}".strip()
+    """What free-text search sees: title, actors, notes and the evidence sentences."""
+    parts = [event.title, *(p.actor.name for p in event.participations), event.notes or ""]
+    parts += [m.sentence for m in event.mentions]
+    event.search_text = " ".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT]
 
 
 def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -> None:
@@ -179,7 +184,6 @@ def change_status(
         recorded_at=utcnow(),
     )
     event.status_changes.append(change)
-    session.flush()
     event.status = max(event.status_changes, key=history_order).to_status
     event.updated_at = utcnow()  # always dirties the row, so the version check runs
     _flush(session, event)
@@ -195,6 +199,7 @@ def edit_event(
     when: When | None = None,
     clear_when: bool = False,
     actors: Sequence[ActorRole] | None = None,
+    notes: str | None = None,
     expected_version: int | None = None,
 ) -> Event:
     """Change what an event is; its status moves only through change_status."""
@@ -214,6 +219,8 @@ def edit_event(
         set_when(event, None if clear_when else when, first_article)
     if actors is not None:
         _set_actors(session, event, actors)
+    if notes is not None:
+        event.notes = notes.strip() or None
     refresh_search_text(event)
     event.updated_at = utcnow()
     _flush(session, event)
@@ -227,10 +234,11 @@ def delete_event(session: Session, event_id: int) -> None:
 
 
 def _flush(session: Session, event: Event) -> None:
+    event_id = event.id  # read before flushing: a failed flush leaves the object unusable
     try:
         session.flush()
     except StaleDataError:
         raise ConflictError(
-            f"event {event.id} was changed by someone else at the same time; "
+            f"event {event_id} was changed by someone else at the same time; "
             "nothing was written, reload it and try again"
         ) from None

@@ -1,0 +1,1 @@
+"""The terminal app (Textual); imported only when the app is opened."""

@@ -1,0 +1,59 @@
+"""Extraction throughput on one core: the dev corpus extracted over and over, in-process.
+
+    python benchmarks/bench_extract.py [CORPUS_DIR] [--words 100000]
+
+Process start, the first import and one warm-up pass (which imports dateparser) are excluded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tracker.extract import extract  # noqa: E402
+from tracker.extract.dates import _parse_absolute, resolve_expression  # noqa: E402
+
+DEFAULT_CORPUS = Path("/work/shared/corpus/dev")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", type=Path, nargs="?", default=DEFAULT_CORPUS)
+    parser.add_argument("--words", type=int, default=100_000, help="words to extract at least")
+    parser.add_argument(
+        "--cold-cache", action="store_true",
+        help="clear the date cache before every round (dateparser runs on every candidate)",
+    )
+    args = parser.parse_args()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))]
+    if not texts:
+        print(f"no articles under {args.corpus}", file=sys.stderr)
+        return 2
+    corpus_words = sum(len(t.split()) for t in texts)
+    for text in texts:  # warm-up: imports, lexicon compilation, dateparser
+        extract(text)
+    rounds = -(-args.words // corpus_words)
+    events = 0
+    started = time.perf_counter()
+    for _ in range(rounds):
+        if args.cold_cache:
+            resolve_expression.cache_clear()
+            _parse_absolute.cache_clear()
+        for text in texts:
+            events += len(extract(text).events)
+    elapsed = time.perf_counter() - started
+    words = corpus_words * rounds
+    print(
+        f"{len(texts)} articles x {rounds} rounds = {words:,} words, {events:,} events "
+        f"in {elapsed:.2f} s: {words / elapsed:,.0f} words/s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

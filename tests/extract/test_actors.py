@@ -1,0 +1,71 @@
+from tracker.extract.actors import ArticleMemory, find_mentions
+from tracker.extract.pipeline import _base_index
+from tracker.extract.tokens import tokenize
+
+
+def names(sentences):
+    memory = ArticleMemory()
+    out = []
+    for sentence in sentences:
+        out.append([m.actor for m in find_mentions(tokenize(sentence), _base_index(), memory)])
+    return out
+
+
+def test_gazetteer_aliases_resolve_to_canonical_names():
+    [actors] = names(["The Kremlin and Washington traded notes with the EU."])
+    assert [a.name for a in actors] == ["Russia", "United States", "European Union"]
+
+
+def test_titled_person_found_by_pattern_gets_country_from_demonym():
+    [actors] = names(["Norwegian Foreign Minister Ingrid Haldorsen met envoys."])
+    assert actors[0].name == "Ingrid Haldorsen"
+    assert (actors[0].kind, actors[0].country) == ("person", "NO")
+
+
+def test_state_name_inside_a_person_name_is_not_the_state():
+    [actors] = names(["Foreign Minister Israel Katz spoke."])
+    assert [a.name for a in actors] == ["Israel Katz"]
+
+
+def test_surname_resolves_to_the_full_name_mentioned_earlier():
+    first, second = names([
+        "Chilean President Tomas Arriagada arrived on Monday.",
+        "Arriagada later met students.",
+    ])
+    assert second[0].name == "Tomas Arriagada"
+    assert second[0].country == "CL"
+
+
+def test_pronoun_resolves_to_the_person_just_mentioned():
+    _, second = names([
+        "Kenyan President William Ruto spoke to reporters.",
+        "He said the talks went well.",
+    ])
+    assert [a.name for a in second] == ["William Ruto"]
+
+
+def test_demonym_before_a_noun_names_the_state():
+    [actors] = names(["Officials targeted Brazilian exports and his French, German counterparts."])
+    assert [a.name for a in actors] == ["Brazil", "France", "Germany"]
+
+
+def test_spokesperson_speaks_for_the_government():
+    memory = ArticleMemory()
+    tokens = tokenize("Kremlin spokesman Dmitry Peskov said no.")
+    mentions = find_mentions(tokens, _base_index(), memory)
+    peskov = next(m for m in mentions if m.actor.name == "Dmitry Peskov")
+    assert peskov.government is not None and peskov.government.name == "Russia"
+
+
+def test_title_before_the_name_in_an_apposition():
+    [actors] = names(["Chile's top trade official, Marta Quiroga, signed the accord."])
+    person = next(a for a in actors if a.kind == "person")
+    assert (person.name, person.country) == ("Marta Quiroga", "CL")
+
+
+def test_sentence_opening_pronoun_is_the_previous_subject():
+    _, second = names([
+        "Kenyan President William Ruto said he had consulted Defence Minister Amos Keter.",
+        "He later met reporters.",
+    ])
+    assert [a.name for a in second] == ["William Ruto"]

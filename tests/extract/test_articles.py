@@ -1,0 +1,65 @@
+import datetime as dt
+
+import pytest
+
+from tracker.errors import TrackerError
+from tracker.extract import read_article
+
+SEED_STYLE = """World
+
+Leaders meet in Oslo
+
+Leaders meet in Oslo
+Norway
+Diplomacy
+
+The prime ministers met on Monday.
+"""
+
+FRONT_MATTER = """---
+title: Envoys gather in Vienna
+published: 2024-04-02
+source: Danube Wire
+---
+
+Envoys gathered in Vienna on Tuesday.
+"""
+
+DATELINE = """Ministers sign water accord
+
+NAIROBI, Aug. 9, 2022 — Ministers from three states signed a water accord on Tuesday.
+"""
+
+
+def test_seed_style_header_has_title_tags_and_no_date():
+    article = read_article(SEED_STYLE)
+    assert article.title == "Leaders meet in Oslo"
+    assert article.published is None
+    assert article.tags == ["World", "Norway", "Diplomacy"]
+    assert article.body.startswith("The prime ministers met")
+    assert SEED_STYLE[article.body_offset :] == article.body
+
+
+def test_front_matter_header():
+    article = read_article(FRONT_MATTER)
+    assert article.title == "Envoys gather in Vienna"
+    assert article.published == dt.date(2024, 4, 2)
+    assert article.source == "Danube Wire"
+    assert article.body.startswith("Envoys gathered")
+
+
+def test_dateline_gives_the_publication_date():
+    article = read_article(DATELINE)
+    assert article.title == "Ministers sign water accord"
+    assert article.published == dt.date(2022, 8, 9)
+
+
+def test_user_date_overrides_and_fills():
+    assert read_article(DATELINE, published=dt.date(2022, 8, 10)).published == dt.date(2022, 8, 10)
+    assert read_article(SEED_STYLE, published=dt.date(2020, 1, 1)).published == dt.date(2020, 1, 1)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_empty_article_is_a_clear_error(text):
+    with pytest.raises(TrackerError, match="empty"):
+        read_article(text)

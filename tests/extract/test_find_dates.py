@@ -1,0 +1,62 @@
+import datetime as dt
+
+import pytest
+
+from tracker.extract.dates import find_dates, parse_when
+
+PUBLISHED = dt.date(2024, 6, 12)  # a Wednesday
+
+
+def first(sentence, base=PUBLISHED, future_from=None):
+    found = [d for d in find_dates(sentence, base, future_from) if d.when]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "precision"),
+    [
+        ("They met on Monday.", "2024-06-10", "2024-06-10", "day"),
+        ("They met in March.", "2024-03-01", "2024-03-31", "month"),
+        ("They met last week.", "2024-06-03", "2024-06-09", "week"),
+        ("They met in 2019.", "2019-01-01", "2019-12-31", "year"),
+        ("The plan was unveiled in early May.", "2024-05-01", "2024-05-31", "month"),
+        ("A visit is due later this month.", "2024-06-01", "2024-06-30", "month"),
+        ("Growth slowed in mid-2023.", "2023-01-01", "2023-12-31", "year"),
+        ("It was agreed earlier this month.", "2024-06-01", "2024-06-30", "month"),
+        ("The pact was signed in July last year.", "2023-07-01", "2023-07-31", "month"),
+        ("The talks opened on 3 June 2022.", "2022-06-03", "2022-06-03", "day"),
+        ("The talks opened on Feb. 28.", "2024-02-28", "2024-02-28", "day"),
+    ],
+)
+def test_resolution_keeps_precision(sentence, start, end, precision):
+    found = first(sentence)
+    assert found is not None
+    w = found.when
+    assert (w.start.isoformat(), w.end.isoformat(), w.precision) == (start, end, precision)
+
+
+def test_future_tense_reads_weekdays_and_months_forward():
+    sentence = "She will travel on Monday and again in March."
+    found = [d.when for d in find_dates(sentence, PUBLISHED, sentence.index("will"))]
+    assert found[0].start == dt.date(2024, 6, 17)
+    assert found[1].start == dt.date(2025, 3, 1)
+
+
+def test_percentages_and_counts_are_not_years():
+    assert first("The two states hold 88% of the warheads and 2,020 tanks.") is None
+    assert first("They own 1999 percent more.") is None
+
+
+def test_since_marks_a_duration_not_the_time_of_an_act():
+    [found] = [d for d in find_dates("The first visit since 2018.", PUBLISHED) if d.when]
+    assert found.anchor is False
+
+
+def test_without_a_publication_date_only_absolute_dates_resolve():
+    assert first("They met on Monday.", base=None) is None
+    assert first("They met on 4 February 2023.", base=None).when.start == dt.date(2023, 2, 4)
+
+
+def test_parse_when_handles_expressions_dateparser_misses():
+    assert parse_when("early May", dt.date(2025, 7, 1)).precision == "month"
+    assert parse_when("later this month", dt.date(2025, 7, 9)).start == dt.date(2025, 7, 1)

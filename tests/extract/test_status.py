@@ -1,0 +1,66 @@
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def events(body):
+    return extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        ("Kenyan President William Ruto met Nigerian President Bola Tinubu on Monday.",
+         "meeting", "occurred"),
+        ("Kenyan President William Ruto is expected to visit Nigeria next week.",
+         "meeting", "planned"),
+        ("Kenyan President William Ruto offered to negotiate with Ethiopia.",
+         "talks", "proposed"),
+        ("Brazil threatened to impose tariffs on Argentina if no deal is reached.",
+         "sanctions", "threatened"),
+        ("Kenyan President William Ruto called off his planned visit to Ethiopia.",
+         "meeting", "cancelled"),
+        ("Kenyan President William Ruto postponed his visit to Ethiopia.",
+         "meeting", "postponed"),
+        ("Egypt condemned the strikes by Israel.", "criticism", "occurred"),
+    ],
+)
+def test_status_from_modality(body, event_type, status):
+    found = events(body)
+    assert [(e.type, e.status) for e in found][:1] == [(event_type, status)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kremlin denied that any meeting with Ukraine was planned.",
+        "No call between Brazil and Argentina is scheduled.",
+        "Analysts asked whether Brazil would meet Argentina?",
+        "Brazil could meet Argentina at some point.",
+    ],
+)
+def test_denials_negations_questions_and_hypotheticals_yield_nothing(body):
+    assert events(body) == []
+
+
+def test_evidence_offsets_point_into_the_original_text():
+    text = "Title\n\nBrazil condemned the strikes by Israel. Chile welcomed the accord.\n"
+    for event in extract(text).events:
+        assert text[event.start : event.end] == event.evidence
+
+
+def test_a_passive_cue_after_the_trigger_sets_the_status():
+    found = events("Kenya's talks with Ethiopia were postponed.")
+    assert [(e.type, e.status) for e in found] == [("talks", "postponed")]
+
+
+def test_a_reaction_to_a_measure_targets_whoever_took_it():
+    found = events(
+        "Brazil imposed sanctions on Argentina on Monday. Argentina condemned the measures."
+    )
+    criticism = next(e for e in found if e.type == "criticism")
+    assert [a.name for a in criticism.actors] == ["Argentina", "Brazil"]

@@ -1,0 +1,187 @@
+"""The command line, feature by feature, through click's runner and as a real process."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import cli
+
+
+@pytest.fixture
+def run(db_url):
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(cli, ["--db", db_url, *args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def add_call(run, *extra):
+    result = run(
+        "add",
+        "--type",
+        "call",
+        "--status",
+        "planned",
+        "--actor",
+        "Donald Trump:initiator",
+        "--actor",
+        "Vladimir Putin:target",
+        "--when",
+        "12 Feb 2025",
+        "--title",
+        "First phone call",
+        "--json",
+        *extra,
+    )
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_add_status_show_round_trip(run):
+    event = add_call(run, "--note", "from the seed")
+    assert event["status"] == "planned"
+    assert event["when"] == {"start": "2025-02-12", "end": "2025-02-12", "precision": "day"}
+    result = run("status", str(event["id"]), "occurred", "--at", "12 Feb 2025", "--note", "held")
+    assert result.exit_code == 0
+    assert "planned → occurred" in result.output
+    shown = run("show", str(event["id"]))
+    assert "status    occurred" in shown.output
+    assert "— → planned" in shown.output and "planned → occurred" in shown.output
+    assert "2025-02-12" in shown.output and "note: held" in shown.output
+    data = json.loads(run("show", str(event["id"]), "--json").output)
+    assert [(h["from"], h["to"]) for h in data["history"]] == [
+        (None, "planned"),
+        ("planned", "occurred"),
+    ]
+
+
+def test_list_filters_and_json(run):
+    add_call(run)
+    run("actors", "add", "Russia", "--kind", "state", "--country", "RU", "--alias", "the Kremlin")
+    result = run(
+        "add",
+        "--type",
+        "sanctions",
+        "--status",
+        "threatened",
+        "--actor",
+        "Donald Trump:initiator",
+        "--actor",
+        "Kremlin:target",
+        "--when",
+        "March 2025",
+    )
+    assert result.exit_code == 0, result.output
+    table = run("list").output
+    assert "12 Feb 2025" in table and "Mar 2025" in table
+    assert [e["type"] for e in json.loads(run("list", "--actor", "kremlin", "--json").output)] == [
+        "sanctions"
+    ]
+    only_calls = json.loads(run("list", "--type", "call", "--json").output)
+    assert [e["title"] for e in only_calls] == ["First phone call"]
+    assert json.loads(run("list", "--status", "threatened", "--json").output)[0]["type"] == (
+        "sanctions"
+    )
+    since = json.loads(run("list", "--since", "1 March 2025", "--json").output)
+    assert [e["type"] for e in since] == ["sanctions"]
+    assert json.loads(run("list", "--search", "phone", "--json").output)[0]["type"] == "call"
+    assert "no events match" in run("list", "--type", "aid").output
+
+
+def test_edit_and_delete(run):
+    event = add_call(run)
+    assert (
+        run("edit", str(event["id"]), "--title", "Renamed", "--when", "March 2025").exit_code == 0
+    )
+    data = json.loads(run("show", str(event["id"]), "--json").output)
+    assert data["title"] == "Renamed" and data["when"]["precision"] == "month"
+    declined = run("delete", str(event["id"]), input="n\n")
+    assert declined.exit_code == 1
+    assert run("show", str(event["id"])).exit_code == 0
+    assert run("delete", str(event["id"]), "--yes").exit_code == 0
+    assert run("show", str(event["id"])).exit_code == 2
+
+
+def test_actors_alias_and_merge(run):
+    add_call(run)
+    result = run("add", "--type", "meeting", "--actor", "Trump", "--actor", "Vladimir Putin")
+    assert result.exit_code == 0
+    assert run("actors", "merge", "Donald Trump", "Trump").exit_code == 0
+    listed = json.loads(run("actors", "list", "--json").output)
+    trump = next(a for a in listed if a["name"] == "Donald Trump")
+    assert trump["events"] == 2 and "Trump" in trump["aliases"]
+    assert run("actors", "alias", "Donald Trump", "POTUS").exit_code == 0
+    assert len(json.loads(run("list", "--actor", "potus", "--json").output)) == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["status", "1", "maybe"], "unknown status 'maybe'"),
+        (["add", "--type", "picnic"], "unknown event type 'picnic'"),
+        (["add", "--type", "call", "--when", "the twelfth of never"], "cannot understand"),
+        (["show", "42"], "no event with id 42"),
+        (["list", "--actor", "Atlantis"], "no actor named 'Atlantis'"),
+        (["add", "--type", "call", "--actor", "X:boss"], "unknown role 'boss'"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_nothing_written(run, args, message):
+    add_call(run)
+    before = run("list", "--json").output
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert run("list", "--json").output == before
+
+
+def test_unopenable_database_url():
+    runner = CliRunner()
+    for url in ["postgresql+psycopg://nobody@127.0.0.1:1/none", "nonsense://", "::::"]:
+        result = runner.invoke(cli, ["--db", url, "list"])
+        assert result.exit_code == 2, url
+        assert result.output.startswith("tracker: error:"), result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_db_current_and_upgrade(run):
+    assert "empty" in run("db", "current").output
+    assert "schema empty → 0002" in run("db", "upgrade").output
+    assert "up to date" in run("db", "upgrade").output
+    assert "0002 (up to date)" in run("db", "current").output
+
+
+def _tracker(*args, env_extra=None):
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_entry_point_runs_as_a_process(tmp_path):
+    env = {"TRACKER_DATABASE_URL": f"sqlite:///{tmp_path / 'p.db'}"}
+    added = _tracker("add", "--type", "talks", "--actor", "Iran", "--when", "2024", env_extra=env)
+    assert added.returncode == 0, added.stderr
+    listed = _tracker("list", env_extra=env)
+    assert "~2024" in listed.stdout and "talks" in listed.stdout
+    bad = _tracker("status", "1", "nope", env_extra=env)
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("tracker: error: unknown status")
+    assert "Traceback" not in bad.stderr
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys; from tracker.cli import main; sys.argv=['tracker','--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy=[m for m in ('textual','dateparser','sqlalchemy') if m in sys.modules]\n"
+        "print('HEAVY', heavy)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert "HEAVY []" in out

@@ -1,0 +1,147 @@
+"""Merging extracted events into the store, independent of the extractor's rules."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain import When
+from tracker.errors import TrackerError
+from tracker.extract.types import Article, ExtractedActor, ExtractedEvent, Extraction
+from tracker.services.events import get_event, history_order
+from tracker.services.ingest import apply_extraction, collect_paths, read_article_text
+from tracker.services.query import EventFilter, list_events
+
+TRUMP = ExtractedActor("Donald Trump", "participant", "person", "US")
+PUTIN = ExtractedActor("Vladimir Putin", "participant", "person", "RU")
+ZELENSKYY = ExtractedActor("Volodymyr Zelenskyy", "target", "person", "UA")
+
+
+def extraction(published, *events, title="An article"):
+    text = " ".join(e.evidence for e in events)
+    return Extraction(Article(title, published, text, 0, text), list(events))
+
+
+def call(status, when=None, evidence="Trump and Putin spoke.", actors=(TRUMP, PUTIN)):
+    return ExtractedEvent("call", status, list(actors), when, evidence, 0, len(evidence), 0.8)
+
+
+def test_a_later_article_moves_the_status_with_its_mention_as_source(session):
+    first = apply_extraction(
+        session,
+        extraction(dt.date(2025, 1, 24), call("planned", evidence="A call is planned.")),
+        "a.txt",
+        "h1",
+    )
+    day = When(dt.date(2025, 2, 12), dt.date(2025, 2, 12), "day")
+    second = apply_extraction(
+        session,
+        extraction(dt.date(2025, 2, 13), call("occurred", day, "They spoke on Wednesday.")),
+        "b.txt",
+        "h2",
+    )
+    session.commit()
+    assert (first.new_events, second.new_events, second.merged_mentions) == (1, 0, 1)
+    assert second.status_changes == 1
+    (event,) = list_events(session, EventFilter())
+    event = get_event(session, event.id)
+    assert event.status == "occurred"
+    assert (event.when_start, event.precision) == (dt.date(2025, 2, 12), "day")
+    history = sorted(event.status_changes, key=history_order)
+    assert [(c.from_status, c.to_status, c.effective_at) for c in history] == [
+        (None, "planned", dt.date(2025, 1, 24)),
+        ("planned", "occurred", dt.date(2025, 2, 13)),
+    ]
+    assert history[1].mention.sentence == "They spoke on Wednesday."
+    assert history[0].mention.article.source == "a.txt"
+    assert [m.article.source for m in event.mentions] == ["a.txt", "b.txt"]
+
+
+def test_an_older_report_does_not_walk_an_event_back(session):
+    apply_extraction(session, extraction(dt.date(2025, 2, 13), call("occurred")), "a.txt", "h1")
+    outcome = apply_extraction(
+        session,
+        extraction(dt.date(2025, 2, 14), call("planned", evidence="A call was planned.")),
+        "b.txt",
+        "h2",
+    )
+    session.commit()
+    assert (outcome.merged_mentions, outcome.status_changes) == (1, 0)
+    assert list_events(session)[0].status == "occurred"
+
+
+def test_different_actors_or_times_stay_separate_events(session):
+    march = When(dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")
+    june = When(dt.date(2025, 6, 1), dt.date(2025, 6, 30), "month")
+    apply_extraction(session, extraction(None, call("planned", march)), "a.txt", "h1")
+    apply_extraction(session, extraction(None, call("planned", june)), "b.txt", "h2")
+    apply_extraction(
+        session, extraction(None, call("planned", actors=(TRUMP, ZELENSKYY))), "c.txt", "h3"
+    )
+    session.commit()
+    assert len(list_events(session)) == 3
+
+
+def test_events_without_a_time_sit_at_the_article_date(session):
+    apply_extraction(session, extraction(dt.date(2025, 1, 24), call("planned")), "a.txt", "h1")
+    session.commit()
+    (event,) = list_events(session)
+    assert event.when_start is None and event.timeline_date == dt.date(2025, 1, 24)
+
+
+def test_known_actors_bring_their_gazetteer_aliases(session):
+    from tracker.services.actors import resolve_actor
+
+    russia = ExtractedActor("Russia", "target", "state", "RU")
+    event = ExtractedEvent(
+        "sanctions", "threatened", [TRUMP, russia], None, "Sanctions loom.", 0, 15, 0.7
+    )
+    apply_extraction(session, extraction(None, event), "a.txt", "h1")
+    session.commit()
+    assert resolve_actor(session, "the Kremlin").name == "Russia"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("Caf\u00e9 talks".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_unreadable_articles_are_refused_with_a_reason(tmp_path, content, reason):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(TrackerError, match=reason):
+        read_article_text(path)
+
+
+def test_missing_and_huge_files(tmp_path):
+    with pytest.raises(TrackerError, match="no such file"):
+        read_article_text(tmp_path / "nope.txt")
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"word " * 500_000)
+    with pytest.raises(TrackerError, match="too large"):
+        read_article_text(huge)
+
+
+def test_collect_paths_takes_folders_globs_and_reports_the_rest(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("x")
+    (tmp_path / "a" / "deep").mkdir()
+    (tmp_path / "a" / "deep" / "two.md").write_text("x")
+    (tmp_path / "a" / "image.png").write_bytes(b"x")
+    (tmp_path / "three.txt").write_text("x")
+    paths, problems = collect_paths(
+        [
+            str(tmp_path / "a"),
+            str(tmp_path / "*.txt"),
+            str(tmp_path / "missing.txt"),
+            str(tmp_path / "a" / "image.png"),
+        ]
+    )
+    assert sorted(p.name for p in paths) == ["one.txt", "three.txt", "two.md"]
+    assert sorted(p.reason for p in problems) == [
+        "no such file or folder",
+        "not a .txt or .md file",
+    ]

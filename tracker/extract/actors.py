@@ -1,0 +1,392 @@
+"""Actor recognition: gazetteer names and aliases, titled persons, demonyms and references.
+
+Everything works on a sentence's tokens. An ``ArticleMemory`` carries what earlier sentences
+established (who "Kim" is, who "he" and "the two leaders" are) from one sentence to the next.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tracker.extract import lexicon
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
+from tracker.extract.types import ActorEntry
+
+# Capitalised words that open a sentence or a name but are never part of a person's name.
+_NOT_NAME = lexicon.words("not_name_words")
+_LOCATIVE = lexicon.words("locatives")
+_EVENT_NOUNS = lexicon.words("event_nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass(slots=True)
+class Mention:
+    actor: Actor
+    tok: int  # first token index in the sentence
+    tok_end: int
+    source: str  # gazetteer, title, appositive, surname, demonym, anaphor, pair, pronoun
+    location: bool = False  # "in Moscow": a place, not a party
+    government: Actor | None = None  # for a spokesperson: the government they speak for
+
+
+@dataclass
+class ArticleMemory:
+    """What the article established so far: surnames, the latest persons, the latest subject."""
+
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    recent_persons: list[Actor] = field(default_factory=list)  # most recent last
+    last_group: list[Actor] = field(default_factory=list)
+    governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
+    last_subject: Actor | None = None  # the first person named in the latest sentence
+
+    def saw_person(self, actor: Actor) -> None:
+        if actor in self.recent_persons:
+            self.recent_persons.remove(actor)
+        self.recent_persons.append(actor)
+        del self.recent_persons[:-8]
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            self.surnames[parts[-1]] = actor
+            self.surnames.setdefault(parts[0], actor)
+            if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
+                self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
+
+    def last_person(
+        self, country: str | None = None, exclude: Iterable[Actor] = ()
+    ) -> Actor | None:
+        skip = set(exclude)
+        for actor in reversed(self.recent_persons):
+            if actor not in skip and (country is None or actor.country == country):
+                return actor
+        return None
+
+
+class ActorIndex:
+    """The gazetteer (plus database actors) compiled for token lookups."""
+
+    def __init__(self, entries: Iterable[ActorEntry]):
+        self.state_by_country: dict[str, Actor] = {}
+        phrases: dict[tuple[str, ...], Actor] = {}
+        self.short_names: dict[str, str] = {}  # person -> one-word alias, for titles
+        for entry in entries:
+            actor = Actor(entry.name, entry.kind, entry.country)
+            if entry.kind == "person":
+                single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
+                if single:
+                    self.short_names[entry.name] = single[0]
+            if entry.kind == "state" and entry.country:
+                self.state_by_country[entry.country] = actor
+            for alias in (entry.name, *entry.aliases):
+                key = tuple(t.text for t in tokenize(alias))
+                if key and key[0] in ("the", "The") and len(key) > 1:
+                    key = key[1:]
+                if key:
+                    phrases[key] = actor
+        # Case-sensitive keys: "WHO" is an organisation, "who" is not.
+        self._index = PhraseIndex(phrases)
+        self.demonyms: dict[str, Actor] = {}
+        by_name = {a.name: a for a in phrases.values()}
+        for adjective, state in lexicon.demonyms().items():
+            if state in by_name:
+                self.demonyms[adjective] = by_name[state]
+        cues = lexicon.cues()
+        self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
+        # The head word of each title ("special envoy" → "envoy") marks an apposition.
+        self.title_heads = frozenset(
+            w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
+        )
+        self.org_words = frozenset(cues["organisation_words"])
+        self.state_pair_words = frozenset(cues["state_pair_words"])
+        self.spokes_titles = frozenset(cues["spokes_titles"])
+        self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
+        self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
+        self.pairs = PhraseIndex({phrase_key(t): t for t in cues["pair_references"]})
+        self.subject_pronouns = frozenset(cues["subject_pronouns"])
+        self.plural_pronouns = frozenset(cues["plural_pronouns"])
+        self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
+
+    def lookup(self, texts: list[str], i: int) -> tuple[int, Actor] | None:
+        hit = self._index.match_at(texts, i)
+        return hit  # type: ignore[return-value]
+
+    def state_of(self, country: str | None) -> Actor | None:
+        return self.state_by_country.get(country) if country else None
+
+
+def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
+    """End of a run of capitalised name tokens starting at j (j when there is none)."""
+    k = j
+    while k < len(tokens) and k - j < limit:
+        t = tokens[k]
+        if not t.cap or not t.text[0].isalpha() or t.text in _NOT_NAME:
+            break
+        k += 1
+        if t.base != t.text:  # a possessive ends the name
+            break
+    return k
+
+
+def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
+    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
+    n = len(tokens)
+    texts = [t.base if t.base != t.text else t.text for t in tokens]
+    lows = [t.low for t in tokens]
+    claimed = [False] * n
+    mentions: list[Mention] = []
+
+    # 1. Gazetteer names and aliases (case-sensitive, longest first).
+    gaz: list[Mention] = []
+    i = 0
+    while i < n:
+        hit = index.lookup(texts, i) if tokens[i].cap or texts[i][0].isupper() else None
+        if hit:
+            length, actor = hit
+            gaz.append(Mention(actor, i, i + length, "gazetteer"))
+            i += length
+        else:
+            i += 1
+
+    # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
+    for i in range(n):
+        if claimed[i]:
+            continue
+        hit = index.titles.match_at(lows, i)
+        if not hit:
+            continue
+        length, title = hit
+        j = i + length
+        k = _name_run(tokens, j)
+        if k == j:
+            continue
+        name_tokens = texts[j:k]
+        actor = _resolve_name(name_tokens, index, memory)
+        if actor is None:
+            continue
+        country = actor.country or _country_before(tokens, texts, i, index, gaz)
+        if actor.country is None and country:
+            actor = Actor(actor.name, "person", country)
+        government = None
+        if title in index.spokes_titles:
+            government = index.state_of(country) or _nearest_state(gaz, i)
+        mentions.append(Mention(actor, j, k, "title", government=government))
+        for x in range(i, k):
+            claimed[x] = True
+        for g in gaz:
+            # "IAEA Director General Rafael Grossi": the prefix is part of the title.
+            if i - 2 <= g.tok_end <= i and all(tokens[x].cap for x in range(g.tok_end, i)):
+                for x in range(g.tok, g.tok_end):
+                    claimed[x] = True
+
+    # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap or texts[i] in _NOT_NAME:
+            continue
+        if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
+            continue
+        k = _name_run(tokens, i)
+        if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
+            continue  # "French President Emmanuel Macron" was read as a title already
+        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind not in ("state", "person")):
+            continue
+        # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
+        title_first = (
+            i >= 2 and tokens[i - 1].text == "," and lows[i - 2] in index.title_heads
+            and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
+        )
+        if not title_first and (k >= n or tokens[k].text != ","):
+            continue
+        if title_first:
+            title_span = range(max(0, i - 7), i - 1)  # "Iran's top security official"
+        else:
+            window = lows[k + 1 : k + 8]
+            title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
+            if title_at is None:
+                continue
+            title_span = range(k + 1, k + 2 + title_at)
+        actor = _resolve_name(texts[i:k], index, memory)
+        if actor is None:
+            continue
+        country = actor.country
+        if country is None:
+            country = next(
+                (g.actor.country for g in gaz if g.tok in title_span and g.actor.kind == "state"),
+                None,
+            )
+            if country:
+                actor = Actor(actor.name, "person", country)
+        government = None
+        if any(lows[x] in index.spokes_titles for x in title_span):
+            government = index.state_of(country)
+        mentions.append(Mention(actor, i, k, "appositive", government=government))
+        for x in range(i, k):
+            claimed[x] = True
+
+    # Gazetteer matches that a person's name did not swallow.
+    for g in gaz:
+        if any(claimed[x] for x in range(g.tok, g.tok_end)):
+            continue
+        if g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person":
+            continue  # "the G20 summit": the event's name, not a party
+        if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
+            continue  # "Credit Bank of Moscow"
+        before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
+        if (
+            before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
+            and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
+        ):
+            g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
+            or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
+        ):
+            g.location = True  # "in Bali, Indonesia", "in Jeddah, Saudi Arabia"
+        mentions.append(g)
+        for x in range(g.tok, g.tok_end):
+            claimed[x] = True
+
+    # 4. Surnames met earlier ("Kim" after "Kim Jong Un"); single capitalised words only.
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap:
+            continue
+        actor = memory.surnames.get(texts[i])
+        if actor and not (i + 1 < n and tokens[i + 1].cap and not claimed[i + 1]):
+            mentions.append(Mention(actor, i, i + 1, "surname"))
+            claimed[i] = True
+
+    # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
+    accepted: set[int] = set()
+    for i in range(n - 1, -1, -1):
+        if claimed[i] or texts[i] not in index.demonyms:
+            continue
+        nxt = i + 1
+        ok = nxt < n and not tokens[nxt].cap and (
+            lows[nxt] in index.demonym_nouns
+            or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
+        )
+        if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
+            comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
+            after = nxt + 2 if comma_and else nxt + 1
+            ok = after in accepted
+        if ok:
+            accepted.add(i)
+            mentions.append(Mention(index.demonyms[texts[i]], i, i + 1, "demonym"))
+            claimed[i] = True
+
+    # 6. References: "the Russian leader", "the two leaders", "he".
+    for i in range(n):
+        if claimed[i]:
+            continue
+        low = lows[i]
+        hit = index.pairs.match_at(lows, i)
+        if hit:
+            group = _pair(memory, mentions, i)
+            if lows[i + hit[0] - 1] in index.state_pair_words:
+                states = [index.state_of(a.country) or a for a in group]
+                group = [a for a in states if a is not None]
+            for actor in group:
+                mentions.append(Mention(actor, i, i + hit[0], "pair"))
+            for x in range(i, i + hit[0]):
+                claimed[x] = True
+            if group:
+                memory.last_group = list(group)
+            continue
+        if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
+            hit2 = index.anaphor_titles.match_at(lows, i + 2)
+            if hit2 and _name_run(tokens, i + 2 + hit2[0]) == i + 2 + hit2[0]:
+                state = index.demonyms[texts[i + 1]]
+                person = memory.last_person(state.country)
+                if person:
+                    mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
+                continue
+        if low in index.subject_pronouns or low in index.possessive_pronouns:
+            # "Trump said he ...": the person just named; a sentence-opening "He": the last
+            # sentence's subject, not whoever that sentence mentioned last.
+            person = _latest_person(mentions, i) or memory.last_subject or memory.last_person()
+            if person:
+                mentions.append(Mention(person, i, i + 1, "pronoun"))
+        elif low in index.plural_pronouns and memory.last_group:
+            for actor in memory.last_group:
+                mentions.append(Mention(actor, i, i + 1, "pronoun"))
+
+    mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    subject = next((m.actor for m in mentions if m.actor.kind == "person"), None)
+    if subject is not None:
+        memory.last_subject = subject
+    for m in mentions:
+        if m.government is not None:
+            memory.governments[m.actor.name] = m.government
+        elif m.actor.name in memory.governments and m.source not in ("pronoun", "pair"):
+            m.government = memory.governments[m.actor.name]
+        if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
+            memory.saw_person(m.actor)
+    return mentions
+
+
+def _resolve_name(
+    name_tokens: list[str], index: ActorIndex, memory: ArticleMemory
+) -> Actor | None:
+    if any(w.lower() in index.org_words for w in name_tokens):
+        return None  # "Political Prisoners", "Democratic Party": not a person
+    hit = index.lookup(name_tokens, 0)
+    if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
+        return hit[1]
+    if len(name_tokens) == 1:
+        return memory.surnames.get(name_tokens[0])
+    return Actor(" ".join(name_tokens), "person", None)
+
+
+def _country_before(
+    tokens: list[Token], texts: list[str], i: int, index: ActorIndex, gaz: list[Mention]
+) -> str | None:
+    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary"."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j].text in (",", ";", "(", ")") or (tokens[j].low in ("said", "and")):
+            break
+        if texts[j] in index.demonyms:
+            return index.demonyms[texts[j]].country
+        for g in gaz:
+            if g.tok <= j < g.tok_end and g.actor.kind == "state":
+                return g.actor.country
+    return None
+
+
+def _nearest_state(gaz: list[Mention], i: int) -> Actor | None:
+    best = None
+    for g in gaz:
+        if g.tok < i and g.actor.kind == "state":
+            best = g.actor
+    return best
+
+
+def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
+    best = None
+    for m in mentions:
+        if m.tok < i and m.actor.kind == "person" and m.source != "pronoun":
+            best = m.actor
+    return best
+
+
+def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
+    here: list[Actor] = []
+    for m in mentions:
+        if m.tok < i and m.actor.kind == "person" and m.actor not in here:
+            here.append(m.actor)
+    if len(here) >= 2:
+        return here[-2:]  # "Biden met Xi, and the two leaders agreed"
+    # "Trump praised both leaders": the pair is not the one who speaks of it.
+    people: list[Actor] = []
+    for actor in [a for a in memory.recent_persons if a not in here][::-1]:
+        if actor not in people:
+            people.append(actor)
+        if len(people) == 2:
+            break
+    if len(people) == 2:
+        return people[::-1]
+    return list(memory.last_group)

@@ -1,0 +1,490 @@
+"""``extract``: article text in, events out. Pure: no database, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+
+from tracker.domain import When
+from tracker.extract import lexicon
+from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
+from tracker.extract.articles import DATELINE, read_article
+from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.lexicon import load_gazetteer
+from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.tokens import Token, tokenize
+from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
+
+CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
+# Words after which a weekday or a month is read forward from the article's date.
+_FUTURE_CUES = lexicon.words("future_cues")
+# Between two mentions of one subject: "Joe Biden and Russian President Vladimir Putin".
+_SUBJECT_GLUE = lexicon.words("subject_glue")
+_TYPE_LABEL = {
+    "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
+}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> TriggerLexicon:
+    return TriggerLexicon()
+
+
+@lru_cache(maxsize=1)
+def _base_index() -> ActorIndex:
+    return ActorIndex(load_gazetteer())
+
+
+@lru_cache(maxsize=32)
+def _index_with(extra: tuple[ActorEntry, ...]) -> ActorIndex:
+    # Database actors first: the gazetteer keeps the last word on a clashing alias.
+    return ActorIndex((*extra, *load_gazetteer()))
+
+
+def extract(
+    text: str,
+    published: dt.date | None = None,
+    extra_actors: Iterable[ActorEntry] = (),
+    source: str | None = None,
+) -> Extraction:
+    """Read an article and return its events (types, statuses, actors, times, evidence)."""
+    article = read_article(text, source=source, published=published)
+    extra = tuple(
+        ActorEntry(e.name, e.kind, e.country, tuple(e.aliases)) for e in extra_actors
+    )  # hashable, whatever sequence type the caller used for aliases
+    index = _index_with(extra) if extra else _base_index()
+    lex = _lexicon()
+    memory = ArticleMemory()
+    events: list[ExtractedEvent] = []
+    last_when: When | None = None
+    last_day: When | None = None
+    for number, sentence in enumerate(split_sentences(text, article.body_offset)):
+        if number == 0:
+            sentence = _without_dateline(sentence)
+        tokens = tokenize(sentence.text)
+        if not tokens:
+            continue
+        mentions = find_mentions(tokens, index, memory)
+        future_from = _first_future_cue(tokens)
+        dates = find_dates(sentence.text, article.published, future_from)
+        found = _sentence_events(
+            sentence, tokens, mentions, dates, last_when, lex, memory, events
+        )
+        for event in found:
+            if " also " in f" {sentence.text[: event.trigger_offset]} ":
+                events.append(event)  # "They also agreed ...": a further act, not a retelling
+            else:
+                _add_unless_duplicate(events, event)
+        anchored = [d.when for d in dates if d.when and d.anchor]
+        unresolved = any(d.when is None and not d.same_as_before for d in dates)
+        if anchored:
+            last_when = anchored[-1]
+        recent = [w for w in anchored if w.precision == "day" and _near(w, article.published)]
+        if recent:
+            last_day = recent[-1]
+        for event in found:
+            if event.when is None and event.status == "occurred" and not unresolved:
+                event.when = last_day  # an act told without a time: the story's latest day
+    return Extraction(article=article, events=events)
+
+
+def _near(when: When, published: dt.date | None) -> bool:
+    return published is None or abs((when.start - published).days) <= 7
+
+
+def _without_dateline(sentence: Sentence) -> Sentence:
+    m = DATELINE.match(sentence.text)
+    if not m:
+        return sentence
+    start = sentence.start + m.end()
+    return Sentence(sentence.text[m.end() :], start, sentence.end)
+
+
+def _first_future_cue(tokens: list[Token]) -> int | None:
+    for t in tokens:
+        if t.low in _FUTURE_CUES:
+            return t.start
+    return None
+
+
+def _sentence_events(
+    sentence: Sentence,
+    tokens: list[Token],
+    mentions: list[Mention],
+    dates: list[DateMention],
+    last_when: When | None,
+    lex: TriggerLexicon,
+    memory: ArticleMemory,
+    earlier_events: list[ExtractedEvent],
+) -> list[ExtractedEvent]:
+    """At most one event per clause: the clause's first trigger heads it, and the acts named
+    inside it ("urged Washington to meet", "refused to back an embargo") are its content —
+    except after an offer or an agreement to meet, where the meeting itself is the event."""
+    if sentence.text.rstrip("\"'”’ ").endswith("?"):
+        return []  # questions assert nothing
+    if any(t.low in _COMMENTARY for t in tokens[:2]):
+        return []  # "Analysts said ...": commentary, not a report of an act
+    lows = [t.low for t in tokens]
+    clause = lex.clause_starts(tokens)
+    heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
+    seen_types: set[str] = set()
+    previous_end = 0
+    mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
+    out: list[ExtractedEvent] = []
+    last_actors: list[tuple[Actor, str]] = []
+    head_events: dict[int, ExtractedEvent] = {}
+    for trig in lex.find_triggers(lows):
+        if trig.type == "none":
+            continue
+        if trig.tok > 0 and tokens[trig.tok].cap:
+            continue  # inside a name: "the Black Sea Grain Initiative"
+        if _refers_back(lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE):
+            continue  # "after the talks", "at a summit": an act told before, or a setting
+        lo = clause[trig.tok]
+        if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
+            continue
+        actors = _actors_for(trig, tokens, mentions, clause, last_actors)
+        if not actors or (trig.weight < 1 and len(actors) < 2):
+            continue
+        if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
+            target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
+            if target is not None:
+                actors = [*actors, (target, "target")]
+        event_type = trig.type
+        if event_type == "consult":
+            persons = sum(1 for a, _ in actors if a.kind == "person")
+            event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
+        inherited = None
+        if lo in heads and _embedded(lows, heads[lo][0], trig):
+            head, head_type, head_actors = heads[lo]
+            if head_type == "proposal" and lows[head.tok] in lex.proposal_verbs and (
+                event_type in CONSULT_OR_ACT
+            ):
+                inherited = "proposed"
+            elif head_type == "agreement" and event_type in ("call", "meeting", "talks"):
+                inherited = "planned"
+            else:
+                continue
+            out = [e for e in out if e is not head_events.get(lo)]
+            seen_types.discard(head_type)
+            actors = _merge_actors(head_actors, actors)
+        if event_type in seen_types:
+            previous_end = trig.tok_end
+            continue
+        window = max(lo, trig.tok - 8, previous_end)
+        status = inherited or _status(event_type, lex, lows, window, trig.tok_end, trig.status)
+        when = _when_for(trig, tokens, dates, status, last_when)
+        seen_types.add(event_type)
+        heads[lo] = (trig, event_type, actors)
+        last_actors = [(a, r) for a, r in actors if r != "target"]
+        if len(actors) >= 2:
+            memory.last_group = [a for a, _ in actors[:2]]
+        event = _event(event_type, trig, status, actors, when, sentence, tokens)
+        head_events[lo] = event
+        out.append(event)
+        previous_end = trig.tok_end
+    return out
+
+
+_LINKS = frozenset({"to", "that", "for"})
+_SEPARATORS = lexicon.words("separating_prepositions")
+_EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
+
+
+def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
+    """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
+    gap = lows[head.tok_end : trig.tok]
+    if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
+        return False
+    if len(gap) <= 3 and all(w.isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap):
+        return True  # the direct object: "demanding an immediate ceasefire"
+    return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
+
+
+CONSULT_OR_ACT = frozenset(
+    {"call", "meeting", "talks", "agreement", "aid", "sanctions", "military"}
+)
+
+
+def _merge_actors(first: list, second: list) -> list:
+    names = {a.name for a, _ in first}
+    return [*first, *((a, r) for a, r in second if a.name not in names)]
+
+
+# Acts that are statements: they happened when reported.
+_SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
+_DETERMINERS = lexicon.words("determiners")
+_SETTING = lexicon.words("setting_prepositions")
+_REFERRING_CONTEXT = lexicon.words("referring_context")
+
+
+def _status(
+    event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None
+) -> str:
+    status = lex.status_for(lows, lo, hi, inherent)
+    if event_type in _SPEECH_ACTS:
+        return "occurred"
+    if event_type == "proposal" and status not in ("cancelled", "threatened"):
+        return "proposed"
+    return status
+
+
+_STRICT_REFERENCE = lexicon.words("strict_reference_types")
+_COMMENTARY = lexicon.words("commentary_subjects")
+_OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
+
+
+def _refers_back(
+    lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int], strict: bool = False
+) -> bool:
+    """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        low = lows[j]
+        if j in mentioned:
+            return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
+            return True  # "at a summit in Brussels": where something else happened
+        if low in _DETERMINERS:
+            # Only as a subject or after a preposition: "after the talks", "from the deal";
+            # "paused the tariffs" is an act on its object. A deal, plan or meeting with
+            # "the" is one told before ("confirmed the agreement") unless it is being
+            # called off or put off now ("called off the talks").
+            if strict:
+                before = lows[max(0, j - 3) : j]
+                return not lex.status_cues.find_all(before)
+            return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
+        if not low[0].isalnum():
+            return False
+    return False
+
+
+def _clause_end(clause: list[int], i: int) -> int:
+    for k in range(i + 1, len(clause)):
+        if clause[k] != clause[i]:
+            return k
+    return len(clause)
+
+
+def _actors_for(
+    trig: Trigger,
+    tokens: list[Token],
+    mentions: list[Mention],
+    clause: list[int],
+    previous_clause_actors: list[tuple[Actor, str]] | None = None,
+) -> list[tuple[Actor, str]]:
+    """(actor, role) pairs: the subject before the trigger, then the parties after it."""
+    parties = [
+        m for m in mentions
+        if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
+    ]  # "strikes in Pakistan": a place struck is a party
+    lo = clause[trig.tok]
+    before = [
+        m for m in parties
+        if clause[m.tok] == lo and m.tok_end <= trig.tok
+        and not any(t.low in _SEPARATORS for t in tokens[m.tok_end : trig.tok])
+    ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
+    if any(m.source != "pronoun" for m in before):
+        # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
+        before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    shared_subject: list[tuple[Actor, str]] = []
+    if not before:
+        if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
+            # "... met X and reached a consensus": the same subject acts again.
+            shared_subject = previous_clause_actors
+        elif lo > 0 and tokens[lo].low == "and" and parties and parties[0].tok < lo:
+            before = [m for m in parties if m.tok == parties[0].tok]  # the sentence's subject
+        else:
+            # "Trump said Washington was ...": the speaker of the sentence, before the clause.
+            earlier = [m for m in parties if m.tok_end <= trig.tok]
+            before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
+    end = _clause_end(clause, trig.tok_end - 1)
+    for k in range(trig.tok_end, end - 1 if trig.type == "demand" else trig.tok_end):
+        # "urged Washington to persuade Russia": the infinitive is content, not a party.
+        if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
+            end = k
+            break
+    for k in range(trig.tok_end, end):
+        if tokens[k].low in _SEPARATORS:
+            end = k  # "spoken with Biden before Russia's invasion": a new act begins
+            break
+    after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
+    role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
+    role_rest = "participant" if role_first == "participant" else "target"
+    out: list[tuple[Actor, str]] = list(shared_subject)
+    names: set[str] = {a.name for a, _ in out}
+    for group, role in ((before, role_first), (after, role_rest)):
+        for m in group:
+            for actor in ((m.government, m.actor) if m.government else (m.actor,)):
+                if actor is not None and actor.name not in names:
+                    names.add(actor.name)
+                    out.append((actor, role))
+    governments = {m.government.name for m in mentions if m.government}
+    person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
+    return [
+        (a, r) for a, r in out
+        if not (a.kind == "state" and a.country in person_countries and a.name not in governments)
+    ]
+
+
+def _possessive(tokens: list[Token], m: Mention) -> bool:
+    return tokens[m.tok].low in ("his", "her", "their", "its")
+
+
+def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
+    """ "Trump's special envoy": the possessor describes someone else; not a party."""
+    last = tokens[m.tok_end - 1]
+    if last.base == last.text or m.source == "pronoun":
+        return False
+    heads = _title_heads()
+    for t in tokens[m.tok_end : m.tok_end + 3]:
+        if not t.low[0].isalnum():
+            return False
+        if t.low in heads:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return _base_index().title_heads
+
+
+_REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
+_IT_VERBS = lexicon.words("it_verbs")
+
+
+def _referred_target(
+    tokens: list[Token], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> Actor | None:
+    """ "Moscow condemned the measures": the target is whoever took the measures."""
+    wanted: list[str] | None = None
+    for t in tokens[trig.tok_end : trig.tok_end + 4]:
+        if t.low in _REFERRING_NOUNS:
+            wanted = _REFERRING_NOUNS[t.low]
+            break
+    if wanted is None:
+        window = tokens[max(0, trig.tok - 5) : trig.tok]
+        if not any(
+            t.low == "it" and k > 0 and window[k - 1].low in _IT_VERBS
+            for k, t in enumerate(window)
+        ):
+            return None  # only "called it ...", "described it as ..."
+        wanted = _REFERRING_NOUNS["it"]
+    mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
+    fallback = None
+    for event in reversed(events):
+        first = event.actors[0]
+        if first.name in mine or (first.country and first.country in mine):
+            continue
+        actor = Actor(first.name, first.kind, first.country)
+        if event.type in wanted or event.status in wanted:
+            return actor
+        if not wanted and event.type not in _SPEECH_ACTS:  # an act, not a reaction
+            fallback = fallback or actor
+    return fallback
+
+
+def _when_for(
+    trig: Trigger,
+    tokens: list[Token],
+    dates: list[DateMention],
+    status: str,
+    last_when: When | None,
+) -> When | None:
+    anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
+    if not anchored:
+        return None
+    pos_start, pos_end = tokens[trig.tok].start, tokens[trig.tok_end - 1].end
+    if status != "occurred":
+        later = [d for d in anchored if d.start >= pos_end]
+        if later and later[0].start - pos_end < 80:
+            return later[0].when if not later[0].same_as_before else last_when
+    best = min(anchored, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end)))
+    return last_when if best.same_as_before else best.when
+
+
+def _event(
+    event_type: str,
+    trig: Trigger,
+    status: str,
+    actors: list[tuple[Actor, str]],
+    when: When | None,
+    sentence: Sentence,
+    tokens: list[Token],
+) -> ExtractedEvent:
+    extracted = [ExtractedActor(a.name, role, a.kind, a.country) for a, role in actors]
+    confidence = 0.45 + 0.15 * (len(actors) >= 2) + 0.15 * (trig.weight >= 1) + 0.1 * bool(when)
+    return ExtractedEvent(
+        type=event_type,
+        status=status,
+        actors=extracted,
+        when=when,
+        evidence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        confidence=min(confidence, 0.95),
+        title=_title(event_type, extracted),
+        trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
+        trigger_offset=tokens[trig.tok].start,
+    )
+
+
+def _short(name: str, kind: str) -> str:
+    """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
+    if kind != "person":
+        return name
+    if name in _base_index().short_names:
+        return _base_index().short_names[name]
+    return name.split()[-1]
+
+
+_SURNAME_FIRST = lexicon.words("surname_first_countries")
+
+
+def _title(event_type: str, actors: list[ExtractedActor]) -> str:
+    if event_type in _TYPE_LABEL and len(actors) >= 2:
+        names = "–".join(
+            a.name.split()[0] if a.kind == "person" and a.country in _SURNAME_FIRST
+            and a.name not in _base_index().short_names else _short(a.name, a.kind)
+            for a in actors[:3]
+        )
+        return f"{names} {_TYPE_LABEL[event_type]}"
+    return f"{event_type}: {', '.join(a.name for a in actors)}"
+
+
+def _compatible(a: When | None, b: When | None) -> bool:
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def _same_party(a: ExtractedActor, b: ExtractedActor) -> bool:
+    """One actor, or a person and the state they act for ("Macron" and "France")."""
+    if a.name == b.name:
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds == {"person", "state"} and a.country is not None and a.country == b.country
+
+
+def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
+    """The same act told twice (same type, shared actors, compatible time) is kept once."""
+    for earlier in events:
+        if earlier.type != event.type or not _compatible(earlier.when, event.when):
+            continue
+        if earlier.status != event.status and (
+            (earlier.when and event.when)
+            or not {earlier.status, event.status} <= {"planned", "proposed"}
+        ):
+            continue  # a meeting held, called off or offered anew: different acts
+        shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
+        same_initiator = _same_party(event.actors[0], earlier.actors[0])
+        if same_initiator and event.actors[0].name != earlier.actors[0].name:
+            shared += 1
+        if (same_initiator or shared >= 2) and shared >= min(
+            2, len(event.actors), len(earlier.actors)
+        ):
+            if earlier.when is None and event.when is not None:
+                earlier.when = event.when
+            return
+    events.append(event)
