@@ -385,3 +385,20 @@ async def test_ingest_from_inside_the_app(engine, seeded, monkeypatch):
         await settle(pilot)
         assert app.timeline.total == 7
         assert any("Trump criticises [red]Zelenskyy[/red]" in line for line in screen_lines(app))
+
+
+@async_test
+async def test_help_lists_the_keys_and_today_jumps_back(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert app.screen.query("HelpPanel")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert not app.screen.query("HelpPanel")
+        await pilot.press("g")
+        assert app.timeline.cursor == 0
+        await pilot.press("full_stop")
+        assert app.timeline.current.title == "Ceasefire agreement signed"

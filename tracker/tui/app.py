@@ -372,11 +372,10 @@ class TrackerApp(App[None]):
         if len(self.screen_stack) > 1:
             return
 
-        def closed(ingested: bool | None) -> None:
-            if ingested:
-                self.timeline.reload(keep_index=True)
+        self.push_screen(IngestScreen(self.engine))
 
-        self.push_screen(IngestScreen(self.engine), closed)
+    def on_ingest_screen_ingested(self, _message: IngestScreen.Ingested) -> None:
+        self.timeline.reload(keep_index=True)
 
 
 def run(engine: Engine) -> None:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Header, Static
 
 from tracker.domain import day_label
 from tracker.services.timeline import EventDetails, clean
@@ -121,12 +121,13 @@ class DetailsScreen(Screen[None]):
         return self.details.id
 
     def compose(self) -> ComposeResult:
+        yield Header(icon="◷")
         with VerticalScroll(id="details-body"):
             yield Static(details_renderable(self.details), id="details", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"event #{self.details.id}"
+        self.sub_title = f"event #{self.details.id}"
 
     def update(self, details: EventDetails) -> None:
         self.details = details

@@ -8,6 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
@@ -15,7 +16,10 @@ from tracker.services.timeline import clean
 
 
 class IngestScreen(ModalScreen[bool]):
-    """Dismisses with True when something was ingested (the timeline then reloads)."""
+    """Reads articles in a worker; posts Ingested when done so the timeline reloads at once."""
+
+    class Ingested(Message):
+        """An ingestion finished (the database has changed)."""
 
     BINDINGS = [Binding("escape", "close", "Close")]
 
@@ -108,6 +112,7 @@ class IngestScreen(ModalScreen[bool]):
             self._log(Text("Failed: " + clean(error), style="bold red"))
             return
         self.ingested = True
+        self.post_message(self.Ingested())
         bar = self.query_one("#ingest-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         summary = report.summary() if hasattr(report, "summary") else str(report)

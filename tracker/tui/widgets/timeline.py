@@ -92,7 +92,7 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("ctrl+u", "half_page_up", "Half page up", show=False),
         Binding("home,g", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
-        Binding("period", "today", "Today", show=False),
+        Binding("full_stop", "today", "Today", show=False),
         Binding("enter", "open", "Open"),
     ]
 
