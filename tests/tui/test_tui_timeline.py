@@ -240,3 +240,31 @@ async def test_paging_over_many_rows_is_consistent(engine):
                 seen[index] = row.id
         assert len(seen) == 800
         assert all(expected[i] == event_id for i, event_id in seen.items())
+
+
+@async_test
+async def test_untrusted_text_in_the_palette_is_literal(engine):
+    from textual.command import CommandList
+
+    with unit_of_work(engine) as s:
+        add_event(
+            s,
+            type="demand",
+            status="proposed",
+            actors=[ActorRole("[b]Evil[/b] Actor")],
+            when=day(2025, 3, 20),
+            title=EVIL,
+        )
+    app = make_app(engine)
+    async with app.run_test(size=(160, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"actor")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        options = app.screen.query_one(CommandList)
+        prompts = [options.get_option_at_index(i).prompt for i in range(options.option_count)]
+        plain = "\n".join(getattr(p, "plain", str(p)) for p in prompts)
+        assert "Actor: [b]Evil[/b] Actor" in plain
+        assert "[link=https://evil.example]click[/link]" in plain
+        assert "\x1b" not in plain

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable
 
 from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -83,15 +85,20 @@ class FilterBar(Vertical):
         elif event.select.id == "filter-status":
             self._apply(self.filter.with_(statuses=value))
 
-    def _set_actor(self, value: str) -> None:
+    @work(exclusive=True, group="actor-filter")
+    async def _set_actor(self, value: str) -> None:
         name = value.strip()
         if not name:
             self.problems.pop("actor", None)
             self._apply(self.filter.with_(actors=()))
             return
-        with Session(self.engine) as session:
-            actor = find_actor(session, name)
-            canonical = actor.name if actor else None
+
+        def lookup() -> str | None:
+            with Session(self.engine) as session:
+                actor = find_actor(session, name)
+                return actor.name if actor else None
+
+        canonical = await asyncio.to_thread(lookup)
         if canonical is None:
             self.problems["actor"] = f"no actor named {name!r} yet"
             self._show_summary()
