@@ -26,7 +26,8 @@ def main() -> int:
     parser.add_argument("corpus", type=Path, nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--words", type=int, default=100_000, help="words to extract at least")
     parser.add_argument(
-        "--cold-cache", action="store_true",
+        "--cold-cache",
+        action="store_true",
         help="clear the date cache before every round (dateparser runs on every candidate)",
     )
     args = parser.parse_args()

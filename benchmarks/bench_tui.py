@@ -13,7 +13,10 @@ reused while its file exists. Measured headless with ``App.run_test()`` at 120x4
 - search: from typing a word (common, then rare) to the matching rows rendered;
 - j: one cursor step.
 
-Figures are medians of several runs (page down: of 20 presses), in milliseconds.
+Figures are in milliseconds: medians over --repeat runs of each run's median (page down: of
+20 presses; "page down max" is the slowest of them). "counted" columns are when the row count
+(and so the scrollbar) settles: the rows themselves are shown before, at the "filter"/"search"
+figure.
 """
 
 from __future__ import annotations
@@ -149,6 +152,12 @@ def ensure(directory: Path, n: int) -> tuple[Path, float | None]:
             have = -1
         con.close()
         if have == n:
+            from tracker.db.migrate import upgrade
+            from tracker.db.session import make_engine
+
+            engine = make_engine(f"sqlite:///{path}")
+            upgrade(engine)  # a database built by an older tracker
+            engine.dispose()
             return path, None
     return path, build(path, n)
 
@@ -235,7 +244,7 @@ async def run_one(path: Path) -> dict[str, float]:
     engine = open_database(f"sqlite:///{path}")
     figures: dict[str, float] = {}
     started = time.perf_counter()
-    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    app = TrackerApp(engine, today=TODAY, prewarm=False, freeze_gc=True)  # as run() does
     async with app.run_test(size=SIZE) as pilot:
         view = app.timeline
         await until(lambda: ready(view))
@@ -337,6 +346,7 @@ BACKGROUND = {"first paint", "first counted", "status counted", "counted common"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--repeat", type=int, default=3, help="measured runs (median)")
     parser.add_argument("--dir", default=os.environ.get("TMPDIR", "/tmp") + "/tracker-bench")
     args = parser.parse_args()
     sizes = [0] + [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
@@ -349,9 +359,10 @@ def main() -> None:
         path, built = ensure(directory, n)
         if built is not None:
             print(f"built {n:,} events in {built:.1f} s ({path})", file=sys.stderr)
-        # a throwaway run warms imports and the OS cache, then the measured run
+        # a throwaway run warms imports and the OS cache, then the measured runs
         asyncio.run(run_one(path))
-        results[n] = asyncio.run(run_one(path))
+        runs = [asyncio.run(run_one(path)) for _ in range(args.repeat)]
+        results[n] = {c: statistics.median(r[c] for r in runs) for c in COLUMNS}
     print()
     print("| events | " + " | ".join(COLUMNS) + " |")
     print("|---:|" + "---:|" * len(COLUMNS))

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -57,8 +58,19 @@ class TrackerApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, engine: Engine, *, today: Today = None, prewarm: bool = True) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        today: Today = None,
+        prewarm: bool = True,
+        freeze_gc: bool = False,
+    ) -> None:
+        """``today``: a fixed date or a clock (tests); ``prewarm``: load the date parser in the
+        background; ``freeze_gc``: move the objects alive after start-up out of the garbage
+        collector's way (its full passes over them stalled scrolling for 100 ms)."""
         super().__init__()
+        self._freeze_gc = freeze_gc
         self.engine = engine
         if today is None:
             self._today: Callable[[], dt.date] = dt.date.today
@@ -110,6 +122,8 @@ class TrackerApp(App[None]):
         self.timeline.reload()
         if self._prewarm:
             self.set_timer(0.5, self._warm_dates)
+        if self._freeze_gc:
+            self.call_after_refresh(gc.freeze)
 
     @work(thread=True, group="warmup", exit_on_error=False)
     def _warm_dates(self) -> None:
@@ -380,4 +394,4 @@ class TrackerApp(App[None]):
 
 def run(engine: Engine) -> None:
     """Open the app on ``engine`` (the CLI's `tracker` and `tracker ui`)."""
-    TrackerApp(engine).run()
+    TrackerApp(engine, freeze_gc=True).run()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -34,6 +35,8 @@ from tracker.services import timeline as tl
 from tracker.services.query import EventFilter
 
 PAGE = 100
+# a second reader thread for the first screenful (SQLite and psycopg release the GIL)
+_READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="timeline-reader")
 MAX_PAGES = 60  # rows kept in memory: about 6,000
 Key = tuple[dt.date, int]
 
@@ -234,8 +237,10 @@ class TimelineView(ScrollView, can_focus=True):
         try:
             with Session(self.engine) as session:
                 planned = tl.plan(session, filt)
-                before = tl.rows_before(session, planned, key, screen // 3 + 2)
-                after = tl.rows_from(session, planned, key, screen + 2)
+            # the rows above and below the anchor are read side by side, on two connections
+            above = _READERS.submit(self._read, tl.rows_before, planned, key, screen // 3 + 2)
+            after = self._read(tl.rows_from, planned, key, screen + 2)
+            before = above.result()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
             self._deliver(self._failed, gen, self._message_for(exc))
             return
@@ -254,6 +259,10 @@ class TimelineView(ScrollView, can_focus=True):
             self._deliver(self._failed, gen, self._message_for(exc))
             return
         self._deliver(self._counted, gen, total, today_index, anchor_index, key)
+
+    def _read(self, reader: Callable, *args):
+        with Session(self.engine) as session:
+            return reader(session, *args)
 
     @staticmethod
     def _message_for(exc: Exception) -> str:
