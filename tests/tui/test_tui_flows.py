@@ -171,17 +171,23 @@ async def test_edit_event(engine, seeded):
         assert form.query_one("#when", Input).value == "3 June 2025"
         type_into(form, "title", "Ceasefire signed in Istanbul")
         type_into(form, "when", "July 2025")
+        type_into(form, "notes", "check the [i]signing[/i] date")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not isinstance(app.screen, EventForm)
         assert app.timeline.current.title == "Ceasefire signed in Istanbul"
         row = next(line for line in screen_lines(app) if "Istanbul" in line)
         assert "Jul 2025" in row
+        await pilot.press("enter")
+        await settle(pilot)
+        text = widget_text(app.screen.query_one("#details"))
+        assert "Notes    check the [i]signing[/i] date" in text
     with unit_of_work(engine) as s:
         event = get_event(s, seeded["ceasefire"])
         assert event.title == "Ceasefire signed in Istanbul"
         assert (event.when_start, event.precision) == (dt.date(2025, 7, 1), "month")
         assert event.type == "agreement"  # untouched fields stay
+        assert event.notes == "check the [i]signing[/i] date"
 
 
 @async_test

@@ -321,6 +321,7 @@ class EventDetails:
     mentions: tuple[MentionInfo, ...] = ()
     history: tuple[HistoryEntry, ...] = field(default=())
     note: str | None = None  # the note of the first status change, if any
+    notes: str | None = None  # the analyst's own remarks on the event
 
 
 def _effective_label(change) -> str:
@@ -380,6 +381,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
         mentions=mentions,
         history=tuple(history),
         note=first_note,
+        notes=getattr(event, "notes", None),
     )
 
 

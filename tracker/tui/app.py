@@ -272,6 +272,7 @@ class TrackerApp(App[None]):
                     when=values.when if values.when_changed and values.when else None,
                     clear_when=values.when_changed and values.when is None,
                     actors=list(values.actors) if values.actors_changed else None,
+                    notes=values.notes,
                     expected_version=version,
                 )
                 return event_id

@@ -60,6 +60,11 @@ def details_renderable(d: EventDetails) -> Group:
     else:
         actors.append("none recorded", style="italic")
 
+    notes = Text()
+    if d.notes:
+        notes.append("Notes    ", style="dim")
+        notes.append(clean(d.notes, one_line=False))
+
     history = Text()
     history.append("Status history\n", style="bold underline")
     for i, h in enumerate(d.history):
@@ -97,7 +102,10 @@ def details_renderable(d: EventDetails) -> Group:
         evidence.append("”\n")
         evidence.append(f"    {clean(m.article_source)}\n", style="dim")
 
-    return Group(head, Text(), when, actors, Text(), history, evidence)
+    parts = [head, Text(), when, actors]
+    if d.notes:
+        parts.append(notes)
+    return Group(*parts, Text(), history, evidence)
 
 
 class DetailsScreen(Screen[None]):

@@ -39,6 +39,7 @@ class EventFormValues:
     when: When | None
     when_changed: bool
     note: str
+    notes: str | None = None  # edit only: the analyst's remarks (None: unchanged)
 
 
 # (values, expected version or None when adding) -> event id; runs in a worker thread
@@ -152,6 +153,14 @@ class EventForm(ModalScreen[int | None]):
                 with Horizontal(classes="row"):
                     yield Label("Note", classes="field-label")
                     yield Input(placeholder="where this comes from (optional)", id="note")
+            else:
+                with Horizontal(classes="row"):
+                    yield Label("Notes", classes="field-label")
+                    yield Input(
+                        value=clean(init.notes) if init and init.notes else "",
+                        placeholder="your remarks on this event (optional)",
+                        id="notes",
+                    )
             yield Static("", id="form-error", classes="error", markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
@@ -287,6 +296,9 @@ class EventForm(ModalScreen[int | None]):
             when=when,
             when_changed=init is None or not unchanged_when,
             note=self._value("note").strip() if not self.editing else "",
+            notes=self._value("notes")
+            if self.editing and self._value("notes") != self._initial_values.get("notes")
+            else None,
         )
         return values, []
 
