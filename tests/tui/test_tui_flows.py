@@ -97,13 +97,13 @@ async def test_add_event_with_new_actor_and_plain_language_date(engine, seeded):
         await settle(pilot)
         await pilot.press("tab")  # completes "Donald Trump"
         assert form.query_one("#actors", Input).value == "Donald Trump"
-        await pilot.press(*":initiator, Kim Jong Un:target")
+        actors = form.query_one("#actors", Input)
+        actors.value += ":initiator, Kim Jong Un:target"
         await settle(pilot)
         preview = str(form.query_one("#actors-preview", Static).render())
         assert "Donald Trump (initiator)" in preview
         assert "Kim Jong Un (target) new actor" in preview
-        form.query_one("#when", Input).focus()
-        await pilot.press(*"next tuesday")
+        type_into(form, "when", "next tuesday")
         await settle(pilot)
         when_preview = str(form.query_one("#when-preview", Static).render())
         assert "18 Mar 2025 · precision day" in when_preview
