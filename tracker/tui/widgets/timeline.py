@@ -49,14 +49,16 @@ class Columns:
     status: int
     actors: int
     title: int
+    compact: bool = False  # short time labels ("wk 3 Mar 2025", "? 24 Jan 2025")
 
     @classmethod
     @lru_cache(maxsize=8)
     def for_width(cls, width: int) -> Columns:
-        fixed = 9 + 22 + 10 + 13 + 5  # four columns and five gaps
-        rest = max(20, width - fixed)
+        compact = width < 110
+        month, when, type_, status = (9, 14, 10, 13) if compact else (9, 22, 10, 13)
+        rest = max(20, width - (month + when + type_ + status + 5))  # five gaps
         actors = max(12, min(30, rest // 3))
-        return cls(9, 22, 10, 13, actors, max(0, rest - actors))
+        return cls(month, when, type_, status, actors, max(0, rest - actors), compact)
 
 
 def fit(text: str, width: int) -> str:
@@ -571,9 +573,13 @@ class TimelineView(ScrollView, can_focus=True):
         gap = Segment(" ", base)
         month = f"{row.timeline_date:%b %Y}" if show_month else ""
         if row.dated:
-            when = Segment(fit(row.when_text, cols.when), styles[prefix + "timeline--when"])
+            label = row.when_text
+            if cols.compact:
+                label = label.replace("week of ", "wk ")
+            when = Segment(fit(label, cols.when), styles[prefix + "timeline--when"])
         else:
-            text = f"? reported {day_label(row.timeline_date)}"
+            reported = day_label(row.timeline_date)
+            text = f"? {reported}" if cols.compact else f"? reported {reported}"
             when = Segment(fit(text, cols.when), styles[prefix + "timeline--undated"])
         status_style = styles.get(prefix + f"timeline--status-{row.status}", base)
         segments = [
