@@ -180,7 +180,7 @@ class TimelineView(ScrollView, can_focus=True):
                 self.filter,
                 self.today_day,
                 anchor,
-                max(10, self.body_height),
+                max(10, self.body_height, self.app.size.height),
             ),
             thread=True,
             group="timeline",
