@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tracker.services.timeline import clean
+from tracker.tui.styled import styled
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -27,9 +29,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm", classes="dialog"):
-            yield Static(Text(self.question, style="bold"), id="confirm-question")
+            yield Static(styled(self.question, "bold"), id="confirm-question")
             if self.detail:
-                yield Static(Text(self.detail), id="confirm-detail")
+                yield Static(styled(clean(self.detail, one_line=False)), id="confirm-detail")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes")
                 yield Button(f"{self.no} (n)", id="no")

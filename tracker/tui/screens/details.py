@@ -2,110 +2,94 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from tracker.domain import day_label
 from tracker.services.timeline import EventDetails, clean
+from tracker.tui.styled import STATUS_STYLES, Line
 
 
 def _status_style(status: str) -> str:
-    return {
-        "proposed": "magenta",
-        "planned": "cyan",
-        "threatened": "yellow",
-        "occurred": "green",
-        "postponed": "blue",
-        "cancelled": "red",
-    }.get(status, "")
+    return STATUS_STYLES.get(status, "")
 
 
-def details_renderable(d: EventDetails) -> Group:
-    """The details as Rich text built from plain strings: nothing in them is markup."""
-    head = Text()
-    head.append(clean(d.title), style="bold")
-    head.append("\n")
-    head.append(f"{d.type}  ", style="bold")
-    head.append(f" {d.status} ", style=f"reverse {_status_style(d.status)}")
-    head.append(
+def details_content(d: EventDetails) -> Content:
+    """The details built from plain strings: nothing in them is read as markup."""
+    text = Line()
+    text.append(clean(d.title), "bold").append("\n")
+    text.append(f"{d.type}  ", "bold")
+    text.append(f" {d.status} ", f"reverse bold {_status_style(d.status)}")
+    text.append(
         f"   #{d.id} · {d.origin} · confidence {d.confidence:.2f} · version {d.version}",
-        style="dim",
+        "$text-muted",
     )
+    text.append("\n\n")
 
-    when = Text()
-    when.append("When     ", style="dim")
-    when.append(d.when_text, style="bold" if d.when else "italic")
+    text.append("When     ", "$text-muted")
+    text.append(d.when_text, "bold" if d.when else "italic")
     if d.when and d.when.start != d.when.end:
-        when.append(
+        text.append(
             f"  ({day_label(d.when.start)} – {day_label(d.when.end)}, "
             f"precision {d.when.precision})",
-            style="dim",
+            "$text-muted",
         )
     elif d.when:
-        when.append(f"  (precision {d.when.precision})", style="dim")
+        text.append(f"  (precision {d.when.precision})", "$text-muted")
+    text.append("\n")
 
-    actors = Text()
-    actors.append("Actors   ", style="dim")
+    text.append("Actors   ", "$text-muted")
     if d.actors:
         for i, (name, role) in enumerate(d.actors):
             if i:
-                actors.append(", ")
-            actors.append(clean(name), style="bold")
-            actors.append(f" ({role})", style="dim")
+                text.append(", ")
+            text.append(clean(name), "bold")
+            text.append(f" ({role})", "$text-muted")
     else:
-        actors.append("none recorded", style="italic")
-
-    notes = Text()
+        text.append("none recorded", "italic")
+    text.append("\n")
     if d.notes:
-        notes.append("Notes    ", style="dim")
-        notes.append(clean(d.notes, one_line=False))
+        text.append("Notes    ", "$text-muted")
+        text.append(clean(d.notes, one_line=False))
+        text.append("\n")
 
-    history = Text()
-    history.append("Status history\n", style="bold underline")
+    text.append("\nStatus history\n", "bold underline")
     for i, h in enumerate(d.history):
         last = i == len(d.history) - 1
-        history.append("  ● " if last else "  ○ ", style=_status_style(h.to_status))
-        history.append(h.effective.ljust(20))
+        text.append("  ● " if last else "  ○ ", _status_style(h.to_status))
+        text.append(h.effective.ljust(20))
         if h.from_status:
-            history.append(h.from_status, style=_status_style(h.from_status))
-            history.append(" → ")
+            text.append(h.from_status, _status_style(h.from_status))
+            text.append(" → ")
         else:
-            history.append("new → ", style="dim")
-        history.append(h.to_status, style=f"bold {_status_style(h.to_status)}")
-        history.append(f"   recorded {h.recorded_at:%d %b %Y %H:%M}", style="dim")
+            text.append("new → ", "$text-muted")
+        text.append(h.to_status, f"bold {_status_style(h.to_status)}")
+        text.append(f"   recorded {h.recorded_at:%d %b %Y %H:%M}", "$text-muted")
         if h.source:
-            history.append("\n  │   " if not last else "\n      ")
-            history.append(clean(h.source), style="italic")
-        history.append("\n")
+            text.append("\n  │   " if not last else "\n      ")
+            text.append(clean(h.source), "italic")
+        text.append("\n")
         if not last:
-            history.append("  │\n")
+            text.append("  │\n")
 
-    evidence = Text()
-    evidence.append(
-        f"Evidence ({len(d.mentions)} mention{'s' if len(d.mentions) != 1 else ''})\n",
-        style="bold underline",
-    )
+    count = len(d.mentions)
+    text.append(f"\nEvidence ({count} mention{'s' if count != 1 else ''})\n", "bold underline")
     if not d.mentions:
-        evidence.append("  entered by hand, no article\n", style="italic")
+        text.append("  entered by hand, no article\n", "italic")
     for m in d.mentions:
-        evidence.append("  ▸ ")
-        evidence.append(clean(m.article_title), style="bold")
+        text.append("  ▸ ")
+        text.append(clean(m.article_title), "bold")
         published = day_label(m.article_date) if m.article_date else "date unknown"
-        evidence.append(f"  ({published})", style="dim")
-        evidence.append("\n    “")
-        evidence.append(clean(m.sentence))
-        evidence.append("”\n")
-        evidence.append(f"    {clean(m.article_source)}\n", style="dim")
-
-    parts = [head, Text(), when, actors]
-    if d.notes:
-        parts.append(notes)
-    return Group(*parts, Text(), history, evidence)
+        text.append(f"  ({published})", "$text-muted")
+        text.append("\n    “")
+        text.append(clean(m.sentence))
+        text.append("”\n")
+        text.append(f"    {clean(m.article_source)}\n", "$text-muted")
+    return text.content()
 
 
 class DetailsScreen(Screen[None]):
@@ -131,7 +115,7 @@ class DetailsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
         with VerticalScroll(id="details-body"):
-            yield Static(details_renderable(self.details), id="details", markup=False)
+            yield Static(details_content(self.details), id="details", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -139,7 +123,7 @@ class DetailsScreen(Screen[None]):
 
     def update(self, details: EventDetails) -> None:
         self.details = details
-        self.query_one("#details", Static).update(details_renderable(details))
+        self.query_one("#details", Static).update(details_content(details))
 
     def action_scroll_down(self) -> None:
         self.query_one("#details-body", VerticalScroll).scroll_down(animate=False)

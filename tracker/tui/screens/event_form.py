@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from textual import work
@@ -25,6 +24,7 @@ from tracker.services.events import ActorRole, parse_actor_role
 from tracker.services.timeline import EventDetails, clean
 from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.styled import Line, styled
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 
 
@@ -210,17 +210,19 @@ class EventForm(ModalScreen[int | None]):
         else:
             when, error = self._parsed_when()
         if error:
-            preview.update(Text("✗ " + error, style="bold red"))
+            preview.update(styled("✗ " + error, "bold $error"))
         elif when is None:
             preview.update(
-                Text("→ time unknown: placed at the first article's date (or today)", style="dim")
+                styled(
+                    "→ time unknown: placed at the first article's date (or today)", "$text-muted"
+                )
             )
         else:
             span = ""
             if when.start != when.end:
                 span = f"  ({when.start:%d %b %Y} – {when.end:%d %b %Y})"
             preview.update(
-                Text(f"→ {when.label()} · precision {when.precision}{span}", style="green")
+                styled(f"→ {when.label()} · precision {when.precision}{span}", "$success")
             )
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -230,7 +232,7 @@ class EventForm(ModalScreen[int | None]):
             self._check_actors()
         elif event.input.id == "title":
             self.query_one("#title-preview", Static).update(
-                Text("✗ a title cannot be empty", style="bold red")
+                styled("✗ a title cannot be empty", "bold $error")
                 if self.editing and not event.value.strip()
                 else ""
             )
@@ -242,10 +244,10 @@ class EventForm(ModalScreen[int | None]):
         try:
             actors = parse_actors(self._value("actors"))
         except TrackerError as exc:
-            preview.update(Text("✗ " + clean(str(exc)), style="bold red"))
+            preview.update(styled("✗ " + clean(str(exc)), "bold $error"))
             return
         if not actors:
-            preview.update(Text("no actors (optional)", style="dim"))
+            preview.update(styled("no actors (optional)", "$text-muted"))
             return
 
         def lookup() -> list[str | None]:
@@ -254,15 +256,15 @@ class EventForm(ModalScreen[int | None]):
                 return [f.name if f else None for f in found]
 
         known = await asyncio.to_thread(lookup)
-        text = Text("→ ")
+        text = Line("→ ")
         for i, (spec, name) in enumerate(zip(actors, known, strict=True)):
             if i:
                 text.append(", ")
             text.append(clean(name or spec.name), style="bold")
-            text.append(f" ({spec.role})", style="dim")
+            text.append(f" ({spec.role})", style="$text-muted")
             if name is None:
-                text.append(" new actor", style="italic yellow")
-        preview.update(text)
+                text.append(" new actor", style="italic $warning")
+        preview.update(text.content())
 
     def _validate(self) -> tuple[EventFormValues | None, list[str]]:
         errors: list[str] = []
@@ -317,12 +319,10 @@ class EventForm(ModalScreen[int | None]):
         values, errors = self._validate()
         error = self.query_one("#form-error", Static)
         if values is None:
-            error.update(
-                Text("Not saved: " + "; ".join(clean(e) for e in errors), style="bold red")
-            )
+            error.update(styled("Not saved: " + "; ".join(clean(e) for e in errors), "bold $error"))
             return
         self._saving = True
-        error.update(Text("saving…", style="dim"))
+        error.update(styled("saving…", "$text-muted"))
         self._save(values, self.version)
 
     @work(thread=True, exclusive=True, group="save")
@@ -350,7 +350,7 @@ class EventForm(ModalScreen[int | None]):
     def _failed(self, message: str) -> None:
         self._saving = False
         self.query_one("#form-error", Static).update(
-            Text("Not saved: " + clean(message), style="bold red")
+            styled("Not saved: " + clean(message), "bold $error")
         )
 
     def action_cancel(self) -> None:

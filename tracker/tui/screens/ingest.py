@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from sqlalchemy import Engine
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
 from tracker.services.timeline import clean
+from tracker.tui.styled import styled
 
 
 class IngestScreen(ModalScreen[bool]):
@@ -66,14 +67,14 @@ class IngestScreen(ModalScreen[bool]):
         specs = [s.strip() for s in self.query_one("#ingest-path", Input).value.split(",")]
         specs = [s for s in specs if s]
         if not specs:
-            self._log(Text("Give a path to read.", style="bold red"))
+            self._log(styled("Give a path to read.", "bold $error"))
             return
         self.running = True
         self.query_one("#start", Button).disabled = True
-        self._log(Text("reading…", style="dim"))
+        self._log(styled("reading…", "$text-muted"))
         self._ingest(specs)
 
-    def _log(self, text: Text) -> None:
+    def _log(self, text: Content) -> None:
         self.query_one("#ingest-log", Static).update(text)
 
     @work(thread=True, exclusive=True, group="ingest")
@@ -103,20 +104,20 @@ class IngestScreen(ModalScreen[bool]):
         line = f"{done}/{total} articles"
         if title:
             line += f" · {clean(str(title))}"
-        self._log(Text(line))
+        self._log(styled(line))
 
     def _done(self, report: object | None, error: str | None) -> None:
         self.running = False
         self.query_one("#start", Button).disabled = False
         if error:
-            self._log(Text("Failed: " + clean(error), style="bold red"))
+            self._log(styled("Failed: " + clean(error), "bold $error"))
             return
         self.ingested = True
         self.post_message(self.Ingested())
         bar = self.query_one("#ingest-progress", ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         summary = report.summary() if hasattr(report, "summary") else str(report)
-        self._log(Text(clean(summary, one_line=False)))
+        self._log(styled(clean(summary, one_line=False)))
 
     def action_close(self) -> None:
         if self.running:

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +19,7 @@ from tracker.extract.dates import parse_when
 from tracker.services.timeline import EventDetails, clean
 from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.styled import Line, styled
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class StatusForm(ModalScreen[bool]):
         with Vertical(id="status-form", classes="dialog"):
             yield Label(f"Change status of #{e.id}", classes="dialog-title")
             yield Static(
-                Text.assemble((clean(e.title), "bold"), f"  — now {e.status}, {e.when_text}"),
+                Line(clean(e.title), "bold").append(f"  — now {e.status}, {e.when_text}").content(),
                 classes="hint",
             )
             with Horizontal(classes="row"):
@@ -100,9 +100,9 @@ class StatusForm(ModalScreen[bool]):
         when, error = self._parsed()
         preview = self.query_one("#effective-preview", Static)
         if error:
-            preview.update(Text("✗ " + error, style="bold red"))
+            preview.update(styled("✗ " + error, "bold $error"))
         elif when:
-            preview.update(Text(f"→ {when.label()} · precision {when.precision}", style="green"))
+            preview.update(styled(f"→ {when.label()} · precision {when.precision}", "$success"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "effective":
@@ -122,7 +122,7 @@ class StatusForm(ModalScreen[bool]):
         when, error = self._parsed()
         if error:
             self.query_one("#status-error", Static).update(
-                Text("Not saved: " + error, style="bold red")
+                styled("Not saved: " + error, "bold $error")
             )
             return
         values = StatusFormValues(
@@ -158,7 +158,7 @@ class StatusForm(ModalScreen[bool]):
     def _failed(self, message: str) -> None:
         self._saving = False
         self.query_one("#status-error", Static).update(
-            Text("Not saved: " + clean(message), style="bold red")
+            styled("Not saved: " + clean(message), "bold $error")
         )
 
     def action_cancel(self) -> None:

@@ -6,7 +6,6 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 
-from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from textual import work
@@ -19,6 +18,7 @@ from tracker.domain import EVENT_TYPES, STATUSES
 from tracker.services.actors import find_actor
 from tracker.services.query import EventFilter
 from tracker.services.timeline import clean, parse_range
+from tracker.tui.styled import Line
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 
 
@@ -143,9 +143,9 @@ class FilterBar(Vertical):
 
     def _show_summary(self) -> None:
         filt = self.filter
-        text = Text(no_wrap=True, overflow="ellipsis")
+        text = Line()
         if self.total is None:
-            text.append("counting…", style="dim")
+            text.append("counting…", style="$text-muted")
         else:
             text.append(f"{self.total:,} event{'s' if self.total != 1 else ''}", style="bold")
         parts: list[tuple[str, str]] = []
@@ -162,11 +162,11 @@ class FilterBar(Vertical):
         if parts:
             for label, value in parts:
                 text.append("  ·  ")
-                text.append(f"{label}: ", style="dim")
+                text.append(f"{label}: ", style="$text-muted")
                 text.append(clean(value), style="bold")
         else:
-            text.append("  ·  no filters", style="dim")
+            text.append("  ·  no filters", style="$text-muted")
         for problem in self.problems.values():
             text.append("  ·  ")
-            text.append(clean(problem), style="italic")
-        self.query_one("#filter-summary", Static).update(text)
+            text.append(clean(problem), style="italic $warning")
+        self.query_one("#filter-summary", Static).update(text.content())
