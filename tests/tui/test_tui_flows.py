@@ -408,3 +408,20 @@ async def test_help_lists_the_keys_and_today_jumps_back(engine, seeded):
         assert app.timeline.cursor == 0
         await pilot.press("full_stop")
         assert app.timeline.current.title == "Ceasefire agreement signed"
+
+
+@async_test
+async def test_delete_of_an_event_changed_meanwhile_is_refused(engine, seeded):
+    before = count(engine)
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "EU aid package for Ukraine")
+        await pilot.press("d")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            edit_event(s, seeded["aid"], title="EU aid package, revised")
+        await pilot.press("y")
+        await settle(pilot)
+        assert count(engine) == before
+        assert any("revised" in line for line in screen_lines(app))

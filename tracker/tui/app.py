@@ -352,7 +352,7 @@ class TrackerApp(App[None]):
         def ask(details: EventDetails) -> None:
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._delete(details.id)
+                    self._delete(details.id, details.version)
 
             self.push_screen(
                 ConfirmScreen(
@@ -368,14 +368,34 @@ class TrackerApp(App[None]):
         self._with_details(event_id, ask)
 
     @work(thread=True, group="write", exit_on_error=False)
-    def _delete(self, event_id: int) -> None:
+    def _delete(self, event_id: int, version: int) -> None:
         try:
             with unit_of_work(self.engine) as session:
+                current = event_service.get_event(session, event_id)
+                if current.version != version:
+                    raise ConflictError(
+                        f"event {event_id} was changed by someone else since you chose to "
+                        "delete it; nothing was deleted"
+                    )
                 event_service.delete_event(session, event_id)
+        except ConflictError as exc:
+            self.call_from_thread(self._delete_conflict, self._stale(exc, event_id))
+            return
         except TrackerError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.call_from_thread(self._deleted, event_id)
+
+    def _delete_conflict(self, exc: StaleEventError) -> None:
+        fresh = exc.fresh
+        detail = (
+            f"Now: {fresh.type} · {fresh.status} · {fresh.when_text} · {fresh.title}"
+            if fresh
+            else ""
+        )
+        self.notify(f"{exc}\n{detail}", severity="warning", timeout=8, markup=False)
+        if fresh is not None:
+            self._after_write(fresh.id)
 
     def _deleted(self, event_id: int) -> None:
         self.notify(f"Deleted event #{event_id}.", markup=False)
