@@ -60,3 +60,14 @@ def test_without_a_publication_date_only_absolute_dates_resolve():
 def test_parse_when_handles_expressions_dateparser_misses():
     assert parse_when("early May", dt.date(2025, 7, 1)).precision == "month"
     assert parse_when("later this month", dt.date(2025, 7, 9)).start == dt.date(2025, 7, 1)
+
+
+def test_over_the_weekend_is_the_latest_weekend_or_the_coming_one():
+    monday = dt.date(2024, 11, 25)
+    [past] = find_dates("They met over the weekend.", monday)
+    assert (past.when.start, past.when.end, past.when.precision) == (
+        dt.date(2024, 11, 18), dt.date(2024, 11, 24), "week"
+    )
+    sentence = "They will meet over the weekend."
+    [ahead] = find_dates(sentence, dt.date(2024, 11, 27), sentence.index("will"))
+    assert ahead.when.start == dt.date(2024, 11, 25)

@@ -43,8 +43,10 @@ class ArticleMemory:
     surnames: dict[str, Actor] = field(default_factory=dict)
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
     last_group: list[Actor] = field(default_factory=list)
+    group_fresh: bool = False  # last_group was set by the previous sentence's event
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
+    last_body: dict[str, Actor] = field(default_factory=dict)  # kind -> latest organisation/group
 
     def saw_person(self, actor: Actor) -> None:
         if actor in self.recent_persons:
@@ -84,13 +86,15 @@ class ActorIndex:
             if entry.kind == "state" and entry.country:
                 self.state_by_country[entry.country] = actor
             for alias in (entry.name, *entry.aliases):
-                key = tuple(t.text for t in tokenize(alias))
+                key = tuple(t.base for t in tokenize(alias))  # "People's" is read as "People"
                 if key and key[0] in ("the", "The") and len(key) > 1:
                     key = key[1:]
                 if key:
                     phrases[key] = actor
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
+        # First words of the names that can open a match: a capital is required, as before.
+        self.first_words = frozenset(w for w in self._index.by_first if w[:1].isupper())
         self.demonyms: dict[str, Actor] = {}
         by_name = {a.name: a for a in phrases.values()}
         for adjective, state in lexicon.demonyms().items():
@@ -120,22 +124,52 @@ class ActorIndex:
         return self.state_by_country.get(country) if country else None
 
 
+_PARTICLES = lexicon.words("name_particles")
+
+
 def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
-    """End of a run of capitalised name tokens starting at j (j when there is none)."""
+    """End of a run of capitalised name tokens starting at j (j when there is none).
+
+    Lower-case particles inside a name are part of it ("Mohammed bin Salman", "Abdel Fattah
+    el-Sisi", "Ursula von der Leyen") but do not count towards ``limit``."""
     k = j
-    while k < len(tokens) and k - j < limit:
+    particles = 0
+    n = len(tokens)
+    while k < n and k - j - particles < limit:
         t = tokens[k]
         if not t.cap or not t.text[0].isalpha() or t.text in _NOT_NAME:
-            break
+            if k == j or not _inner_particle(tokens, k):
+                break
+            if t.low in _PARTICLES:  # "bin", "von der": the name goes on after it
+                run = k
+                while run < n and tokens[run].low in _PARTICLES and not tokens[run].cap:
+                    run += 1
+                particles += run - k
+                k = run
+                continue
         k += 1
         if t.base != t.text:  # a possessive ends the name
             break
     return k
 
 
+def _inner_particle(tokens: list[Token], k: int) -> bool:
+    """A lower-case particle (or "al-Sharaa") between capitalised parts of one name."""
+    t = tokens[k]
+    if t.low[:3] in ("al-", "el-") and t.text[3:4].isupper():
+        return True
+    if t.low not in _PARTICLES:
+        return False
+    run = k
+    while run < len(tokens) and tokens[run].low in _PARTICLES and not tokens[run].cap:
+        run += 1
+    return run < len(tokens) and tokens[run].cap and tokens[run].text[0].isalpha()
+
+
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
+    fresh_group, memory.group_fresh = memory.group_fresh, False
     texts = [t.base if t.base != t.text else t.text for t in tokens]
     lows = [t.low for t in tokens]
     claimed = [False] * n
@@ -144,8 +178,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
     i = 0
+    gaz_firsts = index.first_words
     while i < n:
-        hit = index.lookup(texts, i) if tokens[i].cap or texts[i][0].isupper() else None
+        hit = index.lookup(texts, i) if texts[i] in gaz_firsts else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -154,14 +189,20 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             i += 1
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
+    title_firsts = index.titles.by_first
     for i in range(n):
-        if claimed[i]:
+        if claimed[i] or lows[i] not in title_firsts:
             continue
         hit = index.titles.match_at(lows, i)
         if not hit:
             continue
         length, title = hit
         j = i + length
+        while j < n and tokens[j].cap and lows[j] in title_firsts:
+            stacked = index.titles.match_at(lows, j)  # "Energy Minister Prince Abdulaziz"
+            if not stacked:
+                break
+            j += stacked[0]
         k = _name_run(tokens, j)
         if k == j:
             continue
@@ -236,6 +277,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue  # "the G20 summit": the event's name, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
+        if (
+            g.actor.kind == "organisation" and g.tok >= 2 and g.tok_end - g.tok >= 2
+            and tokens[g.tok - 1].cap and tokens[g.tok - 1].text.isalpha()
+            and texts[g.tok - 1] not in _NOT_NAME and texts[g.tok - 1] not in index.demonyms
+            and not any(x.tok_end == g.tok for x in gaz)
+        ):
+            continue  # "Iran's Supreme National Security Council": a longer, unknown name
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
         if (
             before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
@@ -266,7 +314,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if claimed[i] or texts[i] not in index.demonyms:
             continue
         nxt = i + 1
-        ok = nxt < n and not tokens[nxt].cap and (
+        ok = nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )
@@ -280,13 +328,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             claimed[i] = True
 
     # 6. References: "the Russian leader", "the two leaders", "he".
+    pair_firsts = index.pairs.by_first
     for i in range(n):
         if claimed[i]:
             continue
         low = lows[i]
-        hit = index.pairs.match_at(lows, i)
+        hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
         if hit:
-            group = _pair(memory, mentions, i)
+            group = _pair(memory, mentions, i, fresh_group)
             if lows[i + hit[0] - 1] in index.state_pair_words:
                 states = [index.state_of(a.country) or a for a in group]
                 group = [a for a in states if a is not None]
@@ -305,6 +354,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 if person:
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
                 continue
+        if (
+            low == "the" and i + 1 < n and not tokens[i + 1].cap
+            and lows[i + 1] in _BODY_NOUNS and not claimed[i + 1]
+        ):
+            # "the bloc", "the alliance", "the group": the organisation named last.
+            body = None
+            for kind in _BODY_NOUNS[lows[i + 1]]:
+                candidate = memory.last_body.get(kind)
+                if candidate is not None:
+                    body = candidate
+                    break
+            if body is not None and tokens[i + 1].base == tokens[i + 1].text:
+                mentions.append(Mention(body, i, i + 2, "anaphor"))
+                claimed[i] = claimed[i + 1] = True
+            continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
@@ -326,7 +390,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             m.government = memory.governments[m.actor.name]
         if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
             memory.saw_person(m.actor)
+        elif m.actor.kind in ("organisation", "group") and m.source == "gazetteer":
+            memory.last_body[m.actor.kind] = m.actor
     return mentions
+
+
+# "the bloc" names the organisation told last; "the group" an organisation or an armed group.
+_BODY_NOUNS: dict[str, tuple[str, ...]] = {
+    noun: tuple(kinds) for noun, kinds in lexicon.cues()["body_nouns"].items()
+}
 
 
 def _resolve_name(
@@ -373,13 +445,17 @@ def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
     return best
 
 
-def _pair(memory: ArticleMemory, mentions: list[Mention], i: int) -> list[Actor]:
+def _pair(
+    memory: ArticleMemory, mentions: list[Mention], i: int, fresh_group: bool = False
+) -> list[Actor]:
     here: list[Actor] = []
     for m in mentions:
         if m.tok < i and m.actor.kind == "person" and m.actor not in here:
             here.append(m.actor)
     if len(here) >= 2:
         return here[-2:]  # "Biden met Xi, and the two leaders agreed"
+    if fresh_group and not here and len(memory.last_group) >= 2:
+        return list(memory.last_group)  # "X and Y held talks. The two sides agreed ..."
     # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
     for actor in [a for a in memory.recent_persons if a not in here][::-1]:

@@ -52,6 +52,7 @@ _CANDIDATES = re.compile(
     r"|(?P<rel>\b(?:last|next|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
     r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
     r"(?:week|month|year|weekend)\b)"
+    r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:yesterday|today|tomorrow|tonight)\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
@@ -106,9 +107,32 @@ def _absolute_parser():
     )
 
 
+_MONTH_WORD = r"(?P<month>[A-Za-z]+)\.?"
+_YEAR_END = r",?\s+(?P<year>\d{4})\s*$"
+_DAY_MONTH_YEAR = re.compile(r"^\s*(?P<day>\d{1,2})\s+" + _MONTH_WORD + _YEAR_END)
+_MONTH_DAY_YEAR = re.compile(r"^\s*" + _MONTH_WORD + r"\s+(?P<day>\d{1,2})" + _YEAR_END)
+
+
 @lru_cache(maxsize=4096)
 def _parse_absolute(expression: str) -> When | None:
-    """A date that carries its year ("3 June 2022", "June 16, 2021"), through dateparser."""
+    """A date that carries its year ("3 June 2022", "June 16, 2021").
+
+    The two shapes that the candidate regex produces are read here (a dateparser call costs
+    about 400 µs); anything else, and any impossible date, goes to dateparser as before.
+    """
+    m = _DAY_MONTH_YEAR.match(expression) or _MONTH_DAY_YEAR.match(expression)
+    if m:
+        month = _MONTH_NAMES.get(m["month"].lower())
+        if month is not None:
+            try:
+                return _day(dt.date(int(m["year"]), month, int(m["day"])))
+            except ValueError:
+                pass  # "31 June 2022": whatever dateparser makes of it
+    return _parse_absolute_dateparser(expression)
+
+
+def _parse_absolute_dateparser(expression: str) -> When | None:
+    """The reference reading of an absolute date, through dateparser."""
     data = _absolute_parser().get_date_data(expression)
     if data is None or data.date_obj is None:
         return None
@@ -202,17 +226,49 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
         return _weekday_near(weekday, base, future, mode)
     if kind == "rel":
         return _relative(words, base)
+    if kind == "wkd":
+        # "over the weekend": the latest weekend in the past tense, the coming one ahead.
+        delta = (5 - base.weekday()) % 7 if future else -((base.weekday() - 5) % 7)
+        return _week_of(base + dt.timedelta(days=delta))
     if kind == "day":
         shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
         return _day(base + dt.timedelta(days=shift))
     return None
 
 
+# Every candidate holds a digit or one of these words: a sentence without them has no date.
+_DATE_WORDS = frozenset(
+    [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
+     "tomorrow", "tonight", "day", "time"]
+)
+_DIGIT = re.compile(r"\d")
+_WORD_PARTS = re.compile(r"[^a-z]+")
+
+
+def may_hold_date(sentence: str, lows: list[str]) -> bool:
+    """A cheap test before the candidate regex: a digit, or a date word among the tokens."""
+    if _DIGIT.search(sentence):
+        return True
+    words = _DATE_WORDS
+    for low in lows:
+        if low in words:
+            return True
+        if not low.isalpha() and len(low) > 1 and not words.isdisjoint(_WORD_PARTS.split(low)):
+            return True  # "mid-March", "Monday's"
+    return False
+
+
 def find_dates(
-    sentence: str, base: dt.date | None, future_from: int | None = None
+    sentence: str,
+    base: dt.date | None,
+    future_from: int | None = None,
+    lows: list[str] | None = None,
 ) -> list[DateMention]:
     """Temporal expressions in a sentence. ``future_from``: offset of the first future cue
-    ("will", "expected", ...); a weekday or month after it is read forward from ``base``."""
+    ("will", "expected", ...); a weekday or month after it is read forward from ``base``.
+    ``lows``: the sentence's lower-cased tokens, if known, to skip sentences without a date."""
+    if lows is not None and not may_hold_date(sentence, lows):
+        return []
     out = []
     for m in _CANDIDATES.finditer(sentence):
         kind = m.lastgroup or ""

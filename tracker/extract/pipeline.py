@@ -68,7 +68,8 @@ def extract(
             continue
         mentions = find_mentions(tokens, index, memory)
         future_from = _first_future_cue(tokens)
-        dates = find_dates(sentence.text, article.published, future_from)
+        lows = [t.low for t in tokens]
+        dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
             sentence, tokens, mentions, dates, last_when, lex, memory, events
         )
@@ -134,18 +135,24 @@ def _sentence_events(
     mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
     out: list[ExtractedEvent] = []
     last_actors: list[tuple[Actor, str]] = []
+    last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
     for trig in lex.find_triggers(lows):
         if trig.type == "none":
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
-        if _refers_back(lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE):
+        if _refers_back(
+            lows, trig.tok, lex, mentioned, trig.type in _STRICT_REFERENCE, trig.tok_end
+        ):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
             continue
-        actors = _actors_for(trig, tokens, mentions, clause, last_actors)
+        if trig.type == "rejection" and _troop_movement(lows, trig):
+            continue  # "fighters are to withdraw north of the river": no rejection
+        shared = last_actors if trig.type in CONSULT else last_subjects
+        actors = _actors_for(trig, tokens, mentions, clause, shared)
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
@@ -171,6 +178,8 @@ def _sentence_events(
             seen_types.discard(head_type)
             actors = _merge_actors(head_actors, actors)
         if event_type in seen_types:
+            if event_type in _MEETING_TYPES and inherited is None:
+                _join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
         window = max(lo, trig.tok - 8, previous_end)
@@ -179,13 +188,45 @@ def _sentence_events(
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
+        # The subject alone acts again in "... met Xi and urged him to ...".
+        subjects = {m.actor.name for m in mentions if m.tok < trig.tok} | {
+            m.government.name for m in mentions if m.tok < trig.tok and m.government
+        }
+        last_subjects = [(a, r) for a, r in last_actors if a.name in subjects] or last_actors
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
+            memory.group_fresh = True
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
         head_events[lo] = event
         out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+_MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_TROOP_NOUNS = lexicon.words("troop_nouns")
+
+
+def _troop_movement(lows: list[str], trig: Trigger) -> bool:
+    """ "withdraw troops", "forces will pull out": a movement of forces, not a rejection."""
+    if not lows[trig.tok].startswith(("withdr", "pull")):
+        return False
+    return any(w in _TROOP_NOUNS for w in lows[max(0, trig.tok - 4) : trig.tok_end + 3])
+
+
+def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
+    """A second trigger of the same kind names the other party of a one-party event."""
+    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    if earlier is None or len(earlier.actors) != 1:
+        return
+    names = {a.name for a in earlier.actors}
+    for actor, _ in actors:
+        if actor.name not in names and len(earlier.actors) < 3:
+            names.add(actor.name)
+            earlier.actors.append(
+                ExtractedActor(actor.name, "participant", actor.kind, actor.country)
+            )
+    earlier.title = _title(event_type, earlier.actors)
 
 
 _LINKS = frozenset({"to", "that", "for"})
@@ -198,7 +239,9 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     gap = lows[head.tok_end : trig.tok]
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
-    if len(gap) <= 3 and all(w.isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap):
+    if len(gap) <= 3 and all(
+        w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
+    ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
 
@@ -232,12 +275,20 @@ def _status(
 
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
+_HOLDING_VERBS = lexicon.words("holding_verbs")
+_CONDITIONALS = frozenset({"if", "unless"})
+_POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
 
 
 def _refers_back(
-    lows: list[str], i: int, lex: TriggerLexicon, mentioned: set[int], strict: bool = False
+    lows: list[str],
+    i: int,
+    lex: TriggerLexicon,
+    mentioned: set[int],
+    strict: bool = False,
+    end: int | None = None,
 ) -> bool:
     """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act."""
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -252,8 +303,12 @@ def _refers_back(
             # "the" is one told before ("confirmed the agreement") unless it is being
             # called off or put off now ("called off the talks").
             if strict:
-                before = lows[max(0, j - 3) : j]
-                return not lex.status_cues.find_all(before)
+                if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
+                    return False  # "held their first talks", "paid his first visit": a new act
+                if end is not None and lex.passive_cues.find_all(lows[end : end + 4]):
+                    return False  # "put its talks with Canada on hold": a change of status
+                before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
+                return not lex.status_cues.find_all(before)  # "if the talks fail": told before
             return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
         if not low[0].isalnum():
             return False
@@ -277,7 +332,10 @@ def _actors_for(
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
     parties = [
         m for m in mentions
-        if (not m.location or trig.type == "military") and not _is_modifier(m, tokens)
+        if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
+            trig.type == "sanctions" and _origin(m, tokens)
+        ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
+        and not _is_modifier(m, tokens) and not _is_source(m, tokens)
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
     before = [
@@ -312,7 +370,7 @@ def _actors_for(
     after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
-    out: list[tuple[Actor, str]] = list(shared_subject)
+    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
@@ -326,6 +384,28 @@ def _actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in governments)
     ]
+
+
+_PLACE_PARTY_TYPES = frozenset({"military"})
+
+
+_MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
+
+
+def _origin(m: Mention, tokens: list[Token]) -> bool:
+    """ "tariffs on cars made in China", "imports from Russia": the place is the target."""
+    before = tokens[m.tok - 1].low if m.tok >= 1 else ""
+    return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
+
+
+def _is_source(m: Mention, tokens: list[Token]) -> bool:
+    """ "According to a statement issued by Brunei, ...": who reports an act is no party."""
+    for t in reversed(tokens[max(0, m.tok - 7) : m.tok]):
+        if t.low in (",", ";", "said", "says"):
+            return False
+        if t.low == "according":
+            return True
+    return False
 
 
 def _possessive(tokens: list[Token], m: Mention) -> bool:
@@ -467,6 +547,13 @@ def _same_party(a: ExtractedActor, b: ExtractedActor) -> bool:
     return kinds == {"person", "state"} and a.country is not None and a.country == b.country
 
 
+def _same_parties_same_day(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """ "Congo and Rwanda signed a deal on Friday" told again as their ministers signing it."""
+    if earlier.when is None or earlier.when != event.when or len(event.actors) < 2:
+        return False
+    return all(any(_same_party(a, b) for b in earlier.actors) for a in event.actors[:2])
+
+
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     for earlier in events:
@@ -481,9 +568,9 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         same_initiator = _same_party(event.actors[0], earlier.actors[0])
         if same_initiator and event.actors[0].name != earlier.actors[0].name:
             shared += 1
-        if (same_initiator or shared >= 2) and shared >= min(
+        if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
-        ):
+        )) or _same_parties_same_day(earlier, event):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
             return
