@@ -1,0 +1,460 @@
+"""Paging helpers for the timeline: plain rows, counts and keyset/offset pages.
+
+Everything here returns plain data (no ORM objects), so a worker thread can hand the results
+to the UI thread without touching a session again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import Select, exists, func, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from tracker.db.models import Actor, Event, Participation
+from tracker.domain import When, day_label
+from tracker.services.events import event_when, get_event, history_order
+from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
+
+# C0 and C1 control characters (ESC included): never let them reach the terminal
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\n\r]+")
+
+
+def clean(text: str | None, *, one_line: bool = True) -> str:
+    """Untrusted text made safe to draw: control characters removed, optionally one line."""
+    if not text:
+        return ""
+    if one_line:
+        text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def when_label(when: When | None, timeline_date: dt.date) -> str:
+    if when is None:
+        return f"date unknown — reported {day_label(timeline_date)}"
+    return when.label()
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    id: int
+    timeline_date: dt.date
+    when: When | None
+    type: str
+    status: str
+    title: str
+    actors: tuple[str, ...] = ()
+    version: int = 0
+
+    @property
+    def key(self) -> tuple[dt.date, int]:
+        return (self.timeline_date, self.id)
+
+    @property
+    def dated(self) -> bool:
+        return self.when is not None
+
+    @property
+    def when_text(self) -> str:
+        return when_label(self.when, self.timeline_date)
+
+
+_ROW_COLUMNS = (
+    Event.id,
+    Event.timeline_date,
+    Event.when_start,
+    Event.when_end,
+    Event.precision,
+    Event.type,
+    Event.status,
+    Event.title,
+    Event.version,
+)
+
+
+def _rows(session: Session, query: Select) -> list[TimelineRow]:
+    records = session.execute(query).all()
+    if not records:
+        return []
+    ids = [r.id for r in records]
+    actors: dict[int, list[str]] = {}
+    parts = session.execute(
+        select(Participation.event_id, Actor.name)
+        .join(Actor, Actor.id == Participation.actor_id)
+        .where(Participation.event_id.in_(ids))
+        .order_by(Participation.event_id, Participation.id)
+    )
+    for event_id, name in parts:
+        names = actors.setdefault(event_id, [])
+        if name not in names:
+            names.append(name)
+    rows = []
+    for r in records:
+        when = (
+            When(r.when_start, r.when_end or r.when_start, r.precision)
+            if r.when_start is not None and r.precision is not None
+            else None
+        )
+        rows.append(
+            TimelineRow(
+                id=r.id,
+                timeline_date=r.timeline_date,
+                when=when,
+                type=r.type,
+                status=r.status,
+                title=r.title,
+                actors=tuple(actors.get(r.id, ())),
+                version=r.version,
+            )
+        )
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# query plans: chosen by how many events a word or an actor matches (SQLite)
+
+# a filter that keeps more than this share of the events is read by walking the timeline index
+# and testing each row; a rarer one by collecting its matches first and sorting them
+WALK_SHARE = 0.02
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An EventFilter with the plan for its free text and actors (SQLite only)."""
+
+    filt: EventFilter
+    walk_text: bool = False
+    walk_actors: bool = False
+    text_matches: int | None = None  # how many events the words match, when counted
+
+
+AnyFilter = EventFilter | Planned
+
+
+def _fts_query(words: list[str]) -> str:
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def plan(session: Session, filt: EventFilter) -> Planned:
+    """Choose how to read ``filt``'s pages: a dense word or actor walks the timeline index."""
+    if session.get_bind().dialect.name != "sqlite" or not (filt.text or filt.actors):
+        return Planned(filt)
+    total = session.scalar(select(func.max(Event.id))) or 0
+    threshold = max(2000, int(total * WALK_SHARE))
+    walk_text = walk_actors = False
+    matches = None
+    words = search_words(filt.text)
+    if words:
+        matches = session.scalar(
+            text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :q"),
+            {"q": _fts_query(words)},
+        )
+        walk_text = (matches or 0) > threshold
+    if filt.actors:
+        ids = resolve_actor_ids(session, filt.actors)
+        smallest = min(
+            session.scalar(select(func.count()).where(Participation.actor_id == actor_id))
+            for actor_id in ids
+        )
+        walk_actors = smallest > threshold
+    return Planned(filt, walk_text, walk_actors, matches)
+
+
+def _plain(f: AnyFilter) -> EventFilter:
+    return f.filt if isinstance(f, Planned) else f
+
+
+def _filtered(session: Session, f: AnyFilter, base: Select) -> Select:
+    if not isinstance(f, Planned) or not (f.walk_text or f.walk_actors):
+        return filtered(session, _plain(f), base)
+    filt = f.filt
+    query = filtered(
+        session,
+        filt.with_(
+            actors=() if f.walk_actors else filt.actors,
+            text="" if f.walk_text else filt.text,
+        ),
+        base,
+    )
+    if f.walk_actors:
+        for actor_id in resolve_actor_ids(session, filt.actors):
+            query = query.where(
+                exists()
+                .where(Participation.actor_id == actor_id)
+                .where(Participation.event_id == Event.id)
+            )
+    if f.walk_text:
+        # "+" keeps SQLite on the timeline index; the matches become a lookup table, once
+        query = query.where(
+            text(
+                "+events.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :walk_q)"
+            ).bindparams(walk_q=_fts_query(search_words(filt.text)))
+        )
+    return query
+
+
+def _base(session: Session, f: AnyFilter) -> Select:
+    return _filtered(session, f, select(*_ROW_COLUMNS))
+
+
+_KEY = tuple_(Event.timeline_date, Event.id)
+_ASC = (Event.timeline_date, Event.id)
+_DESC = (Event.timeline_date.desc(), Event.id.desc())
+
+
+def count_rows(session: Session, f: AnyFilter) -> int:
+    filt = _plain(f)
+    if (
+        isinstance(f, Planned)
+        and f.text_matches is not None
+        and filt == EventFilter(text=filt.text)
+    ):
+        return f.text_matches  # only words: the search index counts them
+    if len(filt.actors) == 1 and filt == EventFilter(actors=filt.actors):
+        (actor_id,) = resolve_actor_ids(session, filt.actors)
+        return (
+            session.scalar(
+                select(func.count(func.distinct(Participation.event_id))).where(
+                    Participation.actor_id == actor_id
+                )
+            )
+            or 0
+        )
+    return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
+
+
+def count_before(session: Session, f: AnyFilter, day: dt.date) -> int:
+    """How many filtered events the timeline places strictly before ``day``."""
+    query = filtered(session, _plain(f), select(func.count(Event.id)))
+    return session.scalar(query.where(Event.timeline_date < day)) or 0
+
+
+def rows_after(
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
+) -> list[TimelineRow]:
+    """The ``limit`` rows after ``key`` (from the start when None), in timeline order."""
+    query = _base(session, filt)
+    if key is not None:
+        query = query.where(tuple_(*key) < _KEY)
+    return _rows(session, query.order_by(*_ASC).limit(limit))
+
+
+def rows_before(
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
+) -> list[TimelineRow]:
+    """The ``limit`` rows before ``key`` (from the end when None), in timeline order."""
+    query = _base(session, filt)
+    if key is not None:
+        query = query.where(tuple_(*key) > _KEY)
+    rows = _rows(session, query.order_by(*_DESC).limit(limit))
+    rows.reverse()
+    return rows
+
+
+def rows_from(
+    session: Session, filt: AnyFilter, key: tuple[dt.date, int], limit: int
+) -> list[TimelineRow]:
+    """The ``limit`` rows at or after ``key``, in timeline order."""
+    query = _base(session, filt).where(tuple_(*key) <= _KEY)
+    return _rows(session, query.order_by(*_ASC).limit(limit))
+
+
+def count_before_key(session: Session, f: AnyFilter, key: tuple[dt.date, int]) -> int:
+    """The position ``key`` has (or would have) in the filtered timeline."""
+    query = filtered(session, _plain(f), select(func.count(Event.id)))
+    return session.scalar(query.where(tuple_(*key) > _KEY)) or 0
+
+
+def rows_at(
+    session: Session, filt: AnyFilter, start: int, limit: int, total: int
+) -> list[TimelineRow]:
+    """Rows ``start`` .. ``start + limit`` by position, counted from the nearer end."""
+    end = min(total, start + limit)
+    if end <= start:
+        return []
+    from_end = total - end
+    if from_end < start:
+        query = _base(session, filt).order_by(*_DESC).offset(from_end).limit(end - start)
+        rows = _rows(session, query)
+        rows.reverse()
+        return rows
+    return _rows(session, _base(session, filt).order_by(*_ASC).offset(start).limit(end - start))
+
+
+# ---------------------------------------------------------------------------------------------
+# details
+
+
+@dataclass(frozen=True)
+class MentionInfo:
+    article_title: str
+    article_date: dt.date | None
+    article_source: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    from_status: str | None
+    to_status: str
+    effective: str  # label with its precision, or "time unknown"
+    recorded_at: dt.datetime
+    source: str  # "note: ..." / "article: ..." / ""
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    id: int
+    type: str
+    status: str
+    title: str
+    when: When | None
+    when_text: str
+    timeline_date: dt.date
+    origin: str
+    confidence: float
+    version: int
+    actors: tuple[tuple[str, str], ...]  # (name, role)
+    mentions: tuple[MentionInfo, ...] = ()
+    history: tuple[HistoryEntry, ...] = field(default=())
+    note: str | None = None  # the note of the first status change, if any
+    notes: str | None = None  # the analyst's own remarks on the event
+
+
+def _effective_label(change) -> str:
+    if change.effective_at is None:
+        return "time unknown"
+    precision = change.effective_precision or "day"
+    return When(change.effective_at, change.effective_at, precision).label()
+
+
+def event_details(session: Session, event_id: int) -> EventDetails:
+    """Everything the details view shows, as plain data (NotFoundError if it is gone)."""
+    event = get_event(session, event_id)
+    when = event_when(event)
+    mentions = tuple(
+        MentionInfo(
+            article_title=m.article.title,
+            article_date=m.article.published,
+            article_source=m.article.source,
+            sentence=m.sentence,
+        )
+        for m in event.mentions
+    )
+    history = []
+    for change in sorted(event.status_changes, key=history_order):
+        if change.mention is not None:
+            article = change.mention.article
+            published = f", {day_label(article.published)}" if article.published else ""
+            source = f"article: {article.title}{published}"
+            if change.note:
+                source += f" — {change.note}"
+        elif change.note:
+            source = f"note: {change.note}"
+        else:
+            source = ""
+        history.append(
+            HistoryEntry(
+                from_status=change.from_status,
+                to_status=change.to_status,
+                effective=_effective_label(change),
+                recorded_at=change.recorded_at,
+                source=source,
+            )
+        )
+    first_note = event.status_changes[0].note if event.status_changes else None
+    return EventDetails(
+        id=event.id,
+        type=event.type,
+        status=event.status,
+        title=event.title,
+        when=when,
+        when_text=when_label(when, event.timeline_date),
+        timeline_date=event.timeline_date,
+        origin=event.origin,
+        confidence=event.confidence,
+        version=event.version,
+        actors=tuple((p.actor.name, p.role) for p in event.participations),
+        mentions=mentions,
+        history=tuple(history),
+        note=first_note,
+        notes=getattr(event, "notes", None),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# time range filters in plain language
+
+_RANGE_SPLIT = re.compile(r"\s+(?:to|until|till|through|-|–)\s+|\s*\.\.\s*", re.I)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    since: dt.date | None
+    until: dt.date | None
+
+    def label(self) -> str:
+        if self.since and self.until:
+            if self.since == self.until:
+                return day_label(self.since)
+            return f"{day_label(self.since)} – {day_label(self.until)}"
+        if self.since:
+            return f"since {day_label(self.since)}"
+        if self.until:
+            return f"until {day_label(self.until)}"
+        return "any time"
+
+
+def parse_range(text: str, today: dt.date) -> DateRange | None:
+    """A time range from plain language; None when it is not understood.
+
+    "March 2025" (that month), "since 2024", "after last week", "until next Friday",
+    "before 2020", "Jan 2025 to March 2025", "2024..2025", "between X and Y", "upcoming", "past".
+    """
+    from tracker.extract.dates import parse_when
+
+    text = " ".join(text.strip().split())
+    if not text:
+        return DateRange(None, None)
+    lowered = text.casefold()
+    if lowered in ("upcoming", "future", "coming"):
+        return DateRange(today, None)
+    if lowered == "past":
+        return DateRange(None, today - dt.timedelta(days=1))
+    words = lowered.split(" ", 1)
+    first, rest = words[0], (text.split(" ", 1)[1] if len(words) > 1 else "")
+    if first == "between" and " and " in rest.casefold():
+        cut = rest.casefold().index(" and ")
+        return _pair(rest[:cut], rest[cut + 5 :], today)
+    if first in ("since", "from", "after") and rest:
+        parts = _RANGE_SPLIT.split(rest, maxsplit=1)
+        if len(parts) == 2:
+            return _pair(parts[0], parts[1], today)
+        when = parse_when(rest, today)
+        if when is None:
+            return None
+        start = when.end + dt.timedelta(days=1) if first == "after" else when.start
+        return DateRange(start, None)
+    if first in ("until", "till", "to", "before", "through") and rest:
+        when = parse_when(rest, today)
+        if when is None:
+            return None
+        end = when.start - dt.timedelta(days=1) if first == "before" else when.end
+        return DateRange(None, end)
+    parts = _RANGE_SPLIT.split(text, maxsplit=1)
+    if len(parts) == 2 and parts[0] and parts[1]:
+        return _pair(parts[0], parts[1], today)
+    when = parse_when(text, today)
+    return DateRange(when.start, when.end) if when else None
+
+
+def _pair(a: str, b: str, today: dt.date) -> DateRange | None:
+    from tracker.extract.dates import parse_when
+
+    first, last = parse_when(a, today), parse_when(b, today)
+    if first is None or last is None or last.end < first.start:
+        return None
+    return DateRange(first.start, last.end)

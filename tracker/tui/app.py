@@ -1,0 +1,418 @@
+"""The tracker's terminal UI: the timeline, its filters, details and forms.
+
+`tracker` (no arguments) and `tracker ui` call ``run(engine)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from sqlalchemy import Engine
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Select
+
+from tracker.db.session import unit_of_work
+from tracker.errors import ConflictError, NotFoundError, TrackerError
+from tracker.services import events as event_service
+from tracker.services.timeline import EventDetails, event_details
+from tracker.tui.commands import ActorCommands, EventCommands
+from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.screens.details import DetailsScreen
+from tracker.tui.screens.event_form import EventForm, EventFormValues
+from tracker.tui.screens.ingest import IngestScreen
+from tracker.tui.screens.status_form import StatusForm, StatusFormValues
+from tracker.tui.widgets.filter_bar import FilterBar
+from tracker.tui.widgets.timeline import TimelineView
+
+Today = dt.date | Callable[[], dt.date] | None
+
+
+class TrackerApp(App[None]):
+    """Keyboard-driven: the footer shows the main keys, ? all of them."""
+
+    CSS_PATH = "tracker.tcss"
+    TITLE = "tracker"
+    COMMANDS = App.COMMANDS | {ActorCommands, EventCommands}
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("s", "status", "Status"),
+        Binding("d", "delete", "Delete"),
+        Binding("slash", "focus_filter('filter-text')", "Search"),
+        Binding("f", "focus_filter('filter-actor')", "Actor"),
+        Binding("t", "focus_filter('filter-type')", "Type", show=False),
+        Binding("S", "focus_filter('filter-status')", "Status filter", show=False),
+        Binding("w", "focus_filter('filter-when')", "When", show=False),
+        Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("i", "ingest", "Ingest"),
+        Binding("escape", "focus_timeline", "Timeline", show=False),
+        Binding("question_mark", "toggle_help", "Keys"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        today: Today = None,
+        prewarm: bool = True,
+        freeze_gc: bool = False,
+    ) -> None:
+        """``today``: a fixed date or a clock (tests); ``prewarm``: load the date parser in the
+        background; ``freeze_gc``: move the objects alive after start-up out of the garbage
+        collector's way (its full passes over them stalled scrolling for 100 ms)."""
+        super().__init__()
+        self._freeze_gc = freeze_gc
+        self.engine = engine
+        if today is None:
+            self._today: Callable[[], dt.date] = dt.date.today
+        elif isinstance(today, dt.date):
+            self._today = lambda: today
+        else:
+            self._today = today
+        self._prewarm = prewarm
+        name = engine.url.database or ""
+        self.sub_title = (
+            name.rsplit("/", 1)[-1]
+            if engine.url.get_backend_name() == "sqlite"
+            else f"{engine.url.get_backend_name()}:{name}"
+        )
+
+    MAIN_SCREEN_ONLY = frozenset(
+        {"add", "focus_filter", "clear_filters", "ingest", "quit", "today", "focus_timeline"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Timeline keys act on the main screen only (q in a form must not quit)."""
+        if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
+            return False
+        if action in ("edit", "status", "delete") and len(self.screen_stack) > 1:
+            return isinstance(self.screen, DetailsScreen)
+        return True
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◷")
+        yield FilterBar(self.engine, self._today, id="filters")
+        yield TimelineView(self.engine, self._today, id="timeline")
+        yield Footer()
+
+    @property
+    def timeline(self) -> TimelineView:
+        return self.screen_stack[0].query_one(TimelineView)
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.screen_stack[0].query_one(FilterBar)
+
+    def on_mount(self) -> None:
+        self.timeline.focus()
+        self.timeline.reload()
+        if self._prewarm:
+            self.set_timer(0.5, self._warm_dates)
+        if self._freeze_gc:
+            self.call_after_refresh(gc.freeze)
+
+    @work(thread=True, group="warmup", exit_on_error=False)
+    def _warm_dates(self) -> None:
+        """Load the date parser off the UI thread so the first "when" typed is quick."""
+        from tracker.extract.dates import parse_when
+
+        parse_when("next tuesday", self.today())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Add event", "Record a new event (a)", self.action_add)
+        yield SystemCommand("Ingest articles", "Read articles from a path (i)", self.action_ingest)
+        yield SystemCommand("Clear filters", "Show every event (x)", self.action_clear_filters)
+        yield SystemCommand("Today", "Jump to today on the timeline (.)", self.action_today)
+
+    # ------------------------------------------------------------------ timeline & filters
+
+    def on_filter_bar_changed(self, message: FilterBar.Changed) -> None:
+        self.filter_bar.set_total(None)
+        self.timeline.set_filter(message.filter)
+
+    def on_timeline_view_loaded(self, message: TimelineView.Loaded) -> None:
+        self.filter_bar.set_total(message.total)
+
+    def on_timeline_view_opened(self, message: TimelineView.Opened) -> None:
+        self.open_event(message.row.id)
+
+    def action_focus_timeline(self) -> None:
+        if len(self.screen_stack) == 1:
+            self.timeline.focus()
+
+    def action_focus_filter(self, widget_id: str) -> None:
+        if len(self.screen_stack) > 1:
+            return
+        widget = self.filter_bar.query_one(f"#{widget_id}")
+        widget.focus()
+        if isinstance(widget, Select):
+            widget.action_show_overlay()
+
+    def action_clear_filters(self) -> None:
+        self.filter_bar.clear()
+
+    def action_today(self) -> None:
+        self.timeline.action_today()
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def filter_by_actor(self, name: str) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.filter_bar.set_actor(name)
+        self.timeline.focus()
+
+    # ------------------------------------------------------------------ reading one event
+
+    def _details(self, event_id: int) -> EventDetails:
+        with unit_of_work(self.engine) as session:
+            return event_details(session, event_id)
+
+    def _current_id(self) -> int | None:
+        if isinstance(self.screen, DetailsScreen):
+            return self.screen.event_id
+        if len(self.screen_stack) > 1:
+            return None
+        row = self.timeline.current
+        return row.id if row else None
+
+    @work(thread=True, group="details", exclusive=True, exit_on_error=False)
+    def _with_details(self, event_id: int, then: Callable[[EventDetails], None]) -> None:
+        try:
+            details = self._details(event_id)
+        except NotFoundError:
+            self.call_from_thread(self._gone, event_id)
+            return
+        except TrackerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(then, details)
+
+    def _gone(self, event_id: int) -> None:
+        self.notify(f"Event #{event_id} no longer exists.", severity="warning", markup=False)
+        if isinstance(self.screen, DetailsScreen) and self.screen.event_id == event_id:
+            self.pop_screen()
+        self.timeline.reload(keep_index=True)
+
+    def open_event(self, event_id: int) -> None:
+        def show(details: EventDetails) -> None:
+            if isinstance(self.screen, DetailsScreen):
+                self.screen.update(details)
+            else:
+                while len(self.screen_stack) > 1:
+                    self.pop_screen()
+                self.push_screen(DetailsScreen(details))
+
+        self._with_details(event_id, show)
+
+    def _after_write(self, event_id: int | None) -> None:
+        """Reload the timeline on the written event and refresh an open details view."""
+        if event_id is None:
+            self.timeline.reload(keep_index=True)
+            return
+
+        def refreshed(details: EventDetails) -> None:
+            self.timeline.reload(anchor=(details.timeline_date, details.id))
+            if isinstance(self.screen, DetailsScreen) and self.screen.event_id == details.id:
+                self.screen.update(details)
+
+        self._with_details(event_id, refreshed)
+
+    # ------------------------------------------------------------------ writing
+
+    def _stale(self, exc: Exception, event_id: int) -> StaleEventError:
+        try:
+            fresh = self._details(event_id)
+        except NotFoundError:
+            fresh = None
+        return StaleEventError(str(exc), fresh)
+
+    def _save_event(
+        self, event_id: int | None, values: EventFormValues, version: int | None
+    ) -> int:
+        """Runs in the form's worker thread."""
+        try:
+            with unit_of_work(self.engine) as session:
+                if event_id is None:
+                    event = event_service.add_event(
+                        session,
+                        type=values.type,
+                        status=values.status,
+                        actors=list(values.actors),
+                        title=values.title or None,
+                        when=values.when,
+                        note=values.note or None,
+                        timeline_fallback=self.today(),
+                    )
+                    return event.id
+                event_service.edit_event(
+                    session,
+                    event_id,
+                    type=values.type,
+                    title=values.title if values.title_changed else None,
+                    when=values.when if values.when_changed and values.when else None,
+                    clear_when=values.when_changed and values.when is None,
+                    actors=list(values.actors) if values.actors_changed else None,
+                    notes=values.notes,
+                    expected_version=version,
+                )
+                return event_id
+        except (ConflictError, NotFoundError) as exc:
+            if event_id is None:
+                raise
+            raise self._stale(exc, event_id) from None
+
+    def _save_status(self, event_id: int, values: StatusFormValues, version: int) -> None:
+        """Runs in the form's worker thread."""
+        try:
+            with unit_of_work(self.engine) as session:
+                event_service.change_status(
+                    session,
+                    event_id,
+                    values.status,
+                    at=values.at,
+                    note=values.note or None,
+                    expected_version=version,
+                )
+        except (ConflictError, NotFoundError) as exc:
+            raise self._stale(exc, event_id) from None
+
+    def action_add(self) -> None:
+        if len(self.screen_stack) > 1:
+            return
+
+        def saved(event_id: int | None) -> None:
+            if event_id is not None:
+                self.notify(f"Added event #{event_id}.", markup=False)
+                self._after_write(event_id)
+
+        self.push_screen(
+            EventForm(self.engine, self._today, partial(self._save_event, None)), saved
+        )
+
+    def action_edit(self) -> None:
+        event_id = self._current_id()
+        if event_id is None:
+            return
+
+        def edit(details: EventDetails) -> None:
+            def saved(result: int | None) -> None:
+                if result is not None:
+                    self.notify(f"Saved event #{result}.", markup=False)
+                    self._after_write(result)
+
+            self.push_screen(
+                EventForm(
+                    self.engine, self._today, partial(self._save_event, details.id), initial=details
+                ),
+                saved,
+            )
+
+        self._with_details(event_id, edit)
+
+    def action_status(self) -> None:
+        event_id = self._current_id()
+        if event_id is None:
+            return
+
+        def change(details: EventDetails) -> None:
+            def saved(done: bool | None) -> None:
+                if done:
+                    self.notify(f"Status of #{details.id} changed.", markup=False)
+                    self._after_write(details.id)
+
+            self.push_screen(StatusForm(details, self._today, self._save_status), saved)
+
+        self._with_details(event_id, change)
+
+    def action_delete(self) -> None:
+        event_id = self._current_id()
+        if event_id is None:
+            return
+
+        def ask(details: EventDetails) -> None:
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._delete(details.id, details.version)
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"Delete event #{details.id}?",
+                    f"{details.type} · {details.status} · {details.when_text} · {details.title}\n"
+                    "Its mentions and status history go with it.",
+                    yes="Delete",
+                    no="Keep",
+                ),
+                answered,
+            )
+
+        self._with_details(event_id, ask)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _delete(self, event_id: int, version: int) -> None:
+        try:
+            with unit_of_work(self.engine) as session:
+                current = event_service.get_event(session, event_id)
+                if current.version != version:
+                    raise ConflictError(
+                        f"event {event_id} was changed by someone else since you chose to "
+                        "delete it; nothing was deleted"
+                    )
+                event_service.delete_event(session, event_id)
+        except ConflictError as exc:
+            self.call_from_thread(self._delete_conflict, self._stale(exc, event_id))
+            return
+        except TrackerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(self._deleted, event_id)
+
+    def _delete_conflict(self, exc: StaleEventError) -> None:
+        fresh = exc.fresh
+        detail = (
+            f"Now: {fresh.type} · {fresh.status} · {fresh.when_text} · {fresh.title}"
+            if fresh
+            else ""
+        )
+        self.notify(f"{exc}\n{detail}", severity="warning", timeout=8, markup=False)
+        if fresh is not None:
+            self._after_write(fresh.id)
+
+    def _deleted(self, event_id: int) -> None:
+        self.notify(f"Deleted event #{event_id}.", markup=False)
+        if isinstance(self.screen, DetailsScreen) and self.screen.event_id == event_id:
+            self.pop_screen()
+        self.timeline.reload(keep_index=True)
+
+    def action_ingest(self) -> None:
+        if len(self.screen_stack) > 1:
+            return
+
+        self.push_screen(IngestScreen(self.engine))
+
+    def on_ingest_screen_ingested(self, _message: IngestScreen.Ingested) -> None:
+        self.timeline.reload(keep_index=True)
+
+
+def run(engine: Engine) -> None:
+    """Open the app on ``engine`` (the CLI's `tracker` and `tracker ui`)."""
+    TrackerApp(engine, freeze_gc=True).run()

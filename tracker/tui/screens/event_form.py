@@ -1,0 +1,367 @@
+"""Add or edit an event in a modal form, validated inline; nothing is saved until it is valid."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tracker.domain import EVENT_TYPES, STATUSES, When
+from tracker.errors import TrackerError
+from tracker.extract.dates import parse_when
+from tracker.services.actors import find_actor
+from tracker.services.events import ActorRole, parse_actor_role
+from tracker.services.timeline import EventDetails, clean
+from tracker.tui.conflict import StaleEventError, conflict_text
+from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.styled import Line, styled
+from tracker.tui.suggest import ActorSuggester, CompletingInput
+
+
+@dataclass(frozen=True)
+class EventFormValues:
+    type: str
+    status: str
+    actors: tuple[ActorRole, ...]
+    actors_changed: bool
+    title: str
+    title_changed: bool
+    when: When | None
+    when_changed: bool
+    note: str
+    notes: str | None = None  # edit only: the analyst's remarks (None: unchanged)
+
+
+# (values, expected version or None when adding) -> event id; runs in a worker thread
+Submit = Callable[[EventFormValues, int | None], int]
+
+
+def actors_text(actors: tuple[tuple[str, str], ...]) -> str:
+    return ", ".join(f"{name}:{role}" for name, role in actors)
+
+
+def when_text(when: When | None) -> str:
+    """A plain-language form of ``when`` that parse_when reads back."""
+    if when is None:
+        return ""
+    if when.precision == "year":
+        return str(when.start.year)
+    if when.precision == "month":
+        return f"{when.start:%B %Y}"
+    return f"{when.start.day} {when.start:%B %Y}"
+
+
+def parse_actors(text: str) -> list[ActorRole]:
+    """'Donald Trump:initiator, Russia' -> ActorRoles; TrackerError names the bad item."""
+    return [parse_actor_role(item.strip()) for item in text.split(",") if item.strip()]
+
+
+class EventForm(ModalScreen[int | None]):
+    """`a` adds, `e` edits. Ctrl+S saves, Escape cancels (asking first if anything changed)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        engine: Engine,
+        today: Callable[[], dt.date],
+        submit: Submit,
+        initial: EventDetails | None = None,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self._today = today
+        self.submit = submit
+        self.initial = initial
+        self.version = initial.version if initial else None
+        self._initial_values: dict[str, object] = {}
+        self._saving = False
+
+    @property
+    def editing(self) -> bool:
+        return self.initial is not None
+
+    def compose(self) -> ComposeResult:
+        init = self.initial
+        with VerticalScroll(id="event-form", classes="dialog"):
+            yield Label(f"Edit event #{init.id}" if init else "New event", classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Label("Type", classes="field-label")
+                yield Select(
+                    [(t, t) for t in EVENT_TYPES],
+                    value=init.type if init else "meeting",
+                    allow_blank=False,
+                    compact=True,
+                    id="type",
+                )
+            with Horizontal(classes="row"):
+                yield Label("Status", classes="field-label")
+                yield Select(
+                    [(s, s) for s in STATUSES],
+                    value=init.status if init else "planned",
+                    allow_blank=False,
+                    compact=True,
+                    id="status",
+                    disabled=self.editing,
+                )
+            if self.editing:
+                yield Static(
+                    "status changes go through s (they are kept in history)",
+                    classes="hint",
+                    markup=False,
+                )
+            with Horizontal(classes="row"):
+                yield Label("Actors", classes="field-label")
+                yield CompletingInput(
+                    value=actors_text(init.actors) if init else "",
+                    placeholder="Donald Trump:initiator, Russia:target (role optional)",
+                    suggester=ActorSuggester(self.engine, multi=True),
+                    id="actors",
+                )
+            yield Static("", id="actors-preview", classes="preview", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("When", classes="field-label")
+                yield Input(
+                    value=when_text(init.when) if init else "",
+                    placeholder="next Tuesday, 12 Feb 2025, March 2025, 2026 (empty: unknown)",
+                    id="when",
+                )
+            yield Static("", id="when-preview", classes="preview", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("Title", classes="field-label")
+                yield Input(
+                    value=clean(init.title) if init else "",
+                    placeholder="empty: made from the type and actors",
+                    max_length=500,
+                    id="title",
+                )
+            yield Static("", id="title-preview", classes="preview", markup=False)
+            if not self.editing:
+                with Horizontal(classes="row"):
+                    yield Label("Note", classes="field-label")
+                    yield Input(placeholder="where this comes from (optional)", id="note")
+            else:
+                with Horizontal(classes="row"):
+                    yield Label("Notes", classes="field-label")
+                    yield Input(
+                        value=clean(init.notes) if init and init.notes else "",
+                        placeholder="your remarks on this event (optional)",
+                        id="notes",
+                    )
+            yield Static("", id="form-error", classes="error", markup=False)
+            with Horizontal(classes="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self._initial_values = self._raw()
+        self._update_when_preview()
+        self._check_actors()
+        self.query_one("#actors" if not self.editing else "#title", Input).focus()
+        if not self.editing:
+            self.query_one("#type", Select).focus()
+
+    # -------------------------------------------------------------- reading
+
+    def _raw(self) -> dict[str, object]:
+        values: dict[str, object] = {
+            "type": self.query_one("#type", Select).value,
+            "status": self.query_one("#status", Select).value,
+        }
+        for input_ in self.query(Input):
+            values[input_.id or ""] = input_.value
+        return values
+
+    @property
+    def dirty(self) -> bool:
+        return self._raw() != self._initial_values
+
+    def _value(self, id_: str) -> str:
+        return self.query_one(f"#{id_}", Input).value
+
+    def _parsed_when(self) -> tuple[When | None, str | None]:
+        text = self._value("when").strip()
+        if not text:
+            return None, None
+        when = parse_when(text, self._today())
+        if when is None:
+            return None, f"“{text}” is not a date I understand"
+        return when, None
+
+    def _update_when_preview(self) -> None:
+        preview = self.query_one("#when-preview", Static)
+        text = self._value("when").strip()
+        if self.editing and text == when_text(self.initial.when) and self.initial.when:
+            when = self.initial.when
+            error = None
+        else:
+            when, error = self._parsed_when()
+        if error:
+            preview.update(styled("✗ " + error, "bold $error"))
+        elif when is None:
+            preview.update(
+                styled(
+                    "→ time unknown: placed at the first article's date (or today)", "$text-muted"
+                )
+            )
+        else:
+            span = ""
+            if when.start != when.end:
+                span = f"  ({when.start:%d %b %Y} – {when.end:%d %b %Y})"
+            preview.update(
+                styled(f"→ {when.label()} · precision {when.precision}{span}", "$success")
+            )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "when":
+            self._update_when_preview()
+        elif event.input.id == "actors":
+            self._check_actors()
+        elif event.input.id == "title":
+            self.query_one("#title-preview", Static).update(
+                styled("✗ a title cannot be empty", "bold $error")
+                if self.editing and not event.value.strip()
+                else ""
+            )
+        self.query_one("#form-error", Static).update("")
+
+    @work(exclusive=True, group="actor-check")
+    async def _check_actors(self) -> None:
+        preview = self.query_one("#actors-preview", Static)
+        try:
+            actors = parse_actors(self._value("actors"))
+        except TrackerError as exc:
+            preview.update(styled("✗ " + clean(str(exc)), "bold $error"))
+            return
+        if not actors:
+            preview.update(styled("no actors (optional)", "$text-muted"))
+            return
+
+        def lookup() -> list[str | None]:
+            with Session(self.engine) as session:
+                found = [find_actor(session, a.name) for a in actors]
+                return [f.name if f else None for f in found]
+
+        known = await asyncio.to_thread(lookup)
+        text = Line("→ ")
+        for i, (spec, name) in enumerate(zip(actors, known, strict=True)):
+            if i:
+                text.append(", ")
+            text.append(clean(name or spec.name), style="bold")
+            text.append(f" ({spec.role})", style="$text-muted")
+            if name is None:
+                text.append(" new actor", style="italic $warning")
+        preview.update(text.content())
+
+    def _validate(self) -> tuple[EventFormValues | None, list[str]]:
+        errors: list[str] = []
+        try:
+            actors = tuple(parse_actors(self._value("actors")))
+        except TrackerError as exc:
+            actors = ()
+            errors.append(str(exc))
+        text = self._value("when").strip()
+        init = self.initial
+        unchanged_when = init is not None and text == when_text(init.when)
+        if unchanged_when:
+            when, when_error = init.when, None
+        else:
+            when, when_error = self._parsed_when()
+        if when_error:
+            errors.append(when_error)
+        title = self._value("title").strip()
+        if init is not None and not title:
+            errors.append("a title cannot be empty")
+        if errors:
+            return None, errors
+        values = EventFormValues(
+            type=str(self.query_one("#type", Select).value),
+            status=str(self.query_one("#status", Select).value),
+            actors=actors,
+            actors_changed=init is None
+            or self._value("actors") != self._initial_values.get("actors"),
+            title=title,
+            title_changed=init is None or title != clean(init.title),
+            when=when,
+            when_changed=init is None or not unchanged_when,
+            note=self._value("note").strip() if not self.editing else "",
+            notes=self._value("notes")
+            if self.editing and self._value("notes") != self._initial_values.get("notes")
+            else None,
+        )
+        return values, []
+
+    # -------------------------------------------------------------- actions
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        values, errors = self._validate()
+        error = self.query_one("#form-error", Static)
+        if values is None:
+            error.update(styled("Not saved: " + "; ".join(clean(e) for e in errors), "bold $error"))
+            return
+        self._saving = True
+        error.update(styled("saving…", "$text-muted"))
+        self._save(values, self.version)
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, values: EventFormValues, version: int | None) -> None:
+        try:
+            event_id = self.submit(values, version)
+        except StaleEventError as exc:
+            self.app.call_from_thread(self._conflict, exc)
+        except TrackerError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+        else:
+            self.app.call_from_thread(self.dismiss, event_id)
+
+    def _conflict(self, exc: StaleEventError) -> None:
+        self._saving = False
+        if exc.fresh is not None:
+            self.version = exc.fresh.version  # a second save overwrites, knowingly
+        hint = (
+            "Your values are kept: press Save again to overwrite with them, or Esc to drop them."
+            if exc.fresh
+            else "Esc closes the form."
+        )
+        self.query_one("#form-error", Static).update(conflict_text(exc, hint))
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        self.query_one("#form-error", Static).update(
+            styled("Not saved: " + clean(message), "bold $error")
+        )
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard your changes?", yes="Discard", no="Keep editing"), answered
+        )
