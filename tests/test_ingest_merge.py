@@ -145,3 +145,19 @@ def test_collect_paths_takes_folders_globs_and_reports_the_rest(tmp_path):
         "no such file or folder",
         "not a .txt or .md file",
     ]
+
+
+def test_an_undated_mention_does_not_merge_into_an_event_years_away(session):
+    held = When(dt.date(2019, 6, 30), dt.date(2019, 6, 30), "day")
+    apply_extraction(
+        session, extraction(dt.date(2019, 7, 1), call("occurred", held)), "a.txt", "h1"
+    )
+    outcome = apply_extraction(
+        session,
+        extraction(dt.date(2025, 1, 24), call("planned", evidence="A call is planned.")),
+        "b.txt",
+        "h2",
+    )
+    session.commit()
+    assert (outcome.new_events, outcome.merged_mentions, outcome.status_changes) == (1, 0, 0)
+    assert sorted(e.status for e in list_events(session)) == ["occurred", "planned"]

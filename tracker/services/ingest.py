@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, exists, func, select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Article, Event, Mention, Participation
@@ -191,11 +191,19 @@ def _ensure_actor(session: Session, name: str, kind: str, country: str | None) -
     return actor
 
 
-def _compatible(a: When | None, b: When | None) -> bool:
-    if a is None or b is None:
-        return True
-    slack = dt.timedelta(days=1)
-    return a.start - slack <= b.end and b.start - slack <= a.end
+# How far apart in time two tellings of one event may be when one of them gives no date:
+# a Trump–Putin call "planned" in an undated line is not the one that took place years earlier.
+MERGE_WINDOW = dt.timedelta(days=60)
+_DAY = dt.timedelta(days=1)
+_YEAR = dt.timedelta(days=366)
+
+
+def _compatible(known: Event, new: When | None, reference: dt.date) -> bool:
+    """Same time: overlapping ranges when both are dated, else close to each other."""
+    known_when = event_when(known)
+    if known_when is not None and new is not None:
+        return known_when.start - _DAY <= new.end and new.start - _DAY <= known_when.end
+    return abs(known.timeline_date - reference) <= MERGE_WINDOW
 
 
 def find_matching_event(
@@ -203,35 +211,48 @@ def find_matching_event(
     extracted: ExtractedEvent,
     actor_ids: Sequence[int],
     article_id: int | None = None,
+    reported: dt.date | None = None,
 ) -> Event | None:
-    """A known event this mention tells again: same type, overlapping actors, compatible time."""
+    """A known event this mention tells again: same type, overlapping actors, compatible time.
+
+    ``reported`` is the day of the article (today when it has none): an undated mention can
+    only tell again an event placed near it.
+    """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
+    reference = extracted.when.start if extracted.when else (reported or dt.date.today())
+    low, high = reference - MERGE_WINDOW, reference + MERGE_WINDOW
+    if extracted.when is not None:  # a dated event may have started up to a year before
+        low = min(low, extracted.when.start - _YEAR)
+        high = max(high, extracted.when.end + _DAY)
     needed = min(2, len(ids))
     shared = (
         select(Participation.event_id, func.count(func.distinct(Participation.actor_id)).label("n"))
         .join(Event, Event.id == Participation.event_id)
-        .where(Participation.actor_id.in_(ids), Event.type == extracted.type)
+        .where(
+            Participation.actor_id.in_(ids),
+            Event.type == extracted.type,
+            Event.timeline_date.between(low, high),
+        )
         .group_by(Participation.event_id)
         .having(func.count(func.distinct(Participation.actor_id)) >= needed)
         .subquery()
     )
-    candidates = session.execute(
-        select(Event, shared.c.n).join(shared, shared.c.event_id == Event.id)
-    ).all()
+    query = select(Event, shared.c.n).join(shared, shared.c.event_id == Event.id)
+    if article_id is not None:  # the extractor already merged repeats within one article
+        query = query.where(
+            ~exists().where(Mention.event_id == Event.id, Mention.article_id == article_id)
+        )
     best: tuple | None = None
     chosen: Event | None = None
-    for event, n in candidates:
-        if article_id is not None and any(m.article_id == article_id for m in event.mentions):
-            continue  # the extractor already merged repeats within one article
-        if not _compatible(event_when(event), extracted.when):
+    for event, n in session.execute(query).all():
+        if not _compatible(event, extracted.when, reference):
             continue
-        same_time = event_when(event) == extracted.when and extracted.when is not None
+        same_time = extracted.when is not None and event_when(event) == extracted.when
         rank = (n, same_time, event.timeline_date, event.id)
         if best is None or rank > best:
-            best = rank
-            chosen = event
+            best, chosen = rank, event
     return chosen
 
 
@@ -261,7 +282,9 @@ def apply_extraction(
             ActorRole(a.name, a.role, kind=a.kind, country=a.country) for a in extracted.actors
         ]
         actors = [_ensure_actor(session, r.name, r.kind, r.country) for r in roles]
-        known = find_matching_event(session, extracted, [a.id for a in actors], article.id)
+        known = find_matching_event(
+            session, extracted, [a.id for a in actors], article.id, placed_at
+        )
         # built only once its event is known: a Mention must not be flushed without one
         mention_fields = dict(
             article=article,
