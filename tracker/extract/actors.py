@@ -382,6 +382,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 mentions.append(Mention(rank, i, i + 2, "anaphor"))
                 claimed[i] = claimed[i + 1] = True
                 continue
+            if nxt in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
+                state = _government_of(nxt, mentions, i, memory, index)
+                if state is not None:
+                    mentions.append(Mention(state, i, i + 2, "anaphor"))
+                    claimed[i] = claimed[i + 1] = True
+                    continue
             if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
                 # "the junta", "the generals": the state the story is about; "the army": the
                 # state whose army was named ("Sudan's army", "Myanmar's military ruler").
@@ -502,6 +508,35 @@ def _nearest_state(gaz: list[Mention], i: int) -> Actor | None:
         if g.tok < i and g.actor.kind == "state":
             best = g.actor
     return best
+
+
+_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+# "the government of Sudan", "the government in Kabul": the place named next says whose.
+_GOVERNMENT_BLOCKERS = frozenset({"of", "in", "at", "led", "formed", "s"})
+
+
+def _government_of(
+    noun: str, mentions: list[Mention], i: int, memory: ArticleMemory, index: ActorIndex
+) -> Actor | None:
+    """ "the administration": in wire English, Washington's, whenever the story has named the
+    United States; otherwise, like "the government", the state of the person speaking in the
+    sentence ("Kurti said the government would not ..."), else the story's main state."""
+    if noun == "administration":
+        us = index.state_of("US")
+        if us is not None and (
+            us.name in memory.states
+            or any(p.country == "US" for p in memory.recent_persons)
+            or any(m.actor.country == "US" for m in mentions if m.tok < i)
+        ):
+            return us
+    speaker = _latest_person(mentions, i)
+    state = index.state_of(speaker.country) if speaker is not None else None
+    if state is None:
+        government = next(
+            (m.government for m in reversed(mentions) if m.tok < i and m.government), None
+        )
+        state = government
+    return state or memory.main_state()
 
 
 def _latest_person(mentions: list[Mention], i: int) -> Actor | None:

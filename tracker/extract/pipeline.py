@@ -227,6 +227,8 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
+            status = _called_off_later(lex, lows, lo, trig) or status
         when = _when_for(trig, tokens, dates, status, last_when)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
@@ -250,6 +252,21 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_SCHEDULE_WORDS = lexicon.words("schedule_words")
+_CALLED_OFF = frozenset({"cancelled", "postponed"})
+
+
+def _called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
+    """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
+    is undone later in the sentence; the status is the later one."""
+    but = next((k for k in range(trig.tok_end, len(lows)) if lows[k] == "but"), None)
+    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[lo:but]):
+        return None
+    found = [
+        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
+        if status in _CALLED_OFF
+    ]
+    return found[0] if found else None
 def _another_actor(
     event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
     mentions: list[Mention],
