@@ -39,3 +39,14 @@ def test_due_then_called_off_later_in_the_sentence():
         "but the White House said on Monday that it had been postponed."
     )
     assert events(text)[0][:2] == ("meeting", "postponed")
+
+
+def test_mediators_are_no_party_to_the_deal_but_take_part_in_the_talks():
+    text = (
+        "Israel and Hamas agreed on Wednesday to a truce in a deal brokered by Qatar "
+        "with the help of Egypt."
+    )
+    assert events(text)[0][2] == ["Israel", "Hamas"]
+    text = "Pakistan and Afghanistan agreed to a ceasefire after talks mediated by Qatar."
+    found = events(text)
+    assert ("talks", "occurred", ["Pakistan", "Afghanistan", "Qatar"]) in found

@@ -171,6 +171,8 @@ def _sentence_events(
         actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
         if actors is None:
             actors = _actors_for(trig, tokens, mentions, clause, shared)
+        if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
+            actors = _talks_behind_deal(out, actors, mentions, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -252,6 +254,25 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+
+
+def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
+    return any(w in ("after", "following") for w in lows[max(0, trig.tok - 5) : trig.tok])
+
+
+def _talks_behind_deal(
+    out: list[ExtractedEvent], actors: list, mentions: list[Mention], trig: Trigger
+) -> list | None:
+    """ "A and B signed a truce after talks mediated by C": the talks were between the
+    parties to the deal told just before, with whoever is named after the trigger."""
+    deal = next((e for e in reversed(out) if e.type == "agreement" and len(e.actors) >= 2), None)
+    if deal is None:
+        return None
+    later = {m.actor.name for m in mentions if m.tok >= trig.tok_end} | {
+        m.government.name for m in mentions if m.tok >= trig.tok_end and m.government
+    }
+    parties = [(Actor(a.name, a.kind, a.country), "participant") for a in deal.actors]
+    return _merge_actors(parties, [(a, "participant") for a, _ in actors if a.name in later])
 _SCHEDULE_WORDS = lexicon.words("schedule_words")
 _CALLED_OFF = frozenset({"cancelled", "postponed"})
 
@@ -551,6 +572,7 @@ def _actors_for(
             trig.type == "sanctions" and _origin(m, tokens)
         ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
+        and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
     before = [
@@ -669,6 +691,19 @@ def _origin(m: Mention, tokens: list[Token]) -> bool:
     """ "tariffs on cars made in China", "imports from Russia": the place is the target."""
     before = tokens[m.tok - 1].low if m.tok >= 1 else ""
     return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
+
+
+_MEDIATION_WORDS = lexicon.words("mediation_words")
+
+
+def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
+    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
+    for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):
+        if t.low in (",", ";", "between"):
+            return False
+        if t.low in _MEDIATION_WORDS:
+            return True
+    return False
 
 
 def _is_source(m: Mention, tokens: list[Token]) -> bool:
