@@ -50,3 +50,33 @@ def test_mediators_are_no_party_to_the_deal_but_take_part_in_the_talks():
     text = "Pakistan and Afghanistan agreed to a ceasefire after talks mediated by Qatar."
     found = events(text)
     assert ("talks", "occurred", ["Pakistan", "Afghanistan", "Qatar"]) in found
+
+
+def test_help_a_party_do_something_is_aid():
+    text = "Japan said it would help Armenia build new border crossing points."
+    assert events(text) == [("aid", "planned", ["Japan", "Armenia"])]
+    text = "The EU said it would give 100 million euros to help Serbia and Kosovo build roads."
+    assert events(text)[0][2] == ["European Union", "Serbia", "Kosovo"]
+
+
+def test_taking_a_partys_side_is_support():
+    text = "France, which has taken Armenia's side throughout the dispute, called for calm."
+    assert ("support", "occurred", ["France", "Armenia"]) in events(text)
+
+
+def test_critical_as_an_adjective_of_praise_or_need_is_no_criticism():
+    text = "Biden thanked Sisi for his critical leadership."
+    assert [t for t, _, _ in events(text)] == ["support"]
+
+
+def test_a_participle_or_relative_clause_ends_the_list_of_parties():
+    text = (
+        "Joe Biden and Nguyen Phu Trong agreed on Sunday to upgrade ties, "
+        "putting the United States on a par with China and Russia."
+    )
+    assert events(text)[0][2] == ["Joe Biden", "Nguyen Phu Trong"]
+    text = (
+        "Russia refused to extend the deal brokered by the United Nations and Turkey "
+        "that had allowed Ukraine to export grain."
+    )
+    assert events(text)[0][2] == ["Russia", "United Nations", "Turkey"]

@@ -145,7 +145,11 @@ def _sentence_events(
     def end_of(trig: Trigger) -> int:
         return _clause_end(clause, trig.tok)
 
-    for trig in lex.find_triggers(lows):
+    triggers = lex.find_triggers(lows)
+    extra = _construction_triggers(tokens, mentions)
+    if extra:
+        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    for trig in triggers:
         if trig.type == "none":
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
@@ -254,6 +258,38 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_HELP_VERBS = lexicon.words("help_verbs")
+_SIDE_VERBS = lexicon.words("side_taking_verbs")
+
+
+def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
+    """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
+    help, a party, a bare verb) and "took Manila's side" (support: take, a party's, side)."""
+    starts = {m.tok: m for m in mentions if m.source != "pronoun"}
+    out: list[Trigger] = []
+    for k, t in enumerate(tokens[:-2]):
+        if t.low in _HELP_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            while j + 1 < len(tokens) and tokens[j].low in ("and", ",") and j + 1 in starts:
+                j = starts[j + 1].tok_end  # "help Serbia and Kosovo build"
+            nxt = tokens[j] if j < len(tokens) else None
+            if nxt is not None and not nxt.cap and nxt.low.isalpha() and nxt.low not in (
+                _NOT_BARE_VERBS
+            ) and not nxt.low.endswith(("ing", "ed", "s")):
+                out.append(Trigger("aid", None, 1.0, k, k + 1))
+        elif t.low in _SIDE_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low in ("side", "part") and (
+                tokens[j - 1].text != tokens[j - 1].base or tokens[j - 1].low.endswith("'s")
+            ):
+                out.append(Trigger("support", None, 1.0, k, k + 1))
+    return out
+
+
+_NOT_BARE_VERBS = frozenset({
+    "to", "and", "or", "the", "a", "an", "in", "on", "at", "with", "for", "of", "by", "from",
+    "as", "after", "before", "during", "over", "into", "its", "their", "his", "her", "that",
+})
 
 
 def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
@@ -608,6 +644,12 @@ def _actors_for(
             end = k
             break
     for k in range(trig.tok_end, end):
+        if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
+            end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
+            break
+        if tokens[k].low == "," and k + 1 < end and _participle(tokens[k + 1]):
+            end = k  # "agreed to upgrade ties, putting Washington on a par with Moscow"
+            break
         if tokens[k].low in _SEPARATORS or (
             trig.type in _SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
             and tokens[k + 1].low.endswith("ing")
@@ -644,6 +686,16 @@ def _actors_for(
 _PLACE_PARTY_TYPES = frozenset({"military"})
 _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
 _FINITE = lexicon.words("list_ending_verbs")
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+
+
+def _participle(t: Token) -> bool:
+    return not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in _ING_NOUNS
+
+
+_ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
 
 
 def _as_party(actor: Actor) -> ExtractedActor:
