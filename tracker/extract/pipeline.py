@@ -146,7 +146,10 @@ def _sentence_events(
         return _clause_end(clause, trig.tok)
 
     triggers = lex.find_triggers(lows)
-    extra = _construction_triggers(tokens, mentions)
+    extra = (
+        _construction_triggers(tokens, mentions)
+        if not (_HELP_VERBS.isdisjoint(lows) and _SIDE_VERBS.isdisjoint(lows)) else None
+    )
     if extra:
         triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
     for trig in triggers:
