@@ -80,3 +80,33 @@ def test_a_participle_or_relative_clause_ends_the_list_of_parties():
         "that had allowed Ukraine to export grain."
     )
     assert events(text)[0][2] == ["Russia", "United Nations", "Turkey"]
+
+
+def test_a_long_capitalised_title_makes_the_possessor_a_modifier():
+    text = (
+        "Israel's far-right National Security Minister Itamar Ben-Gvir "
+        "accused Netanyahu of weakness."
+    )
+    assert events(text)[0][2][0] == "Itamar Ben-Gvir"
+
+
+def test_who_says_the_two_sides_agreed_is_no_party():
+    text = (
+        "Netanyahu met Sisi on Monday. "
+        "Borrell told reporters that the two sides had agreed on a plan."
+    )
+    agreements = [a for t, _, a in events(text) if t == "agreement"]
+    assert agreements and "Josep Borrell" not in agreements[0]
+
+
+def test_they_is_the_sentences_own_pair():
+    text = (
+        "Biden met Putin on Monday. In a joint statement, the United States and Russia "
+        "said they would launch a dialogue on arms control."
+    )
+    assert ("talks", "planned", ["United States", "Russia"]) in events(text)
+
+
+def test_a_cabinet_meeting_is_no_diplomatic_meeting():
+    text = "The Israeli government approved the deal after a cabinet meeting on Tuesday."
+    assert "meeting" not in [t for t, _, _ in events(text)]

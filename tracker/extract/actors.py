@@ -429,8 +429,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
-        elif low in index.plural_pronouns and memory.last_group:
-            for actor in memory.last_group:
+        elif low in index.plural_pronouns and (memory.last_group or mentions):
+            # "the United States and Russia reaffirmed ... and said they would": the pair
+            # that is the sentence's own subject, else the group told last.
+            group = _coordinated_subject(mentions, lows, i) or memory.last_group
+            for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
@@ -537,6 +540,15 @@ def _government_of(
         )
         state = government
     return state or memory.main_state()
+
+
+def _coordinated_subject(mentions: list[Mention], lows: list[str], i: int) -> list[Actor]:
+    """The first "A and B" of the sentence, when it comes before position i."""
+    named = [m for m in mentions if m.tok < i and m.source not in ("pronoun", "pair")]
+    for a, b in zip(named, named[1:], strict=False):
+        if b.tok == a.tok_end + 1 and lows[a.tok_end] == "and" and a.actor != b.actor:
+            return [a.actor, b.actor]
+    return []
 
 
 def _latest_person(mentions: list[Mention], i: int) -> Actor | None:

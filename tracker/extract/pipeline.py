@@ -622,6 +622,12 @@ def _actors_for(
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    pairs = [m.tok for m in before if m.source == "pair"]
+    if pairs:
+        # "Borrell told reporters that the two sides had agreed": the speaker is no party.
+        said = [k for k in range(lo, pairs[0]) if tokens[k].low in _SAYING_VERBS]
+        if said:
+            before = [m for m in before if m.tok > said[-1]]
     shared_subject: list[tuple[Actor, str]] = []
     if not before:
         if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
@@ -692,6 +698,7 @@ _FINITE = lexicon.words("list_ending_verbs")
 
 
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
+_SAYING_VERBS = lexicon.words("saying_verbs")
 
 
 def _participle(t: Token) -> bool:
@@ -781,11 +788,13 @@ def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
     if last.base == last.text or m.source == "pronoun":
         return False
     heads = _title_heads()
-    for t in tokens[m.tok_end : m.tok_end + 3]:
+    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
         if not t.low[0].isalnum():
             return False
         if t.low in heads:
             return True
+        if k >= 2 and not t.cap:
+            return False  # a capitalised title goes on: "Israel's far-right Security Minister"
     return False
 
 
