@@ -110,3 +110,18 @@ def test_they_is_the_sentences_own_pair():
 def test_a_cabinet_meeting_is_no_diplomatic_meeting():
     text = "The Israeli government approved the deal after a cabinet meeting on Tuesday."
     assert "meeting" not in [t for t, _, _ in events(text)]
+
+
+def test_the_month_may_is_no_hypothetical():
+    assert events("Xi Jinping will visit Moscow in May.") == [
+        ("meeting", "planned", ["Xi Jinping", "Russia"])
+    ]
+    assert events("Xi Jinping may visit Moscow.") == []
+
+
+def test_but_ends_the_scope_of_a_negation():
+    text = (
+        "Mao Ning said Beijing was not opposed to closer ties but criticised "
+        "Washington for its Cold War thinking."
+    )
+    assert [t for t, _, _ in events(text)] == ["criticism"]
