@@ -125,3 +125,15 @@ def test_but_ends_the_scope_of_a_negation():
         "Washington for its Cold War thinking."
     )
     assert [t for t, _, _ in events(text)] == ["criticism"]
+
+
+def test_asking_a_party_to_act_is_a_demand():
+    text = "Vietnam has also asked the United States to recognise it as a market economy."
+    assert events(text) == [("demand", "occurred", ["Vietnam", "United States"])]
+
+
+def test_firing_a_missile_is_military_and_withdrawing_a_complaint_no_rejection():
+    text = "North Korea fired a ballistic missile that fell into the sea west of Japan."
+    assert events(text) == [("military", "occurred", ["North Korea", "Japan"])]
+    text = "Seoul said it would withdraw its complaint against Japan at the WTO."
+    assert events(text) == []

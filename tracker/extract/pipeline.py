@@ -148,7 +148,7 @@ def _sentence_events(
     triggers = lex.find_triggers(lows)
     extra = (
         _construction_triggers(tokens, mentions)
-        if not (_HELP_VERBS.isdisjoint(lows) and _SIDE_VERBS.isdisjoint(lows)) else None
+        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
     )
     if extra:
         triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
@@ -263,6 +263,8 @@ def _sentence_events(
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
+_ASK_VERBS = lexicon.words("asking_verbs")
+_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS
 
 
 def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
@@ -271,6 +273,10 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
     starts = {m.tok: m for m in mentions if m.source != "pronoun"}
     out: list[Trigger] = []
     for k, t in enumerate(tokens[:-2]):
+        if t.low not in _CONSTRUCTION_VERBS:
+            continue
+        if tokens[k + 1].low == "the" and k + 2 in starts:
+            starts[k + 1] = starts[k + 2]  # "asked the United States to"
         if t.low in _HELP_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             while j + 1 < len(tokens) and tokens[j].low in ("and", ",") and j + 1 in starts:
@@ -280,6 +286,10 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
                 _NOT_BARE_VERBS
             ) and not nxt.low.endswith(("ing", "ed", "s")):
                 out.append(Trigger("aid", None, 1.0, k, k + 1))
+        elif t.low in _ASK_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low == "to":
+                out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
         elif t.low in _SIDE_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low in ("side", "part") and (
