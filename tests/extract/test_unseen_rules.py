@@ -137,3 +137,14 @@ def test_firing_a_missile_is_military_and_withdrawing_a_complaint_no_rejection()
     assert events(text) == [("military", "occurred", ["North Korea", "Japan"])]
     text = "Seoul said it would withdraw its complaint against Japan at the WTO."
     assert events(text) == []
+
+
+def test_him_is_the_person_just_named():
+    text = "Sharif spoke with Emir Tamim bin Hamad Al Thani and thanked him for his mediation."
+    supports = [a for t, _, a in events(text) if t == "support"]
+    assert supports and "Tamim bin Hamad Al Thani" in supports[0]
+
+
+def test_would_not_accept_is_a_rejection():
+    text = "Baku said it would not sign the treaty until Yerevan changed its constitution."
+    assert events(text) == [("rejection", "occurred", ["Azerbaijan", "Armenia"])]
