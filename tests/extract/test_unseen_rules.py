@@ -148,3 +148,11 @@ def test_him_is_the_person_just_named():
 def test_would_not_accept_is_a_rejection():
     text = "Baku said it would not sign the treaty until Yerevan changed its constitution."
     assert events(text) == [("rejection", "occurred", ["Azerbaijan", "Armenia"])]
+
+
+def test_the_subject_after_an_opening_phrase_acts_alone():
+    text = (
+        "Hours before Yoon Suk Yeol landed in Tokyo, North Korea fired a ballistic missile "
+        "into the sea west of Japan."
+    )
+    assert events(text)[0][2] == ["North Korea", "Japan"]

@@ -632,6 +632,16 @@ def _actors_for(
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    if len(before) > 1:
+        subject = max(before, key=lambda m: m.tok)
+        gap = tokens[subject.tok_end : trig.tok]
+        if (
+            subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3
+            and all(not t.cap and t.low.isalpha() for t in gap)
+        ):
+            # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
+            # the comma acts; whoever the opening phrase names does not.
+            before = [m for m in before if m.tok >= subject.tok]
     pairs = [m.tok for m in before if m.source == "pair"]
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.
