@@ -156,3 +156,12 @@ def test_the_subject_after_an_opening_phrase_acts_alone():
         "into the sea west of Japan."
     )
     assert events(text)[0][2] == ["North Korea", "Japan"]
+
+
+def test_a_parenthetical_relative_clause_names_no_party():
+    text = (
+        "Biden met Xi on Monday. Putin, who has long courted India, "
+        "criticised Biden for the meeting."
+    )
+    found = [a for t, _, a in events(text) if t == "criticism"]
+    assert found and "India" not in found[0]

@@ -633,6 +633,12 @@ def _actors_for(
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
     if len(before) > 1:
+        # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
+        inside = _parenthetical_relatives(tokens, trig.tok)
+        if inside:
+            kept = [m for m in before if not any(a <= m.tok < b for a, b in inside)]
+            before = kept or before
+    if len(before) > 1:
         subject = max(before, key=lambda m: m.tok)
         gap = tokens[subject.tok_end : trig.tok]
         if (
@@ -719,6 +725,21 @@ _FINITE = lexicon.words("list_ending_verbs")
 
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _SAYING_VERBS = lexicon.words("saying_verbs")
+
+
+def _parenthetical_relatives(tokens: list[Token], until: int) -> list[tuple[int, int]]:
+    """Spans ", who ... ," and ", which ... ," that close before position ``until``."""
+    spans = []
+    k = 0
+    while k < until - 1:
+        if tokens[k].text == "," and tokens[k + 1].low in ("who", "which", "whose"):
+            close = next((j for j in range(k + 2, until) if tokens[j].text == ","), None)
+            if close is None:
+                break
+            spans.append((k + 1, close))
+            k = close
+        k += 1
+    return spans
 
 
 def _participle(t: Token) -> bool:
