@@ -165,3 +165,13 @@ def test_a_parenthetical_relative_clause_names_no_party():
     )
     found = [a for t, _, a in events(text) if t == "criticism"]
     assert found and "India" not in found[0]
+
+
+def test_both_sides_are_the_main_pair_when_the_first_deal_was_a_side_story():
+    text = (
+        "Pakistan and Afghanistan traded fire on Monday. Last year Russia and Iran signed "
+        "a deal on gas. Pakistan accused Afghanistan of sheltering militants. Afghanistan "
+        "criticised Pakistan for air strikes. Pakistan said it had evidence against "
+        "Afghanistan. Qatar urged both sides to show restraint."
+    )
+    assert ("demand", "occurred", ["Qatar", "Pakistan", "Afghanistan"]) in events(text)

@@ -354,7 +354,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
                 and len(speakers) < 2
             ):
-                group = list(memory.last_deal_group)  # "urged both parties": those to the deal
+                deal = list(memory.last_deal_group)  # "urged both parties": those to the deal
+                main = _main_pair(memory, index)
+                if main and not _same_sides(deal, main, index):
+                    # The first deal told was a side story: "the two sides" are the pair just
+                    # told, or the two states the article keeps naming.
+                    fresh = fresh_group and len(group) >= 2 and _same_sides(group, main, index)
+                    group = group if fresh else main
+                else:
+                    group = deal
             if lows[i + hit[0] - 1] in index.state_pair_words:
                 states = [index.state_of(a.country) or a for a in group]
                 group = [a for a in states if a is not None]
@@ -557,6 +565,25 @@ def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
         if m.tok < i and m.actor.kind == "person" and m.source != "pronoun":
             best = m.actor
     return best
+
+
+def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:
+    """The two states named most often, when they clearly lead the story (3+ mentions each)."""
+    ranked = sorted(memory.state_counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[1][1] < 3 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        return []
+    return [memory.states[ranked[0][0]], memory.states[ranked[1][0]]]
+
+
+def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> bool:
+    """Does the group stand for the two states (a person counts as their state)?"""
+    def state(a: Actor) -> str:
+        if a.kind == "state":
+            return a.name
+        s = index.state_of(a.country)
+        return s.name if s is not None else a.name
+
+    return {state(a) for a in group} & {a.name for a in main} != set()
 
 
 def _pair(
