@@ -354,7 +354,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
                 and len(speakers) < 2
             ):
-                group = list(memory.last_deal_group)  # "urged both parties": those to the deal
+                deal = list(memory.last_deal_group)  # "urged both parties": those to the deal
+                main = _main_pair(memory, index)
+                if main and not _same_sides(deal, main, index):
+                    # The first deal told was a side story: "the two sides" are the pair just
+                    # told, or the two states the article keeps naming.
+                    fresh = fresh_group and len(group) >= 2 and _same_sides(group, main, index)
+                    group = group if fresh else main
+                else:
+                    group = deal
             if lows[i + hit[0] - 1] in index.state_pair_words:
                 states = [index.state_of(a.country) or a for a in group]
                 group = [a for a in states if a is not None]
@@ -382,6 +390,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 mentions.append(Mention(rank, i, i + 2, "anaphor"))
                 claimed[i] = claimed[i + 1] = True
                 continue
+            if nxt in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
+                state = _government_of(nxt, mentions, i, memory, index)
+                if state is not None:
+                    mentions.append(Mention(state, i, i + 2, "anaphor"))
+                    claimed[i] = claimed[i + 1] = True
+                    continue
             if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
                 # "the junta", "the generals": the state the story is about; "the army": the
                 # state whose army was named ("Sudan's army", "Myanmar's military ruler").
@@ -423,8 +437,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
-        elif low in index.plural_pronouns and memory.last_group:
-            for actor in memory.last_group:
+        elif low in index.plural_pronouns and (memory.last_group or mentions):
+            # "the United States and Russia reaffirmed ... and said they would": the pair
+            # that is the sentence's own subject, else the group told last.
+            group = _coordinated_subject(mentions, lows, i) or memory.last_group
+            for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
@@ -504,12 +521,69 @@ def _nearest_state(gaz: list[Mention], i: int) -> Actor | None:
     return best
 
 
+_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+# "the government of Sudan", "the government in Kabul": the place named next says whose.
+_GOVERNMENT_BLOCKERS = frozenset({"of", "in", "at", "led", "formed", "s"})
+
+
+def _government_of(
+    noun: str, mentions: list[Mention], i: int, memory: ArticleMemory, index: ActorIndex
+) -> Actor | None:
+    """ "the administration": in wire English, Washington's, whenever the story has named the
+    United States; otherwise, like "the government", the state of the person speaking in the
+    sentence ("Kurti said the government would not ..."), else the story's main state."""
+    if noun == "administration":
+        us = index.state_of("US")
+        if us is not None and (
+            us.name in memory.states
+            or any(p.country == "US" for p in memory.recent_persons)
+            or any(m.actor.country == "US" for m in mentions if m.tok < i)
+        ):
+            return us
+    speaker = _latest_person(mentions, i)
+    state = index.state_of(speaker.country) if speaker is not None else None
+    if state is None:
+        government = next(
+            (m.government for m in reversed(mentions) if m.tok < i and m.government), None
+        )
+        state = government
+    return state or memory.main_state()
+
+
+def _coordinated_subject(mentions: list[Mention], lows: list[str], i: int) -> list[Actor]:
+    """The first "A and B" of the sentence, when it comes before position i."""
+    named = [m for m in mentions if m.tok < i and m.source not in ("pronoun", "pair")]
+    for a, b in zip(named, named[1:], strict=False):
+        if b.tok == a.tok_end + 1 and lows[a.tok_end] == "and" and a.actor != b.actor:
+            return [a.actor, b.actor]
+    return []
+
+
 def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
     best = None
     for m in mentions:
         if m.tok < i and m.actor.kind == "person" and m.source != "pronoun":
             best = m.actor
     return best
+
+
+def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:
+    """The two states named most often, when they clearly lead the story (3+ mentions each)."""
+    ranked = sorted(memory.state_counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) < 2 or ranked[1][1] < 3 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
+        return []
+    return [memory.states[ranked[0][0]], memory.states[ranked[1][0]]]
+
+
+def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> bool:
+    """Does the group stand for the two states (a person counts as their state)?"""
+    def state(a: Actor) -> str:
+        if a.kind == "state":
+            return a.name
+        s = index.state_of(a.country)
+        return s.name if s is not None else a.name
+
+    return {state(a) for a in group} & {a.name for a in main} != set()
 
 
 def _pair(

@@ -106,10 +106,31 @@ class TriggerLexicon:
 
     def blocked(self, lows: list[str], lo: int, i: int, hi: int) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event."""
-        if lows[lo] == "no" or self.negations.find_all(lows[max(lo, i - 7) : i]):
+        start = max(lo, i - 7)
+        for k in range(i - 1, start, -1):
+            if lows[k] == "but":
+                start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
+                break
+        if lows[lo] == "no" or self.negations.find_all(lows[start:i]):
             return True
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[lo : i - 1]):
             return True  # "no date had been set for any deployment"
         if self.denials.find_all(lows[:i]):
             return True  # "Peskov denied that any agreement had been signed"
-        return bool(self.hypothetical.find_all(lows[lo : min(hi, i + 5)]))
+        return any(
+            not (lows[lo + a] == "may" and _the_month(lows, lo + a))
+            for a, _, _ in self.hypothetical.find_all(lows[lo : min(hi, i + 5)])
+        )
+
+
+_MONTH_CONTEXT = frozenset({
+    "in", "since", "until", "till", "by", "early", "mid", "late", "of", "next", "last", "this",
+    "from", "through", "end", "on", "before", "after", "during",
+})
+
+
+def _the_month(lows: list[str], k: int) -> bool:
+    """ "in May", "May 5": the month, not the modal verb."""
+    before = lows[k - 1] if k > 0 else ""
+    after = lows[k + 1] if k + 1 < len(lows) else ""
+    return before in _MONTH_CONTEXT or after[:1].isdigit()

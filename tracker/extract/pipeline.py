@@ -145,7 +145,14 @@ def _sentence_events(
     def end_of(trig: Trigger) -> int:
         return _clause_end(clause, trig.tok)
 
-    for trig in lex.find_triggers(lows):
+    triggers = lex.find_triggers(lows)
+    extra = (
+        _construction_triggers(tokens, mentions)
+        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
+    )
+    if extra:
+        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    for trig in triggers:
         if trig.type == "none":
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
@@ -171,6 +178,8 @@ def _sentence_events(
         actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
         if actors is None:
             actors = _actors_for(trig, tokens, mentions, clause, shared)
+        if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
+            actors = _talks_behind_deal(out, actors, mentions, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -227,6 +236,8 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
+            status = _called_off_later(lex, lows, lo, trig) or status
         when = _when_for(trig, tokens, dates, status, last_when)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
@@ -250,6 +261,82 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_HELP_VERBS = lexicon.words("help_verbs")
+_SIDE_VERBS = lexicon.words("side_taking_verbs")
+_ASK_VERBS = lexicon.words("asking_verbs")
+_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS
+
+
+def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
+    """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
+    help, a party, a bare verb) and "took Manila's side" (support: take, a party's, side)."""
+    starts = {m.tok: m for m in mentions if m.source != "pronoun"}
+    out: list[Trigger] = []
+    for k, t in enumerate(tokens[:-2]):
+        if t.low not in _CONSTRUCTION_VERBS:
+            continue
+        if tokens[k + 1].low == "the" and k + 2 in starts:
+            starts[k + 1] = starts[k + 2]  # "asked the United States to"
+        if t.low in _HELP_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            while j + 1 < len(tokens) and tokens[j].low in ("and", ",") and j + 1 in starts:
+                j = starts[j + 1].tok_end  # "help Serbia and Kosovo build"
+            nxt = tokens[j] if j < len(tokens) else None
+            if nxt is not None and not nxt.cap and nxt.low.isalpha() and nxt.low not in (
+                _NOT_BARE_VERBS
+            ) and not nxt.low.endswith(("ing", "ed", "s")):
+                out.append(Trigger("aid", None, 1.0, k, k + 1))
+        elif t.low in _ASK_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low == "to":
+                out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
+        elif t.low in _SIDE_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low in ("side", "part") and (
+                tokens[j - 1].text != tokens[j - 1].base or tokens[j - 1].low.endswith("'s")
+            ):
+                out.append(Trigger("support", None, 1.0, k, k + 1))
+    return out
+
+
+_NOT_BARE_VERBS = frozenset({
+    "to", "and", "or", "the", "a", "an", "in", "on", "at", "with", "for", "of", "by", "from",
+    "as", "after", "before", "during", "over", "into", "its", "their", "his", "her", "that",
+})
+
+
+def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
+    return any(w in ("after", "following") for w in lows[max(0, trig.tok - 5) : trig.tok])
+
+
+def _talks_behind_deal(
+    out: list[ExtractedEvent], actors: list, mentions: list[Mention], trig: Trigger
+) -> list | None:
+    """ "A and B signed a truce after talks mediated by C": the talks were between the
+    parties to the deal told just before, with whoever is named after the trigger."""
+    deal = next((e for e in reversed(out) if e.type == "agreement" and len(e.actors) >= 2), None)
+    if deal is None:
+        return None
+    later = {m.actor.name for m in mentions if m.tok >= trig.tok_end} | {
+        m.government.name for m in mentions if m.tok >= trig.tok_end and m.government
+    }
+    parties = [(Actor(a.name, a.kind, a.country), "participant") for a in deal.actors]
+    return _merge_actors(parties, [(a, "participant") for a, _ in actors if a.name in later])
+_SCHEDULE_WORDS = lexicon.words("schedule_words")
+_CALLED_OFF = frozenset({"cancelled", "postponed"})
+
+
+def _called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
+    """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
+    is undone later in the sentence; the status is the later one."""
+    but = next((k for k in range(trig.tok_end, len(lows)) if lows[k] == "but"), None)
+    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[lo:but]):
+        return None
+    found = [
+        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
+        if status in _CALLED_OFF
+    ]
+    return found[0] if found else None
 def _another_actor(
     event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
     mentions: list[Mention],
@@ -534,6 +621,7 @@ def _actors_for(
             trig.type == "sanctions" and _origin(m, tokens)
         ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
+        and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
     ]  # "strikes in Pakistan": a place struck is a party
     lo = clause[trig.tok]
     before = [
@@ -544,6 +632,28 @@ def _actors_for(
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    if len(before) > 1:
+        # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
+        inside = _parenthetical_relatives(tokens, trig.tok)
+        if inside:
+            kept = [m for m in before if not any(a <= m.tok < b for a, b in inside)]
+            before = kept or before
+    if len(before) > 1:
+        subject = max(before, key=lambda m: m.tok)
+        gap = tokens[subject.tok_end : trig.tok]
+        if (
+            subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3
+            and all(not t.cap and t.low.isalpha() for t in gap)
+        ):
+            # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
+            # the comma acts; whoever the opening phrase names does not.
+            before = [m for m in before if m.tok >= subject.tok]
+    pairs = [m.tok for m in before if m.source == "pair"]
+    if pairs:
+        # "Borrell told reporters that the two sides had agreed": the speaker is no party.
+        said = [k for k in range(lo, pairs[0]) if tokens[k].low in _SAYING_VERBS]
+        if said:
+            before = [m for m in before if m.tok > said[-1]]
     shared_subject: list[tuple[Actor, str]] = []
     if not before:
         if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
@@ -569,6 +679,12 @@ def _actors_for(
             end = k
             break
     for k in range(trig.tok_end, end):
+        if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
+            end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
+            break
+        if tokens[k].low == "," and k + 1 < end and _participle(tokens[k + 1]):
+            end = k  # "agreed to upgrade ties, putting Washington on a par with Moscow"
+            break
         if tokens[k].low in _SEPARATORS or (
             trig.type in _SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
             and tokens[k + 1].low.endswith("ing")
@@ -605,6 +721,32 @@ def _actors_for(
 _PLACE_PARTY_TYPES = frozenset({"military"})
 _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
 _FINITE = lexicon.words("list_ending_verbs")
+
+
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+_SAYING_VERBS = lexicon.words("saying_verbs")
+
+
+def _parenthetical_relatives(tokens: list[Token], until: int) -> list[tuple[int, int]]:
+    """Spans ", who ... ," and ", which ... ," that close before position ``until``."""
+    spans = []
+    k = 0
+    while k < until - 1:
+        if tokens[k].text == "," and tokens[k + 1].low in ("who", "which", "whose"):
+            close = next((j for j in range(k + 2, until) if tokens[j].text == ","), None)
+            if close is None:
+                break
+            spans.append((k + 1, close))
+            k = close
+        k += 1
+    return spans
+
+
+def _participle(t: Token) -> bool:
+    return not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in _ING_NOUNS
+
+
+_ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
 
 
 def _as_party(actor: Actor) -> ExtractedActor:
@@ -654,6 +796,19 @@ def _origin(m: Mention, tokens: list[Token]) -> bool:
     return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
 
 
+_MEDIATION_WORDS = lexicon.words("mediation_words")
+
+
+def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
+    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
+    for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):
+        if t.low in (",", ";", "between"):
+            return False
+        if t.low in _MEDIATION_WORDS:
+            return True
+    return False
+
+
 def _is_source(m: Mention, tokens: list[Token]) -> bool:
     """ "According to a statement issued by Brunei, ...": who reports an act is no party."""
     for t in reversed(tokens[max(0, m.tok - 7) : m.tok]):
@@ -674,11 +829,13 @@ def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
     if last.base == last.text or m.source == "pronoun":
         return False
     heads = _title_heads()
-    for t in tokens[m.tok_end : m.tok_end + 3]:
+    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
         if not t.low[0].isalnum():
             return False
         if t.low in heads:
             return True
+        if k >= 2 and not t.cap:
+            return False  # a capitalised title goes on: "Israel's far-right Security Minister"
     return False
 
 
