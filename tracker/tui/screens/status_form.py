@@ -21,7 +21,6 @@ from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.styled import Line, styled
 
-
 # the status an event most likely moves to next, offered first in the form
 LIKELY_NEXT: dict[str, str] = {
     "proposed": "occurred",
