@@ -271,6 +271,14 @@ def match_tables(engine: Engine) -> MatchTables:
         return found
 
 
+def close_match_tables(engine: Engine) -> None:
+    """Close ``engine``'s match tables connection (when the timeline closes)."""
+    with _MATCH_TABLES_LOCK:
+        found = _MATCH_TABLES.pop(engine, None)
+    if found is not None:
+        found.close()
+
+
 def plan(session: Session, filt: EventFilter, stale: Stale | None = None) -> Planned:
     """Choose how to read ``filt``'s pages: a dense word or actor walks the timeline index."""
     if session.get_bind().dialect.name != "sqlite" or not (filt.text or filt.actors):

@@ -222,6 +222,7 @@ class TimelineView(ScrollView, can_focus=True):
 
     def on_unmount(self) -> None:
         self._closing = True
+        tl.close_match_tables(self.engine)
         with self._watch_lock:
             if self._watch_conn is not None:
                 with contextlib.suppress(Exception):
