@@ -425,3 +425,31 @@ async def test_delete_of_an_event_changed_meanwhile_is_refused(engine, seeded):
         await settle(pilot)
         assert count(engine) == before
         assert any("revised" in line for line in screen_lines(app))
+
+
+@async_test
+async def test_status_form_defaults_to_the_likely_next_status(engine, seeded):
+    from tracker.services.events import change_status
+
+    with unit_of_work(engine) as s:
+        change_status(s, seeded["meeting"], "postponed", note="moved")
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for title, current, expected in (
+            ("Ceasefire agreement signed", "planned", "occurred"),
+            ("US threatens sanctions on Russia", "threatened", "occurred"),
+            ("Zelenskyy and Trump meet in Washington", "postponed", "planned"),
+            ("EU aid package for Ukraine", "occurred", "cancelled"),
+        ):
+            await goto(pilot, title)
+            await pilot.press("s")
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, StatusForm)
+            assert form.query_one("#new-status", Select).value == expected
+            # the current status stays in sight, next to the choice
+            assert f"now {current}" in str(form.query_one("#current-status").render())
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not isinstance(app.screen, StatusForm)

@@ -268,3 +268,118 @@ async def test_untrusted_text_in_the_palette_is_literal(engine):
         assert "Actor: [b]Evil[/b] Actor" in plain
         assert "[link=https://evil.example]click[/link]" in plain
         assert "\x1b" not in plain
+
+
+def test_common_word_pages_match_the_plain_plan(engine, monkeypatch):
+    """A word read by walking the timeline index (matches kept in a temporary table) gives
+    the same pages as the plain search, and sees events written afterwards."""
+    from bulk import bulk_events
+
+    from tracker.services import timeline as tl
+    from tracker.services.query import EventFilter
+
+    bulk_events(engine, 300)
+    filt = EventFilter(text="synth rus")  # prefixes; most events mention Russia
+    key = (dt.date(2010, 6, 1), 0)
+
+    def pages(planned):
+        with unit_of_work(engine) as s:
+            total = tl.count_rows(s, planned)
+            return (
+                total,
+                [r.id for r in tl.rows_from(s, planned, key, 40)],
+                [r.id for r in tl.rows_before(s, planned, key, 40)],
+                [r.id for r in tl.rows_after(s, planned, None, 25)],
+                [r.id for r in tl.rows_before(s, planned, None, 25)],
+                [r.id for r in tl.rows_at(s, planned, 50, 30, total)],
+                [r.id for r in tl.rows_at(s, planned, total - 40, 30, total)],
+            )
+
+    plain = pages(filt)
+    monkeypatch.setattr(tl, "WALK_MIN", 0)
+    with unit_of_work(engine) as s:
+        planned = tl.plan(s, filt)
+    if engine.dialect.name == "sqlite":
+        assert planned.walk_text and planned.text_matches == plain[0]
+    assert pages(planned) == plain
+    assert plain[0] > 60 and all(plain[1:])
+
+    with unit_of_work(engine) as s:
+        new = add_event(
+            s,
+            type="talks",
+            status="planned",
+            actors=[ActorRole("Russia"), ActorRole("China")],
+            when=day(2010, 6, 1),
+            title="Synthetic Russia talks, written later",
+        ).id
+    with unit_of_work(engine) as s:
+        planned = tl.plan(s, filt)
+        assert planned.text_matches in (None, plain[0] + 1)
+    assert tl.rows_from(s, planned, key, 1)[0].id == new  # the cached matches were renewed
+
+
+def test_a_stale_reader_is_interrupted(engine):
+    from tracker.services import timeline as tl
+    from tracker.services.query import EventFilter
+
+    if engine.dialect.name != "sqlite":
+        return
+    from bulk import bulk_events
+
+    bulk_events(engine, 300)
+    with unit_of_work(engine) as s:
+        try:
+            tl.plan(s, EventFilter(text="synthetic"), lambda: True)
+        except tl.Interrupted:
+            pass
+        else:
+            raise AssertionError("not interrupted")
+        # and the next reader is not disturbed
+        assert tl.plan(s, EventFilter(text="synthetic")).text_matches == 300
+
+
+@async_test
+async def test_changes_by_another_program_show_up(engine, seeded, monkeypatch):
+    """The CLI writes to the database while the timeline is open: the page follows."""
+    from tracker.services.events import change_status
+    from tracker.tui.widgets.timeline import TimelineView
+
+    monkeypatch.setattr(TimelineView, "WATCH_INTERVAL", 0.1)
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.timeline
+        await pilot.press("k")  # onto "Zelenskyy and Trump meet in Washington"
+        await settle(pilot)
+        current = view.current
+        assert current.title.startswith("Zelenskyy")
+        line = view.line_of(view.cursor) - int(view.scroll_y)
+        with unit_of_work(engine) as s:  # another program, through the services
+            add_event(
+                s,
+                type="meeting",
+                status="planned",
+                actors=[ActorRole("Donald Trump"), ActorRole("Xi Jinping")],
+                when=day(2025, 1, 5),
+                title="Trump and Xi meet in Beijing",
+            )
+
+        async def until(predicate) -> None:
+            for _ in range(60):
+                await pilot.pause(0.1)
+                if predicate():
+                    return
+            raise AssertionError("\n".join(screen_lines(app)))
+
+        await until(lambda: any("Trump and Xi" in text for text in screen_lines(app)))
+        await settle(pilot)
+        assert view.total == 7
+        # the cursor stays on the same event (a line lower: the new one is above, all fit)
+        assert view.current.id == current.id
+        assert view.line_of(view.cursor) - int(view.scroll_y) == line + 1
+        if engine.dialect.name == "sqlite":  # PostgreSQL's counters may take a second
+            with unit_of_work(engine) as s:
+                change_status(s, current.id, "cancelled", note="called off")
+            await until(lambda: view.current is not None and view.current.status == "cancelled")
+            assert view.current.id == current.id

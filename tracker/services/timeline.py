@@ -6,11 +6,17 @@ to the UI thread without touching a session again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import re
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, exists, func, select, text, tuple_
+from sqlalchemy import Connection, Engine, Select, exists, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
@@ -119,6 +125,7 @@ def _rows(session: Session, query: Select) -> list[TimelineRow]:
 # a filter that keeps more than this share of the events is read by walking the timeline index
 # and testing each row; a rarer one by collecting its matches first and sorting them
 WALK_SHARE = 0.02
+WALK_MIN = 2000  # and never for fewer matches than this
 
 
 @dataclass(frozen=True)
@@ -129,30 +136,165 @@ class Planned:
     walk_text: bool = False
     walk_actors: bool = False
     text_matches: int | None = None  # how many events the words match, when counted
+    fts: str | None = None  # the words as a full-text query, when walk_text
 
 
 AnyFilter = EventFilter | Planned
+Stale = Callable[[], bool]
 
 
 def _fts_query(words: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def plan(session: Session, filt: EventFilter) -> Planned:
+class Interrupted(Exception):
+    """A read was stopped because its result is no longer wanted."""
+
+
+@contextlib.contextmanager
+def interruptible(connection, stale: Stale | None) -> Iterator[None]:
+    """Stop SQLite statements on ``connection`` (a DBAPI one) as soon as ``stale()`` says so."""
+    if stale is None or not hasattr(connection, "set_progress_handler"):
+        yield
+        return
+    connection.set_progress_handler(lambda: 1 if stale() else 0, 2000)
+    try:
+        yield
+    except Exception as exc:
+        if stale():
+            raise Interrupted() from exc
+        raise
+    finally:
+        connection.set_progress_handler(None, 0)
+
+
+class MatchTables:
+    """The events a full-text query matches, kept in temporary tables (SQLite).
+
+    A common word matches a large share of the events: reading its pages by walking the
+    timeline index and testing each row against the search index (``id IN (SELECT rowid FROM
+    events_fts ...)``) makes SQLite collect every match again for every page (20-60 ms at a
+    million events), and a per-row FTS probe re-expands a prefix query each time (ms a row).
+    So the matches are collected once per query string into an indexed temporary table on one
+    dedicated connection; pages then probe it (a few µs a row). The tables are dropped when
+    the database changes (``PRAGMA data_version``) and the least recently used go first.
+    """
+
+    KEEP = 6
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.lock = threading.Lock()
+        self._conn: Connection | None = None
+        self._tables: OrderedDict[str, tuple[str, int]] = OrderedDict()  # fts -> (table, n)
+        self._version: int | None = None
+        self._serial = itertools.count(1)
+
+    def _connection(self) -> Connection:
+        if self._conn is None or self._conn.closed:
+            self._conn = self.engine.connect()
+            self._tables.clear()
+            self._version = None
+        return self._conn
+
+    def _drop(self, conn: Connection, table: str) -> None:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def _fresh(self, conn: Connection) -> None:
+        version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        if version != self._version:
+            for table, _ in self._tables.values():
+                self._drop(conn, table)
+            self._tables.clear()
+            self._version = version
+
+    def _table(self, conn: Connection, fts: str, stale: Stale | None) -> tuple[str, int]:
+        found = self._tables.get(fts)
+        if found is not None:
+            self._tables.move_to_end(fts)
+            return found
+        table = f"fts_matches_{next(self._serial)}"
+        conn.exec_driver_sql(f"CREATE TEMP TABLE {table} (id INTEGER PRIMARY KEY)")
+        try:
+            with interruptible(conn.connection.dbapi_connection, stale):
+                count = conn.execute(
+                    text(
+                        f"INSERT INTO temp.{table} (id) "
+                        "SELECT rowid FROM events_fts WHERE events_fts MATCH :q"
+                    ),
+                    {"q": fts},
+                ).rowcount
+        except BaseException:
+            conn.rollback()
+            self._drop(conn, table)
+            conn.commit()
+            raise
+        self._tables[fts] = (table, count)
+        while len(self._tables) > self.KEEP:
+            _, (old, _) = self._tables.popitem(last=False)
+            self._drop(conn, old)
+        return table, count
+
+    @contextlib.contextmanager
+    def use(self, fts: str, stale: Stale | None = None) -> Iterator[tuple[Connection, str, int]]:
+        """(the connection, the table of ``fts``'s matches, their count), held by this thread."""
+        with self.lock:
+            conn = self._connection()
+            try:
+                self._fresh(conn)
+                table, count = self._table(conn, fts, stale)
+                yield conn, table, count
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    conn.rollback()
+                raise
+            else:
+                conn.commit()  # no read transaction stays open between uses
+
+    def close(self) -> None:
+        with self.lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            self._tables.clear()
+
+
+_MATCH_TABLES: weakref.WeakKeyDictionary[Engine, MatchTables] = weakref.WeakKeyDictionary()
+_MATCH_TABLES_LOCK = threading.Lock()
+
+
+def match_tables(engine: Engine) -> MatchTables:
+    with _MATCH_TABLES_LOCK:
+        found = _MATCH_TABLES.get(engine)
+        if found is None:
+            found = _MATCH_TABLES[engine] = MatchTables(engine)
+        return found
+
+
+def close_match_tables(engine: Engine) -> None:
+    """Close ``engine``'s match tables connection (when the timeline closes)."""
+    with _MATCH_TABLES_LOCK:
+        found = _MATCH_TABLES.pop(engine, None)
+    if found is not None:
+        found.close()
+
+
+def plan(session: Session, filt: EventFilter, stale: Stale | None = None) -> Planned:
     """Choose how to read ``filt``'s pages: a dense word or actor walks the timeline index."""
     if session.get_bind().dialect.name != "sqlite" or not (filt.text or filt.actors):
         return Planned(filt)
     total = session.scalar(select(func.max(Event.id))) or 0
-    threshold = max(2000, int(total * WALK_SHARE))
+    threshold = max(WALK_MIN, int(total * WALK_SHARE))
     walk_text = walk_actors = False
     matches = None
+    fts = None
     words = search_words(filt.text)
     if words:
-        matches = session.scalar(
-            text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :q"),
-            {"q": _fts_query(words)},
-        )
-        walk_text = (matches or 0) > threshold
+        fts = _fts_query(words)
+        # collecting the matches counts them, and a common word's pages need them
+        with match_tables(session.get_bind()).use(fts, stale) as (_, _, matches):
+            pass
+        walk_text = matches > threshold
     if filt.actors:
         ids = resolve_actor_ids(session, filt.actors)
         smallest = min(
@@ -160,14 +302,14 @@ def plan(session: Session, filt: EventFilter) -> Planned:
             for actor_id in ids
         )
         walk_actors = smallest > threshold
-    return Planned(filt, walk_text, walk_actors, matches)
+    return Planned(filt, walk_text, walk_actors, matches, fts if walk_text else None)
 
 
 def _plain(f: AnyFilter) -> EventFilter:
     return f.filt if isinstance(f, Planned) else f
 
 
-def _filtered(session: Session, f: AnyFilter, base: Select) -> Select:
+def _filtered(session: Session, f: AnyFilter, base: Select, table: str | None = None) -> Select:
     if not isinstance(f, Planned) or not (f.walk_text or f.walk_actors):
         return filtered(session, _plain(f), base)
     filt = f.filt
@@ -187,17 +329,32 @@ def _filtered(session: Session, f: AnyFilter, base: Select) -> Select:
                 .where(Participation.event_id == Event.id)
             )
     if f.walk_text:
-        # "+" keeps SQLite on the timeline index; the matches become a lookup table, once
+        if table is None:
+            raise ValueError("a walked text filter reads through match_tables()")
+        # SQLite walks the timeline index and probes the table of matches for each row
         query = query.where(
-            text(
-                "+events.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :walk_q)"
-            ).bindparams(walk_q=_fts_query(search_words(filt.text)))
+            text(f"EXISTS (SELECT 1 FROM temp.{table} AS m WHERE m.id = events.id)")
         )
     return query
 
 
-def _base(session: Session, f: AnyFilter) -> Select:
-    return _filtered(session, f, select(*_ROW_COLUMNS))
+def _reading(reader: Callable) -> Callable:
+    """Run ``reader`` on the match tables' connection when its filter walks a common word."""
+
+    def read(session: Session, f: AnyFilter, *args, stale: Stale | None = None):
+        if isinstance(f, Planned) and f.walk_text and f.fts is not None:
+            tables = match_tables(session.get_bind())
+            with tables.use(f.fts, stale) as (conn, table, _), Session(bind=conn) as inner:
+                return reader(inner, f, *args, table=table)
+        return reader(session, f, *args)
+
+    read.__name__ = reader.__name__
+    read.__doc__ = reader.__doc__
+    return read
+
+
+def _base(session: Session, f: AnyFilter, table: str | None = None) -> Select:
+    return _filtered(session, f, select(*_ROW_COLUMNS), table)
 
 
 _KEY = tuple_(Event.timeline_date, Event.id)
@@ -232,21 +389,33 @@ def count_before(session: Session, f: AnyFilter, day: dt.date) -> int:
     return session.scalar(query.where(Event.timeline_date < day)) or 0
 
 
+@_reading
 def rows_after(
-    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
+    session: Session,
+    filt: AnyFilter,
+    key: tuple[dt.date, int] | None,
+    limit: int,
+    *,
+    table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows after ``key`` (from the start when None), in timeline order."""
-    query = _base(session, filt)
+    query = _base(session, filt, table)
     if key is not None:
         query = query.where(tuple_(*key) < _KEY)
     return _rows(session, query.order_by(*_ASC).limit(limit))
 
 
+@_reading
 def rows_before(
-    session: Session, filt: AnyFilter, key: tuple[dt.date, int] | None, limit: int
+    session: Session,
+    filt: AnyFilter,
+    key: tuple[dt.date, int] | None,
+    limit: int,
+    *,
+    table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows before ``key`` (from the end when None), in timeline order."""
-    query = _base(session, filt)
+    query = _base(session, filt, table)
     if key is not None:
         query = query.where(tuple_(*key) > _KEY)
     rows = _rows(session, query.order_by(*_DESC).limit(limit))
@@ -254,11 +423,17 @@ def rows_before(
     return rows
 
 
+@_reading
 def rows_from(
-    session: Session, filt: AnyFilter, key: tuple[dt.date, int], limit: int
+    session: Session,
+    filt: AnyFilter,
+    key: tuple[dt.date, int],
+    limit: int,
+    *,
+    table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows at or after ``key``, in timeline order."""
-    query = _base(session, filt).where(tuple_(*key) <= _KEY)
+    query = _base(session, filt, table).where(tuple_(*key) <= _KEY)
     return _rows(session, query.order_by(*_ASC).limit(limit))
 
 
@@ -268,8 +443,15 @@ def count_before_key(session: Session, f: AnyFilter, key: tuple[dt.date, int]) -
     return session.scalar(query.where(tuple_(*key) > _KEY)) or 0
 
 
+@_reading
 def rows_at(
-    session: Session, filt: AnyFilter, start: int, limit: int, total: int
+    session: Session,
+    filt: AnyFilter,
+    start: int,
+    limit: int,
+    total: int,
+    *,
+    table: str | None = None,
 ) -> list[TimelineRow]:
     """Rows ``start`` .. ``start + limit`` by position, counted from the nearer end."""
     end = min(total, start + limit)
@@ -277,11 +459,13 @@ def rows_at(
         return []
     from_end = total - end
     if from_end < start:
-        query = _base(session, filt).order_by(*_DESC).offset(from_end).limit(end - start)
+        query = _base(session, filt, table).order_by(*_DESC).offset(from_end).limit(end - start)
         rows = _rows(session, query)
         rows.reverse()
         return rows
-    return _rows(session, _base(session, filt).order_by(*_ASC).offset(start).limit(end - start))
+    return _rows(
+        session, _base(session, filt, table).order_by(*_ASC).offset(start).limit(end - start)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

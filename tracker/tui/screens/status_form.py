@@ -21,6 +21,24 @@ from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.styled import Line, styled
 
+# the status an event most likely moves to next, offered first in the form
+LIKELY_NEXT: dict[str, str] = {
+    "proposed": "occurred",
+    "planned": "occurred",
+    "threatened": "occurred",
+    "postponed": "planned",
+    "occurred": "cancelled",  # a report that did not hold
+    "cancelled": "planned",  # revived
+}
+
+
+def likely_next(status: str) -> str:
+    """The default new status for an event now in ``status`` (never ``status`` itself)."""
+    guess = LIKELY_NEXT.get(status)
+    if guess and guess != status:
+        return guess
+    return next(s for s in STATUSES if s != status)
+
 
 @dataclass(frozen=True)
 class StatusFormValues:
@@ -64,11 +82,12 @@ class StatusForm(ModalScreen[bool]):
                 yield Label("Status", classes="field-label")
                 yield Select(
                     [(s, s) for s in others],
-                    value=others[0],
+                    value=likely_next(e.status),
                     allow_blank=False,
                     compact=True,
                     id="new-status",
                 )
+                yield Label(f"now {e.status}", id="current-status")
             with Horizontal(classes="row"):
                 yield Label("Effective", classes="field-label")
                 yield Input(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from functools import lru_cache, partial
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.orm import Session
 from textual.binding import Binding
 from textual.events import Click
@@ -59,6 +60,10 @@ class Columns:
         rest = max(20, width - (month + when + type_ + status + 5))  # five gaps
         actors = max(12, min(30, rest // 3))
         return cls(month, when, type_, status, actors, max(0, rest - actors), compact)
+
+
+def _with_stale(reader: Callable, *args, stale: Callable[[], bool] | None):
+    return reader(*args) if stale is None else reader(*args, stale=stale)
 
 
 def fit(text: str, width: int) -> str:
@@ -145,6 +150,13 @@ class TimelineView(ScrollView, can_focus=True):
         self._fetch_scheduled = False
         self._style_cache: dict[str, Style] | None = None
         self._provisional_anchor = 0
+        self._closing = False
+        self._hold_line: int | None = None
+        # noticing writes by other programs (the CLI): see _check_changes
+        self._watch_lock = threading.Lock()
+        self._watch_conn: Connection | None = None
+        self._watching = False
+        self._data_signature: object = None
 
     # ------------------------------------------------------------------ public API
 
@@ -160,16 +172,24 @@ class TimelineView(ScrollView, can_focus=True):
         self.filter = filt
         self.reload(anchor=None)
 
-    def reload(self, anchor: Key | None = None, keep_index: bool = False) -> None:
+    def reload(
+        self, anchor: Key | None = None, keep_index: bool = False, keep_line: bool = False
+    ) -> None:
         """Read again (after a write or a filter change), in two steps.
 
         First the screenful around the anchor is read by keyset and shown; then the rows are
         counted (the slow part at a million events) and the positions settle.
         ``anchor``: put the cursor on the event with this key (or where it would be);
         ``keep_index``: stay on the current event's place; otherwise go to today.
+        ``keep_line``: and keep the cursor on the same screen line (a reload nobody asked for).
         """
         if keep_index and anchor is None and self.current is not None:
             anchor = self.current.key
+        self._hold_line = (
+            self.line_of(self.cursor) - int(self.scroll_y)
+            if keep_line and anchor is not None and self.total
+            else None
+        )
         self._gen += 1
         self._pending.clear()
         self.today_day = self._today()
@@ -191,6 +211,79 @@ class TimelineView(ScrollView, can_focus=True):
     def generation(self) -> int:
         """Goes up with every reload; results of older generations are dropped."""
         return self._gen
+
+    # ------------------------------------------------------------------ other writers
+
+    WATCH_INTERVAL = 2.5  # seconds between two looks for changes made by other programs
+
+    def on_mount(self) -> None:
+        self._check_changes()
+        self.set_interval(self.WATCH_INTERVAL, self._check_changes, name="timeline-watch")
+
+    def on_unmount(self) -> None:
+        self._closing = True
+        tl.close_match_tables(self.engine)
+        with self._watch_lock:
+            if self._watch_conn is not None:
+                with contextlib.suppress(Exception):
+                    self._watch_conn.close()
+                self._watch_conn = None
+
+    def _check_changes(self) -> None:
+        """Look (off the UI thread) whether the database changed; reload the page if so."""
+        if self._watching or self._closing:
+            return
+        self._watching = True
+        self.run_worker(
+            self._watch_worker, thread=True, group="timeline-watch", exit_on_error=False
+        )
+
+    def _signature(self) -> object:
+        """Something that changes whenever another connection commits a change to events.
+
+        SQLite: ``PRAGMA data_version`` on a connection of our own that never writes (a few µs).
+        PostgreSQL: the table statistics' row counters (updated within about a second) and the
+        newest event id.
+        """
+        with self._watch_lock:
+            if self._closing:
+                return None
+            if self._watch_conn is None or self._watch_conn.closed:
+                self._watch_conn = self.engine.connect()
+            conn = self._watch_conn
+            try:
+                if conn.dialect.name == "sqlite":
+                    return conn.exec_driver_sql("PRAGMA data_version").scalar()
+                row = conn.execute(
+                    text(
+                        "SELECT (SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
+                        "FROM pg_stat_user_tables WHERE relname IN "
+                        "('events', 'participations', 'status_changes')), "
+                        "(SELECT max(id) FROM events)"
+                    )
+                ).one()
+                return tuple(row)
+            finally:
+                conn.rollback()  # no snapshot kept between two looks
+
+    def _watch_worker(self) -> None:
+        try:
+            signature = self._signature()
+        except Exception:  # noqa: BLE001 - a failed look is retried at the next tick
+            signature = None
+        self._deliver(self._watched, signature)
+
+    def _watched(self, signature: object) -> None:
+        self._watching = False
+        if signature is None or self._closing:
+            return
+        before, self._data_signature = self._data_signature, signature
+        if before is None or before == signature:
+            return
+        if self.loaded_gen == self._gen and not self.counting:
+            self.reload(keep_index=True, keep_line=True)
+        else:
+            self._data_signature = before  # busy reading: look again at the next tick
 
     # ------------------------------------------------------------------ geometry
 
@@ -236,35 +329,62 @@ class TimelineView(ScrollView, can_focus=True):
         screen: int,
     ) -> None:
         key = anchor or (today, 0)
+        stale = partial(self._stale, gen)
         try:
             with Session(self.engine) as session:
-                planned = tl.plan(session, filt)
+                planned = tl.plan(session, filt, stale)
+            if stale():
+                return
             # the rows above and below the anchor are read side by side, on two connections
-            above = _READERS.submit(self._read, tl.rows_before, planned, key, screen // 3 + 2)
-            after = self._read(tl.rows_from, planned, key, screen + 2)
+            above = _READERS.submit(
+                self._read, tl.rows_before, planned, key, screen // 3 + 2, stale=stale
+            )
+            after = self._read(tl.rows_from, planned, key, screen + 2, stale=stale)
             before = above.result()
+        except tl.Interrupted:
+            return  # a newer filter took over
         except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
             self._deliver(self._failed, gen, self._message_for(exc))
             return
         self._deliver(self._shown, gen, planned, before, after, today)
-        if gen != self._gen:
+        if stale():
             return  # a newer filter: do not spend the time counting this one
         try:
-            with Session(self.engine) as session:
+            with Session(self.engine) as session, self._interruptible(session, stale):
                 total = tl.count_rows(session, planned)
                 today_index = tl.count_before(session, planned, today) if total else 0
                 if anchor is None:
                     anchor_index = today_index
                 else:
                     anchor_index = tl.count_before_key(session, planned, anchor) if total else 0
+        except tl.Interrupted:
+            return
         except Exception as exc:  # noqa: BLE001
             self._deliver(self._failed, gen, self._message_for(exc))
             return
         self._deliver(self._counted, gen, total, today_index, anchor_index, key)
 
-    def _read(self, reader: Callable, *args):
+    def _stale(self, gen: int) -> bool:
+        """Whether a worker of generation ``gen`` has been overtaken (read from any thread)."""
+        return gen != self._gen or self._closing
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _interruptible(session: Session, stale: Callable[[], bool]):
+        """Stop ``session``'s SQLite statements once ``stale()``: slow counts of old filters."""
+        if session.get_bind().dialect.name != "sqlite":
+            yield
+            return
+        dbapi = session.connection().connection.dbapi_connection
+        with tl.interruptible(dbapi, stale):
+            yield
+
+    def _read(self, reader: Callable, *args, stale: Callable[[], bool] | None = None):
         with Session(self.engine) as session:
-            return reader(session, *args)
+            if stale is None:
+                return reader(session, *args)
+            with self._interruptible(session, stale):
+                return reader(session, *args, stale=stale)
 
     @staticmethod
     def _message_for(exc: Exception) -> str:
@@ -285,22 +405,27 @@ class TimelineView(ScrollView, can_focus=True):
         anchors: list[tuple[int, Key]],
         prev_key: Key | None,
         next_key: Key | None,
+        *,
+        stale: Callable[[], bool] | None = None,
     ) -> list[tl.TimelineRow]:
+        read = partial(_with_stale, stale=stale)
         start = n * PAGE
         end = min(total, start + PAGE)
         size = end - start
         if size <= 0:
             return []
         if prev_key is not None:
-            return tl.rows_after(session, filt, prev_key, size)
+            return read(tl.rows_after, session, filt, prev_key, size)
         if next_key is not None:
-            return tl.rows_before(session, filt, next_key, size)
+            return read(tl.rows_before, session, filt, next_key, size)
         for index, key in anchors:
             if start <= index <= end:
-                before = tl.rows_before(session, filt, key, index - start) if index > start else []
-                after = tl.rows_from(session, filt, key, end - index) if end > index else []
+                before = (
+                    read(tl.rows_before, session, filt, key, index - start) if index > start else []
+                )
+                after = read(tl.rows_from, session, filt, key, end - index) if end > index else []
                 return before + after
-        return tl.rows_at(session, filt, start, size, total)
+        return read(tl.rows_at, session, filt, start, size, total)
 
     def _page_worker(
         self,
@@ -313,8 +438,18 @@ class TimelineView(ScrollView, can_focus=True):
         next_key: Key | None,
     ) -> None:
         try:
-            with Session(self.engine) as session:
-                rows = self._read_page(session, filt, n, total, anchors, prev_key, next_key)
+            rows = self._read(
+                self._read_page,
+                filt,
+                n,
+                total,
+                anchors,
+                prev_key,
+                next_key,
+                stale=partial(self._stale, gen),
+            )
+        except tl.Interrupted:
+            return
         except Exception as exc:  # noqa: BLE001
             self._deliver(self._page_failed, gen, n, str(exc))
             return
@@ -345,8 +480,14 @@ class TimelineView(ScrollView, can_focus=True):
         self.cursor = min(len(before), max(0, len(rows) - 1))
         self._provisional_anchor = len(before)
         self._update_virtual_size()
-        self._center_cursor()
-        self.call_after_refresh(self._center_cursor)
+        if self._hold_line is not None:
+            top = max(0, self.line_of(self.cursor) - self._hold_line)
+            self.scroll_to(y=top, animate=False, force=True)
+            self.call_after_refresh(lambda: self.scroll_to(y=top, animate=False, force=True))
+            self._schedule_fetch()
+        else:
+            self._center_cursor()
+            self.call_after_refresh(self._center_cursor)
         self.refresh()
 
     def _counted(
