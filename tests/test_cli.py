@@ -152,9 +152,9 @@ def test_unopenable_database_url():
 
 def test_db_current_and_upgrade(run):
     assert "empty" in run("db", "current").output
-    assert "schema empty → 0002" in run("db", "upgrade").output
+    assert "schema empty → 0003" in run("db", "upgrade").output
     assert "up to date" in run("db", "upgrade").output
-    assert "0002 (up to date)" in run("db", "current").output
+    assert "0003 (up to date)" in run("db", "current").output
 
 
 def _tracker(*args, env_extra=None):
