@@ -11,9 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.domain import EVENT_TYPES, STATUSES, When
@@ -22,8 +20,8 @@ from tracker.extract.dates import parse_when
 from tracker.services.actors import find_actor
 from tracker.services.events import ActorRole, parse_actor_role
 from tracker.services.timeline import EventDetails, clean
-from tracker.tui.conflict import StaleEventError, conflict_text
-from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.form import FormScreen
 from tracker.tui.styled import Line, styled
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 
@@ -66,13 +64,12 @@ def parse_actors(text: str) -> list[ActorRole]:
     return [parse_actor_role(item.strip()) for item in text.split(",") if item.strip()]
 
 
-class EventForm(ModalScreen[int | None]):
+class EventForm(FormScreen[int | None]):
     """`a` adds, `e` edits. Ctrl+S saves, Escape cancels (asking first if anything changed)."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    CONFLICT_HINT = (
+        "Your values are kept: press Save again to overwrite with them, or Esc to drop them."
+    )
 
     def __init__(
         self,
@@ -306,13 +303,6 @@ class EventForm(ModalScreen[int | None]):
 
     # -------------------------------------------------------------- actions
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         if self._saving:
             return
@@ -335,33 +325,3 @@ class EventForm(ModalScreen[int | None]):
             self.app.call_from_thread(self._failed, str(exc))
         else:
             self.app.call_from_thread(self.dismiss, event_id)
-
-    def _conflict(self, exc: StaleEventError) -> None:
-        self._saving = False
-        if exc.fresh is not None:
-            self.version = exc.fresh.version  # a second save overwrites, knowingly
-        hint = (
-            "Your values are kept: press Save again to overwrite with them, or Esc to drop them."
-            if exc.fresh
-            else "Esc closes the form."
-        )
-        self.query_one("#form-error", Static).update(conflict_text(exc, hint))
-
-    def _failed(self, message: str) -> None:
-        self._saving = False
-        self.query_one("#form-error", Static).update(
-            styled("Not saved: " + clean(message), "bold $error")
-        )
-
-    def action_cancel(self) -> None:
-        if not self.dirty:
-            self.dismiss(None)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard your changes?", yes="Discard", no="Keep editing"), answered
-        )

@@ -8,17 +8,15 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.domain import STATUSES, When
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
 from tracker.services.timeline import EventDetails, clean
-from tracker.tui.conflict import StaleEventError, conflict_text
-from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.form import FormScreen
 from tracker.tui.styled import Line, styled
 
 # the status an event most likely moves to next, offered first in the form
@@ -51,13 +49,14 @@ class StatusFormValues:
 SubmitStatus = Callable[[int, StatusFormValues, int], None]
 
 
-class StatusForm(ModalScreen[bool]):
+class StatusForm(FormScreen[bool]):
     """`s`: new status, when it took effect (plain language), a note."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    ERROR_ID = "status-error"
+    DISCARD_QUESTION = "Discard this status change?"
+    CONFLICT_HINT = (
+        "Press Save again to append your change to the fresh history, or Esc to drop it."
+    )
 
     def __init__(
         self, event: EventDetails, today: Callable[[], dt.date], submit: SubmitStatus
@@ -128,13 +127,6 @@ class StatusForm(ModalScreen[bool]):
             self._preview()
         self.query_one("#status-error", Static).update("")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
-
     def action_save(self) -> None:
         if self._saving:
             return
@@ -163,34 +155,9 @@ class StatusForm(ModalScreen[bool]):
         else:
             self.app.call_from_thread(self.dismiss, True)
 
-    def _conflict(self, exc: StaleEventError) -> None:
-        self._saving = False
-        if exc.fresh is not None:
-            self.version = exc.fresh.version
-        hint = (
-            "Press Save again to append your change to the fresh history, or Esc to drop it."
-            if exc.fresh
-            else "Esc closes the form."
-        )
-        self.query_one("#status-error", Static).update(conflict_text(exc, hint))
+    @property
+    def dirty(self) -> bool:
+        return bool(self.query_one("#status-note", Input).value.strip())
 
-    def _failed(self, message: str) -> None:
-        self._saving = False
-        self.query_one("#status-error", Static).update(
-            styled("Not saved: " + clean(message), "bold $error")
-        )
-
-    def action_cancel(self) -> None:
-        note = self.query_one("#status-note", Input).value.strip()
-        if not note:
-            self.dismiss(False)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen("Discard this status change?", yes="Discard", no="Keep editing"),
-            answered,
-        )
+    def cancelled_result(self) -> bool:
+        return False

@@ -1,0 +1,77 @@
+"""What the event and status forms share: saving state, conflict and failure messages, and
+asking before unsaved input is thrown away."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from tracker.services.timeline import clean
+from tracker.tui.conflict import StaleEventError, conflict_text
+from tracker.tui.screens.confirm import ConfirmScreen
+from tracker.tui.styled import styled
+
+Result = TypeVar("Result")
+
+
+class FormScreen(ModalScreen[Result], Generic[Result]):
+    """A modal form: Ctrl+S saves, Escape cancels (asking first when something was typed)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    ERROR_ID = "form-error"  # the Static where messages go
+    DISCARD_QUESTION = "Discard your changes?"
+    CONFLICT_HINT = "Press Save again to save your values over them, or Esc to drop them."
+
+    version: int | None
+    _saving: bool = False
+
+    @property
+    def dirty(self) -> bool:
+        return False
+
+    def cancelled_result(self) -> Result | None:
+        return None
+
+    def show_error(self, content) -> None:
+        self.query_one(f"#{self.ERROR_ID}", Static).update(content)
+
+    def action_save(self) -> None:
+        raise NotImplementedError
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def _conflict(self, exc: StaleEventError) -> None:
+        self._saving = False
+        if exc.fresh is not None:
+            self.version = exc.fresh.version  # a second save overwrites, knowingly
+        hint = self.CONFLICT_HINT if exc.fresh else "Esc closes the form."
+        self.show_error(conflict_text(exc, hint))
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        self.show_error(styled("Not saved: " + clean(message), "bold $error"))
+
+    def action_cancel(self) -> None:
+        if not self.dirty:
+            self.dismiss(self.cancelled_result())
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(self.cancelled_result())
+
+        self.app.push_screen(
+            ConfirmScreen(self.DISCARD_QUESTION, yes="Discard", no="Keep editing"), answered
+        )
