@@ -171,3 +171,15 @@ def test_parse_actor_role():
     assert parse_actor_role("Russia") == ActorRole("Russia", "participant")
     with pytest.raises(TrackerError, match="unknown role"):
         parse_actor_role("Russia:boss")
+
+
+def test_completion_offers_names_and_aliases_without_their_article(session):
+    from tracker.services.query import actor_names_matching
+
+    actor_service.add_actor(session, "Russia", kind="state", aliases=["the Kremlin", "Moscow"])
+    actor_service.add_actor(session, "Kim Jong Un")
+    session.commit()
+    assert actor_names_matching(session, "krem") == ["Kremlin"]
+    assert actor_names_matching(session, "the k") == ["the Kremlin"]
+    assert actor_names_matching(session, "KIM") == ["Kim Jong Un"]
+    assert actor_names_matching(session, "mos") == ["Moscow"]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, func, select, text, tuple_
+from sqlalchemy import Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Participation
@@ -126,7 +126,11 @@ def list_events(
 
 
 def actor_names_matching(session: Session, prefix: str, limit: int = 20) -> list[str]:
-    """Canonical names and aliases that start with ``prefix``, for completion."""
+    """Canonical names and aliases that start with ``prefix``, for completion.
+
+    An alias kept with its article ("the Kremlin") is offered without it ("Kremlin") when
+    that is what is being typed.
+    """
     key = name_key(prefix).replace("%", "").replace("_", "")
     if not key:
         return []
@@ -135,8 +139,12 @@ def actor_names_matching(session: Session, prefix: str, limit: int = 20) -> list
     ).all()
     aliases = session.scalars(
         select(ActorAlias.alias)
-        .where(ActorAlias.alias_key.like(f"{key}%"))
+        .where(or_(ActorAlias.alias_key.like(f"{key}%"), ActorAlias.alias_key.like(f"the {key}%")))
         .order_by(ActorAlias.alias)
         .limit(limit)
     ).all()
-    return list(dict.fromkeys([*names, *aliases]))[:limit]
+    offered = [
+        alias[4:] if alias.lower().startswith("the ") and not key.startswith("the") else alias
+        for alias in aliases
+    ]
+    return list(dict.fromkeys([*names, *offered]))[:limit]
