@@ -141,9 +141,17 @@ def test_bad_input_is_one_line_exit_2_nothing_written(run, args, message):
     assert run("list", "--json").output == before
 
 
-def test_unopenable_database_url():
+def test_unopenable_database_url(tmp_path):
+    not_a_database = tmp_path / "notes.db"
+    not_a_database.write_text("garbage, not SQLite")
     runner = CliRunner()
-    for url in ["postgresql+psycopg://nobody@127.0.0.1:1/none", "nonsense://", "::::"]:
+    for url in [
+        "postgresql+psycopg://nobody@127.0.0.1:1/none",
+        "nonsense://",
+        "::::",
+        f"sqlite:///{not_a_database}",
+        f"sqlite:///{tmp_path / 'missing-folder' / 'x.db'}",
+    ]:
         result = runner.invoke(cli, ["--db", url, "list"])
         assert result.exit_code == 2, url
         assert result.output.startswith("tracker: error:"), result.output
