@@ -264,12 +264,14 @@ _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
 _ASK_VERBS = lexicon.words("asking_verbs")
-_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS
+_WARN_VERBS = lexicon.words("warning_verbs")
+_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS
 
 
 def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
     """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
-    help, a party, a bare verb) and "took Manila's side" (support: take, a party's, side)."""
+    help, a party, a bare verb), "took Manila's side" (support: take, a party's, side) and
+    "warned Cairo against ..." (criticism: warn, a party, against)."""
     starts = {m.tok: m for m in mentions if m.source != "pronoun"}
     out: list[Trigger] = []
     for k, t in enumerate(tokens[:-2]):
@@ -290,6 +292,10 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low == "to":
                 out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
+        elif t.low in _WARN_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low == "against":
+                out.append(Trigger("criticism", None, 1.0, k, k + 1))  # "warned Kyiv against"
         elif t.low in _SIDE_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low in ("side", "part") and (

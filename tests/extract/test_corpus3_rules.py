@@ -1,0 +1,22 @@
+"""Rules found on tests/extract/corpus3 (four articles annotated before running the extractor)."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+
+def events(text, published=dt.date(2024, 11, 27)):
+    return [
+        (e.type, e.status, [a.name for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+def test_warned_a_party_against_is_criticism():
+    text = "Sergei Lavrov warned Germany against sending more weapons to the region."
+    assert ("criticism", "occurred", ["Sergei Lavrov", "Germany"]) in events(text)
+
+
+def test_warning_without_against_is_not_criticism():
+    text = "Sergei Lavrov warned Germany that the talks would fail."
+    assert not any(t == "criticism" for t, _, _ in events(text))
