@@ -20,3 +20,10 @@ def test_warned_a_party_against_is_criticism():
 def test_warning_without_against_is_not_criticism():
     text = "Sergei Lavrov warned Germany that the talks would fail."
     assert not any(t == "criticism" for t, _, _ in events(text))
+
+
+def test_organisation_before_a_persons_title_is_not_a_separate_party():
+    text = "Hamas political leader Ismail Haniyeh welcomed the resolution adopted by Qatar."
+    found = events(text)
+    assert found and all("Hamas" not in actors for _, _, actors in found)
+    assert "Ismail Haniyeh" in found[0][2]
