@@ -14,7 +14,7 @@ from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.tokens import Token, tokenize
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
@@ -265,7 +265,28 @@ _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
 _ASK_VERBS = lexicon.words("asking_verbs")
 _WARN_VERBS = lexicon.words("warning_verbs")
-_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS
+_LABEL_VERBS = lexicon.words("labelling_verbs")
+_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS
+_LABELS = PhraseIndex({
+    **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
+    **{phrase_key(p): "criticism" for p in lexicon.cues()["damning_labels"]},
+})
+_LABEL_STOPS = frozenset({".", ";", ":", "and", "but", "said", "saying", "adding", "while"})
+_NOT_LABELLING = frozenset({"on", "for", "off", "upon", "in", "up", "back", "out"})
+
+
+def _label_trigger(tokens: list[Token], k: int) -> Trigger | None:
+    """ "called the deal 'an important step'" (support), "called the tariffs unjustified"
+    (criticism): a labelling verb whose label, within its clause, praises or damns."""
+    if k + 1 >= len(tokens) or tokens[k + 1].low in _NOT_LABELLING:
+        return None  # "called on", "called for", "called off"
+    end = k + 1
+    while end < min(len(tokens), k + 16) and tokens[end].low not in _LABEL_STOPS:
+        end += 1
+    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end]])
+    if not found:
+        return None
+    return Trigger(found[0][2], None, 1.0, k, k + 1)  # type: ignore[arg-type]
 
 
 def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
@@ -276,6 +297,11 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
     out: list[Trigger] = []
     for k, t in enumerate(tokens[:-2]):
         if t.low not in _CONSTRUCTION_VERBS:
+            continue
+        if t.low in _LABEL_VERBS:
+            label = _label_trigger(tokens, k)
+            if label is not None:
+                out.append(label)
             continue
         if tokens[k + 1].low == "the" and k + 2 in starts:
             starts[k + 1] = starts[k + 2]  # "asked the United States to"
