@@ -50,3 +50,52 @@ def test_a_damning_label_is_criticism_of_whoever_acted():
 def test_called_on_is_no_label():
     text = "Antonio Guterres called on Israel to accept the important step."
     assert not any(t == "support" for t, _, _ in events(text))
+
+
+def test_asked_a_party_with_a_time_before_the_infinitive_is_a_demand():
+    text = "South Africa asked the International Court of Justice on Thursday to halt the war."
+    assert any(t == "demand" and a[0] == "South Africa" for t, _, a in events(text))
+
+
+def test_blocked_shipments_and_closed_borders_are_sanctions():
+    assert events("In 2019, China blocked shipments from Canada.")[0][0] == "sanctions"
+    found = events("Pakistan closed its border crossings with Afghanistan on Sunday.")
+    assert ("sanctions", "occurred", ["Pakistan", "Afghanistan"]) in found
+
+
+def test_withheld_aid_is_sanctions_not_aid():
+    found = events("The United States withheld $272 million in aid to Ethiopia in 2020.")
+    assert ("sanctions", "occurred", ["United States", "Ethiopia"]) in found
+
+
+def test_removing_a_party_from_a_list_of_partners_is_sanctions():
+    text = "Japan began removing South Korea from its list of trusted trading partners."
+    assert ("sanctions", "occurred", ["Japan", "South Korea"]) in events(text)
+
+
+def test_lifting_sanctions_cancels_them():
+    found = events("Japan said on Friday it would lift export controls on South Korea.")
+    assert ("sanctions", "cancelled", ["Japan", "South Korea"]) in found
+    found = events("The United States temporarily lifted sanctions on Venezuela on Friday.")
+    assert ("sanctions", "postponed", ["United States", "Venezuela"]) in found
+
+
+def test_will_see_a_person_is_a_meeting():
+    text = "Joe Biden will not go to Delhi; he will instead see Narendra Modi on Tuesday."
+    found = events(text)
+    assert ("meeting", "planned", ["Joe Biden", "Narendra Modi"]) in found
+    other = events("Joe Biden sees Narendra Modi as a partner.")
+    assert not any(t == "meeting" for t, _, _ in other)
+
+
+def test_seek_talks_is_proposed():
+    found = events("Antony Blinken said he would seek talks with Wang Yi.")
+    assert found and found[0][1] == "proposed"
+
+
+def test_dismissed_the_case_is_rejection():
+    text = (
+        "South Africa asked the court on Thursday to order Israel to stop. "
+        "The United States dismissed the case."
+    )
+    assert any(t == "rejection" and a[0] == "United States" for t, _, a in events(text))

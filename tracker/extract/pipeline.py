@@ -236,6 +236,12 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
+            lows[max(lo, trig.tok - 3) : trig.tok]
+        ):
+            # "would lift export controls": the measure ends; "temporarily lifted": paused
+            temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
+            status = "postponed" if temporary else "cancelled"
         if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
             status = _called_off_later(lex, lows, lo, trig) or status
         when = _when_for(trig, tokens, dates, status, last_when)
@@ -266,7 +272,15 @@ _SIDE_VERBS = lexicon.words("side_taking_verbs")
 _ASK_VERBS = lexicon.words("asking_verbs")
 _WARN_VERBS = lexicon.words("warning_verbs")
 _LABEL_VERBS = lexicon.words("labelling_verbs")
-_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS
+_REMOVING_VERBS = lexicon.words("removing_verbs")
+_LISTING_NOUNS = lexicon.words("listing_nouns")
+_SEEING_VERBS = lexicon.words("seeing_verbs")
+_CONSTRUCTION_VERBS = (
+    _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS | _REMOVING_VERBS
+    | _SEEING_VERBS
+)
+_LIFTING = lexicon.words("lifting_verbs")
+_TIME_GAP = frozenset({"on", "in", "last", "this", "earlier", "again", "later", "formally"})
 _LABELS = PhraseIndex({
     **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
     **{phrase_key(p): "criticism" for p in lexicon.cues()["damning_labels"]},
@@ -316,12 +330,27 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
                 out.append(Trigger("aid", None, 1.0, k, k + 1))
         elif t.low in _ASK_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low in _TIME_GAP:
+                # "asked the court on Thursday to order ...": a time between party and verb
+                j = next((x for x in range(j + 1, min(j + 4, len(tokens)))
+                          if tokens[x].low == "to"), j)
             if j < len(tokens) and tokens[j].low == "to":
                 out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
         elif t.low in _WARN_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low == "against":
                 out.append(Trigger("criticism", None, 1.0, k, k + 1))  # "warned Kyiv against"
+        elif t.low in _REMOVING_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            window = [x.low for x in tokens[j : j + 7]]
+            if window[:1] == ["from"] and not _LISTING_NOUNS.isdisjoint(window):
+                # "removing Japan from its list of trusted trading partners"
+                out.append(Trigger("sanctions", None, 1.0, k, k + 1))
+        elif (
+            t.low in _SEEING_VERBS and k + 1 in starts and starts[k + 1].actor.kind == "person"
+            and tokens[min(starts[k + 1].tok_end, len(tokens) - 1)].low != "as"
+        ):
+            out.append(Trigger("meeting", None, 0.5, k, k + 1))  # "will instead see Modi"
         elif t.low in _SIDE_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low in ("side", "part") and (
