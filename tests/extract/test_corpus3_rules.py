@@ -99,3 +99,17 @@ def test_dismissed_the_case_is_rejection():
         "The United States dismissed the case."
     )
     assert any(t == "rejection" and a[0] == "United States" for t, _, a in events(text))
+
+
+def test_a_time_between_offer_and_act_keeps_the_act_proposed():
+    found = events("Germany offered in May to supply Poland with tanks.")
+    assert found == [("aid", "proposed", ["Germany", "Poland"])]
+
+
+def test_the_case_refers_to_the_demand_that_brought_it():
+    text = (
+        "South Africa asked the court on Thursday to order Israel to stop. "
+        "Lior Haiat, Israel's foreign ministry spokesman, called the case \"hypocrisy.\""
+    )
+    found = events(text)
+    assert any(t == "criticism" and "South Africa" in a for t, _, a in found)

@@ -10,7 +10,7 @@ from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
 from tracker.extract.articles import DATELINE, read_article
-from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.sentences import Sentence, split_sentences
@@ -567,6 +567,7 @@ def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> N
 
 
 _LINKS = frozenset({"to", "that", "for"})
+_TIME_WORDS = _DATE_WORDS | {"weekend"}
 _SEPARATORS = lexicon.words("separating_prepositions")
 _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
@@ -574,6 +575,10 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
     gap = lows[head.tok_end : trig.tok]
+    if len(gap) >= 2 and gap[0] in ("in", "on", "last", "this", "next") and (
+        gap[1] in _TIME_WORDS
+    ):
+        gap = gap[2:]  # "offered in May to supply ...": the time is no break
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
     if len(gap) <= 3 and all(
