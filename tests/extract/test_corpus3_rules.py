@@ -95,7 +95,7 @@ def test_seek_talks_is_proposed():
 
 def test_dismissed_the_case_is_rejection():
     text = (
-        "South Africa asked the court on Thursday to order Israel to stop. "
+        "South Africa asked the International Court of Justice on Monday to order Israel to stop. "
         "The United States dismissed the case."
     )
     assert any(t == "rejection" and a[0] == "United States" for t, _, a in events(text))
@@ -108,7 +108,7 @@ def test_a_time_between_offer_and_act_keeps_the_act_proposed():
 
 def test_the_case_refers_to_the_demand_that_brought_it():
     text = (
-        "South Africa asked the court on Thursday to order Israel to stop. "
+        "South Africa asked the International Court of Justice on Monday to order Israel to stop. "
         "Lior Haiat, Israel's foreign ministry spokesman, called the case \"hypocrisy.\""
     )
     found = events(text)
