@@ -113,3 +113,12 @@ def test_the_case_refers_to_the_demand_that_brought_it():
     )
     found = events(text)
     assert any(t == "criticism" and "South Africa" in a for t, _, a in found)
+
+
+def test_them_after_praise_is_the_other_parties_of_the_last_act():
+    text = (
+        "Olaf Scholz spoke with Aleksandar Vucic and Albin Kurti by phone on Monday "
+        "and congratulated them on the outcome."
+    )
+    found = events(text)
+    assert ("support", "occurred", ["Olaf Scholz", "Aleksandar Vucic", "Albin Kurti"]) in found

@@ -192,11 +192,15 @@ def _sentence_events(
             # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
             actors = [(Actor(a.name, a.kind, a.country), "participant") for a in meeting.actors]
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
-            target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
-            if target is None and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
+            them = _them(lows, trig, actors, [*earlier_events, *out])
+            target = None if them else _referred_target(
+                tokens, trig, actors, [*earlier_events, *out]
+            )
+            if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
                 target = _same_act_target(trig.type, actors, [*earlier_events, *out])
             if target is not None:
                 actors = [*actors, (target, "target")]
+            actors = [*actors, *((a, "target") for a in them)]
         event_type = trig.type
         persons = sum(1 for a, _ in actors if a.kind == "person")
         if event_type == "consult":
@@ -912,6 +916,21 @@ def _title_heads() -> frozenset[str]:
 
 _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
 _IT_VERBS = lexicon.words("it_verbs")
+
+
+def _them(
+    lows: list[str], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> list[Actor]:
+    """ "spoke with A and B by phone and congratulated them": the others of the last act."""
+    if lows[trig.tok_end : trig.tok_end + 1] != ["them"] or not events:
+        return []
+    mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
+    last = events[-1]
+    return [
+        Actor(a.name, a.kind, a.country) for a in last.actors
+        if a.name not in mine and not (a.kind == "state" and a.name in mine)
+    ] if len(last.actors) >= 2 else []
 
 
 def _referred_target(
