@@ -122,3 +122,19 @@ def test_them_after_praise_is_the_other_parties_of_the_last_act():
     )
     found = events(text)
     assert ("support", "occurred", ["Olaf Scholz", "Aleksandar Vucic", "Albin Kurti"]) in found
+
+
+def test_intransitive_withdrew_is_no_rejection():
+    assert not any(t == "rejection" for t, _, _ in events("The Russian delegation withdrew."))
+    found = events("Donald Trump withdrew the United States from the nuclear deal with Iran.")
+    assert any(t == "rejection" for t, _, _ in found)
+
+
+def test_withdrawing_an_ambassador_is_sanctions():
+    found = events("Niger withdrew its ambassador from Paris.")
+    assert ("sanctions", "occurred", ["Niger", "France"]) in found
+
+
+def test_a_quoted_label_is_read_through_its_quotation_marks():
+    text = "Xi Jinping called Vladimir Putin's remarks a \"grave mistake.\""
+    assert any(t == "criticism" for t, _, _ in events(text))

@@ -174,6 +174,10 @@ def _sentence_events(
             continue
         if trig.type == "rejection" and _troop_movement(lows, trig):
             continue  # "fighters are to withdraw north of the river": no rejection
+        if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
+            lows[trig.tok_end : _clause_end(clause, trig.tok)]
+        ):
+            continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
         if actors is None:
@@ -301,7 +305,7 @@ def _label_trigger(tokens: list[Token], k: int) -> Trigger | None:
     end = k + 1
     while end < min(len(tokens), k + 16) and tokens[end].low not in _LABEL_STOPS:
         end += 1
-    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end]])
+    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end] if t.text not in _QUOTES])
     if not found:
         return None
     return Trigger(found[0][2], None, 1.0, k, k + 1)  # type: ignore[arg-type]
