@@ -138,3 +138,14 @@ def test_withdrawing_an_ambassador_is_sanctions():
 def test_a_quoted_label_is_read_through_its_quotation_marks():
     text = "Xi Jinping called Vladimir Putin's remarks a \"grave mistake.\""
     assert any(t == "criticism" for t, _, _ in events(text))
+
+
+def test_states_whose_negotiators_met_for_talks_held_talks():
+    text = "Egyptian and Ethiopian negotiators met in Cairo on Monday for a round of talks."
+    found = events(text)
+    assert [t for t, _, _ in found] == ["talks"]
+
+
+def test_signing_a_note_is_no_agreement():
+    text = "Zbigniew Rau signed a diplomatic note on Monday demanding that Germany pay."
+    assert not any(t == "agreement" for t, _, _ in events(text))

@@ -214,6 +214,11 @@ def _sentence_events(
             and _meeting_again(lows, trig)
         ):
             event_type = "talks"  # "the two sides will meet again": another round of talks
+        elif (
+            event_type == "meeting" and persons == 0 and len(actors) >= 2
+            and lows[trig.tok] in _MET and "talks" in lows[trig.tok_end : end_of(trig)]
+        ):
+            event_type = "talks"  # "the two countries' negotiators met for a round of talks"
         if event_type == "talks" and _part_of_meeting(out, actors):
             continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
@@ -275,6 +280,7 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_MET = frozenset({"met", "meet", "meets", "meeting"})
 _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
 _ASK_VERBS = lexicon.words("asking_verbs")
