@@ -149,3 +149,15 @@ def test_states_whose_negotiators_met_for_talks_held_talks():
 def test_signing_a_note_is_no_agreement():
     text = "Zbigniew Rau signed a diplomatic note on Monday demanding that Germany pay."
     assert not any(t == "agreement" for t, _, _ in events(text))
+
+
+def test_a_day_and_month_without_year_is_placed_by_tense():
+    from tracker.extract.dates import find_dates
+    from tracker.extract.tokens import tokenize
+
+    def first(text, published):
+        lows = [t.low for t in tokenize(text)]
+        return find_dates(text, published, None, lows)[0].when.start
+
+    assert first("Hamas attacked Israel on Oct. 7.", dt.date(2024, 1, 11)) == dt.date(2023, 10, 7)
+    assert first("They met on March 3.", dt.date(2024, 3, 20)) == dt.date(2024, 3, 3)
