@@ -187,7 +187,6 @@ def _relative(words: list[str], base: dt.date) -> When | None:
     return _year_range(base.year + shift)
 
 
-@lru_cache(maxsize=8192)
 def _shift_year(when: When, years: int) -> When:
     try:
         return When(
@@ -199,6 +198,7 @@ def _shift_year(when: When, years: int) -> When:
         return when
 
 
+@lru_cache(maxsize=8192)
 def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool) -> When | None:
     """Resolve one candidate span; None where it needs a base date that the article lacks."""
     words = [w.lower() for w in _WORD.findall(text)]
