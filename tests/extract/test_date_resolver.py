@@ -59,13 +59,13 @@ def test_sentences_resolve_as_through_dateparser(sentence, monkeypatch):
 
 
 # Forms that read the same in an article (past context) as dateparser reads them typed in the
-# CLI. "this Tuesday" and a bare "in March" differ on purpose: an article in the past tense
-# reads them backwards from its date.
+# CLI. "this Tuesday", a bare "in March" and a bare "June 12" more than a month ahead differ
+# on purpose: an article in the past tense reads them backwards from its date.
 RELATIVE = [
     "last Tuesday", "next Tuesday", "on Tuesday", "Tuesday", "last Sunday", "next Monday",
     "last week", "next week", "this week", "yesterday", "today", "tomorrow", "last month",
     "next month", "this month", "last year", "next year", "this year", "March 2023", "in 2019",
-    "2024-02-03", "June 12", "June 12, 2021", "3 June 2022", "Feb. 12, 2025",
+    "2024-02-03", "June 12, 2021", "3 June 2022", "Feb. 12, 2025",
 ]
 
 

@@ -232,7 +232,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             claimed[x] = True
         for g in gaz:
             # "IAEA Director General Rafael Grossi": the prefix is part of the title.
-            if i - 2 <= g.tok_end <= i and all(tokens[x].cap for x in range(g.tok_end, i)):
+            # "Hamas political leader Ismail Haniyeh": the person acts, not the organisation.
+            if i - 3 <= g.tok_end <= i and all(
+                tokens[x].cap or lows[x] in _TITLE_MODIFIERS for x in range(g.tok_end, i)
+            ):
                 for x in range(g.tok, g.tok_end):
                     claimed[x] = True
 
@@ -474,6 +477,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
 
 _RANKS = lexicon.words("rank_titles")
+_TITLE_MODIFIERS = lexicon.words("title_modifiers")
 _RANK_BLOCKERS = lexicon.words("rank_blockers")
 _RULER_NOUNS = lexicon.words("ruler_nouns")
 _FORCE_NOUNS = lexicon.words("force_nouns")

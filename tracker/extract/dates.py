@@ -187,6 +187,17 @@ def _relative(words: list[str], base: dt.date) -> When | None:
     return _year_range(base.year + shift)
 
 
+def _shift_year(when: When, years: int) -> When:
+    try:
+        return When(
+            when.start.replace(year=when.start.year + years),
+            when.end.replace(year=when.end.year + years),
+            when.precision,
+        )
+    except ValueError:  # 29 February
+        return when
+
+
 @lru_cache(maxsize=8192)
 def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool) -> When | None:
     """Resolve one candidate span; None where it needs a base date that the article lacks."""
@@ -203,7 +214,17 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
             if base is None:
                 return None
             clean = f"{clean} {base.year}"
-        return _parse_absolute(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", clean))
+        when = _parse_absolute(re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", clean))
+        if when is not None and not has_year and base is not None:
+            # "attacked Israel on Oct. 7", told in January: last year's October; "will meet
+            # on Jan. 5", told in December: next year's January.
+            shift = (
+                -1 if not future and (when.start - base).days > 31
+                else 1 if future and (base - when.start).days > 31 else 0
+            )
+            if shift:
+                when = _shift_year(when, shift)
+        return when
     if kind == "my":
         year = int(re.search(r"\d{4}", text)[0])
         month = next(_MONTH_NAMES[w] for w in words if w in _MONTH_NAMES)

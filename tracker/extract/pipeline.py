@@ -10,11 +10,11 @@ from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
 from tracker.extract.articles import DATELINE, read_article
-from tracker.extract.dates import DateMention, find_dates
+from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.tokens import Token, tokenize
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
@@ -174,6 +174,10 @@ def _sentence_events(
             continue
         if trig.type == "rejection" and _troop_movement(lows, trig):
             continue  # "fighters are to withdraw north of the river": no rejection
+        if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
+            lows[trig.tok_end : _clause_end(clause, trig.tok)]
+        ):
+            continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
         if actors is None:
@@ -192,11 +196,15 @@ def _sentence_events(
             # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
             actors = [(Actor(a.name, a.kind, a.country), "participant") for a in meeting.actors]
         if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
-            target = _referred_target(tokens, trig, actors, [*earlier_events, *out])
-            if target is None and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
+            them = _them(lows, trig, actors, [*earlier_events, *out])
+            target = None if them else _referred_target(
+                tokens, trig, actors, [*earlier_events, *out]
+            )
+            if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
                 target = _same_act_target(trig.type, actors, [*earlier_events, *out])
             if target is not None:
                 actors = [*actors, (target, "target")]
+            actors = [*actors, *((a, "target") for a in them)]
         event_type = trig.type
         persons = sum(1 for a, _ in actors if a.kind == "person")
         if event_type == "consult":
@@ -206,6 +214,11 @@ def _sentence_events(
             and _meeting_again(lows, trig)
         ):
             event_type = "talks"  # "the two sides will meet again": another round of talks
+        elif (
+            event_type == "meeting" and persons == 0 and len(actors) >= 2
+            and lows[trig.tok] in _MET and "talks" in lows[trig.tok_end : end_of(trig)]
+        ):
+            event_type = "talks"  # "the two countries' negotiators met for a round of talks"
         if event_type == "talks" and _part_of_meeting(out, actors):
             continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
@@ -236,6 +249,12 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
+            lows[max(lo, trig.tok - 3) : trig.tok]
+        ):
+            # "would lift export controls": the measure ends; "temporarily lifted": paused
+            temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
+            status = "postponed" if temporary else "cancelled"
         if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
             status = _called_off_later(lex, lows, lo, trig) or status
         when = _when_for(trig, tokens, dates, status, last_when)
@@ -261,19 +280,56 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_MET = frozenset({"met", "meet", "meets", "meeting"})
 _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
 _ASK_VERBS = lexicon.words("asking_verbs")
-_CONSTRUCTION_VERBS = _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS
+_WARN_VERBS = lexicon.words("warning_verbs")
+_LABEL_VERBS = lexicon.words("labelling_verbs")
+_REMOVING_VERBS = lexicon.words("removing_verbs")
+_LISTING_NOUNS = lexicon.words("listing_nouns")
+_SEEING_VERBS = lexicon.words("seeing_verbs")
+_CONSTRUCTION_VERBS = (
+    _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS | _REMOVING_VERBS
+    | _SEEING_VERBS
+)
+_LIFTING = lexicon.words("lifting_verbs")
+_TIME_GAP = frozenset({"on", "in", "last", "this", "earlier", "again", "later", "formally"})
+_LABELS = PhraseIndex({
+    **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
+    **{phrase_key(p): "criticism" for p in lexicon.cues()["damning_labels"]},
+})
+_LABEL_STOPS = frozenset({".", ";", ":", "and", "but", "said", "saying", "adding", "while"})
+_NOT_LABELLING = frozenset({"on", "for", "off", "upon", "in", "up", "back", "out"})
+
+
+def _label_trigger(tokens: list[Token], k: int) -> Trigger | None:
+    """ "called the deal 'an important step'" (support), "called the tariffs unjustified"
+    (criticism): a labelling verb whose label, within its clause, praises or damns."""
+    if k + 1 >= len(tokens) or tokens[k + 1].low in _NOT_LABELLING:
+        return None  # "called on", "called for", "called off"
+    end = k + 1
+    while end < min(len(tokens), k + 16) and tokens[end].low not in _LABEL_STOPS:
+        end += 1
+    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end] if t.text not in _QUOTES])
+    if not found:
+        return None
+    return Trigger(found[0][2], None, 1.0, k, k + 1)  # type: ignore[arg-type]
 
 
 def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
     """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
-    help, a party, a bare verb) and "took Manila's side" (support: take, a party's, side)."""
+    help, a party, a bare verb), "took Manila's side" (support: take, a party's, side) and
+    "warned Cairo against ..." (criticism: warn, a party, against)."""
     starts = {m.tok: m for m in mentions if m.source != "pronoun"}
     out: list[Trigger] = []
     for k, t in enumerate(tokens[:-2]):
         if t.low not in _CONSTRUCTION_VERBS:
+            continue
+        if t.low in _LABEL_VERBS:
+            label = _label_trigger(tokens, k)
+            if label is not None:
+                out.append(label)
             continue
         if tokens[k + 1].low == "the" and k + 2 in starts:
             starts[k + 1] = starts[k + 2]  # "asked the United States to"
@@ -288,8 +344,27 @@ def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list
                 out.append(Trigger("aid", None, 1.0, k, k + 1))
         elif t.low in _ASK_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low in _TIME_GAP:
+                # "asked the court on Thursday to order ...": a time between party and verb
+                j = next((x for x in range(j + 1, min(j + 4, len(tokens)))
+                          if tokens[x].low == "to"), j)
             if j < len(tokens) and tokens[j].low == "to":
                 out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
+        elif t.low in _WARN_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            if j < len(tokens) and tokens[j].low == "against":
+                out.append(Trigger("criticism", None, 1.0, k, k + 1))  # "warned Kyiv against"
+        elif t.low in _REMOVING_VERBS and k + 1 in starts:
+            j = starts[k + 1].tok_end
+            window = [x.low for x in tokens[j : j + 7]]
+            if window[:1] == ["from"] and not _LISTING_NOUNS.isdisjoint(window):
+                # "removing Japan from its list of trusted trading partners"
+                out.append(Trigger("sanctions", None, 1.0, k, k + 1))
+        elif (
+            t.low in _SEEING_VERBS and k + 1 in starts and starts[k + 1].actor.kind == "person"
+            and tokens[min(starts[k + 1].tok_end, len(tokens) - 1)].low != "as"
+        ):
+            out.append(Trigger("meeting", None, 0.5, k, k + 1))  # "will instead see Modi"
         elif t.low in _SIDE_VERBS and k + 1 in starts:
             j = starts[k + 1].tok_end
             if j < len(tokens) and tokens[j].low in ("side", "part") and (
@@ -506,6 +581,7 @@ def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> N
 
 
 _LINKS = frozenset({"to", "that", "for"})
+_TIME_WORDS = _DATE_WORDS | {"weekend"}
 _SEPARATORS = lexicon.words("separating_prepositions")
 _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
@@ -513,6 +589,10 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
     gap = lows[head.tok_end : trig.tok]
+    if len(gap) >= 2 and gap[0] in ("in", "on", "last", "this", "next") and (
+        gap[1] in _TIME_WORDS
+    ):
+        gap = gap[2:]  # "offered in May to supply ...": the time is no break
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
     if len(gap) <= 3 and all(
@@ -846,6 +926,21 @@ def _title_heads() -> frozenset[str]:
 
 _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
 _IT_VERBS = lexicon.words("it_verbs")
+
+
+def _them(
+    lows: list[str], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> list[Actor]:
+    """ "spoke with A and B by phone and congratulated them": the others of the last act."""
+    if lows[trig.tok_end : trig.tok_end + 1] != ["them"] or not events:
+        return []
+    mine = {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
+    last = events[-1]
+    return [
+        Actor(a.name, a.kind, a.country) for a in last.actors
+        if a.name not in mine and not (a.kind == "state" and a.name in mine)
+    ] if len(last.actors) >= 2 else []
 
 
 def _referred_target(
