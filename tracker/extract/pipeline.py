@@ -25,6 +25,13 @@ _SUBJECT_GLUE = lexicon.words("subject_glue")
 _TYPE_LABEL = {
     "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
 }
+# acts with a direction: "Trump sanctions on Russia", "Orban criticism of European Union"
+_DIRECTED_LABEL = {
+    "proposal": ("proposal", "to"), "demand": ("demand", "on"),
+    "criticism": ("criticism", "of"), "support": ("support", "for"),
+    "rejection": ("rejection", "of"), "sanctions": ("sanctions", "on"),
+    "aid": ("aid", "to"), "military": ("military action", "against"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -1033,14 +1040,29 @@ _SURNAME_FIRST = lexicon.words("surname_first_countries")
 
 
 def _title(event_type: str, actors: list[ExtractedActor]) -> str:
-    if event_type in _TYPE_LABEL and len(actors) >= 2:
-        names = "–".join(
-            a.name.split()[0] if a.kind == "person" and a.country in _SURNAME_FIRST
-            and a.name not in _base_index().short_names else _short(a.name, a.kind)
-            for a in actors[:3]
-        )
-        return f"{names} {_TYPE_LABEL[event_type]}"
-    return f"{event_type}: {', '.join(a.name for a in actors)}"
+    """A short readable title: "Trump–Putin phone call", "Trump sanctions on Russia"."""
+    if not actors:
+        return event_type.capitalize()
+    if event_type in _DIRECTED_LABEL:
+        label, preposition = _DIRECTED_LABEL[event_type]
+        initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
+        targets = [a for a in actors if a.role == "target" and a not in initiators]
+        title = f"{_title_name(initiators[0])} {label}"
+        if targets:
+            title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
+        return title
+    names = "–".join(_title_name(a) for a in actors[:3])
+    return f"{names} {_TYPE_LABEL.get(event_type, event_type)}"
+
+
+def _title_name(actor: ExtractedActor) -> str:
+    if (
+        actor.kind == "person"
+        and actor.country in _SURNAME_FIRST
+        and actor.name not in _base_index().short_names
+    ):
+        return actor.name.split()[0]
+    return _short(actor.name, actor.kind)
 
 
 def _compatible(a: When | None, b: When | None) -> bool:
