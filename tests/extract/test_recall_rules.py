@@ -1,0 +1,22 @@
+"""Recall rules for unseen articles: each with a sentence of its own."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+
+def events(text, published=dt.date(2024, 11, 27)):
+    return [
+        (e.type, e.status, [a.name for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+def test_an_offer_to_host_further_rounds_proposes_talks():
+    text = "Norway has offered to host further rounds of the process if both sides agree."
+    assert any(t == "talks" and s == "proposed" for t, s, _ in events(text))
+
+
+def test_a_round_of_sanctions_is_not_talks():
+    text = "The European Union adopted a new round of sanctions against Russia on Monday."
+    assert not any(t == "talks" for t, _, _ in events(text))
