@@ -20,3 +20,8 @@ def test_an_offer_to_host_further_rounds_proposes_talks():
 def test_a_round_of_sanctions_is_not_talks():
     text = "The European Union adopted a new round of sanctions against Russia on Monday."
     assert not any(t == "talks" for t, _, _ in events(text))
+
+
+def test_talks_that_are_due_later_are_planned():
+    text = "A third round of talks between Serbia and Kosovo is due in March."
+    assert ("talks", "planned", ["Serbia", "Kosovo"]) in events(text)

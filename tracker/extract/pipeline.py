@@ -633,9 +633,27 @@ def _status(
     status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
     if event_type in _SPEECH_ACTS:
         return "occurred"
+    if status == "occurred" and inherent is None and event_type in _MEETING_TYPES:
+        status = _scheduled_after(lows, hi) or status
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
     return status
+
+
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_SCHEDULED = frozenset({"due", "expected", "scheduled", "slated", "set", "planned"})
+_SUBJECT_STOPS = frozenset({",", ";", ":", ".", "said", "says", "but", "after", "that"})
+
+
+def _scheduled_after(lows: list[str], hi: int) -> str | None:
+    """ "A second round of talks between A and B is due next month": the subject's verb
+    comes after it and tells a plan."""
+    for k in range(hi, min(hi + 8, len(lows) - 1)):
+        if lows[k] in _SUBJECT_STOPS:
+            return None
+        if lows[k] in _COPULAS:
+            return "planned" if lows[k + 1] in _SCHEDULED else None
+    return None
 
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
