@@ -25,3 +25,10 @@ def test_a_round_of_sanctions_is_not_talks():
 def test_talks_that_are_due_later_are_planned():
     text = "A third round of talks between Serbia and Kosovo is due in March."
     assert ("talks", "planned", ["Serbia", "Kosovo"]) in events(text)
+
+
+def test_a_second_praise_in_the_same_sentence_is_its_own_act():
+    text = "Macron thanked Italy for its help and praised Spain on Monday."
+    found = events(text)
+    assert ("support", "occurred", ["Emmanuel Macron", "Italy"]) in found
+    assert ("support", "occurred", ["Emmanuel Macron", "Spain"]) in found

@@ -431,10 +431,26 @@ def _another_actor(
     if earlier is None:
         return False
     first = actors[0][0]
+    if event_type in _SPEECH_ACTS and _new_target(actors, earlier, lo, trig, mentions):
+        return True  # "thanked A for its help and called B a partner": a second act
     own = any(m.actor.name == first.name and lo <= m.tok < trig.tok for m in mentions)
     return own and all(not _same_party(
         ExtractedActor(first.name, "initiator", first.kind, first.country), a
     ) for a in earlier.actors)
+
+
+def _new_target(
+    actors: list, earlier: ExtractedEvent, lo: int, trig: Trigger, mentions: list[Mention]
+) -> bool:
+    """The same speaker turns to someone else in a clause of its own ("... and praised B")."""
+    if lo == 0 or not any(m.tok < lo for m in mentions):
+        return False
+    targets = [a for a, r in actors if r == "target"]
+    if not targets or not any(a.role == "target" for a in earlier.actors):
+        return False
+    return all(
+        not any(_same_party(_as_party(t), a) for a in earlier.actors) for t in targets
+    ) and any(m.actor.name == targets[0].name and m.tok > trig.tok for m in mentions)
 
 
 def _same_act_target(
