@@ -32,3 +32,9 @@ def test_a_second_praise_in_the_same_sentence_is_its_own_act():
     found = events(text)
     assert ("support", "occurred", ["Emmanuel Macron", "Italy"]) in found
     assert ("support", "occurred", ["Emmanuel Macron", "Spain"]) in found
+
+
+def test_praising_a_state_after_thanking_its_leader_is_a_second_act():
+    text = "Scholz thanked Macron for his support and called France a close friend."
+    found = events(text)
+    assert ("support", "occurred", ["Olaf Scholz", "France"]) in found

@@ -448,8 +448,10 @@ def _new_target(
     targets = [a for a, r in actors if r == "target"]
     if not targets or not any(a.role == "target" for a in earlier.actors):
         return False
+    # a state after its people ("thanked Rau and Duda ... and called Poland a partner")
     return all(
-        not any(_same_party(_as_party(t), a) for a in earlier.actors) for t in targets
+        not any(a.name == t.name or (t.kind != "state" and _same_party(_as_party(t), a))
+                for a in earlier.actors) for t in targets
     ) and any(m.actor.name == targets[0].name and m.tok > trig.tok for m in mentions)
 
 
