@@ -38,3 +38,9 @@ def test_praising_a_state_after_thanking_its_leader_is_a_second_act():
     text = "Scholz thanked Macron for his support and called France a close friend."
     found = events(text)
     assert ("support", "occurred", ["Olaf Scholz", "France"]) in found
+
+
+def test_the_groups_fighters_act_for_the_group_named_before():
+    text = "Hezbollah said on Friday that the group's fighters attacked an army post."
+    found = events(text)
+    assert any(t == "military" and actors[:1] == ["Hezbollah"] for t, _, actors in found)

@@ -177,6 +177,9 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
     return run < len(tokens) and tokens[run].cap and tokens[run].text[0].isalpha()
 
 
+_FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
+
+
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
@@ -415,16 +418,27 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     continue
         if (
             low == "the" and i + 1 < n and not tokens[i + 1].cap
-            and lows[i + 1] in _BODY_NOUNS and not claimed[i + 1]
+            and tokens[i + 1].base.lower() in _BODY_NOUNS and not claimed[i + 1]
         ):
             # "the bloc", "the alliance", "the group": the organisation named last.
             body = None
-            for kind in _BODY_NOUNS[lows[i + 1]]:
+            # "the group's fighters attacked": the group acts through its fighters.
+            fighters = (
+                tokens[i + 1].base != tokens[i + 1].text and i + 2 < n
+                and lows[i + 2] in _FIGHTER_NOUNS
+            )
+            kinds = _BODY_NOUNS[tokens[i + 1].base.lower()]
+            if fighters:
+                body = next((
+                    m.actor for m in reversed(mentions)
+                    if m.tok < i and m.actor.kind in kinds and not m.location
+                ), None)
+            for kind in kinds if body is None else ():
                 candidate = memory.last_body.get(kind)
                 if candidate is not None:
                     body = candidate
                     break
-            if body is not None and tokens[i + 1].base == tokens[i + 1].text:
+            if body is not None and (tokens[i + 1].base == tokens[i + 1].text or fighters):
                 mentions.append(Mention(body, i, i + 2, "anaphor"))
                 claimed[i] = claimed[i + 1] = True
             continue
