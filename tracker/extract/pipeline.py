@@ -602,7 +602,7 @@ def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> N
             earlier.actors.append(
                 ExtractedActor(actor.name, "participant", actor.kind, actor.country)
             )
-    earlier.title = _title(event_type, earlier.actors)
+    earlier.title = event_title(event_type, earlier.actors)
 
 
 _LINKS = frozenset({"to", "that", "for"})
@@ -1057,7 +1057,7 @@ def _event(
         start=sentence.start,
         end=sentence.end,
         confidence=min(confidence, 0.95),
-        title=_title(event_type, extracted),
+        title=event_title(event_type, extracted),
         trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
         trigger_offset=tokens[trig.tok].start,
     )
@@ -1075,7 +1075,7 @@ def _short(name: str, kind: str) -> str:
 _SURNAME_FIRST = lexicon.words("surname_first_countries")
 
 
-def _title(event_type: str, actors: list[ExtractedActor]) -> str:
+def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
     """A short readable title: "Trump–Putin phone call", "Trump sanctions on Russia"."""
     if not actors:
         return event_type.capitalize()

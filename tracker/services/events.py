@@ -33,9 +33,12 @@ def parse_actor_role(spec: str) -> ActorRole:
     return ActorRole(name.strip(), check_role(role))
 
 
-def _title_for(type_: str, actors: Sequence[str]) -> str:
-    names = ", ".join(actors[:3]) + (" and others" if len(actors) > 3 else "")
-    return f"{type_.capitalize()}: {names}" if names else type_.capitalize()
+def _title_for(type_: str, actors: Sequence[ActorRole]) -> str:
+    """The same kind of title extraction gives: "Trump–Putin phone call"."""
+    from tracker.extract import event_title
+    from tracker.extract.types import ExtractedActor
+
+    return event_title(type_, [ExtractedActor(a.name, a.role, a.kind, a.country) for a in actors])
 
 
 SEARCH_TEXT_LIMIT = 4000
@@ -100,7 +103,7 @@ def add_event(
     if not create_actors:
         for spec in actors:
             resolve_actor(session, spec.name)
-    title = (title or "").strip() or _title_for(type_, [a.name for a in actors])
+    title = (title or "").strip() or _title_for(type_, actors)
     event = Event(
         type=type_,
         status=status_,
