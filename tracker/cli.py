@@ -85,12 +85,10 @@ def parse_day_option(text: str, what: str) -> dt.date:
 
 
 def describe_when(event: Event) -> str:
+    from tracker.domain import when_label
     from tracker.services.events import event_when
 
-    when = event_when(event)
-    if when is not None:
-        return when.label()
-    return f"date unknown — reported {event.timeline_date.day} {event.timeline_date:%b %Y}"
+    return when_label(event_when(event), event.timeline_date)
 
 
 def actors_text(event: Event) -> str:
@@ -188,22 +186,31 @@ def add(obj, type_, status, actors, title, when_text, note, as_json) -> None:
             )
 
 
-def _build_filter(session, actor, type_, status, since, until, during, search):
+def _time_range(text: str, prefix: str, what: str):
+    """A --since/--until/--during option through the same parser as the timeline's filter."""
+    from tracker.extract.dates import parse_range
+
+    phrase = " ".join(text.split())
+    if prefix and not phrase.lower().startswith(prefix + " "):
+        phrase = f"{prefix} {phrase}"
+    found = parse_range(phrase, dt.date.today())
+    if found is None:
+        raise TrackerError(f"cannot understand the {what} {text!r}")
+    return found
+
+
+def _build_filter(actor, type_, status, since, until, during, search):
     from tracker.domain import check_status, check_type
     from tracker.services.query import EventFilter
 
     start = end = None
     if during:
-        when = parse_when_option(during, "time range")
-        start, end = when.start, when.end
+        found = _time_range(during, "", "time range")
+        start, end = found.since, found.until
     if since:
-        text = since.strip()
-        text = text[6:] if text.lower().startswith("since ") else text
-        start = parse_when_option(text, "start").start
+        start = _time_range(since, "since", "start").since
     if until:
-        text = until.strip()
-        text = text[6:] if text.lower().startswith("until ") else text
-        end = parse_when_option(text, "end").end
+        end = _time_range(until, "until", "end").until
     return EventFilter(
         actors=tuple(actor),
         types=tuple(check_type(t) for t in type_),
@@ -246,7 +253,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
     from tracker.services.query import count_events, list_events
 
     with Session(obj.engine()) as session:
-        filt = _build_filter(session, actor, type_, status, since, until, during, search)
+        filt = _build_filter(actor, type_, status, since, until, during, search)
         events = list_events(session, filt, limit=limit)
         if as_json:
             click.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
@@ -587,17 +594,19 @@ def extract(article, published, as_json) -> None:
 @pass_context
 def ingest(obj, paths, published) -> None:
     """Read articles (files, folders, globs of .txt/.md) into the timeline."""
-    from tracker.services.ingest import collect_paths, ingest_paths
+    from tracker.services.ingest import collect_paths, ingest_files
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
-    files, _ = collect_paths(paths)
+    files, problems = collect_paths(paths)
     show_bar = len(files) > 1 and sys.stderr.isatty()
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_paths(engine, paths, day, progress=lambda *_: bar.update(1))
+            report = ingest_files(
+                engine, files, day, progress=lambda *_: bar.update(1), problems=problems
+            )
     else:
-        report = ingest_paths(engine, paths, day)
+        report = ingest_files(engine, files, day, problems=problems)
     for outcome in report.outcomes:
         if outcome.state == "ingested":
             click.echo(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from tracker.errors import TrackerError
@@ -91,3 +92,24 @@ class When:
 
 def day_label(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
+
+
+# C0 and C1 control characters (ESC included): never let them reach the terminal
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\n\r]+")
+
+
+def clean(text: str | None, *, one_line: bool = True) -> str:
+    """Untrusted text made safe to draw: control characters removed, optionally one line."""
+    if not text:
+        return ""
+    if one_line:
+        text = _SPACES.sub(" ", text)
+    return _CONTROL.sub("", text)
+
+
+def when_label(when: When | None, timeline_date: dt.date) -> str:
+    """An event's time as people read it; undated events say where the timeline put them."""
+    if when is None:
+        return f"date unknown — reported {day_label(timeline_date)}"
+    return when.label()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Participation
 from tracker.domain import check_kind
@@ -50,14 +50,19 @@ def resolve_actor(session: Session, name: str) -> Actor:
 
 
 def get_or_create_actor(
-    session: Session, name: str, kind: str = "person", country: str | None = None
+    session: Session,
+    name: str,
+    kind: str = "person",
+    country: str | None = None,
+    aliases: tuple[str, ...] | list[str] = (),
 ) -> Actor:
+    """The actor named ``name``; created (with ``aliases``) when there is none yet."""
     actor = find_actor(session, name)
     if actor is not None:
         if actor.country is None and country:
             actor.country = country.upper()
         return actor
-    return add_actor(session, name, kind=kind, country=country)
+    return add_actor(session, name, kind=kind, country=country, aliases=aliases)
 
 
 def add_actor(
@@ -122,6 +127,7 @@ def list_actors(
     query = (
         select(Actor, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.actor_id == Actor.id)
+        .options(selectinload(Actor.aliases))
         .order_by(Actor.name_key)
         .limit(limit)
     )

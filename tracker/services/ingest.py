@@ -11,14 +11,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, exists, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, Article, Event, Mention, Participation
 from tracker.db.session import unit_of_work
 from tracker.domain import When
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
-from tracker.services.actors import add_alias, find_actor, get_or_create_actor, name_key
+from tracker.services.actors import get_or_create_actor, name_key
 from tracker.services.events import (
     ActorRole,
     add_event,
@@ -160,7 +160,7 @@ def content_hash(text: str) -> str:
 def known_actor_entries(session: Session) -> list[ActorEntry]:
     """Actors already in the database, for the extractor to recognise."""
     entries = []
-    for actor in session.scalars(select(Actor)):
+    for actor in session.scalars(select(Actor).options(selectinload(Actor.aliases))):
         entries.append(
             ActorEntry(
                 name=actor.name,
@@ -180,15 +180,11 @@ def _gazetteer_by_key() -> dict[str, ActorEntry]:
 
 
 def _ensure_actor(session: Session, name: str, kind: str, country: str | None) -> Actor:
-    existed = find_actor(session, name) is not None
-    actor = get_or_create_actor(session, name, kind=kind, country=country)
-    if not existed:
-        # an actor first met in an article brings its gazetteer aliases into the database,
-        # so that "the Kremlin" finds Russia in filters too
-        entry = _gazetteer_by_key().get(name_key(name))
-        for alias in entry.aliases if entry else ():
-            add_alias(session, actor, alias, quiet=True)
-    return actor
+    # an actor first met in an article brings its gazetteer aliases into the database,
+    # so that "the Kremlin" finds Russia in filters too
+    entry = _gazetteer_by_key().get(name_key(name))
+    aliases = entry.aliases if entry else ()
+    return get_or_create_actor(session, name, kind=kind, country=country, aliases=aliases)
 
 
 # How far apart in time two tellings of one event may be when one of them gives no date:
@@ -374,13 +370,14 @@ def ingest_file(
         return ArticleOutcome(str(path), "skipped", str(exc))
 
 
-def ingest_paths(
+def ingest_files(
     engine: Engine,
-    specs: Sequence[str],
+    paths: Sequence[Path],
     published: dt.date | None = None,
     progress: Callable[[int, int, ArticleOutcome], None] | None = None,
+    problems: Sequence[ArticleOutcome] = (),
 ) -> IngestReport:
-    paths, problems = collect_paths(specs)
+    """Ingest article files already found (see collect_paths), one transaction each."""
     report = IngestReport(list(problems))
     with Session(engine) as session:
         known = known_actor_entries(session)
@@ -390,3 +387,14 @@ def ingest_paths(
         if progress is not None:
             progress(done, len(paths), outcome)
     return report
+
+
+def ingest_paths(
+    engine: Engine,
+    specs: Sequence[str],
+    published: dt.date | None = None,
+    progress: Callable[[int, int, ArticleOutcome], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders (recursively) and globs."""
+    paths, problems = collect_paths(specs)
+    return ingest_files(engine, paths, published, progress, problems)

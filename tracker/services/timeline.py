@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-import re
 import threading
 import weakref
 from collections import OrderedDict
@@ -20,28 +19,9 @@ from sqlalchemy import Connection, Engine, Select, exists, func, select, text, t
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
-from tracker.domain import When, day_label
+from tracker.domain import When, day_label, when_label
 from tracker.services.events import event_when, get_event, history_order
 from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
-
-# C0 and C1 control characters (ESC included): never let them reach the terminal
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[\t\n\r]+")
-
-
-def clean(text: str | None, *, one_line: bool = True) -> str:
-    """Untrusted text made safe to draw: control characters removed, optionally one line."""
-    if not text:
-        return ""
-    if one_line:
-        text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text)
-
-
-def when_label(when: When | None, timeline_date: dt.date) -> str:
-    if when is None:
-        return f"date unknown — reported {day_label(timeline_date)}"
-    return when.label()
 
 
 @dataclass(frozen=True)
@@ -567,78 +547,3 @@ def event_details(session: Session, event_id: int) -> EventDetails:
         note=first_note,
         notes=getattr(event, "notes", None),
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# time range filters in plain language
-
-_RANGE_SPLIT = re.compile(r"\s+(?:to|until|till|through|-|–)\s+|\s*\.\.\s*", re.I)
-
-
-@dataclass(frozen=True)
-class DateRange:
-    since: dt.date | None
-    until: dt.date | None
-
-    def label(self) -> str:
-        if self.since and self.until:
-            if self.since == self.until:
-                return day_label(self.since)
-            return f"{day_label(self.since)} – {day_label(self.until)}"
-        if self.since:
-            return f"since {day_label(self.since)}"
-        if self.until:
-            return f"until {day_label(self.until)}"
-        return "any time"
-
-
-def parse_range(text: str, today: dt.date) -> DateRange | None:
-    """A time range from plain language; None when it is not understood.
-
-    "March 2025" (that month), "since 2024", "after last week", "until next Friday",
-    "before 2020", "Jan 2025 to March 2025", "2024..2025", "between X and Y", "upcoming", "past".
-    """
-    from tracker.extract.dates import parse_when
-
-    text = " ".join(text.strip().split())
-    if not text:
-        return DateRange(None, None)
-    lowered = text.casefold()
-    if lowered in ("upcoming", "future", "coming"):
-        return DateRange(today, None)
-    if lowered == "past":
-        return DateRange(None, today - dt.timedelta(days=1))
-    words = lowered.split(" ", 1)
-    first, rest = words[0], (text.split(" ", 1)[1] if len(words) > 1 else "")
-    if first == "between" and " and " in rest.casefold():
-        cut = rest.casefold().index(" and ")
-        return _pair(rest[:cut], rest[cut + 5 :], today)
-    if first in ("since", "from", "after") and rest:
-        parts = _RANGE_SPLIT.split(rest, maxsplit=1)
-        if len(parts) == 2:
-            return _pair(parts[0], parts[1], today)
-        when = parse_when(rest, today)
-        if when is None:
-            return None
-        start = when.end + dt.timedelta(days=1) if first == "after" else when.start
-        return DateRange(start, None)
-    if first in ("until", "till", "to", "before", "through") and rest:
-        when = parse_when(rest, today)
-        if when is None:
-            return None
-        end = when.start - dt.timedelta(days=1) if first == "before" else when.end
-        return DateRange(None, end)
-    parts = _RANGE_SPLIT.split(text, maxsplit=1)
-    if len(parts) == 2 and parts[0] and parts[1]:
-        return _pair(parts[0], parts[1], today)
-    when = parse_when(text, today)
-    return DateRange(when.start, when.end) if when else None
-
-
-def _pair(a: str, b: str, today: dt.date) -> DateRange | None:
-    from tracker.extract.dates import parse_when
-
-    first, last = parse_when(a, today), parse_when(b, today)
-    if first is None or last is None or last.end < first.start:
-        return None
-    return DateRange(first.start, last.end)

@@ -14,9 +14,10 @@ from sqlalchemy.orm import Session
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tracker.domain import clean
 from tracker.services.actors import list_actors
 from tracker.services.query import EventFilter
-from tracker.services.timeline import clean, rows_after
+from tracker.services.timeline import rows_after
 
 if TYPE_CHECKING:
     from tracker.tui.app import TrackerApp

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tracker.domain import clean
 from tracker.errors import ConflictError
-from tracker.services.timeline import EventDetails, clean
+from tracker.services.timeline import EventDetails
 from tracker.tui.styled import Line
 
 

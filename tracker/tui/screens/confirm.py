@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tracker.services.timeline import clean
+from tracker.domain import clean
 from tracker.tui.styled import styled
 
 

@@ -9,8 +9,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from tracker.domain import day_label
-from tracker.services.timeline import EventDetails, clean
+from tracker.domain import clean, day_label
+from tracker.services.timeline import EventDetails
 from tracker.tui.styled import STATUS_STYLES, Line
 
 

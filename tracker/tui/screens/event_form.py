@@ -14,12 +14,12 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain import EVENT_TYPES, STATUSES, When
+from tracker.domain import EVENT_TYPES, STATUSES, When, clean
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
 from tracker.services.actors import find_actor
 from tracker.services.events import ActorRole, parse_actor_role
-from tracker.services.timeline import EventDetails, clean
+from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
 from tracker.tui.screens.form import FormScreen
 from tracker.tui.styled import Line, styled

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tracker.services.timeline import clean
+from tracker.domain import clean
 from tracker.tui.conflict import StaleEventError, conflict_text
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.styled import styled

@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Static
 
-from tracker.services.timeline import clean
+from tracker.domain import clean
 from tracker.tui.styled import styled
 
 

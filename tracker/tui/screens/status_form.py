@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain import STATUSES, When
+from tracker.domain import STATUSES, When, clean
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
-from tracker.services.timeline import EventDetails, clean
+from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
 from tracker.tui.screens.form import FormScreen
 from tracker.tui.styled import Line, styled

@@ -14,10 +14,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Select, Static
 
-from tracker.domain import EVENT_TYPES, STATUSES
+from tracker.domain import EVENT_TYPES, STATUSES, clean
+from tracker.extract.dates import parse_range
 from tracker.services.actors import find_actor
 from tracker.services.query import EventFilter
-from tracker.services.timeline import clean, parse_range
 from tracker.tui.styled import Line
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 

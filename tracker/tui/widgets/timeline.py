@@ -30,7 +30,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.domain import STATUSES, day_label
+from tracker.domain import STATUSES, clean, day_label
 from tracker.errors import TrackerError
 from tracker.services import timeline as tl
 from tracker.services.query import EventFilter
@@ -684,7 +684,7 @@ class TimelineView(ScrollView, can_focus=True):
         if y != 1 and not force:
             return Strip.blank(width, self._style(""))
         style = self._style("timeline--message")
-        return Strip([Segment(fit("  " + tl.clean(text), width), style)])
+        return Strip([Segment(fit("  " + clean(text), width), style)])
 
     def _header(self, width: int) -> Strip:
         cols = Columns.for_width(width)
@@ -733,11 +733,11 @@ class TimelineView(ScrollView, can_focus=True):
             Segment(fit(f" {row.status} ", cols.status - 1), status_style),
             Segment("  ", base),
             Segment(
-                fit(tl.clean(", ".join(row.actors)), cols.actors),
+                fit(clean(", ".join(row.actors)), cols.actors),
                 styles[prefix + "timeline--actors"],
             ),
             gap,
-            Segment(fit(tl.clean(row.title), cols.title), styles[prefix + "timeline--title"]),
+            Segment(fit(clean(row.title), cols.title), styles[prefix + "timeline--title"]),
         ]
         used = sum(cell_len(s.text) for s in segments)
         if used < width:
