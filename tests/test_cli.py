@@ -193,3 +193,19 @@ def test_help_does_not_import_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert "HEAVY []" in out
+
+
+def test_control_characters_from_stored_text_never_reach_the_terminal(run, tmp_path):
+    hostile = "Talks \x1b[2J\x1b]0;owned\x07 resume"
+    event = json.loads(
+        run("add", "--type", "talks", "--actor", "Iran", "--title", hostile, "--json").output
+    )
+    assert event["title"] == hostile  # stored as given; JSON escapes it
+    for args in (["list"], ["show", str(event["id"])], ["delete", str(event["id"]), "--yes"]):
+        output = run(*args).output
+        assert "\x1b" not in output and "\x07" not in output
+        assert "Talks [2J]0;owned resume" in output
+    article = tmp_path / "a.txt"
+    article.write_text("Title \x1b[31mred\n\nIran and Oman held talks on Monday.\x1b[0m\n")
+    preview = CliRunner().invoke(cli, ["extract", str(article)]).output
+    assert "\x1b" not in preview

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 
 
+def echo_plain(text: str, **kwargs) -> None:
+    """Print text that carries article or user data: control characters (ANSI escapes) never
+    reach the terminal."""
+    from tracker.domain import clean
+
+    click.echo(clean(text, one_line=False), **kwargs)
+
+
 def fail(message: str) -> NoReturn:
     click.echo(f"tracker: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
@@ -272,7 +280,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
             ]
             for e in events
         ]
-        click.echo(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
+        echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
         total = count_events(session, filt)
         if total > len(events):
             click.echo(f"… {total - len(events)} more (use --limit)")
@@ -350,7 +358,7 @@ def show(obj, event_id, as_json) -> None:
                 f"  {when:<12}  {c.from_status or '—'} → {c.to_status}"
                 f"  (recorded {recorded}){source}"
             )
-        click.echo("\n".join(out))
+        echo_plain("\n".join(out))
 
 
 @cli.command()
@@ -419,16 +427,17 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
 def delete(obj, event_id, yes) -> None:
     """Delete an event with its evidence and history."""
     from tracker.db.session import unit_of_work
+    from tracker.domain import clean
     from tracker.services.events import delete_event, get_event
 
     with unit_of_work(obj.engine()) as session:
         event = get_event(session, event_id)
-        label = f"event {event.id} ({event.type}, {event.status}: {event.title})"
+        label = f"event {event.id} ({event.type}, {event.status}: {clean(event.title)})"
         if not yes and not click.confirm(f"Delete {label}?", default=False, err=True):
             click.echo("nothing deleted", err=True)
             sys.exit(1)
         delete_event(session, event_id)
-    click.echo(f"deleted {label}")
+    echo_plain(f"deleted {label}")
 
 
 @cli.group(cls=TrackerGroup, invoke_without_command=True)
@@ -461,7 +470,7 @@ def actors_list(obj, prefix=None, as_json=False) -> None:
         [str(a.id), a.name, a.kind, a.country or "", str(a.events), ", ".join(a.aliases)]
         for a in found
     ]
-    click.echo(_table(rows, ["ID", "NAME", "KIND", "COUNTRY", "EVENTS", "ALIASES"]))
+    echo_plain(_table(rows, ["ID", "NAME", "KIND", "COUNTRY", "EVENTS", "ALIASES"]))
 
 
 @actors.command(name="add")
@@ -578,14 +587,14 @@ def extract(article, published, as_json) -> None:
         click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
         return
     art = result.article
-    click.echo(f"{art.title}")
+    echo_plain(art.title)
     click.echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
     click.echo(f"{len(result.events)} events")
     for e in result.events:
         when = e.when.label() if e.when else "no date"
         names = ", ".join(f"{a.name} ({a.role})" for a in e.actors)
-        click.echo(f"\n- {e.type}, {e.status}, {when}: {names}")
-        click.echo(f"  “{_one_line(e.evidence, 200)}”")
+        echo_plain(f"\n- {e.type}, {e.status}, {when}: {names}")
+        echo_plain(f"  “{_one_line(e.evidence, 200)}”")
 
 
 @cli.command()
