@@ -73,7 +73,7 @@ def test_extraction_past_its_deadline_raises_instead_of_running_on():
     from tracker.errors import ExtractionTimeout
     from tracker.extract import extract
 
-    text = "Trump met Putin in Helsinki on Monday. " * 5
+    text = "Leaders meet\n\n" + "Trump met Putin in Helsinki on Monday. " * 5
     with pytest.raises(ExtractionTimeout):
         extract(text, deadline=time.monotonic() - 1)
     assert extract(text, deadline=time.monotonic() + 60).events
