@@ -9,10 +9,14 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import cli
+from tracker.db.session import make_engine
 
 
 @pytest.fixture
 def run(db_url):
+    # the database exists before the first command, so no "created a new database" line
+    # mixes into the output the tests read
+    make_engine(db_url).dispose()
     runner = CliRunner()
 
     def invoke(*args, input=None):
