@@ -15,3 +15,7 @@ class ConflictError(TrackerError):
 
 class DatabaseError(TrackerError):
     pass
+
+
+class ExtractionTimeout(TrackerError):
+    """An article took longer than its time budget to extract: it is skipped, not half-read."""

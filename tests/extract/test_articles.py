@@ -63,3 +63,17 @@ def test_user_date_overrides_and_fills():
 def test_empty_article_is_a_clear_error(text):
     with pytest.raises(TrackerError, match="empty"):
         read_article(text)
+
+
+def test_extraction_past_its_deadline_raises_instead_of_running_on():
+    import time
+
+    import pytest
+
+    from tracker.errors import ExtractionTimeout
+    from tracker.extract import extract
+
+    text = "Leaders meet\n\n" + "Trump met Putin in Helsinki on Monday. " * 5
+    with pytest.raises(ExtractionTimeout):
+        extract(text, deadline=time.monotonic() - 1)
+    assert extract(text, deadline=time.monotonic() + 60).events

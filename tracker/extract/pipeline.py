@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 
 from tracker.domain import When
+from tracker.errors import ExtractionTimeout
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
 from tracker.extract.articles import DATELINE, read_article
@@ -46,8 +48,8 @@ def _base_index() -> ActorIndex:
 
 @lru_cache(maxsize=32)
 def _index_with(extra: tuple[ActorEntry, ...]) -> ActorIndex:
-    # Database actors first: the gazetteer keeps the last word on a clashing alias.
-    return ActorIndex((*extra, *load_gazetteer()))
+    # The gazetteer keeps the last word on a clashing alias.
+    return _base_index().with_extra(extra)
 
 
 def extract(
@@ -55,8 +57,13 @@ def extract(
     published: dt.date | None = None,
     extra_actors: Iterable[ActorEntry] = (),
     source: str | None = None,
+    deadline: float | None = None,
 ) -> Extraction:
-    """Read an article and return its events (types, statuses, actors, times, evidence)."""
+    """Read an article and return its events (types, statuses, actors, times, evidence).
+
+    ``deadline`` is a ``time.monotonic()`` instant: past it, ``ExtractionTimeout`` is raised
+    between sentences, so one pathological article cannot hold up a batch.
+    """
     article = read_article(text, source=source, published=published)
     extra = tuple(
         ActorEntry(e.name, e.kind, e.country, tuple(e.aliases)) for e in extra_actors
@@ -68,6 +75,8 @@ def extract(
     last_when: When | None = None
     last_day: When | None = None
     for number, sentence in enumerate(split_sentences(text, article.body_offset)):
+        if deadline is not None and time.monotonic() > deadline:
+            raise ExtractionTimeout("extraction took longer than its time budget")
         if number == 0:
             sentence = _without_dateline(sentence)
         tokens = tokenize(sentence.text)
