@@ -270,14 +270,14 @@ async def run_one(path: Path) -> dict[str, float]:
             return view.cursor != before or view.total in (0, None)
 
         if view.total:
-            send_key(app, "g", "g")
+            send_key(app, "home")
             await until(lambda: view.cursor == 0 and ready(view))
         figures["j"] = statistics.median(await measure(app, key("j", "j"), moved, 10))
         page_downs = await measure(app, key("pagedown"), moved, 20)
         figures["page down"] = statistics.median(page_downs)
         figures["page down max"] = max(page_downs)
         figures["end (G)"] = (await measure(app, key("G", "G"), moved))[0]
-        figures["home (g)"] = (await measure(app, key("g", "g"), moved))[0]
+        figures["home"] = (await measure(app, key("home"), moved))[0]
 
         status = app.filter_bar.query_one("#filter-status", Select)
         search = app.filter_bar.query_one("#filter-text", Input)
@@ -339,7 +339,7 @@ COLUMNS = [
     "page down",
     "page down max",
     "end (G)",
-    "home (g)",
+    "home",
     "status filter",
     "status counted",
     "search common",

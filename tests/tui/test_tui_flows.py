@@ -16,6 +16,7 @@ from tracker.services.events import edit_event, get_event
 from tracker.tui.app import TrackerApp
 from tracker.tui.screens.details import DetailsScreen
 from tracker.tui.screens.event_form import EventForm
+from tracker.tui.screens.keys import KeysScreen
 from tracker.tui.screens.status_form import StatusForm
 
 SIZE = (120, 40)
@@ -33,7 +34,7 @@ def count(engine, model=Event) -> int:
 async def goto(pilot, title: str) -> None:
     """Put the timeline cursor on the event with ``title``."""
     app = pilot.app
-    await pilot.press("g")
+    await pilot.press("home")
     for _ in range(app.timeline.total):
         if app.timeline.current.title == title:
             return
@@ -400,11 +401,20 @@ async def test_help_lists_the_keys_and_today_jumps_back(engine, seeded):
         await settle(pilot)
         await pilot.press("question_mark")
         await settle(pilot)
-        assert app.screen.query("HelpPanel")
+        assert isinstance(app.screen, KeysScreen)
+        text = widget_text(app.screen.query_one("#keys-table"))
+        lines = [line.strip() for line in text.splitlines()]
+        # the app's own keys come first, Textual's generic ones last
+        assert lines[0] == "Timeline"
+        assert lines.index("Events") < lines.index("Everywhere (Textual)")
+        assert any(line.startswith("g ") and "go to a date" in line for line in lines)
+        assert any(line.startswith("u ") and "undo" in line for line in lines)
+        assert any(line.startswith("home") for line in lines)
+        assert text.index("add an event") < text.index("tab / shift+tab")
         await pilot.press("question_mark")
         await settle(pilot)
-        assert not app.screen.query("HelpPanel")
-        await pilot.press("g")
+        assert not isinstance(app.screen, KeysScreen)
+        await pilot.press("home")
         assert app.timeline.cursor == 0
         await pilot.press("full_stop")
         assert app.timeline.current.title == "Ceasefire agreement signed"

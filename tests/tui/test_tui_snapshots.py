@@ -93,3 +93,36 @@ def test_status_form(snap_compare, snap_app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 26), run_before=run_before)
+
+
+def test_keys_screen(snap_compare, snap_app):
+    app, _ = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 44), run_before=run_before)
+
+
+def test_go_to_date(snap_compare, snap_app):
+    app, _ = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("g", *"1 march")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 20), run_before=run_before)
+
+
+def test_status_form_at_80_by_24(snap_compare, snap_app):
+    app, _ = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

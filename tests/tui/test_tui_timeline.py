@@ -64,7 +64,7 @@ async def test_vim_keys_move_the_cursor(engine, seeded):
     app = make_app(engine)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("g")
+        await pilot.press("home")
         assert app.timeline.current.title == "EU aid package for Ukraine"
         await pilot.press("j", "j")
         assert app.timeline.current.title == "EU and China trade talks"
@@ -221,7 +221,7 @@ async def test_paging_over_many_rows_is_consistent(engine):
         view = app.timeline
         assert view.total == 500
         seen: dict[int, int] = {}
-        await pilot.press("g")
+        await pilot.press("home")
         while view.cursor < view.total - 1:
             await settle(pilot)
             for y in range(1, view.size.height):

@@ -34,6 +34,25 @@ class TimelineRow:
     title: str
     actors: tuple[str, ...] = ()
     version: int = 0
+    roles: tuple[str, ...] = ()  # the role of each actor, in the same order
+
+    @property
+    def actors_text(self) -> str:
+        """Who did what to whom: "Trump → Putin", "Russia, Ukraine", "EU → Ukraine · UN"."""
+        by_role: dict[str, list[str]] = {"initiator": [], "target": [], "participant": []}
+        roles = self.roles or ("participant",) * len(self.actors)
+        for name, role in zip(self.actors, roles, strict=False):
+            by_role.setdefault(role, []).append(name)
+        initiators, targets, others = (
+            by_role["initiator"],
+            by_role["target"],
+            by_role["participant"],
+        )
+        if not (initiators or targets):
+            return ", ".join(others)
+        text = ", ".join(initiators)
+        text = f"{text} → {', '.join(targets)}" if targets else f"{text} →"
+        return f"{text} · {', '.join(others)}" if others else text.strip()
 
     @property
     def key(self) -> tuple[dt.date, int]:
@@ -71,17 +90,15 @@ def _rows(session: Session, query: Select) -> list[TimelineRow]:
     if not records:
         return []
     ids = [r.id for r in records]
-    actors: dict[int, list[str]] = {}
+    actors: dict[int, dict[str, str]] = {}  # event -> name -> role (the first one given)
     parts = session.execute(
-        select(Participation.event_id, Actor.name)
+        select(Participation.event_id, Actor.name, Participation.role)
         .join(Actor, Actor.id == Participation.actor_id)
         .where(Participation.event_id.in_(ids))
         .order_by(Participation.event_id, Participation.id)
     )
-    for event_id, name in parts:
-        names = actors.setdefault(event_id, [])
-        if name not in names:
-            names.append(name)
+    for event_id, name, role in parts:
+        actors.setdefault(event_id, {}).setdefault(name, role)
     rows = []
     for r in records:
         when = (
@@ -97,8 +114,9 @@ def _rows(session: Session, query: Select) -> list[TimelineRow]:
                 type=r.type,
                 status=r.status,
                 title=r.title,
-                actors=tuple(actors.get(r.id, ())),
+                actors=tuple(actors.get(r.id, {})),
                 version=r.version,
+                roles=tuple(actors.get(r.id, {}).values()),
             )
         )
     return rows

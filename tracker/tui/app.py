@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import Engine
@@ -18,15 +19,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Select
 
 from tracker.db.session import unit_of_work
+from tracker.domain import When
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services import events as event_service
+from tracker.services import undo as undo_service
 from tracker.services.timeline import EventDetails, event_details
 from tracker.tui.commands import ActorCommands, EventCommands
 from tracker.tui.conflict import StaleEventError
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.screens.details import DetailsScreen
 from tracker.tui.screens.event_form import EventForm, EventFormValues
+from tracker.tui.screens.goto import GoToDateScreen
 from tracker.tui.screens.ingest import IngestScreen
+from tracker.tui.screens.keys import KeysScreen, sections_from
 from tracker.tui.screens.status_form import StatusForm, StatusFormValues
 from tracker.tui.widgets.filter_bar import FilterBar
 from tracker.tui.widgets.timeline import TimelineView
@@ -34,11 +39,29 @@ from tracker.tui.widgets.timeline import TimelineView
 Today = dt.date | Callable[[], dt.date] | None
 
 
+@dataclass(frozen=True)
+class Undo:
+    """One write of this session that `u` can take back."""
+
+    kind: str  # "edit", "status" or "delete"
+    event_id: int
+    version: int  # the event's version right after the write ("delete": before it)
+    before: EventDetails | None = None  # edit: the event as it was
+    status: str = ""  # status: the status it had, and when the change took effect
+    at: When | None = None
+    snapshot: undo_service.EventSnapshot | None = None  # delete: everything to put back
+
+    @property
+    def label(self) -> str:
+        return {"edit": "edit", "status": "status change", "delete": "delete"}[self.kind]
+
+
 class TrackerApp(App[None]):
     """Keyboard-driven: the footer shows the main keys, ? all of them."""
 
     CSS_PATH = "tracker.tcss"
     TITLE = "tracker"
+    AUTO_FOCUS = "#timeline"  # keys typed while starting go to the timeline, not a filter
     COMMANDS = App.COMMANDS | {ActorCommands, EventCommands}
 
     BINDINGS = [
@@ -52,11 +75,58 @@ class TrackerApp(App[None]):
         Binding("S", "focus_filter('filter-status')", "Status filter", show=False),
         Binding("w", "focus_filter('filter-when')", "When", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("g", "go_to_date", "Go to date", show=False),
         Binding("i", "ingest", "Ingest"),
         Binding("escape", "focus_timeline", "Timeline", show=False),
         Binding("question_mark", "toggle_help", "Keys"),
         Binding("q", "quit", "Quit"),
     ]
+
+    # the help screen (?): the app's keys grouped by what they do, in this order
+    KEY_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+        (
+            "Timeline",
+            (
+                "cursor_down", "cursor_up", "page_down", "page_up", "half_page_down",
+                "half_page_up", "first", "last", "today", "go_to_date", "open",
+            ),
+        ),
+        ("Events", ("add", "edit", "status", "delete", "undo", "ingest")),
+        (
+            "Filters",
+            (
+                "focus_filter('filter-text')", "focus_filter('filter-actor')",
+                "focus_filter('filter-type')", "focus_filter('filter-status')",
+                "focus_filter('filter-when')", "clear_filters", "focus_timeline",
+            ),
+        ),
+        ("App", ("toggle_help", "quit")),
+    )  # fmt: skip
+    KEY_HELP = {
+        "cursor_down": "next event",
+        "cursor_up": "previous event",
+        "first": "first event (top of the timeline)",
+        "last": "last event",
+        "today": "today",
+        "go_to_date": "go to a date: type it (3 March 2025, next Friday, June 2024)",
+        "open": "open the event: actors, evidence, status history",
+        "add": "add an event",
+        "edit": "edit the event under the cursor",
+        "status": "change its status (kept in its history)",
+        "delete": "delete it (asks first)",
+        "undo": "undo the last edit, status change or delete of this session",
+        "ingest": "ingest articles: files, folders, globs, URLs, feeds",
+        "focus_filter('filter-text')": "search titles, actors, notes and evidence",
+        "focus_filter('filter-actor')": "filter by actor (Tab completes, then back here)",
+        "focus_filter('filter-type')": "filter by type",
+        "focus_filter('filter-status')": "filter by status",
+        "focus_filter('filter-when')": "filter by time: 2025, March 2025, since May…",
+        "clear_filters": "clear every filter",
+        "focus_timeline": "back to the timeline",
+        "toggle_help": "this list",
+        "quit": "quit",
+    }
 
     def __init__(
         self,
@@ -79,6 +149,7 @@ class TrackerApp(App[None]):
         else:
             self._today = today
         self._prewarm = prewarm
+        self._undo: list[Undo] = []  # this session's writes, the last one last
         name = engine.url.database or ""
         self.sub_title = (
             name.rsplit("/", 1)[-1]
@@ -87,14 +158,17 @@ class TrackerApp(App[None]):
         )
 
     MAIN_SCREEN_ONLY = frozenset(
-        {"add", "focus_filter", "clear_filters", "ingest", "quit", "today", "focus_timeline"}
-    )
+        {
+            "add", "focus_filter", "clear_filters", "ingest", "quit", "today",
+            "focus_timeline", "go_to_date",
+        }
+    )  # fmt: skip
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Timeline keys act on the main screen only (q in a form must not quit)."""
         if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
             return False
-        if action in ("edit", "status", "delete") and len(self.screen_stack) > 1:
+        if action in ("edit", "status", "delete", "undo") and len(self.screen_stack) > 1:
             return isinstance(self.screen, DetailsScreen)
         return True
 
@@ -138,6 +212,11 @@ class TrackerApp(App[None]):
         yield SystemCommand("Ingest articles", "Read articles from a path (i)", self.action_ingest)
         yield SystemCommand("Clear filters", "Show every event (x)", self.action_clear_filters)
         yield SystemCommand("Today", "Jump to today on the timeline (.)", self.action_today)
+        yield SystemCommand("Go to date", "Jump the timeline to a day (g)", self.action_go_to_date)
+        yield SystemCommand(
+            "Undo", "Undo the last edit, status change or delete (u)", self.action_undo
+        )
+        yield SystemCommand("Keys", "Every key of the app (?)", self.action_toggle_help)
 
     # ------------------------------------------------------------------ timeline & filters
 
@@ -170,10 +249,19 @@ class TrackerApp(App[None]):
         self.timeline.action_today()
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)
+            return
+        bindings = [*self.BINDINGS, *TimelineView.BINDINGS]
+        self.push_screen(KeysScreen(sections_from(self.KEY_GROUPS, bindings, self.KEY_HELP)))
+
+    def action_go_to_date(self) -> None:
+        def chosen(day: dt.date | None) -> None:
+            if day is not None:
+                self.timeline.go_to(day)
+                self.timeline.focus()
+
+        self.push_screen(GoToDateScreen(self._today), chosen)
 
     def filter_by_actor(self, name: str) -> None:
         while len(self.screen_stack) > 1:
@@ -246,8 +334,17 @@ class TrackerApp(App[None]):
             fresh = None
         return StaleEventError(str(exc), fresh)
 
+    def _remember(self, undo: Undo) -> None:
+        """Called from the write's worker thread: the undo list belongs to the UI thread."""
+        self.call_from_thread(self._undo.append, undo)
+
     def _save_event(
-        self, event_id: int | None, values: EventFormValues, version: int | None
+        self,
+        event_id: int | None,
+        values: EventFormValues,
+        version: int | None,
+        *,
+        before: EventDetails | None = None,
     ) -> int:
         """Runs in the form's worker thread."""
         try:
@@ -264,7 +361,7 @@ class TrackerApp(App[None]):
                         timeline_fallback=self.today(),
                     )
                     return event.id
-                event_service.edit_event(
+                event = event_service.edit_event(
                     session,
                     event_id,
                     type=values.type,
@@ -275,7 +372,10 @@ class TrackerApp(App[None]):
                     notes=values.notes,
                     expected_version=version,
                 )
-                return event_id
+                new_version = event.version
+            if before is not None:
+                self._remember(Undo("edit", event_id, new_version, before=before))
+            return event_id
         except (ConflictError, NotFoundError) as exc:
             if event_id is None:
                 raise
@@ -285,7 +385,8 @@ class TrackerApp(App[None]):
         """Runs in the form's worker thread."""
         try:
             with unit_of_work(self.engine) as session:
-                event_service.change_status(
+                previous = event_service.get_event(session, event_id).status
+                change = event_service.change_status(
                     session,
                     event_id,
                     values.status,
@@ -293,8 +394,10 @@ class TrackerApp(App[None]):
                     note=values.note or None,
                     expected_version=version,
                 )
+                new_version = change.event.version
         except (ConflictError, NotFoundError) as exc:
             raise self._stale(exc, event_id) from None
+        self._remember(Undo("status", event_id, new_version, status=previous, at=values.at))
 
     def action_add(self) -> None:
         if len(self.screen_stack) > 1:
@@ -319,13 +422,16 @@ class TrackerApp(App[None]):
                 if result is not None:
                     self.notify(f"Saved event #{result}.", markup=False)
                     self._after_write(result)
+                elif form.conflicted:
+                    self._after_write(details.id)  # dropped: show it as it is now
 
-            self.push_screen(
-                EventForm(
-                    self.engine, self._today, partial(self._save_event, details.id), initial=details
-                ),
-                saved,
+            form = EventForm(
+                self.engine,
+                self._today,
+                partial(self._save_event, details.id, before=details),
+                initial=details,
             )
+            self.push_screen(form, saved)
 
         self._with_details(event_id, edit)
 
@@ -339,8 +445,11 @@ class TrackerApp(App[None]):
                 if done:
                     self.notify(f"Status of #{details.id} changed.", markup=False)
                     self._after_write(details.id)
+                elif form.conflicted:
+                    self._after_write(details.id)
 
-            self.push_screen(StatusForm(details, self._today, self._save_status), saved)
+            form = StatusForm(details, self._today, self._save_status)
+            self.push_screen(form, saved)
 
         self._with_details(event_id, change)
 
@@ -377,6 +486,7 @@ class TrackerApp(App[None]):
                         f"event {event_id} was changed by someone else since you chose to "
                         "delete it; nothing was deleted"
                     )
+                snapshot = undo_service.snapshot_event(session, event_id)
                 event_service.delete_event(session, event_id)
         except ConflictError as exc:
             self.call_from_thread(self._delete_conflict, self._stale(exc, event_id))
@@ -384,6 +494,7 @@ class TrackerApp(App[None]):
         except TrackerError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
+        self._remember(Undo("delete", event_id, version, snapshot=snapshot))
         self.call_from_thread(self._deleted, event_id)
 
     def _delete_conflict(self, exc: StaleEventError) -> None:
@@ -402,6 +513,66 @@ class TrackerApp(App[None]):
         if isinstance(self.screen, DetailsScreen) and self.screen.event_id == event_id:
             self.pop_screen()
         self.timeline.reload(keep_index=True)
+
+    # ------------------------------------------------------------------ undo
+
+    def action_undo(self) -> None:
+        """Take back this session's last edit, status change or delete, through the services
+        (a status change is undone by a new change back: the history stays append-only)."""
+        if not self._undo:
+            self.notify("Nothing to undo in this session.", markup=False)
+            return
+        self._run_undo(self._undo.pop())
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _run_undo(self, undo: Undo) -> None:
+        try:
+            with unit_of_work(self.engine) as session:
+                if undo.kind == "delete":
+                    assert undo.snapshot is not None
+                    undo_service.restore_event(session, undo.snapshot)
+                elif undo.kind == "status":
+                    event_service.change_status(
+                        session,
+                        undo.event_id,
+                        undo.status,
+                        at=undo.at,  # the same effective time, recorded later: it wins
+                        note=f"undo: back to {undo.status}",
+                        expected_version=undo.version,
+                    )
+                else:
+                    before = undo.before
+                    assert before is not None
+                    event_service.edit_event(
+                        session,
+                        undo.event_id,
+                        type=before.type,
+                        title=before.title,
+                        when=before.when,
+                        clear_when=before.when is None,
+                        actors=[event_service.ActorRole(n, r) for n, r in before.actors],
+                        notes=before.notes or "",
+                        expected_version=undo.version,
+                    )
+        except ConflictError:
+            self.call_from_thread(
+                self.notify,
+                f"Event #{undo.event_id} was changed since your {undo.label}: nothing undone.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        except TrackerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(self._undone, undo)
+
+    def _undone(self, undo: Undo) -> None:
+        what = f"Undid the {undo.label} of #{undo.event_id}"
+        if undo.kind == "status":
+            what += f" (back to {undo.status})"
+        self.notify(what + ".", markup=False)
+        self._after_write(undo.event_id)
 
     def action_ingest(self) -> None:
         if len(self.screen_stack) > 1:

@@ -7,6 +7,7 @@ import asyncio
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from textual.binding import Binding
+from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input
 
@@ -52,10 +53,22 @@ class CompletingInput(Input):
 
     BINDINGS = [Binding("tab", "complete", "Complete", show=False)]
 
+    class Completed(Message):
+        """Tab accepted a suggestion: the owner decides where focus goes next."""
+
+        def __init__(self, input: CompletingInput) -> None:
+            super().__init__()
+            self.input = input
+
+        @property
+        def control(self) -> CompletingInput:
+            return self.input
+
     def action_complete(self) -> None:
         suggestion = self._suggestion
         if suggestion and self.cursor_at_end and suggestion != self.value:
             self.value = suggestion
             self.cursor_position = len(self.value)
+            self.post_message(self.Completed(self))
         else:
             self.screen.focus_next()

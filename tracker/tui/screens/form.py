@@ -31,10 +31,16 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
 
     version: int | None
     _saving: bool = False
+    _conflicted: bool = False  # after a conflict, Esc drops the values as the hint says
 
     @property
     def dirty(self) -> bool:
         return False
+
+    @property
+    def conflicted(self) -> bool:
+        """A save lost a race: closing the form should show the event as it is now."""
+        return self._conflicted
 
     def cancelled_result(self) -> Result | None:
         return None
@@ -54,6 +60,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
 
     def _conflict(self, exc: StaleEventError) -> None:
         self._saving = False
+        self._conflicted = True
         if exc.fresh is not None:
             self.version = exc.fresh.version  # a second save overwrites, knowingly
         hint = self.CONFLICT_HINT if exc.fresh else "Esc closes the form."
@@ -64,7 +71,7 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
         self.show_error(styled("Not saved: " + clean(message), "bold $error"))
 
     def action_cancel(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self._conflicted:
             self.dismiss(self.cancelled_result())
             return
 

@@ -44,7 +44,7 @@ class FilterBar(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-inputs"):
             yield CompletingInput(
-                placeholder="actor (Tab completes)",
+                placeholder="actor (Tab)",
                 id="filter-actor",
                 suggester=ActorSuggester(self.engine),
             )
@@ -54,7 +54,7 @@ class FilterBar(Vertical):
             yield Select(
                 [(s, s) for s in STATUSES], prompt="any status", id="filter-status", compact=True
             )
-            yield Input(placeholder="when: March 2025, since 2024…", id="filter-when")
+            yield Input(placeholder="when: 2025, since May", id="filter-when")
             yield Input(placeholder="/ search", id="filter-text")
         yield Static(id="filter-summary", markup=False)
 
@@ -74,6 +74,11 @@ class FilterBar(Vertical):
             self._apply(self.filter.with_(text=value.strip()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.app.action_focus_timeline()
+
+    def on_completing_input_completed(self, event: CompletingInput.Completed) -> None:
+        """A completed actor name is a finished filter: back to the timeline to read it."""
         event.stop()
         self.app.action_focus_timeline()
 

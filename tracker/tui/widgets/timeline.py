@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -30,7 +30,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tracker.domain import STATUSES, clean, day_label
+from tracker.domain import EVENT_TYPES, STATUSES, clean, day_label
 from tracker.errors import TrackerError
 from tracker.services import timeline as tl
 from tracker.services.query import EventFilter
@@ -40,6 +40,10 @@ PAGE = 100
 _READERS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="timeline-reader")
 MAX_PAGES = 60  # rows kept in memory: about 6,000
 Key = tuple[dt.date, int]
+
+
+TYPE_WIDTH = max(len(t) for t in EVENT_TYPES)
+STATUS_WIDTH = max(len(s) for s in STATUSES) + 3  # " threatened " and a gap
 
 
 @dataclass(frozen=True)
@@ -53,13 +57,23 @@ class Columns:
     compact: bool = False  # short time labels ("wk 3 Mar 2025", "? 24 Jan 2025")
 
     @classmethod
-    @lru_cache(maxsize=8)
-    def for_width(cls, width: int) -> Columns:
+    @lru_cache(maxsize=64)
+    def for_width(cls, width: int, actors_wanted: int = 30) -> Columns:
+        """Fixed columns sized to their longest value; actors and title share the rest by
+        content: the actors get what they need (``actors_wanted`` cells), up to 2/5."""
         compact = width < 110
-        month, when, type_, status = (9, 14, 10, 13) if compact else (9, 22, 10, 13)
-        rest = max(20, width - (month + when + type_ + status + 5))  # five gaps
-        actors = max(12, min(30, rest // 3))
-        return cls(month, when, type_, status, actors, max(0, rest - actors), compact)
+        month, when = (9, 14) if compact else (9, 22)
+        rest = max(20, width - (month + when + TYPE_WIDTH + STATUS_WIDTH + 5))  # five gaps
+        actors = max(12, min(actors_wanted, rest * 2 // 5))
+        return cls(month, when, TYPE_WIDTH, STATUS_WIDTH, actors, max(0, rest - actors), compact)
+
+
+def actors_wanted(rows: Iterable[tl.TimelineRow]) -> int:
+    """Cells the actors column needs for most of ``rows`` (one long list does not decide)."""
+    lengths = sorted(cell_len(row.actors_text) for row in rows)
+    if not lengths:
+        return 30
+    return max(12, lengths[min(len(lengths) - 1, len(lengths) * 9 // 10)])
 
 
 def _with_stale(reader: Callable, *args, stale: Callable[[], bool] | None):
@@ -100,7 +114,7 @@ class TimelineView(ScrollView, can_focus=True):
         Binding("pageup,ctrl+b", "page_up", "Page up", show=False),
         Binding("ctrl+d", "half_page_down", "Half page down", show=False),
         Binding("ctrl+u", "half_page_up", "Half page up", show=False),
-        Binding("home,g", "first", "First", show=False),
+        Binding("home", "first", "First", show=False),
         Binding("end,G", "last", "Last", show=False),
         Binding("full_stop", "today", "Today", show=False),
         Binding("enter", "open", "Open"),
@@ -152,6 +166,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._provisional_anchor = 0
         self._closing = False
         self._hold_line: int | None = None
+        self._actors_wanted = 30  # the actors column's share, set from each filter's rows
         # noticing writes by other programs (the CLI): see _check_changes
         self._watch_lock = threading.Lock()
         self._watch_conn: Connection | None = None
@@ -206,6 +221,11 @@ class TimelineView(ScrollView, can_focus=True):
             group="timeline",
             exit_on_error=False,
         )
+
+    def go_to(self, day: dt.date) -> None:
+        """Put the cursor on the first event placed on or after ``day`` (the last before it
+        when there is none), in the current filter."""
+        self.reload(anchor=(day, 0))
 
     @property
     def generation(self) -> int:
@@ -471,6 +491,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.error = None
         self._plan = planned
         rows = before + after
+        self._actors_wanted = actors_wanted(rows)
         self._rows = dict(enumerate(rows))
         self._loaded = set()
         self._pending.clear()
@@ -686,8 +707,11 @@ class TimelineView(ScrollView, can_focus=True):
         style = self._style("timeline--message")
         return Strip([Segment(fit("  " + clean(text), width), style)])
 
+    def _columns(self, width: int) -> Columns:
+        return Columns.for_width(width, self._actors_wanted)
+
     def _header(self, width: int) -> Strip:
-        cols = Columns.for_width(width)
+        cols = self._columns(width)
         style = self._style("timeline--header")
         text = " ".join(
             [
@@ -695,7 +719,7 @@ class TimelineView(ScrollView, can_focus=True):
                 fit("when", cols.when),
                 fit("type", cols.type),
                 fit("status", cols.status),
-                fit("actors", cols.actors),
+                fit("actors: initiator → target" if cols.actors >= 28 else "actors", cols.actors),
                 fit("title", cols.title),
             ]
         )
@@ -707,7 +731,7 @@ class TimelineView(ScrollView, can_focus=True):
         return Strip([Segment(fit(text, width), self._style("timeline--today"))])
 
     def _row_strip(self, row: tl.TimelineRow, width: int, show_month: bool, cursor: bool) -> Strip:
-        cols = Columns.for_width(width)
+        cols = self._columns(width)
         styles = self._styles()
         prefix = "cursor:" if cursor else ""
         base = styles[prefix]
@@ -735,7 +759,7 @@ class TimelineView(ScrollView, can_focus=True):
             Segment(fit(f" {row.status} ", cols.status - 1), status_style),
             Segment("  ", base),
             Segment(
-                fit(clean(", ".join(row.actors)), cols.actors),
+                fit(clean(row.actors_text), cols.actors),
                 styles[prefix + "timeline--actors"],
             ),
             gap,

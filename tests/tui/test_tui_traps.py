@@ -1,0 +1,270 @@
+"""The traps found by trying the app: focus, widths, jumping to a date, undo, the keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from textual.widgets import Button, Input, Select, Static
+from tui_helpers import TODAY, async_test, screen_lines, settle
+
+from tracker.db.models import Event, Mention
+from tracker.db.session import unit_of_work
+from tracker.services.events import change_status, edit_event, get_event
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.event_form import EventForm
+from tracker.tui.screens.goto import GoToDateScreen
+from tracker.tui.screens.status_form import StatusForm
+from tracker.tui.widgets.timeline import TimelineView
+
+SIZE = (120, 40)
+
+
+def make_app(engine) -> TrackerApp:
+    return TrackerApp(engine, today=TODAY, prewarm=False)
+
+
+async def goto(pilot, title: str) -> None:
+    app = pilot.app
+    await pilot.press("home")
+    for _ in range(app.timeline.total):
+        if app.timeline.current.title == title:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"{title!r} is not on the timeline")
+
+
+@async_test
+async def test_tab_completes_the_actor_and_returns_to_the_timeline(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f", *"Vlad")
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert app.filter_bar.query_one("#filter-actor", Input).value == "Vladimir Putin"
+        assert isinstance(app.focused, TimelineView)
+        assert app.filter_bar.filter.actors == ("Vladimir Putin",)
+        # j now moves the cursor instead of typing into the filter
+        await pilot.press("j")
+        assert app.filter_bar.query_one("#filter-actor", Input).value == "Vladimir Putin"
+
+
+@async_test
+async def test_keys_typed_at_start_reach_the_timeline(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TimelineView)
+
+
+@async_test
+async def test_roles_are_shown_initiator_to_target(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        row = next(line for line in screen_lines(app) if "EU aid package" in line)
+        assert "European Union → Ukraine" in row
+        row = next(line for line in screen_lines(app) if "Ceasefire" in line)
+        assert "Russia, Ukraine" in row  # participants: no arrow
+
+
+@async_test
+async def test_wide_terminal_gives_the_actors_room(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=(180, 20)) as pilot:
+        await settle(pilot)
+        lines = screen_lines(app)
+        assert "actors: initiator → target" in lines[0]
+        assert any("Volodymyr Zelenskyy, Donald Trump" in line for line in lines)
+
+
+@async_test
+async def test_everything_fits_at_80_by_24(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for widget in app.filter_bar.query("#filter-inputs > *"):
+            region = widget.region
+            assert region.width >= 10, widget.id
+            assert region.right <= 80, widget.id
+        await goto(pilot, "Ceasefire agreement signed")
+        for key, form_type in (("s", StatusForm), ("e", EventForm)):
+            await pilot.press(key)
+            await settle(pilot)
+            form = app.screen
+            assert isinstance(form, form_type)
+            save = form.query_one("#save", Button)
+            save.scroll_visible(animate=False)
+            await settle(pilot)
+            assert save.region.bottom <= 24 and save.region.right <= 80
+            assert save.region.height > 0
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+@async_test
+async def test_escape_after_a_conflict_drops_the_values_as_the_hint_says(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        with unit_of_work(engine) as s:
+            edit_event(s, seeded["ceasefire"], title="Ceasefire collapses")
+        form.query_one("#title", Input).value = "My title"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        hint = str(form.query_one("#form-error", Static).render())
+        assert "Esc to drop them" in hint
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm)  # closed, no "discard?" question
+        assert len(app.screen_stack) == 1
+        with unit_of_work(engine) as s:
+            assert get_event(s, seeded["ceasefire"]).title == "Ceasefire collapses"
+        assert any("Ceasefire collapses" in line for line in screen_lines(app))
+
+
+@async_test
+async def test_g_jumps_to_a_typed_date_and_home_to_the_top(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, GoToDateScreen)
+        await pilot.press(*"10 feb 2025")
+        await settle(pilot)
+        preview = str(app.screen.query_one("#goto-preview", Static).render())
+        assert "Mon 10 Feb 2025" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, GoToDateScreen)
+        # the first event on or after that day
+        assert app.timeline.current.title == "Trump and Putin phone call"
+        await pilot.press("home")
+        assert app.timeline.cursor == 0
+        # a date not understood keeps the dialog open; Esc leaves the cursor where it was
+        await pilot.press("g", *"blurgh", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, GoToDateScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.timeline.cursor == 0
+
+
+@async_test
+async def test_undo_takes_back_a_status_change_with_a_new_one(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("s")
+        await settle(pilot)
+        app.screen.query_one("#new-status", Select).value = "postponed"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            assert get_event(s, seeded["ceasefire"]).status == "postponed"
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            assert event.status == "planned"
+            # history is append-only: the undo is a third entry
+            assert [(c.from_status, c.to_status) for c in event.status_changes] == [
+                (None, "planned"),
+                ("planned", "postponed"),
+                ("postponed", "planned"),
+            ]
+        row = next(line for line in screen_lines(app) if "Ceasefire" in line)
+        assert "planned" in row
+        await pilot.press("u")  # nothing left: a message, no change
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            assert len(get_event(s, seeded["ceasefire"]).status_changes) == 3
+
+
+@async_test
+async def test_undo_takes_back_an_edit(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#title", Input).value = "Ceasefire signed in Istanbul"
+        form.query_one("#actors", Input).value = "Russia:initiator, Turkey:target"
+        form.query_one("#when", Input).value = "July 2025"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            assert get_event(s, seeded["ceasefire"]).title == "Ceasefire signed in Istanbul"
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            assert event.title == "Ceasefire agreement signed"
+            assert [(p.actor.name, p.role) for p in event.participations] == [
+                ("Russia", "participant"),
+                ("Ukraine", "participant"),
+            ]
+            assert (event.when_start, event.precision) == (dt.date(2025, 6, 3), "day")
+
+
+@async_test
+async def test_undo_of_a_change_made_meanwhile_elsewhere_is_refused(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            change_status(s, seeded["ceasefire"], "cancelled", note="elsewhere")
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            assert get_event(s, seeded["ceasefire"]).status == "cancelled"
+
+
+@async_test
+async def test_undo_restores_a_deleted_event_whole(engine, seeded):
+    with unit_of_work(engine) as s:
+        before = get_event(s, seeded["call"])
+        history = [(c.from_status, c.to_status, c.note) for c in before.status_changes]
+        sentences = [m.sentence for m in before.mentions]
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Trump and Putin phone call")
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            assert s.get(Event, seeded["call"]) is None
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["call"])
+            assert event.title == "Trump and Putin phone call"
+            assert [(p.actor.name, p.role) for p in event.participations] == [
+                ("Donald Trump", "initiator"),
+                ("Vladimir Putin", "target"),
+            ]
+            assert [(c.from_status, c.to_status, c.note) for c in event.status_changes] == history
+            assert [m.sentence for m in event.mentions] == sentences
+            assert s.scalar(select(func.count()).select_from(Mention)) == 1
+        # found again by free-text search (the search index follows the restored row)
+        app.filter_bar.query_one("#filter-text", Input).value = "phone"
+        await settle(pilot)
+        assert app.timeline.total == 1
+        assert app.timeline.current.title == "Trump and Putin phone call"
