@@ -189,6 +189,13 @@ def test_redirects_are_limited_and_stay_on_http(web):
             fetch(web.url(path))
 
 
+def test_a_link_with_accents_is_fetched(web, sqlite_engine):
+    url = web.add("/monde/caf%C3%A9-diplomatique", page_html("Talks in Riyadh", TALKS))
+    report = ingest_urls(sqlite_engine, [web.url("/monde/café-diplomatique")])
+    assert report.articles_read == 1, report.summary()
+    assert articles(sqlite_engine)[0].source == url
+
+
 def test_urls_are_told_from_paths():
     assert split_sources(["a.txt", "https://x.org/a", "dir/", "ftp://h/f", "c:\\x"]) == (
         ["a.txt", "dir/", "c:\\x"],
