@@ -801,7 +801,9 @@ def watch(obj, feeds, every, once) -> None:
     """Poll RSS/Atom feeds and ingest the entries not read before (each entry's page).
 
     What was read is remembered in the database, so a restart fetches nothing twice. A feed or
-    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it.
+    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it. With --once,
+    the exit code is 0 when every feed and new entry was read, 1 when some failed, 2 when no
+    feed could be read.
     """
     import signal
     import time
@@ -829,20 +831,25 @@ def watch(obj, feeds, every, once) -> None:
         elif outcome.state == "duplicate":
             echo_plain(f"{outcome.path}: {outcome.reason}, nothing to do")
         else:
-            echo_plain(f"skipped {outcome.path}: {outcome.reason}", err=True)
+            echo_plain(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
 
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
-    failed_feeds = 0
     try:
         while True:
-            failed_feeds = 0
+            feeds_read = problems = 0
             for url in feeds:
                 poll = poll_feed(engine, url, on_outcome=report)
-                failed_feeds += bool(poll.error)
-                echo_plain(poll.summary(), err=bool(poll.error))
+                stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+                if poll.error:
+                    problems += 1
+                    echo_plain(f"tracker: {stamp} failed {poll.summary()}", err=True)
+                else:
+                    feeds_read += 1
+                    problems += sum(o.state not in ("ingested", "duplicate") for o in poll.outcomes)
+                    echo_plain(f"{stamp} {poll.summary()}")
             if once:
                 break
             time.sleep(interval)
@@ -851,7 +858,10 @@ def watch(obj, feeds, every, once) -> None:
         return
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if failed_feeds == len(feeds):
+    # as for ingest: 2 when no feed could be read, 1 when some feed or entry failed
+    if not feeds_read:
+        sys.exit(EXIT_BAD_INPUT)
+    if problems:
         sys.exit(1)
 
 
