@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import re
 import threading
+import unicodedata
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -306,6 +308,95 @@ def plan(session: Session, filt: EventFilter, stale: Stale | None = None) -> Pla
         )
         walk_actors = smallest > threshold
     return Planned(filt, walk_text, walk_actors, matches, fts if walk_text else None)
+
+
+# ---------------------------------------------------------------------------------------------
+# the first screen of a search without the search index (SQLite)
+
+_SEPARATOR = r"(?:^|[\W_])"  # before a token: unicode61 splits on all but letters and digits
+
+
+def _fold(text_: str) -> str:
+    """What the search index's tokenizer (unicode61, remove_diacritics 2) compares."""
+    decomposed = unicodedata.normalize("NFKD", text_.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def text_matcher(text_: str) -> Callable[[str], bool]:
+    """True for a search_text in which every word of ``text_`` starts a token, as the
+    search index's prefix query ``"word"*`` finds it."""
+    patterns = [re.compile(_SEPARATOR + re.escape(_fold(word))) for word in search_words(text_)]
+
+    def matches(search_text: str) -> bool:
+        folded = _fold(search_text)
+        return all(p.search(folded) for p in patterns)
+
+    return matches
+
+
+QUICK_SCAN = 4000  # rows of the time index a first screen may test before giving up
+_QUICK_BATCH = 400
+
+
+def quick_text_rows(
+    session: Session,
+    filt: EventFilter,
+    key: tuple[dt.date, int],
+    before: int,
+    after: int,
+    stale: Stale | None = None,
+) -> tuple[list[TimelineRow], list[TimelineRow]] | None:
+    """The screen around ``key`` for a search, read by walking the time index and testing
+    each row's text, without the search index: the first search of a common word or a
+    short prefix no longer waits for all its matches to be collected (100-400 ms at a
+    million events). None when the words are too rare to fill the screen within
+    ``QUICK_SCAN`` rows: the search index is the fast way then.
+
+    The rows are the same as the index gives (same tokens, same prefix rule); the timeline
+    reads them again through the index in the background, with the counts.
+    """
+    if not filt.text or filt.actors or not search_words(filt.text):
+        return None
+    matches = text_matcher(filt.text)
+    base = filtered(session, filt.with_(text=""), select(Event.id, Event.search_text))
+    found_ids: dict[str, list[int]] = {}
+    for side, wanted in (("after", after), ("before", before)):
+        ids: list[int] = []
+        cursor = key
+        scanned = 0
+        while len(ids) < wanted:
+            if stale is not None and stale():
+                raise Interrupted()
+            if side == "after":
+                query = (
+                    base.where(tuple_(*cursor) <= _KEY)
+                    if scanned == 0
+                    else base.where(tuple_(*cursor) < _KEY)
+                )
+                query = query.add_columns(Event.timeline_date).order_by(*_ASC)
+            else:
+                query = base.where(tuple_(*cursor) > _KEY).add_columns(Event.timeline_date)
+                query = query.order_by(*_DESC)
+            batch = session.execute(query.limit(_QUICK_BATCH)).all()
+            scanned += len(batch)
+            ids.extend(r.id for r in batch if matches(r.search_text))
+            if len(batch) < _QUICK_BATCH:
+                break  # the end of the timeline: what was found is all there is
+            cursor = (batch[-1].timeline_date, batch[-1].id)
+            if len(ids) < wanted and scanned >= QUICK_SCAN:
+                return None
+        found_ids[side] = ids[:wanted]
+    rows_of = {
+        r.id: r
+        for r in _rows(
+            session,
+            select(*_ROW_COLUMNS).where(Event.id.in_(found_ids["after"] + found_ids["before"])),
+        )
+    }
+    return (
+        [rows_of[i] for i in reversed(found_ids["before"])],
+        [rows_of[i] for i in found_ids["after"]],
+    )
 
 
 def _plain(f: AnyFilter) -> EventFilter:

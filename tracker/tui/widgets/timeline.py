@@ -350,17 +350,28 @@ class TimelineView(ScrollView, can_focus=True):
     ) -> None:
         key = anchor or (today, 0)
         stale = partial(self._stale, gen)
+        before_n, after_n = screen // 3 + 2, screen + 2
+        quick = None
         try:
-            with Session(self.engine) as session:
-                planned = tl.plan(session, filt, stale)
-            if stale():
-                return
-            # the rows above and below the anchor are read side by side, on two connections
-            above = _READERS.submit(
-                self._read, tl.rows_before, planned, key, screen // 3 + 2, stale=stale
-            )
-            after = self._read(tl.rows_from, planned, key, screen + 2, stale=stale)
-            before = above.result()
+            if filt.text and self.engine.dialect.name == "sqlite":
+                # a common word's screen is found faster by walking the time index than by
+                # collecting all its matches first; those are collected with the counts
+                with Session(self.engine) as session, self._interruptible(session, stale):
+                    quick = tl.quick_text_rows(session, filt, key, before_n, after_n, stale)
+            if quick is not None:
+                before, after = quick
+                planned: tl.AnyFilter = filt
+            else:
+                with Session(self.engine) as session:
+                    planned = tl.plan(session, filt, stale)
+                if stale():
+                    return
+                # the rows above and below the anchor are read side by side, on two connections
+                above = _READERS.submit(
+                    self._read, tl.rows_before, planned, key, before_n, stale=stale
+                )
+                after = self._read(tl.rows_from, planned, key, after_n, stale=stale)
+                before = above.result()
         except tl.Interrupted:
             return  # a newer filter took over
         except Exception as exc:  # noqa: BLE001 - shown to the user, never swallowed
@@ -369,7 +380,16 @@ class TimelineView(ScrollView, can_focus=True):
         self._deliver(self._shown, gen, planned, before, after, today)
         if stale():
             return  # a newer filter: do not spend the time counting this one
+        reread = None
         try:
+            if quick is not None:
+                with Session(self.engine) as session:
+                    planned = tl.plan(session, filt, stale)
+                # the same screen through the search index: what the pages will use
+                reread = (
+                    self._read(tl.rows_before, planned, key, before_n, stale=stale),
+                    self._read(tl.rows_from, planned, key, after_n, stale=stale),
+                )
             with Session(self.engine) as session, self._interruptible(session, stale):
                 total = tl.count_rows(session, planned)
                 today_index = tl.count_before(session, planned, today) if total else 0
@@ -382,7 +402,9 @@ class TimelineView(ScrollView, can_focus=True):
         except Exception as exc:  # noqa: BLE001
             self._deliver(self._failed, gen, self._message_for(exc))
             return
-        self._deliver(self._counted, gen, total, today_index, anchor_index, key)
+        self._deliver(
+            self._counted, gen, total, today_index, anchor_index, key, planned, reread
+        )
 
     def _stale(self, gen: int) -> bool:
         """Whether a worker of generation ``gen`` has been overtaken (read from any thread)."""
@@ -512,11 +534,25 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
 
     def _counted(
-        self, gen: int, total: int, today_index: int, anchor_index: int, anchor: Key
+        self,
+        gen: int,
+        total: int,
+        today_index: int,
+        anchor_index: int,
+        anchor: Key,
+        planned: tl.AnyFilter,
+        reread: tuple[list[tl.TimelineRow], list[tl.TimelineRow]] | None = None,
     ) -> None:
         """Step two: the counts are in; move the rows shown to their true positions."""
         if gen != self._gen:
             return
+        self._plan = planned
+        if reread is not None:
+            before, after = reread
+            moved = self.cursor - self._provisional_anchor
+            self._rows = dict(enumerate(before + after))
+            self._provisional_anchor = len(before)
+            self.cursor = max(0, min(len(before) + moved, len(before) + len(after) - 1))
         shift = anchor_index - self._provisional_anchor
         old_line = self.line_of(self.cursor) - int(self.scroll_y)
         self._rows = {i + shift: r for i, r in self._rows.items() if 0 <= i + shift < total}
