@@ -12,7 +12,8 @@ reused while its file exists. Measured headless with ``App.run_test()`` at 120x4
 - filter: from choosing a status in the filter bar to the new rows rendered;
 - search: from typing a word (common, rare, then a common prefix) to the matching rows
   rendered; three times each, the "1st" column is the first time (nothing cached for it);
-- j: one cursor step.
+- j: one cursor step;
+- agenda (A) / changes (C): from the key to the view's lists read and drawn.
 
 Figures are in milliseconds: medians over --repeat runs of each run's median (page down: of
 20 presses; "page down max" is the slowest of them). "counted" columns are when the row count
@@ -328,6 +329,32 @@ async def run_one(path: Path) -> dict[str, float]:
             figures[label] = statistics.median(shown)
             figures[label + " 1st"] = shown[0]  # the first time this word is searched
             figures[label.replace("search", "counted")] = statistics.median(counted)
+
+        from tracker.tui.screens.agenda import AgendaScreen, ChangesScreen
+
+        async def open_view(key_name: str, screen_type) -> float:
+            """From the key to the view's lists read and drawn."""
+            app.timeline.focus()
+            started = time.perf_counter()
+            send_key(app, key_name, key_name)
+            deadline = started + 30
+            while not (isinstance(app.screen, screen_type) and app.screen.sections is not None):
+                if time.perf_counter() > deadline:
+                    raise TimeoutError(f"the {key_name} view did not open")
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+            elapsed = (time.perf_counter() - started) * 1000
+            await pilot.press("escape")
+            await pilot.pause()
+            return elapsed
+
+        for label, key_name, screen_type in (
+            ("agenda (A)", "A", AgendaScreen),
+            ("changes (C)", "C", ChangesScreen),
+        ):
+            figures[label] = statistics.median(
+                [await open_view(key_name, screen_type) for _ in range(3)]
+            )
     engine.dispose()
     return figures
 
@@ -351,6 +378,8 @@ COLUMNS = [
     "search prefix",
     "search prefix 1st",
     "counted prefix",
+    "agenda (A)",
+    "changes (C)",
 ]
 # figures that are not a response to a keystroke: the counts arrive after the rows are shown
 BACKGROUND = {

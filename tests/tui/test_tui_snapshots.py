@@ -126,3 +126,62 @@ def test_status_form_at_80_by_24(snap_compare, snap_app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_agenda(snap_compare, snap_app):
+    app, _ = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(120, 24), run_before=run_before)
+
+
+def test_changes(snap_compare, snap_app):
+    import datetime as dt
+
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from tracker.db.models import Event, StatusChange
+    from tracker.db.session import unit_of_work
+    from tracker.services.changes import database_user, mark_seen
+    from tracker.services.events import change_status
+
+    app, ids = snap_app
+    with Session(app.engine) as s:
+        mark_seen(s, database_user(s), dt.datetime(2025, 3, 2))
+    with unit_of_work(app.engine) as s:
+        s.execute(update(Event).values(created_at=dt.datetime(2025, 3, 1)))
+        s.execute(update(StatusChange).values(recorded_at=dt.datetime(2025, 3, 1)))
+    with unit_of_work(app.engine) as s:
+        change_status(s, ids["ceasefire"], "postponed", note="talks stalled")
+        s.flush()
+        s.execute(
+            update(StatusChange)
+            .where(StatusChange.note == "talks stalled")
+            .values(recorded_at=dt.datetime(2025, 3, 14, 8, 0))
+        )
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        app.screen.query_one("#list-summary").update("Changes since you last looked")
+
+    assert snap_compare(app, terminal_size=(120, 16), run_before=run_before)
+
+
+def test_export_dialog(snap_compare, snap_app):
+    app, _ = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        app.screen.query_one("#export-path", Input).value = "~/exports/week.jsonl"
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 24), run_before=run_before)

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Select
+from textual.widgets import Footer, Header, Select, Static
 
 from tracker.db.session import unit_of_work
 from tracker.domain import When
@@ -26,9 +27,11 @@ from tracker.services import undo as undo_service
 from tracker.services.timeline import EventDetails, event_details
 from tracker.tui.commands import ActorCommands, EventCommands
 from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.agenda import AgendaScreen, ChangesScreen, EventListScreen
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.screens.details import DetailsScreen
 from tracker.tui.screens.event_form import EventForm, EventFormValues
+from tracker.tui.screens.export import ExportScreen
 from tracker.tui.screens.goto import GoToDateScreen
 from tracker.tui.screens.ingest import IngestScreen
 from tracker.tui.screens.keys import KeysScreen, sections_from
@@ -78,6 +81,9 @@ class TrackerApp(App[None]):
         Binding("u", "undo", "Undo", show=False),
         Binding("g", "go_to_date", "Go to date", show=False),
         Binding("i", "ingest", "Ingest"),
+        Binding("A", "agenda", "Agenda"),
+        Binding("C", "changes", "Changes"),
+        Binding("E", "export", "Export", show=False),
         Binding("escape", "focus_timeline", "Timeline", show=False),
         Binding("question_mark", "toggle_help", "Keys"),
         Binding("q", "quit", "Quit"),
@@ -93,6 +99,7 @@ class TrackerApp(App[None]):
             ),
         ),
         ("Events", ("add", "edit", "status", "delete", "undo", "ingest")),
+        ("Views", ("agenda", "changes", "export")),
         (
             "Filters",
             (
@@ -124,6 +131,9 @@ class TrackerApp(App[None]):
         "focus_filter('filter-when')": "filter by time: 2025, March 2025, since May…",
         "clear_filters": "clear every filter",
         "focus_timeline": "back to the timeline",
+        "agenda": "agenda: overdue follow-ups, due today, the next 14 days",
+        "changes": "what changed since you last looked (● in the timeline); moves your mark",
+        "export": "export the events shown (current filter) to a file",
         "toggle_help": "this list",
         "quit": "quit",
     }
@@ -150,6 +160,7 @@ class TrackerApp(App[None]):
             self._today = today
         self._prewarm = prewarm
         self._undo: list[Undo] = []  # this session's writes, the last one last
+        self._mark: dt.datetime | None = None  # the user's "last seen" mark when the app opened
         name = engine.url.database or ""
         self.sub_title = (
             name.rsplit("/", 1)[-1]
@@ -160,7 +171,7 @@ class TrackerApp(App[None]):
     MAIN_SCREEN_ONLY = frozenset(
         {
             "add", "focus_filter", "clear_filters", "ingest", "quit", "today",
-            "focus_timeline", "go_to_date",
+            "focus_timeline", "go_to_date", "agenda", "changes", "export",
         }
     )  # fmt: skip
 
@@ -194,10 +205,30 @@ class TrackerApp(App[None]):
     def on_mount(self) -> None:
         self.timeline.focus()
         self.timeline.reload()
+        self._read_mark()
         if self._prewarm:
             self.set_timer(0.5, self._warm_dates)
         if self._freeze_gc:
             self.call_after_refresh(gc.freeze)
+
+    @work(thread=True, group="mark", exit_on_error=False)
+    def _read_mark(self) -> None:
+        """The events new or changed since the user last looked get a ● in the timeline."""
+        from tracker.services.changes import changes_since, database_user, last_seen
+
+        try:
+            with Session(self.engine) as session:
+                mark = last_seen(session, database_user(session))
+                if mark is None:
+                    return  # a first look: nothing to compare with
+                changed = frozenset(changes_since(session, mark).changed_event_ids)
+        except Exception:  # noqa: BLE001 - the marks are a help, their absence no error
+            return
+        self.call_from_thread(self._marked, mark, changed)
+
+    def _marked(self, mark: dt.datetime, changed: frozenset[int]) -> None:
+        self._mark = mark
+        self.timeline.set_marked(changed)
 
     @work(thread=True, group="warmup", exit_on_error=False)
     def _warm_dates(self) -> None:
@@ -215,6 +246,16 @@ class TrackerApp(App[None]):
         yield SystemCommand("Go to date", "Jump the timeline to a day (g)", self.action_go_to_date)
         yield SystemCommand(
             "Undo", "Undo the last edit, status change or delete (u)", self.action_undo
+        )
+        yield SystemCommand(
+            "Agenda", "Overdue, due today and upcoming events (A)", self.action_agenda
+        )
+        yield SystemCommand(
+            "Changes", "What changed since you last looked (C)", self.action_changes
+        )
+        yield SystemCommand(
+            "Export", "Export the events shown to a file: JSON Lines, CSV, iCalendar, PLOVER (E)",
+            self.action_export,
         )
         yield SystemCommand("Keys", "Every key of the app (?)", self.action_toggle_help)
 
@@ -305,6 +346,8 @@ class TrackerApp(App[None]):
         def show(details: EventDetails) -> None:
             if isinstance(self.screen, DetailsScreen):
                 self.screen.update(details)
+            elif isinstance(self.screen, EventListScreen):
+                self.push_screen(DetailsScreen(details))  # Esc goes back to the list
             else:
                 while len(self.screen_stack) > 1:
                     self.pop_screen()
@@ -573,6 +616,24 @@ class TrackerApp(App[None]):
             what += f" (back to {undo.status})"
         self.notify(what + ".", markup=False)
         self._after_write(undo.event_id)
+
+    # ------------------------------------------------------------------ views
+
+    def action_agenda(self) -> None:
+        if len(self.screen_stack) == 1:
+            self.push_screen(AgendaScreen(self.engine, self._today))
+
+    def action_changes(self) -> None:
+        if len(self.screen_stack) == 1:
+            self.push_screen(ChangesScreen(self.engine, self._today, since=self._mark))
+
+    def action_export(self) -> None:
+        if len(self.screen_stack) > 1:
+            return
+        summary = str(self.filter_bar.query_one("#filter-summary", Static).render())
+        self.push_screen(
+            ExportScreen(self.engine, self.filter_bar.filter, summary.strip(), self._today)
+        )
 
     def action_ingest(self) -> None:
         if len(self.screen_stack) > 1:

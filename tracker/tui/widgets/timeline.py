@@ -44,6 +44,7 @@ Key = tuple[dt.date, int]
 
 TYPE_WIDTH = max(len(t) for t in EVENT_TYPES)
 STATUS_WIDTH = max(len(s) for s in STATUSES) + 3  # " threatened " and a gap
+MARK_WIDTH = 2  # "●" before an event new or changed since the user last looked, and a space
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ class Columns:
         content: the actors get what they need (``actors_wanted`` cells), up to 2/5."""
         compact = width < 110
         month, when = (9, 14) if compact else (9, 22)
-        rest = max(20, width - (month + when + TYPE_WIDTH + STATUS_WIDTH + 5))  # five gaps
+        # the marker column (2) and five gaps
+        rest = max(20, width - (MARK_WIDTH + month + when + TYPE_WIDTH + STATUS_WIDTH + 5))
         actors = max(12, min(actors_wanted, rest * 2 // 5))
         return cls(month, when, TYPE_WIDTH, STATUS_WIDTH, actors, max(0, rest - actors), compact)
 
@@ -95,6 +97,7 @@ class TimelineView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "timeline--header",
         "timeline--month",
+        "timeline--mark",
         "timeline--when",
         "timeline--undated",
         "timeline--type",
@@ -167,6 +170,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._closing = False
         self._hold_line: int | None = None
         self._actors_wanted = 30  # the actors column's share, set from each filter's rows
+        self.marked: frozenset[int] = frozenset()  # events new or changed since the mark
         # noticing writes by other programs (the CLI): see _check_changes
         self._watch_lock = threading.Lock()
         self._watch_conn: Connection | None = None
@@ -221,6 +225,11 @@ class TimelineView(ScrollView, can_focus=True):
             group="timeline",
             exit_on_error=False,
         )
+
+    def set_marked(self, event_ids: frozenset[int]) -> None:
+        """Mark these events (new or changed since the user last looked) in the first column."""
+        self.marked = event_ids
+        self.refresh()
 
     def go_to(self, day: dt.date) -> None:
         """Put the cursor on the first event placed on or after ``day`` (the last before it
@@ -749,7 +758,7 @@ class TimelineView(ScrollView, can_focus=True):
     def _header(self, width: int) -> Strip:
         cols = self._columns(width)
         style = self._style("timeline--header")
-        text = " ".join(
+        text = " " * MARK_WIDTH + " ".join(
             [
                 fit("month", cols.month),
                 fit("when", cols.when),
@@ -785,7 +794,9 @@ class TimelineView(ScrollView, can_focus=True):
             text = f"? {reported}" if cols.compact else f"? reported {reported}"
             when = Segment(fit(text, cols.when), styles[prefix + "timeline--undated"])
         status_style = styles.get(prefix + f"timeline--status-{row.status}", base)
+        mark = "●" if row.id in self.marked else ""
         segments = [
+            Segment(fit(mark, MARK_WIDTH), styles[prefix + "timeline--mark"]),
             Segment(fit(month, cols.month), styles[prefix + "timeline--month"]),
             gap,
             when,

@@ -1,0 +1,148 @@
+"""The agenda, changes and export views, driven by keys and checked on the database."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+from textual.widgets import Input, OptionList, Select, Static
+from tui_helpers import TODAY, async_test, screen_lines, settle, widget_text
+
+from tracker.db.models import Event, StatusChange, UserMark
+from tracker.db.session import unit_of_work
+from tracker.services.changes import database_user, last_seen, mark_seen
+from tracker.services.events import change_status
+from tracker.tui.app import TrackerApp
+from tracker.tui.screens.agenda import AgendaScreen, ChangesScreen
+from tracker.tui.screens.details import DetailsScreen
+from tracker.tui.screens.export import ExportScreen
+
+SIZE = (120, 40)
+
+
+def make_app(engine) -> TrackerApp:
+    return TrackerApp(engine, today=TODAY, prewarm=False)
+
+
+def list_text(screen) -> str:
+    options = screen.query_one(OptionList)
+    prompts = (options.get_option_at_index(i).prompt for i in range(options.option_count))
+    return "\n".join(str(p) for p in prompts)
+
+
+@async_test
+async def test_agenda_lists_overdue_due_and_upcoming_with_sources(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, AgendaScreen)
+        text = list_text(screen)
+        sections = [s.title for s in screen.sections]
+        assert sections[0].startswith("Overdue") and sections[1].startswith("Due today")
+        # the EU-China talks have no time: not on the agenda; the month-long meeting is due
+        due = [e.title for e in screen.sections[1].events]
+        assert "Zelenskyy and Trump meet in Washington" in due
+        assert "≈ Mar 2025" in text  # an approximate time is shown as such
+        # Enter opens the event; Esc comes back to the agenda
+        options = screen.query_one(OptionList)
+        options.focus()
+        first = options.highlighted
+        title = next(
+            e.title for s in screen.sections for e in s.events if f"event-{e.id}-" in (
+                options.get_option_at_index(first).id or ""
+            )
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailsScreen)
+        assert app.screen.details.title == title
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(app.screen_stack) == 1
+
+
+@async_test
+async def test_changes_are_marked_listed_and_the_mark_moves(engine, seeded):
+    with Session(engine) as s:
+        user = database_user(s)
+        mark_seen(s, user, dt.datetime(2025, 3, 2))
+    with unit_of_work(engine) as s:
+        # the seed was recorded before the mark; one status move comes after it
+        s.execute(update(Event).values(created_at=dt.datetime(2025, 3, 1)))
+        s.execute(update(StatusChange).values(recorded_at=dt.datetime(2025, 3, 1)))
+    with unit_of_work(engine) as s:
+        change_status(s, seeded["ceasefire"], "postponed", note="talks stalled")
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        marked = [line for line in screen_lines(app) if line.startswith("●")]
+        assert len(marked) == 1 and "Ceasefire" in marked[0]
+        await pilot.press("C")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ChangesScreen)
+        text = list_text(screen)
+        assert "planned → postponed" in text and "talks stalled" in text
+        assert [s.title for s in screen.sections] == ["New events", "Status moves"]
+        assert not screen.sections[0].events
+        await pilot.press("escape")
+        await settle(pilot)
+    with Session(engine) as s:
+        assert last_seen(s, user) > dt.datetime(2025, 3, 2)  # opening the view moved it
+        assert s.get(UserMark, user) is not None
+
+
+@async_test
+async def test_export_writes_the_current_filter_to_a_file(engine, seeded, tmp_path):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.filter_bar.query_one("#filter-actor", Input).value = "Donald Trump"
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert "actor: Donald Trump" in widget_text(screen.query_one("#export-summary"))
+        screen.query_one("#export-format", Select).value = "csv"
+        await settle(pilot)
+        path = screen.query_one("#export-path", Input)
+        assert path.value.endswith(".csv")  # the suggested name follows the format
+        path.value = str(tmp_path / "nowhere" / "x.csv")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)  # one clear line, the modal stays
+        assert "no folder" in str(screen.query_one("#export-status", Static).render())
+        path.value = str(tmp_path / "trump.csv")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+    with open(tmp_path / "trump.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    titles = {r["title"] for r in rows}
+    assert titles == {"Trump and Putin phone call", "Zelenskyy and Trump meet in Washington"}
+
+
+@async_test
+async def test_export_jsonl_from_the_palette_action(engine, seeded, tmp_path):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.action_export()
+        await settle(pilot)
+        screen = app.screen
+        screen.query_one("#export-path", Input).value = str(tmp_path / "all.jsonl")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    lines = (tmp_path / "all.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 6
+    assert all(json.loads(line)["id"] for line in lines)
