@@ -55,8 +55,10 @@ async def test_tab_completes_the_actor_and_returns_to_the_timeline(engine, seede
 async def test_keys_typed_at_start_reach_the_timeline(engine, seeded):
     app = make_app(engine)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await pilot.press("j", "k")  # before the first rows are in
+        await settle(pilot)
         assert isinstance(app.focused, TimelineView)
+        assert app.filter_bar.query_one("#filter-actor", Input).value == ""
 
 
 @async_test

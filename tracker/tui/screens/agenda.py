@@ -70,18 +70,17 @@ def listed(event: Event, source: str) -> ListedEvent:
 
 
 def event_prompt(item: ListedEvent) -> Content:
-    """Two lines: time, type, status, actors, title; then the source, muted."""
+    """Time, type, status and title; then, indented, the actors and the source (muted)."""
     text = Line()
     when = ("≈ " if item.approximate else "") + item.when
-    text.append(f"{when:<26} ", "bold" if not item.approximate else "italic")
-    text.append(f"{item.type:<10} ", "$text-secondary")
+    text.append(f"{when:<24} ", "bold" if not item.approximate else "italic")
+    text.append(f"{item.type:<9} ", "$text-secondary")
     text.append(f" {item.status} ", f"reverse {STATUS_STYLES.get(item.status, '')}")
-    text.append("  ")
-    if item.actors:
-        text.append(clean(item.actors) + "  ", "$text-muted")
+    text.append(" ")
     text.append(clean(item.title), "bold")
-    if item.source:
-        text.append("\n" + " " * 27 + clean(item.source), "italic $text-muted")
+    details = [clean(part) for part in (item.actors, item.source) if part]
+    if details:
+        text.append("\n    " + "  ·  ".join(details), "$text-muted")
     return text.content()
 
 

@@ -57,7 +57,10 @@ class GoToDateScreen(ModalScreen[dt.date | None]):
                 styled(f"✗ “{event.value.strip()}” is not a date I understand", "$error")
             )
         else:
-            preview.update(styled(f"→ {day_label(when.start)} ({when.label()})", "$success"))
+            label = day_label(when.start)
+            if when.label() != label:
+                label += f" (the start of {when.label()})"
+            preview.update(styled(f"→ {label}", "$success"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

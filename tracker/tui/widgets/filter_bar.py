@@ -54,7 +54,7 @@ class FilterBar(Vertical):
             yield Select(
                 [(s, s) for s in STATUSES], prompt="any status", id="filter-status", compact=True
             )
-            yield Input(placeholder="when: 2025, since May", id="filter-when")
+            yield Input(placeholder="when: 2025…", id="filter-when")
             yield Input(placeholder="/ search", id="filter-text")
         yield Static(id="filter-summary", markup=False)
 
