@@ -318,6 +318,8 @@ _SEPARATOR = r"(?:^|[\W_])"  # before a token: unicode61 splits on all but lette
 
 def _fold(text_: str) -> str:
     """What the search index's tokenizer (unicode61, remove_diacritics 2) compares."""
+    if text_.isascii():
+        return text_.lower()  # most titles: no accents to strip (and 30x faster)
     decomposed = unicodedata.normalize("NFKD", text_.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -334,7 +336,8 @@ def text_matcher(text_: str) -> Callable[[str], bool]:
     return matches
 
 
-QUICK_SCAN = 4000  # rows of the time index a first screen may test before giving up
+QUICK_SCAN = 1500  # rows of the time index a first screen may test before giving up (a word
+# in fewer than one event of 25 goes to the search index, quick for so few matches)
 _QUICK_BATCH = 400
 
 
