@@ -18,6 +18,22 @@ if TYPE_CHECKING:
     from tracker.domain import When
 
 EXIT_BAD_INPUT = 2
+EXIT_PARTLY = 1  # a batch where some items went in and some failed
+
+
+def echo(text: object = "", **kwargs) -> None:
+    """Print text that may carry article or user data (titles, names, notes, paths, URLs,
+    error messages): no escape sequence, control or bidi character reaches the terminal."""
+    from tracker.text_safety import clean
+
+    click.echo(clean(text, one_line=False), **kwargs)
+
+
+def echo_json(data: object) -> None:
+    """JSON for scripts: the same data, with every unsafe character as a \\uXXXX escape."""
+    from tracker.text_safety import escape_json
+
+    click.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def echo_plain(text: str, **kwargs) -> None:
@@ -600,34 +616,69 @@ def extract(article, published, as_json) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--published", metavar="DATE", help="Publication date for all of them.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Extract in N worker processes (default: one per core); one writer stores in order.",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Most time one article's extraction may take; a longer one is skipped.",
+)
 @pass_context
-def ingest(obj, paths, published) -> None:
-    """Read articles (files, folders, globs of .txt/.md) into the timeline."""
-    from tracker.services.ingest import collect_paths, ingest_files
+def ingest(obj, paths, published, jobs, time_budget) -> None:
+    """Read articles (files, folders, globs of .txt/.md) into the timeline.
+
+    Each article goes in whole or not at all; one that cannot be read or stored is reported
+    on stderr and the others go on. Exit code 0 when every article went in (or was already
+    known), 1 when some did and some failed, 2 when none could be read.
+    """
+    from tracker.services.ingest import collect_paths, default_jobs, ingest_files
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
     files, problems = collect_paths(paths)
+    for problem in problems:  # reported as found, before the long part
+        echo(f"tracker: skipped {problem.path}: {problem.reason}", err=True)
     show_bar = len(files) > 1 and sys.stderr.isatty()
+    options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
+
+    def report_failure(outcome) -> None:
+        if outcome.state in ("skipped", "failed"):
+            echo(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
+
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_files(
-                engine, files, day, progress=lambda *_: bar.update(1), problems=problems
-            )
+
+            def progress(_done, _total, outcome) -> None:
+                bar.update(1)
+                report_failure(outcome)
+
+            report = ingest_files(engine, files, day, progress=progress, **options)
     else:
-        report = ingest_files(engine, files, day, problems=problems)
+        report = ingest_files(
+            engine, files, day, progress=lambda *a: report_failure(a[2]), **options
+        )
     for outcome in report.outcomes:
         if outcome.state == "ingested":
-            click.echo(
+            echo(
                 f"{outcome.path}: {outcome.new_events} new events, "
                 f"{outcome.merged_mentions} merged mentions, "
                 f"{outcome.status_changes} status changes"
             )
         elif outcome.state == "duplicate":
-            click.echo(f"{outcome.path}: {outcome.reason}, nothing to do")
-    click.echo(report.summary())
-    if not report.articles_read and not report.duplicates:
-        sys.exit(1)
+            echo(f"{outcome.path}: {outcome.reason}, nothing to do")
+    report.outcomes[:0] = problems
+    echo(report.summary(with_problems=False))
+    if report.skipped:
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
 
 def main() -> None:
