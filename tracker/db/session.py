@@ -110,3 +110,16 @@ def write_transaction(engine: Engine, *, sqlite_begin: str = "IMMEDIATE") -> Ite
             conn = conn.execution_options(sqlite_begin=sqlite_begin)
         with conn.begin():
             yield conn
+
+
+def id_fits(session: Session, column, value: int) -> bool:
+    """Whether ``value`` can be an id of ``column`` at all: PostgreSQL INTEGER ids are 32-bit,
+    and asking for a larger one is a database error rather than "no such row"."""
+    from sqlalchemy import BigInteger
+
+    if value < 1:
+        return False
+    bits = 64
+    if session.get_bind().dialect.name == "postgresql" and not isinstance(column.type, BigInteger):
+        bits = 32
+    return value < 2 ** (bits - 1)

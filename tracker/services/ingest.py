@@ -50,7 +50,8 @@ from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key
 from tracker.text_safety import clean
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages: main text, title and date read from the HTML
 # Larger files are refused before they are read (a news article is some KB; /dev/zero is not).
 MAX_ARTICLE_BYTES = 5_000_000
 DEFAULT_TIME_BUDGET = 20.0  # seconds of extraction per article
@@ -218,7 +219,9 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
             if isinstance(exc, FileNotFoundError) and _has_magic(spec):
                 matches = _glob(spec, problems, visited)
                 if not matches:
-                    problems.append(ArticleOutcome(spec, "skipped", "no .txt or .md file matches"))
+                    problems.append(
+                        ArticleOutcome(spec, "skipped", "no .txt, .md or .html file matches")
+                    )
                 found += matches
             else:
                 problems.append(ArticleOutcome(spec, "skipped", _reason(exc)))
@@ -228,7 +231,7 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
         elif _is_article_name(path.name) or not stat.S_ISREG(info.st_mode):
             found.append(path)  # a FIFO or device is refused with its reason when read
         else:
-            problems.append(ArticleOutcome(spec, "skipped", "not a .txt or .md file"))
+            problems.append(ArticleOutcome(spec, "skipped", "not a .txt, .md or .html file"))
     unique: dict[str, Path] = {}
     for p in found:
         try:
@@ -317,7 +320,12 @@ def read_article_text(path: Path) -> str:
         raise TrackerError(f"cannot read: {_reason(exc)}") from None
     finally:
         os.close(fd)
-    return decode_article_bytes(b"".join(chunks))
+    data = b"".join(chunks)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from tracker.sources.pages import article_from_html
+
+        return check_article_text(article_from_html(data, fallback_title=path.stem))
+    return decode_article_bytes(data)
 
 
 def compose_article(body: str, title: str | None, published: dt.date | None = None) -> str:
