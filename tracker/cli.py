@@ -29,23 +29,19 @@ def echo(text: object = "", **kwargs) -> None:
     click.echo(clean(text, one_line=False), **kwargs)
 
 
-def echo_json(data: object) -> None:
-    """JSON for scripts: the same data, with every unsafe character as a \\uXXXX escape."""
+echo_plain = echo  # the name other commands use
+
+
+def to_json(data: object, **kwargs) -> str:
+    """JSON for scripts: the same data, with every character a terminal would act on written
+    as a \\uXXXX escape (json.dumps leaves C1 and bidi controls raw)."""
     from tracker.text_safety import escape_json
 
-    click.echo(escape_json(json.dumps(data, ensure_ascii=False, indent=2)))
-
-
-def echo_plain(text: str, **kwargs) -> None:
-    """Print text that carries article or user data: control characters (ANSI escapes) never
-    reach the terminal."""
-    from tracker.domain import clean
-
-    click.echo(clean(text, one_line=False), **kwargs)
+    return escape_json(json.dumps(data, ensure_ascii=False, **kwargs))
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"tracker: error: {message}", err=True)
+    echo(f"tracker: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -147,7 +143,7 @@ class Context:
         engine = opener(url)
         if created is not None and created.exists():
             # a mistyped path would otherwise silently start an empty timeline
-            click.echo(f"tracker: created a new database at {created}", err=True)
+            echo(f"tracker: created a new database at {created}", err=True)
         return engine
 
 
@@ -275,9 +271,9 @@ def add(obj, type_, status, actors, title, when_text, note, as_json) -> None:
     with unit_of_work(obj.engine()) as session:
         event = get_event(session, event_id)
         if as_json:
-            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+            echo(to_json(event_json(event)))
         else:
-            click.echo(
+            echo(
                 f"added event {event.id}: {event.type}, {event.status}, {describe_when(event)}"
             )
 
@@ -387,7 +383,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         limit = limit or LIST_TABLE_LIMIT
         events = list_events(session, filt, limit=limit)
         if not events:
-            click.echo("no events match" if not filt.is_empty() else "no events yet")
+            echo("no events match" if not filt.is_empty() else "no events yet")
             return
         rows = [
             [
@@ -403,7 +399,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
         total = count_events(session, filt)
         if total > len(events):
-            click.echo(f"… {total - len(events)} more (use --limit, or --json for all)")
+            echo(f"… {total - len(events)} more (use --limit, or --json for all)")
 
 
 def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None:
@@ -413,20 +409,20 @@ def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None
 
     written = 0
     if not lines:
-        click.echo("[", nl=False)
+        echo("[", nl=False)
     for event in _events_in_pages(session, filt, limit):
-        text = json.dumps(event_json(event), ensure_ascii=False)
+        text = to_json(event_json(event))
         if lines:
-            click.echo(text)
+            echo(text)
         else:
-            click.echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
+            echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
         written += 1
     if not lines:
-        click.echo("\n]" if written else "]")
+        echo("\n]" if written else "]")
     if limit is not None and written == limit:
         total = count_events(session, filt)
         if total > written:
-            click.echo(
+            echo(
                 f"tracker: note: partial output, {written} of {total} matching events "
                 "(--limit); leave --limit out for all of them",
                 err=True,
@@ -472,7 +468,7 @@ def show(obj, event_id, as_json) -> None:
                 }
                 for c in history
             ]
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            echo(to_json(data, indent=2))
             return
         out = [
             f"Event {event.id}: {event.title}",
@@ -530,7 +526,7 @@ def status(obj, event_id, status, at_text, note) -> None:
     message = f"event {event_id}: {change.from_status} → {status}"
     if current != status:
         message += f" (recorded; the current status stays {current}: a later change exists)"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -575,7 +571,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
             from tracker.domain import when_label
 
             message += f": {when_label(event_when(event), event.timeline_date)}"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -592,7 +588,7 @@ def delete(obj, event_id, yes) -> None:
         event = get_event(session, event_id)
         label = f"event {event.id} ({event.type}, {event.status}: {clean(event.title)})"
         if not yes and not click.confirm(f"Delete {label}?", default=False, err=True):
-            click.echo("nothing deleted", err=True)
+            echo("nothing deleted", err=True)
             sys.exit(1)
         delete_event(session, event_id)
     echo_plain(f"deleted {label}")
@@ -619,10 +615,10 @@ def actors_list(obj, prefix=None, as_json=False) -> None:
     with Session(obj.engine()) as session:
         found = list_actors(session, prefix)
     if as_json:
-        click.echo(json.dumps([a.__dict__ for a in found], ensure_ascii=False, indent=2))
+        echo(to_json([a.__dict__ for a in found], indent=2))
         return
     if not found:
-        click.echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
+        echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
         return
     rows = [
         [str(a.id), a.name, a.kind, a.country or "", str(a.events), ", ".join(a.aliases)]
@@ -646,7 +642,7 @@ def actors_add(obj, name, kind, country, aliases) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_actor(session, name, kind=kind, country=country, aliases=list(aliases))
-        click.echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
+        echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
 
 
 @actors.command(name="alias")
@@ -660,7 +656,7 @@ def actors_alias(obj, name, alias) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_alias(session, name, alias)
-        click.echo(f"{alias!r} now names {actor.name}")
+        echo(f"{alias!r} now names {actor.name}")
 
 
 @actors.command(name="merge")
@@ -674,7 +670,7 @@ def actors_merge(obj, keep, absorb) -> None:
 
     with unit_of_work(obj.engine()) as session:
         kept = merge_actors(session, keep, absorb)
-        click.echo(f"merged {absorb!r} into {kept.name}")
+        echo(f"merged {absorb!r} into {kept.name}")
 
 
 @cli.group(cls=TrackerGroup)
@@ -695,7 +691,7 @@ def db_upgrade(obj, revision) -> None:
         raise TrackerError(f"the database schema ({before}) is newer than this tracker")
     migrate.upgrade(engine, revision)
     after = migrate.current_revision(engine)
-    click.echo(
+    echo(
         f"schema {before or 'empty'} → {after}"
         if before != after
         else f"schema {after}: up to date"
@@ -712,7 +708,7 @@ def db_current(obj) -> None:
     current = migrate.current_revision(engine)
     head = migrate.head_revision(engine)
     state = "up to date" if current == head else f"code expects {head}"
-    click.echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
+    echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
 
 
 def _read_article_file(path: str) -> str:
@@ -746,12 +742,12 @@ def extract(article, published, as_json) -> None:
     text = _read_article_file(article)
     result = run_extract(text, published=day, source=article)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        echo(to_json(result.to_json(), indent=2))
         return
     art = result.article
     echo_plain(art.title)
-    click.echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
-    click.echo(f"{len(result.events)} events")
+    echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
+    echo(f"{len(result.events)} events")
     for e in result.events:
         when = e.when.label() if e.when else "no date"
         names = ", ".join(f"{a.name} ({a.role})" for a in e.actors)
@@ -902,7 +898,7 @@ def watch(obj, feeds, every, once) -> None:
                 break
             time.sleep(interval)
     except KeyboardInterrupt:
-        click.echo("watch stopped", err=True)
+        echo("watch stopped", err=True)
         return
     finally:
         signal.signal(signal.SIGTERM, previous)
