@@ -14,7 +14,9 @@ Each run is a real `tracker ingest FOLDER --jobs N` process on a fresh database 
 file, a new PostgreSQL database) or on a copy of the 1M-event database (SQLite: built by
 benchmarks/bench_tui.py into /tmp/tracker-bench; PostgreSQL: built here once, kept as the
 database ``tracker_bench_1m`` and copied per run as a template). Printed: wall seconds and
-articles per second (process start included), and the exit code.
+articles per second (process start included); the CPU seconds the ingest and its workers used
+and articles per CPU second (what the run costs, whatever else the machine is doing); the
+exit code.
 
 ``--crash`` replays the issue's segmentation fault scenario: 2,000 distinct articles into a
 fresh SQLite file, then 300 into a copy of the 1M database; a crash shows as exit code -11.
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,7 +45,9 @@ SQLITE_1M = Path("/tmp/tracker-bench/bench-1000000.db")
 PG_1M = "tracker_bench_1m"
 
 
-def run_ingest(url: str, folder: Path, jobs: int) -> tuple[float, int, str]:
+def run_ingest(url: str, folder: Path, jobs: int) -> tuple[float, float, int, str]:
+    """(wall seconds, CPU seconds of the process and its workers, exit code, summary)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.run(
         [sys.executable, "-m", "tracker", "--db", url, "ingest", str(folder), "--jobs", str(jobs)],
@@ -51,10 +56,12 @@ def run_ingest(url: str, folder: Path, jobs: int) -> tuple[float, int, str]:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     summary = next((ln for ln in process.stdout.splitlines() if "already known" in ln), "")
     if process.returncode not in (0, 1):
         summary += " | " + process.stderr.strip().splitlines()[-1:][0] if process.stderr else ""
-    return elapsed, process.returncode, summary
+    return elapsed, cpu, process.returncode, summary
 
 
 # ---------------------------------------------------------------- databases
@@ -219,7 +226,7 @@ def main() -> None:
             ("2,000 distinct into fresh SQLite", sqlite_fresh(), distinct),
             ("300 distinct into a 1M SQLite copy", sqlite_1m(), first300),
         ]:
-            elapsed, code, summary = run_ingest(url, folder, 1)
+            elapsed, _cpu, code, summary = run_ingest(url, folder, 1)
             print(f"{label}: exit {code} in {elapsed:.0f} s: {summary}", flush=True)
         return
 
@@ -228,7 +235,10 @@ def main() -> None:
     if args.pg:
         backends.append("postgresql")
     print(f"{args.n} {args.kind} articles; python {sys.version.split()[0]}; {os.cpu_count()} cores")
-    print(f"{'backend':<11} {'database':<9} {'jobs':>4} {'seconds':>8} {'articles/s':>10}  exit")
+    print(
+        f"{'backend':<11} {'database':<9} {'jobs':>4} {'seconds':>8} {'articles/s':>10} "
+        f"{'cpu s':>7} {'per cpu s':>9}  exit"
+    )
     for backend in backends:
         for size in args.sizes.split(","):
             for jobs in (int(j) for j in args.jobs.split(",")):
@@ -237,7 +247,7 @@ def main() -> None:
                 else:
                     url = pg_database(args.pg) if size == "fresh" else pg_1m(args.pg)
                 try:
-                    elapsed, code, summary = run_ingest(url, folder, jobs)
+                    elapsed, cpu, code, summary = run_ingest(url, folder, jobs)
                 finally:
                     if backend == "postgresql":
                         drop_pg(args.pg, url)
@@ -246,7 +256,8 @@ def main() -> None:
                             Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
                 print(
                     f"{backend:<11} {size:<9} {jobs:>4} {elapsed:>8.1f} "
-                    f"{args.n / elapsed:>10.1f}  {code}  {summary}",
+                    f"{args.n / elapsed:>10.1f} {cpu:>7.1f} {args.n / cpu:>9.1f}  "
+                    f"{code}  {summary}",
                     flush=True,
                 )
 

@@ -149,10 +149,11 @@ def test_a_failing_store_rolls_back_only_that_article(engine, tmp_path, monkeypa
 
     def failing(real):
         def store(session, known_or_extracted, *args):
-            real(session, known_or_extracted, *args)  # written, then the failure
+            result = real(session, known_or_extracted, *args)  # written, then the failure
             mention = next(a for a in args if isinstance(a, dict))
             if "Tuesday 1." in mention["sentence"]:
                 raise RuntimeError("disk on fire")
+            return result
 
         return store
 

@@ -644,6 +644,7 @@ def find_matching_event(
     actor_ids: Sequence[int],
     article_id: int | None = None,
     reported: dt.date | None = None,
+    exclude: set[int] | frozenset[int] = frozenset(),
 ) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
@@ -675,6 +676,8 @@ def find_matching_event(
     chosen: Candidate | None = None
     for id_, start, end, precision, timeline_date, n, *state in session.execute(query, params):
         when = When(start, end or start, precision) if start and precision else None
+        if id_ in exclude:
+            continue
         candidate = Candidate(id_, when, timeline_date, n, *state)
         if not _compatible(candidate, extracted.when, reference):
             continue
@@ -754,9 +757,15 @@ def apply_extraction(
     outcome = ArticleOutcome(source, "ingested", title=article_title)
     reported = When(art.published, art.published, "day") if art.published else None
     placed_at = art.published or dt.date.today()
+    touched: set[int] = set()
     for extracted in extraction.events:
         rows = [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
-        known = find_matching_event(session, extracted, [r.id for r in rows], article_id, placed_at)
+        # the extractor already merged repeats within one article: the events this article
+        # told already are left out (kept here: asking the database costs a scan of every
+        # mention of a much-told event)
+        known = find_matching_event(
+            session, extracted, [r.id for r in rows], None, placed_at, exclude=touched
+        )
         mention = {
             "article_id": article_id,
             "sentence": extracted.evidence,
@@ -766,9 +775,10 @@ def apply_extraction(
             "created_at": utcnow(),
         }
         if known is None:
-            _new_event(session, extracted, rows, mention, reported, placed_at)
+            touched.add(_new_event(session, extracted, rows, mention, reported, placed_at))
             outcome.new_events += 1
             continue
+        touched.add(known.id)
         outcome.merged_mentions += 1
         if _merge(session, known, extracted, rows, mention, reported):
             outcome.status_changes += 1
@@ -780,7 +790,7 @@ def _already_known(session, source: str, digest: str) -> ArticleOutcome:
     return ArticleOutcome(source, "duplicate", f"already ingested as article {id_}", title)
 
 
-def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported, placed_at):
+def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported, placed_at) -> int:
     from tracker.services.events import ActorRole, _title_for
 
     sql = _sql(session)
@@ -833,6 +843,7 @@ def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported
             "note": None,
         },
     )
+    return event_id
 
 
 def _merge(session, known: Candidate, extracted: ExtractedEvent, rows, mention, reported) -> bool:
