@@ -139,7 +139,8 @@ def build_pg_1m(pg_url: str) -> None:
     print(f"building the 1M PostgreSQL database {PG_1M} (once) ...", flush=True)
     started = time.perf_counter()
     admin = _admin(pg_url)
-    with admin.connect() as conn:
+    with admin.connect() as conn:  # a build cut short before is started again
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{PG_1M}_build" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{PG_1M}_build"'))
     admin.dispose()
     url = make_url(pg_url).set(database=f"{PG_1M}_build").render_as_string(hide_password=False)
@@ -164,7 +165,7 @@ def build_pg_1m(pg_url: str) -> None:
                    CASE WHEN i % 10 <> 0 THEN d END, CASE WHEN i % 10 <> 0 THEN d END,
                    CASE WHEN i % 10 <> 0 THEN 'day' END, d, 'extracted', 0.9,
                    'Synthetic event ' || i, now(), now(), 1
-            FROM (SELECT i, DATE '1995-01-01' + ((i * 7919) % 14600) AS d
+            FROM (SELECT i, DATE '1995-01-01' + ((i::bigint * 7919) % 14600)::int AS d
                   FROM generate_series(1, 1000000) AS i) AS s"""
             )
         )
