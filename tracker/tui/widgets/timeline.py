@@ -63,7 +63,7 @@ class Columns:
         """Fixed columns sized to their longest value; actors and title share the rest by
         content: the actors get what they need (``actors_wanted`` cells), up to 2/5."""
         compact = width < 110
-        month, when = (9, 14) if compact else (9, 22)
+        month, when = (8, 14) if compact else (8, 22)  # "Sep 2025": the gap follows
         # the marker column (2) and five gaps
         rest = max(20, width - (MARK_WIDTH + month + when + TYPE_WIDTH + STATUS_WIDTH + 5))
         actors = max(12, min(actors_wanted, rest * 2 // 5))
