@@ -100,3 +100,42 @@ async def test_once_its_time_has_come_occurred_is_proposed_at_that_time(engine, 
         form.query_one("#new-status", Select).value = "cancelled"
         await settle(pilot)
         assert form.query_one("#effective", Input).value == "today"
+
+
+@async_test
+async def test_the_add_form_reads_a_month_forward_for_a_planned_event(engine, seeded):
+    from tracker.tui.screens.event_form import EventForm
+
+    app = TrackerApp(engine, today=TODAY, prewarm=False)  # 15 Mar 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        form.query_one("#status", Select).value = "planned"
+        form.query_one("#when", Input).value = "early March"
+        await settle(pilot)
+        preview = str(form.query_one("#when-preview", Static).render())
+        assert "early Mar 2026 · precision month" in preview  # 1-10 March 2025 is over
+        assert "Sun 1 Mar 2026 – Tue 10 Mar 2026" in preview
+        form.query_one("#status", Select).value = "occurred"  # the preview follows the status
+        await settle(pilot)
+        preview = str(form.query_one("#when-preview", Static).render())
+        assert "early Mar 2025" in preview
+        form.query_one("#status", Select).value = "planned"
+        form.query_one("#when", Input).value = "Q2"
+        form.query_one("#actors", Input).value = "Donald Trump"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm)
+    from sqlalchemy import select
+
+    from tracker.db.models import Event
+
+    with unit_of_work(engine) as s:
+        event = s.scalars(select(Event).order_by(Event.id.desc())).first()
+        assert (event.when_start, event.when_end, event.precision) == (
+            dt.date(2025, 4, 1), dt.date(2025, 6, 30), "quarter"
+        )
