@@ -15,6 +15,7 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
+from tracker.extract.predicate import predicate_status
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
@@ -660,8 +661,9 @@ def _status(
     status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
     if event_type in _SPEECH_ACTS:
         return "occurred"
-    if status == "occurred" and inherent is None and event_type in _MEETING_TYPES:
-        status = _scheduled_after(lows, hi) or status
+    if status == "occurred" and inherent is None:
+        # "Talks between A and B ... have been postponed": the noun's own predicate.
+        status = predicate_status(lows, hi) or status
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
     return status
