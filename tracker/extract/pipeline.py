@@ -753,7 +753,8 @@ def _actors_for(
         m for m in mentions
         if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
             trig.type == "sanctions" and _origin(m, tokens)
-        ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
+        ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": the host
+            or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
         and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
     ]  # "strikes in Pakistan": a place struck is a party
@@ -853,6 +854,18 @@ def _actors_for(
 
 
 _PLACE_PARTY_TYPES = frozenset({"military"})
+_TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
+
+
+def _object_of_trigger(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """The trigger phrase takes its party by a preposition: "lashed out at the EU" names the
+    target, not a place."""
+    if trig.tok_end - trig.tok < 2 or tokens[trig.tok_end - 1].low not in _TRIGGER_PREPOSITIONS:
+        return False
+    k = trig.tok_end
+    return m.tok == k or (m.tok == k + 1 and tokens[k].low == "the")
+
+
 _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
 _FINITE = lexicon.words("list_ending_verbs")
 

@@ -1,0 +1,49 @@
+"""Trigger words common in real news reports (tracker/extract/data/triggers.json): a sentence in,
+the event out."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def found(body):
+    return [(e.type, e.status, [a.name for a in e.actors])
+            for e in extract(f"Test\n\n{body}\n", published=PUBLISHED).events]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("President Rodrigo Duterte lashed out at the European Union on Tuesday.", "criticism",
+         "European Union"),
+        ("Moscow called the incident an act of aggression by Turkey.", "criticism", "Turkey"),
+        ("Trump pressured Ukrainian President Volodymyr Zelenskyy to give up territory.",
+         "demand", "Volodymyr Zelenskyy"),
+        ("Pakistan received a request from Saudi Arabia for troops.", "demand", "Saudi Arabia"),
+        ("Russia scuppered the agreement with Ukraine last month.", "rejection", "Russia"),
+        ("The African Union said it will no longer recognise President Yahya Jammeh.",
+         "rejection", "Yahya Jammeh"),
+        ("Troops from Senegal crossed into Gambia on Thursday.", "military", "Senegal"),
+        ("The Philippines and the United States began joint military drills on Monday.",
+         "military", "Philippines"),
+        ("Barack Obama and Raul Castro shook hands at the summit in Panama.", "meeting",
+         "Barack Obama"),
+        ("President Biden will hold a virtual summit with Chinese President Xi Jinping on "
+         "Monday.", "call", "Xi Jinping"),
+        ("Biden consulted with King Abdullah II of Jordan.", "talks", "Joe Biden"),
+        ("China imposed retaliatory tariffs on the United States.", "sanctions", "China"),
+        ("India extended a $500 million line of credit to Sri Lanka.", "aid", "Sri Lanka"),
+    ],
+)
+def test_news_trigger(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and any(actor in a for a in names) for t, _, names in events), events
+
+
+def test_virtual_summit_is_a_planned_call():
+    assert found("President Biden will hold a virtual summit with Chinese President Xi Jinping "
+                 "on Monday.")[0][:2] == ("call", "planned")
