@@ -47,3 +47,30 @@ def test_news_trigger(body, event_type, actor):
 def test_virtual_summit_is_a_planned_call():
     assert found("President Biden will hold a virtual summit with Chinese President Xi Jinping "
                  "on Monday.")[0][:2] == ("call", "planned")
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "target"),
+    [
+        # a state that leads, drafts or sponsors the act is its party
+        ("Iran's foreign ministry has condemned the Saudi-led air strikes in Yemen.", "criticism",
+         "Saudi Arabia"),
+        ("Russia vetoed a French-drafted resolution on Syria.", "rejection", "France"),
+        ("Russia and China vetoed a US-sponsored resolution on Friday.", "rejection",
+         "United States"),
+        # a demonym before the act's noun names the state that acts
+        ("The EU condemned the Turkish aggression.", "criticism", "Turkey"),
+    ],
+)
+def test_state_named_by_adjective_is_the_target(body, event_type, target):
+    found_events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert any(
+        e.type == event_type and any(a.name == target and a.role == "target" for a in e.actors)
+        for e in found_events
+    ), found_events
+
+
+def test_based_is_no_party():
+    found_events = extract("Test\n\nA US-based company criticised Russia.\n",
+                           published=PUBLISHED).events
+    assert all(a.name != "United States" for e in found_events for a in e.actors)
