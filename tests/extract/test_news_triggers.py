@@ -74,3 +74,38 @@ def test_based_is_no_party():
     found_events = extract("Test\n\nA US-based company criticised Russia.\n",
                            published=PUBLISHED).events
     assert all(a.name != "United States" for e in found_events for a in e.actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("The deal between Russia and Ukraine allowed grain to reach world markets.",
+         "agreement", "Ukraine"),
+        ("Turkey and the United Nations seek to revive the grain export pact with Russia.",
+         "proposal", "Turkey"),
+        ("Putin stressed the importance of constitutional reform in Ukraine.", "demand",
+         "Vladimir Putin"),
+        ("Russia has suspended visa-free travel for Turkish citizens.", "sanctions", "Russia"),
+        ("Germany has promised to send two more air defence systems to Ukraine.", "aid",
+         "Ukraine"),
+        ("Chinese President Xi Jinping unveiled eight major initiatives for Africa.", "proposal",
+         "Xi Jinping"),
+    ],
+)
+def test_more_news_triggers(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
+
+
+def test_support_for_a_group_is_no_support_act():
+    events = found("Trump said Washington was ready to negotiate a new agreement with Tehran "
+                   "that would also cover its support for armed groups.")
+    assert all(t != "support" for t, _, _ in events), events
+
+
+def test_a_call_needs_two_sides():
+    # a spokesman speaking on a conference call with reporters talks to no other party
+    events = found('"The President made the decision to cancel his visit," Kremlin spokesman '
+                   "Dmitry Peskov told a conference call with reporters.")
+    assert all(t != "call" for t, _, _ in events), events
+    assert found("Macron held a phone call with Putin on Friday.")[0][0] == "call"

@@ -60,3 +60,36 @@ def test_pledged_aid_is_planned():
 def test_predicate_status_words(text, expected):
     lows = [t.low for t in tokenize(text)]
     assert predicate_status(lows, 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        ("Japanese Prime Minister Shinzo Abe said he is arranging a meeting with South Korean "
+         "President Moon Jae-in.", "meeting", "planned"),
+        ("Kerry's visit to Pakistan is now likely in the first half of July.", "meeting",
+         "planned"),
+        ("The Syria crisis forced John Kerry to reschedule his visit to Pakistan.", "meeting",
+         "postponed"),
+    ],
+)
+def test_status_cues_from_news(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # a deal offered on a condition is a proposal, not a plan
+        ("Putin said he would agree to a 30-day truce with Ukraine only if Kyiv stopped "
+         "receiving weapons.", "agreement", "proposed"),
+        ("Erdogan is trying to bring Russia and Ukraine into peace talks.", "talks",
+         "proposed"),
+        ("Ri said that North Korea now had the right to shoot down U.S. warplanes.",
+         "military", "threatened"),
+    ],
+)
+def test_offers_and_threats(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)

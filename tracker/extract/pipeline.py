@@ -203,6 +203,8 @@ def _sentence_events(
             actors = _talks_behind_deal(out, actors, mentions, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
+            continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
             meeting = next((
                 e for e in reversed(out) if e.type in _MEETING_TYPES and len(e.actors) >= 2
@@ -266,6 +268,11 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        elif (
+            event_type in CONSULT and status == "planned"
+            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
+        ):
+            status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
         if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
             lows[max(lo, trig.tok - 3) : trig.tok]
         ):
@@ -1165,3 +1172,12 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
                 earlier.when = event.when
             return
     events.append(event)
+
+
+_ONE_SIDE_TYPES = frozenset({"call", "consult"})
+
+
+def _one_side(actors: list[tuple[Actor, str]]) -> bool:
+    """Every party is the same state or one of its people: no one to talk with."""
+    sides = {a.country or a.name for a, _ in actors}
+    return len(sides) == 1 and all(a.country for a, _ in actors)

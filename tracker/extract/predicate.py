@@ -13,7 +13,7 @@ _AUXILIARIES = lexicon.words("predicate_auxiliaries")
 _FUTURE = lexicon.words("predicate_future")
 _FILLERS = lexicon.words("predicate_fillers")
 _STOPS = lexicon.words("predicate_stops")
-_SCHEDULED = lexicon.words("schedule_words")
+_SCHEDULED = lexicon.words("schedule_words") | lexicon.words("predicate_prospects")
 _REACH = 18  # tokens from the noun to its verb: "talks between A and B over the supply of gas"
 
 
@@ -46,15 +46,15 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
         future = low in _FUTURE
         for j in range(k + 1, min(k + 5, n)):
             word = lows[j]
+            if word in _CALLED_OFF:
+                return _CALLED_OFF[word]
+            if word in _SCHEDULED or word == "to":
+                return "planned"  # "is due", "was set", "had been scheduled", "is to", "is likely"
             if word in _FILLERS or word.endswith("ly"):
                 future = future or word == "be"
                 continue
             if word == "not":
                 return None  # "the talks have not been postponed": no change told here
-            if word in _CALLED_OFF:
-                return _CALLED_OFF[word]
-            if word in _SCHEDULED or word == "to":
-                return "planned"  # "is due", "was set", "had been scheduled", "is to"
             if future and (word.endswith("ed") or word in ("held", "signed", "made")):
                 return "planned"  # "will be signed", "would be held"
             return None
