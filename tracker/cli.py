@@ -170,16 +170,19 @@ def actors_text(event: Event) -> str:
 
 
 def event_json(event: Event) -> dict:
+    from tracker.domain import is_undated
     from tracker.services.events import event_when
 
     when = event_when(event)
+    undated = is_undated(event.timeline_date)
     return {
         "id": event.id,
         "type": event.type,
         "status": event.status,
         "title": event.title,
         "when": when.to_json() if when else None,
-        "timeline_date": event.timeline_date.isoformat(),
+        # null for an undated event (the timeline shows it in its undated section)
+        "timeline_date": None if undated else event.timeline_date.isoformat(),
         "actors": [{"name": p.actor.name, "role": p.role} for p in event.participations],
         "origin": event.origin,
         "confidence": round(event.confidence, 2),
@@ -273,7 +276,7 @@ def _time_range(text: str, prefix: str, what: str):
     return found
 
 
-def _build_filter(actor, type_, status, since, until, during, search):
+def _build_filter(actor, type_, status, since, until, during, search, undated=False):
     from tracker.domain import check_status, check_type
     from tracker.services.query import EventFilter
 
@@ -292,6 +295,7 @@ def _build_filter(actor, type_, status, since, until, during, search):
         since=start,
         until=end,
         text=search or "",
+        undated=undated,
     )
 
 
@@ -341,6 +345,12 @@ def _events_in_pages(session, filt, limit: int | None):
 @click.option("--during", metavar="WHEN", help='Within this period, e.g. "March 2025", "2024".')
 @click.option("--search", "-s", metavar="WORDS", help="Free-text search in titles and actors.")
 @click.option(
+    "--undated",
+    is_flag=True,
+    help="Undated events (their articles have no date): only them, or with "
+    "--since/--until/--during those and the range's events.",
+)
+@click.option(
     "--limit",
     type=LIMIT,
     help=f"At most this many events (default: {LIST_TABLE_LIMIT} in the table, "
@@ -349,7 +359,9 @@ def _events_in_pages(session, filt, limit: int | None):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of every match.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object a line.")
 @pass_context
-def list_(obj, actor, type_, status, since, until, during, search, limit, as_json, as_jsonl):
+def list_(
+    obj, actor, type_, status, since, until, during, search, undated, limit, as_json, as_jsonl
+):
     """List events in time order, with filters."""
     from sqlalchemy.orm import Session
 
@@ -358,7 +370,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
     if as_json and as_jsonl:
         raise TrackerError("--json and --jsonl cannot be used together")
     with Session(obj.engine()) as session:
-        filt = _build_filter(actor, type_, status, since, until, during, search)
+        filt = _build_filter(actor, type_, status, since, until, during, search, undated)
         if as_json or as_jsonl:
             _print_json_events(session, filt, limit, lines=as_jsonl)
             return

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, Article, Event, Mention, Participation
 from tracker.db.session import unit_of_work
-from tracker.domain import When
+from tracker.domain import UNDATED, When, is_undated
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import get_or_create_actor, name_key
@@ -49,6 +49,8 @@ class ArticleOutcome:
     new_events: int = 0
     merged_mentions: int = 0
     status_changes: int = 0
+    article_id: int | None = None
+    published: dt.date | None = None  # the article's date; None when none was found
 
 
 @dataclass
@@ -90,7 +92,19 @@ class IngestReport:
             f"status changes: {self.status_changes}",
         ]
         lines += [f"skipped {o.path}: {o.reason}" for o in self.skipped]
+        undated = self.undated
+        if undated:
+            lines.append(
+                f"no date found in {len(undated)} article(s); their events are undated "
+                "(give one with `tracker article set-date ID DATE`):"
+            )
+            lines += [f"  article {o.article_id}: {o.path}" for o in undated]
         return "\n".join(lines)
+
+    @property
+    def undated(self) -> list[ArticleOutcome]:
+        """Articles read now that have no publication date."""
+        return [o for o in self.outcomes if o.state == "ingested" and o.published is None]
 
 
 # ---------------------------------------------------------------- finding and reading files
@@ -194,11 +208,14 @@ _DAY = dt.timedelta(days=1)
 _YEAR = dt.timedelta(days=366)
 
 
-def _compatible(known: Event, new: When | None, reference: dt.date) -> bool:
-    """Same time: overlapping ranges when both are dated, else close to each other."""
+def _compatible(known: Event, new: When | None, reference: dt.date | None) -> bool:
+    """Same time: overlapping ranges when both are dated, else close to each other; an
+    undated telling (no time, no article date) fits any time."""
     known_when = event_when(known)
     if known_when is not None and new is not None:
         return known_when.start - _DAY <= new.end and new.start - _DAY <= known_when.end
+    if reference is None or (known_when is None and is_undated(known.timeline_date)):
+        return True
     return abs(known.timeline_date - reference) <= MERGE_WINDOW
 
 
@@ -211,17 +228,23 @@ def find_matching_event(
 ) -> Event | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
-    ``reported`` is the day of the article (today when it has none): an undated mention can
-    only tell again an event placed near it.
+    ``reported`` is the day of the article: a mention without a time of its own can only
+    tell again an event placed near it. With neither (an undated article), it may tell again
+    an event of any time; and an undated event may be told again by any mention.
     """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
-    reference = extracted.when.start if extracted.when else (reported or dt.date.today())
-    low, high = reference - MERGE_WINDOW, reference + MERGE_WINDOW
-    if extracted.when is not None:  # a dated event may have started up to a year before
-        low = min(low, extracted.when.start - _YEAR)
-        high = max(high, extracted.when.end + _DAY)
+    reference = extracted.when.start if extracted.when else reported
+    in_window = []
+    if reference is not None:
+        low, high = reference - MERGE_WINDOW, reference + MERGE_WINDOW
+        if extracted.when is not None:  # a dated event may have started up to a year before
+            low = min(low, extracted.when.start - _YEAR)
+            high = max(high, extracted.when.end + _DAY)
+        in_window.append(
+            Event.timeline_date.between(low, high) | (Event.timeline_date == UNDATED)
+        )
     needed = min(2, len(ids))
     shared = (
         select(Participation.event_id, func.count(func.distinct(Participation.actor_id)).label("n"))
@@ -229,7 +252,7 @@ def find_matching_event(
         .where(
             Participation.actor_id.in_(ids),
             Event.type == extracted.type,
-            Event.timeline_date.between(low, high),
+            *in_window,
         )
         .group_by(Participation.event_id)
         .having(func.count(func.distinct(Participation.actor_id)) >= needed)
@@ -246,7 +269,8 @@ def find_matching_event(
         if not _compatible(event, extracted.when, reference):
             continue
         same_time = extracted.when is not None and event_when(event) == extracted.when
-        rank = (n, same_time, event.timeline_date, event.id)
+        dated = not is_undated(event.timeline_date)
+        rank = (n, same_time, dated, event.timeline_date, event.id)
         if best is None or rank > best:
             best, chosen = rank, event
     return chosen
@@ -257,29 +281,63 @@ def _moves_status(current: str, new: str) -> bool:
 
 
 def apply_extraction(
-    session: Session, extraction: Extraction, source: str, digest: str
+    session: Session,
+    extraction: Extraction,
+    source: str,
+    digest: str,
+    date_given: bool = False,
 ) -> ArticleOutcome:
-    """Store one article and merge its events; the caller owns the transaction."""
+    """Store one article and merge its events; the caller owns the transaction.
+
+    ``date_given``: the publication date was given by the user rather than read from the text.
+    """
     art = extraction.article
     article = Article(
         source=source,
         title=(art.title or Path(source).stem)[:500],
         published=art.published,
+        date_source=article_date_source(art.published, date_given),
         body=art.text,
         content_hash=digest,
     )
     session.add(article)
     session.flush()
-    outcome = ArticleOutcome(source, "ingested", title=article.title)
-    reported = When(art.published, art.published, "day") if art.published else None
-    placed_at = art.published or dt.date.today()
-    for extracted in extraction.events:
+    outcome = ArticleOutcome(
+        source, "ingested", title=article.title, article_id=article.id, published=art.published
+    )
+    merge_events(session, article, extraction.events, outcome)
+    return outcome
+
+
+def article_date_source(published: dt.date | None, given: bool) -> str:
+    if published is None:
+        return "none"
+    return "given" if given else "text"
+
+
+def placement(published: dt.date | None) -> dt.date:
+    """The timeline day of an event with no time of its own reported on ``published``."""
+    return published or UNDATED
+
+
+def merge_events(
+    session: Session,
+    article: Article,
+    events: Sequence[ExtractedEvent],
+    outcome: ArticleOutcome,
+) -> None:
+    """Merge the events extracted from ``article`` into the store, as new events or as new
+    mentions of known ones (moving their status); counts go to ``outcome``."""
+    published = article.published
+    reported = When(published, published, "day") if published else None
+    placed_at = placement(published)
+    for extracted in events:
         roles = [
             ActorRole(a.name, a.role, kind=a.kind, country=a.country) for a in extracted.actors
         ]
         actors = [_ensure_actor(session, r.name, r.kind, r.country) for r in roles]
         known = find_matching_event(
-            session, extracted, [a.id for a in actors], article.id, placed_at
+            session, extracted, [a.id for a in actors], article.id, published
         )
         # built only once its event is known: a Mention must not be flushed without one
         mention_fields = dict(
@@ -317,6 +375,8 @@ def apply_extraction(
         outcome.merged_mentions += 1
         if known.when_start is None and extracted.when is not None:
             set_when(known, extracted.when)
+        elif known.when_start is None and placed_at < known.timeline_date:
+            known.timeline_date = placed_at  # an undated event is now reported on a day
         present = {(p.actor_id, p.role) for p in known.participations}
         present_actors = {p.actor_id for p in known.participations}
         for actor, role in zip(actors, roles, strict=True):
@@ -330,7 +390,6 @@ def apply_extraction(
             change_status(session, known.id, extracted.status, at=reported, mention=mention)
             outcome.status_changes += 1
     session.flush()
-    return outcome
 
 
 def ingest_text(
@@ -346,13 +405,27 @@ def ingest_text(
     digest = content_hash(text)
     existing = session.scalar(select(Article).where(Article.content_hash == digest))
     if existing is not None:
+        reason = f"already ingested as article {existing.id}"
+        if published is not None and published != existing.published:
+            dated = existing.published.isoformat() if existing.published else "no date"
+            reason += (
+                f" ({dated}); to correct its date run "
+                f"`tracker article set-date {existing.id} {published.isoformat()}`"
+            )
         return ArticleOutcome(
-            source, "duplicate", f"already ingested as article {existing.id}", existing.title
+            source,
+            "duplicate",
+            reason,
+            existing.title,
+            article_id=existing.id,
+            published=existing.published,
         )
     if known_actors is None:
         known_actors = known_actor_entries(session)
     extraction = extract(text, published=published, extra_actors=known_actors, source=source)
-    return apply_extraction(session, extraction, source, digest)
+    return apply_extraction(
+        session, extraction, source, digest, date_given=published is not None
+    )
 
 
 def ingest_file(
