@@ -162,10 +162,19 @@ def test_unopenable_database_url(tmp_path):
         assert len(result.output.strip().splitlines()) == 1
 
 
-def test_db_current_and_upgrade(run, db_url):
-    from tracker.db import migrate
+def _head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
-    head = migrate.head_revision(make_engine(db_url))
+    from tracker.db.migrate import script_location
+
+    config = Config()
+    config.set_main_option("script_location", script_location())
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_db_current_and_upgrade(run):
+    head = _head_revision()
     assert "empty" in run("db", "current").output
     assert f"schema empty → {head}" in run("db", "upgrade").output
     assert "up to date" in run("db", "upgrade").output

@@ -480,6 +480,7 @@ def show(obj, event_id, as_json) -> None:
             published = m.article.published.isoformat() if m.article.published else "undated"
             out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
             out.append(f"    “{' '.join(m.sentence.split())}”")
+            out.append(f"    source: {m.article.source}")
         if not event.mentions:
             out.append("  (entered by hand)")
         out.append("Status history:")
@@ -698,8 +699,16 @@ def _read_article_file(path: str) -> str:
     from pathlib import Path
 
     from tracker.services.ingest import read_article_text
+    from tracker.sources import is_url
 
     try:
+        if is_url(path):
+            from tracker.services.web import read_web_page
+            from tracker.sources.fetch import fetch
+            from tracker.sources.pages import article_text
+
+            page = read_web_page(fetch(path))
+            return article_text(page.title, page.published, page.text)
         return read_article_text(Path(path))
     except TrackerError as exc:
         raise TrackerError(f"{path}: {exc}") from None
@@ -710,7 +719,7 @@ def _read_article_file(path: str) -> str:
 @click.option("--published", metavar="DATE", help="Publication date (fills or overrides).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of docs/events.md.")
 def extract(article, published, as_json) -> None:
-    """Show the events found in one article (writes nothing)."""
+    """Show the events found in one article: a file or an http(s) URL (writes nothing)."""
     from tracker.extract import extract as run_extract
 
     day = parse_day_option(published, "publication date") if published else None
@@ -731,16 +740,19 @@ def extract(article, published, as_json) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--published", metavar="DATE", help="Publication date for all of them.")
 @pass_context
 def ingest(obj, paths, published) -> None:
-    """Read articles (files, folders, globs of .txt/.md) into the timeline."""
+    """Read articles into the timeline: files, folders and globs of .txt/.md/.html, and
+    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page)."""
     from tracker.services.ingest import collect_paths, ingest_files
+    from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
-    files, problems = collect_paths(paths)
+    paths, urls = split_sources(paths)
+    files, problems = collect_paths(paths) if paths else ([], [])
     show_bar = len(files) > 1 and sys.stderr.isatty()
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
@@ -749,17 +761,91 @@ def ingest(obj, paths, published) -> None:
             )
     else:
         report = ingest_files(engine, files, day, problems=problems)
+    if urls:
+        from tracker.services.web import ingest_urls
+
+        report.outcomes += ingest_urls(engine, urls, day).outcomes
     for outcome in report.outcomes:
         if outcome.state == "ingested":
-            click.echo(
-                f"{outcome.path}: {outcome.new_events} new events, "
-                f"{outcome.merged_mentions} merged mentions, "
-                f"{outcome.status_changes} status changes"
-            )
+            echo_plain(_ingested_line(outcome))
         elif outcome.state == "duplicate":
             click.echo(f"{outcome.path}: {outcome.reason}, nothing to do")
     click.echo(report.summary())
     if not report.articles_read and not report.duplicates:
+        sys.exit(1)
+
+
+def _ingested_line(outcome) -> str:
+    line = (
+        f"{outcome.path}: {outcome.new_events} new events, "
+        f"{outcome.merged_mentions} merged mentions, {outcome.status_changes} status changes"
+    )
+    return f"{line} ({outcome.reason})" if outcome.reason else line
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
+@click.option(
+    "--every", default="15m", show_default=True, metavar="INTERVAL",
+    help="Time between polls: 30s, 15m, 1h, 1h30m.",
+)
+@click.option("--once", is_flag=True, help="Poll each feed once and exit (for cron and tests).")
+@pass_context
+def watch(obj, feeds, every, once) -> None:
+    """Poll RSS/Atom feeds and ingest the entries not read before (each entry's page).
+
+    What was read is remembered in the database, so a restart fetches nothing twice. A feed or
+    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it.
+    """
+    import signal
+    import time
+
+    from tracker.services.web import poll_feed
+    from tracker.sources import parse_interval
+    from tracker.sources.fetch import check_url
+
+    try:
+        interval = parse_interval(every)
+    except ValueError:
+        raise TrackerError(
+            f"cannot understand the interval {every!r} (e.g. 30s, 15m, 1h)"
+        ) from None
+    for url in feeds:
+        try:
+            check_url(url)
+        except TrackerError as exc:
+            raise TrackerError(f"{url}: {exc}") from None
+    engine = obj.engine()
+
+    def report(outcome) -> None:
+        if outcome.state == "ingested":
+            echo_plain(_ingested_line(outcome))
+        elif outcome.state == "duplicate":
+            echo_plain(f"{outcome.path}: {outcome.reason}, nothing to do")
+        else:
+            echo_plain(f"skipped {outcome.path}: {outcome.reason}", err=True)
+
+    def stop(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    failed_feeds = 0
+    try:
+        while True:
+            failed_feeds = 0
+            for url in feeds:
+                poll = poll_feed(engine, url, on_outcome=report)
+                failed_feeds += bool(poll.error)
+                echo_plain(poll.summary(), err=bool(poll.error))
+            if once:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("watch stopped", err=True)
+        return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if failed_feeds == len(feeds):
         sys.exit(1)
 
 
