@@ -469,6 +469,7 @@ class MentionInfo:
     article_date: dt.date | None
     article_source: str
     sentence: str
+    article_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -516,6 +517,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
             article_date=m.article.published,
             article_source=m.article.source,
             sentence=m.sentence,
+            article_id=m.article_id,
         )
         for m in event.mentions
     )

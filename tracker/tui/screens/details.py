@@ -100,6 +100,8 @@ class DetailsScreen(Screen[None]):
         Binding("e", "app.edit", "Edit"),
         Binding("s", "app.status", "Status"),
         Binding("d", "app.delete", "Delete"),
+        Binding("r", "app.reextract", "Re-extract"),
+        Binding("D", "app.article_date", "Article date"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]
