@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.widgets import Input
 from tui_helpers import TODAY, async_test, screen_lines, settle
 
 from tracker.db.session import unit_of_work
@@ -72,3 +73,19 @@ async def test_a_time_filter_leaves_undated_events_out(engine, seeded):
         text = "\n".join(screen_lines(app))
         assert "Iran and Oman" not in text and "undated ·" not in text
         assert "Ceasefire agreement signed" in text
+
+
+@async_test
+async def test_the_time_filter_undated_keeps_only_the_undated_events(engine, seeded):
+    add_undated(engine, "Iran and Oman talks", "Oman mediation")
+    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one("#filter-when", Input).value = "undated"
+        await settle(pilot)
+        assert app.timeline.total == 2
+        text = "\n".join(screen_lines(app))
+        assert "Iran and Oman talks" in text and "Ceasefire" not in text
+        app.query_one("#filter-when", Input).value = "since 2025"
+        await settle(pilot)
+        assert app.timeline.total == 5  # the seeded events of 2025 on, none undated
