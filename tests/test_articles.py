@@ -87,7 +87,7 @@ def test_list_and_details_say_where_the_date_came_from(engine):
         assert details.date_source_text == "read from the text"
         (mention,) = details.mentions
         assert mention.type == "call" and "expected to hold a phone call" in mention.sentence
-        assert mention.when_text == "12 Feb 2025"
+        assert mention.when_text == "Wed 12 Feb 2025"
 
 
 def test_set_date_reads_the_article_again_against_the_new_date(engine):

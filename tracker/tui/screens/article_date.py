@@ -36,11 +36,6 @@ class ArticleChoice:
 SubmitDate = Callable[[int, dt.date], str]
 
 
-def weekday_label(day: dt.date) -> str:
-    """"Fri 24 Jan 2025": the weekday shows whether the day meant is the day understood."""
-    return f"{day:%a} {day_label(day)}"
-
-
 class ArticleDateForm(FormScreen[str]):
     """The article (when the event has several), its new date with a live preview."""
 
@@ -129,7 +124,8 @@ class ArticleDateForm(FormScreen[str]):
         assert day is not None
         current = self.article.published
         note = " · unchanged" if current == day else ""
-        preview.update(styled(f"→ {weekday_label(day)}{note}", "$success"))
+        # the weekday shows whether the day understood is the day meant
+        preview.update(styled(f"→ {day_label(day)}{note}", "$success"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "article-date":
