@@ -83,7 +83,7 @@ def details_content(d: EventDetails) -> Content:
     for m in d.mentions:
         text.append("  ▸ ")
         text.append(clean(m.article_title), "bold")
-        published = day_label(m.article_date) if m.article_date else "date unknown"
+        published = day_label(m.article_date) if m.article_date else "no date found"
         text.append(f"  ({published})", "$text-muted")
         text.append("\n    “")
         text.append(clean(m.sentence))
