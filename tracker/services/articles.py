@@ -39,8 +39,9 @@ from tracker.services.events import (
     set_when,
 )
 from tracker.services.ingest import (
+    ActorCache,
     ArticleOutcome,
-    _ensure_actor,
+    _actor,
     _moves_status,
     article_date_source,
     known_actor_entries,
@@ -332,9 +333,9 @@ def _keep_mention(
     if "actors" not in edited:
         present = {p.actor_id for p in event.participations}
         for actor in extracted.actors:
-            known = _ensure_actor(session, actor.name, actor.kind, actor.country)
+            known = _actor(session, ActorCache(), actor.name, actor.kind, actor.country)
             if known.id not in present:
-                event.participations.append(Participation(actor=known, role=actor.role))
+                event.participations.append(Participation(actor_id=known.id, role=actor.role))
                 present.add(known.id)
     # the status changes this mention is the source of say what it says, when it says it
     sourced = [c for c in event.status_changes if c.mention_id == mention.id]
@@ -438,7 +439,8 @@ def reextract_article(
         _after_removal(session, event, outcome)
     session.flush()
     merged = ArticleOutcome(article.source, "reextracted", article_id=article.id)
-    merge_events(session, article, fresh, merged)
+    told = {mention.event_id for mention, _ in kept}
+    merge_events(session, article.id, article.published, fresh, merged, told=told)
     outcome.new_events += merged.new_events
     outcome.merged_mentions += merged.merged_mentions
     outcome.status_changes += merged.status_changes
