@@ -108,6 +108,7 @@ def test_an_undated_telling_merges_with_a_dated_event_of_any_time(session):
         "h4",
     )
     session.commit()
+    session.expire_all()  # ingestion writes with Core statements
     assert get_event(session, undated.id).timeline_date == dt.date(2025, 1, 24)
 
 
