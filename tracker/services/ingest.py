@@ -794,8 +794,11 @@ def article_date_source(published: dt.date | None, given: bool) -> str:
 
 
 def placement(published: dt.date | None) -> dt.date:
-    """The timeline day of an event with no time of its own reported on ``published``."""
-    return published or UNDATED
+    """The timeline day of an event with no time of its own reported on ``published``
+    (an article dated the calendar's last day must not pass for an undated one)."""
+    if published is None:
+        return UNDATED
+    return min(published, UNDATED - _DAY)
 
 
 def merge_events(
