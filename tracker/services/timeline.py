@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
 from tracker.domain import UNDATED, When, day_label, effective_label, is_undated, when_label
-from tracker.services.events import event_when, get_event, history_order
+from tracker.services.events import event_when, get_event, history_order, moved_text
 from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
 
 
@@ -484,6 +484,7 @@ class HistoryEntry:
     effective: str  # label with its precision, or "time unknown"
     recorded_at: dt.datetime
     source: str  # "note: ..." / "article: ..." / ""
+    moved: str | None = None  # "planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026"
 
 
 @dataclass(frozen=True)
@@ -542,6 +543,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
                 effective=_effective_label(change),
                 recorded_at=change.recorded_at,
                 source=source,
+                moved=moved_text(change),
             )
         )
     first_note = event.status_changes[0].note if event.status_changes else None
