@@ -22,7 +22,7 @@ from tracker.services.query import EventFilter, count_events, list_events
 DATA = Path(__file__).parent / "data"
 UNDATED_ARTICLE = DATA / "undated" / "call-undated.txt"
 MARCH_1 = When(dt.date(2025, 3, 1), dt.date(2025, 3, 1), "day")
-BEFORE = "0005"  # the revision before undated events
+BEFORE = "0006"  # the revision before undated events
 TRUMP = ExtractedActor("Donald Trump", "initiator", "person", "US")
 PUTIN = ExtractedActor("Vladimir Putin", "target", "person", "RU")
 

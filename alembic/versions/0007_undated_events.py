@@ -4,8 +4,8 @@ Events of articles with no date were placed at the day they were ingested; they 
 timeline's undated section (timeline_date = domain.UNDATED). Articles record where their date
 came from; events record which of their fields a person changed.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02
 """
 
@@ -17,8 +17,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
