@@ -9,6 +9,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -27,6 +28,11 @@ NAMING = {
 }
 
 
+# An id kept in a script or a note must never come to name another row: SQLite AUTOINCREMENT
+# (never hands out a deleted id again) and PostgreSQL identity columns.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -37,8 +43,9 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     source: Mapped[str] = mapped_column(String(1000))  # path or URL
     title: Mapped[str] = mapped_column(String(500))
     published: Mapped[dt.date | None] = mapped_column(Date)
@@ -52,8 +59,9 @@ class Article(Base):
 
 class Actor(Base):
     __tablename__ = "actors"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     # casefolded name: canonical names are unique whatever their case
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -68,8 +76,9 @@ class Actor(Base):
 
 class ActorAlias(Base):
     __tablename__ = "actor_aliases"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(200))
     alias_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -84,9 +93,10 @@ class Event(Base):
         Index("ix_events_timeline", "timeline_date", "id"),
         Index("ix_events_status_timeline", "status", "timeline_date", "id"),
         Index("ix_events_type_timeline", "type", "timeline_date", "id"),
+        NEVER_REUSE_IDS,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     type: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))  # latest status change by effective time
     title: Mapped[str] = mapped_column(String(500))
@@ -122,9 +132,10 @@ class Participation(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "actor_id", "role"),
         Index("ix_participations_actor_event", "actor_id", "event_id"),
+        NEVER_REUSE_IDS,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(20))  # initiator, target, participant
@@ -137,8 +148,9 @@ class Mention(Base):
     """Evidence: the sentence of an article that an event was read from."""
 
     __tablename__ = "mentions"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
@@ -157,9 +169,12 @@ class StatusChange(Base):
     """Append-only history of an event's status; never updated, never deleted alone."""
 
     __tablename__ = "status_changes"
-    __table_args__ = (Index("ix_status_changes_event_effective", "event_id", "effective_at"),)
+    __table_args__ = (
+        Index("ix_status_changes_event_effective", "event_id", "effective_at"),
+        NEVER_REUSE_IDS,
+    )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
@@ -174,3 +189,15 @@ class StatusChange(Base):
 
     event: Mapped[Event] = relationship(back_populates="status_changes")
     mention: Mapped[Mention | None] = relationship()
+
+
+class EventMerge(Base):
+    """Where a merged-away event went: its id keeps leading somewhere (no foreign key, so the
+    record outlives later deletions and says what happened)."""
+
+    __tablename__ = "event_merges"
+
+    merged_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    into_id: Mapped[int] = mapped_column(Integer, index=True)
+    merged_title: Mapped[str] = mapped_column(String(500))
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
