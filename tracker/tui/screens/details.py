@@ -100,6 +100,7 @@ class DetailsScreen(Screen[None]):
         Binding("e", "app.edit", "Edit"),
         Binding("s", "app.status", "Status"),
         Binding("d", "app.delete", "Delete"),
+        Binding("m", "app.merge", "Merge"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]
@@ -123,6 +124,7 @@ class DetailsScreen(Screen[None]):
 
     def update(self, details: EventDetails) -> None:
         self.details = details
+        self.sub_title = f"event #{details.id}"
         self.query_one("#details", Static).update(details_content(details))
 
     def action_scroll_down(self) -> None:
