@@ -48,8 +48,8 @@ def _base_index() -> ActorIndex:
 
 @lru_cache(maxsize=32)
 def _index_with(extra: tuple[ActorEntry, ...]) -> ActorIndex:
-    # Database actors first: the gazetteer keeps the last word on a clashing alias.
-    return ActorIndex((*extra, *load_gazetteer()))
+    # The gazetteer keeps the last word on a clashing alias.
+    return _base_index().with_extra(extra)
 
 
 def extract(
