@@ -103,10 +103,16 @@ def close_names(session: Session, name: str, limit: int = 3) -> list[str]:
     by_key.update(dict(alias_rows))
     found: list[str] = []
     key = name_key(name)
-    for match in difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.75):
-        canonical = by_key[match]
-        if canonical not in found:
-            found.append(canonical)
+    matches = difflib.get_close_matches(key, list(by_key), n=limit * 3, cutoff=0.75)
+    if matches:
+        # only the names about as close as the closest: "Vladimir Putin" for "Vladmir Putn",
+        # not every other Vladimir
+        best = difflib.SequenceMatcher(None, key, matches[0]).ratio()
+        for match in matches:
+            canonical = by_key[match]
+            close = difflib.SequenceMatcher(None, key, match).ratio() >= best - 0.05
+            if close and canonical not in found:
+                found.append(canonical)
     if not found:  # one word of a longer name: "Putin" for a database without that alias
         words = [k for k in by_key if key in k.split()]
         found = sorted({by_key[k] for k in words})
