@@ -201,3 +201,16 @@ class EventMerge(Base):
     into_id: Mapped[int] = mapped_column(Integer, index=True)
     merged_title: Mapped[str] = mapped_column(String(500))
     merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class FeedEntry(Base):
+    """A feed entry already read by `tracker watch`/`ingest`: a restart does not fetch it again."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("feed_url", "entry_key"), NEVER_REUSE_IDS)
+
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
+    feed_url: Mapped[str] = mapped_column(String(1000))
+    entry_key: Mapped[str] = mapped_column(String(1000))  # the entry's id, else its link
+    link: Mapped[str | None] = mapped_column(String(1000))
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
+from tracker.db.session import id_fits
 from tracker.domain import When, check_role, check_status, check_type
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import (
@@ -169,6 +170,8 @@ def add_event(
 
 def get_event(session: Session, event_id: int) -> Event:
     """An event with everything the details view shows, loaded up front."""
+    if not id_fits(session, Event.id, event_id):
+        raise NotFoundError(f"no event with id {event_id}")
     event = session.scalar(
         select(Event)
         .where(Event.id == event_id)
@@ -186,6 +189,8 @@ def get_event(session: Session, event_id: int) -> Event:
 def merged_into(session: Session, event_id: int) -> int | None:
     """The event that ``event_id`` was merged into, following later merges; None if it was not
     merged away."""
+    if not id_fits(session, EventMerge.merged_id, event_id):
+        return None
     target = None
     seen = {event_id}
     current = event_id

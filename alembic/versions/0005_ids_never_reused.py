@@ -1,7 +1,7 @@
 """ids are never reused; merged events leave a redirect
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-02
 
 An id kept in a script or a note must never come to name another row. SQLite hands out
@@ -19,8 +19,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -32,6 +32,7 @@ TABLES = (
     "participations",
     "mentions",
     "status_changes",
+    "feed_entries",
 )
 
 # Rebuilding `events` drops the triggers that keep the SQLite search index in step.
