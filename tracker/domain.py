@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from tracker.errors import TrackerError
@@ -106,6 +107,13 @@ def clean(text: str | None, *, one_line: bool = True) -> str:
     if one_line:
         text = _SPACES.sub(" ", text)
     return _CONTROL.sub("", text)
+
+
+def fold_for_search(text: str) -> str:
+    """Text as search stores and matches it on every backend: accents dropped and case folded
+    ("António" and "antonio" are one word; SQLite's FTS does the same by itself)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def when_label(when: When | None, timeline_date: dt.date) -> str:

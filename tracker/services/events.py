@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
 from tracker.db.session import id_fits
-from tracker.domain import When, check_role, check_status, check_type
+from tracker.domain import When, check_role, check_status, check_type, fold_for_search
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import (
     UnknownActorError,
@@ -58,7 +58,7 @@ def refresh_search_text(event: Event) -> None:
     """What free-text search sees: title, actors, notes and the evidence sentences."""
     parts = [event.title, *(p.actor.name for p in event.participations), event.notes or ""]
     parts += [m.sentence for m in event.mentions]
-    event.search_text = " ".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT]
+    event.search_text = fold_for_search(" ".join(p for p in parts if p))[:SEARCH_TEXT_LIMIT]
 
 
 def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -> None:

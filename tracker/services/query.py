@@ -6,10 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, func, or_, select, text, tuple_
+from sqlalchemy import Select, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Participation
+from tracker.domain import fold_for_search
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
 
@@ -39,7 +40,16 @@ class EventPage:
 
 
 def search_words(text_: str) -> list[str]:
-    return _WORD.findall(text_.casefold())
+    return _WORD.findall(fold_for_search(text_))
+
+
+def ts_query(words: list[str]) -> str:
+    """PostgreSQL's form of the words: each a prefix, all required."""
+    return " & ".join(f"{w}:*" for w in words)
+
+
+# PostgreSQL: the stored tsvector of migration 0006, which has a GIN index and statistics
+SEARCH_VECTOR = literal_column("events.search_vector")
 
 
 def _text_condition(session: Session, words: list[str]):
@@ -52,10 +62,7 @@ def _text_condition(session: Session, words: list[str]):
             .where(text("events_fts MATCH :fts_query").bindparams(fts_query=match))
         )
     if dialect == "postgresql":
-        query = " & ".join(f"{w}:*" for w in words)
-        return func.to_tsvector("simple", Event.search_text).op("@@")(
-            func.to_tsquery("simple", query)
-        )
+        return SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(words)))
     # any other backend: a plain scan
     from sqlalchemy import and_
 
