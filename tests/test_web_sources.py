@@ -95,7 +95,7 @@ def test_a_page_is_ingested_with_its_title_date_and_url(web, engine, run):
         event_id = session.scalar(select(Mention.event_id).limit(1))
     shown = run("show", str(event_id))
     assert f"source: {url}" in shown.output
-    assert "Trump and Putin talk (2025-02-12)" in shown.output
+    assert "Trump and Putin talk (Wed 12 Feb 2025)" in shown.output
     again = run("ingest", url)
     assert again.exit_code == 0 and "already ingested as article" in again.output
 
@@ -189,6 +189,13 @@ def test_redirects_are_limited_and_stay_on_http(web):
             fetch(web.url(path))
 
 
+def test_a_link_with_accents_is_fetched(web, sqlite_engine):
+    url = web.add("/monde/caf%C3%A9-diplomatique", page_html("Talks in Riyadh", TALKS))
+    report = ingest_urls(sqlite_engine, [web.url("/monde/café-diplomatique")])
+    assert report.articles_read == 1, report.summary()
+    assert articles(sqlite_engine)[0].source == url
+
+
 def test_urls_are_told_from_paths():
     assert split_sources(["a.txt", "https://x.org/a", "dir/", "ftp://h/f", "c:\\x"]) == (
         ["a.txt", "dir/", "c:\\x"],
@@ -270,7 +277,7 @@ def test_an_entry_whose_page_fails_is_read_from_its_summary(web, engine):
 def test_watch_once_twice_reads_nothing_the_second_time(web, run, engine):
     feed = _feed_of_three(web)
     first = run("watch", "--once", feed)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 1, first.output  # two entries failed
     assert f"{feed}: 3 entries, 3 new: 1 ingested, 0 already known, 2 skipped" in first.output
     page_hits = sum(n for path, n in web.hits.items() if path != "/feed.xml")
 
@@ -302,12 +309,14 @@ def test_watch_goes_on_past_a_feed_that_fails(web, run_sqlite):
     feed = _feed_of_three(web)
     not_a_feed = web.add("/page", page_html("A page", CALL))
     result = run_sqlite("watch", "--once", web.url("/no-feed"), not_a_feed, feed)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert f"{web.url('/no-feed')}: HTTP 404 Not Found" in result.output
     assert f"{not_a_feed}: not an RSS or Atom feed (text/html)" in result.output
     assert f"{feed}: 3 entries, 3 new: 1 ingested" in result.output
     everything_fails = run_sqlite("watch", "--once", web.url("/no-feed"))
-    assert everything_fails.exit_code == 1
+    assert everything_fails.exit_code == 2
+    with_all_pages_fine = run_sqlite("watch", "--once", feed)  # nothing new: nothing failed
+    assert with_all_pages_fine.exit_code == 0, with_all_pages_fine.output
 
 
 def test_watch_refuses_bad_urls_and_intervals_with_one_line(run_sqlite):

@@ -140,12 +140,17 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-def parse_when_option(text: str, what: str = "date") -> When:
+def parse_when_option(text: str, what: str = "date", direction: str = "nearest") -> When:
+    """A time typed on the command line; ``direction`` places one given without its year
+    ("March", "Friday"): forward for planned events, backward for what happened."""
     from tracker.extract.dates import parse_when
 
-    when = parse_when(text)
+    when = parse_when(text, direction=direction)
     if when is None:
-        raise TrackerError(f"cannot understand the {what} {text!r}")
+        raise TrackerError(
+            f"cannot understand the {what} {text!r} (e.g. \"next Friday\", \"4 Dec\", "
+            f"\"early March 2027\", \"Q1 2027\"; years 1-9999)"
+        )
     return when
 
 
@@ -154,7 +159,7 @@ def parse_day_option(text: str, what: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    when = parse_when_option(text, what)
+    when = parse_when_option(text, what, "backward")
     if when.precision != "day":
         raise TrackerError(f"the {what} {text!r} is not a single day")
     return when.start
@@ -276,13 +281,14 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
     a name nobody knows is refused with close names, unless given as --new-actor.
     """
     from tracker.db.session import unit_of_work
-    from tracker.domain import check_status, check_type
+    from tracker.domain import check_status, check_type, direction_for_status
     from tracker.services.events import add_event, get_event
 
     check_type(type_)
-    check_status(status)
+    status = check_status(status)
     roles = _actor_roles(actors, new_actors)
-    when = parse_when_option(when_text, "time") if when_text else None
+    direction = direction_for_status(status)  # "March", planned: the next March
+    when = parse_when_option(when_text, "time", direction) if when_text else None
     with _unknown_actor_hint(), unit_of_work(obj.engine()) as session:
         event = add_event(
             session,
@@ -359,32 +365,34 @@ JSON_PAGE = 500
 
 
 def _events_in_pages(session, filt, limit: int | None):
-    """All matching events (or the first ``limit``), read by keyset a page at a time so that
-    memory stays flat whatever their number."""
-    from tracker.services.query import list_events
+    from tracker.services.query import iter_events
 
-    after = None
-    left = limit
-    while left is None or left > 0:
-        size = JSON_PAGE if left is None else min(JSON_PAGE, left)
-        page = list_events(session, filt, limit=size, after=after)
-        yield from page
-        if len(page) < size:
-            return
-        after = (page[-1].timeline_date, page[-1].id)
-        if left is not None:
-            left -= len(page)
-        session.expunge_all()
+    return iter_events(session, filt, limit=limit, page_size=JSON_PAGE)
+
+
+def filter_options(command):
+    """The event filters `list` and `export` share."""
+    options = [
+        click.option("--actor", multiple=True,
+                     help="Only events involving this actor (aliases work)."),
+        click.option("--type", "type_", multiple=True,
+                     help="Only this type; repeat for several."),
+        click.option("--status", multiple=True, help="Only this status; repeat for several."),
+        click.option("--since", metavar="WHEN",
+                     help='From this time on, e.g. "last month", "2025-01-01".'),
+        click.option("--until", metavar="WHEN", help="Up to this time."),
+        click.option("--during", metavar="WHEN",
+                     help='Within this period, e.g. "March 2025", "2024".'),
+        click.option("--search", "-s", metavar="WORDS",
+                     help="Free-text search in titles and actors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @cli.command(name="list")
-@click.option("--actor", multiple=True, help="Only events involving this actor (aliases work).")
-@click.option("--type", "type_", multiple=True, help="Only this type; repeat for several.")
-@click.option("--status", multiple=True, help="Only this status; repeat for several.")
-@click.option("--since", metavar="WHEN", help='From this time on, e.g. "last month", "2025-01-01".')
-@click.option("--until", metavar="WHEN", help="Up to this time.")
-@click.option("--during", metavar="WHEN", help='Within this period, e.g. "March 2025", "2024".')
-@click.option("--search", "-s", metavar="WORDS", help="Free-text search in titles and actors.")
+@filter_options
 @click.option(
     "--limit",
     type=LIMIT,
@@ -465,6 +473,7 @@ def show(obj, event_id, as_json) -> None:
     from sqlalchemy.orm import Session
 
     from tracker.db.models import Event
+    from tracker.domain import day_label, effective_label
     from tracker.errors import NotFoundError
     from tracker.services.events import get_event, history_order, merged_into
 
@@ -520,7 +529,7 @@ def show(obj, event_id, as_json) -> None:
         out += [f"  {p.actor.name} ({p.role})" for p in event.participations] or ["  (none)"]
         out.append("Evidence:")
         for m in event.mentions:
-            published = m.article.published.isoformat() if m.article.published else "undated"
+            published = day_label(m.article.published) if m.article.published else "undated"
             out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
             out.append(f"    “{' '.join(m.sentence.split())}”")
             out.append(f"    source: {m.article.source}")
@@ -528,7 +537,7 @@ def show(obj, event_id, as_json) -> None:
             out.append("  (entered by hand)")
         out.append("Status history:")
         for c in history:
-            when = c.effective_at.isoformat() if c.effective_at else "time unknown"
+            when = effective_label(c.effective_at, c.effective_precision)
             source = ""
             if c.mention is not None:
                 source = f"  from “{_one_line(c.mention.article.title, 50)}”"
@@ -536,7 +545,7 @@ def show(obj, event_id, as_json) -> None:
                 source += f"  note: {c.note}"
             recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
             out.append(
-                f"  {when:<12}  {c.from_status or '—'} → {c.to_status}"
+                f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
                 f"  (recorded {recorded}){source}"
             )
         echo_plain("\n".join(out))
@@ -555,7 +564,7 @@ def status(obj, event_id, status, at_text, note) -> None:
     from tracker.services.events import change_status
 
     status = check_status(status)
-    at = parse_when_option(at_text, "time") if at_text else None
+    at = parse_when_option(at_text, "time", "backward") if at_text else None
     with unit_of_work(obj.engine()) as session:
         change = change_status(session, event_id, status, at=at, note=note)
         current = change.event.status
@@ -578,7 +587,8 @@ def status(obj, event_id, status, at_text, note) -> None:
 def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, notes) -> None:
     """Change an event's type, title, time or actors."""
     from tracker.db.session import unit_of_work
-    from tracker.services.events import edit_event
+    from tracker.domain import direction_for_status
+    from tracker.services.events import edit_event, event_when, get_event
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
@@ -586,10 +596,13 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
         raise TrackerError(
             "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
         )
-    when = parse_when_option(when_text, "time") if when_text else None
     roles = _actor_roles(actors, new_actors) if actors or new_actors else None
     with _unknown_actor_hint(), unit_of_work(obj.engine()) as session:
-        edit_event(
+        when = None
+        if when_text:  # "March" for a planned event is the next March
+            direction = direction_for_status(get_event(session, event_id).status)
+            when = parse_when_option(when_text, "time", direction)
+        event = edit_event(
             session,
             event_id,
             type=type_,
@@ -600,7 +613,12 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
             notes=notes,
             typed_actors=True,
         )
-    click.echo(f"event {event_id} updated")
+        message = f"event {event_id} updated"
+        if when is not None or no_when:
+            from tracker.domain import when_label
+
+            message += f": {when_label(event_when(event), event.timeline_date)}"
+    click.echo(message)
 
 
 @cli.command()
@@ -895,7 +913,9 @@ def watch(obj, feeds, every, once) -> None:
     """Poll RSS/Atom feeds and ingest the entries not read before (each entry's page).
 
     What was read is remembered in the database, so a restart fetches nothing twice. A feed or
-    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it.
+    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it. With --once,
+    the exit code is 0 when every feed and new entry was read, 1 when some failed, 2 when no
+    feed could be read.
     """
     import signal
     import time
@@ -923,20 +943,25 @@ def watch(obj, feeds, every, once) -> None:
         elif outcome.state == "duplicate":
             echo_plain(f"{outcome.path}: {outcome.reason}, nothing to do")
         else:
-            echo_plain(f"skipped {outcome.path}: {outcome.reason}", err=True)
+            echo_plain(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
 
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
-    failed_feeds = 0
     try:
         while True:
-            failed_feeds = 0
+            feeds_read = problems = 0
             for url in feeds:
                 poll = poll_feed(engine, url, on_outcome=report)
-                failed_feeds += bool(poll.error)
-                echo_plain(poll.summary(), err=bool(poll.error))
+                stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+                if poll.error:
+                    problems += 1
+                    echo_plain(f"tracker: {stamp} failed {poll.summary()}", err=True)
+                else:
+                    feeds_read += 1
+                    problems += sum(o.state not in ("ingested", "duplicate") for o in poll.outcomes)
+                    echo_plain(f"{stamp} {poll.summary()}")
             if once:
                 break
             time.sleep(interval)
@@ -945,8 +970,175 @@ def watch(obj, feeds, every, once) -> None:
         return
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if failed_feeds == len(feeds):
+    # as for ingest: 2 when no feed could be read, 1 when some feed or entry failed
+    if not feeds_read:
+        sys.exit(EXIT_BAD_INPUT)
+    if problems:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
+              help="How far ahead to look.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_context
+def agenda(obj, days, as_json) -> None:
+    """What is coming up, due today, and overdue (planned, its time passed, no news since)."""
+    from sqlalchemy.orm import Session
+
+    from tracker.domain import day_label
+    from tracker.services.agenda import agenda as build_agenda
+
+    today = dt.date.today()
+    with Session(obj.engine()) as session:
+        result = build_agenda(session, today, days)
+
+        def item_json(item) -> dict:
+            return {**event_json(item.event), "approximate": item.approximate,
+                    "status_source": item.source}
+
+        if as_json:
+            click.echo(json.dumps({
+                "today": today.isoformat(), "days": days,
+                "overdue": [item_json(i) for i in result.overdue],
+                "overdue_total": result.overdue_total,
+                "due": [item_json(i) for i in result.due],
+                "upcoming": [{"day": day.isoformat(), "events": [item_json(i) for i in items]}
+                             for day, items in result.upcoming],
+            }, ensure_ascii=False, indent=2))
+            return
+
+        def line(item) -> str:
+            e = item.event
+            label = item.when.label() + (" (approximate)" if item.approximate else "")
+            return (f"  {e.id:>6}  {label}  {e.type} {e.status}  "
+                    f"{_one_line(actors_text(e), 40)}  {_one_line(e.title, 50)}\n"
+                    f"          source: {_one_line(item.source, 90)}")
+
+        out = [f"Agenda for {day_label(today)}, next {days} days"]
+        more = result.overdue_total - len(result.overdue)
+        out.append(f"\nOVERDUE ({result.overdue_total}): planned, its time passed, no news since")
+        out += [line(i) for i in result.overdue] or ["  nothing overdue"]
+        if more > 0:
+            out.append(f"  … {more} more, the oldest (tracker list --status planned)")
+        out.append("\nDUE (its time holds today)")
+        out += [line(i) for i in result.due] or ["  nothing due today"]
+        out.append("\nUPCOMING")
+        for day, items in result.upcoming:
+            out.append(f" {day_label(day)}")
+            out += [line(i) for i in items]
+        if not result.upcoming:
+            out.append(f"  nothing planned, proposed or threatened in the next {days} days")
+        echo_plain("\n".join(out))
+
+
+@cli.command()
+@click.option("--since", metavar="WHEN",
+              help='Changes recorded after this time ("yesterday", "2026-12-01").')
+@click.option("--since-last", is_flag=True,
+              help="Changes since you last looked (the default); moves your mark to now.")
+@click.option("--keep-mark", is_flag=True, help="Show the changes without moving your mark.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_context
+def changes(obj, since, since_last, keep_mark, as_json) -> None:
+    """What changed since you last looked: new events and status moves, with their source.
+
+    Your mark is kept per database user; the TUI's changes view moves the same mark.
+    """
+    from sqlalchemy.orm import Session
+
+    from tracker.db.models import utcnow
+    from tracker.services.agenda import status_source
+    from tracker.services.changes import changes_since, database_user, last_seen, mark_seen
+
+    if since and since_last:
+        raise TrackerError("--since and --since-last cannot be used together")
+    with Session(obj.engine()) as session:
+        user = database_user(session)
+        now = utcnow()
+        if since:
+            start = dt.datetime.combine(_time_range(since, "since", "start").since, dt.time())
+            described = f"since {start.date().isoformat()}"
+        else:
+            mark = last_seen(session, user)
+            start = mark or (now - dt.timedelta(days=7))
+            described = (f"since you last looked ({mark.isoformat(sep=' ', timespec='minutes')}"
+                         " UTC)" if mark else "in the last 7 days (first look)")
+        found = changes_since(session, start)
+        if as_json:
+            click.echo(json.dumps({
+                "since": start.isoformat(), "user": user, "truncated": found.truncated,
+                "new_events": [event_json(e) for e in found.new_events],
+                "status_changes": [
+                    {"event_id": c.event_id, "title": c.event.title, "from": c.from_status,
+                     "to": c.to_status, "recorded_at": c.recorded_at.isoformat(),
+                     "source": status_source(c)}
+                    for c in found.moves
+                ],
+            }, ensure_ascii=False, indent=2))
+        else:
+            out = [f"Changes {described}: {len(found.new_events)} new events, "
+                   f"{len(found.moves)} status changes"]
+            for e in found.new_events:
+                out.append(f"  new   {e.id:>6}  {describe_when(e)}  {e.type} {e.status}  "
+                           f"{_one_line(e.title, 60)}")
+            for c in found.moves:
+                out.append(f"  moved {c.event_id:>6}  {c.from_status or '—'} → {c.to_status}  "
+                           f"{_one_line(c.event.title, 50)}  ({_one_line(status_source(c), 60)})")
+            if found.truncated:
+                out.append("  … more; narrow with --since")
+            echo_plain("\n".join(out))
+        if not since and not keep_mark:
+            mark_seen(session, user, now)
+
+
+@cli.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ics", "plover"]),
+              required=True, help="jsonl, csv, ics (iCalendar) or plover (PLOVER-style JSON).")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout).")
+@pass_context
+def export(obj, actor, type_, status, since, until, during, search, fmt, output) -> None:
+    """Export the events that match the filters, for other tools (streamed, any size).
+
+    iCalendar holds planned, proposed, postponed and cancelled events with a time, with
+    stable UIDs so a calendar subscribed to the file updates instead of duplicating.
+    """
+    import hashlib
+    import os
+    import tempfile
+
+    from sqlalchemy.orm import Session
+
+    from tracker.services.export import export_events
+
+    engine = obj.engine()
+    calendar_id = hashlib.sha256(
+        engine.url.render_as_string(hide_password=True).encode()
+    ).hexdigest()[:12]
+    with Session(engine) as session:
+        filt = _build_filter(actor, type_, status, since, until, during, search)
+        if not output:
+            count = export_events(session, fmt, sys.stdout, filt, calendar_id=calendar_id)
+            click.echo(f"exported {count} events", err=True)
+            return
+        target = os.path.abspath(output)
+        folder = os.path.dirname(target)
+        if not os.path.isdir(folder):
+            raise TrackerError(f"no folder {folder!r} to write {output!r} into")
+        # written beside the target and renamed into place: a failed export never leaves a
+        # half-written file where a calendar or a script reads the last good one
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tracker-export-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                count = export_events(session, fmt, out, filt, calendar_id=calendar_id)
+            os.replace(temp, target)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    from tracker.domain import clean
+
+    click.echo(f"exported {count} events to {clean(output)}", err=True)
 
 
 def main() -> None:

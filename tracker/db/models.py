@@ -93,6 +93,7 @@ class Event(Base):
         Index("ix_events_timeline", "timeline_date", "id"),
         Index("ix_events_status_timeline", "status", "timeline_date", "id"),
         Index("ix_events_type_timeline", "type", "timeline_date", "id"),
+        Index("ix_events_created_at", "created_at"),
         NEVER_REUSE_IDS,
     )
 
@@ -171,6 +172,7 @@ class StatusChange(Base):
     __tablename__ = "status_changes"
     __table_args__ = (
         Index("ix_status_changes_event_effective", "event_id", "effective_at"),
+        Index("ix_status_changes_recorded_at", "recorded_at"),
         NEVER_REUSE_IDS,
     )
 
@@ -214,3 +216,13 @@ class FeedEntry(Base):
     entry_key: Mapped[str] = mapped_column(String(1000))  # the entry's id, else its link
     link: Mapped[str | None] = mapped_column(String(1000))
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class UserMark(Base):
+    """Where each database user last looked: `tracker changes` and the TUI show what is new
+    since then. Keyed by the database user, so a team sharing a server keep their own."""
+
+    __tablename__ = "user_marks"
+
+    user_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime)
