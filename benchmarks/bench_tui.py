@@ -202,7 +202,7 @@ def pg_database(url: str, n: int) -> str:
 
     base = make_url(url)
     name = f"{base.database}_{n}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         if not conn.execute(
             text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
