@@ -129,7 +129,7 @@ def test_what_is_not_a_readable_page_is_one_line_each(web, run_sqlite):
     result = run_sqlite(
         "ingest", not_utf8, pdf, missing, broken, "ftp://127.0.0.1/a.html", "file:///etc/passwd"
     )
-    assert result.exit_code == 1  # nothing could be read
+    assert result.exit_code == 2  # nothing could be read (README: exit codes)
     out = result.output
     assert "Traceback" not in out
     assert f"{not_utf8}: cannot decode the page as utf-8 (invalid byte at offset 18)" in out
@@ -163,7 +163,7 @@ def test_a_huge_page_hits_the_size_cap(web, run_sqlite):
         "/bomb", gzip.compress(huge), headers={"Content-Encoding": "gzip"}
     )  # 30 KB on the wire, 7 MB inflated
     result = run_sqlite("ingest", unannounced, announced, compressed)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     for url in (unannounced, announced, compressed):
         assert f"{url}: larger than the 5,000,000-byte limit" in result.output
 
@@ -226,7 +226,7 @@ def _feed_of_three(web) -> str:
 def test_a_feed_is_read_entry_by_entry_and_failures_are_reported(web, run, engine):
     feed = _feed_of_three(web)
     result = run("ingest", feed)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some went in, some failed
     out = result.output
     assert f"{web.url('/a/call')}: " in out and "new events" in out
     assert f"{web.url('/a/gone')}: HTTP 404 Not Found; the feed gives no summary" in out
@@ -234,7 +234,7 @@ def test_a_feed_is_read_entry_by_entry_and_failures_are_reported(web, run, engin
         f"{web.url('/a/report.pdf')}: not an HTML page (application/pdf); "
         "the feed gives no summary" in out
     )
-    assert "articles read: 1, already known: 0, skipped: 2" in out
+    assert "1 ingested, 0 already known, 2 failed" in out
     assert [a.source for a in articles(engine)] == [web.url("/a/call")]
 
 

@@ -20,18 +20,30 @@ if TYPE_CHECKING:
     from tracker.domain import When
 
 EXIT_BAD_INPUT = 2
+EXIT_PARTLY = 1  # a batch where some items went in and some failed
 
 
-def echo_plain(text: str, **kwargs) -> None:
-    """Print text that carries article or user data: control characters (ANSI escapes) never
-    reach the terminal."""
-    from tracker.domain import clean
+def echo(text: object = "", **kwargs) -> None:
+    """Print text that may carry article or user data (titles, names, notes, paths, URLs,
+    error messages): no escape sequence, control or bidi character reaches the terminal."""
+    from tracker.text_safety import clean
 
     click.echo(clean(text, one_line=False), **kwargs)
 
 
+echo_plain = echo  # the name other commands use
+
+
+def to_json(data: object, **kwargs) -> str:
+    """JSON for scripts: the same data, with every character a terminal would act on written
+    as a \\uXXXX escape (json.dumps leaves C1 and bidi controls raw)."""
+    from tracker.text_safety import escape_json
+
+    return escape_json(json.dumps(data, ensure_ascii=False, **kwargs))
+
+
 def fail(message: str) -> NoReturn:
-    click.echo(f"tracker: error: {message}", err=True)
+    echo(f"tracker: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -133,7 +145,7 @@ class Context:
         engine = opener(url)
         if created is not None and created.exists():
             # a mistyped path would otherwise silently start an empty timeline
-            click.echo(f"tracker: created a new database at {created}", err=True)
+            echo(f"tracker: created a new database at {created}", err=True)
         return engine
 
 
@@ -148,8 +160,8 @@ def parse_when_option(text: str, what: str = "date", direction: str = "nearest")
     when = parse_when(text, direction=direction)
     if when is None:
         raise TrackerError(
-            f"cannot understand the {what} {text!r} (e.g. \"next Friday\", \"4 Dec\", "
-            f"\"early March 2027\", \"Q1 2027\"; years 1-9999)"
+            f'cannot understand the {what} {text!r} (e.g. "next Friday", "4 Dec", '
+            f'"early March 2027", "Q1 2027"; years 1-9999)'
         )
     return when
 
@@ -304,9 +316,9 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
     with unit_of_work(obj.engine()) as session:
         event = get_event(session, event_id)
         if as_json:
-            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+            echo(to_json(event_json(event)))
         else:
-            click.echo(
+            echo(
                 f"added event {event.id}: {event.type}, {event.status}, {describe_when(event)}"
             )
 
@@ -418,7 +430,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         limit = limit or LIST_TABLE_LIMIT
         events = list_events(session, filt, limit=limit)
         if not events:
-            click.echo("no events match" if not filt.is_empty() else "no events yet")
+            echo("no events match" if not filt.is_empty() else "no events yet")
             return
         rows = [
             [
@@ -434,7 +446,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
         total = count_events(session, filt)
         if total > len(events):
-            click.echo(f"… {total - len(events)} more (use --limit, or --json for all)")
+            echo(f"… {total - len(events)} more (use --limit, or --json for all)")
 
 
 def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None:
@@ -444,20 +456,20 @@ def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None
 
     written = 0
     if not lines:
-        click.echo("[", nl=False)
+        echo("[", nl=False)
     for event in _events_in_pages(session, filt, limit):
-        text = json.dumps(event_json(event), ensure_ascii=False)
+        text = to_json(event_json(event))
         if lines:
-            click.echo(text)
+            echo(text)
         else:
-            click.echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
+            echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
         written += 1
     if not lines:
-        click.echo("\n]" if written else "]")
+        echo("\n]" if written else "]")
     if limit is not None and written == limit:
         total = count_events(session, filt)
         if total > written:
-            click.echo(
+            echo(
                 f"tracker: note: partial output, {written} of {total} matching events "
                 "(--limit); leave --limit out for all of them",
                 err=True,
@@ -513,7 +525,7 @@ def show(obj, event_id, as_json) -> None:
                 }
                 for c in history
             ]
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            echo(to_json(data, indent=2))
             return
         out = [
             f"Event {event.id}: {event.title}",
@@ -571,7 +583,7 @@ def status(obj, event_id, status, at_text, note) -> None:
     message = f"event {event_id}: {change.from_status} → {status}"
     if current != status:
         message += f" (recorded; the current status stays {current}: a later change exists)"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -618,7 +630,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
             from tracker.domain import when_label
 
             message += f": {when_label(event_when(event), event.timeline_date)}"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -635,7 +647,7 @@ def delete(obj, event_id, yes) -> None:
         event = get_event(session, event_id)
         label = f"event {event.id} ({event.type}, {event.status}: {clean(event.title)})"
         if not yes and not click.confirm(f"Delete {label}?", default=False, err=True):
-            click.echo("nothing deleted", err=True)
+            echo("nothing deleted", err=True)
             sys.exit(1)
         delete_event(session, event_id)
     echo_plain(f"deleted {label}")
@@ -697,10 +709,10 @@ def actors_list(obj, prefix=None, as_json=False) -> None:
     with Session(obj.engine()) as session:
         found = list_actors(session, prefix)
     if as_json:
-        click.echo(json.dumps([a.__dict__ for a in found], ensure_ascii=False, indent=2))
+        echo(to_json([a.__dict__ for a in found], indent=2))
         return
     if not found:
-        click.echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
+        echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
         return
     rows = [
         [str(a.id), a.name, a.kind, a.country or "", str(a.events), ", ".join(a.aliases)]
@@ -724,7 +736,7 @@ def actors_add(obj, name, kind, country, aliases) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_actor(session, name, kind=kind, country=country, aliases=list(aliases))
-        click.echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
+        echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
 
 
 @actors.command(name="edit")
@@ -758,7 +770,7 @@ def actors_alias(obj, name, alias) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_alias(session, name, alias)
-        click.echo(f"{alias!r} now names {actor.name}")
+        echo(f"{alias!r} now names {actor.name}")
 
 
 @actors.command(name="merge")
@@ -772,7 +784,7 @@ def actors_merge(obj, keep, absorb) -> None:
 
     with unit_of_work(obj.engine()) as session:
         kept = merge_actors(session, keep, absorb)
-        click.echo(f"merged {absorb!r} into {kept.name}")
+        echo(f"merged {absorb!r} into {kept.name}")
 
 
 @cli.group(cls=TrackerGroup)
@@ -793,7 +805,7 @@ def db_upgrade(obj, revision) -> None:
         raise TrackerError(f"the database schema ({before}) is newer than this tracker")
     migrate.upgrade(engine, revision)
     after = migrate.current_revision(engine)
-    click.echo(
+    echo(
         f"schema {before or 'empty'} → {after}"
         if before != after
         else f"schema {after}: up to date"
@@ -810,7 +822,7 @@ def db_current(obj) -> None:
     current = migrate.current_revision(engine)
     head = migrate.head_revision(engine)
     state = "up to date" if current == head else f"code expects {head}"
-    click.echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
+    echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
 
 
 def _read_article_file(path: str) -> str:
@@ -844,12 +856,12 @@ def extract(article, published, as_json) -> None:
     text = _read_article_file(article)
     result = run_extract(text, published=day, source=article)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        echo(to_json(result.to_json(), indent=2))
         return
     art = result.article
     echo_plain(art.title)
-    click.echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
-    click.echo(f"{len(result.events)} events")
+    echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
+    echo(f"{len(result.events)} events")
     for e in result.events:
         when = e.when.label() if e.when else "no date"
         names = ", ".join(f"{a.name} ({a.role})" for a in e.actors)
@@ -860,37 +872,75 @@ def extract(article, published, as_json) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--published", metavar="DATE", help="Publication date for all of them.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Extract in N worker processes (default: one per core); one writer stores in order.",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Most time one article's extraction may take; a longer one is skipped.",
+)
 @pass_context
-def ingest(obj, paths, published) -> None:
+def ingest(obj, paths, published, jobs, time_budget) -> None:
     """Read articles into the timeline: files, folders and globs of .txt/.md/.html, and
-    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page)."""
-    from tracker.services.ingest import collect_paths, ingest_files
+    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page).
+
+    Each article goes in whole or not at all; one that cannot be read or stored is reported
+    on stderr and the others go on. Exit code 0 when every article went in (or was already
+    known), 1 when some did and some failed, 2 when none could be read.
+    """
+    from tracker.services.ingest import collect_paths, default_jobs, ingest_files
     from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
     paths, urls = split_sources(paths)
     files, problems = collect_paths(paths) if paths else ([], [])
+    for problem in problems:  # reported as found, before the long part
+        echo(f"tracker: skipped {problem.path}: {problem.reason}", err=True)
     show_bar = len(files) > 1 and sys.stderr.isatty()
+    options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
+
+    def report_failure(outcome) -> None:
+        if outcome.state in ("skipped", "failed"):
+            echo(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
+
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_files(
-                engine, files, day, progress=lambda *_: bar.update(1), problems=problems
-            )
+
+            def progress(_done, _total, outcome) -> None:
+                bar.update(1)
+                report_failure(outcome)
+
+            report = ingest_files(engine, files, day, progress=progress, **options)
     else:
-        report = ingest_files(engine, files, day, problems=problems)
+        report = ingest_files(
+            engine, files, day, progress=lambda *a: report_failure(a[2]), **options
+        )
     if urls:
         from tracker.services.web import ingest_urls
 
-        report.outcomes += ingest_urls(engine, urls, day).outcomes
+        from_web = ingest_urls(engine, urls, day).outcomes
+        for outcome in from_web:
+            report_failure(outcome)
+        report.outcomes += from_web
     for outcome in report.outcomes:
         if outcome.state == "ingested":
-            echo_plain(_ingested_line(outcome))
+            echo(_ingested_line(outcome))
         elif outcome.state == "duplicate":
-            click.echo(f"{outcome.path}: {outcome.reason}, nothing to do")
-    click.echo(report.summary())
-    if not report.articles_read and not report.duplicates:
-        sys.exit(1)
+            echo(f"{outcome.path}: {outcome.reason}, nothing to do")
+    report.outcomes[:0] = problems
+    echo(report.summary(with_problems=False))
+    if report.skipped:
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
 
 def _ingested_line(outcome) -> str:
@@ -904,7 +954,10 @@ def _ingested_line(outcome) -> str:
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
 @click.option(
-    "--every", default="15m", show_default=True, metavar="INTERVAL",
+    "--every",
+    default="15m",
+    show_default=True,
+    metavar="INTERVAL",
     help="Time between polls: 30s, 15m, 1h, 1h30m.",
 )
 @click.option("--once", is_flag=True, help="Poll each feed once and exit (for cron and tests).")
@@ -966,7 +1019,7 @@ def watch(obj, feeds, every, once) -> None:
                 break
             time.sleep(interval)
     except KeyboardInterrupt:
-        click.echo("watch stopped", err=True)
+        echo("watch stopped", err=True)
         return
     finally:
         signal.signal(signal.SIGTERM, previous)

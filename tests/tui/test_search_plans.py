@@ -46,6 +46,16 @@ def pages(engine, planned):
 def test_every_plan_reads_the_same_pages(engine, monkeypatch, filt):
     bulk_events(engine, 300)
     plain = pages(engine, filt)
+
+    def listed():  # what `tracker list` and exports read, through the same plans
+        with unit_of_work(engine) as s:
+            first = [e.id for e in list_events(s, filt, limit=500)]
+            page = list_events(s, filt, limit=7, after=(dt.date(2010, 6, 1), 0))
+            back = list_events(s, filt, limit=7, before=(dt.date(2010, 6, 1), 0))
+            return first, [e.id for e in page], [e.id for e in back], count_events(s, filt)
+
+    every = listed()
+    assert every[3] == plain[0] == len(every[0])
     with unit_of_work(engine) as s:
         counted = tl.plan(s, filt)  # few matches: on PostgreSQL, their keys are fetched once
     if engine.dialect.name == "postgresql":
@@ -66,6 +76,7 @@ def test_every_plan_reads_the_same_pages(engine, monkeypatch, filt):
     if engine.dialect.name == "postgresql":
         assert walked.walk_vector == (plain[0] > 0)
     assert pages(engine, walked) == plain
+    assert listed() == every
     if filt.text == "synthetic russ":
         assert plain[0] > 60 and all(plain[3:])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -101,7 +102,20 @@ def filtered(session: Session, filt: EventFilter, base: Select | None = None) ->
     return query
 
 
+def _postgresql_words(session: Session, filt: EventFilter) -> list[str]:
+    """The search words when PostgreSQL must plan them itself (see timeline.plan)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return []
+    return search_words(filt.text)
+
+
 def count_events(session: Session, filt: EventFilter) -> int:
+    if _postgresql_words(session, filt):
+        from tracker.services.timeline import plan
+
+        planned = plan(session, filt)
+        if planned.keys is not None:
+            return len(planned.keys)
     return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
 
 
@@ -117,6 +131,24 @@ def list_events(
 ) -> list[Event]:
     """Events in timeline order, one keyset page: after/before a (timeline_date, id) key."""
     query = filtered(session, filt)
+    if words := _postgresql_words(session, filt):
+        # PostgreSQL guesses 20,000 matches for any prefix and walked the time index for
+        # seconds in search of a rare word's: count first, as the timeline does
+        from tracker.services.timeline import plan, unindexed_match
+
+        planned = plan(session, filt)
+        if planned.keys is not None:
+            keys = list(planned.keys)
+            if after is not None:
+                keys = keys[bisect.bisect_right(keys, tuple(after)) :]
+            if before is not None:
+                keys = keys[: bisect.bisect_left(keys, tuple(before))][-limit:]
+            else:
+                keys = keys[:limit]
+            query = select(Event).where(Event.id.in_([event_id for _, event_id in keys]))
+        elif planned.walk_vector:
+            query = filtered(session, filt.with_(text=""), select(Event))
+            query = query.where(unindexed_match(words))
     key = tuple_(Event.timeline_date, Event.id)
     if after is not None:
         query = query.where(key > tuple_(*after))

@@ -314,7 +314,7 @@ def _plan_postgresql(session: Session, filt: EventFilter) -> Planned:
     query = filtered(session, filt.with_(text=""), select(Event.timeline_date, Event.id))
     query = query.where(SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(rarest))))
     if rarest != words:
-        query = query.where(_unindexed_match(words))
+        query = query.where(unindexed_match(words))
     # up to one more than "few" of the filter's matches
     found = session.execute(query.limit(few + 1)).all()
     if len(found) <= few:
@@ -323,7 +323,7 @@ def _plan_postgresql(session: Session, filt: EventFilter) -> Planned:
     return Planned(filt, walk_vector=True)
 
 
-def _unindexed_match(words: list[str]):
+def unindexed_match(words: list[str]):
     """The words tested on each row's stored vector, in a form the GIN index cannot answer
     (so PostgreSQL reads rows in the order another index gives them)."""
     return (SEARCH_VECTOR.op("||")(text("''::tsvector"))).op("@@")(
@@ -378,7 +378,7 @@ def _filtered(session: Session, f: AnyFilter, base: Select, table: str | None = 
     if isinstance(f, Planned) and f.walk_vector:
         # a common word: test each row met along the time index against its stored vector
         words = search_words(f.filt.text)
-        return filtered(session, f.filt.with_(text=""), base).where(_unindexed_match(words))
+        return filtered(session, f.filt.with_(text=""), base).where(unindexed_match(words))
     if not isinstance(f, Planned) or not (f.walk_text or f.walk_actors):
         return filtered(session, _plain(f), base)
     filt = f.filt
