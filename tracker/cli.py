@@ -487,7 +487,13 @@ def show(obj, event_id, as_json) -> None:
     from tracker.db.models import Event
     from tracker.domain import day_label, effective_label
     from tracker.errors import NotFoundError
-    from tracker.services.events import get_event, history_order, merged_into
+    from tracker.services.events import (
+        get_event,
+        history_order,
+        merged_into,
+        moved_text,
+        previous_when,
+    )
 
     with Session(obj.engine()) as session:
         try:
@@ -522,6 +528,7 @@ def show(obj, event_id, as_json) -> None:
                     "recorded_at": c.recorded_at.isoformat(timespec="seconds"),
                     "note": c.note,
                     "mention_id": c.mention_id,
+                    "previous_when": moved.to_json() if (moved := previous_when(c)) else None,
                 }
                 for c in history
             ]
@@ -555,6 +562,8 @@ def show(obj, event_id, as_json) -> None:
                 source = f"  from “{_one_line(c.mention.article.title, 50)}”"
             if c.note:
                 source += f"  note: {c.note}"
+            if (moved := moved_text(c)) is not None:
+                source += f"  {moved}"
             recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
             out.append(
                 f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
@@ -566,21 +575,40 @@ def show(obj, event_id, as_json) -> None:
 @cli.command()
 @click.argument("event_id", type=EVENT_ID)
 @click.argument("status")
-@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: today).")
+@click.option(
+    "--at",
+    "at_text",
+    metavar="WHEN",
+    help="When it took effect (default: today; for occurred, the event's time if it has come).",
+)
+@click.option(
+    "--keep-time",
+    is_flag=True,
+    help="Occurred at another time than planned: keep the event's time (default: move it).",
+)
 @click.option("--note", help="Why: your source or reasoning.")
 @pass_context
-def status(obj, event_id, status, at_text, note) -> None:
-    """Record a status change (the history keeps every change)."""
+def status(obj, event_id, status, at_text, keep_time, note) -> None:
+    """Record a status change (the history keeps every change).
+
+    Marking an event occurred at another time than its own moves the event there; the
+    history keeps the time it was planned for. An occurred time after today is refused.
+    """
     from tracker.db.session import unit_of_work
-    from tracker.domain import check_status
-    from tracker.services.events import change_status
+    from tracker.domain import check_status, effective_label
+    from tracker.services.events import change_status, previous_when
 
     status = check_status(status)
     at = parse_when_option(at_text, "time", "backward") if at_text else None
     with unit_of_work(obj.engine()) as session:
-        change = change_status(session, event_id, status, at=at, note=note)
+        change = change_status(session, event_id, status, at=at, note=note, keep_time=keep_time)
         current = change.event.status
-    message = f"event {event_id}: {change.from_status} → {status}"
+        effective = effective_label(change.effective_at, change.effective_precision)
+        moved_from = previous_when(change)
+        now = describe_when(change.event)
+    message = f"event {event_id}: {change.from_status} → {status} ({effective})"
+    if moved_from is not None:
+        message += f"; moved from {moved_from.label()} to {now} (the history keeps the old time)"
     if current != status:
         message += f" (recorded; the current status stays {current}: a later change exists)"
     echo(message)

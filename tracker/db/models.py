@@ -188,6 +188,11 @@ class StatusChange(Base):
         ForeignKey("mentions.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
+    # the event's time before this change moved it (an event planned for 8 Dec that occurred
+    # on 2 Dec); None when the change left the time alone
+    previous_when_start: Mapped[dt.date | None] = mapped_column(Date)
+    previous_when_end: Mapped[dt.date | None] = mapped_column(Date)
+    previous_precision: Mapped[str | None] = mapped_column(String(10))
 
     event: Mapped[Event] = relationship(back_populates="status_changes")
     mention: Mapped[Mention | None] = relationship()

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
 from tracker.domain import When, day_label, effective_label, when_label
-from tracker.services.events import event_when, get_event, history_order
+from tracker.services.events import event_when, get_event, history_order, moved_text
 from tracker.services.query import (
     SEARCH_VECTOR,
     EventFilter,
@@ -573,6 +573,7 @@ class HistoryEntry:
     effective: str  # label with its precision, or "time unknown"
     recorded_at: dt.datetime
     source: str  # "note: ..." / "article: ..." / ""
+    moved: str | None = None  # "planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026"
 
 
 @dataclass(frozen=True)
@@ -630,6 +631,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
                 effective=_effective_label(change),
                 recorded_at=change.recorded_at,
                 source=source,
+                moved=moved_text(change),
             )
         )
     first_note = event.status_changes[0].note if event.status_changes else None

@@ -305,6 +305,8 @@ class TrackerApp(App[None]):
                     at=values.at,
                     note=values.note or None,
                     expected_version=version,
+                    keep_time=values.keep_time,
+                    today=self.today(),
                 )
         except (ConflictError, NotFoundError) as exc:
             raise self._stale(exc, event_id) from None

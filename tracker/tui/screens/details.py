@@ -69,6 +69,9 @@ def details_content(d: EventDetails) -> Content:
             text.append("new → ", "$text-muted")
         text.append(h.to_status, f"bold {_status_style(h.to_status)}")
         text.append(f"   recorded {h.recorded_at:%d %b %Y %H:%M}", "$text-muted")
+        if h.moved:
+            text.append("\n  │   " if not last else "\n      ")
+            text.append(f"time moved: {h.moved}", "$warning")
         if h.source:
             text.append("\n  │   " if not last else "\n      ")
             text.append(clean(h.source), "italic")
