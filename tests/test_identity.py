@@ -96,7 +96,7 @@ def _populate(session: Session) -> dict:
 
 def test_the_migration_keeps_ids_history_and_search(db_url):
     engine = open_database(db_url)
-    migrate.downgrade(engine, "0006")  # a database from before ids were kept
+    migrate.downgrade(engine, "0007")  # a database from before ids were kept
     with Session(engine, expire_on_commit=False) as session:
         before = _populate(session)
     migrate.upgrade(engine)

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
 from tracker.db.session import id_fits
 from tracker.domain import (
+    UNDATED,
     When,
     check_role,
     check_status,
@@ -78,6 +79,37 @@ def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -
         event.timeline_date = fallback
     elif event.timeline_date is None:
         event.timeline_date = dt.date.today()
+
+
+def reported_day(event: Event) -> dt.date:
+    """Where an event without a time of its own goes: its first dated article's day; undated
+    when its articles have no date; the day it was entered for an event entered by hand."""
+    if not event.mentions:
+        return event.created_at.date() if event.created_at else dt.date.today()
+    dated = (m.article.published for m in event.mentions if m.article.published)
+    return min(dated, default=UNDATED)
+
+
+EDITABLE_FIELDS = ("actors", "title", "type", "when")
+
+
+def edited_fields(event: Event) -> set[str]:
+    """The fields of ``event`` a person changed (re-extraction leaves them as they are)."""
+    return set(filter(None, (event.edited or "").split(",")))
+
+
+def _editable_values(event: Event) -> dict[str, object]:
+    return {
+        "actors": sorted((p.actor_id or 0, p.role) for p in event.participations),
+        "title": event.title,
+        "type": event.type,
+        "when": (event.when_start, event.when_end, event.precision),
+    }
+
+
+def mark_edited(event: Event, *fields: str) -> None:
+    if fields:
+        event.edited = ",".join(sorted(edited_fields(event) | set(fields)))
 
 
 def event_when(event: Event) -> When | None:
@@ -363,6 +395,7 @@ def edit_event(
     """Change what an event is; its status moves only through change_status."""
     event = get_event(session, event_id)
     _check_version(event, expected_version)
+    before = _editable_values(event)
     if type is not None:
         event.type = check_type(type)
     if title is not None:
@@ -370,15 +403,15 @@ def edit_event(
             raise TrackerError("a title cannot be empty")
         event.title = title.strip()[:500]
     if when is not None or clear_when:
-        first_article = min(
-            (m.article.published or m.article.ingested_at.date() for m in event.mentions),
-            default=event.created_at.date(),
-        )
-        set_when(event, None if clear_when else when, first_article)
+        set_when(event, None if clear_when else when, reported_day(event))
     if actors is not None:
         _set_actors(session, event, _canonical(session, actors) if typed_actors else actors)
+        session.flush()
     if notes is not None:
         event.notes = notes.strip() or None
+    after = _editable_values(event)
+    # a form saves every field: only what really changed counts as a person's edit
+    mark_edited(event, *(name for name in EDITABLE_FIELDS if before[name] != after[name]))
     refresh_search_text(event)
     event.updated_at = utcnow()
     _flush(session, event)

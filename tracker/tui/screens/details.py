@@ -86,7 +86,7 @@ def details_content(d: EventDetails) -> Content:
     for m in d.mentions:
         text.append("  ▸ ")
         text.append(clean(m.article_title), "bold")
-        published = day_label(m.article_date) if m.article_date else "date unknown"
+        published = day_label(m.article_date) if m.article_date else "no date found"
         text.append(f"  ({published})", "$text-muted")
         text.append("\n    “")
         text.append(clean(m.sentence))
@@ -104,6 +104,8 @@ class DetailsScreen(Screen[None]):
         Binding("s", "app.status", "Status"),
         Binding("d", "app.delete", "Delete"),
         Binding("m", "app.merge", "Merge"),
+        Binding("r", "app.reextract", "Re-extract"),
+        Binding("D", "app.article_date", "Article date"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]

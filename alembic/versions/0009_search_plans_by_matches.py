@@ -1,7 +1,7 @@
 """PostgreSQL search plans by the number of matches; accents fold alike on both backends
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-02
 
 PostgreSQL searched an expression index over to_tsvector(search_text): with no statistics for
@@ -23,8 +23,8 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
