@@ -15,6 +15,7 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.lexicon import load_gazetteer
+from tracker.extract.predicate import predicate_status
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
@@ -202,6 +203,8 @@ def _sentence_events(
             actors = _talks_behind_deal(out, actors, mentions, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
+            continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
             meeting = next((
                 e for e in reversed(out) if e.type in _MEETING_TYPES and len(e.actors) >= 2
@@ -265,6 +268,11 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        elif (
+            event_type in CONSULT and status == "planned"
+            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
+        ):
+            status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
         if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
             lows[max(lo, trig.tok - 3) : trig.tok]
         ):
@@ -660,8 +668,9 @@ def _status(
     status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
     if event_type in _SPEECH_ACTS:
         return "occurred"
-    if status == "occurred" and inherent is None and event_type in _MEETING_TYPES:
-        status = _scheduled_after(lows, hi) or status
+    if status == "occurred" and inherent is None:
+        # "Talks between A and B ... have been postponed": the noun's own predicate.
+        status = predicate_status(lows, hi) or status
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
     return status
@@ -751,7 +760,8 @@ def _actors_for(
         m for m in mentions
         if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
             trig.type == "sanctions" and _origin(m, tokens)
-        ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": the host
+        ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": the host
+            or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
         and not _is_modifier(m, tokens) and not _is_source(m, tokens)
         and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
     ]  # "strikes in Pakistan": a place struck is a party
@@ -851,6 +861,18 @@ def _actors_for(
 
 
 _PLACE_PARTY_TYPES = frozenset({"military"})
+_TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
+
+
+def _object_of_trigger(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """The trigger phrase takes its party by a preposition: "lashed out at the EU" names the
+    target, not a place."""
+    if trig.tok_end - trig.tok < 2 or tokens[trig.tok_end - 1].low not in _TRIGGER_PREPOSITIONS:
+        return False
+    k = trig.tok_end
+    return m.tok == k or (m.tok == k + 1 and tokens[k].low == "the")
+
+
 _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
 _FINITE = lexicon.words("list_ending_verbs")
 
@@ -1150,3 +1172,12 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
                 earlier.when = event.when
             return
     events.append(event)
+
+
+_ONE_SIDE_TYPES = frozenset({"call", "consult"})
+
+
+def _one_side(actors: list[tuple[Actor, str]]) -> bool:
+    """Every party is the same state or one of its people: no one to talk with."""
+    sides = {a.country or a.name for a, _ in actors}
+    return len(sides) == 1 and all(a.country for a, _ in actors)
