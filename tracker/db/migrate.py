@@ -13,7 +13,16 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 # Alembic is imported only to migrate or to explain a mismatch: everyday commands check the
-# schema with one plain query (schema_is_current).
+# schema with one plain query (stored_revision).
+
+
+def __getattr__(name: str):
+    # `migrate.command` (alembic.command), loaded on first use rather than with this module
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(name)
 
 # The newest migration in alembic/versions. Opening a database compares its alembic_version
 # with this constant, so everyday commands never load Alembic; a test keeps the two in step.
