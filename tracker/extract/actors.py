@@ -620,17 +620,20 @@ class _Before:
     def __init__(self, mentions: list[Mention], test: Callable[[Mention], bool]):
         self.mentions = mentions
         self.test = test
-        self.streams: tuple[list[int], list[int]] = (sorted(
-            (k for k, m in enumerate(mentions) if test(m)), key=lambda k: mentions[k].tok
-        ), [])
+        self.streams: tuple[list[int], list[int]] | None = None  # built on first use
         self.next = [0, 0]
-        self.scanned = len(mentions)
+        self.scanned = 0
         self.taken: list[int] = []
         self.taken_toks: list[int] = []
 
     def advance(self, i: int) -> list[int]:
         """The mentions (indices) that newly stand before token i."""
         mentions = self.mentions
+        if self.streams is None:
+            self.streams = (sorted(
+                (k for k, m in enumerate(mentions) if self.test(m)), key=lambda k: mentions[k].tok
+            ), [])
+            self.scanned = len(mentions)
         for k in range(self.scanned, len(mentions)):
             if self.test(mentions[k]):
                 self.streams[1].append(k)

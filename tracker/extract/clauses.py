@@ -59,19 +59,15 @@ def clause_starts(tokens: list[Token]) -> list[int]:
 class Clauses:
     """The clause structure of one sentence. ``clauses[i]`` is where token i's clause starts."""
 
-    __slots__ = ("starts", "_ends", "_quote_of", "_relative_close")
+    __slots__ = ("tokens", "starts", "_ends", "_quote_of", "_relative_close")
 
     def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
         self.starts = clause_starts(tokens)
-        n = len(tokens)
-        # end_of(i): the first token after i in another clause. A clause interrupted by a
-        # relative goes on after it, but its first stretch ends where the relative begins.
-        ends = [n] * n
-        for k in range(n - 2, -1, -1):
-            ends[k] = k + 1 if self.starts[k + 1] != self.starts[k] else ends[k + 1]
-        self._ends = ends
-        self._quote_of = _quote_index(tokens)
-        self._relative_close = _relative_index(tokens)
+        # built on first use: most sentences never ask
+        self._ends: list[int] | None = None
+        self._quote_of: list[int | None] | None = None
+        self._relative_close: list[int | None] | None = None
 
     def __getitem__(self, i: int) -> int:
         return self.starts[i]
@@ -80,15 +76,28 @@ class Clauses:
         return len(self.starts)
 
     def end_of(self, i: int) -> int:
-        """Where token i's clause stretch ends (exclusive)."""
-        return self._ends[i] if i < len(self._ends) else len(self._ends)
+        """Where token i's clause stretch ends (exclusive): the first later token that
+        belongs to another clause."""
+        ends = self._ends
+        if ends is None:
+            starts = self.starts
+            n = len(starts)
+            ends = [n] * n
+            for k in range(n - 2, -1, -1):
+                ends[k] = k + 1 if starts[k + 1] != starts[k] else ends[k + 1]
+            self._ends = ends
+        return ends[i] if i < len(ends) else len(ends)
 
     def quote_start(self, i: int) -> int | None:
         """The first token inside the double quotation marks around token i, if quoted."""
+        if self._quote_of is None:
+            self._quote_of = _quote_index(self.tokens)
         return self._quote_of[i] if i < len(self._quote_of) else None
 
     def in_parenthetical_relative(self, i: int, before: int) -> bool:
         """Is token i inside a ", who ... ," insertion that closes before position ``before``?"""
+        if self._relative_close is None:
+            self._relative_close = _relative_index(self.tokens)
         close = self._relative_close[i]
         return close is not None and close < before
 
@@ -97,6 +106,8 @@ def _quote_index(tokens: list[Token]) -> list[int | None]:
     """For each token inside a pair of double quotation marks, the first token inside."""
     out: list[int | None] = [None] * len(tokens)
     marks = [k for k, t in enumerate(tokens) if t.text in _QUOTES]
+    if len(marks) < 2:
+        return out
     for k in range(0, len(marks) - 1, 2):
         a, b = marks[k] + 1, marks[k + 1]
         for x in range(a, b):

@@ -99,7 +99,7 @@ def extract(
         lows = [t.low for t in tokens]
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
-            sentence, tokens, mentions, dates, clock.last_when, lex, memory, events
+            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events
         )
         also = f" {sentence.text} ".find(" also ")  # where "also" stands, if it does
         for event in found:
@@ -135,6 +135,7 @@ _PAST_AFTER = lexicon.words("past_after_cue")
 def _sentence_events(
     sentence: Sentence,
     tokens: list[Token],
+    lows: list[str],
     mentions: list[Mention],
     dates: list[DateMention],
     last_when: When | None,
@@ -149,7 +150,15 @@ def _sentence_events(
         return []  # questions assert nothing
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
-    lows = [t.low for t in tokens]
+    triggers = lex.find_triggers(lows)
+    extra = (
+        _construction_triggers(tokens, mentions)
+        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
+    )
+    if extra:
+        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    if all(trig.type == "none" for trig in triggers):
+        return []  # most sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates)
     sm = SentenceMentions(tokens, mentions, clause)
@@ -162,16 +171,10 @@ def _sentence_events(
     last_actors: list[tuple[Actor, str]] = []
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
+
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
 
-    triggers = lex.find_triggers(lows)
-    extra = (
-        _construction_triggers(tokens, mentions)
-        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
-    )
-    if extra:
-        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
     for trig in triggers:
         if trig.type == "none":
             continue
