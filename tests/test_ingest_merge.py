@@ -143,7 +143,7 @@ def test_collect_paths_takes_folders_globs_and_reports_the_rest(tmp_path):
     assert sorted(p.name for p in paths) == ["one.txt", "three.txt", "two.md"]
     assert sorted(p.reason for p in problems) == [
         "no such file or folder",
-        "not a .txt or .md file",
+        "not a .txt, .md or .html file",
     ]
 
 

@@ -55,18 +55,84 @@ class TrackerGroup(click.Group):
             fail(f"database error: {str(exc).splitlines()[0]}")
 
 
+class BoundedInt(click.ParamType):
+    """A whole number within [low, high]; anything else is one error line (exit 2), never a
+    traceback from a database that cannot hold it."""
+
+    name = "integer"
+
+    def __init__(self, low: int, high: int, what: str | None = None) -> None:
+        self.low, self.high, self.what = low, high, what
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        else:
+            text = str(value).strip()
+            try:
+                number = int(text, 10)
+            except ValueError:
+                number = None
+            if number is None or len(text) > 40:
+                raise TrackerError(f"{self._name(param)} must be a whole number, not {value!r}")
+        if not self.low <= number <= self.high:
+            shown = str(number) if len(str(number)) <= 30 else str(number)[:27] + "…"
+            raise TrackerError(
+                f"{self._name(param)} must be between {self.low} and {self.high} (got {shown})"
+            )
+        return number
+
+    def _name(self, param: click.Parameter | None) -> str:
+        if self.what:
+            return self.what
+        if param is None:
+            return "the value"
+        if isinstance(param, click.Option):
+            return param.opts[0]
+        return (param.name or "value").upper()
+
+
+# ids are 64-bit integers in both backends
+MAX_ID = 2**63 - 1
+MAX_LIMIT = 1_000_000_000
+EVENT_ID = BoundedInt(1, MAX_ID, "the event id")
+ARTICLE_ID = BoundedInt(1, MAX_ID, "the article id")
+LIMIT = BoundedInt(1, MAX_LIMIT)
+
+
 class Context:
     def __init__(self, db: str | None) -> None:
         self.db = db
         self._engine: Engine | None = None
 
+    def url(self) -> str:
+        from tracker.config import database_url
+
+        return database_url(self.db)
+
     def engine(self) -> Engine:
         if self._engine is None:
-            from tracker.config import database_url
             from tracker.db.session import open_database
 
-            self._engine = open_database(database_url(self.db))
+            self._engine = self._opening(open_database)
         return self._engine
+
+    def bare_engine(self) -> Engine:
+        """The database without a schema check (for `tracker db`)."""
+        from tracker.db.session import make_engine
+
+        return self._opening(make_engine)
+
+    def _opening(self, opener) -> Engine:
+        from tracker.config import new_sqlite_file
+
+        url = self.url()
+        created = new_sqlite_file(url)
+        engine = opener(url)
+        if created is not None and created.exists():
+            # a mistyped path would otherwise silently start an empty timeline
+            click.echo(f"tracker: created a new database at {created}", err=True)
+        return engine
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -243,6 +309,29 @@ def _one_line(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+LIST_TABLE_LIMIT = 200
+JSON_PAGE = 500
+
+
+def _events_in_pages(session, filt, limit: int | None):
+    """All matching events (or the first ``limit``), read by keyset a page at a time so that
+    memory stays flat whatever their number."""
+    from tracker.services.query import list_events
+
+    after = None
+    left = limit
+    while left is None or left > 0:
+        size = JSON_PAGE if left is None else min(JSON_PAGE, left)
+        page = list_events(session, filt, limit=size, after=after)
+        yield from page
+        if len(page) < size:
+            return
+        after = (page[-1].timeline_date, page[-1].id)
+        if left is not None:
+            left -= len(page)
+        session.expunge_all()
+
+
 @cli.command(name="list")
 @click.option("--actor", multiple=True, help="Only events involving this actor (aliases work).")
 @click.option("--type", "type_", multiple=True, help="Only this type; repeat for several.")
@@ -251,21 +340,30 @@ def _one_line(text: str, width: int) -> str:
 @click.option("--until", metavar="WHEN", help="Up to this time.")
 @click.option("--during", metavar="WHEN", help='Within this period, e.g. "March 2025", "2024".')
 @click.option("--search", "-s", metavar="WORDS", help="Free-text search in titles and actors.")
-@click.option("--limit", default=200, show_default=True, help="At most this many events.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@click.option(
+    "--limit",
+    type=LIMIT,
+    help=f"At most this many events (default: {LIST_TABLE_LIMIT} in the table, "
+    "all of them with --json/--jsonl).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of every match.")
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object a line.")
 @pass_context
-def list_(obj, actor, type_, status, since, until, during, search, limit, as_json) -> None:
+def list_(obj, actor, type_, status, since, until, during, search, limit, as_json, as_jsonl):
     """List events in time order, with filters."""
     from sqlalchemy.orm import Session
 
     from tracker.services.query import count_events, list_events
 
+    if as_json and as_jsonl:
+        raise TrackerError("--json and --jsonl cannot be used together")
     with Session(obj.engine()) as session:
         filt = _build_filter(actor, type_, status, since, until, during, search)
-        events = list_events(session, filt, limit=limit)
-        if as_json:
-            click.echo(json.dumps([event_json(e) for e in events], ensure_ascii=False, indent=2))
+        if as_json or as_jsonl:
+            _print_json_events(session, filt, limit, lines=as_jsonl)
             return
+        limit = limit or LIST_TABLE_LIMIT
+        events = list_events(session, filt, limit=limit)
         if not events:
             click.echo("no events match" if not filt.is_empty() else "no events yet")
             return
@@ -283,11 +381,38 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
         total = count_events(session, filt)
         if total > len(events):
-            click.echo(f"… {total - len(events)} more (use --limit)")
+            click.echo(f"… {total - len(events)} more (use --limit, or --json for all)")
+
+
+def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None:
+    """Every match as JSON, written as it is read (an array, or JSON Lines); with --limit,
+    a note on stderr says when the output is not all of them."""
+    from tracker.services.query import count_events
+
+    written = 0
+    if not lines:
+        click.echo("[", nl=False)
+    for event in _events_in_pages(session, filt, limit):
+        text = json.dumps(event_json(event), ensure_ascii=False)
+        if lines:
+            click.echo(text)
+        else:
+            click.echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
+        written += 1
+    if not lines:
+        click.echo("\n]" if written else "]")
+    if limit is not None and written == limit:
+        total = count_events(session, filt)
+        if total > written:
+            click.echo(
+                f"tracker: note: partial output, {written} of {total} matching events "
+                "(--limit); leave --limit out for all of them",
+                err=True,
+            )
 
 
 @cli.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=EVENT_ID)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
 def show(obj, event_id, as_json) -> None:
@@ -343,6 +468,7 @@ def show(obj, event_id, as_json) -> None:
             published = m.article.published.isoformat() if m.article.published else "undated"
             out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
             out.append(f"    “{' '.join(m.sentence.split())}”")
+            out.append(f"    source: {m.article.source}")
         if not event.mentions:
             out.append("  (entered by hand)")
         out.append("Status history:")
@@ -362,7 +488,7 @@ def show(obj, event_id, as_json) -> None:
 
 
 @cli.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=EVENT_ID)
 @click.argument("status")
 @click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: today).")
 @click.option("--note", help="Why: your source or reasoning.")
@@ -385,7 +511,7 @@ def status(obj, event_id, status, at_text, note) -> None:
 
 
 @cli.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=EVENT_ID)
 @click.option("--type", "type_", help="New type.")
 @click.option("--title", help="New title.")
 @click.option("--when", "when_text", metavar="WHEN", help="New time, in plain language.")
@@ -421,7 +547,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
 
 
 @cli.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=EVENT_ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_context
 def delete(obj, event_id, yes) -> None:
@@ -529,11 +655,9 @@ def db() -> None:
 @pass_context
 def db_upgrade(obj, revision) -> None:
     """Migrate the database to REVISION (default: the latest)."""
-    from tracker.config import database_url
     from tracker.db import migrate
-    from tracker.db.session import make_engine
 
-    engine = make_engine(database_url(obj.db))
+    engine = obj.bare_engine()
     before = migrate.current_revision(engine)
     if before is not None and before not in migrate.known_revisions(engine):
         raise TrackerError(f"the database schema ({before}) is newer than this tracker")
@@ -550,11 +674,9 @@ def db_upgrade(obj, revision) -> None:
 @pass_context
 def db_current(obj) -> None:
     """Show the database's schema revision and the code's."""
-    from tracker.config import database_url
     from tracker.db import migrate
-    from tracker.db.session import make_engine
 
-    engine = make_engine(database_url(obj.db))
+    engine = obj.bare_engine()
     current = migrate.current_revision(engine)
     head = migrate.head_revision(engine)
     state = "up to date" if current == head else f"code expects {head}"
@@ -565,8 +687,16 @@ def _read_article_file(path: str) -> str:
     from pathlib import Path
 
     from tracker.services.ingest import read_article_text
+    from tracker.sources import is_url
 
     try:
+        if is_url(path):
+            from tracker.services.web import read_web_page
+            from tracker.sources.fetch import fetch
+            from tracker.sources.pages import article_text
+
+            page = read_web_page(fetch(path))
+            return article_text(page.title, page.published, page.text)
         return read_article_text(Path(path))
     except TrackerError as exc:
         raise TrackerError(f"{path}: {exc}") from None
@@ -577,7 +707,7 @@ def _read_article_file(path: str) -> str:
 @click.option("--published", metavar="DATE", help="Publication date (fills or overrides).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of docs/events.md.")
 def extract(article, published, as_json) -> None:
-    """Show the events found in one article (writes nothing)."""
+    """Show the events found in one article: a file or an http(s) URL (writes nothing)."""
     from tracker.extract import extract as run_extract
 
     day = parse_day_option(published, "publication date") if published else None
@@ -598,16 +728,19 @@ def extract(article, published, as_json) -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--published", metavar="DATE", help="Publication date for all of them.")
 @pass_context
 def ingest(obj, paths, published) -> None:
-    """Read articles (files, folders, globs of .txt/.md) into the timeline."""
+    """Read articles into the timeline: files, folders and globs of .txt/.md/.html, and
+    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page)."""
     from tracker.services.ingest import collect_paths, ingest_files
+    from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
-    files, problems = collect_paths(paths)
+    paths, urls = split_sources(paths)
+    files, problems = collect_paths(paths) if paths else ([], [])
     show_bar = len(files) > 1 and sys.stderr.isatty()
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
@@ -616,17 +749,91 @@ def ingest(obj, paths, published) -> None:
             )
     else:
         report = ingest_files(engine, files, day, problems=problems)
+    if urls:
+        from tracker.services.web import ingest_urls
+
+        report.outcomes += ingest_urls(engine, urls, day).outcomes
     for outcome in report.outcomes:
         if outcome.state == "ingested":
-            click.echo(
-                f"{outcome.path}: {outcome.new_events} new events, "
-                f"{outcome.merged_mentions} merged mentions, "
-                f"{outcome.status_changes} status changes"
-            )
+            echo_plain(_ingested_line(outcome))
         elif outcome.state == "duplicate":
             click.echo(f"{outcome.path}: {outcome.reason}, nothing to do")
     click.echo(report.summary())
     if not report.articles_read and not report.duplicates:
+        sys.exit(1)
+
+
+def _ingested_line(outcome) -> str:
+    line = (
+        f"{outcome.path}: {outcome.new_events} new events, "
+        f"{outcome.merged_mentions} merged mentions, {outcome.status_changes} status changes"
+    )
+    return f"{line} ({outcome.reason})" if outcome.reason else line
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
+@click.option(
+    "--every", default="15m", show_default=True, metavar="INTERVAL",
+    help="Time between polls: 30s, 15m, 1h, 1h30m.",
+)
+@click.option("--once", is_flag=True, help="Poll each feed once and exit (for cron and tests).")
+@pass_context
+def watch(obj, feeds, every, once) -> None:
+    """Poll RSS/Atom feeds and ingest the entries not read before (each entry's page).
+
+    What was read is remembered in the database, so a restart fetches nothing twice. A feed or
+    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it.
+    """
+    import signal
+    import time
+
+    from tracker.services.web import poll_feed
+    from tracker.sources import parse_interval
+    from tracker.sources.fetch import check_url
+
+    try:
+        interval = parse_interval(every)
+    except ValueError:
+        raise TrackerError(
+            f"cannot understand the interval {every!r} (e.g. 30s, 15m, 1h)"
+        ) from None
+    for url in feeds:
+        try:
+            check_url(url)
+        except TrackerError as exc:
+            raise TrackerError(f"{url}: {exc}") from None
+    engine = obj.engine()
+
+    def report(outcome) -> None:
+        if outcome.state == "ingested":
+            echo_plain(_ingested_line(outcome))
+        elif outcome.state == "duplicate":
+            echo_plain(f"{outcome.path}: {outcome.reason}, nothing to do")
+        else:
+            echo_plain(f"skipped {outcome.path}: {outcome.reason}", err=True)
+
+    def stop(_signum, _frame) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    failed_feeds = 0
+    try:
+        while True:
+            failed_feeds = 0
+            for url in feeds:
+                poll = poll_feed(engine, url, on_outcome=report)
+                failed_feeds += bool(poll.error)
+                echo_plain(poll.summary(), err=bool(poll.error))
+            if once:
+                break
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo("watch stopped", err=True)
+        return
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    if failed_feeds == len(feeds):
         sys.exit(1)
 
 

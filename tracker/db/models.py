@@ -174,3 +174,16 @@ class StatusChange(Base):
 
     event: Mapped[Event] = relationship(back_populates="status_changes")
     mention: Mapped[Mention | None] = relationship()
+
+
+class FeedEntry(Base):
+    """A feed entry already read by `tracker watch`/`ingest`: a restart does not fetch it again."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("feed_url", "entry_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_url: Mapped[str] = mapped_column(String(1000))
+    entry_key: Mapped[str] = mapped_column(String(1000))  # the entry's id, else its link
+    link: Mapped[str | None] = mapped_column(String(1000))
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

@@ -79,3 +79,16 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
     """One session, one transaction: commit on success, roll back on any error."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         yield session
+
+
+def id_fits(session: Session, column, value: int) -> bool:
+    """Whether ``value`` can be an id of ``column`` at all: PostgreSQL INTEGER ids are 32-bit,
+    and asking for a larger one is a database error rather than "no such row"."""
+    from sqlalchemy import BigInteger
+
+    if value < 1:
+        return False
+    bits = 64
+    if session.get_bind().dialect.name == "postgresql" and not isinstance(column.type, BigInteger):
+        bits = 32
+    return value < 2 ** (bits - 1)

@@ -6,8 +6,9 @@ established (who "Kim" is, who "he" and "the two leaders" are) from one sentence
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -94,17 +95,14 @@ class ActorIndex:
         for entry in entries:
             actor = Actor(entry.name, entry.kind, entry.country)
             if entry.kind == "person":
-                single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
+                single = _short_name(entry)
                 if single:
-                    self.short_names[entry.name] = single[0]
+                    self.short_names[entry.name] = single
             if entry.kind == "state" and entry.country:
                 self.state_by_country[entry.country] = actor
-            for alias in (entry.name, *entry.aliases):
-                key = tuple(t.base for t in tokenize(alias))  # "People's" is read as "People"
-                if key and key[0] in ("the", "The") and len(key) > 1:
-                    key = key[1:]
-                if key:
-                    phrases[key] = actor
+            for key in _alias_keys(entry):
+                phrases[key] = actor
+        self._phrases = phrases
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
         # First words of the names that can open a match: a capital is required, as before.
@@ -130,6 +128,35 @@ class ActorIndex:
         self.plural_pronouns = frozenset(cues["plural_pronouns"])
         self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
 
+    def with_extra(self, entries: Iterable[ActorEntry]) -> ActorIndex:
+        """This index plus more actors (the database's), which never take a name or alias
+        this index already has. Only the new names are read, so building one per article
+        costs little however large the gazetteer is."""
+        new = copy.copy(self)
+        new.state_by_country = dict(self.state_by_country)
+        new.short_names = dict(self.short_names)
+        by_first = dict(self._index.by_first)
+        added: dict[tuple[str, ...], Actor] = {}
+        for entry in entries:
+            actor = Actor(entry.name, entry.kind, entry.country)
+            single = _short_name(entry) if entry.kind == "person" else None
+            if single:
+                new.short_names.setdefault(entry.name, single)
+            if entry.kind == "state" and entry.country:
+                new.state_by_country.setdefault(entry.country, actor)
+            for key in _alias_keys(entry):
+                if key not in self._phrases:
+                    added[key] = actor
+        for key, actor in added.items():
+            by_first[key[0]] = sorted(
+                [*by_first.get(key[0], ()), (key, actor)], key=lambda kv: -len(kv[0])
+            )
+        new._phrases = {**self._phrases, **added}
+        new._index = PhraseIndex({})
+        new._index.by_first = by_first
+        new.first_words = self.first_words | {k[0] for k in added if k[0][:1].isupper()}
+        return new
+
     def lookup(self, texts: list[str], i: int) -> tuple[int, Actor] | None:
         hit = self._index.match_at(texts, i)
         return hit  # type: ignore[return-value]
@@ -142,6 +169,20 @@ class ActorIndex:
 def base_index() -> ActorIndex:
     """The shipped gazetteer, compiled once per process."""
     return ActorIndex(lexicon.load_gazetteer())
+
+
+def _short_name(entry: ActorEntry) -> str | None:
+    single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
+    return single[0] if single else None
+
+
+def _alias_keys(entry: ActorEntry) -> Iterator[tuple[str, ...]]:
+    for alias in (entry.name, *entry.aliases):
+        key = tuple(t.base for t in tokenize(alias))  # "People's" is read as "People"
+        if key and key[0] in ("the", "The") and len(key) > 1:
+            key = key[1:]
+        if key:
+            yield key
 
 
 _PARTICLES = lexicon.words("name_particles")

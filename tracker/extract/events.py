@@ -28,6 +28,11 @@ class TriggerLexicon:
                 phrase, status, weight = (entry, None, 1.0) if isinstance(entry, str) else (
                     entry[0], entry[1], entry[2] if len(entry) > 2 else 1.0)
                 phrases.setdefault(phrase_key(phrase), (event_type, status, weight))
+        # CAMEO's verb synonym sets widen the curated list; as weak triggers (they need two
+        # parties) and never over a curated phrase.
+        for event_type, forms in lexicon.cameo_triggers().items():
+            for phrase in forms:
+                phrases.setdefault(phrase_key(phrase), (event_type, None, 0.5))
         self.triggers = PhraseIndex(phrases)
         cues = lexicon.cues()
         status_phrases: dict[tuple[str, ...], str] = {}

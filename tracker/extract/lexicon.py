@@ -20,17 +20,39 @@ def gazetteer_document() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def phoenix_document() -> dict[str, Any]:
+    """Actors and titles generated from PETRARCH2's Phoenix dictionaries (see the script
+    scripts/build_dictionaries.py and PETRARCH2-LICENSE.txt)."""
+    return _load("phoenix.json")
+
+
+@lru_cache(maxsize=1)
 def load_gazetteer() -> list[ActorEntry]:
-    """The shipped gazetteer: canonical actors with their aliases."""
-    return [
+    """The shipped gazetteer: canonical actors with their aliases.
+
+    The hand-made gazetteer comes first and has the last word; the Phoenix dictionaries add
+    the office holders and small states it lacks, and further aliases of its organisations.
+    """
+    phoenix = phoenix_document()
+    more_aliases: dict[str, list[str]] = {}
+    for org in phoenix["organisations"]:
+        more_aliases.setdefault(org["name"], []).extend(org["aliases"])
+    curated = [
         ActorEntry(
             name=e["name"],
             kind=e["kind"],
             country=e.get("country"),
-            aliases=tuple(e.get("aliases", ())),
+            aliases=(*e.get("aliases", ()), *more_aliases.get(e["name"], ())),
         )
         for e in gazetteer_document()["actors"]
     ]
+    generated = [
+        ActorEntry(name=e["name"], kind=e["kind"], country=e["country"],
+                   aliases=tuple(e["aliases"]))
+        for e in (*phoenix["states"], *phoenix["persons"])
+    ]
+    # ActorIndex lets later entries win a clashing alias: generated first, curated last.
+    return [*generated, *curated]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +65,12 @@ def demonyms() -> dict[str, str]:
 def triggers() -> dict[str, list]:
     data = _load("triggers.json")
     return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=1)
+def cameo_triggers() -> dict[str, list[str]]:
+    """Event type → verb forms from CAMEO's synonym sets (generated: cameo_verbs.json)."""
+    return _load("cameo_verbs.json")["triggers"]
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,6 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.timing import SentenceTimes, StoryClock
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
@@ -61,8 +60,8 @@ _base_index = base_index  # the shipped gazetteer's index
 
 @lru_cache(maxsize=32)
 def _index_with(extra: tuple[ActorEntry, ...]) -> ActorIndex:
-    # Database actors first: the gazetteer keeps the last word on a clashing alias.
-    return ActorIndex((*extra, *load_gazetteer()))
+    # The gazetteer keeps the last word on a clashing alias.
+    return _base_index().with_extra(extra)
 
 
 def extract(

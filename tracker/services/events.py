@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import Event, Mention, Participation, StatusChange, utcnow
+from tracker.db.session import id_fits
 from tracker.domain import When, check_role, check_status, check_type
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import get_or_create_actor, resolve_actor
@@ -132,6 +133,8 @@ def add_event(
 
 def get_event(session: Session, event_id: int) -> Event:
     """An event with everything the details view shows, loaded up front."""
+    if not id_fits(session, Event.id, event_id):
+        raise NotFoundError(f"no event with id {event_id}")
     event = session.scalar(
         select(Event)
         .where(Event.id == event_id)

@@ -28,7 +28,8 @@ from tracker.services.events import (
     set_when,
 )
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")  # saved web pages: main text, title and date read from the HTML
 MAX_ARTICLE_BYTES = 2_000_000
 
 # A later mention does not walk an event back: once it occurred or was called off, a report
@@ -110,12 +111,14 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
             if path.suffix.lower() in ARTICLE_SUFFIXES:
                 found.append(path)
             else:
-                problems.append(ArticleOutcome(spec, "skipped", "not a .txt or .md file"))
+                problems.append(ArticleOutcome(spec, "skipped", "not a .txt, .md or .html file"))
         elif glob.has_magic(spec):
             matches = sorted(Path(p) for p in glob.glob(spec, recursive=True))
             files = [p for p in matches if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
             if not files:
-                problems.append(ArticleOutcome(spec, "skipped", "no .txt or .md file matches"))
+                problems.append(
+                    ArticleOutcome(spec, "skipped", "no .txt, .md or .html file matches")
+                )
             found += files
         else:
             problems.append(ArticleOutcome(spec, "skipped", "no such file or folder"))
@@ -138,6 +141,10 @@ def read_article_text(path: Path) -> str:
         raise TrackerError("permission denied") from None
     except OSError as exc:
         raise TrackerError(f"cannot read: {exc.strerror or exc}") from None
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from tracker.sources.pages import article_from_html
+
+        return article_from_html(data, fallback_title=path.stem)
     if b"\x00" in data[:8192]:
         raise TrackerError("binary file, not text")
     try:

@@ -1,4 +1,4 @@
-"""Ingest articles from inside the app: a path (file, folder or glob), with progress."""
+"""Ingest articles from inside the app: files, folders, globs or URLs, with progress."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class IngestScreen(ModalScreen[bool]):
                 yield Label("Path", classes="field-label")
                 yield Input(
                     value=self.path,
-                    placeholder="file, folder or glob; several: a, b",
+                    placeholder="file, folder, glob or http(s) URL; several: a, b",
                     id="ingest-path",
                 )
             yield ProgressBar(total=None, show_eta=False, id="ingest-progress")
@@ -88,8 +88,15 @@ class IngestScreen(ModalScreen[bool]):
         def progress(done: int, total: int, outcome: object) -> None:
             self.app.call_from_thread(self._progress, done, total, outcome)
 
+        from tracker.sources import split_sources
+
+        paths, urls = split_sources(specs)
         try:
-            report = ingest_paths(self.engine, specs, progress=progress)
+            report = ingest_paths(self.engine, paths, progress=progress)
+            if urls:
+                from tracker.services.web import ingest_urls
+
+                report.outcomes += ingest_urls(self.engine, urls).outcomes
         except Exception as exc:  # noqa: BLE001 - shown in the dialog
             self.app.call_from_thread(self._done, None, str(exc))
             return

@@ -1,0 +1,107 @@
+"""No silent surprises: all of `list --json`, empty database URLs, new files, integer ranges."""
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli import cli
+from tracker.db.session import open_database, unit_of_work
+from tracker.domain import When
+from tracker.services.events import ActorRole, add_event
+
+
+def _invoke(*args, env=None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def filled(db_url):
+    """A database with 1,203 events (more than a table page and more than a JSON page)."""
+    engine = open_database(db_url)
+    with unit_of_work(engine) as session:
+        for i in range(1203):
+            start = dt.date(2020, 1, 1) + dt.timedelta(days=i)
+            day = When(start, start, "day")
+            add_event(session, type="talks", status="planned", actors=[ActorRole("Iran")], when=day)
+    engine.dispose()
+    return db_url
+
+
+def test_list_json_returns_every_match_as_an_array_and_as_json_lines(filled):
+    listed = _invoke("--db", filled, "list", "--json")
+    assert listed.exit_code == 0
+    events = json.loads(listed.stdout)
+    assert len(events) == 1203
+    assert [e["id"] for e in events] == sorted(e["id"] for e in events)
+    assert listed.stderr == ""
+    lines = _invoke("--db", filled, "list", "--jsonl").stdout.splitlines()
+    assert len(lines) == 1203
+    assert [json.loads(line)["id"] for line in lines] == [e["id"] for e in events]
+    # the table stays short and says how to see the rest
+    table = _invoke("--db", filled, "list").stdout
+    assert "… 1003 more (use --limit, or --json for all)" in table
+
+
+def test_a_limited_json_output_says_it_is_partial(filled):
+    limited = _invoke("--db", filled, "list", "--json", "--limit", "10")
+    assert len(json.loads(limited.stdout)) == 10
+    assert "partial output, 10 of 1203 matching events" in limited.stderr
+    exact = _invoke("--db", filled, "list", "--jsonl", "--limit", "1203")
+    assert len(exact.stdout.splitlines()) == 1203 and exact.stderr == ""
+    empty = _invoke("--db", filled, "list", "--json", "--search", "nothingmatchesthis")
+    assert json.loads(empty.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "value", ["-1", "0", "99999999999999999999", "abc", "1e3", str(2**64), "9" * 200]
+)
+def test_integer_options_and_ids_are_range_checked(db_url, value):
+    open_database(db_url).dispose()
+    for args in (
+        ["list", "--limit", value],
+        # after "--": a leading minus would make click read an option
+        ["show", "--", value],
+        ["status", "--", value, "occurred"],
+        ["edit", "--title", "x", "--", value],
+        ["delete", "--yes", "--", value],
+    ):
+        result = _invoke("--db", db_url, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.startswith("tracker: error: "), result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("value", [str(2**31), str(2**63 - 1)])
+def test_ids_beyond_the_column_range_are_simply_not_found(db_url, value):
+    open_database(db_url).dispose()
+    result = _invoke("--db", db_url, "show", value)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"tracker: error: no event with id {value}"
+
+
+def test_an_empty_database_url_is_an_error_not_the_default(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("TRACKER_DATABASE_URL", raising=False)
+    for args, env in (
+        (["--db", "", "list"], None),
+        (["--db", "  ", "list"], None),
+        (["list"], {"TRACKER_DATABASE_URL": ""}),
+    ):
+        result = _invoke(*args, env=env)
+        assert result.exit_code == 2, result.output
+        assert "empty" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "tracker").exists()  # the default database was not touched
+
+
+def test_a_new_sqlite_file_is_created_and_said_so(tmp_path):
+    path = tmp_path / "new.db"
+    url = f"sqlite:///{path}"
+    first = _invoke("--db", url, "list")
+    assert first.exit_code == 0
+    assert first.stderr == f"tracker: created a new database at {path}\n"
+    assert first.stdout == "no events yet\n"
+    again = _invoke("--db", url, "list")
+    assert again.stderr == ""

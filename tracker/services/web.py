@@ -1,0 +1,277 @@
+"""Ingesting web pages and RSS/Atom feeds: fetch, read, then the normal ingestion.
+
+Each page becomes one article through tracker.services.ingest (one transaction per article,
+duplicates found by content hash, events merged as for files). A page or feed that fails is
+reported as one skipped outcome and the batch goes on. Feed entries that were read are
+remembered (FeedEntry) so `tracker watch` fetches each page once, even across restarts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tracker.db.models import Article, FeedEntry
+from tracker.db.session import unit_of_work
+from tracker.errors import TrackerError
+from tracker.extract.types import ActorEntry
+from tracker.services.ingest import (
+    ArticleOutcome,
+    IngestReport,
+    content_hash,
+    ingest_text,
+    known_actor_entries,
+)
+from tracker.sources.feeds import Feed, looks_like_feed, parse_feed
+from tracker.sources.feeds import FeedEntry as FeedItem
+from tracker.sources.fetch import DEFAULT_LIMITS, Fetched, FetchError, FetchLimits, fetch
+from tracker.sources.pages import Page, article_text, decode_html, looks_like_html, read_page
+
+OnOutcome = Callable[[ArticleOutcome], None]
+
+
+@dataclass
+class FeedPoll:
+    """One reading of one feed: what it held, what was new, what became of each new entry."""
+
+    url: str
+    error: str = ""  # the feed itself could not be read
+    entries: int = 0
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if self.error:
+            return f"{self.url}: {self.error}"
+        ingested = sum(o.state == "ingested" for o in self.outcomes)
+        known = sum(o.state == "duplicate" for o in self.outcomes)
+        skipped = sum(o.state == "skipped" for o in self.outcomes)
+        return (
+            f"{self.url}: {self.entries} entries, {len(self.outcomes)} new: "
+            f"{ingested} ingested, {known} already known, {skipped} skipped"
+        )
+
+
+def _title_from_url(url: str) -> str:
+    parts = urlsplit(url)
+    last = parts.path.rstrip("/").rsplit("/", 1)[-1]
+    return last or parts.hostname or url
+
+
+def read_web_page(fetched: Fetched) -> Page:
+    """A fetched body as a page; TrackerError when it is not a readable HTML page."""
+    if not looks_like_html(fetched.content_type, fetched.body):
+        raise TrackerError(f"not an HTML page ({fetched.content_type or 'no content type'})")
+    return read_page(decode_html(fetched.body, fetched.charset), fetched.url)
+
+
+def store_article(
+    engine: Engine, text: str, source: str, known_actors: Sequence[ActorEntry] | None = None
+) -> ArticleOutcome:
+    """One article through the normal ingestion, in its own transaction."""
+    try:
+        with unit_of_work(engine) as session:
+            return ingest_text(session, text, source, None, known_actors)
+    except TrackerError as exc:
+        return ArticleOutcome(source, "skipped", str(exc))
+    except IntegrityError:
+        # another process stored the same text between our check and our commit
+        with Session(engine) as session:
+            existing = session.scalar(
+                select(Article).where(Article.content_hash == content_hash(text))
+            )
+        if existing is None:
+            raise
+        return ArticleOutcome(
+            source, "duplicate", f"already ingested as article {existing.id}", existing.title
+        )
+
+
+def store_page(
+    engine: Engine,
+    page: Page,
+    source: str,
+    published: dt.date | None = None,
+    known_actors: Sequence[ActorEntry] | None = None,
+) -> ArticleOutcome:
+    """A page as an article: ``published`` overrides the page's own date."""
+    text = article_text(page.title or _title_from_url(source), published or page.published,
+                        page.text)
+    return store_article(engine, text, source, known_actors)
+
+
+def _entry_outcome(
+    engine: Engine,
+    feed_url: str,
+    entry: FeedItem,
+    published: dt.date | None,
+    limits: FetchLimits,
+    known_actors: Sequence[ActorEntry] | None,
+) -> tuple[ArticleOutcome, bool]:
+    """Read one entry's page (else its summary) into the store; (outcome, worth retrying)."""
+    source = entry.link or feed_url
+    problem: TrackerError
+    if entry.link is None:
+        problem = TrackerError("the entry links to no http(s) page")
+    else:
+        try:
+            fetched = fetch(entry.link, limits)
+            page = read_web_page(fetched)
+        except TrackerError as exc:
+            problem = exc
+        else:
+            date = published or page.published or entry.published
+            page = Page(page.title or entry.title, page.text, date)
+            return store_page(engine, page, fetched.url, None, known_actors), False
+    transient = isinstance(problem, FetchError) and problem.transient
+    if not entry.summary:
+        reason = f"{problem}; the feed gives no summary"
+        return ArticleOutcome(source, "skipped", reason, entry.title), transient
+    page = Page(entry.title, entry.summary, published or entry.published)
+    outcome = store_page(engine, page, source, None, known_actors)
+    if outcome.state == "ingested":
+        outcome.reason = f"the page failed ({problem}): read the feed's summary instead"
+    return outcome, False
+
+
+def _oldest_first(entries: list[FeedItem]) -> list[FeedItem]:
+    # feeds list the newest first; stored oldest first, later news moves an event's status
+    return sorted(reversed(entries), key=lambda e: e.published or dt.date.max)
+
+
+def _seen_keys(engine: Engine, feed_url: str, keys: list[str]) -> set[str]:
+    seen: set[str] = set()
+    with Session(engine) as session:
+        for start in range(0, len(keys), 500):
+            seen.update(
+                session.scalars(
+                    select(FeedEntry.entry_key).where(
+                        FeedEntry.feed_url == feed_url,
+                        FeedEntry.entry_key.in_(keys[start : start + 500]),
+                    )
+                )
+            )
+    return seen
+
+
+def _mark_seen(engine: Engine, feed_url: str, entry: FeedItem) -> None:
+    try:
+        with unit_of_work(engine) as session:
+            session.add(FeedEntry(feed_url=feed_url, entry_key=entry.key, link=entry.link))
+    except IntegrityError:
+        pass  # another watcher marked it first: it is seen all the same
+
+
+def _read_feed_entries(
+    engine: Engine,
+    poll: FeedPoll,
+    feed: Feed,
+    *,
+    only_new: bool,
+    published: dt.date | None,
+    limits: FetchLimits,
+    known_actors: Sequence[ActorEntry] | None,
+    on_outcome: OnOutcome | None,
+) -> None:
+    poll.entries = len(feed.entries)
+    entries = list({e.key: e for e in feed.entries}.values())  # a key listed twice is read once
+    if only_new:
+        seen = _seen_keys(engine, poll.url, [e.key for e in entries])
+        entries = [e for e in entries if e.key not in seen]
+    for entry in _oldest_first(entries):
+        outcome, retry = _entry_outcome(engine, poll.url, entry, published, limits, known_actors)
+        if not retry:
+            _mark_seen(engine, poll.url, entry)
+        poll.outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+
+def poll_feed(
+    engine: Engine,
+    url: str,
+    *,
+    published: dt.date | None = None,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    known_actors: Sequence[ActorEntry] | None = None,
+    on_outcome: OnOutcome | None = None,
+) -> FeedPoll:
+    """Read the entries of the feed at ``url`` not read before (what `tracker watch` does)."""
+    poll = FeedPoll(url)
+    try:
+        fetched = fetch(url, limits)
+        if not looks_like_feed(fetched.content_type, fetched.body):
+            raise TrackerError(
+                f"not an RSS or Atom feed ({fetched.content_type or 'no content type'})"
+            )
+        feed = parse_feed(fetched.body, fetched.url)
+    except TrackerError as exc:
+        poll.error = str(exc)
+        return poll
+    if known_actors is None:
+        with Session(engine) as session:
+            known_actors = known_actor_entries(session)
+    _read_feed_entries(
+        engine, poll, feed, only_new=True, published=published, limits=limits,
+        known_actors=known_actors, on_outcome=on_outcome,
+    )
+    return poll
+
+
+def ingest_url(
+    engine: Engine,
+    url: str,
+    *,
+    published: dt.date | None = None,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    known_actors: Sequence[ActorEntry] | None = None,
+    on_outcome: OnOutcome | None = None,
+) -> list[ArticleOutcome]:
+    """A page (one article) or a feed (every entry's page) at ``url``."""
+    try:
+        fetched = fetch(url, limits)
+        if looks_like_feed(fetched.content_type, fetched.body):
+            feed: Feed | None = parse_feed(fetched.body, fetched.url)
+        else:
+            feed, page = None, read_web_page(fetched)
+    except TrackerError as exc:
+        outcome = ArticleOutcome(url, "skipped", str(exc))
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return [outcome]
+    if feed is None:
+        outcome = store_page(engine, page, fetched.url, published, known_actors)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return [outcome]
+    poll = FeedPoll(url)
+    _read_feed_entries(
+        engine, poll, feed, only_new=False, published=published, limits=limits,
+        known_actors=known_actors, on_outcome=on_outcome,
+    )
+    return poll.outcomes
+
+
+def ingest_urls(
+    engine: Engine,
+    urls: Sequence[str],
+    published: dt.date | None = None,
+    *,
+    limits: FetchLimits = DEFAULT_LIMITS,
+    on_outcome: OnOutcome | None = None,
+) -> IngestReport:
+    """Pages and feeds, in the order given; failures are skipped outcomes."""
+    report = IngestReport()
+    with Session(engine) as session:
+        known = known_actor_entries(session)
+    for url in urls:
+        report.outcomes += ingest_url(
+            engine, url, published=published, limits=limits, known_actors=known,
+            on_outcome=on_outcome,
+        )
+    return report
