@@ -57,7 +57,7 @@ def test_add_status_show_round_trip(run):
     shown = run("show", str(event["id"]))
     assert "status    occurred" in shown.output
     assert "— → planned" in shown.output and "planned → occurred" in shown.output
-    assert "2025-02-12" in shown.output and "note: held" in shown.output
+    assert "Wed 12 Feb 2025  planned → occurred" in shown.output and "note: held" in shown.output
     data = json.loads(run("show", str(event["id"]), "--json").output)
     assert [(h["from"], h["to"]) for h in data["history"]] == [
         (None, "planned"),

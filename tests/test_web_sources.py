@@ -95,7 +95,7 @@ def test_a_page_is_ingested_with_its_title_date_and_url(web, engine, run):
         event_id = session.scalar(select(Mention.event_id).limit(1))
     shown = run("show", str(event_id))
     assert f"source: {url}" in shown.output
-    assert "Trump and Putin talk (2025-02-12)" in shown.output
+    assert "Trump and Putin talk (Wed 12 Feb 2025)" in shown.output
     again = run("ingest", url)
     assert again.exit_code == 0 and "already ingested as article" in again.output
 

@@ -138,12 +138,17 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
-def parse_when_option(text: str, what: str = "date") -> When:
+def parse_when_option(text: str, what: str = "date", direction: str = "nearest") -> When:
+    """A time typed on the command line; ``direction`` places one given without its year
+    ("March", "Friday"): forward for planned events, backward for what happened."""
     from tracker.extract.dates import parse_when
 
-    when = parse_when(text)
+    when = parse_when(text, direction=direction)
     if when is None:
-        raise TrackerError(f"cannot understand the {what} {text!r}")
+        raise TrackerError(
+            f"cannot understand the {what} {text!r} (e.g. \"next Friday\", \"4 Dec\", "
+            f"\"early March 2027\", \"Q1 2027\"; years 1-9999)"
+        )
     return when
 
 
@@ -152,7 +157,7 @@ def parse_day_option(text: str, what: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    when = parse_when_option(text, what)
+    when = parse_when_option(text, what, "backward")
     if when.precision != "day":
         raise TrackerError(f"the {what} {text!r} is not a single day")
     return when.start
@@ -238,13 +243,14 @@ def ui(obj: Context) -> None:
 def add(obj, type_, status, actors, title, when_text, note, as_json) -> None:
     """Record an event by hand."""
     from tracker.db.session import unit_of_work
-    from tracker.domain import check_status, check_type
+    from tracker.domain import check_status, check_type, direction_for_status
     from tracker.services.events import add_event, get_event, parse_actor_role
 
     check_type(type_)
-    check_status(status)
+    status = check_status(status)
     roles = [parse_actor_role(spec) for spec in actors]
-    when = parse_when_option(when_text, "time") if when_text else None
+    direction = direction_for_status(status)  # "March", planned: the next March
+    when = parse_when_option(when_text, "time", direction) if when_text else None
     with unit_of_work(obj.engine()) as session:
         event = add_event(
             session, type=type_, status=status, actors=roles, title=title, when=when, note=note
@@ -419,6 +425,7 @@ def show(obj, event_id, as_json) -> None:
     """Everything about one event: actors, time, evidence, status history."""
     from sqlalchemy.orm import Session
 
+    from tracker.domain import day_label, effective_label
     from tracker.services.events import get_event, history_order
 
     with Session(obj.engine()) as session:
@@ -465,7 +472,7 @@ def show(obj, event_id, as_json) -> None:
         out += [f"  {p.actor.name} ({p.role})" for p in event.participations] or ["  (none)"]
         out.append("Evidence:")
         for m in event.mentions:
-            published = m.article.published.isoformat() if m.article.published else "undated"
+            published = day_label(m.article.published) if m.article.published else "undated"
             out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
             out.append(f"    “{' '.join(m.sentence.split())}”")
             out.append(f"    source: {m.article.source}")
@@ -473,7 +480,7 @@ def show(obj, event_id, as_json) -> None:
             out.append("  (entered by hand)")
         out.append("Status history:")
         for c in history:
-            when = c.effective_at.isoformat() if c.effective_at else "time unknown"
+            when = effective_label(c.effective_at, c.effective_precision)
             source = ""
             if c.mention is not None:
                 source = f"  from “{_one_line(c.mention.article.title, 50)}”"
@@ -481,7 +488,7 @@ def show(obj, event_id, as_json) -> None:
                 source += f"  note: {c.note}"
             recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
             out.append(
-                f"  {when:<12}  {c.from_status or '—'} → {c.to_status}"
+                f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
                 f"  (recorded {recorded}){source}"
             )
         echo_plain("\n".join(out))
@@ -500,7 +507,7 @@ def status(obj, event_id, status, at_text, note) -> None:
     from tracker.services.events import change_status
 
     status = check_status(status)
-    at = parse_when_option(at_text, "time") if at_text else None
+    at = parse_when_option(at_text, "time", "backward") if at_text else None
     with unit_of_work(obj.engine()) as session:
         change = change_status(session, event_id, status, at=at, note=note)
         current = change.event.status
@@ -522,7 +529,8 @@ def status(obj, event_id, status, at_text, note) -> None:
 def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None:
     """Change an event's type, title, time or actors."""
     from tracker.db.session import unit_of_work
-    from tracker.services.events import edit_event, parse_actor_role
+    from tracker.domain import direction_for_status
+    from tracker.services.events import edit_event, event_when, get_event, parse_actor_role
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
@@ -530,10 +538,13 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
         raise TrackerError(
             "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
         )
-    when = parse_when_option(when_text, "time") if when_text else None
     roles = [parse_actor_role(a) for a in actors] if actors else None
     with unit_of_work(obj.engine()) as session:
-        edit_event(
+        when = None
+        if when_text:  # "March" for a planned event is the next March
+            direction = direction_for_status(get_event(session, event_id).status)
+            when = parse_when_option(when_text, "time", direction)
+        event = edit_event(
             session,
             event_id,
             type=type_,
@@ -543,7 +554,12 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
             actors=roles,
             notes=notes,
         )
-    click.echo(f"event {event_id} updated")
+        message = f"event {event_id} updated"
+        if when is not None or no_when:
+            from tracker.domain import when_label
+
+            message += f": {when_label(event_when(event), event.timeline_date)}"
+    click.echo(message)
 
 
 @cli.command()

@@ -61,9 +61,40 @@ def check_kind(value: str) -> str:
     return _check(value, ACTOR_KINDS, "actor kind")
 
 
+# Which way a time named without its year ("March", "Friday", "Q1") is read from today:
+# toward the future for what is planned, toward the past for what happened, else the closest.
+DIRECTIONS: tuple[str, ...] = ("forward", "backward", "nearest")
+_DIRECTION_BY_STATUS = {
+    "proposed": "forward",
+    "planned": "forward",
+    "threatened": "forward",
+    "postponed": "forward",  # its time is the new, later one
+    "occurred": "backward",
+    "cancelled": "nearest",  # called off before or after its planned time
+}
+
+
+def direction_for_status(status: str) -> str:
+    """The reading direction for an event's time, given its status."""
+    return _DIRECTION_BY_STATUS.get(status, "nearest")
+
+
+# English names, not the locale's (strftime's %a/%b follow LC_TIME)
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_ABBR = (
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+)
+_SEASON_BY_START = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
 @dataclass(frozen=True)
 class When:
-    """A time range with the precision the source gave it."""
+    """A time range with the precision the source gave it.
+
+    A range narrower than its precision's unit says which part: a "month" from the 1st to the
+    10th is "early Mar 2027", a "quarter" from March to May is "spring 2027", a "year" from
+    January to April is "early 2027".
+    """
 
     start: dt.date
     end: dt.date
@@ -76,22 +107,52 @@ class When:
             "precision": self.precision,
         }
 
-    def label(self) -> str:
-        """Human form that shows the precision: "12 Feb 2025", "Feb 2025", "~2025"."""
-        s = self.start
+    def label(self, weekday: bool = True) -> str:
+        """How people read it, with the weekday of a day: "Fri 4 Dec 2026",
+        "week of Mon 7 Dec 2026", "early Mar 2027", "Mar 2027", "Q1 2027", "spring 2027",
+        "~2027". ``weekday=False`` only where a column is too narrow for it."""
+        s, e = self.start, self.end
         if self.precision == "day":
-            return f"{s.day} {s:%b %Y}"
+            return day_label(s, weekday)
         if self.precision == "week":
-            return f"week of {s.day} {s:%b %Y}"
+            return f"week of {day_label(s, weekday)}"
         if self.precision == "month":
-            return f"{s:%b %Y}"
+            month = f"{_MONTH_ABBR[s.month - 1]} {s.year}"
+            part = _month_part(s, e)
+            return f"{part} {month}" if part else month
         if self.precision == "quarter":
+            season = _SEASON_BY_START.get(s.month)
+            if season == "winter":
+                return f"winter {s.year}/{(s.year + 1) % 100:02d}"
+            if season:
+                return f"{season} {s.year}"
             return f"Q{(s.month - 1) // 3 + 1} {s.year}"
-        return f"~{s.year}"
+        part = _year_part(s, e)
+        return f"{part} {s.year}" if part else f"~{s.year}"
 
 
-def day_label(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
+def _month_part(start: dt.date, end: dt.date) -> str:
+    if start.month != end.month or start.year != end.year:
+        return ""
+    if start.day == 1 and end.day == 10:
+        return "early"
+    if start.day == 11 and end.day == 20:
+        return "mid"
+    if start.day == 21 and end.day >= 28:
+        return "late"
+    return ""
+
+
+def _year_part(start: dt.date, end: dt.date) -> str:
+    if start.year != end.year or start.day != 1:
+        return ""
+    return {(1, 4): "early", (5, 8): "mid", (9, 12): "late"}.get((start.month, end.month), "")
+
+
+def day_label(day: dt.date, weekday: bool = True) -> str:
+    """One day as every screen and command shows it: "Fri 4 Dec 2026"."""
+    text = f"{day.day} {_MONTH_ABBR[day.month - 1]} {day.year}"
+    return f"{_WEEKDAY_ABBR[day.weekday()]} {text}" if weekday else text
 
 
 # C0 and C1 control characters (ESC included): never let them reach the terminal
@@ -108,8 +169,15 @@ def clean(text: str | None, *, one_line: bool = True) -> str:
     return _CONTROL.sub("", text)
 
 
-def when_label(when: When | None, timeline_date: dt.date) -> str:
+def effective_label(day: dt.date | None, precision: str | None) -> str:
+    """When a status change took effect, with its precision: "Tue 1 Dec 2026", "Mar 2027"."""
+    if day is None:
+        return "time unknown"
+    return When(day, day, precision or "day").label()
+
+
+def when_label(when: When | None, timeline_date: dt.date, weekday: bool = True) -> str:
     """An event's time as people read it; undated events say where the timeline put them."""
     if when is None:
-        return f"date unknown — reported {day_label(timeline_date)}"
-    return when.label()
+        return f"date unknown — reported {day_label(timeline_date, weekday)}"
+    return when.label(weekday)

@@ -58,9 +58,10 @@ def test_sentences_resolve_as_through_dateparser(sentence, monkeypatch):
     assert fast == slow
 
 
-# Forms that read the same in an article (past context) as dateparser reads them typed in the
-# CLI. "this Tuesday", a bare "in March" and a bare "June 12" more than a month ahead differ
-# on purpose: an article in the past tense reads them backwards from its date.
+# Forms that read the same in an article (past context) as typed in the CLI for something that
+# happened (direction "backward"). "this Tuesday", a bare "in March" and a bare "June 12" more
+# than a month ahead differ on purpose: an article in the past tense reads them backwards from
+# its date.
 RELATIVE = [
     "last Tuesday", "next Tuesday", "on Tuesday", "Tuesday", "last Sunday", "next Monday",
     "last week", "next week", "this week", "yesterday", "today", "tomorrow", "last month",
@@ -74,7 +75,7 @@ def test_relative_forms_agree_with_dateparser(expression):
     for base in BASES:
         found = [d.when for d in find_dates(expression, base) if d.when]
         assert found, expression
-        assert found[0] == parse_when(expression, base), (expression, base)
+        assert found[0] == parse_when(expression, base, "backward"), (expression, base)
 
 
 def test_no_dateparser_call_for_common_forms(monkeypatch):

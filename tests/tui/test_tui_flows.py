@@ -56,8 +56,8 @@ async def test_open_details_shows_actors_mentions_and_history(engine, seeded):
         assert isinstance(app.screen, DetailsScreen)
         text = widget_text(app.screen.query_one("#details"))
         assert "Donald Trump (initiator), Vladimir Putin (target)" in text
-        assert "12 Feb 2025" in text
-        assert "Trump and Putin's Anticipated Dialogue  (24 Jan 2025)" in text
+        assert "Wed 12 Feb 2025" in text
+        assert "Trump and Putin's Anticipated Dialogue  (Fri 24 Jan 2025)" in text
         assert "Both leaders have voiced readiness for an initial phone call." in text
         assert "new → planned" in text
         assert "planned → occurred" in text
@@ -77,7 +77,7 @@ async def test_undated_event_details_say_so(engine, seeded):
         await pilot.press("enter")
         await settle(pilot)
         text = widget_text(app.screen.query_one("#details"))
-        assert "date unknown — reported 24 Jan 2025" in text
+        assert "date unknown — reported Fri 24 Jan 2025" in text
 
 
 @async_test
@@ -168,7 +168,7 @@ async def test_edit_event(engine, seeded):
         form = app.screen
         assert isinstance(form, EventForm)
         assert form.query_one("#actors", Input).value == "Russia:participant, Ukraine:participant"
-        assert form.query_one("#when", Input).value == "3 June 2025"
+        assert form.query_one("#when", Input).value == "Tue 3 Jun 2025"
         type_into(form, "title", "Ceasefire signed in Istanbul")
         type_into(form, "when", "July 2025")
         type_into(form, "notes", "check the [i]signing[/i] date")

@@ -34,13 +34,13 @@ async def test_rows_in_time_order_with_headings_and_today(engine, seeded):
             "EU and China trade talks",
             "Trump and Putin phone call",
             "Zelenskyy and Trump meet",
-            "today · 15 Mar 2025",
+            "today · Sat 15 Mar 2025",
             "Ceasefire agreement signed",
         ]
         positions = [text.index(t) for t in titles]
         assert positions == sorted(positions)
         # precision labels, the undated marker and month headings on the first row of a month
-        assert "~2025" in text and "Mar 2025" in text and "12 Feb 2025" in text
+        assert "~2025" in text and "Mar 2025" in text and "Wed 12 Feb 2025" in text
         talks = next(line for line in lines if "EU and China" in line)
         assert "? reported 24 Jan 2025" in talks
         aid = next(line for line in lines if "EU aid package" in line)
@@ -177,7 +177,7 @@ async def test_time_range_in_plain_language(engine, seeded):
         assert app.filter_bar.filter.until == dt.date(2025, 3, 31)
         assert app.timeline.total == 1
         summary = str(app.filter_bar.query_one("#filter-summary").render())
-        assert "when: 1 Mar 2025 – 31 Mar 2025" in summary
+        assert "when: Sat 1 Mar 2025 – Mon 31 Mar 2025" in summary
         app.query_one("#filter-when", Input).value = "since 2025"
         await settle(pilot)
         assert app.timeline.total == 5

@@ -10,14 +10,13 @@ date in the past or future tense) are computed here.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tracker.domain import When, day_label
-
-_YEAR = re.compile(r"^\s*(?:in\s+)?(\d{4})\s*$", re.I)
+from tracker.domain import DIRECTIONS, When, day_label
 
 _MONTH_NAMES = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -73,23 +72,62 @@ class DateMention:
     same_as_before: bool = False  # "the same day": the time of the previous sentence
 
 
-def _month_range(year: int, month: int) -> When:
-    start = dt.date(year, month, 1)
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return When(start, nxt - dt.timedelta(days=1), "month")
+# Every function here takes and gives years 1-9999 only: a result outside them is None
+# ("no time"), never a ValueError or an OverflowError.
+_FIRST_ORDINAL = dt.date.min.toordinal()
+_LAST_ORDINAL = dt.date.max.toordinal()
 
 
-def _week_of(day: dt.date) -> When:
-    start = day - dt.timedelta(days=day.weekday())
-    return When(start, start + dt.timedelta(days=6), "week")
+def shift_days(day: dt.date, days: int) -> dt.date | None:
+    """``day`` moved by ``days``; None outside years 1-9999."""
+    ordinal = day.toordinal() + days
+    if _FIRST_ORDINAL <= ordinal <= _LAST_ORDINAL:
+        return dt.date.fromordinal(ordinal)
+    return None
 
 
-def _year_range(year: int) -> When:
+def _valid_year(year: int) -> bool:
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
+def _month_range(year: int, month: int) -> When | None:
+    if not _valid_year(year):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return When(dt.date(year, month, 1), dt.date(year, month, last), "month")
+
+
+def _month_at(index: int) -> When | None:
+    """The month ``index`` months after January of year 0 (year * 12 + month - 1)."""
+    return _month_range(index // 12, index % 12 + 1)
+
+
+def _week_of(day: dt.date | None) -> When | None:
+    if day is None:
+        return None
+    start = shift_days(day, -day.weekday())
+    if start is None:
+        return None
+    return When(start, shift_days(start, 6) or dt.date.max, "week")  # the last week is short
+
+
+def _year_range(year: int) -> When | None:
+    if not _valid_year(year):
+        return None
     return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
-def _day(day: dt.date) -> When:
-    return When(day, day, "day")
+def _day(day: dt.date | None) -> When | None:
+    return When(day, day, "day") if day is not None else None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    """A calendar date, or None when there is no such day (31 June, year 0 or 10000)."""
+    if not _valid_year(year) or not 1 <= month <= 12:
+        return None
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.date(year, month, day)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +171,10 @@ def _parse_absolute(expression: str) -> When | None:
 
 def _parse_absolute_dateparser(expression: str) -> When | None:
     """The reference reading of an absolute date, through dateparser."""
-    data = _absolute_parser().get_date_data(expression)
+    try:
+        data = _absolute_parser().get_date_data(expression)
+    except (ValueError, OverflowError):  # dateparser's own arithmetic at the edges of time
+        return None
     if data is None or data.date_obj is None:
         return None
     period = data.period if data.period in ("day", "month", "year") else "day"
@@ -149,10 +190,10 @@ def _month_number(word: str) -> int:
     return _MONTH_NAMES[word.lower().rstrip(".")]
 
 
-def _month_near(month: int, base: dt.date, future: bool, mode: str = "") -> When:
+def _month_near(month: int, base: dt.date, direction: str, mode: str = "") -> When | None:
     """A month named without a year, placed by tense around the article's date."""
     year = base.year
-    backward = mode == "last" or (mode not in ("next", "this") and not future)
+    backward = mode == "last" or (mode not in ("next", "this") and direction == "backward")
     if backward and (month > base.month or (mode == "last" and month == base.month)):
         year -= 1
     elif not backward and mode != "this" and (
@@ -162,17 +203,19 @@ def _month_near(month: int, base: dt.date, future: bool, mode: str = "") -> When
     return _month_range(year, month)
 
 
-def _weekday_near(weekday: int, base: dt.date, future: bool, mode: str) -> When:
+def _weekday_near(weekday: int, base: dt.date, direction: str, mode: str) -> When | None:
     delta = weekday - base.weekday()
     if mode == "this":
-        return _day(base + dt.timedelta(days=delta))
+        return _day(shift_days(base, delta))
     if mode == "next":
-        return _day(base + dt.timedelta(days=delta if delta > 0 else delta + 7))
+        return _day(shift_days(base, delta if delta > 0 else delta + 7))
     if mode == "last":
-        return _day(base + dt.timedelta(days=delta if delta < 0 else delta - 7))
-    if future:
-        return _day(base + dt.timedelta(days=delta if delta >= 0 else delta + 7))
-    return _day(base + dt.timedelta(days=delta if delta <= 0 else delta - 7))
+        return _day(shift_days(base, delta if delta < 0 else delta - 7))
+    if direction == "forward":
+        return _day(shift_days(base, delta if delta >= 0 else delta + 7))
+    if direction == "backward":
+        return _day(shift_days(base, delta if delta <= 0 else delta - 7))
+    return _day(shift_days(base, (delta + 3) % 7 - 3))  # nearest: within three days
 
 
 def _relative(words: list[str], base: dt.date) -> When | None:
@@ -180,27 +223,34 @@ def _relative(words: list[str], base: dt.date) -> When | None:
     mode = words[0] if words[0] not in ("the", "earlier", "later", "early", "late") else words[1]
     shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(mode, 0)
     if unit in ("week", "weekend"):
-        return _week_of(base + dt.timedelta(days=7 * shift))
+        return _week_of(shift_days(base, 7 * shift))
     if unit == "month":
-        index = base.year * 12 + base.month - 1 + shift
-        return _month_range(index // 12, index % 12 + 1)
+        return _month_at(base.year * 12 + base.month - 1 + shift)
     return _year_range(base.year + shift)
 
 
-def _shift_year(when: When, years: int) -> When:
+def _shift_year(when: When, years: int) -> When | None:
+    start, end = when.start.year + years, when.end.year + years
+    if not (_valid_year(start) and _valid_year(end)):
+        return None
     try:
-        return When(
-            when.start.replace(year=when.start.year + years),
-            when.end.replace(year=when.end.year + years),
-            when.precision,
-        )
+        return When(when.start.replace(year=start), when.end.replace(year=end), when.precision)
     except ValueError:  # 29 February
         return when
 
 
 @lru_cache(maxsize=8192)
-def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool) -> When | None:
-    """Resolve one candidate span; None where it needs a base date that the article lacks."""
+def resolve_expression(
+    kind: str, text: str, base: dt.date | None, direction: str = "backward"
+) -> When | None:
+    """Resolve one candidate span of ``find_dates``. ``direction`` ("forward", "backward" or
+    "nearest") places what lacks a year or a week. None where it needs a base date that the
+    article lacks, or falls outside years 1-9999."""
+    if direction == "nearest" and base is not None and kind in ("dmy", "mdy", "mmod", "wkd"):
+        ways = [resolve_expression(kind, text, base, way) for way in ("backward", "forward")]
+        return min(
+            (w for w in ways if w is not None), key=lambda w: _gap(w, base), default=None
+        )
     words = [w.lower() for w in _WORD.findall(text)]
     if kind == "iso":
         try:
@@ -218,6 +268,7 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
         if when is not None and not has_year and base is not None:
             # "attacked Israel on Oct. 7", told in January: last year's October; "will meet
             # on Jan. 5", told in December: next year's January.
+            future = direction == "forward"
             shift = (
                 -1 if not future and (when.start - base).days > 31
                 else 1 if future and (base - when.start).days > 31 else 0
@@ -240,20 +291,21 @@ def resolve_expression(kind: str, text: str, base: dt.date | None, future: bool)
     if kind == "mmod":
         month = _MONTH_NAMES[words[-1]]
         mode = words[0] if words[0] in ("last", "next", "this") else ""
-        return _month_near(month, base, future, mode)
+        return _month_near(month, base, direction, mode)
     if kind == "wd":
         weekday = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
         mode = words[0] if words[0] in ("last", "next", "this") else ""
-        return _weekday_near(weekday, base, future, mode)
+        return _weekday_near(weekday, base, direction, mode)
     if kind == "rel":
         return _relative(words, base)
     if kind == "wkd":
         # "over the weekend": the latest weekend in the past tense, the coming one ahead.
-        delta = (5 - base.weekday()) % 7 if future else -((base.weekday() - 5) % 7)
-        return _week_of(base + dt.timedelta(days=delta))
+        forward = direction == "forward"
+        delta = (5 - base.weekday()) % 7 if forward else -((base.weekday() - 5) % 7)
+        return _week_of(shift_days(base, delta))
     if kind == "day":
         shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
-        return _day(base + dt.timedelta(days=shift))
+        return _day(shift_days(base, shift))
     return None
 
 
@@ -309,7 +361,7 @@ def find_dates(
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
-        when = resolve_expression(kind, text, base, future)
+        when = resolve_expression(kind, text, base, "forward" if future else "backward")
         out.append(DateMention(m.start(), m.end(), text, when, anchor))  # when None: unresolved
     return out
 
@@ -319,23 +371,246 @@ def _bare_year_is_label(sentence: str, m: re.Match) -> bool:
     return True
 
 
-def _range(day: dt.date, precision: str) -> When:
+# ------------------------------------------------------------------ times typed by people
+#
+# One expression typed in the CLI or a form, read against today. A time without its year or
+# week ("March", "Friday", "4 Dec", "Q1", "next spring") is placed by ``direction``: "forward"
+# (the next one that has not ended: planned events), "backward" (the last one that has begun:
+# what happened) or "nearest" (the closest to today). Every label of When.label() reads back.
+
+_MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY_RE = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
+)
+_YEAR_RE = r"(?P<year>\d{4})"
+_PART_RE = r"(?P<part>early|mid|late|(?:at )?(?:the )?(?:beginning|start|middle|end) of) "
+_DAY_RE = r"(?:the )?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_ON_WEEKDAY = r"(?:" + _WEEKDAY_RE + r",? )?"
+_OPTIONAL_YEAR = r"(?:,? (?:of )?" + _YEAR_RE + ")?"
+
+
+_USER_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("word", re.compile(r"(?P<word>today|now|tonight|yesterday|tomorrow)")),
+    ("iso", re.compile(_ON_WEEKDAY + r"(?P<iso>\d{4}-\d{2}-\d{2})")),
+    ("week_of", re.compile(r"(?:the )?week (?:of|beginning|starting|commencing) (?P<rest>.+)")),
+    ("dmy", re.compile(_ON_WEEKDAY + _DAY_RE + r"(?: of)? " + _MONTH_RE + _OPTIONAL_YEAR)),
+    ("mdy", re.compile(_ON_WEEKDAY + _MONTH_RE + " " + _DAY_RE + _OPTIONAL_YEAR)),
+    ("weekday", re.compile(r"(?:(?P<mode>last|next|this|coming|past|on) )?" + _WEEKDAY_RE)),
+    (
+        "quarter",
+        re.compile(
+            r"q(?P<q>[1-4])(?:[ -]?" + _YEAR_RE + r")?"
+            r"|(?P<year2>\d{4})[ -]?q(?P<q2>[1-4])"
+            r"|(?:the )?(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd|4th) quarter"
+            r"(?:,? (?:of )?(?P<year3>\d{4}))?"
+        ),
+    ),
+    (
+        "unit",
+        re.compile(
+            r"(?:" + _PART_RE + r")?(?P<mode>this|next|last|the|coming|previous|following"
+            r"|the coming|the previous|the following) (?P<unit>week|month|quarter|year)"
+        ),
+    ),
+    (
+        "season",
+        re.compile(
+            r"(?:(?P<mode>this|next|last|coming|past|the coming|the past|the) )?"
+            r"(?P<season>spring|summer|autumn|fall|winter)"
+            r"(?:,? (?:of )?" + _YEAR_RE + r"(?:/(?P<next_year>\d{2}))?)?"
+        ),
+    ),
+    ("month", re.compile(r"(?:" + _PART_RE + r")?" + _MONTH_RE + _OPTIONAL_YEAR)),
+    ("year", re.compile(r"(?:" + _PART_RE + r"|~)?" + _YEAR_RE)),
+)
+_LEADING_PREPOSITION = re.compile(r"^(?:on|in|by|around|during|from|until|for) ")
+_WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])")  # "mid-March", "mid-2027"
+_WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_SHIFT = {
+    "this": 0, "the": 0, "next": 1, "coming": 1, "the coming": 1, "following": 1,
+    "the following": 1, "last": -1, "previous": -1, "the previous": -1, "past": -1,
+    "the past": -1,
+}
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+            "4th": 4, "final": 4}
+
+
+def _gap(when: When, base: dt.date) -> int:
+    if when.start > base:
+        return (when.start - base).days
+    if when.end < base:
+        return (base - when.end).days
+    return 0
+
+
+def _pick(candidates: list[When | None], base: dt.date, direction: str) -> When | None:
+    """Of a time's occurrences in time order, the one ``direction`` reads."""
+    found = [c for c in candidates if c is not None]
+    if direction == "forward":
+        return next((c for c in found if c.end >= base), None)
+    if direction == "backward":
+        return next((c for c in reversed(found) if c.start <= base), None)
+    return min(found, key=lambda c: _gap(c, base), default=None)
+
+
+def _years_around(base: dt.date, spread: int) -> range:
+    return range(base.year - spread, base.year + spread + 1)
+
+
+def _part_word(part: str | None) -> str | None:
+    if not part:
+        return None
+    word = part.removeprefix("at ").removeprefix("the ").removesuffix(" of")
+    return {"beginning": "early", "start": "early", "middle": "mid", "end": "late"}.get(word, word)
+
+
+def _part_of_month(month: When | None, part: str | None) -> When | None:
+    """Early (1st-10th), mid (11th-20th) or late (21st-end) of a month; its precision stays."""
+    word = _part_word(part)
+    if month is None or word is None:
+        return month
+    first, last = {"early": (1, 10), "mid": (11, 20)}.get(word, (21, month.end.day))
+    return When(month.start.replace(day=first), month.start.replace(day=last), "month")
+
+
+def _part_of_year(year: When | None, part: str | None) -> When | None:
+    """Early (January-April), mid (May-August) or late (September-December) of a year; "the
+    beginning of" and "the end of" a year are its first and last month."""
+    if year is None or not part:
+        return year
+    if part.endswith(" of") and ("end" in part or "beginning" in part or "start" in part):
+        return _month_range(year.start.year, 12 if "end" in part else 1)
+    first, last = {"early": (1, 4), "mid": (5, 8)}.get(_part_word(part) or "", (9, 12))
+    start = year.start.replace(month=first)
+    return When(start, _month_range(start.year, last).end, "year")  # type: ignore[union-attr]
+
+
+def _quarter(year: int, quarter: int) -> When | None:
+    first, last = _month_range(year, 3 * quarter - 2), _month_range(year, 3 * quarter)
+    if first is None or last is None:
+        return None
+    return When(first.start, last.end, "quarter")
+
+
+def _season(start_year: int, name: str) -> When | None:
+    """Northern-hemisphere seasons by whole months; winter runs from December to February."""
+    first_month = _SEASON_START[name]
+    first = _month_range(start_year, first_month)
+    last = _month_at(start_year * 12 + first_month - 1 + 2)
+    if first is None or last is None:
+        return None
+    return When(first.start, last.end, "quarter")
+
+
+def _read_user(text: str, base: dt.date, direction: str) -> tuple[bool, When | None]:
+    """(understood, when): when is None for an understood time that does not exist."""
+    for form, pattern in _USER_FORMS:
+        m = pattern.fullmatch(text)
+        if m is not None:
+            return True, _resolve_user(form, m, base, direction)
+    return False, None
+
+
+def _resolve_user(form: str, m: re.Match[str], base: dt.date, direction: str) -> When | None:
+    groups = m.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    if form == "word":
+        shift = {"yesterday": -1, "tomorrow": 1}.get(m["word"], 0)
+        return _day(shift_days(base, shift))
+    if form == "iso":
+        y, mo, d = (int(x) for x in m["iso"].split("-"))
+        return _with_weekday(_day(_date(y, mo, d)), groups.get("wd"))
+    if form == "week_of":
+        understood, day = _read_user(m["rest"], base, direction)
+        if not understood or day is None or day.precision != "day":
+            return None
+        return _week_of(day.start)
+    if form in ("dmy", "mdy"):
+        month, day = _MONTH_NAMES[m["month"]], int(m["day"])
+        years = [year] if year is not None else _years_around(base, 4)  # 29 February
+        found = [_with_weekday(_day(_date(y, month, day)), groups.get("wd")) for y in years]
+        return found[0] if year is not None else _pick(found, base, direction)
+    if form == "weekday":
+        mode = {"coming": "next", "past": "last", "on": ""}.get(m["mode"] or "", m["mode"] or "")
+        return _weekday_near(_WEEKDAY_NUMBER[m["wd"][:3]], base, direction, mode)
+    if form == "quarter":
+        quarter = int(m["q"] or m["q2"] or 0) or _ORDINAL[m["ordinal"]]
+        year = year or (int(m["year2"]) if m["year2"] else None)
+        year = year or (int(m["year3"]) if m["year3"] else None)
+        if year is not None:
+            return _quarter(year, quarter)
+        return _pick([_quarter(y, quarter) for y in _years_around(base, 1)], base, direction)
+    if form == "unit":
+        shift = _SHIFT[m["mode"]]
+        unit = m["unit"]
+        if unit == "week":
+            return _week_of(shift_days(base, 7 * shift))
+        if unit == "month":
+            month_when = _month_at(base.year * 12 + base.month - 1 + shift)
+            return _part_of_month(month_when, m["part"])
+        if unit == "quarter":
+            index = base.year * 4 + (base.month - 1) // 3 + shift
+            return _quarter(index // 4, index % 4 + 1)
+        return _part_of_year(_year_range(base.year + shift), m["part"])
+    if form == "season":
+        name = m["season"]
+        if year is not None:
+            if m["next_year"] is not None:  # "winter 2026/27", as labels show it
+                if name != "winter" or int(m["next_year"]) != (year + 1) % 100:
+                    return None
+                return _season(year, name)
+            return _season(year - (name == "winter"), name)  # winter 2027: Dec 2026-Feb 2027
+        seasons = [_season(y, name) for y in _years_around(base, 1)]
+        mode = m["mode"] or ""
+        if mode in ("next", "coming", "the coming"):
+            return next((s for s in seasons if s is not None and s.start > base), None)
+        if mode in ("last", "past", "the past"):
+            return next((s for s in reversed(seasons) if s is not None and s.end < base), None)
+        if mode == "this":
+            current = [s for s in seasons if s is not None and _gap(s, base) == 0]
+            this_year = [s for s in seasons if s is not None and s.start.year == base.year]
+            return (current or this_year or [None])[0]
+        return _pick(seasons, base, direction)
+    if form == "month":
+        month = _MONTH_NAMES[m["month"]]
+        if year is not None:
+            return _part_of_month(_month_range(year, month), m["part"])
+        candidates = [_part_of_month(_month_range(y, month), m["part"]) for y in
+                      _years_around(base, 1)]
+        return _pick(candidates, base, direction)
+    # form == "year"
+    return _part_of_year(_year_range(year or 0), m["part"])
+
+
+def _with_weekday(when: When | None, weekday: str | None) -> When | None:
+    """A day given with its weekday ("Fri 4 Dec 2026") must fall on it."""
+    if when is None or not weekday:
+        return when
+    return when if when.start.weekday() == _WEEKDAY_NUMBER[weekday[:3]] else None
+
+
+def _range(day: dt.date, precision: str) -> When | None:
     if precision == "week":
         return _week_of(day)
     if precision == "month":
         return _month_range(day.year, day.month)
     if precision == "quarter":
-        q = (day.month - 1) // 3
-        start = dt.date(day.year, 3 * q + 1, 1)
-        nxt = (start + dt.timedelta(days=95)).replace(day=1)
-        return When(start, nxt - dt.timedelta(days=1), "quarter")
+        return _quarter(day.year, (day.month - 1) // 3 + 1)
     if precision == "year":
         return _year_range(day.year)
     return _day(day)
 
 
-@lru_cache(maxsize=4)
-def _parser(base: dt.datetime):
+_PREFER_DATES_FROM = {"forward": "future", "backward": "past", "nearest": "current_period"}
+
+
+@lru_cache(maxsize=8)
+def _parser(base: dt.datetime, direction: str):
     import dateparser  # heavy: imported only when a date is parsed
 
     return dateparser.date.DateDataParser(
@@ -344,6 +619,7 @@ def _parser(base: dt.datetime):
             "RELATIVE_BASE": base,
             "RETURN_TIME_AS_PERIOD": True,
             "PREFER_DAY_OF_MONTH": "first",
+            "PREFER_DATES_FROM": _PREFER_DATES_FROM[direction],
         },
     )
 
@@ -355,22 +631,43 @@ _FUZZY = re.compile(
 )
 
 
-def parse_when(text: str, base: dt.date | None = None) -> When | None:
-    """Resolve a date expression against ``base`` (today by default); None if unparseable."""
-    text = text.strip()
+def parse_when(
+    text: str, base: dt.date | None = None, direction: str = "nearest"
+) -> When | None:
+    """Resolve a time typed by a person against ``base`` (today by default).
+
+    ``direction`` places a time given without its year or week: "forward" for what is planned,
+    proposed or threatened, "backward" for what happened, "nearest" otherwise. None when the
+    text is not understood or names no day of years 1-9999.
+    """
+    if direction not in DIRECTIONS:
+        raise ValueError(f"direction must be one of {DIRECTIONS}, not {direction!r}")
+    text = " ".join(text.split())
     if not text:
         return None
     base = base or dt.date.today()
-    m = _YEAR.match(text)
-    if m:
-        return _range(dt.date(int(m[1]), 1, 1), "year")
+    plain = _WORD_HYPHEN.sub(" ", text.casefold())
+    understood, when = _read_user(plain, base, direction)
+    if not understood:
+        understood, when = _read_user(_LEADING_PREPOSITION.sub("", plain), base, direction)
+    if understood:
+        return when
     if _FUZZY.match(text):
-        # "early May", "later this month", "mid-2024": dateparser returns nothing for these.
-        found = [d for d in find_dates(_capitalise_months(text), base) if d.when]
+        # "later this month", "earlier this year": the article reader knows these.
+        forward = -1 if direction == "forward" else None
+        found = [d for d in find_dates(_capitalise_months(text), base, forward) if d.when]
         if found:
             return found[0].when
+    return _parse_with_dateparser(text, base, direction)
+
+
+def _parse_with_dateparser(text: str, base: dt.date, direction: str) -> When | None:
+    """"in 3 weeks", "two days ago", "the day after tomorrow": what dateparser reads."""
     base_dt = dt.datetime.combine(base, dt.time(12))
-    data = _parser(base_dt).get_date_data(text)
+    try:
+        data = _parser(base_dt, direction).get_date_data(text)
+    except (ValueError, OverflowError):  # its arithmetic past year 9999 or before year 1
+        return None
     if data is None or data.date_obj is None:
         return None
     period = data.period or "day"
@@ -422,7 +719,7 @@ def parse_range(text: str, today: dt.date) -> DateRange | None:
     if lowered in ("upcoming", "future", "coming"):
         return DateRange(today, None)
     if lowered == "past":
-        return DateRange(None, today - dt.timedelta(days=1))
+        return DateRange(None, shift_days(today, -1))
     words = lowered.split(" ", 1)
     first, rest = words[0], (text.split(" ", 1)[1] if len(words) > 1 else "")
     if first == "between" and " and " in rest.casefold():
@@ -432,17 +729,17 @@ def parse_range(text: str, today: dt.date) -> DateRange | None:
         parts = _RANGE_SPLIT.split(rest, maxsplit=1)
         if len(parts) == 2:
             return _pair(parts[0], parts[1], today)
-        when = parse_when(rest, today)
+        when = parse_when(rest, today, "backward")
         if when is None:
             return None
-        start = when.end + dt.timedelta(days=1) if first == "after" else when.start
-        return DateRange(start, None)
+        start = shift_days(when.end, 1) if first == "after" else when.start
+        return DateRange(start, None) if start else None
     if first in ("until", "till", "to", "before", "through") and rest:
-        when = parse_when(rest, today)
+        when = parse_when(rest, today, "forward")
         if when is None:
             return None
-        end = when.start - dt.timedelta(days=1) if first == "before" else when.end
-        return DateRange(None, end)
+        end = shift_days(when.start, -1) if first == "before" else when.end
+        return DateRange(None, end) if end else None
     parts = _RANGE_SPLIT.split(text, maxsplit=1)
     if len(parts) == 2 and parts[0] and parts[1]:
         return _pair(parts[0], parts[1], today)
@@ -452,6 +749,8 @@ def parse_range(text: str, today: dt.date) -> DateRange | None:
 
 def _pair(a: str, b: str, today: dt.date) -> DateRange | None:
     first, last = parse_when(a, today), parse_when(b, today)
+    if first is not None and last is not None and last.end < first.start:
+        last = parse_when(b, first.start, "forward")  # "November to February": the next one
     if first is None or last is None or last.end < first.start:
         return None
     return DateRange(first.start, last.end)

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, Select, exists, func, select, text, t
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
-from tracker.domain import When, day_label, when_label
+from tracker.domain import When, day_label, effective_label, when_label
 from tracker.services.events import event_when, get_event, history_order
 from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
 
@@ -46,6 +46,11 @@ class TimelineRow:
     @property
     def when_text(self) -> str:
         return when_label(self.when, self.timeline_date)
+
+    @property
+    def short_when_text(self) -> str:
+        """Without the weekday, for a column too narrow for it."""
+        return when_label(self.when, self.timeline_date, weekday=False)
 
 
 _ROW_COLUMNS = (
@@ -489,10 +494,7 @@ class EventDetails:
 
 
 def _effective_label(change) -> str:
-    if change.effective_at is None:
-        return "time unknown"
-    precision = change.effective_precision or "day"
-    return When(change.effective_at, change.effective_at, precision).label()
+    return effective_label(change.effective_at, change.effective_precision)
 
 
 def event_details(session: Session, event_id: int) -> EventDetails:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain import EVENT_TYPES, STATUSES, When, clean
+from tracker.domain import EVENT_TYPES, STATUSES, When, clean, day_label, direction_for_status
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
 from tracker.services.actors import find_actor
@@ -49,14 +49,8 @@ def actors_text(actors: tuple[tuple[str, str], ...]) -> str:
 
 
 def when_text(when: When | None) -> str:
-    """A plain-language form of ``when`` that parse_when reads back."""
-    if when is None:
-        return ""
-    if when.precision == "year":
-        return str(when.start.year)
-    if when.precision == "month":
-        return f"{when.start:%B %Y}"
-    return f"{when.start.day} {when.start:%B %Y}"
+    """``when`` as the form shows it: its label, which parse_when reads back."""
+    return when.label() if when is not None else ""
 
 
 def parse_actors(text: str) -> list[ActorRole]:
@@ -193,7 +187,9 @@ class EventForm(FormScreen[int | None]):
         text = self._value("when").strip()
         if not text:
             return None, None
-        when = parse_when(text, self._today())
+        # "March" for a planned event is the next March, for one that occurred the last one
+        status = str(self.query_one("#status", Select).value)
+        when = parse_when(text, self._today(), direction_for_status(status))
         if when is None:
             return None, f"“{text}” is not a date I understand"
         return when, None
@@ -217,10 +213,14 @@ class EventForm(FormScreen[int | None]):
         else:
             span = ""
             if when.start != when.end:
-                span = f"  ({when.start:%d %b %Y} – {when.end:%d %b %Y})"
+                span = f"  ({day_label(when.start)} – {day_label(when.end)})"
             preview.update(
                 styled(f"→ {when.label()} · precision {when.precision}{span}", "$success")
             )
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "status":
+            self._update_when_preview()  # the status decides which way "March" is read
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "when":

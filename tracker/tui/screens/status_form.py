@@ -109,7 +109,7 @@ class StatusForm(FormScreen[bool]):
         text = self.query_one("#effective", Input).value.strip()
         if not text:
             return None, "say when it took effect (e.g. today, 3 March 2025)"
-        when = parse_when(text, self._today())
+        when = parse_when(text, self._today(), "backward")  # a change takes effect now or before
         if when is None:
             return None, f"“{text}” is not a date I understand"
         return when, None

@@ -715,11 +715,13 @@ class TimelineView(ScrollView, can_focus=True):
         month = f"{row.timeline_date:%b %Y}" if show_month else ""
         if row.dated:
             label = row.when_text
+            if cols.compact or cell_len(label) > cols.when:  # the weekday only where it fits
+                label = row.short_when_text
             if cols.compact:
                 label = label.replace("week of ", "wk ")
             when = Segment(fit(label, cols.when), styles[prefix + "timeline--when"])
         else:
-            reported = day_label(row.timeline_date)
+            reported = day_label(row.timeline_date, weekday=False)
             text = f"? {reported}" if cols.compact else f"? reported {reported}"
             when = Segment(fit(text, cols.when), styles[prefix + "timeline--undated"])
         status_style = styles.get(prefix + f"timeline--status-{row.status}", base)

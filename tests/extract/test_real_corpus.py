@@ -1,0 +1,67 @@
+"""The real-news corpus is well formed: what the scorer reads must be what the guide says."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
+
+REAL = Path(__file__).parent / "real"
+ARTICLES = sorted(p for part in ("tune", "heldout", "second") for p in (REAL / part).glob("*.txt"))
+FRONT = re.compile(
+    r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
+)
+
+
+def test_the_split_is_kept_and_large_enough():
+    tune = {p.name for p in (REAL / "tune").glob("*.txt")}
+    heldout = {p.name for p in (REAL / "heldout").glob("*.txt")}
+    assert len(tune) + len(heldout) >= 120
+    assert not tune & heldout
+    second = {p.name for p in (REAL / "second").glob("*.txt")}
+    assert len(second) >= 20 and second <= tune | heldout
+
+
+def test_at_least_thirty_outlets_from_2010_to_2026():
+    outlets, years = set(), set()
+    for path in ARTICLES:
+        m = FRONT.match(path.read_text("utf-8"))
+        outlets.add(m.group(2).split(" (")[0].strip().lower())
+        years.add(int(m.group(1)[:4]))
+    assert len(outlets) >= 30
+    assert min(years) >= 2010 and max(years) <= 2026
+
+
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_article_and_gold_agree_with_the_guide(article: Path):
+    text = article.read_text("utf-8")
+    front = FRONT.match(text)
+    assert front, "front matter: title, published, source: OUTLET, URL"
+    gold_path = article.with_name(article.stem + ".gold.json")
+    if not gold_path.exists():
+        pytest.skip("not annotated yet")
+    gold = json.loads(gold_path.read_text("utf-8"))
+    assert gold["published"] == front.group(1)
+    for event in gold["events"]:
+        assert event["type"] in EVENT_TYPES
+        assert event["status"] in STATUSES
+        assert event["actors"] and all(isinstance(a, str) and a for a in event["actors"])
+        assert event["evidence"] in text, "evidence is verbatim"
+        when = event["when"]
+        if when is not None:
+            assert when["precision"] in PRECISIONS
+            assert when["start"] <= when["end"]
+
+
+def test_every_type_and_status_is_represented():
+    seen_types, seen_statuses = set(), set()
+    for gold in (REAL / "tune").glob("*.gold.json"):
+        for event in json.loads(gold.read_text("utf-8"))["events"]:
+            seen_types.add(event["type"])
+            seen_statuses.add(event["status"])
+    assert seen_types == set(EVENT_TYPES)
+    assert seen_statuses == set(STATUSES)
