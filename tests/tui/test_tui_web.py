@@ -32,5 +32,5 @@ async def test_details_show_the_url_of_a_web_article(engine):
         await settle(pilot)
         assert isinstance(app.screen, DetailsScreen)
         text = widget_text(app.screen.query_one("#details"))
-        assert "Trump and Putin talk by phone  (12 Feb 2025)" in text
+        assert "Trump and Putin talk by phone  (Wed 12 Feb 2025)" in text
         assert url in text

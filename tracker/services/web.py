@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Article, FeedEntry
@@ -74,22 +74,38 @@ def store_article(
     engine: Engine, text: str, source: str, known_actors: Sequence[ActorEntry] | None = None
 ) -> ArticleOutcome:
     """One article through the normal ingestion, in its own transaction."""
+    return _store(engine, text, source, known_actors)[0]
+
+
+def _store(
+    engine: Engine, text: str, source: str, known_actors: Sequence[ActorEntry] | None
+) -> tuple[ArticleOutcome, bool]:
+    """(outcome, worth retrying): a busy or racing database is worth another try later."""
     try:
         with unit_of_work(engine) as session:
-            return ingest_text(session, text, source, None, known_actors)
+            return ingest_text(session, text, source, None, known_actors), False
     except TrackerError as exc:
-        return ArticleOutcome(source, "skipped", str(exc))
+        return ArticleOutcome(source, "skipped", str(exc)), False
     except IntegrityError:
         # another process stored the same text between our check and our commit
         with Session(engine) as session:
             existing = session.scalar(
                 select(Article).where(Article.content_hash == content_hash(text))
             )
-        if existing is None:
-            raise
-        return ArticleOutcome(
-            source, "duplicate", f"already ingested as article {existing.id}", existing.title
-        )
+        if existing is not None:
+            outcome = ArticleOutcome(
+                source, "duplicate", f"already ingested as article {existing.id}", existing.title
+            )
+            return outcome, False
+        reason = "another process stored the same actors or article at the same moment"
+        return ArticleOutcome(source, "skipped", reason), True
+    except SQLAlchemyError as exc:
+        return ArticleOutcome(source, "skipped", _database_problem(exc)), True
+
+
+def _database_problem(exc: SQLAlchemyError) -> str:
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"database error: {detail[0] if detail else type(exc).__name__}"
 
 
 def store_page(
@@ -100,9 +116,19 @@ def store_page(
     known_actors: Sequence[ActorEntry] | None = None,
 ) -> ArticleOutcome:
     """A page as an article: ``published`` overrides the page's own date."""
-    text = article_text(page.title or _title_from_url(source), published or page.published,
-                        page.text)
-    return store_article(engine, text, source, known_actors)
+    return _store_page(engine, page, source, published, known_actors)[0]
+
+
+def _store_page(
+    engine: Engine,
+    page: Page,
+    source: str,
+    published: dt.date | None,
+    known_actors: Sequence[ActorEntry] | None,
+) -> tuple[ArticleOutcome, bool]:
+    title = page.title or _title_from_url(source)
+    text = article_text(title, published or page.published, page.text)
+    return _store(engine, text, source, known_actors)
 
 
 def _entry_outcome(
@@ -127,16 +153,16 @@ def _entry_outcome(
         else:
             date = published or page.published or entry.published
             page = Page(page.title or entry.title, page.text, date)
-            return store_page(engine, page, fetched.url, None, known_actors), False
+            return _store_page(engine, page, fetched.url, None, known_actors)
     transient = isinstance(problem, FetchError) and problem.transient
     if not entry.summary:
         reason = f"{problem}; the feed gives no summary"
         return ArticleOutcome(source, "skipped", reason, entry.title), transient
     page = Page(entry.title, entry.summary, published or entry.published)
-    outcome = store_page(engine, page, source, None, known_actors)
+    outcome, retry = _store_page(engine, page, source, None, known_actors)
     if outcome.state == "ingested":
         outcome.reason = f"the page failed ({problem}): read the feed's summary instead"
-    return outcome, False
+    return outcome, retry
 
 
 def _oldest_first(entries: list[FeedItem]) -> list[FeedItem]:
@@ -165,6 +191,8 @@ def _mark_seen(engine: Engine, feed_url: str, entry: FeedItem) -> None:
             session.add(FeedEntry(feed_url=feed_url, entry_key=entry.key, link=entry.link))
     except IntegrityError:
         pass  # another watcher marked it first: it is seen all the same
+    except SQLAlchemyError:
+        pass  # not remembered: read again next time, where its content hash finds it known
 
 
 def _read_feed_entries(
@@ -213,13 +241,17 @@ def poll_feed(
     except TrackerError as exc:
         poll.error = str(exc)
         return poll
-    if known_actors is None:
-        with Session(engine) as session:
-            known_actors = known_actor_entries(session)
-    _read_feed_entries(
-        engine, poll, feed, only_new=True, published=published, limits=limits,
-        known_actors=known_actors, on_outcome=on_outcome,
-    )
+    try:
+        if known_actors is None:
+            with Session(engine) as session:
+                known_actors = known_actor_entries(session)
+        _read_feed_entries(
+            engine, poll, feed, only_new=True, published=published, limits=limits,
+            known_actors=known_actors, on_outcome=on_outcome,
+        )
+    except SQLAlchemyError as exc:
+        # the database went away (a restarting server): this feed waits for the next poll
+        poll.error = _database_problem(exc)
     return poll
 
 

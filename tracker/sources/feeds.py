@@ -74,7 +74,10 @@ def parse_feed(data: bytes, url: str) -> Feed:
     """A feed's entries in the feed's order; TrackerError when it is not a feed."""
     import feedparser
 
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # a third-party parser: whatever breaks, it is this feed's problem
+        raise TrackerError(f"cannot read the feed ({type(exc).__name__}: {exc})") from None
     if not parsed.version and not parsed.entries:
         problem = parsed.get("bozo_exception")
         detail = f" ({one_line(str(problem))[:200]})" if problem else ""
