@@ -25,6 +25,10 @@ def run_migrations(connection) -> None:
 
 
 def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:  # the caller's connection and transaction (first use)
+        run_migrations(connection)
+        return
     engine = config.attributes.get("engine")
     if engine is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url"), poolclass=pool.NullPool)

@@ -37,11 +37,14 @@ def main() -> int:
     parser.add_argument("corpus", type=Path, nargs="?", default=DEFAULT_CORPUS)
     parser.add_argument("--words", type=int, default=100_000, help="words to extract at least")
     parser.add_argument(
-        "--cold-cache", action="store_true",
+        "--cold-cache",
+        action="store_true",
         help="only the cold figure: date caches cleared before every round",
     )
     parser.add_argument(
-        "--warm-cache", action="store_true", help="only the warm figure: caches kept",
+        "--warm-cache",
+        action="store_true",
+        help="only the warm figure: caches kept",
     )
     parser.add_argument(
         "--no-sentences", action="store_true", help="skip the long-sentence timings",

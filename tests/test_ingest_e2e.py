@@ -65,8 +65,9 @@ def test_a_bad_file_is_skipped_and_the_others_go_in(engine, tmp_path):
 @pytest.mark.parametrize("name", ["missing.txt"])
 def test_cli_ingest_reports_problems_and_exits_nonzero_when_nothing_was_read(db_url, name):
     result = CliRunner().invoke(cli, ["--db", db_url, "ingest", name])
-    assert result.exit_code == 1
-    assert "skipped missing.txt: no such file or folder" in result.output
+    assert result.exit_code == 2
+    assert "skipped missing.txt: no such file or folder" in result.stderr
+    assert "0 ingested, 0 already known, 1 failed" in result.stdout
 
 
 def test_cli_extract_prints_the_contract_json(tmp_path):

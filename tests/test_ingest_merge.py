@@ -8,7 +8,12 @@ from tracker.domain import When
 from tracker.errors import TrackerError
 from tracker.extract.types import Article, ExtractedActor, ExtractedEvent, Extraction
 from tracker.services.events import get_event, history_order
-from tracker.services.ingest import apply_extraction, collect_paths, read_article_text
+from tracker.services.ingest import (
+    MAX_ARTICLE_BYTES,
+    apply_extraction,
+    collect_paths,
+    read_article_text,
+)
 from tracker.services.query import EventFilter, list_events
 
 TRUMP = ExtractedActor("Donald Trump", "participant", "person", "US")
@@ -120,7 +125,7 @@ def test_missing_and_huge_files(tmp_path):
     with pytest.raises(TrackerError, match="no such file"):
         read_article_text(tmp_path / "nope.txt")
     huge = tmp_path / "huge.txt"
-    huge.write_bytes(b"word " * 500_000)
+    huge.write_bytes(b"word " * (MAX_ARTICLE_BYTES // 5 + 1))
     with pytest.raises(TrackerError, match="too large"):
         read_article_text(huge)
 

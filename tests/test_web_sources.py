@@ -129,7 +129,7 @@ def test_what_is_not_a_readable_page_is_one_line_each(web, run_sqlite):
     result = run_sqlite(
         "ingest", not_utf8, pdf, missing, broken, "ftp://127.0.0.1/a.html", "file:///etc/passwd"
     )
-    assert result.exit_code == 1  # nothing could be read
+    assert result.exit_code == 2  # nothing could be read (README: exit codes)
     out = result.output
     assert "Traceback" not in out
     assert f"{not_utf8}: cannot decode the page as utf-8 (invalid byte at offset 18)" in out
@@ -163,7 +163,7 @@ def test_a_huge_page_hits_the_size_cap(web, run_sqlite):
         "/bomb", gzip.compress(huge), headers={"Content-Encoding": "gzip"}
     )  # 30 KB on the wire, 7 MB inflated
     result = run_sqlite("ingest", unannounced, announced, compressed)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     for url in (unannounced, announced, compressed):
         assert f"{url}: larger than the 5,000,000-byte limit" in result.output
 
@@ -187,6 +187,13 @@ def test_redirects_are_limited_and_stay_on_http(web):
     for path in ("/to-file", "/to-ftp"):
         with pytest.raises(FetchError, match="redirected to a URL tracker does not read"):
             fetch(web.url(path))
+
+
+def test_a_link_with_accents_is_fetched(web, sqlite_engine):
+    url = web.add("/monde/caf%C3%A9-diplomatique", page_html("Talks in Riyadh", TALKS))
+    report = ingest_urls(sqlite_engine, [web.url("/monde/café-diplomatique")])
+    assert report.articles_read == 1, report.summary()
+    assert articles(sqlite_engine)[0].source == url
 
 
 def test_urls_are_told_from_paths():
@@ -219,7 +226,7 @@ def _feed_of_three(web) -> str:
 def test_a_feed_is_read_entry_by_entry_and_failures_are_reported(web, run, engine):
     feed = _feed_of_three(web)
     result = run("ingest", feed)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some went in, some failed
     out = result.output
     assert f"{web.url('/a/call')}: " in out and "new events" in out
     assert f"{web.url('/a/gone')}: HTTP 404 Not Found; the feed gives no summary" in out
@@ -227,7 +234,7 @@ def test_a_feed_is_read_entry_by_entry_and_failures_are_reported(web, run, engin
         f"{web.url('/a/report.pdf')}: not an HTML page (application/pdf); "
         "the feed gives no summary" in out
     )
-    assert "articles read: 1, already known: 0, skipped: 2" in out
+    assert "1 ingested, 0 already known, 2 failed" in out
     assert [a.source for a in articles(engine)] == [web.url("/a/call")]
 
 
@@ -270,7 +277,7 @@ def test_an_entry_whose_page_fails_is_read_from_its_summary(web, engine):
 def test_watch_once_twice_reads_nothing_the_second_time(web, run, engine):
     feed = _feed_of_three(web)
     first = run("watch", "--once", feed)
-    assert first.exit_code == 0, first.output
+    assert first.exit_code == 1, first.output  # two entries failed
     assert f"{feed}: 3 entries, 3 new: 1 ingested, 0 already known, 2 skipped" in first.output
     page_hits = sum(n for path, n in web.hits.items() if path != "/feed.xml")
 
@@ -302,12 +309,14 @@ def test_watch_goes_on_past_a_feed_that_fails(web, run_sqlite):
     feed = _feed_of_three(web)
     not_a_feed = web.add("/page", page_html("A page", CALL))
     result = run_sqlite("watch", "--once", web.url("/no-feed"), not_a_feed, feed)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     assert f"{web.url('/no-feed')}: HTTP 404 Not Found" in result.output
     assert f"{not_a_feed}: not an RSS or Atom feed (text/html)" in result.output
     assert f"{feed}: 3 entries, 3 new: 1 ingested" in result.output
     everything_fails = run_sqlite("watch", "--once", web.url("/no-feed"))
-    assert everything_fails.exit_code == 1
+    assert everything_fails.exit_code == 2
+    with_all_pages_fine = run_sqlite("watch", "--once", feed)  # nothing new: nothing failed
+    assert with_all_pages_fine.exit_code == 0, with_all_pages_fine.output
 
 
 def test_watch_refuses_bad_urls_and_intervals_with_one_line(run_sqlite):

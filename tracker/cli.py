@@ -18,18 +18,30 @@ if TYPE_CHECKING:
     from tracker.domain import When
 
 EXIT_BAD_INPUT = 2
+EXIT_PARTLY = 1  # a batch where some items went in and some failed
 
 
-def echo_plain(text: str, **kwargs) -> None:
-    """Print text that carries article or user data: control characters (ANSI escapes) never
-    reach the terminal."""
-    from tracker.domain import clean
+def echo(text: object = "", **kwargs) -> None:
+    """Print text that may carry article or user data (titles, names, notes, paths, URLs,
+    error messages): no escape sequence, control or bidi character reaches the terminal."""
+    from tracker.text_safety import clean
 
     click.echo(clean(text, one_line=False), **kwargs)
 
 
+echo_plain = echo  # the name other commands use
+
+
+def to_json(data: object, **kwargs) -> str:
+    """JSON for scripts: the same data, with every character a terminal would act on written
+    as a \\uXXXX escape (json.dumps leaves C1 and bidi controls raw)."""
+    from tracker.text_safety import escape_json
+
+    return escape_json(json.dumps(data, ensure_ascii=False, **kwargs))
+
+
 def fail(message: str) -> NoReturn:
-    click.echo(f"tracker: error: {message}", err=True)
+    echo(f"tracker: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -131,7 +143,7 @@ class Context:
         engine = opener(url)
         if created is not None and created.exists():
             # a mistyped path would otherwise silently start an empty timeline
-            click.echo(f"tracker: created a new database at {created}", err=True)
+            echo(f"tracker: created a new database at {created}", err=True)
         return engine
 
 
@@ -146,8 +158,8 @@ def parse_when_option(text: str, what: str = "date", direction: str = "nearest")
     when = parse_when(text, direction=direction)
     if when is None:
         raise TrackerError(
-            f"cannot understand the {what} {text!r} (e.g. \"next Friday\", \"4 Dec\", "
-            f"\"early March 2027\", \"Q1 2027\"; years 1-9999)"
+            f'cannot understand the {what} {text!r} (e.g. "next Friday", "4 Dec", '
+            f'"early March 2027", "Q1 2027"; years 1-9999)'
         )
     return when
 
@@ -259,9 +271,9 @@ def add(obj, type_, status, actors, title, when_text, note, as_json) -> None:
     with unit_of_work(obj.engine()) as session:
         event = get_event(session, event_id)
         if as_json:
-            click.echo(json.dumps(event_json(event), ensure_ascii=False))
+            echo(to_json(event_json(event)))
         else:
-            click.echo(
+            echo(
                 f"added event {event.id}: {event.type}, {event.status}, {describe_when(event)}"
             )
 
@@ -320,32 +332,34 @@ JSON_PAGE = 500
 
 
 def _events_in_pages(session, filt, limit: int | None):
-    """All matching events (or the first ``limit``), read by keyset a page at a time so that
-    memory stays flat whatever their number."""
-    from tracker.services.query import list_events
+    from tracker.services.query import iter_events
 
-    after = None
-    left = limit
-    while left is None or left > 0:
-        size = JSON_PAGE if left is None else min(JSON_PAGE, left)
-        page = list_events(session, filt, limit=size, after=after)
-        yield from page
-        if len(page) < size:
-            return
-        after = (page[-1].timeline_date, page[-1].id)
-        if left is not None:
-            left -= len(page)
-        session.expunge_all()
+    return iter_events(session, filt, limit=limit, page_size=JSON_PAGE)
+
+
+def filter_options(command):
+    """The event filters `list` and `export` share."""
+    options = [
+        click.option("--actor", multiple=True,
+                     help="Only events involving this actor (aliases work)."),
+        click.option("--type", "type_", multiple=True,
+                     help="Only this type; repeat for several."),
+        click.option("--status", multiple=True, help="Only this status; repeat for several."),
+        click.option("--since", metavar="WHEN",
+                     help='From this time on, e.g. "last month", "2025-01-01".'),
+        click.option("--until", metavar="WHEN", help="Up to this time."),
+        click.option("--during", metavar="WHEN",
+                     help='Within this period, e.g. "March 2025", "2024".'),
+        click.option("--search", "-s", metavar="WORDS",
+                     help="Free-text search in titles and actors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @cli.command(name="list")
-@click.option("--actor", multiple=True, help="Only events involving this actor (aliases work).")
-@click.option("--type", "type_", multiple=True, help="Only this type; repeat for several.")
-@click.option("--status", multiple=True, help="Only this status; repeat for several.")
-@click.option("--since", metavar="WHEN", help='From this time on, e.g. "last month", "2025-01-01".')
-@click.option("--until", metavar="WHEN", help="Up to this time.")
-@click.option("--during", metavar="WHEN", help='Within this period, e.g. "March 2025", "2024".')
-@click.option("--search", "-s", metavar="WORDS", help="Free-text search in titles and actors.")
+@filter_options
 @click.option(
     "--limit",
     type=LIMIT,
@@ -371,7 +385,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         limit = limit or LIST_TABLE_LIMIT
         events = list_events(session, filt, limit=limit)
         if not events:
-            click.echo("no events match" if not filt.is_empty() else "no events yet")
+            echo("no events match" if not filt.is_empty() else "no events yet")
             return
         rows = [
             [
@@ -387,7 +401,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
         echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
         total = count_events(session, filt)
         if total > len(events):
-            click.echo(f"… {total - len(events)} more (use --limit, or --json for all)")
+            echo(f"… {total - len(events)} more (use --limit, or --json for all)")
 
 
 def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None:
@@ -397,20 +411,20 @@ def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None
 
     written = 0
     if not lines:
-        click.echo("[", nl=False)
+        echo("[", nl=False)
     for event in _events_in_pages(session, filt, limit):
-        text = json.dumps(event_json(event), ensure_ascii=False)
+        text = to_json(event_json(event))
         if lines:
-            click.echo(text)
+            echo(text)
         else:
-            click.echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
+            echo(("\n  " if written == 0 else ",\n  ") + text, nl=False)
         written += 1
     if not lines:
-        click.echo("\n]" if written else "]")
+        echo("\n]" if written else "]")
     if limit is not None and written == limit:
         total = count_events(session, filt)
         if total > written:
-            click.echo(
+            echo(
                 f"tracker: note: partial output, {written} of {total} matching events "
                 "(--limit); leave --limit out for all of them",
                 err=True,
@@ -456,7 +470,7 @@ def show(obj, event_id, as_json) -> None:
                 }
                 for c in history
             ]
-            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            echo(to_json(data, indent=2))
             return
         out = [
             f"Event {event.id}: {event.title}",
@@ -514,7 +528,7 @@ def status(obj, event_id, status, at_text, note) -> None:
     message = f"event {event_id}: {change.from_status} → {status}"
     if current != status:
         message += f" (recorded; the current status stays {current}: a later change exists)"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -559,7 +573,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
             from tracker.domain import when_label
 
             message += f": {when_label(event_when(event), event.timeline_date)}"
-    click.echo(message)
+    echo(message)
 
 
 @cli.command()
@@ -576,7 +590,7 @@ def delete(obj, event_id, yes) -> None:
         event = get_event(session, event_id)
         label = f"event {event.id} ({event.type}, {event.status}: {clean(event.title)})"
         if not yes and not click.confirm(f"Delete {label}?", default=False, err=True):
-            click.echo("nothing deleted", err=True)
+            echo("nothing deleted", err=True)
             sys.exit(1)
         delete_event(session, event_id)
     echo_plain(f"deleted {label}")
@@ -603,10 +617,10 @@ def actors_list(obj, prefix=None, as_json=False) -> None:
     with Session(obj.engine()) as session:
         found = list_actors(session, prefix)
     if as_json:
-        click.echo(json.dumps([a.__dict__ for a in found], ensure_ascii=False, indent=2))
+        echo(to_json([a.__dict__ for a in found], indent=2))
         return
     if not found:
-        click.echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
+        echo("no actors" + (f" matching {prefix!r}" if prefix else " yet"))
         return
     rows = [
         [str(a.id), a.name, a.kind, a.country or "", str(a.events), ", ".join(a.aliases)]
@@ -630,7 +644,7 @@ def actors_add(obj, name, kind, country, aliases) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_actor(session, name, kind=kind, country=country, aliases=list(aliases))
-        click.echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
+        echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
 
 
 @actors.command(name="alias")
@@ -644,7 +658,7 @@ def actors_alias(obj, name, alias) -> None:
 
     with unit_of_work(obj.engine()) as session:
         actor = add_alias(session, name, alias)
-        click.echo(f"{alias!r} now names {actor.name}")
+        echo(f"{alias!r} now names {actor.name}")
 
 
 @actors.command(name="merge")
@@ -658,7 +672,7 @@ def actors_merge(obj, keep, absorb) -> None:
 
     with unit_of_work(obj.engine()) as session:
         kept = merge_actors(session, keep, absorb)
-        click.echo(f"merged {absorb!r} into {kept.name}")
+        echo(f"merged {absorb!r} into {kept.name}")
 
 
 @cli.group(cls=TrackerGroup)
@@ -679,7 +693,7 @@ def db_upgrade(obj, revision) -> None:
         raise TrackerError(f"the database schema ({before}) is newer than this tracker")
     migrate.upgrade(engine, revision)
     after = migrate.current_revision(engine)
-    click.echo(
+    echo(
         f"schema {before or 'empty'} → {after}"
         if before != after
         else f"schema {after}: up to date"
@@ -696,7 +710,7 @@ def db_current(obj) -> None:
     current = migrate.current_revision(engine)
     head = migrate.head_revision(engine)
     state = "up to date" if current == head else f"code expects {head}"
-    click.echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
+    echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
 
 
 def _read_article_file(path: str) -> str:
@@ -730,12 +744,12 @@ def extract(article, published, as_json) -> None:
     text = _read_article_file(article)
     result = run_extract(text, published=day, source=article)
     if as_json:
-        click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        echo(to_json(result.to_json(), indent=2))
         return
     art = result.article
     echo_plain(art.title)
-    click.echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
-    click.echo(f"{len(result.events)} events")
+    echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
+    echo(f"{len(result.events)} events")
     for e in result.events:
         when = e.when.label() if e.when else "no date"
         names = ", ".join(f"{a.name} ({a.role})" for a in e.actors)
@@ -746,37 +760,75 @@ def extract(article, published, as_json) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--published", metavar="DATE", help="Publication date for all of them.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Extract in N worker processes (default: one per core); one writer stores in order.",
+)
+@click.option(
+    "--time-budget",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Most time one article's extraction may take; a longer one is skipped.",
+)
 @pass_context
-def ingest(obj, paths, published) -> None:
+def ingest(obj, paths, published, jobs, time_budget) -> None:
     """Read articles into the timeline: files, folders and globs of .txt/.md/.html, and
-    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page)."""
-    from tracker.services.ingest import collect_paths, ingest_files
+    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page).
+
+    Each article goes in whole or not at all; one that cannot be read or stored is reported
+    on stderr and the others go on. Exit code 0 when every article went in (or was already
+    known), 1 when some did and some failed, 2 when none could be read.
+    """
+    from tracker.services.ingest import collect_paths, default_jobs, ingest_files
     from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
     paths, urls = split_sources(paths)
     files, problems = collect_paths(paths) if paths else ([], [])
+    for problem in problems:  # reported as found, before the long part
+        echo(f"tracker: skipped {problem.path}: {problem.reason}", err=True)
     show_bar = len(files) > 1 and sys.stderr.isatty()
+    options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
+
+    def report_failure(outcome) -> None:
+        if outcome.state in ("skipped", "failed"):
+            echo(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
+
     if show_bar:
         with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
-            report = ingest_files(
-                engine, files, day, progress=lambda *_: bar.update(1), problems=problems
-            )
+
+            def progress(_done, _total, outcome) -> None:
+                bar.update(1)
+                report_failure(outcome)
+
+            report = ingest_files(engine, files, day, progress=progress, **options)
     else:
-        report = ingest_files(engine, files, day, problems=problems)
+        report = ingest_files(
+            engine, files, day, progress=lambda *a: report_failure(a[2]), **options
+        )
     if urls:
         from tracker.services.web import ingest_urls
 
-        report.outcomes += ingest_urls(engine, urls, day).outcomes
+        from_web = ingest_urls(engine, urls, day).outcomes
+        for outcome in from_web:
+            report_failure(outcome)
+        report.outcomes += from_web
     for outcome in report.outcomes:
         if outcome.state == "ingested":
-            echo_plain(_ingested_line(outcome))
+            echo(_ingested_line(outcome))
         elif outcome.state == "duplicate":
-            click.echo(f"{outcome.path}: {outcome.reason}, nothing to do")
-    click.echo(report.summary())
-    if not report.articles_read and not report.duplicates:
-        sys.exit(1)
+            echo(f"{outcome.path}: {outcome.reason}, nothing to do")
+    report.outcomes[:0] = problems
+    echo(report.summary(with_problems=False))
+    if report.skipped:
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
 
 def _ingested_line(outcome) -> str:
@@ -790,7 +842,10 @@ def _ingested_line(outcome) -> str:
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
 @click.option(
-    "--every", default="15m", show_default=True, metavar="INTERVAL",
+    "--every",
+    default="15m",
+    show_default=True,
+    metavar="INTERVAL",
     help="Time between polls: 30s, 15m, 1h, 1h30m.",
 )
 @click.option("--once", is_flag=True, help="Poll each feed once and exit (for cron and tests).")
@@ -799,7 +854,9 @@ def watch(obj, feeds, every, once) -> None:
     """Poll RSS/Atom feeds and ingest the entries not read before (each entry's page).
 
     What was read is remembered in the database, so a restart fetches nothing twice. A feed or
-    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it.
+    page that fails is reported on stderr and the watch goes on; Ctrl-C stops it. With --once,
+    the exit code is 0 when every feed and new entry was read, 1 when some failed, 2 when no
+    feed could be read.
     """
     import signal
     import time
@@ -827,30 +884,202 @@ def watch(obj, feeds, every, once) -> None:
         elif outcome.state == "duplicate":
             echo_plain(f"{outcome.path}: {outcome.reason}, nothing to do")
         else:
-            echo_plain(f"skipped {outcome.path}: {outcome.reason}", err=True)
+            echo_plain(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
 
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
-    failed_feeds = 0
     try:
         while True:
-            failed_feeds = 0
+            feeds_read = problems = 0
             for url in feeds:
                 poll = poll_feed(engine, url, on_outcome=report)
-                failed_feeds += bool(poll.error)
-                echo_plain(poll.summary(), err=bool(poll.error))
+                stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+                if poll.error:
+                    problems += 1
+                    echo_plain(f"tracker: {stamp} failed {poll.summary()}", err=True)
+                else:
+                    feeds_read += 1
+                    problems += sum(o.state not in ("ingested", "duplicate") for o in poll.outcomes)
+                    echo_plain(f"{stamp} {poll.summary()}")
             if once:
                 break
             time.sleep(interval)
     except KeyboardInterrupt:
-        click.echo("watch stopped", err=True)
+        echo("watch stopped", err=True)
         return
     finally:
         signal.signal(signal.SIGTERM, previous)
-    if failed_feeds == len(feeds):
+    # as for ingest: 2 when no feed could be read, 1 when some feed or entry failed
+    if not feeds_read:
+        sys.exit(EXIT_BAD_INPUT)
+    if problems:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--days", type=click.IntRange(1, 3660), default=14, show_default=True,
+              help="How far ahead to look.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_context
+def agenda(obj, days, as_json) -> None:
+    """What is coming up, due today, and overdue (planned, its time passed, no news since)."""
+    from sqlalchemy.orm import Session
+
+    from tracker.domain import day_label
+    from tracker.services.agenda import agenda as build_agenda
+
+    today = dt.date.today()
+    with Session(obj.engine()) as session:
+        result = build_agenda(session, today, days)
+
+        def item_json(item) -> dict:
+            return {**event_json(item.event), "approximate": item.approximate,
+                    "status_source": item.source}
+
+        if as_json:
+            click.echo(json.dumps({
+                "today": today.isoformat(), "days": days,
+                "overdue": [item_json(i) for i in result.overdue],
+                "overdue_total": result.overdue_total,
+                "due": [item_json(i) for i in result.due],
+                "upcoming": [{"day": day.isoformat(), "events": [item_json(i) for i in items]}
+                             for day, items in result.upcoming],
+            }, ensure_ascii=False, indent=2))
+            return
+
+        def line(item) -> str:
+            e = item.event
+            label = item.when.label() + (" (approximate)" if item.approximate else "")
+            return (f"  {e.id:>6}  {label}  {e.type} {e.status}  "
+                    f"{_one_line(actors_text(e), 40)}  {_one_line(e.title, 50)}\n"
+                    f"          source: {_one_line(item.source, 90)}")
+
+        out = [f"Agenda for {day_label(today)}, next {days} days"]
+        more = result.overdue_total - len(result.overdue)
+        out.append(f"\nOVERDUE ({result.overdue_total}): planned, its time passed, no news since")
+        out += [line(i) for i in result.overdue] or ["  nothing overdue"]
+        if more > 0:
+            out.append(f"  … {more} more, the oldest (tracker list --status planned)")
+        out.append("\nDUE (its time holds today)")
+        out += [line(i) for i in result.due] or ["  nothing due today"]
+        out.append("\nUPCOMING")
+        for day, items in result.upcoming:
+            out.append(f" {day_label(day)}")
+            out += [line(i) for i in items]
+        if not result.upcoming:
+            out.append(f"  nothing planned, proposed or threatened in the next {days} days")
+        echo_plain("\n".join(out))
+
+
+@cli.command()
+@click.option("--since", metavar="WHEN",
+              help='Changes recorded after this time ("yesterday", "2026-12-01").')
+@click.option("--since-last", is_flag=True,
+              help="Changes since you last looked (the default); moves your mark to now.")
+@click.option("--keep-mark", is_flag=True, help="Show the changes without moving your mark.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+@pass_context
+def changes(obj, since, since_last, keep_mark, as_json) -> None:
+    """What changed since you last looked: new events and status moves, with their source.
+
+    Your mark is kept per database user; the TUI's changes view moves the same mark.
+    """
+    from sqlalchemy.orm import Session
+
+    from tracker.db.models import utcnow
+    from tracker.services.agenda import status_source
+    from tracker.services.changes import changes_since, database_user, last_seen, mark_seen
+
+    if since and since_last:
+        raise TrackerError("--since and --since-last cannot be used together")
+    with Session(obj.engine()) as session:
+        user = database_user(session)
+        now = utcnow()
+        if since:
+            start = dt.datetime.combine(_time_range(since, "since", "start").since, dt.time())
+            described = f"since {start.date().isoformat()}"
+        else:
+            mark = last_seen(session, user)
+            start = mark or (now - dt.timedelta(days=7))
+            described = (f"since you last looked ({mark.isoformat(sep=' ', timespec='minutes')}"
+                         " UTC)" if mark else "in the last 7 days (first look)")
+        found = changes_since(session, start)
+        if as_json:
+            click.echo(json.dumps({
+                "since": start.isoformat(), "user": user, "truncated": found.truncated,
+                "new_events": [event_json(e) for e in found.new_events],
+                "status_changes": [
+                    {"event_id": c.event_id, "title": c.event.title, "from": c.from_status,
+                     "to": c.to_status, "recorded_at": c.recorded_at.isoformat(),
+                     "source": status_source(c)}
+                    for c in found.moves
+                ],
+            }, ensure_ascii=False, indent=2))
+        else:
+            out = [f"Changes {described}: {len(found.new_events)} new events, "
+                   f"{len(found.moves)} status changes"]
+            for e in found.new_events:
+                out.append(f"  new   {e.id:>6}  {describe_when(e)}  {e.type} {e.status}  "
+                           f"{_one_line(e.title, 60)}")
+            for c in found.moves:
+                out.append(f"  moved {c.event_id:>6}  {c.from_status or '—'} → {c.to_status}  "
+                           f"{_one_line(c.event.title, 50)}  ({_one_line(status_source(c), 60)})")
+            if found.truncated:
+                out.append("  … more; narrow with --since")
+            echo_plain("\n".join(out))
+        if not since and not keep_mark:
+            mark_seen(session, user, now)
+
+
+@cli.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "ics", "plover"]),
+              required=True, help="jsonl, csv, ics (iCalendar) or plover (PLOVER-style JSON).")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (default: stdout).")
+@pass_context
+def export(obj, actor, type_, status, since, until, during, search, fmt, output) -> None:
+    """Export the events that match the filters, for other tools (streamed, any size).
+
+    iCalendar holds planned, proposed, postponed and cancelled events with a time, with
+    stable UIDs so a calendar subscribed to the file updates instead of duplicating.
+    """
+    import hashlib
+    import os
+    import tempfile
+
+    from sqlalchemy.orm import Session
+
+    from tracker.services.export import export_events
+
+    engine = obj.engine()
+    calendar_id = hashlib.sha256(
+        engine.url.render_as_string(hide_password=True).encode()
+    ).hexdigest()[:12]
+    with Session(engine) as session:
+        filt = _build_filter(actor, type_, status, since, until, during, search)
+        if not output:
+            count = export_events(session, fmt, sys.stdout, filt, calendar_id=calendar_id)
+            click.echo(f"exported {count} events", err=True)
+            return
+        target = os.path.abspath(output)
+        folder = os.path.dirname(target)
+        if not os.path.isdir(folder):
+            raise TrackerError(f"no folder {folder!r} to write {output!r} into")
+        # written beside the target and renamed into place: a failed export never leaves a
+        # half-written file where a calendar or a script reads the last good one
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tracker-export-")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+                count = export_events(session, fmt, out, filt, calendar_id=calendar_id)
+            os.replace(temp, target)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    from tracker.domain import clean
+
+    click.echo(f"exported {count} events to {clean(output)}", err=True)
 
 
 def main() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from tracker.errors import TrackerError
@@ -155,18 +154,12 @@ def day_label(day: dt.date, weekday: bool = True) -> str:
     return f"{_WEEKDAY_ABBR[day.weekday()]} {text}" if weekday else text
 
 
-# C0 and C1 control characters (ESC included): never let them reach the terminal
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[\t\n\r]+")
-
-
 def clean(text: str | None, *, one_line: bool = True) -> str:
-    """Untrusted text made safe to draw: control characters removed, optionally one line."""
-    if not text:
-        return ""
-    if one_line:
-        text = _SPACES.sub(" ", text)
-    return _CONTROL.sub("", text)
+    """Untrusted text made safe to draw: see tracker.text_safety (escape sequences, control
+    and bidi characters removed; optionally one line)."""
+    from tracker.text_safety import clean as clean_text
+
+    return clean_text(text, one_line=one_line)
 
 
 def effective_label(day: dt.date | None, precision: str | None) -> str:

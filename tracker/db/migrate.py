@@ -65,22 +65,24 @@ def downgrade(engine: Engine, revision: str) -> None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Create the schema on an empty database; refuse one the code cannot read."""
+    """Create the schema on an empty database; refuse one the code cannot read.
+
+    Creating it is atomic and one process at a time: the whole schema is made in one
+    transaction holding a lock (SQLite: BEGIN EXCLUSIVE; PostgreSQL: an advisory lock), so a
+    process killed half-way leaves an empty database, not half a schema, and processes that
+    start together on a new database wait for the first instead of failing.
+    """
     current = current_revision(engine)
     head = head_revision(engine)
     if current == head:
         return
     if current is None:
-        from sqlalchemy import inspect
-
-        tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
-        if tables:
-            raise DatabaseError(
-                "the database has tables but no tracker schema version; "
-                "it is not a tracker database"
-            )
-        upgrade(engine)
+        _create_schema(engine, head)
         return
+    _refuse(engine, current, head)
+
+
+def _refuse(engine: Engine, current: str, head: str | None) -> None:
     if current not in known_revisions(engine):
         raise DatabaseError(
             f"the database schema ({current}) is newer than this tracker ({head}); "
@@ -90,3 +92,31 @@ def ensure_schema(engine: Engine) -> None:
         f"the database schema ({current}) is older than this tracker ({head}); "
         "run `tracker db upgrade`"
     )
+
+
+_SCHEMA_LOCK_ID = 0x7472616B  # "trak": the advisory lock creating a schema on PostgreSQL
+
+
+def _create_schema(engine: Engine, head: str | None) -> None:
+    from sqlalchemy import inspect, text
+
+    from tracker.db.session import write_transaction
+
+    with write_transaction(engine, sqlite_begin="EXCLUSIVE") as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _SCHEMA_LOCK_ID})
+        # another process may have made it while we waited for the lock
+        current = MigrationContext.configure(conn).get_current_revision()
+        if current == head:
+            return
+        if current is not None:
+            _refuse(engine, current, head)
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
+        if tables:
+            raise DatabaseError(
+                "the database has tables but no tracker schema version; "
+                "it is not a tracker database"
+            )
+        cfg = alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

@@ -84,6 +84,7 @@ class Event(Base):
         Index("ix_events_timeline", "timeline_date", "id"),
         Index("ix_events_status_timeline", "status", "timeline_date", "id"),
         Index("ix_events_type_timeline", "type", "timeline_date", "id"),
+        Index("ix_events_created_at", "created_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -157,7 +158,10 @@ class StatusChange(Base):
     """Append-only history of an event's status; never updated, never deleted alone."""
 
     __tablename__ = "status_changes"
-    __table_args__ = (Index("ix_status_changes_event_effective", "event_id", "effective_at"),)
+    __table_args__ = (
+        Index("ix_status_changes_event_effective", "event_id", "effective_at"),
+        Index("ix_status_changes_recorded_at", "recorded_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
@@ -187,3 +191,13 @@ class FeedEntry(Base):
     entry_key: Mapped[str] = mapped_column(String(1000))  # the entry's id, else its link
     link: Mapped[str | None] = mapped_column(String(1000))
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class UserMark(Base):
+    """Where each database user last looked: `tracker changes` and the TUI show what is new
+    since then. Keyed by the database user, so a team sharing a server keep their own."""
+
+    __tablename__ = "user_marks"
+
+    user_name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -49,6 +49,8 @@ def make_engine(url: str) -> Engine:
         raise DatabaseError(f"cannot open database {url!r}: {exc}") from None
     if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "checkin", _sqlite_checkin)
     try:
         with engine.connect():
             pass
@@ -79,6 +81,35 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
     """One session, one transaction: commit on success, roll back on any error."""
     with Session(engine, expire_on_commit=False) as session, session.begin():
         yield session
+
+
+def _sqlite_begin(conn) -> None:
+    # A writer's transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE): one
+    # that read first and wrote later could otherwise fail at once with "database is locked"
+    # when another process wrote in between, instead of waiting its turn.
+    mode = conn.get_execution_options().get("sqlite_begin")
+    if mode:
+        conn.connection.dbapi_connection.isolation_level = None  # we say BEGIN ourselves
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _sqlite_checkin(dbapi_connection, _record) -> None:
+    if dbapi_connection.isolation_level is None:
+        dbapi_connection.isolation_level = ""  # back to the driver's own transactions
+
+
+@contextmanager
+def write_transaction(engine: Engine, *, sqlite_begin: str = "IMMEDIATE") -> Iterator[Connection]:
+    """One connection, one transaction for a writer: commit on success, roll back on error.
+
+    On SQLite the write lock is taken at BEGIN (waiting up to the busy timeout for other
+    writers), so a transaction never fails half-way because another process wrote first.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn = conn.execution_options(sqlite_begin=sqlite_begin)
+        with conn.begin():
+            yield conn
 
 
 def id_fits(session: Session, column, value: int) -> bool:

@@ -1,36 +1,60 @@
-"""Ingestion: article files in, events merged into the store, one transaction per article."""
+"""Ingestion: article files in, events merged into the store, one transaction per article.
+
+How it stays up and fast (see README, "Ingesting"):
+
+- every article is read, extracted and stored on its own: whatever goes wrong with one (a file
+  that cannot be read, a date out of range, an extraction over its time budget, a database
+  error) rolls that article back, is reported with its reason, and the run goes on;
+- the writer stores with Core statements in one short transaction per article, holding no ORM
+  objects: a long-lived session that loads thousands of events, mentions and actors, and lets
+  them go again, once crashed CPython 3.11 in its cyclic GC (weakref callbacks on the identity
+  map's objects during a dict resize); nothing of that kind lives here any more;
+- articles and actors are insert-or-get (ON CONFLICT DO NOTHING), so several ingest processes
+  on one database never abort each other: an article another process stored first is
+  "already known";
+- extraction runs in worker processes (``jobs``) while this process alone writes, in input
+  order, so the result is the same as a serial run.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import glob
+import fnmatch
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import os
+import re
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Engine, exists, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Connection, Engine, bindparam, exists, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
-from tracker.db.models import Actor, Article, Event, Mention, Participation
-from tracker.db.session import unit_of_work
-from tracker.domain import When
+from tracker.db.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    Event,
+    Mention,
+    Participation,
+    StatusChange,
+    utcnow,
+)
+from tracker.domain import When, check_kind
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
-from tracker.services.actors import get_or_create_actor, name_key
-from tracker.services.events import (
-    ActorRole,
-    add_event,
-    change_status,
-    event_when,
-    refresh_search_text,
-    set_when,
-)
+from tracker.services.actors import clean_name, name_key
+from tracker.text_safety import clean
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages: main text, title and date read from the HTML
-MAX_ARTICLE_BYTES = 2_000_000
+# Larger files are refused before they are read (a news article is some KB; /dev/zero is not).
+MAX_ARTICLE_BYTES = 5_000_000
+DEFAULT_TIME_BUDGET = 20.0  # seconds of extraction per article
 
 # A later mention does not walk an event back: once it occurred or was called off, a report
 # that it is planned or proposed is old news, and a plan is not undone by an earlier proposal.
@@ -44,7 +68,7 @@ _NOT_AFTER = {
 @dataclass
 class ArticleOutcome:
     path: str
-    state: str  # ingested, duplicate, skipped
+    state: str  # ingested, duplicate, skipped (could not be read), failed (could not be stored)
     reason: str = ""
     title: str = ""
     new_events: int = 0
@@ -69,7 +93,8 @@ class IngestReport:
 
     @property
     def skipped(self) -> list[ArticleOutcome]:
-        return [o for o in self.outcomes if o.state == "skipped"]
+        """Every item that did not go in: unreadable, not an article, or failed to store."""
+        return [o for o in self.outcomes if o.state in ("skipped", "failed")]
 
     @property
     def new_events(self) -> int:
@@ -83,77 +108,235 @@ class IngestReport:
     def status_changes(self) -> int:
         return self._sum("status_changes")
 
-    def summary(self) -> str:
+    def problem_lines(self) -> list[str]:
+        return [f"{clean(o.path)}: {clean(o.reason)}" for o in self.skipped]
+
+    def summary(self, *, with_problems: bool = True) -> str:
         lines = [
-            f"articles read: {self.articles_read}, already known: {self.duplicates}, "
-            f"skipped: {len(self.skipped)}",
+            f"{self.articles_read} ingested, {self.duplicates} already known, "
+            f"{len(self.skipped)} failed",
             f"new events: {self.new_events}, merged mentions: {self.merged_mentions}, "
             f"status changes: {self.status_changes}",
         ]
-        lines += [f"skipped {o.path}: {o.reason}" for o in self.skipped]
+        if with_problems:
+            lines += [f"failed {line}" for line in self.problem_lines()]
         return "\n".join(lines)
 
 
-# ---------------------------------------------------------------- finding and reading files
+# ---------------------------------------------------------------- finding files
+
+
+def _is_article_name(name: str) -> bool:
+    return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or folder"
+    return exc.strerror or str(exc)
+
+
+def _walk(
+    root: Path, problems: list[ArticleOutcome], visited: set[tuple[int, int]]
+) -> Iterator[Path]:
+    """Files under ``root`` in name order. Linked folders are followed once each, so a
+    symlink loop ends; a folder that cannot be listed is reported, not skipped silently."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = os.stat(folder)
+            key = (info.st_dev, info.st_ino)
+            if key in visited:
+                continue  # a link back to a folder already walked
+            visited.add(key)
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(ArticleOutcome(str(folder), "skipped", f"folder {_reason(exc)}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            try:
+                if entry.is_dir():
+                    subfolders.append(Path(entry.path))
+                elif _is_article_name(entry.name):
+                    yield Path(entry.path)
+            except OSError as exc:
+                problems.append(ArticleOutcome(entry.path, "skipped", _reason(exc)))
+        stack.extend(reversed(subfolders))
+
+
+def _pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A glob (``*``, ``?``, ``[...]``, ``**`` for any number of folders) as a regex on the
+    path relative to the pattern's fixed leading folders."""
+    parts = []
+    for component in pattern.split("/"):
+        if component == "**":
+            parts.append("(?:[^/]+/)*")
+            continue
+        text = fnmatch.translate(component)  # '(?s:...)\Z'
+        body = text[4:-3].replace(".*", "[^/]*").replace("(?s:.)", "[^/]")
+        parts.append(body + "/")
+    return re.compile("".join(parts)[:-1] + r"\Z", re.S)
+
+
+def _glob(spec: str, problems: list[ArticleOutcome], visited: set) -> list[Path]:
+    parts = Path(spec).expanduser().parts
+    fixed = 0
+    while fixed < len(parts) - 1 and not _has_magic(parts[fixed]):
+        fixed += 1
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = "/".join(parts[fixed:])
+    regex = _pattern_regex(rest)
+    found = []
+    for path in _walk(root, problems, visited):
+        relative = path.relative_to(root).as_posix()
+        if regex.match(relative):
+            found.append(path)
+    return found
+
+
+def _has_magic(text: str) -> bool:
+    return any(c in text for c in "*?[")
 
 
 def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome]]:
-    """Files, folders (recursively) and globs → article files, plus what cannot be read."""
+    """Files, folders (recursively) and globs → article files, plus what cannot be read.
+
+    Only what is named explicitly may be a non-regular file: it is then refused when read.
+    """
     found: list[Path] = []
     problems: list[ArticleOutcome] = []
+    visited: set[tuple[int, int]] = set()
     for spec in specs:
         path = Path(spec).expanduser()
-        if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
-        elif path.is_file():
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
-                found.append(path)
+        try:
+            info = os.stat(path)
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError) and _has_magic(spec):
+                matches = _glob(spec, problems, visited)
+                if not matches:
+                    problems.append(
+                        ArticleOutcome(spec, "skipped", "no .txt, .md or .html file matches")
+                    )
+                found += matches
             else:
-                problems.append(ArticleOutcome(spec, "skipped", "not a .txt, .md or .html file"))
-        elif glob.has_magic(spec):
-            matches = sorted(Path(p) for p in glob.glob(spec, recursive=True))
-            files = [p for p in matches if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES]
-            if not files:
-                problems.append(
-                    ArticleOutcome(spec, "skipped", "no .txt, .md or .html file matches")
-                )
-            found += files
+                problems.append(ArticleOutcome(spec, "skipped", _reason(exc)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found += _walk(path, problems, visited)
+        elif _is_article_name(path.name) or not stat.S_ISREG(info.st_mode):
+            found.append(path)  # a FIFO or device is refused with its reason when read
         else:
-            problems.append(ArticleOutcome(spec, "skipped", "no such file or folder"))
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    return unique, problems
+            problems.append(ArticleOutcome(spec, "skipped", "not a .txt, .md or .html file"))
+    unique: dict[str, Path] = {}
+    for p in found:
+        try:
+            key = str(p.resolve())
+        except (OSError, RuntimeError):
+            key = str(p)
+        unique.setdefault(key, p)
+    return list(unique.values()), problems
 
 
-def read_article_text(path: Path) -> str:
-    """The article's text; TrackerError with the reason when it is not a readable article."""
+# ---------------------------------------------------------------- reading text
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_article_bytes(data: bytes) -> str:
+    """Text by its byte order mark (UTF-8, UTF-16 LE/BE), else UTF-8; checked whole."""
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    if encoding == "utf-8":
+        nul = data.find(b"\x00")
+        if nul >= 0:  # checked whole: a NUL far into the text is as bad as one at the start
+            raise TrackerError(f"binary file, not text (NUL byte at offset {nul})")
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise TrackerError(f"too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TrackerError("no such file") from None
-    except IsADirectoryError:
-        raise TrackerError("is a folder, not a file") from None
-    except PermissionError:
-        raise TrackerError("permission denied") from None
-    except OSError as exc:
-        raise TrackerError(f"cannot read: {exc.strerror or exc}") from None
-    if path.suffix.lower() in HTML_SUFFIXES:
-        from tracker.sources.pages import article_from_html
-
-        return article_from_html(data, fallback_title=path.stem)
-    if b"\x00" in data[:8192]:
-        raise TrackerError("binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise TrackerError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+        if encoding == "utf-8":
+            raise TrackerError(f"not UTF-8 text (invalid byte at offset {exc.start})") from None
+        raise TrackerError(f"not {encoding.upper()} text despite its byte order mark") from None
+    return check_article_text(text)
+
+
+def check_article_text(text: str) -> str:
+    """The text, or TrackerError when it cannot be an article (NUL anywhere, or nothing)."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise TrackerError(f"binary file, not text (NUL character at offset {nul})")
     if not text.strip():
         raise TrackerError("empty")
     return text
+
+
+def read_article_text(path: Path) -> str:
+    """The article's text; TrackerError with the reason when it is not a readable article.
+
+    Only regular files are read (a FIFO would block, /dev/zero never ends), and at most
+    MAX_ARTICLE_BYTES of them.
+    """
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise TrackerError("is a folder, not a file") from None
+    except OSError as exc:
+        missing = isinstance(exc, FileNotFoundError)
+        raise TrackerError("no such file" if missing else _reason(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise TrackerError("is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise TrackerError("not a regular file (a pipe, device or socket); nothing read")
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise TrackerError(
+                f"too large ({info.st_size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
+            )
+        chunks = []
+        size = 0
+        while size <= MAX_ARTICLE_BYTES:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_ARTICLE_BYTES:
+            raise TrackerError(f"too large (over {MAX_ARTICLE_BYTES:,} bytes)")
+    except OSError as exc:
+        raise TrackerError(f"cannot read: {_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from tracker.sources.pages import article_from_html
+
+        return check_article_text(article_from_html(data, fallback_title=path.stem))
+    return decode_article_bytes(data)
+
+
+def compose_article(body: str, title: str | None, published: dt.date | None = None) -> str:
+    """Text whose title (and date) came apart from it, a web page's say, as an article with
+    front matter: the extractor then reads the first line of ``body`` as text, not as title."""
+    if not title:
+        return body
+    header = ["---", f"title: {' '.join(title.split())}"]
+    if published is not None:
+        header.append(f"published: {published.isoformat()}")
+    return "\n".join([*header, "---", body])
 
 
 def content_hash(text: str) -> str:
@@ -161,22 +344,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
-# ---------------------------------------------------------------- the store side
+# ---------------------------------------------------------------- actors
 
 
-def known_actor_entries(session: Session) -> list[ActorEntry]:
+def known_actor_entries(session: Session | Connection) -> list[ActorEntry]:
     """Actors already in the database, for the extractor to recognise."""
-    entries = []
-    for actor in session.scalars(select(Actor).options(selectinload(Actor.aliases))):
-        entries.append(
-            ActorEntry(
-                name=actor.name,
-                kind=actor.kind,
-                country=actor.country,
-                aliases=tuple(a.alias for a in actor.aliases),
-            )
+    aliases: dict[int, list[str]] = {}
+    for actor_id, alias in session.execute(
+        select(ActorAlias.actor_id, ActorAlias.alias).order_by(ActorAlias.id)
+    ):
+        aliases.setdefault(actor_id, []).append(alias)
+    return [
+        ActorEntry(name=name, kind=kind, country=country, aliases=tuple(aliases.get(id_, ())))
+        for id_, name, kind, country in session.execute(
+            select(Actor.id, Actor.name, Actor.kind, Actor.country).order_by(Actor.id)
         )
-    return entries
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -186,13 +369,236 @@ def _gazetteer_by_key() -> dict[str, ActorEntry]:
     return {name_key(entry.name): entry for entry in load_gazetteer()}
 
 
-def _ensure_actor(session: Session, name: str, kind: str, country: str | None) -> Actor:
-    # an actor first met in an article brings its gazetteer aliases into the database,
-    # so that "the Kremlin" finds Russia in filters too
-    entry = _gazetteer_by_key().get(name_key(name))
-    aliases = entry.aliases if entry else ()
-    return get_or_create_actor(session, name, kind=kind, country=country, aliases=aliases)
+def _dialect(conn: Session | Connection) -> str:
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    return bind.dialect.name
 
+
+class _Statements:
+    """The writer's statements, built once per dialect: building and hashing a statement
+    costs more than running it on a small table, and the writer runs tens per article."""
+
+    def __init__(self, dialect: str) -> None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        keys = bindparam("keys", expanding=True)
+        actor_cols = (Actor.id, Actor.name, Actor.country)
+        self.actor_by_name = select(*actor_cols).where(Actor.name_key.in_(keys)).limit(1)
+        self.actor_by_alias = (
+            select(*actor_cols)
+            .join(ActorAlias, ActorAlias.actor_id == Actor.id)
+            .where(ActorAlias.alias_key.in_(bindparam("keys", expanding=True)))
+            .limit(1)
+        )
+        self.insert_actor = (
+            upsert(Actor).on_conflict_do_nothing(index_elements=["name_key"]).returning(Actor.id)
+        )
+        self.insert_alias = upsert(ActorAlias).on_conflict_do_nothing(index_elements=["alias_key"])
+        self.set_country = (
+            update(Actor)
+            .where(Actor.id == bindparam("actor_id"), Actor.country.is_(None))
+            .values(country=bindparam("new_country"))
+        )
+        self.insert_article = (
+            upsert(Article)
+            .on_conflict_do_nothing(index_elements=["content_hash"])
+            .returning(Article.id)
+        )
+        self.article_by_hash = select(Article.id, Article.title).where(
+            Article.content_hash == bindparam("digest")
+        )
+        in_window = select(Event.id).where(
+            Event.type == bindparam("type"),
+            Event.timeline_date.between(bindparam("low"), bindparam("high")),
+        )
+        shared = (
+            select(
+                Participation.event_id,
+                func.count(func.distinct(Participation.actor_id)).label("n"),
+            )
+            .where(
+                Participation.event_id.in_(in_window),
+                Participation.actor_id.in_(bindparam("ids", expanding=True)),
+            )
+            .group_by(Participation.event_id)
+            .having(func.count(func.distinct(Participation.actor_id)) >= bindparam("needed"))
+            .subquery()
+        )
+        merge_state = (
+            Event.status,
+            Event.confidence,
+            func.length(Event.search_text).label("search_length"),
+        )
+        candidates = select(
+            Event.id,
+            Event.when_start,
+            Event.when_end,
+            Event.precision,
+            Event.timeline_date,
+            shared.c.n,
+            *merge_state,
+        ).join(shared, shared.c.event_id == Event.id)
+        self.candidates = candidates
+        # the extractor already merged repeats within one article
+        self.candidates_for_article = candidates.where(
+            ~exists().where(
+                Mention.event_id == Event.id, Mention.article_id == bindparam("article_id")
+            )
+        )
+        self.insert_event = insert(Event).returning(Event.id)
+        self.insert_participation = insert(Participation)
+        self.insert_mention = insert(Mention).returning(Mention.id)
+        self.insert_status_change = insert(StatusChange)
+        # PostgreSQL: the row is locked and read again, so two writers merging into one
+        # event take turns (SQLite writers are one at a time already)
+        self.lock_event = (
+            select(*merge_state).where(Event.id == bindparam("event_id")).with_for_update()
+        )
+        self.lock_needed = dialect != "sqlite"
+        # the new mention is the last: its sentence is appended as a refresh would write it
+        self.append_search_text = func.substr(
+            Event.search_text + " " + bindparam("new_sentence"), 1, SEARCH_TEXT_LIMIT
+        )
+        self.event_actors = select(Participation.actor_id).where(
+            Participation.event_id == bindparam("event_id")
+        )
+        self.history = select(
+            StatusChange.effective_at,
+            StatusChange.recorded_at,
+            StatusChange.id,
+            StatusChange.to_status,
+        ).where(StatusChange.event_id == bindparam("event_id"))
+        self._updates: dict[tuple[str, ...], object] = {}
+
+    def update_event(self, columns: Sequence[str]):
+        """UPDATE of these columns (bound as new_<column>), the version bumped."""
+        key = tuple(sorted(columns))
+        if key not in self._updates:
+            self._updates[key] = (
+                update(Event)
+                .where(Event.id == bindparam("event_id"))
+                .values(
+                    {
+                        **{c: bindparam(f"new_{c}") for c in key if c != "append_search_text"},
+                        **(
+                            {"search_text": self.append_search_text}
+                            if "append_search_text" in key
+                            else {}
+                        ),
+                        "updated_at": bindparam("new_updated_at"),
+                        "version": Event.version + 1,
+                    }
+                )
+            )
+        return self._updates[key]
+
+
+@lru_cache(maxsize=4)
+def _statements_for(dialect: str) -> _Statements:
+    return _Statements(dialect)
+
+
+def _sql(conn: Session | Connection) -> _Statements:
+    return _statements_for(_dialect(conn))
+
+
+@dataclass
+class _ActorRow:
+    id: int
+    name: str
+    country: str | None
+
+
+class ActorCache:
+    """Actor ids by name key for one writer. What an uncommitted transaction created is kept
+    apart until it commits: a rolled-back article must not leave ids that do not exist."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, _ActorRow] = {}
+        self.pending: dict[str, _ActorRow] = {}
+
+    def get(self, key: str) -> _ActorRow | None:
+        return self.pending.get(key) or self.known.get(key)
+
+    def put(self, key: str, row: _ActorRow) -> None:
+        self.pending[key] = row
+
+    def commit(self) -> None:
+        self.known.update(self.pending)
+        self.pending.clear()
+
+    def rollback(self) -> None:
+        self.pending.clear()
+
+    def forget(self) -> None:
+        self.known.clear()
+        self.pending.clear()
+
+
+def _name_keys(name: str) -> list[str]:
+    key = name_key(name)
+    bare = key.removeprefix("the ")
+    return sorted({key, bare, f"the {bare}"})
+
+
+def _find_actor(conn, name: str) -> _ActorRow | None:
+    sql = _sql(conn)
+    keys = {"keys": _name_keys(name)}
+    row = conn.execute(sql.actor_by_name, keys).first()
+    if row is None:
+        row = conn.execute(sql.actor_by_alias, keys).first()
+    return _ActorRow(*row) if row else None
+
+
+def _actor(conn, cache: ActorCache, name: str, kind: str, country: str | None) -> _ActorRow:
+    """The actor called ``name`` (a name or alias, any case), created when there is none yet.
+
+    Insert-or-get: another process creating the same actor at the same moment is no error.
+    An actor first met in an article brings its gazetteer aliases, so that "the Kremlin"
+    finds Russia in filters too.
+    """
+    key = name_key(name)
+    if country is not None and not re.fullmatch(r"[A-Za-z]{2}", country):
+        country = None
+    country = country.upper() if country else None
+    row = cache.get(key) or _find_actor(conn, name)
+    if row is None:
+        sql = _sql(conn)
+        cleaned = clean_name(name)
+        new_id = conn.execute(
+            sql.insert_actor,
+            {
+                "name": cleaned,
+                "name_key": name_key(cleaned),
+                "kind": check_kind(kind),
+                "country": country,
+            },
+        ).scalar()
+        if new_id is None:  # made by another process in the meantime
+            row = _find_actor(conn, cleaned)
+            if row is None:
+                raise TrackerError(f"actor {cleaned!r} could not be created")
+        else:
+            row = _ActorRow(new_id, cleaned, country)
+            entry = _gazetteer_by_key().get(key)
+            for alias in entry.aliases if entry else ():
+                alias = " ".join(alias.split())
+                if not alias or len(alias) > 200 or _find_actor(conn, alias) is not None:
+                    continue
+                conn.execute(
+                    sql.insert_alias,
+                    {"actor_id": new_id, "alias": alias, "alias_key": name_key(alias)},
+                )
+    if row.country is None and country:
+        conn.execute(_sql(conn).set_country, {"actor_id": row.id, "new_country": country})
+        row = _ActorRow(row.id, row.name, country)
+    cache.put(key, row)
+    return row
+
+
+# ---------------------------------------------------------------- merging events
 
 # How far apart in time two tellings of one event may be when one of them gives no date:
 # a Trump–Putin call "planned" in an undated line is not the one that took place years earlier.
@@ -201,61 +607,84 @@ _DAY = dt.timedelta(days=1)
 _YEAR = dt.timedelta(days=366)
 
 
-def _compatible(known: Event, new: When | None, reference: dt.date) -> bool:
+def _shift(day: dt.date, delta: dt.timedelta) -> dt.date:
+    """``day + delta`` held within the calendar (years 1-9999)."""
+    try:
+        return day + delta
+    except OverflowError:
+        return dt.date.max if delta > dt.timedelta(0) else dt.date.min
+
+
+@dataclass
+class Candidate:
+    """A known event that a new mention may tell again (the columns the merge needs)."""
+
+    id: int
+    when: When | None
+    timeline_date: dt.date
+    shared_actors: int
+    status: str = ""
+    confidence: float = 0.0
+    search_length: int = 0
+
+
+def _compatible(known: Candidate, new: When | None, reference: dt.date) -> bool:
     """Same time: overlapping ranges when both are dated, else close to each other."""
-    known_when = event_when(known)
-    if known_when is not None and new is not None:
-        return known_when.start - _DAY <= new.end and new.start - _DAY <= known_when.end
+    if known.when is not None and new is not None:
+        return (
+            _shift(known.when.start, -_DAY) <= new.end
+            and _shift(new.start, -_DAY) <= known.when.end
+        )
     return abs(known.timeline_date - reference) <= MERGE_WINDOW
 
 
 def find_matching_event(
-    session: Session,
+    session: Session | Connection,
     extracted: ExtractedEvent,
     actor_ids: Sequence[int],
     article_id: int | None = None,
     reported: dt.date | None = None,
-) -> Event | None:
+    exclude: set[int] | frozenset[int] = frozenset(),
+) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
     ``reported`` is the day of the article (today when it has none): an undated mention can
-    only tell again an event placed near it.
+    only tell again an event placed near it. The events of the type within the time window
+    are found first (an index range), then their actors: cheap whatever the database's size.
     """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
     reference = extracted.when.start if extracted.when else (reported or dt.date.today())
-    low, high = reference - MERGE_WINDOW, reference + MERGE_WINDOW
+    low, high = _shift(reference, -MERGE_WINDOW), _shift(reference, MERGE_WINDOW)
     if extracted.when is not None:  # a dated event may have started up to a year before
-        low = min(low, extracted.when.start - _YEAR)
-        high = max(high, extracted.when.end + _DAY)
-    needed = min(2, len(ids))
-    shared = (
-        select(Participation.event_id, func.count(func.distinct(Participation.actor_id)).label("n"))
-        .join(Event, Event.id == Participation.event_id)
-        .where(
-            Participation.actor_id.in_(ids),
-            Event.type == extracted.type,
-            Event.timeline_date.between(low, high),
-        )
-        .group_by(Participation.event_id)
-        .having(func.count(func.distinct(Participation.actor_id)) >= needed)
-        .subquery()
-    )
-    query = select(Event, shared.c.n).join(shared, shared.c.event_id == Event.id)
-    if article_id is not None:  # the extractor already merged repeats within one article
-        query = query.where(
-            ~exists().where(Mention.event_id == Event.id, Mention.article_id == article_id)
-        )
+        low = min(low, _shift(extracted.when.start, -_YEAR))
+        high = max(high, _shift(extracted.when.end, _DAY))
+    params = {
+        "type": extracted.type,
+        "low": low,
+        "high": high,
+        "ids": ids,
+        "needed": min(2, len(ids)),
+    }
+    sql = _sql(session)
+    query = sql.candidates
+    if article_id is not None:
+        query = sql.candidates_for_article
+        params["article_id"] = article_id
     best: tuple | None = None
-    chosen: Event | None = None
-    for event, n in session.execute(query).all():
-        if not _compatible(event, extracted.when, reference):
+    chosen: Candidate | None = None
+    for id_, start, end, precision, timeline_date, n, *state in session.execute(query, params):
+        when = When(start, end or start, precision) if start and precision else None
+        if id_ in exclude:
             continue
-        same_time = extracted.when is not None and event_when(event) == extracted.when
-        rank = (n, same_time, event.timeline_date, event.id)
+        candidate = Candidate(id_, when, timeline_date, n, *state)
+        if not _compatible(candidate, extracted.when, reference):
+            continue
+        same_time = extracted.when is not None and when == extracted.when
+        rank = (n, same_time, timeline_date, id_)
         if best is None or rank > best:
-            best, chosen = rank, event
+            best, chosen = rank, candidate
     return chosen
 
 
@@ -263,118 +692,372 @@ def _moves_status(current: str, new: str) -> bool:
     return new != current and new not in _NOT_AFTER.get(current, set())
 
 
+SEARCH_TEXT_LIMIT = 4000  # as tracker.services.events.refresh_search_text
+
+
+def _search_text(conn, event_id: int) -> str:
+    """What free-text search sees (as refresh_search_text): title, actors, notes, evidence."""
+    title, notes = conn.execute(select(Event.title, Event.notes).where(Event.id == event_id)).one()
+    parts = [title]
+    parts += conn.execute(
+        select(Actor.name)
+        .join(Participation, Participation.actor_id == Actor.id)
+        .where(Participation.event_id == event_id)
+        .order_by(Participation.id)
+    ).scalars()
+    parts.append(notes or "")
+    text = " ".join(p for p in parts if p)
+    # the evidence in mention order, only as far as the limit reaches
+    for (sentence,) in conn.execute(
+        select(Mention.sentence).where(Mention.event_id == event_id).order_by(Mention.id).limit(500)
+    ):
+        if len(text) >= SEARCH_TEXT_LIMIT:
+            break
+        text = f"{text} {sentence}" if text and sentence else text or sentence
+    return text[:SEARCH_TEXT_LIMIT]
+
+
+def _history_key(effective: dt.date | None, recorded: dt.datetime, id_: int) -> tuple:
+    # as tracker.services.events.history_order
+    return (effective is not None, effective or dt.date.min, recorded, id_)
+
+
 def apply_extraction(
-    session: Session, extraction: Extraction, source: str, digest: str
+    session: Session | Connection,
+    extraction: Extraction,
+    source: str,
+    digest: str,
+    *,
+    title: str | None = None,
+    actors: ActorCache | None = None,
 ) -> ArticleOutcome:
-    """Store one article and merge its events; the caller owns the transaction."""
+    """Store one article and merge its events; the caller owns the transaction.
+
+    Core statements only (no ORM objects are loaded or kept). When another process stored
+    the same text first, nothing is written and the outcome is "duplicate".
+    """
+    if actors is None:
+        actors = ActorCache()
     art = extraction.article
-    article = Article(
-        source=source,
-        title=(art.title or Path(source).stem)[:500],
-        published=art.published,
-        body=art.text,
-        content_hash=digest,
-    )
-    session.add(article)
-    session.flush()
-    outcome = ArticleOutcome(source, "ingested", title=article.title)
+    sql = _sql(session)
+    article_title = " ".join((title or art.title or Path(source).stem or source).split())[:500]
+    article_id = session.execute(
+        sql.insert_article,
+        {
+            "source": source[:1000],
+            "title": article_title,
+            "published": art.published,
+            "body": art.text,
+            "content_hash": digest,
+            "ingested_at": utcnow(),
+        },
+    ).scalar()
+    if article_id is None:
+        return _already_known(session, source, digest)
+    outcome = ArticleOutcome(source, "ingested", title=article_title)
     reported = When(art.published, art.published, "day") if art.published else None
     placed_at = art.published or dt.date.today()
+    touched: set[int] = set()
     for extracted in extraction.events:
-        roles = [
-            ActorRole(a.name, a.role, kind=a.kind, country=a.country) for a in extracted.actors
-        ]
-        actors = [_ensure_actor(session, r.name, r.kind, r.country) for r in roles]
+        rows = [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
+        # the extractor already merged repeats within one article: the events this article
+        # told already are left out (kept here: asking the database costs a scan of every
+        # mention of a much-told event)
         known = find_matching_event(
-            session, extracted, [a.id for a in actors], article.id, placed_at
+            session, extracted, [r.id for r in rows], None, placed_at, exclude=touched
         )
-        # built only once its event is known: a Mention must not be flushed without one
-        mention_fields = dict(
-            article=article,
-            sentence=extracted.evidence,
-            start_offset=extracted.start,
-            end_offset=extracted.end,
-            implied_status=extracted.status,
-        )
+        mention = {
+            "article_id": article_id,
+            "sentence": extracted.evidence,
+            "start_offset": extracted.start,
+            "end_offset": extracted.end,
+            "implied_status": extracted.status,
+            "created_at": utcnow(),
+        }
         if known is None:
-            event = add_event(
-                session,
-                type=extracted.type,
-                status=extracted.status,
-                actors=[
-                    ActorRole(actor.name, r.role) for actor, r in zip(actors, roles, strict=True)
-                ],
-                title=extracted.title or None,
-                when=extracted.when,
-                origin="extracted",
-                confidence=extracted.confidence,
-                status_effective=reported,
-                timeline_fallback=placed_at,
-            )
-            mention = Mention(event=event, **mention_fields)
-            session.add(mention)
-            session.flush()
-            event.status_changes[0].mention = mention
-            refresh_search_text(event)
+            touched.add(_new_event(session, extracted, rows, mention, reported, placed_at))
             outcome.new_events += 1
             continue
-        mention = Mention(event=known, **mention_fields)
-        session.add(mention)
-        session.flush()
+        touched.add(known.id)
         outcome.merged_mentions += 1
-        if known.when_start is None and extracted.when is not None:
-            set_when(known, extracted.when)
-        present = {(p.actor_id, p.role) for p in known.participations}
-        present_actors = {p.actor_id for p in known.participations}
-        for actor, role in zip(actors, roles, strict=True):
-            if actor.id not in present_actors and (actor.id, role.role) not in present:
-                known.participations.append(Participation(actor=actor, role=role.role))
-                present_actors.add(actor.id)
-        refresh_search_text(known)
-        known.confidence = max(known.confidence, extracted.confidence)
-        session.flush()
-        if _moves_status(known.status, extracted.status):
-            change_status(session, known.id, extracted.status, at=reported, mention=mention)
+        if _merge(session, known, extracted, rows, mention, reported):
             outcome.status_changes += 1
-    session.flush()
     return outcome
 
 
+def _already_known(session, source: str, digest: str) -> ArticleOutcome:
+    id_, title = session.execute(_sql(session).article_by_hash, {"digest": digest}).one()
+    return ArticleOutcome(source, "duplicate", f"already ingested as article {id_}", title)
+
+
+def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported, placed_at) -> int:
+    from tracker.services.events import ActorRole, _title_for
+
+    sql = _sql(session)
+    pairs: list[tuple[_ActorRow, str]] = []
+    for row, actor in zip(rows, extracted.actors, strict=True):
+        if (row.id, actor.role) not in {(r.id, role) for r, role in pairs}:
+            pairs.append((row, actor.role))
+    title = (extracted.title or "").strip() or _title_for(
+        extracted.type, [ActorRole(r.name, role) for r, role in pairs]
+    )
+    title = title[:500]
+    when = extracted.when
+    parts = [title, *(r.name for r, _ in pairs), extracted.evidence]
+    now = utcnow()
+    event_id = session.execute(
+        sql.insert_event,
+        {
+            "type": extracted.type,
+            "status": extracted.status,
+            "title": title,
+            "when_start": when.start if when else None,
+            "when_end": when.end if when else None,
+            "precision": when.precision if when else None,
+            "timeline_date": when.start if when else placed_at,
+            "origin": "extracted",
+            "confidence": extracted.confidence,
+            "notes": None,
+            "search_text": " ".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT],
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+        },
+    ).scalar_one()
+    if pairs:
+        session.execute(
+            sql.insert_participation,
+            [{"event_id": event_id, "actor_id": r.id, "role": role} for r, role in pairs],
+        )
+    mention_id = session.execute(sql.insert_mention, {"event_id": event_id, **mention}).scalar_one()
+    session.execute(
+        sql.insert_status_change,
+        {
+            "event_id": event_id,
+            "from_status": None,
+            "to_status": extracted.status,
+            "effective_at": reported.start if reported else None,
+            "effective_precision": reported.precision if reported else None,
+            "recorded_at": now,
+            "mention_id": mention_id,
+            "note": None,
+        },
+    )
+    return event_id
+
+
+def _merge(session, known: Candidate, extracted: ExtractedEvent, rows, mention, reported) -> bool:
+    """Add a mention to a known event; True when it moved the event's status."""
+    sql = _sql(session)
+    event_id = known.id
+    key = {"event_id": event_id}
+    current = known
+    if sql.lock_needed:
+        status, confidence, search_length = session.execute(sql.lock_event, key).one()
+        current = Candidate(known.id, known.when, known.timeline_date, known.shared_actors,
+                            status, confidence, search_length)  # fmt: skip
+    mention_id = session.execute(sql.insert_mention, {**key, **mention}).scalar_one()
+    changes: dict = {}
+    if current.when is None and extracted.when is not None:
+        changes.update(
+            when_start=extracted.when.start,
+            when_end=extracted.when.end,
+            precision=extracted.when.precision,
+            timeline_date=extracted.when.start,
+        )
+    added = []
+    if known.shared_actors < len({r.id for r in rows}):  # some actor may be new to it
+        seen = set(session.execute(sql.event_actors, key).scalars())
+        for row, actor in zip(rows, extracted.actors, strict=True):
+            if row.id not in seen:
+                added.append({"event_id": event_id, "actor_id": row.id, "role": actor.role})
+                seen.add(row.id)
+    if added:
+        session.execute(sql.insert_participation, added)
+        changes["search_text"] = _search_text(session, event_id)
+    elif current.search_length < SEARCH_TEXT_LIMIT:
+        changes["append_search_text"] = extracted.evidence
+    if extracted.confidence > current.confidence:
+        changes["confidence"] = extracted.confidence
+    moved = _moves_status(current.status, extracted.status)
+    if moved:
+        session.execute(
+            sql.insert_status_change,
+            {
+                "event_id": event_id,
+                "from_status": current.status,
+                "to_status": extracted.status,
+                "effective_at": reported.start if reported else None,
+                "effective_precision": reported.precision if reported else None,
+                "recorded_at": utcnow(),
+                "mention_id": mention_id,
+                "note": None,
+            },
+        )
+        history = session.execute(sql.history, key).all()
+        latest = max(history, key=lambda h: _history_key(h[0], h[1], h[2]))
+        changes["status"] = latest.to_status
+    if changes:
+        session.execute(
+            sql.update_event(list(changes)),
+            {
+                **key,
+                **{f"new_{c}": v for c, v in changes.items() if c != "append_search_text"},
+                **(
+                    {"new_sentence": changes["append_search_text"]}
+                    if "append_search_text" in changes
+                    else {}
+                ),
+                "new_updated_at": utcnow(),
+            },
+        )
+    return moved
+
+
+# ---------------------------------------------------------------- one article, many articles
+
+
+def _extract(
+    text: str,
+    source: str,
+    published: dt.date | None,
+    known_actors: Sequence[ActorEntry],
+    time_budget: float | None,
+) -> Extraction:
+    from tracker.extract import extract
+
+    deadline = time.monotonic() + time_budget if time_budget else None
+    try:
+        return extract(
+            text, published=published, extra_actors=known_actors, source=source, deadline=deadline
+        )
+    except TrackerError:
+        raise
+    except (ValueError, OverflowError, ArithmeticError) as exc:
+        raise TrackerError(f"cannot be read: {exc}") from None
+    except RecursionError:
+        raise TrackerError("cannot be read: too deeply nested") from None
+
+
 def ingest_text(
-    session: Session,
+    session: Session | Connection,
     text: str,
     source: str,
     published: dt.date | None = None,
     known_actors: Sequence[ActorEntry] | None = None,
+    *,
+    title: str | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+    actors: ActorCache | None = None,
 ) -> ArticleOutcome:
-    """Read one article's text into the store (no-op when the same text is already in)."""
-    from tracker.extract import extract
+    """Read one article's text into the store (no-op when the same text is already in).
 
+    For text from anywhere (a file, a web page, a feed): ``source`` is its path or URL,
+    ``title`` and ``published`` override what the text's own header says. Raises
+    TrackerError when the text cannot be an article or takes over ``time_budget`` seconds.
+    The caller owns the transaction.
+    """
+    text = check_article_text(compose_article(text, title, published))
     digest = content_hash(text)
-    existing = session.scalar(select(Article).where(Article.content_hash == digest))
-    if existing is not None:
-        return ArticleOutcome(
-            source, "duplicate", f"already ingested as article {existing.id}", existing.title
-        )
+    if session.execute(_sql(session).article_by_hash, {"digest": digest}).first():
+        return _already_known(session, source, digest)
     if known_actors is None:
         known_actors = known_actor_entries(session)
-    extraction = extract(text, published=published, extra_actors=known_actors, source=source)
-    return apply_extraction(session, extraction, source, digest)
+    extraction = _extract(text, source, published, known_actors, time_budget)
+    return apply_extraction(session, extraction, source, digest, title=title, actors=actors)
 
 
-def ingest_file(
-    engine: Engine,
-    path: Path,
-    published: dt.date | None = None,
-    known_actors: Sequence[ActorEntry] | None = None,
-) -> ArticleOutcome:
-    """One article, one transaction: all of it goes in, or nothing does."""
+# Errors worth another try: a lock or deadlock on PostgreSQL, a busy SQLite file, an actor
+# merged away by someone else while our cache still had it.
+_RETRIES = 3
+
+
+def _reason_for(exc: Exception) -> str:
+    if isinstance(exc, DBAPIError) and exc.orig is not None:
+        text = str(exc.orig).strip().splitlines()
+        return f"database error: {text[0] if text else type(exc.orig).__name__}"
+    if isinstance(exc, TrackerError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+class Writer:
+    """Stores extractions one article per short transaction (the only writer of a run)."""
+
+    def __init__(self, engine: Engine) -> None:
+        from tracker.db.session import write_transaction
+
+        self.engine = engine
+        self._transaction = write_transaction
+        self.actors = ActorCache()
+
+    def known_hashes(self, digests: Sequence[str]) -> set[str]:
+        if not digests:
+            return set()
+        with self.engine.connect() as conn:
+            return set(
+                conn.execute(
+                    select(Article.content_hash).where(
+                        Article.content_hash.in_(bindparam("d", expanding=True))
+                    ),
+                    {"d": list(digests)},
+                ).scalars()
+            )
+
+    def store(
+        self, source: str, digest: str, extraction: Extraction, title: str | None = None
+    ) -> ArticleOutcome:
+        for attempt in range(_RETRIES):
+            try:
+                with self._transaction(self.engine) as conn:
+                    outcome = apply_extraction(
+                        conn, extraction, source, digest, title=title, actors=self.actors
+                    )
+                self.actors.commit()
+                return outcome
+            except (IntegrityError, OperationalError) as exc:
+                self.actors.rollback()
+                self.actors.forget()  # an actor may be gone: look them up again
+                if attempt == _RETRIES - 1:
+                    return ArticleOutcome(source, "failed", _reason_for(exc))
+                time.sleep(0.05 * (attempt + 1))
+            except Exception as exc:  # noqa: BLE001 - one article's failure ends only that article
+                self.actors.rollback()
+                return ArticleOutcome(source, "failed", _reason_for(exc))
+        raise AssertionError("unreachable")
+
+
+def _read(path: Path) -> tuple[str | None, str | None]:
     try:
-        text = read_article_text(path)
-        with unit_of_work(engine) as session:
-            return ingest_text(session, text, str(path), published, known_actors)
+        return read_article_text(path), None
     except TrackerError as exc:
-        return ArticleOutcome(str(path), "skipped", str(exc))
+        return None, str(exc)
+
+
+# Worker processes: the actors known at the start of the run, set once per worker.
+_worker_actors: Sequence[ActorEntry] = ()
+
+
+def _init_worker(known: Sequence[ActorEntry]) -> None:
+    global _worker_actors
+    _worker_actors = known
+
+
+def _extract_job(job: tuple) -> tuple[Extraction | None, str | None]:
+    text, source, published, time_budget = job
+    try:
+        return _extract(text, source, published, _worker_actors, time_budget), None
+    except TrackerError as exc:
+        return None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - reported as this article's failure
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def ingest_files(
@@ -383,16 +1066,75 @@ def ingest_files(
     published: dt.date | None = None,
     progress: Callable[[int, int, ArticleOutcome], None] | None = None,
     problems: Sequence[ArticleOutcome] = (),
+    *,
+    jobs: int = 1,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> IngestReport:
-    """Ingest article files already found (see collect_paths), one transaction each."""
+    """Ingest article files already found (see collect_paths), one transaction each.
+
+    With ``jobs`` > 1, extraction runs in that many worker processes while this process
+    stores, in input order: the result is the one a serial run gives.
+    """
     report = IngestReport(list(problems))
-    with Session(engine) as session:
-        known = known_actor_entries(session)
-    for done, path in enumerate(paths, start=1):
-        outcome = ingest_file(engine, path, published, known)
-        report.outcomes.append(outcome)
-        if progress is not None:
-            progress(done, len(paths), outcome)
+    writer = Writer(engine)
+    with engine.connect() as conn:
+        known = known_actor_entries(conn)
+    total = len(paths)
+    done = 0
+    pool = None
+    if jobs > 1 and total > 1:
+        import multiprocessing
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        pool = multiprocessing.get_context(method).Pool(
+            min(jobs, total), initializer=_init_worker, initargs=(known,)
+        )
+    window = max(8, 8 * jobs)
+
+    def prepare(batch: Sequence[Path]):
+        """Read a window of files and hand what is new to the extractors (not waited for)."""
+        read = [(str(p), *_read(p)) for p in batch]
+        digests = {src: content_hash(text) for src, text, _ in read if text is not None}
+        already = writer.known_hashes(sorted(set(digests.values())))
+        todo = [
+            (text, src, published, time_budget)
+            for src, text, _ in read
+            if text is not None and digests[src] not in already
+        ]
+        if pool is not None:
+            results = pool.imap(_extract_job, todo, chunksize=1)
+        else:
+            results = (_extract_job(job) for job in todo)
+        return read, digests, already, results
+
+    try:
+        _init_worker(known)
+        windows = [paths[i : i + window] for i in range(0, total, window)]
+        pending = prepare(windows[0]) if windows else None
+        for k in range(len(windows)):
+            read, digests, already, results = pending
+            # the next window is extracted while this one is stored
+            pending = prepare(windows[k + 1]) if k + 1 < len(windows) else None
+            for src, text, error in read:
+                if text is None:
+                    outcome = ArticleOutcome(src, "skipped", error or "cannot be read")
+                elif digests[src] in already:
+                    with engine.connect() as conn:
+                        outcome = _already_known(conn, src, digests[src])
+                else:
+                    extraction, error = next(results)
+                    if extraction is None:
+                        outcome = ArticleOutcome(src, "failed", error or "cannot be read")
+                    else:
+                        outcome = writer.store(src, digests[src], extraction)
+                report.outcomes.append(outcome)
+                done += 1
+                if progress is not None:
+                    progress(done, total, outcome)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
     return report
 
 
@@ -401,7 +1143,43 @@ def ingest_paths(
     specs: Sequence[str],
     published: dt.date | None = None,
     progress: Callable[[int, int, ArticleOutcome], None] | None = None,
+    *,
+    jobs: int = 1,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
 ) -> IngestReport:
     """Ingest files, folders (recursively) and globs."""
     paths, problems = collect_paths(specs)
-    return ingest_files(engine, paths, published, progress, problems)
+    return ingest_files(
+        engine, paths, published, progress, problems, jobs=jobs, time_budget=time_budget
+    )
+
+
+def ingest_one(
+    engine: Engine,
+    text: str,
+    source: str,
+    *,
+    title: str | None = None,
+    published: dt.date | None = None,
+    time_budget: float | None = DEFAULT_TIME_BUDGET,
+) -> ArticleOutcome:
+    """One article's text (from a web page, a feed, ...) in its own transaction; never raises
+    for a bad article: the outcome says "skipped"/"failed" with the reason."""
+    try:
+        text = check_article_text(compose_article(text, title, published))
+    except TrackerError as exc:
+        return ArticleOutcome(source, "skipped", str(exc))
+    digest = content_hash(text)
+    writer = Writer(engine)
+    if writer.known_hashes([digest]):
+        with engine.connect() as conn:
+            return _already_known(conn, source, digest)
+    with engine.connect() as conn:
+        known = known_actor_entries(conn)
+    try:
+        extraction = _extract(text, source, published, known, time_budget)
+    except TrackerError as exc:
+        return ArticleOutcome(source, "failed", str(exc))
+    except Exception as exc:  # noqa: BLE001
+        return ArticleOutcome(source, "failed", _reason_for(exc))
+    return writer.store(source, digest, extraction, title=title)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Select, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
-from tracker.db.models import Actor, ActorAlias, Event, Participation
+from tracker.db.models import Actor, ActorAlias, Event, Mention, Participation, StatusChange
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
 
@@ -105,6 +106,7 @@ def list_events(
     after: tuple[dt.date, int] | None = None,
     before: tuple[dt.date, int] | None = None,
     with_actors: bool = True,
+    with_evidence: bool = False,
 ) -> list[Event]:
     """Events in timeline order, one keyset page: after/before a (timeline_date, id) key."""
     query = filtered(session, filt)
@@ -119,10 +121,41 @@ def list_events(
         query = query.order_by(Event.timeline_date, Event.id)
     if with_actors:
         query = query.options(selectinload(Event.participations).selectinload(Participation.actor))
+    if with_evidence:
+        query = query.options(
+            selectinload(Event.mentions).selectinload(Mention.article),
+            selectinload(Event.status_changes)
+            .selectinload(StatusChange.mention)
+            .selectinload(Mention.article),
+        )
     events = list(session.scalars(query.limit(limit)))
     if before is not None:
         events.reverse()
     return events
+
+
+def iter_events(
+    session: Session,
+    filt: EventFilter = EventFilter(),
+    *,
+    limit: int | None = None,
+    page_size: int = 500,
+    with_evidence: bool = False,
+) -> Iterator[Event]:
+    """Every matching event (or the first ``limit``) in timeline order, read by keyset a page
+    at a time and let go after it, so memory stays flat whatever their number."""
+    after = None
+    left = limit
+    while left is None or left > 0:
+        size = page_size if left is None else min(page_size, left)
+        page = list_events(session, filt, limit=size, after=after, with_evidence=with_evidence)
+        yield from page
+        if len(page) < size:
+            return
+        after = (page[-1].timeline_date, page[-1].id)
+        if left is not None:
+            left -= len(page)
+        session.expunge_all()
 
 
 def actor_names_matching(session: Session, prefix: str, limit: int = 20) -> list[str]:

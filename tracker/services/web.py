@@ -13,11 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from tracker.db.models import Article, FeedEntry
+from tracker.db.models import Article, FeedEntry, utcnow
 from tracker.db.session import unit_of_work
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry
@@ -187,8 +187,12 @@ def _seen_keys(engine: Engine, feed_url: str, keys: list[str]) -> set[str]:
 
 def _mark_seen(engine: Engine, feed_url: str, entry: FeedItem) -> None:
     try:
-        with unit_of_work(engine) as session:
-            session.add(FeedEntry(feed_url=feed_url, entry_key=entry.key, link=entry.link))
+        with unit_of_work(engine) as session:  # Core: no ORM object for a bookkeeping row
+            session.execute(
+                insert(FeedEntry).values(
+                    feed_url=feed_url, entry_key=entry.key, link=entry.link, seen_at=utcnow()
+                )
+            )
     except IntegrityError:
         pass  # another watcher marked it first: it is seen all the same
     except SQLAlchemyError:

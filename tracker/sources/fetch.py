@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from tracker.errors import TrackerError
 
@@ -47,6 +47,25 @@ class Fetched:
     body: bytes
 
 
+def ascii_url(url: str) -> str:
+    """An IRI as the URL a server expects: the host in IDNA, the path and query %-encoded
+    (links in feeds are often written with accents; http.client sends only ASCII)."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FetchError(f"not a valid host name: {host!r}") from None
+    netloc = parts.netloc.replace(host, ascii_host) if host else parts.netloc
+    safe = "/%:@!$&'()*+,;=?~"
+    return urlunsplit(
+        (parts.scheme, netloc, quote(parts.path, safe=safe), quote(parts.query, safe=safe),
+         quote(parts.fragment, safe=safe))
+    )
+
+
 def check_url(url: str) -> str:
     """The URL if tracker may fetch it; FetchError saying why not otherwise."""
     if len(url.encode("utf-8")) > MAX_URL_LENGTH:
@@ -73,7 +92,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         try:
-            check_url(newurl)
+            newurl = ascii_url(check_url(newurl))
         except FetchError as exc:
             raise FetchError(f"redirected to a URL tracker does not read ({exc})") from None
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -100,7 +119,7 @@ def _timed_out(limits: FetchLimits) -> FetchError:
 
 def fetch(url: str, limits: FetchLimits = DEFAULT_LIMITS) -> Fetched:
     """GET ``url`` within ``limits``; FetchError (one line, no URL) on any failure."""
-    check_url(url)
+    url = ascii_url(check_url(url))
     deadline = time.monotonic() + limits.timeout
     opener = urllib.request.build_opener(_Redirects(limits.max_redirects))
     request = urllib.request.Request(

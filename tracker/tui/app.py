@@ -41,6 +41,14 @@ class TrackerApp(App[None]):
     TITLE = "tracker"
     COMMANDS = App.COMMANDS | {ActorCommands, EventCommands}
 
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Notifications quote names, titles and error messages: plain text, and nothing a
+        terminal would act on (escape sequences, control or bidi characters)."""
+        from tracker.text_safety import clean
+
+        kwargs["markup"] = False
+        super().notify(clean(message, one_line=False), title=clean(title), **kwargs)
+
     BINDINGS = [
         Binding("a", "add", "Add"),
         Binding("e", "edit", "Edit"),

@@ -11,6 +11,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input
 
 from tracker.services.query import actor_names_matching
+from tracker.text_safety import clean
 
 
 class ActorSuggester(Suggester):
@@ -26,8 +27,9 @@ class ActorSuggester(Suggester):
         self.multi = multi
 
     def _names(self, prefix: str) -> list[str]:
+        # names come from articles and other users: a suggestion is drawn on the terminal
         with Session(self.engine) as session:
-            return actor_names_matching(session, prefix, limit=5)
+            return [clean(n) for n in actor_names_matching(session, prefix, limit=5)]
 
     async def get_suggestion(self, value: str) -> str | None:
         head, item = "", value

@@ -45,7 +45,7 @@ Submit = Callable[[EventFormValues, int | None], int]
 
 
 def actors_text(actors: tuple[tuple[str, str], ...]) -> str:
-    return ", ".join(f"{name}:{role}" for name, role in actors)
+    return ", ".join(f"{clean(name)}:{role}" for name, role in actors)
 
 
 def when_text(when: When | None) -> str:

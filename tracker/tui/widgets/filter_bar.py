@@ -126,7 +126,7 @@ class FilterBar(Vertical):
     # -------------------------------------------------------------- public API
 
     def set_actor(self, name: str) -> None:
-        self.query_one("#filter-actor", Input).value = name
+        self.query_one("#filter-actor", Input).value = clean(name)
 
     def set_total(self, total: int | None) -> None:
         self.total = total

@@ -1,0 +1,121 @@
+"""The analyst's agenda: what is overdue, due and coming up, with the source of each status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from tracker.db.models import Event, Mention, Participation, StatusChange
+from tracker.domain import When
+from tracker.services.events import event_when, history_order
+
+# What may still happen: the agenda's statuses.
+PENDING = ("planned", "proposed", "threatened")
+# The longest period an approximate time spans (a year): how far back a period may start
+# and still contain today.
+LONGEST_PERIOD = dt.timedelta(days=366)
+SECTION_LIMIT = 500
+
+
+@dataclass
+class AgendaItem:
+    event: Event
+    when: When
+    source: str  # where the current status came from: an article, or a person's note
+
+    @property
+    def approximate(self) -> bool:
+        return self.when.precision != "day"
+
+
+@dataclass
+class Agenda:
+    today: dt.date
+    days: int
+    overdue: list[AgendaItem] = field(default_factory=list)
+    overdue_total: int = 0
+    due: list[AgendaItem] = field(default_factory=list)
+    upcoming: list[tuple[dt.date, list[AgendaItem]]] = field(default_factory=list)
+
+
+def status_source(change: StatusChange | None) -> str:
+    """Where a status came from, in a few words: the article (title, source) or a person."""
+    if change is None:
+        return "no recorded source"
+    mention = change.mention
+    if mention is not None and mention.article is not None:
+        article = mention.article
+        date = f", {article.published.isoformat()}" if article.published else ""
+        return f"{article.title} ({article.source}{date})"
+    return f"entered by hand{': ' + change.note if change.note else ''}"
+
+
+def _load(session: Session, condition, order, limit: int) -> list[Event]:
+    query = (
+        select(Event)
+        .where(condition, Event.when_start.is_not(None))
+        .order_by(*order)
+        .limit(limit)
+        .options(
+            selectinload(Event.participations).selectinload(Participation.actor),
+            selectinload(Event.status_changes)
+            .selectinload(StatusChange.mention)
+            .selectinload(Mention.article),
+        )
+    )
+    return list(session.scalars(query))
+
+
+def _item(event: Event) -> AgendaItem:
+    history = sorted(event.status_changes, key=history_order)
+    when = event_when(event)
+    assert when is not None  # _load keeps only events with a time
+    return AgendaItem(event, when, status_source(history[-1] if history else None))
+
+
+def agenda(session: Session, today: dt.date, days: int = 14) -> Agenda:
+    """Overdue (planned, its time passed, nothing since), due (its time holds today) and
+    upcoming (starting within ``days``) events. Reads index ranges of the status/time index,
+    so it costs the same on a million events as on a hundred."""
+    result = Agenda(today=today, days=days)
+    horizon = today + dt.timedelta(days=days)
+    overdue_condition = and_(
+        Event.status == "planned",
+        Event.timeline_date < today,
+        func.coalesce(Event.when_end, Event.when_start) < today,
+    )
+    result.overdue = [
+        _item(e)
+        for e in _load(
+            session, overdue_condition, (Event.timeline_date.desc(), Event.id.desc()),
+            SECTION_LIMIT,
+        )
+    ]
+    result.overdue_total = (
+        session.scalar(select(func.count(Event.id)).where(overdue_condition,
+                                                          Event.when_start.is_not(None)))
+        or 0
+    )
+    due_condition = and_(
+        Event.status.in_(PENDING),
+        Event.timeline_date <= today,
+        Event.timeline_date >= today - LONGEST_PERIOD,
+        func.coalesce(Event.when_end, Event.when_start) >= today,
+    )
+    result.due = [
+        _item(e)
+        for e in _load(session, due_condition, (Event.timeline_date, Event.id), SECTION_LIMIT)
+    ]
+    upcoming_condition = and_(
+        Event.status.in_(PENDING), Event.timeline_date > today, Event.timeline_date <= horizon
+    )
+    by_day: dict[dt.date, list[AgendaItem]] = {}
+    for event in _load(session, upcoming_condition, (Event.timeline_date, Event.id),
+                       SECTION_LIMIT):
+        item = _item(event)
+        by_day.setdefault(item.when.start, []).append(item)  # a period: at its start
+    result.upcoming = sorted(by_day.items())
+    return result
