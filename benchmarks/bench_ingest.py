@@ -82,7 +82,18 @@ def sqlite_1m() -> str:
     for suffix in ("", "-wal", "-shm"):
         Path(str(copy) + suffix).unlink(missing_ok=True)
     shutil.copyfile(SQLITE_1M, copy)
-    return f"sqlite:///{copy}"
+    url = f"sqlite:///{copy}"
+    upgrade_schema(url)  # built by an older tracker
+    return url
+
+
+def upgrade_schema(url: str) -> None:
+    from tracker.db.migrate import upgrade
+    from tracker.db.session import make_engine
+
+    engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
 
 
 def _admin(pg_url: str):
@@ -124,7 +135,9 @@ def pg_1m(pg_url: str) -> str:
     admin.dispose()
     if not exists:
         build_pg_1m(pg_url)
-    return pg_database(pg_url, template=PG_1M)
+    url = pg_database(pg_url, template=PG_1M)
+    upgrade_schema(url)
+    return url
 
 
 def build_pg_1m(pg_url: str) -> None:

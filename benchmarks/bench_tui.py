@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import contextlib
 
 from tracker.db.session import open_database  # noqa: E402
-from tracker.domain import EVENT_TYPES, STATUSES  # noqa: E402
+from tracker.domain import EVENT_TYPES, STATUSES, UNDATED  # noqa: E402
 
 TODAY = dt.date(2025, 3, 15)
 FIRST_DAY = dt.date(1995, 1, 1)
@@ -96,6 +96,9 @@ def build(path: Path, n: int) -> float:
                     words.append(RARE_WORD)
                 title = f"{ACTORS[a]} and {ACTORS[b]}: {' '.join(words)} #{i}"
                 iso = day.isoformat()
+                # one in ten of the events without a time has no dated article either: the
+                # timeline's undated section (1% of all)
+                placed = iso if dated or i % 10 else UNDATED.isoformat()
                 yield (
                     i,
                     EVENT_TYPES[i % len(EVENT_TYPES)],
@@ -104,7 +107,7 @@ def build(path: Path, n: int) -> float:
                     iso if dated else None,
                     iso if dated else None,
                     "day" if dated else None,
-                    iso,
+                    placed,
                     "extracted",
                     0.9,
                     f"{title} {ACTORS[a]} {ACTORS[b]}",

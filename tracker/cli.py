@@ -187,16 +187,19 @@ def actors_text(event: Event) -> str:
 
 
 def event_json(event: Event) -> dict:
+    from tracker.domain import is_undated
     from tracker.services.events import event_when
 
     when = event_when(event)
+    undated = is_undated(event.timeline_date)
     return {
         "id": event.id,
         "type": event.type,
         "status": event.status,
         "title": event.title,
         "when": when.to_json() if when else None,
-        "timeline_date": event.timeline_date.isoformat(),
+        # null for an undated event (the timeline shows it in its undated section)
+        "timeline_date": None if undated else event.timeline_date.isoformat(),
         "actors": [{"name": p.actor.name, "role": p.role} for p in event.participations],
         "origin": event.origin,
         "confidence": round(event.confidence, 2),
@@ -291,7 +294,7 @@ def _time_range(text: str, prefix: str, what: str):
     return found
 
 
-def _build_filter(actor, type_, status, since, until, during, search):
+def _build_filter(actor, type_, status, since, until, during, search, undated=False):
     from tracker.domain import check_status, check_type
     from tracker.services.query import EventFilter
 
@@ -310,6 +313,7 @@ def _build_filter(actor, type_, status, since, until, during, search):
         since=start,
         until=end,
         text=search or "",
+        undated=undated,
     )
 
 
@@ -361,6 +365,12 @@ def filter_options(command):
 @cli.command(name="list")
 @filter_options
 @click.option(
+    "--undated",
+    is_flag=True,
+    help="Undated events (their articles have no date): only them, or with "
+    "--since/--until/--during those and the range's events.",
+)
+@click.option(
     "--limit",
     type=LIMIT,
     help=f"At most this many events (default: {LIST_TABLE_LIMIT} in the table, "
@@ -369,7 +379,9 @@ def filter_options(command):
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of every match.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="Print one JSON object a line.")
 @pass_context
-def list_(obj, actor, type_, status, since, until, during, search, limit, as_json, as_jsonl):
+def list_(
+    obj, actor, type_, status, since, until, during, search, undated, limit, as_json, as_jsonl
+):
     """List events in time order, with filters."""
     from sqlalchemy.orm import Session
 
@@ -378,7 +390,7 @@ def list_(obj, actor, type_, status, since, until, during, search, limit, as_jso
     if as_json and as_jsonl:
         raise TrackerError("--json and --jsonl cannot be used together")
     with Session(obj.engine()) as session:
-        filt = _build_filter(actor, type_, status, since, until, during, search)
+        filt = _build_filter(actor, type_, status, since, until, during, search, undated)
         if as_json or as_jsonl:
             _print_json_events(session, filt, limit, lines=as_jsonl)
             return
@@ -440,7 +452,7 @@ def show(obj, event_id, as_json) -> None:
     from sqlalchemy.orm import Session
 
     from tracker.domain import day_label, effective_label
-    from tracker.services.events import get_event, history_order
+    from tracker.services.events import get_event, history_order, moved_text, previous_when
 
     with Session(obj.engine()) as session:
         event = get_event(session, event_id)
@@ -467,6 +479,7 @@ def show(obj, event_id, as_json) -> None:
                     "recorded_at": c.recorded_at.isoformat(timespec="seconds"),
                     "note": c.note,
                     "mention_id": c.mention_id,
+                    "previous_when": moved.to_json() if (moved := previous_when(c)) else None,
                 }
                 for c in history
             ]
@@ -500,6 +513,8 @@ def show(obj, event_id, as_json) -> None:
                 source = f"  from “{_one_line(c.mention.article.title, 50)}”"
             if c.note:
                 source += f"  note: {c.note}"
+            if (moved := moved_text(c)) is not None:
+                source += f"  {moved}"
             recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
             out.append(
                 f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
@@ -511,21 +526,40 @@ def show(obj, event_id, as_json) -> None:
 @cli.command()
 @click.argument("event_id", type=EVENT_ID)
 @click.argument("status")
-@click.option("--at", "at_text", metavar="WHEN", help="When it happened (default: today).")
+@click.option(
+    "--at",
+    "at_text",
+    metavar="WHEN",
+    help="When it took effect (default: today; for occurred, the event's time if it has come).",
+)
+@click.option(
+    "--keep-time",
+    is_flag=True,
+    help="Occurred at another time than planned: keep the event's time (default: move it).",
+)
 @click.option("--note", help="Why: your source or reasoning.")
 @pass_context
-def status(obj, event_id, status, at_text, note) -> None:
-    """Record a status change (the history keeps every change)."""
+def status(obj, event_id, status, at_text, keep_time, note) -> None:
+    """Record a status change (the history keeps every change).
+
+    Marking an event occurred at another time than its own moves the event there; the
+    history keeps the time it was planned for. An occurred time after today is refused.
+    """
     from tracker.db.session import unit_of_work
-    from tracker.domain import check_status
-    from tracker.services.events import change_status
+    from tracker.domain import check_status, effective_label
+    from tracker.services.events import change_status, previous_when
 
     status = check_status(status)
     at = parse_when_option(at_text, "time", "backward") if at_text else None
     with unit_of_work(obj.engine()) as session:
-        change = change_status(session, event_id, status, at=at, note=note)
+        change = change_status(session, event_id, status, at=at, note=note, keep_time=keep_time)
         current = change.event.status
-    message = f"event {event_id}: {change.from_status} → {status}"
+        effective = effective_label(change.effective_at, change.effective_precision)
+        moved_from = previous_when(change)
+        now = describe_when(change.event)
+    message = f"event {event_id}: {change.from_status} → {status} ({effective})"
+    if moved_from is not None:
+        message += f"; moved from {moved_from.label()} to {now} (the history keeps the old time)"
     if current != status:
         message += f" (recorded; the current status stays {current}: a later change exists)"
     echo(message)
@@ -711,6 +745,152 @@ def db_current(obj) -> None:
     head = migrate.head_revision(engine)
     state = "up to date" if current == head else f"code expects {head}"
     echo(f"{engine.url.render_as_string(hide_password=True)}: {current or 'empty'} ({state})")
+
+
+def _short_source(source: str, width: int = 40) -> str:
+    """The end of a long path or URL: where it is from shows in its last part."""
+    source = " ".join(source.split())
+    return source if len(source) <= width else "…" + source[-(width - 1) :]
+
+
+@cli.command(name="articles")
+@click.option("--undated", is_flag=True, help="Only articles where no date was found.")
+@click.option("--limit", type=LIMIT, help="At most this many articles (default: all).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def articles_list(obj, undated, limit, as_json) -> None:
+    """Articles read so far: date (or "no date found"), source and event count."""
+    from sqlalchemy.orm import Session
+
+    from tracker.services.articles import count_articles, list_articles
+
+    with Session(obj.engine()) as session:
+        found = list_articles(session, undated=undated, limit=limit)
+        if as_json:
+            click.echo(json.dumps([a.to_json() for a in found], ensure_ascii=False, indent=2))
+            total = count_articles(session, undated=undated)
+            if total > len(found):
+                click.echo(
+                    f"tracker: note: partial output, {len(found)} of {total} articles (--limit)",
+                    err=True,
+                )
+            return
+        if not found:
+            click.echo("no articles without a date" if undated else "no articles yet")
+            return
+        rows = [
+            [
+                str(a.id),
+                a.date_text,
+                a.date_source or "?",
+                str(a.events),
+                _short_source(a.source),
+                _one_line(a.title, 70),
+            ]
+            for a in found
+        ]
+        echo_plain(_table(rows, ["ID", "DATE", "FROM", "EVENTS", "SOURCE", "TITLE"]))
+        total = count_articles(session, undated=undated)
+        if total > len(found):
+            click.echo(f"… {total - len(found)} more (use --limit)")
+
+
+@cli.group(cls=TrackerGroup)
+def article() -> None:
+    """One article: show it, correct its date."""
+
+
+@article.command(name="show")
+@click.argument("article_id", type=ARTICLE_ID)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_context
+def article_show(obj, article_id, as_json) -> None:
+    """An article's source, date and where it came from, and its events with their sentences."""
+    from sqlalchemy.orm import Session
+
+    from tracker.services.articles import article_details
+
+    with Session(obj.engine()) as session:
+        details = article_details(session, article_id)
+    summary = details.summary
+    if as_json:
+        data = summary.to_json()
+        data["events_found"] = [
+            {
+                "event_id": m.event_id,
+                "type": m.type,
+                "status": m.status,
+                "title": m.title,
+                "when": m.when_text,
+                "sentence": m.sentence,
+                "implied_status": m.implied_status,
+                "offsets": [m.start, m.end],
+            }
+            for m in details.mentions
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    out = [
+        f"Article {summary.id}: {summary.title}",
+        f"  source    {summary.source}",
+        f"  date      {summary.date_text} ({details.date_source_text})",
+        f"  ingested  {summary.ingested_at:%Y-%m-%d %H:%M}",
+        f"Events ({summary.events}):",
+    ]
+    for m in details.mentions:
+        out.append(f"  #{m.event_id} {m.type}, {m.status}, {m.when_text}: {m.title}")
+        out.append(f"    says it is {m.implied_status}: “{' '.join(m.sentence.split())}”")
+    if not details.mentions:
+        out.append("  (none found)")
+    if summary.published is None:
+        out.append(f"Give it a date with: tracker article set-date {summary.id} DATE")
+    echo_plain("\n".join(out))
+
+
+@article.command(name="set-date")
+@click.argument("article_id", type=ARTICLE_ID)
+@click.argument("date")
+@pass_context
+def article_set_date(obj, article_id, date) -> None:
+    """Correct an article's publication date; its events are read again against it."""
+    from tracker.db.session import unit_of_work
+    from tracker.services.articles import get_article, set_article_date
+
+    day = parse_day_option(date, "publication date")
+    with unit_of_work(obj.engine()) as session:
+        before = get_article(session, article_id).published
+        outcome = set_article_date(session, article_id, day)
+    was = before.isoformat() if before else "no date found"
+    click.echo(f"article {article_id}: date {was} → {day.isoformat()}")
+    echo_plain(outcome.summary())
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1, type=ARTICLE_ID, metavar="[ID...]")
+@click.option("--all", "all_", is_flag=True, help="Every article.")
+@pass_context
+def reextract(obj, article_ids, all_) -> None:
+    """Run the current extractor over articles again and reconcile their events.
+
+    New events and mentions are added (merged as ingestion merges them), mentions that no
+    longer hold are removed, and an event left with no mention goes, unless a person
+    entered or changed it (edits, notes, status changes by hand are never lost).
+    """
+    from tracker.services.articles import reextract_articles
+
+    if all_ and article_ids:
+        raise TrackerError("give article ids or --all, not both")
+    if not all_ and not article_ids:
+        raise TrackerError("give article ids (see `tracker articles`) or --all")
+    engine = obj.engine()
+    ids = None if all_ else list(dict.fromkeys(article_ids))
+    # one line per article as it is done: a long batch shows its progress
+    report = reextract_articles(
+        engine, ids, progress=lambda _done, _total, outcome: echo_plain(outcome.summary())
+    )
+    click.echo(report.summary())
+    if report.failed and len(report.failed) == len(report.outcomes):
+        sys.exit(1)
 
 
 def _read_article_file(path: str) -> str:

@@ -33,6 +33,19 @@ PRECISIONS: tuple[str, ...] = ("day", "week", "month", "quarter", "year")
 ROLES: tuple[str, ...] = ("initiator", "target", "participant")
 ACTOR_KINDS: tuple[str, ...] = ("person", "state", "organisation", "group")
 ORIGINS: tuple[str, ...] = ("extracted", "manual")
+# where an article's publication date came from: given by the user (--published, set-date),
+# read from the text (dateline, front matter, "Published:" line), or none found
+DATE_SOURCES: tuple[str, ...] = ("given", "text", "none")
+
+# The timeline day of an event that has no time of its own and no dated article to place it
+# by. The timeline orders and pages by (timeline_date, id) on one index; this last possible
+# day keeps that order and puts undated events after all dated ones (their own section),
+# instead of at the day they happened to be ingested. Never shown: see is_undated().
+UNDATED = dt.date.max
+
+
+def is_undated(timeline_date: dt.date | None) -> bool:
+    return timeline_date is None or timeline_date >= UNDATED
 
 
 def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
@@ -172,5 +185,7 @@ def effective_label(day: dt.date | None, precision: str | None) -> str:
 def when_label(when: When | None, timeline_date: dt.date, weekday: bool = True) -> str:
     """An event's time as people read it; undated events say where the timeline put them."""
     if when is None:
+        if is_undated(timeline_date):
+            return "undated: no date found"
         return f"date unknown — reported {day_label(timeline_date, weekday)}"
     return when.label(weekday)

@@ -26,6 +26,8 @@ def first(sentence, base=PUBLISHED, future_from=None):
         ("The pact was signed in July last year.", "2023-07-01", "2023-07-31", "month"),
         ("The talks opened on 3 June 2022.", "2022-06-03", "2022-06-03", "day"),
         ("The talks opened on Feb. 28.", "2024-02-28", "2024-02-28", "day"),
+        ("Modi is expected to call Putin later in the day.", "2024-06-12", "2024-06-12", "day"),
+        ("The two spoke earlier in the day.", "2024-06-12", "2024-06-12", "day"),
     ],
 )
 def test_resolution_keeps_precision(sentence, start, end, precision):

@@ -93,3 +93,20 @@ def test_status_form(snap_compare, snap_app):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(100, 26), run_before=run_before)
+
+
+def test_article_date_form(snap_compare, snap_app):
+    app, ids = snap_app
+
+    async def run_before(pilot):
+        await settle(pilot)
+        app.open_event(ids["call"])
+        await settle(pilot)
+        await pilot.press("D")
+        await settle(pilot)
+        date = app.screen.query_one("#article-date", Input)
+        date.cursor_blink = False  # a blinking cursor is drawn or not depending on timing
+        date.value = "2025-01-23"
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(100, 26), run_before=run_before)

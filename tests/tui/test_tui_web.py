@@ -63,7 +63,7 @@ async def test_the_ingest_dialog_reads_a_url(engine):
             await pilot.press("enter")
             await settle(pilot)
             log = str(app.screen.query_one("#ingest-log", Static).render())
-            assert "articles read: 1" in log
+            assert "1 ingested" in log
             assert "ftp://127.0.0.1/x: only http:// and https:// URLs are read" in log
             await pilot.press("escape")
             await settle(pilot)

@@ -41,7 +41,10 @@ class Article(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(1000))  # path or URL
     title: Mapped[str] = mapped_column(String(500))
-    published: Mapped[dt.date | None] = mapped_column(Date)
+    published: Mapped[dt.date | None] = mapped_column(Date)  # None: no date found
+    # where ``published`` came from: given, text, none (domain.DATE_SOURCES); None for
+    # articles ingested before it was recorded
+    date_source: Mapped[str | None] = mapped_column(String(10))
     body: Mapped[str] = mapped_column(Text)
     # sha256 of the text: re-ingesting the same text is a no-op
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -94,9 +97,13 @@ class Event(Base):
     when_start: Mapped[dt.date | None] = mapped_column(Date)
     when_end: Mapped[dt.date | None] = mapped_column(Date)
     precision: Mapped[str | None] = mapped_column(String(10))  # None: no time known
-    # where the timeline places the event: its start, else its first article's date
+    # where the timeline places the event: its start, else its first dated article's date,
+    # else domain.UNDATED (its articles have no date: the timeline's "undated" section)
     timeline_date: Mapped[dt.date] = mapped_column(Date)
     origin: Mapped[str] = mapped_column(String(20))  # extracted, manual
+    # what a person changed on an extracted event ("actors,title,type,when"): re-extraction
+    # keeps those as they are
+    edited: Mapped[str | None] = mapped_column(String(100))
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     notes: Mapped[str | None] = mapped_column(Text)  # the analyst's own remarks
     # title and actor names, for free-text search
@@ -175,6 +182,11 @@ class StatusChange(Base):
         ForeignKey("mentions.id", ondelete="SET NULL"), index=True
     )
     note: Mapped[str | None] = mapped_column(Text)
+    # the event's time before this change moved it (an event planned for 8 Dec that occurred
+    # on 2 Dec); None when the change left the time alone
+    previous_when_start: Mapped[dt.date | None] = mapped_column(Date)
+    previous_when_end: Mapped[dt.date | None] = mapped_column(Date)
+    previous_precision: Mapped[str | None] = mapped_column(String(10))
 
     event: Mapped[Event] = relationship(back_populates="status_changes")
     mention: Mapped[Mention | None] = relationship()

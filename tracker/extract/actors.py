@@ -21,6 +21,7 @@ from tracker.extract.types import ActorEntry
 _NOT_NAME = lexicon.words("not_name_words")
 _LOCATIVE = lexicon.words("locatives")
 _EVENT_NOUNS = lexicon.words("event_nouns")
+_AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,11 @@ class ActorIndex:
         new._index.by_first = by_first
         new.first_words = self.first_words | {k[0] for k in added if k[0][:1].isupper()}
         return new
+
+    def lookup_one(self, text: str) -> Actor | None:
+        """The actor a whole word names ("US", "Russia"), if any."""
+        hit = self.lookup([text], 0)
+        return hit[1] if hit and hit[0] == 1 else None
 
     def lookup(self, texts: list[str], i: int) -> tuple[int, Actor] | None:
         hit = self._index.match_at(texts, i)
@@ -404,6 +410,17 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             accepted.add(i)
             mentions.append(Mention(index.demonyms[texts[i]], i, i + 1, "demonym"))
             claimed[i] = True
+    # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
+    # leads, drafts or brokers the act is one of its parties.
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
+            continue
+        prefix, _, suffix = texts[i].rpartition("-")
+        if suffix.lower() in _AGENT_SUFFIXES:
+            actor = index.demonyms.get(prefix) or index.lookup_one(prefix)
+            if actor is not None:
+                mentions.append(Mention(actor, i, i + 1, "demonym"))
+                claimed[i] = True
 
     # 6. References: "the Russian leader", "the two leaders", "he".
     pair_firsts = index.pairs.by_first

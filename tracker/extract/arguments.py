@@ -108,7 +108,8 @@ class SentenceMentions:
         return (
             (not m.location or trig.type in _PLACE_PARTY_TYPES or (
                 trig.type == "sanctions" and _origin(m, tokens)
-            ) or (trig.type == "meeting" and m.tok == trig.tok_end))  # "arrived in Moscow": host
+            ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": host
+                or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
             and self.base_ok(k)
             and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
         )
@@ -237,6 +238,18 @@ def actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
     ]
+
+
+_TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
+
+
+def _object_of_trigger(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """The trigger phrase takes its party by a preposition: "lashed out at the EU" names the
+    target, not a place."""
+    if trig.tok_end - trig.tok < 2 or tokens[trig.tok_end - 1].low not in _TRIGGER_PREPOSITIONS:
+        return False
+    k = trig.tok_end
+    return m.tok == k or (m.tok == k + 1 and tokens[k].low == "the")
 
 
 def _at(sm: SentenceMentions, tok: int, trig: Trigger) -> list[Mention]:

@@ -52,7 +52,7 @@ _CANDIDATES = re.compile(
     r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
-    r"|(?P<day>\b(?:yesterday|today|tomorrow|tonight)\b)"
+    r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight)\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"

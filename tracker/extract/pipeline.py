@@ -29,6 +29,7 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.predicate import predicate_status
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.timing import SentenceTimes, StoryClock
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
@@ -208,6 +209,8 @@ def _sentence_events(
             actors = _talks_behind_deal(out, actors, sm, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
+            continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
             meeting = next((
                 e for e in reversed(out[-_RECENT:])
@@ -272,6 +275,11 @@ def _sentence_events(
             and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
         ):
             status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+        elif (
+            event_type in CONSULT and status == "planned"
+            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
+        ):
+            status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
         if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
             lows[max(lo, trig.tok - 3) : trig.tok]
         ):
@@ -683,8 +691,9 @@ def _status(
     status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
     if event_type in SPEECH_ACTS:
         return "occurred"
-    if status == "occurred" and inherent is None and event_type in _MEETING_TYPES:
-        status = _scheduled_after(lows, hi) or status
+    if status == "occurred" and inherent is None:
+        # "Talks between A and B ... have been postponed": the noun's own predicate.
+        status = predicate_status(lows, hi) or status
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
     return status
@@ -931,3 +940,12 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
                 earlier.when = event.when
             return
     events.append(event)
+
+
+_ONE_SIDE_TYPES = frozenset({"call", "consult"})
+
+
+def _one_side(actors: list[tuple[Actor, str]]) -> bool:
+    """Every party is the same state or one of its people: no one to talk with."""
+    sides = {a.country or a.name for a, _ in actors}
+    return len(sides) == 1 and all(a.country for a, _ in actors)

@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import Event, Mention, Participation, StatusChange, utcnow
 from tracker.db.session import id_fits
-from tracker.domain import When, check_role, check_status, check_type
+from tracker.domain import UNDATED, When, check_role, check_status, check_type, effective_label
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import get_or_create_actor, resolve_actor
 
@@ -62,6 +62,37 @@ def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -
         event.timeline_date = fallback
     elif event.timeline_date is None:
         event.timeline_date = dt.date.today()
+
+
+def reported_day(event: Event) -> dt.date:
+    """Where an event without a time of its own goes: its first dated article's day; undated
+    when its articles have no date; the day it was entered for an event entered by hand."""
+    if not event.mentions:
+        return event.created_at.date() if event.created_at else dt.date.today()
+    dated = (m.article.published for m in event.mentions if m.article.published)
+    return min(dated, default=UNDATED)
+
+
+EDITABLE_FIELDS = ("actors", "title", "type", "when")
+
+
+def edited_fields(event: Event) -> set[str]:
+    """The fields of ``event`` a person changed (re-extraction leaves them as they are)."""
+    return set(filter(None, (event.edited or "").split(",")))
+
+
+def _editable_values(event: Event) -> dict[str, object]:
+    return {
+        "actors": sorted((p.actor_id or 0, p.role) for p in event.participations),
+        "title": event.title,
+        "type": event.type,
+        "when": (event.when_start, event.when_end, event.precision),
+    }
+
+
+def mark_edited(event: Event, *fields: str) -> None:
+    if fields:
+        event.edited = ",".join(sorted(edited_fields(event) | set(fields)))
 
 
 def event_when(event: Event) -> When | None:
@@ -163,6 +194,54 @@ def history_order(change: StatusChange) -> tuple:
     return (effective is not None, effective or dt.date.min, change.recorded_at, change.id or 0)
 
 
+@dataclass(frozen=True)
+class StatusTime:
+    """What a status change does to time: when it took effect, and whether it moves the
+    event's own time (from ``moved_from`` to ``effective``)."""
+
+    effective: When
+    moved_from: When | None = None
+    moves: bool = False
+
+
+def plan_status_time(
+    status: str,
+    current: When | None,
+    at: When | None,
+    today: dt.date,
+    *,
+    keep_time: bool = False,
+) -> StatusTime:
+    """The time rules of a status change typed by a person (the CLI and the TUI preview use it).
+
+    - It takes effect at ``at``, else today; an event marked occurred without ``at`` whose time
+      has come occurred at that time.
+    - "occurred" at a time that starts after today is refused (TrackerError): record the event
+      as planned, and mark it occurred once it has.
+    - "occurred" at a time other than the event's moves the event there (the change keeps the
+      old time), unless ``keep_time``, or ``at`` only widens the known time ("March" for an
+      event of 5 March).
+    """
+    status = check_status(status)
+    today_when = When(today, today, "day")
+    if status != "occurred":
+        return StatusTime(at or today_when)
+    given = at is not None
+    if at is None:
+        came = current is not None and current.start <= today
+        at = current if came and current is not None else today_when
+    if at.start > today:
+        raise TrackerError(
+            f"an event cannot have occurred in the future ({at.label()} is after today, "
+            f"{today_when.label()}): keep it planned and mark it occurred once it has"
+        )
+    if keep_time or at == current or (current is None and not given):
+        return StatusTime(at)  # no guess: an undated event stays undated without a time given
+    if current is not None and at.start <= current.start and current.end <= at.end:
+        return StatusTime(at)  # "occurred in March" for an event of 5 March: keep the day
+    return StatusTime(at, moved_from=current, moves=True)
+
+
 def change_status(
     session: Session,
     event_id: int,
@@ -172,14 +251,27 @@ def change_status(
     note: str | None = None,
     mention: Mention | None = None,
     expected_version: int | None = None,
+    keep_time: bool = False,
+    today: dt.date | None = None,
 ) -> StatusChange:
-    """Append a status change; the current status is the latest change by effective time."""
+    """Append a status change; the current status is the latest change by effective time.
+
+    A change typed by a person follows ``plan_status_time``: marking an event occurred at
+    another time moves the event there and the change keeps the time it had. A change read
+    from an article (``mention``) takes the time given, or none, and moves nothing.
+    """
     status_ = check_status(status)
     event = get_event(session, event_id)
     _check_version(event, expected_version)
-    if at is None and mention is None:
-        today = dt.date.today()
-        at = When(today, today, "day")
+    moved_from: When | None = None
+    if mention is None:
+        plan = plan_status_time(
+            status_, event_when(event), at, today or dt.date.today(), keep_time=keep_time
+        )
+        at = plan.effective
+        if plan.moves:
+            moved_from = plan.moved_from
+            set_when(event, plan.effective)
     change = StatusChange(
         from_status=event.status,
         to_status=status_,
@@ -188,12 +280,33 @@ def change_status(
         note=note,
         mention=mention,
         recorded_at=utcnow(),
+        previous_when_start=moved_from.start if moved_from else None,
+        previous_when_end=moved_from.end if moved_from else None,
+        previous_precision=moved_from.precision if moved_from else None,
     )
     event.status_changes.append(change)
     event.status = max(event.status_changes, key=history_order).to_status
     event.updated_at = utcnow()  # always dirties the row, so the version check runs
     _flush(session, event)
     return change
+
+
+def previous_when(change: StatusChange) -> When | None:
+    """The event's time that ``change`` moved away from, if it moved it."""
+    if change.previous_when_start is None or change.previous_precision is None:
+        return None
+    end = change.previous_when_end or change.previous_when_start
+    return When(change.previous_when_start, end, change.previous_precision)
+
+
+def moved_text(change: StatusChange) -> str | None:
+    """"planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026" for a change that moved the
+    event's time; None otherwise."""
+    before = previous_when(change)
+    if before is None:
+        return None
+    happened = effective_label(change.effective_at, change.effective_precision)
+    return f"{change.from_status or 'planned'} for {before.label()}, {change.to_status} {happened}"
 
 
 def edit_event(
@@ -211,6 +324,7 @@ def edit_event(
     """Change what an event is; its status moves only through change_status."""
     event = get_event(session, event_id)
     _check_version(event, expected_version)
+    before = _editable_values(event)
     if type is not None:
         event.type = check_type(type)
     if title is not None:
@@ -218,15 +332,15 @@ def edit_event(
             raise TrackerError("a title cannot be empty")
         event.title = title.strip()[:500]
     if when is not None or clear_when:
-        first_article = min(
-            (m.article.published or m.article.ingested_at.date() for m in event.mentions),
-            default=event.created_at.date(),
-        )
-        set_when(event, None if clear_when else when, first_article)
+        set_when(event, None if clear_when else when, reported_day(event))
     if actors is not None:
         _set_actors(session, event, actors)
+        session.flush()
     if notes is not None:
         event.notes = notes.strip() or None
+    after = _editable_values(event)
+    # a form saves every field: only what really changed counts as a person's edit
+    mark_edited(event, *(name for name in EDITABLE_FIELDS if before[name] != after[name]))
     refresh_search_text(event)
     event.updated_at = utcnow()
     _flush(session, event)

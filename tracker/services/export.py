@@ -15,6 +15,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Event, Mention, StatusChange
+from tracker.domain import is_undated
 from tracker.errors import TrackerError
 from tracker.services.events import event_when, history_order
 from tracker.services.query import EventFilter, iter_events
@@ -60,7 +61,10 @@ def event_record(event: Event) -> dict:
         "status": event.status,
         "title": event.title,
         "when": when.to_json() if when else None,
-        "timeline_date": event.timeline_date.isoformat() if event.timeline_date else None,
+        # null for an undated event (no time, no dated article), as in `list --json`
+        "timeline_date": None
+        if is_undated(event.timeline_date)
+        else event.timeline_date.isoformat(),
         "actors": [
             {"name": p.actor.name, "role": p.role, "kind": p.actor.kind,
              "country": p.actor.country}

@@ -44,7 +44,7 @@ from tracker.db.models import (
     StatusChange,
     utcnow,
 )
-from tracker.domain import When, check_kind
+from tracker.domain import UNDATED, When, check_kind, is_undated
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key
@@ -74,6 +74,8 @@ class ArticleOutcome:
     new_events: int = 0
     merged_mentions: int = 0
     status_changes: int = 0
+    article_id: int | None = None
+    published: dt.date | None = None  # the article's date; None when none was found
 
 
 @dataclass
@@ -120,7 +122,19 @@ class IngestReport:
         ]
         if with_problems:
             lines += [f"failed {line}" for line in self.problem_lines()]
+        undated = self.undated
+        if undated:
+            lines.append(
+                f"no date found in {len(undated)} article(s); their events are undated "
+                "(give one with `tracker article set-date ID DATE`):"
+            )
+            lines += [f"  article {o.article_id}: {clean(o.path)}" for o in undated]
         return "\n".join(lines)
+
+    @property
+    def undated(self) -> list[ArticleOutcome]:
+        """Articles read now that have no publication date."""
+        return [o for o in self.outcomes if o.state == "ingested" and o.published is None]
 
 
 # ---------------------------------------------------------------- finding files
@@ -409,42 +423,46 @@ class _Statements:
         self.article_by_hash = select(Article.id, Article.title).where(
             Article.content_hash == bindparam("digest")
         )
-        in_window = select(Event.id).where(
-            Event.type == bindparam("type"),
-            Event.timeline_date.between(bindparam("low"), bindparam("high")),
-        )
-        shared = (
-            select(
-                Participation.event_id,
-                func.count(func.distinct(Participation.actor_id)).label("n"),
-            )
-            .where(
-                Participation.event_id.in_(in_window),
-                Participation.actor_id.in_(bindparam("ids", expanding=True)),
-            )
-            .group_by(Participation.event_id)
-            .having(func.count(func.distinct(Participation.actor_id)) >= bindparam("needed"))
-            .subquery()
-        )
         merge_state = (
             Event.status,
             Event.confidence,
             func.length(Event.search_text).label("search_length"),
         )
-        candidates = select(
-            Event.id,
-            Event.when_start,
-            Event.when_end,
-            Event.precision,
-            Event.timeline_date,
-            shared.c.n,
-            *merge_state,
-        ).join(shared, shared.c.event_id == Event.id)
-        self.candidates = candidates
+        # The events of the type within the time window come first (an index range), then
+        # each one's actors among ours (an index probe per event): starting from the actors
+        # instead would read every event of, say, "United States" in a large database.
+        shared_actors = (
+            select(func.count(func.distinct(Participation.actor_id)))
+            .where(
+                Participation.event_id == Event.id,
+                Participation.actor_id.in_(bindparam("ids", expanding=True)),
+            )
+            .scalar_subquery()
+            .label("n")
+        )
+        in_window = (
+            select(
+                Event.id,
+                Event.when_start,
+                Event.when_end,
+                Event.precision,
+                Event.timeline_date,
+                shared_actors,
+                *merge_state,
+            )
+            .where(
+                Event.type == bindparam("type"),
+                # undated events are compatible with any time: always candidates
+                Event.timeline_date.between(bindparam("low"), bindparam("high"))
+                | (Event.timeline_date == UNDATED),
+            )
+            .subquery()
+        )
+        self.candidates = select(in_window).where(in_window.c.n >= bindparam("needed"))
         # the extractor already merged repeats within one article
-        self.candidates_for_article = candidates.where(
+        self.candidates_for_article = self.candidates.where(
             ~exists().where(
-                Mention.event_id == Event.id, Mention.article_id == bindparam("article_id")
+                Mention.event_id == in_window.c.id, Mention.article_id == bindparam("article_id")
             )
         )
         self.insert_event = insert(Event).returning(Event.id)
@@ -628,13 +646,16 @@ class Candidate:
     search_length: int = 0
 
 
-def _compatible(known: Candidate, new: When | None, reference: dt.date) -> bool:
-    """Same time: overlapping ranges when both are dated, else close to each other."""
+def _compatible(known: Candidate, new: When | None, reference: dt.date | None) -> bool:
+    """Same time: overlapping ranges when both are dated, else close to each other; an
+    undated telling (no time, no article date) fits any time."""
     if known.when is not None and new is not None:
         return (
             _shift(known.when.start, -_DAY) <= new.end
             and _shift(new.start, -_DAY) <= known.when.end
         )
+    if reference is None or (known.when is None and is_undated(known.timeline_date)):
+        return True
     return abs(known.timeline_date - reference) <= MERGE_WINDOW
 
 
@@ -648,15 +669,19 @@ def find_matching_event(
 ) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
-    ``reported`` is the day of the article (today when it has none): an undated mention can
-    only tell again an event placed near it. The events of the type within the time window
-    are found first (an index range), then their actors: cheap whatever the database's size.
+    ``reported`` is the day of the article: a mention without a time of its own can only
+    tell again an event placed near it. With neither (an undated article), it may tell again
+    an event of any time; and an undated event may be told again by any mention. The events
+    of the type within the time window are found first (an index range), then their actors.
     """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
-    reference = extracted.when.start if extracted.when else (reported or dt.date.today())
-    low, high = _shift(reference, -MERGE_WINDOW), _shift(reference, MERGE_WINDOW)
+    reference = extracted.when.start if extracted.when else reported
+    if reference is None:
+        low, high = dt.date.min, dt.date.max
+    else:
+        low, high = _shift(reference, -MERGE_WINDOW), _shift(reference, MERGE_WINDOW)
     if extracted.when is not None:  # a dated event may have started up to a year before
         low = min(low, _shift(extracted.when.start, -_YEAR))
         high = max(high, _shift(extracted.when.end, _DAY))
@@ -682,7 +707,7 @@ def find_matching_event(
         if not _compatible(candidate, extracted.when, reference):
             continue
         same_time = extracted.when is not None and when == extracted.when
-        rank = (n, same_time, timeline_date, id_)
+        rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
         if best is None or rank > best:
             best, chosen = rank, candidate
     return chosen
@@ -730,11 +755,13 @@ def apply_extraction(
     *,
     title: str | None = None,
     actors: ActorCache | None = None,
+    date_given: bool = False,
 ) -> ArticleOutcome:
     """Store one article and merge its events; the caller owns the transaction.
 
     Core statements only (no ORM objects are loaded or kept). When another process stored
     the same text first, nothing is written and the outcome is "duplicate".
+    ``date_given``: the publication date was given by the user, not read from the text.
     """
     if actors is None:
         actors = ActorCache()
@@ -747,6 +774,7 @@ def apply_extraction(
             "source": source[:1000],
             "title": article_title,
             "published": art.published,
+            "date_source": article_date_source(art.published, date_given),
             "body": art.text,
             "content_hash": digest,
             "ingested_at": utcnow(),
@@ -754,17 +782,51 @@ def apply_extraction(
     ).scalar()
     if article_id is None:
         return _already_known(session, source, digest)
-    outcome = ArticleOutcome(source, "ingested", title=article_title)
-    reported = When(art.published, art.published, "day") if art.published else None
-    placed_at = art.published or dt.date.today()
-    touched: set[int] = set()
-    for extracted in extraction.events:
+    outcome = ArticleOutcome(
+        source, "ingested", title=article_title, article_id=article_id, published=art.published
+    )
+    merge_events(session, article_id, art.published, extraction.events, outcome, actors)
+    return outcome
+
+
+def article_date_source(published: dt.date | None, given: bool) -> str:
+    if published is None:
+        return "none"
+    return "given" if given else "text"
+
+
+def placement(published: dt.date | None) -> dt.date:
+    """The timeline day of an event with no time of its own reported on ``published``
+    (an article dated the calendar's last day must not pass for an undated one)."""
+    if published is None:
+        return UNDATED
+    return min(published, UNDATED - _DAY)
+
+
+def merge_events(
+    session: Session | Connection,
+    article_id: int,
+    published: dt.date | None,
+    events: Sequence[ExtractedEvent],
+    outcome: ArticleOutcome,
+    actors: ActorCache | None = None,
+    told: Iterable[int] = (),
+) -> None:
+    """Merge the events read from an article into the store: new events, or new mentions of
+    known ones (moving their status). ``told``: events this article already tells (left out
+    of the matches, as the extractor merged repeats within one article)."""
+    if actors is None:
+        actors = ActorCache()
+    reported = When(published, published, "day") if published else None
+    placed_at = placement(published)
+    touched: set[int] = set(told)
+    for extracted in events:
         rows = [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
         # the extractor already merged repeats within one article: the events this article
         # told already are left out (kept here: asking the database costs a scan of every
         # mention of a much-told event)
         known = find_matching_event(
-            session, extracted, [r.id for r in rows], None, placed_at, exclude=touched
+            session, extracted, [r.id for r in rows], None, published, exclude=touched
         )
         mention = {
             "article_id": article_id,
@@ -780,14 +842,23 @@ def apply_extraction(
             continue
         touched.add(known.id)
         outcome.merged_mentions += 1
-        if _merge(session, known, extracted, rows, mention, reported):
+        if _merge(session, known, extracted, rows, mention, reported, placed_at):
             outcome.status_changes += 1
-    return outcome
 
 
-def _already_known(session, source: str, digest: str) -> ArticleOutcome:
+def _already_known(
+    session, source: str, digest: str, published: dt.date | None = None
+) -> ArticleOutcome:
     id_, title = session.execute(_sql(session).article_by_hash, {"digest": digest}).one()
-    return ArticleOutcome(source, "duplicate", f"already ingested as article {id_}", title)
+    known = session.execute(select(Article.published).where(Article.id == id_)).scalar()
+    reason = f"already ingested as article {id_}"
+    if published is not None and published != known:
+        dated = known.isoformat() if known else "no date"
+        reason += (
+            f" ({dated}); to correct its date run "
+            f"`tracker article set-date {id_} {published.isoformat()}`"
+        )
+    return ArticleOutcome(source, "duplicate", reason, title, article_id=id_, published=known)
 
 
 def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported, placed_at) -> int:
@@ -846,7 +917,9 @@ def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported
     return event_id
 
 
-def _merge(session, known: Candidate, extracted: ExtractedEvent, rows, mention, reported) -> bool:
+def _merge(
+    session, known: Candidate, extracted: ExtractedEvent, rows, mention, reported, placed_at
+) -> bool:
     """Add a mention to a known event; True when it moved the event's status."""
     sql = _sql(session)
     event_id = known.id
@@ -865,6 +938,8 @@ def _merge(session, known: Candidate, extracted: ExtractedEvent, rows, mention, 
             precision=extracted.when.precision,
             timeline_date=extracted.when.start,
         )
+    elif current.when is None and placed_at < known.timeline_date:
+        changes["timeline_date"] = placed_at  # an undated event is now reported on a day
     added = []
     if known.shared_actors < len({r.id for r in rows}):  # some actor may be new to it
         seen = set(session.execute(sql.event_actors, key).scalars())
@@ -960,11 +1035,19 @@ def ingest_text(
     text = check_article_text(compose_article(text, title, published))
     digest = content_hash(text)
     if session.execute(_sql(session).article_by_hash, {"digest": digest}).first():
-        return _already_known(session, source, digest)
+        return _already_known(session, source, digest, published)
     if known_actors is None:
         known_actors = known_actor_entries(session)
     extraction = _extract(text, source, published, known_actors, time_budget)
-    return apply_extraction(session, extraction, source, digest, title=title, actors=actors)
+    return apply_extraction(
+        session,
+        extraction,
+        source,
+        digest,
+        title=title,
+        actors=actors,
+        date_given=published is not None,
+    )
 
 
 # Errors worth another try: a lock or deadlock on PostgreSQL, a busy SQLite file, an actor
@@ -1005,13 +1088,24 @@ class Writer:
             )
 
     def store(
-        self, source: str, digest: str, extraction: Extraction, title: str | None = None
+        self,
+        source: str,
+        digest: str,
+        extraction: Extraction,
+        title: str | None = None,
+        date_given: bool = False,
     ) -> ArticleOutcome:
         for attempt in range(_RETRIES):
             try:
                 with self._transaction(self.engine) as conn:
                     outcome = apply_extraction(
-                        conn, extraction, source, digest, title=title, actors=self.actors
+                        conn,
+                        extraction,
+                        source,
+                        digest,
+                        title=title,
+                        actors=self.actors,
+                        date_given=date_given,
                     )
                 self.actors.commit()
                 return outcome
@@ -1120,13 +1214,15 @@ def ingest_files(
                     outcome = ArticleOutcome(src, "skipped", error or "cannot be read")
                 elif digests[src] in already:
                     with engine.connect() as conn:
-                        outcome = _already_known(conn, src, digests[src])
+                        outcome = _already_known(conn, src, digests[src], published)
                 else:
                     extraction, error = next(results)
                     if extraction is None:
                         outcome = ArticleOutcome(src, "failed", error or "cannot be read")
                     else:
-                        outcome = writer.store(src, digests[src], extraction)
+                        outcome = writer.store(
+                            src, digests[src], extraction, date_given=published is not None
+                        )
                 report.outcomes.append(outcome)
                 done += 1
                 if progress is not None:
@@ -1173,7 +1269,7 @@ def ingest_one(
     writer = Writer(engine)
     if writer.known_hashes([digest]):
         with engine.connect() as conn:
-            return _already_known(conn, source, digest)
+            return _already_known(conn, source, digest, published)
     with engine.connect() as conn:
         known = known_actor_entries(conn)
     try:
@@ -1182,4 +1278,5 @@ def ingest_one(
         return ArticleOutcome(source, "failed", str(exc))
     except Exception as exc:  # noqa: BLE001
         return ArticleOutcome(source, "failed", _reason_for(exc))
+    # a web page's date comes from the page itself: read, not given by a person
     return writer.store(source, digest, extraction, title=title)

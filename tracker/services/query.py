@@ -7,10 +7,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, func, or_, select, text, tuple_
+from sqlalchemy import Select, and_, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Mention, Participation, StatusChange
+from tracker.domain import UNDATED
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
 
@@ -25,6 +26,9 @@ class EventFilter:
     since: dt.date | None = None  # on the timeline: timeline_date >= since
     until: dt.date | None = None  # timeline_date <= until
     text: str = ""  # free-text words, each a prefix
+    # undated events (no time, no dated article): a time range never matches them; with
+    # ``undated`` they are added to its matches, or without a range they are all it keeps
+    undated: bool = False
 
     def with_(self, **changes) -> EventFilter:
         return replace(self, **changes)
@@ -58,8 +62,6 @@ def _text_condition(session: Session, words: list[str]):
             func.to_tsquery("simple", query)
         )
     # any other backend: a plain scan
-    from sqlalchemy import and_
-
     return and_(*(Event.search_text.ilike(f"%{w}%") for w in words))
 
 
@@ -84,10 +86,18 @@ def filtered(session: Session, filt: EventFilter, base: Select | None = None) ->
         query = query.where(Event.type.in_(filt.types))
     if filt.statuses:
         query = query.where(Event.status.in_(filt.statuses))
-    if filt.since:
-        query = query.where(Event.timeline_date >= filt.since)
-    if filt.until:
-        query = query.where(Event.timeline_date <= filt.until)
+    if filt.since or filt.until:
+        in_range = [Event.timeline_date < UNDATED]
+        if filt.since:
+            in_range.append(Event.timeline_date >= filt.since)
+        if filt.until:
+            in_range.append(Event.timeline_date <= filt.until)
+        condition = and_(*in_range)
+        if filt.undated:
+            condition = or_(condition, Event.timeline_date == UNDATED)
+        query = query.where(condition)
+    elif filt.undated:
+        query = query.where(Event.timeline_date == UNDATED)
     words = search_words(filt.text)
     if words:
         query = query.where(_text_condition(session, words))

@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Engine, Select, exists, func, select, text, t
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
-from tracker.domain import When, day_label, effective_label, when_label
-from tracker.services.events import event_when, get_event, history_order
+from tracker.domain import UNDATED, When, day_label, effective_label, is_undated, when_label
+from tracker.services.events import event_when, get_event, history_order, moved_text
 from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
 
 
@@ -42,6 +42,11 @@ class TimelineRow:
     @property
     def dated(self) -> bool:
         return self.when is not None
+
+    @property
+    def undated(self) -> bool:
+        """In the undated section: no time of its own and no dated article."""
+        return self.when is None and is_undated(self.timeline_date)
 
     @property
     def when_text(self) -> str:
@@ -368,6 +373,12 @@ def count_rows(session: Session, f: AnyFilter) -> int:
     return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
 
 
+def count_undated(session: Session, f: AnyFilter) -> int:
+    """How many filtered events are in the undated section (at the end of the timeline)."""
+    query = filtered(session, _plain(f), select(func.count(Event.id)))
+    return session.scalar(query.where(Event.timeline_date == UNDATED)) or 0
+
+
 def count_before(session: Session, f: AnyFilter, day: dt.date) -> int:
     """How many filtered events the timeline places strictly before ``day``."""
     query = filtered(session, _plain(f), select(func.count(Event.id)))
@@ -463,6 +474,7 @@ class MentionInfo:
     article_date: dt.date | None
     article_source: str
     sentence: str
+    article_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -472,6 +484,7 @@ class HistoryEntry:
     effective: str  # label with its precision, or "time unknown"
     recorded_at: dt.datetime
     source: str  # "note: ..." / "article: ..." / ""
+    moved: str | None = None  # "planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026"
 
 
 @dataclass(frozen=True)
@@ -507,6 +520,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
             article_date=m.article.published,
             article_source=m.article.source,
             sentence=m.sentence,
+            article_id=m.article_id,
         )
         for m in event.mentions
     )
@@ -529,6 +543,7 @@ def event_details(session: Session, event_id: int) -> EventDetails:
                 effective=_effective_label(change),
                 recorded_at=change.recorded_at,
                 source=source,
+                moved=moved_text(change),
             )
         )
     first_note = event.status_changes[0].note if event.status_changes else None

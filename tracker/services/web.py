@@ -101,6 +101,9 @@ def _store(
         return ArticleOutcome(source, "skipped", reason), True
     except SQLAlchemyError as exc:
         return ArticleOutcome(source, "skipped", _database_problem(exc)), True
+    except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
+        # text the extractor could not cope with: this article is skipped, the run goes on
+        return ArticleOutcome(source, "skipped", f"cannot be read: {exc}"), False
 
 
 def _database_problem(exc: SQLAlchemyError) -> str:

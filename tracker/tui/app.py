@@ -19,10 +19,12 @@ from textual.widgets import Footer, Header, Select
 
 from tracker.db.session import unit_of_work
 from tracker.errors import ConflictError, NotFoundError, TrackerError
+from tracker.services import articles as article_service
 from tracker.services import events as event_service
 from tracker.services.timeline import EventDetails, event_details
 from tracker.tui.commands import ActorCommands, EventCommands
 from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.article_date import ArticleChoice, ArticleDateForm
 from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.screens.details import DetailsScreen
 from tracker.tui.screens.event_form import EventForm, EventFormValues
@@ -61,6 +63,8 @@ class TrackerApp(App[None]):
         Binding("w", "focus_filter('filter-when')", "When", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
         Binding("i", "ingest", "Ingest"),
+        Binding("r", "reextract", "Re-extract", show=False),
+        Binding("D", "article_date", "Article date", show=False),
         Binding("escape", "focus_timeline", "Timeline", show=False),
         Binding("question_mark", "toggle_help", "Keys"),
         Binding("q", "quit", "Quit"),
@@ -102,7 +106,10 @@ class TrackerApp(App[None]):
         """Timeline keys act on the main screen only (q in a form must not quit)."""
         if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
             return False
-        if action in ("edit", "status", "delete") and len(self.screen_stack) > 1:
+        if (
+            action in ("edit", "status", "delete", "reextract", "article_date")
+            and len(self.screen_stack) > 1
+        ):
             return isinstance(self.screen, DetailsScreen)
         return True
 
@@ -300,6 +307,8 @@ class TrackerApp(App[None]):
                     at=values.at,
                     note=values.note or None,
                     expected_version=version,
+                    keep_time=values.keep_time,
+                    today=self.today(),
                 )
         except (ConflictError, NotFoundError) as exc:
             raise self._stale(exc, event_id) from None
@@ -410,6 +419,77 @@ class TrackerApp(App[None]):
         if isinstance(self.screen, DetailsScreen) and self.screen.event_id == event_id:
             self.pop_screen()
         self.timeline.reload(keep_index=True)
+
+    # ------------------------------------------------------------------ articles
+
+    def action_reextract(self) -> None:
+        """Read the current event's article(s) again with the current extractor."""
+        event_id = self._current_id()
+        if event_id is not None:
+            self._reextract(event_id)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _reextract(self, event_id: int) -> None:
+        try:
+            with unit_of_work(self.engine) as session:
+                article_ids = article_service.article_ids_of_event(session, event_id)
+            if not article_ids:
+                self.call_from_thread(
+                    self.notify,
+                    f"Event #{event_id} was entered by hand: no article to read again.",
+                    markup=False,
+                )
+                return
+            report = article_service.reextract_articles(self.engine, article_ids)
+        except TrackerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(self._reextracted, event_id, report)
+
+    def _reextracted(self, event_id: int, report: article_service.ReextractReport) -> None:
+        lines = [o.summary() for o in report.outcomes]
+        self.notify(
+            "\n".join(lines),
+            title="Re-extracted",
+            severity="warning" if report.failed else "information",
+            timeout=8,
+            markup=False,
+        )
+        self._after_write(event_id)
+
+    def action_article_date(self) -> None:
+        """Correct the date of an article the current event was read from."""
+        event_id = self._current_id()
+        if event_id is None:
+            return
+
+        def ask(details: EventDetails) -> None:
+            choices = list(
+                {
+                    m.article_id: ArticleChoice(m.article_id, m.article_title, m.article_date)
+                    for m in details.mentions
+                }.values()
+            )
+            if not choices:
+                self.notify(
+                    f"Event #{details.id} was entered by hand: it has no article.", markup=False
+                )
+                return
+
+            def saved(summary: str | None) -> None:
+                if summary:
+                    self.notify(summary, title="Article date set", timeout=8, markup=False)
+                    self._after_write(details.id)
+
+            self.push_screen(ArticleDateForm(choices, self._today, self._set_article_date), saved)
+
+        self._with_details(event_id, ask)
+
+    def _set_article_date(self, article_id: int, day: dt.date) -> str:
+        """Runs in the form's worker thread."""
+        with unit_of_work(self.engine) as session:
+            outcome = article_service.set_article_date(session, article_id, day)
+        return outcome.summary()
 
     def action_ingest(self) -> None:
         if len(self.screen_stack) > 1:

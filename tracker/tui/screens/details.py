@@ -69,6 +69,9 @@ def details_content(d: EventDetails) -> Content:
             text.append("new → ", "$text-muted")
         text.append(h.to_status, f"bold {_status_style(h.to_status)}")
         text.append(f"   recorded {h.recorded_at:%d %b %Y %H:%M}", "$text-muted")
+        if h.moved:
+            text.append("\n  │   " if not last else "\n      ")
+            text.append(f"time moved: {h.moved}", "$warning")
         if h.source:
             text.append("\n  │   " if not last else "\n      ")
             text.append(clean(h.source), "italic")
@@ -83,7 +86,7 @@ def details_content(d: EventDetails) -> Content:
     for m in d.mentions:
         text.append("  ▸ ")
         text.append(clean(m.article_title), "bold")
-        published = day_label(m.article_date) if m.article_date else "date unknown"
+        published = day_label(m.article_date) if m.article_date else "no date found"
         text.append(f"  ({published})", "$text-muted")
         text.append("\n    “")
         text.append(clean(m.sentence))
@@ -100,6 +103,8 @@ class DetailsScreen(Screen[None]):
         Binding("e", "app.edit", "Edit"),
         Binding("s", "app.status", "Status"),
         Binding("d", "app.delete", "Delete"),
+        Binding("r", "app.reextract", "Re-extract"),
+        Binding("D", "app.article_date", "Article date"),
         Binding("j,down", "scroll_down", "Down", show=False),
         Binding("k,up", "scroll_up", "Up", show=False),
     ]

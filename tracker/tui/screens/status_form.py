@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from tracker.domain import STATUSES, When, clean
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
+from tracker.services.events import StatusTime, plan_status_time
 from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
 from tracker.tui.screens.form import FormScreen
@@ -28,11 +29,23 @@ LIKELY_NEXT: dict[str, str] = {
     "occurred": "cancelled",  # a report that did not hold
     "cancelled": "planned",  # revived
 }
+# before its time has come an event cannot have occurred: what news of it usually says then
+LIKELY_BEFORE_ITS_TIME: dict[str, str] = {
+    "proposed": "planned",  # accepted
+    "planned": "postponed",
+    "threatened": "cancelled",  # withdrawn
+}
 
 
-def likely_next(status: str) -> str:
-    """The default new status for an event now in ``status`` (never ``status`` itself)."""
-    guess = LIKELY_NEXT.get(status)
+def likely_next(status: str, when: When | None = None, today: dt.date | None = None) -> str:
+    """The default new status for an event now in ``status`` (never ``status`` itself).
+
+    "occurred" is offered only once the event's time has come (or when it has none).
+    """
+    if when is not None and today is not None and when.start > today:
+        guess = LIKELY_BEFORE_ITS_TIME.get(status) or LIKELY_NEXT.get(status)
+    else:
+        guess = LIKELY_NEXT.get(status)
     if guess and guess != status:
         return guess
     return next(s for s in STATUSES if s != status)
@@ -43,6 +56,7 @@ class StatusFormValues:
     status: str
     at: When | None
     note: str
+    keep_time: bool = False
 
 
 # (event id, values, expected version) -> None; runs in a worker thread
@@ -67,6 +81,7 @@ class StatusForm(FormScreen[bool]):
         self._today = today
         self.submit = submit
         self._saving = False
+        self._effective_default = ""  # the Effective field's default, while untouched
 
     def compose(self) -> ComposeResult:
         e = self.event
@@ -81,7 +96,7 @@ class StatusForm(FormScreen[bool]):
                 yield Label("Status", classes="field-label")
                 yield Select(
                     [(s, s) for s in others],
-                    value=likely_next(e.status),
+                    value=likely_next(e.status, e.when, self._today()),
                     allow_blank=False,
                     compact=True,
                     id="new-status",
@@ -90,9 +105,15 @@ class StatusForm(FormScreen[bool]):
             with Horizontal(classes="row"):
                 yield Label("Effective", classes="field-label")
                 yield Input(
-                    value="today", placeholder="today, yesterday, 3 March 2025…", id="effective"
+                    value=self._default_effective(likely_next(e.status, e.when, self._today())),
+                    placeholder="today, yesterday, 3 March 2025…",
+                    id="effective",
                 )
             yield Static("", id="effective-preview", classes="preview", markup=False)
+            with Horizontal(classes="row"):
+                yield Label("", classes="field-label")
+                yield Checkbox("keep the event's time", id="keep-time", compact=True)
+            yield Static("", id="time-preview", classes="preview", markup=False)
             with Horizontal(classes="row"):
                 yield Label("Note", classes="field-label")
                 yield Input(placeholder="source or reason (optional)", id="status-note")
@@ -102,25 +123,74 @@ class StatusForm(FormScreen[bool]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self._effective_default = self.query_one("#effective", Input).value
         self._preview()
         self.query_one("#new-status", Select).focus()
 
-    def _parsed(self) -> tuple[When | None, str | None]:
+    def _default_effective(self, status: str) -> str:
+        """An event marked occurred once its time has come occurred then; else today."""
+        when = self.event.when
+        if status == "occurred" and when is not None and when.start <= self._today():
+            return when.label()
+        return "today"
+
+    def _status(self) -> str:
+        return str(self.query_one("#new-status", Select).value)
+
+    def _parsed(self) -> tuple[StatusTime | None, str | None]:
         text = self.query_one("#effective", Input).value.strip()
         if not text:
             return None, "say when it took effect (e.g. today, 3 March 2025)"
         when = parse_when(text, self._today(), "backward")  # a change takes effect now or before
         if when is None:
             return None, f"“{text}” is not a date I understand"
-        return when, None
+        try:
+            plan = plan_status_time(
+                self._status(),
+                self.event.when,
+                when,
+                self._today(),
+                keep_time=self.query_one("#keep-time", Checkbox).value,
+            )
+        except TrackerError as exc:
+            return None, str(exc)
+        return plan, None
 
     def _preview(self) -> None:
-        when, error = self._parsed()
+        plan, error = self._parsed()
         preview = self.query_one("#effective-preview", Static)
-        if error:
-            preview.update(styled("✗ " + error, "bold $error"))
-        elif when:
-            preview.update(styled(f"→ {when.label()} · precision {when.precision}", "$success"))
+        moves = self.query_one("#time-preview", Static)
+        if error or plan is None:
+            preview.update(styled("✗ " + (error or ""), "bold $error"))
+            moves.update("")
+            return
+        when = plan.effective
+        preview.update(styled(f"→ {when.label()} · precision {when.precision}", "$success"))
+        if plan.moves:
+            before = plan.moved_from.label() if plan.moved_from else "time unknown"
+            moves.update(
+                styled(
+                    f"moves the event from {before} to {when.label()} "
+                    "(the history keeps the old time)",
+                    "$warning",
+                )
+            )
+        elif self._status() == "occurred" and self.event.when is not None:
+            moves.update(styled(f"the event keeps its time, {self.event.when_text}", "$text-muted"))
+        else:
+            moves.update("")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "new-status":
+            return
+        effective = self.query_one("#effective", Input)
+        if effective.value == self._effective_default:  # untouched: follow the status
+            self._effective_default = self._default_effective(self._status())
+            effective.value = self._effective_default
+        self._preview()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._preview()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "effective":
@@ -130,16 +200,17 @@ class StatusForm(FormScreen[bool]):
     def action_save(self) -> None:
         if self._saving:
             return
-        when, error = self._parsed()
-        if error:
+        plan, error = self._parsed()
+        if error or plan is None:
             self.query_one("#status-error", Static).update(
-                styled("Not saved: " + error, "bold $error")
+                styled("Not saved: " + (error or ""), "bold $error")
             )
             return
         values = StatusFormValues(
-            status=str(self.query_one("#new-status", Select).value),
-            at=when,
+            status=self._status(),
+            at=plan.effective,
             note=self.query_one("#status-note", Input).value.strip(),
+            keep_time=self.query_one("#keep-time", Checkbox).value,
         )
         self._saving = True
         self._save(values, self.version)

@@ -21,6 +21,8 @@ from tracker.services.query import EventFilter
 from tracker.tui.styled import Line
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 
+UNDATED_WORDS = frozenset({"undated", "no date", "no date found"})
+
 
 class FilterBar(Vertical):
     """Edits an EventFilter; posts FilterBar.Changed on every change that parses."""
@@ -107,6 +109,12 @@ class FilterBar(Vertical):
         self._apply(self.filter.with_(actors=(canonical,)))
 
     def _set_range(self, value: str) -> None:
+        if " ".join(value.lower().split()) in UNDATED_WORDS:
+            # the events no time range ever matches: no date of their own or their articles'
+            self.problems.pop("when", None)
+            self._range_label = "undated"
+            self._apply(self.filter.with_(since=None, until=None, undated=True))
+            return
         found = parse_range(value, self._today())
         if found is None:
             self.problems["when"] = f"time not understood: {value.strip()!r}"
@@ -114,7 +122,7 @@ class FilterBar(Vertical):
             return
         self.problems.pop("when", None)
         self._range_label = found.label() if (found.since or found.until) else ""
-        self._apply(self.filter.with_(since=found.since, until=found.until))
+        self._apply(self.filter.with_(since=found.since, until=found.until, undated=False))
 
     def _apply(self, filt: EventFilter) -> None:
         changed = filt != self.filter

@@ -5,7 +5,8 @@ neighbour page or a known anchor (today, a focused event), else by OFFSET from t
 always in thread workers. A generation counter drops results of an outdated filter.
 
 Virtual lines: line 0 is the fixed column header; then one line per event with the "today"
-marker line inserted before the first event placed on or after today.
+marker line inserted before the first event placed on or after today, and an "undated"
+heading line before the first undated event (they come last: see domain.UNDATED).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ class TimelineView(ScrollView, can_focus=True):
         self.filter = EventFilter()
         self.total: int | None = None  # None until the first count is in
         self.today_index = 0
+        self.undated_index = 0  # the first undated row; == total when there is none
         self.today_day = today()
         self.cursor = 0
         self.error: str | None = None
@@ -292,22 +294,41 @@ class TimelineView(ScrollView, can_focus=True):
         return bool(self.total)
 
     @property
+    def has_undated_heading(self) -> bool:
+        return bool(self.total) and self.undated_index < (self.total or 0)
+
+    @property
     def line_count(self) -> int:
-        return (self.total or 0) + (1 if self.has_marker else 0)
+        return (
+            (self.total or 0)
+            + (1 if self.has_marker else 0)
+            + (1 if self.has_undated_heading else 0)
+        )
 
     def line_of(self, index: int) -> int:
         """Virtual line (0 = first line under the header) of row ``index``."""
-        return index + (1 if self.has_marker and index >= self.today_index else 0)
+        return (
+            index
+            + (1 if self.has_marker and index >= self.today_index else 0)
+            + (1 if self.has_undated_heading and index >= self.undated_index else 0)
+        )
+
+    def marker_at(self, line: int) -> str | None:
+        """"today" or "undated" when virtual line ``line`` is that marker line."""
+        if self.has_marker and line == self.today_index:
+            return "today"
+        if self.has_undated_heading and line == self.line_of(self.undated_index) - 1:
+            return "undated"
+        return None
 
     def index_at(self, line: int) -> int | None:
-        """The row on virtual line ``line``; None for the today marker or past the end."""
-        if line < 0 or line >= self.line_count:
+        """The row on virtual line ``line``; None for a marker line or past the end."""
+        if line < 0 or line >= self.line_count or self.marker_at(line) is not None:
             return None
-        if self.has_marker:
-            if line == self.today_index:
-                return None
-            if line > self.today_index:
-                return line - 1
+        if self.has_marker and line > self.today_index:
+            line -= 1
+        if self.has_undated_heading and line > self.undated_index:
+            line -= 1
         return line
 
     @property
@@ -353,6 +374,7 @@ class TimelineView(ScrollView, can_focus=True):
             with Session(self.engine) as session, self._interruptible(session, stale):
                 total = tl.count_rows(session, planned)
                 today_index = tl.count_before(session, planned, today) if total else 0
+                undated_index = total - tl.count_undated(session, planned) if total else 0
                 if anchor is None:
                     anchor_index = today_index
                 else:
@@ -362,7 +384,7 @@ class TimelineView(ScrollView, can_focus=True):
         except Exception as exc:  # noqa: BLE001
             self._deliver(self._failed, gen, self._message_for(exc))
             return
-        self._deliver(self._counted, gen, total, today_index, anchor_index, key)
+        self._deliver(self._counted, gen, total, today_index, undated_index, anchor_index, key)
 
     def _stale(self, gen: int) -> bool:
         """Whether a worker of generation ``gen`` has been overtaken (read from any thread)."""
@@ -477,6 +499,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._anchors = []
         self.total = len(rows)
         self.today_index = sum(1 for r in rows if r.timeline_date < today)
+        self.undated_index = sum(1 for r in rows if not r.undated)
         self.cursor = min(len(before), max(0, len(rows) - 1))
         self._provisional_anchor = len(before)
         self._update_virtual_size()
@@ -491,7 +514,13 @@ class TimelineView(ScrollView, can_focus=True):
         self.refresh()
 
     def _counted(
-        self, gen: int, total: int, today_index: int, anchor_index: int, anchor: Key
+        self,
+        gen: int,
+        total: int,
+        today_index: int,
+        undated_index: int,
+        anchor_index: int,
+        anchor: Key,
     ) -> None:
         """Step two: the counts are in; move the rows shown to their true positions."""
         if gen != self._gen:
@@ -501,6 +530,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._rows = {i + shift: r for i, r in self._rows.items() if 0 <= i + shift < total}
         self.total = total
         self.today_index = today_index
+        self.undated_index = undated_index
         self.cursor = max(0, min(self.cursor + shift, total - 1)) if total else 0
         self._anchors = [(today_index, (self.today_day, 0)), (anchor_index, anchor)]
         self._loaded = {
@@ -661,9 +691,14 @@ class TimelineView(ScrollView, can_focus=True):
         line = int(self.scroll_y) + y - 1
         if line >= self.line_count:
             return Strip.blank(width, base)
+        marker = self.marker_at(line)
+        if marker == "today":
+            return self._today_line(width)
+        if marker == "undated":
+            return self._undated_line(width)
         index = self.index_at(line)
         if index is None:
-            return self._today_line(width)
+            return Strip.blank(width, base)
         row = self.row(index)
         if row is None:
             if not self.counting and (index // PAGE) not in self._pending:
@@ -706,14 +741,22 @@ class TimelineView(ScrollView, can_focus=True):
         text = "── " + label + "─" * max(0, width - cell_len(label) - 3)
         return Strip([Segment(fit(text, width), self._style("timeline--today"))])
 
+    def _undated_line(self, width: int) -> Strip:
+        label = " undated · no date found in their articles "
+        text = "── " + label + "─" * max(0, width - cell_len(label) - 3)
+        return Strip([Segment(fit(text, width), self._style("timeline--today"))])
+
     def _row_strip(self, row: tl.TimelineRow, width: int, show_month: bool, cursor: bool) -> Strip:
         cols = Columns.for_width(width)
         styles = self._styles()
         prefix = "cursor:" if cursor else ""
         base = styles[prefix]
         gap = Segment(" ", base)
-        month = f"{row.timeline_date:%b %Y}" if show_month else ""
-        if row.dated:
+        month = f"{row.timeline_date:%b %Y}" if show_month and not row.undated else ""
+        if row.undated:
+            text = "? no date" if cols.compact else "? no date found"
+            when = Segment(fit(text, cols.when), styles[prefix + "timeline--undated"])
+        elif row.dated:
             label = row.when_text
             if cols.compact or cell_len(label) > cols.when:  # the weekday only where it fits
                 label = row.short_when_text
@@ -748,11 +791,17 @@ class TimelineView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ movement
 
+    def _first_line_of(self, index: int) -> int:
+        """Row ``index``'s line, or the marker lines right above it (kept in sight with it)."""
+        line = self.line_of(index)
+        while line > 0 and self.marker_at(line - 1) is not None:
+            line -= 1
+        return line
+
     def _center_cursor(self) -> None:
         line = self.line_of(self.cursor)
         top = max(0, line - self.body_height // 3)
-        if self.has_marker and self.cursor == self.today_index:
-            top = max(0, min(top, line - 1))
+        top = max(0, min(top, self._first_line_of(self.cursor)))
         self.scroll_to(y=top, animate=False, force=True)
         self._schedule_fetch()
 
@@ -764,8 +813,8 @@ class TimelineView(ScrollView, can_focus=True):
         line = self.line_of(index)
         top = int(self.scroll_y)
         height = self.body_height
-        # keep the today marker in sight when the cursor sits right under it
-        first_needed = line - 1 if self.has_marker and index == self.today_index else line
+        # keep the today and undated markers in sight when the cursor sits right under them
+        first_needed = self._first_line_of(index)
         if first_needed < top:
             self.scroll_to(y=max(0, first_needed), animate=False, force=True)
         elif line >= top + height:

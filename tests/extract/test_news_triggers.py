@@ -1,0 +1,111 @@
+"""Trigger words common in real news reports (tracker/extract/data/triggers.json): a sentence in,
+the event out."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def found(body):
+    return [(e.type, e.status, [a.name for a in e.actors])
+            for e in extract(f"Test\n\n{body}\n", published=PUBLISHED).events]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("President Rodrigo Duterte lashed out at the European Union on Tuesday.", "criticism",
+         "European Union"),
+        ("Moscow called the incident an act of aggression by Turkey.", "criticism", "Turkey"),
+        ("Trump pressured Ukrainian President Volodymyr Zelenskyy to give up territory.",
+         "demand", "Volodymyr Zelenskyy"),
+        ("Pakistan received a request from Saudi Arabia for troops.", "demand", "Saudi Arabia"),
+        ("Russia scuppered the agreement with Ukraine last month.", "rejection", "Russia"),
+        ("The African Union said it will no longer recognise President Yahya Jammeh.",
+         "rejection", "Yahya Jammeh"),
+        ("Troops from Senegal crossed into Gambia on Thursday.", "military", "Senegal"),
+        ("The Philippines and the United States began joint military drills on Monday.",
+         "military", "Philippines"),
+        ("Barack Obama and Raul Castro shook hands at the summit in Panama.", "meeting",
+         "Barack Obama"),
+        ("President Biden will hold a virtual summit with Chinese President Xi Jinping on "
+         "Monday.", "call", "Xi Jinping"),
+        ("Biden consulted with King Abdullah II of Jordan.", "talks", "Joe Biden"),
+        ("China imposed retaliatory tariffs on the United States.", "sanctions", "China"),
+        ("India extended a $500 million line of credit to Sri Lanka.", "aid", "Sri Lanka"),
+    ],
+)
+def test_news_trigger(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and any(actor in a for a in names) for t, _, names in events), events
+
+
+def test_virtual_summit_is_a_planned_call():
+    assert found("President Biden will hold a virtual summit with Chinese President Xi Jinping "
+                 "on Monday.")[0][:2] == ("call", "planned")
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "target"),
+    [
+        # a state that leads, drafts or sponsors the act is its party
+        ("Iran's foreign ministry has condemned the Saudi-led air strikes in Yemen.", "criticism",
+         "Saudi Arabia"),
+        ("Russia vetoed a French-drafted resolution on Syria.", "rejection", "France"),
+        ("Russia and China vetoed a US-sponsored resolution on Friday.", "rejection",
+         "United States"),
+        # a demonym before the act's noun names the state that acts
+        ("The EU condemned the Turkish aggression.", "criticism", "Turkey"),
+    ],
+)
+def test_state_named_by_adjective_is_the_target(body, event_type, target):
+    found_events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert any(
+        e.type == event_type and any(a.name == target and a.role == "target" for a in e.actors)
+        for e in found_events
+    ), found_events
+
+
+def test_based_is_no_party():
+    found_events = extract("Test\n\nA US-based company criticised Russia.\n",
+                           published=PUBLISHED).events
+    assert all(a.name != "United States" for e in found_events for a in e.actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("The deal between Russia and Ukraine allowed grain to reach world markets.",
+         "agreement", "Ukraine"),
+        ("Turkey and the United Nations seek to revive the grain export pact with Russia.",
+         "proposal", "Turkey"),
+        ("Putin stressed the importance of constitutional reform in Ukraine.", "demand",
+         "Vladimir Putin"),
+        ("Russia has suspended visa-free travel for Turkish citizens.", "sanctions", "Russia"),
+        ("Germany has promised to send two more air defence systems to Ukraine.", "aid",
+         "Ukraine"),
+        ("Chinese President Xi Jinping unveiled eight major initiatives for Africa.", "proposal",
+         "Xi Jinping"),
+    ],
+)
+def test_more_news_triggers(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
+
+
+def test_support_for_a_group_is_no_support_act():
+    events = found("Trump said Washington was ready to negotiate a new agreement with Tehran "
+                   "that would also cover its support for armed groups.")
+    assert all(t != "support" for t, _, _ in events), events
+
+
+def test_a_call_needs_two_sides():
+    # a spokesman speaking on a conference call with reporters talks to no other party
+    events = found('"The President made the decision to cancel his visit," Kremlin spokesman '
+                   "Dmitry Peskov told a conference call with reporters.")
+    assert all(t != "call" for t, _, _ in events), events
+    assert found("Macron held a phone call with Putin on Friday.")[0][0] == "call"
