@@ -3,6 +3,8 @@
     python benchmarks/bench_tui.py                       # 0, 10k, 100k and 1M events
     python benchmarks/bench_tui.py --sizes 0,10000       # smaller sets
     python benchmarks/bench_tui.py --dir /tmp/bench      # where the databases are kept
+    python benchmarks/bench_tui.py --pg postgresql+psycopg://postgres@127.0.0.1/bench
+                                # PostgreSQL too, side by side, in databases bench_0, bench_N...
 
 Each database is built once (bulk insert in one transaction, then the FTS index rebuilt) and
 reused while its file exists. Measured headless with ``App.run_test()`` at 120x40:
@@ -32,6 +34,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -63,6 +66,56 @@ COMMON_WORD = "talks"  # in about one title of 7
 PREFIX = "ta"  # "talks", "tariffs": one title of 5 (a word being typed)
 
 
+NOW = "2025-01-01 00:00:00.000000"
+
+
+def synthetic_events(n: int) -> Iterator[tuple]:
+    """The rows of ``n`` synthetic events (the same for a given ``n`` on every backend)."""
+    rng = random.Random(n)
+    for i in range(1, n + 1):
+        day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
+        dated = rng.random() > 0.1
+        a, b = rng.sample(range(len(ACTORS)), 2)
+        words = rng.sample(WORDS, 2)
+        if i % 10_000 == 5_000:
+            words.append(RARE_WORD)
+        title = f"{ACTORS[a]} and {ACTORS[b]}: {' '.join(words)} #{i}"
+        iso = day.isoformat()
+        # one in ten of the events without a time has no dated article either: the
+        # timeline's undated section (1% of all)
+        placed = iso if dated or i % 10 else UNDATED.isoformat()
+        yield (
+            i,
+            EVENT_TYPES[i % len(EVENT_TYPES)],
+            STATUSES[rng.randrange(len(STATUSES))],
+            title,
+            iso if dated else None,
+            iso if dated else None,
+            "day" if dated else None,
+            placed,
+            "extracted",
+            0.9,
+            f"{title} {ACTORS[a]} {ACTORS[b]}".casefold(),
+            NOW,
+            NOW,
+            1,
+        )
+
+
+def synthetic_participations(n: int) -> Iterator[tuple]:
+    rng = random.Random(n + 1)
+    for i in range(1, n + 1):
+        a, b = rng.sample(range(1, len(ACTORS) + 1), 2)
+        yield (i, a, "initiator")
+        yield (i, b, "target")
+
+
+EVENT_COLUMNS = (
+    "id, type, status, title, when_start, when_end, precision, timeline_date, origin, "
+    "confidence, search_text, created_at, updated_at, version"
+)
+
+
 def build(path: Path, n: int) -> float:
     """A database of ``n`` synthetic events at ``path``; returns the seconds it took."""
     started = time.perf_counter()
@@ -72,73 +125,30 @@ def build(path: Path, n: int) -> float:
         Path(str(path) + suffix).unlink(missing_ok=True)
     engine = open_database(f"sqlite:///{path}")
     engine.dispose()
-    rng = random.Random(n)
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA synchronous=OFF")
     (trigger_sql,) = con.execute(
         "SELECT sql FROM sqlite_master WHERE type='trigger' AND name='events_fts_insert'"
     ).fetchone()
-    now = "2025-01-01 00:00:00.000000"
     with con:
         con.execute("DROP TRIGGER events_fts_insert")
         con.executemany(
             "INSERT INTO actors (id, name, name_key, kind, country) VALUES (?, ?, ?, ?, NULL)",
             [(i + 1, a, a.casefold(), "state") for i, a in enumerate(ACTORS)],
         )
-
-        def events():
-            for i in range(1, n + 1):
-                day = FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS))
-                dated = rng.random() > 0.1
-                a, b = rng.sample(range(len(ACTORS)), 2)
-                words = rng.sample(WORDS, 2)
-                if i % 10_000 == 5_000:
-                    words.append(RARE_WORD)
-                title = f"{ACTORS[a]} and {ACTORS[b]}: {' '.join(words)} #{i}"
-                iso = day.isoformat()
-                # one in ten of the events without a time has no dated article either: the
-                # timeline's undated section (1% of all)
-                placed = iso if dated or i % 10 else UNDATED.isoformat()
-                yield (
-                    i,
-                    EVENT_TYPES[i % len(EVENT_TYPES)],
-                    STATUSES[rng.randrange(len(STATUSES))],
-                    title,
-                    iso if dated else None,
-                    iso if dated else None,
-                    "day" if dated else None,
-                    placed,
-                    "extracted",
-                    0.9,
-                    f"{title} {ACTORS[a]} {ACTORS[b]}",
-                    now,
-                    now,
-                    1,
-                )
-
         con.executemany(
-            "INSERT INTO events (id, type, status, title, when_start, when_end, precision, "
-            "timeline_date, origin, confidence, search_text, created_at, updated_at, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            events(),
+            f"INSERT INTO events ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 14)})",
+            synthetic_events(n),
         )
-        rng2 = random.Random(n + 1)
-
-        def participations():
-            for i in range(1, n + 1):
-                a, b = rng2.sample(range(1, len(ACTORS) + 1), 2)
-                yield (i, a, "initiator")
-                yield (i, b, "target")
-
         con.executemany(
             "INSERT INTO participations (event_id, actor_id, role) VALUES (?, ?, ?)",
-            participations(),
+            synthetic_participations(n),
         )
         con.execute(
             "INSERT INTO status_changes (event_id, from_status, to_status, recorded_at) "
             "SELECT id, NULL, status, ? FROM events",
-            (now,),
+            (NOW,),
         )
         con.execute(trigger_sql)
         con.execute("INSERT INTO events_fts(events_fts) VALUES('rebuild')")
@@ -146,6 +156,75 @@ def build(path: Path, n: int) -> float:
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
     return time.perf_counter() - started
+
+
+def build_pg(url: str, n: int) -> float:
+    """The same ``n`` synthetic events in the PostgreSQL database at ``url`` (emptied first)."""
+    from sqlalchemy import text
+
+    started = time.perf_counter()
+    engine = open_database(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "TRUNCATE events, actors, participations, status_changes, mentions, articles, "
+                "actor_aliases RESTART IDENTITY CASCADE"
+            )
+        )
+        raw = conn.connection.dbapi_connection
+        with raw.cursor() as cur:
+            with cur.copy("COPY actors (id, name, name_key, kind) FROM STDIN") as copy:
+                for i, a in enumerate(ACTORS):
+                    copy.write_row((i + 1, a, a.casefold(), "state"))
+            with cur.copy(f"COPY events ({EVENT_COLUMNS}) FROM STDIN") as copy:
+                for row in synthetic_events(n):
+                    copy.write_row(row)
+            with cur.copy("COPY participations (event_id, actor_id, role) FROM STDIN") as copy:
+                for row in synthetic_participations(n):
+                    copy.write_row(row)
+            cur.execute(
+                "INSERT INTO status_changes (event_id, from_status, to_status, recorded_at) "
+                "SELECT id, NULL, status, %s FROM events",
+                (NOW,),
+            )
+            for table in ("events", "actors", "participations", "status_changes"):
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 0) + 1 FROM {table}), false)"
+                )
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def pg_database(url: str, n: int) -> str:
+    """The database for ``n`` events on ``url``'s server: URL's name + "_N", created if need be
+    (so that each size is built once and kept, like the SQLite files)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{n}"
+    admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        if not conn.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).scalar():
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
+def ensure_pg(url: str, n: int) -> float | None:
+    """Build ``n`` events at ``url`` unless it holds exactly that many already."""
+    from sqlalchemy import text
+
+    engine = open_database(url)
+    with engine.connect() as conn:
+        have = conn.execute(text("SELECT count(*) FROM events")).scalar()
+    engine.dispose()
+    return None if have == n else build_pg(url, n)
 
 
 def ensure(directory: Path, n: int) -> tuple[Path, float | None]:
@@ -240,14 +319,14 @@ def send_key(app, key: str, char: str | None = None) -> None:
     app._driver.send_message(event)
 
 
-async def run_one(path: Path) -> dict[str, float]:
+async def run_one(url: str) -> dict[str, float]:
     from textual.widgets import Input, Select
 
     from tracker.tui.app import TrackerApp
 
     global _changed
     _changed = None
-    engine = open_database(f"sqlite:///{path}")
+    engine = open_database(url)
     figures: dict[str, float] = {}
     started = time.perf_counter()
     app = TrackerApp(engine, today=TODAY, prewarm=False, freeze_gc=True)  # as run() does
@@ -400,6 +479,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--repeat", type=int, default=3, help="measured runs (median)")
     parser.add_argument("--dir", default=os.environ.get("TMPDIR", "/tmp") + "/tracker-bench")
+    parser.add_argument(
+        "--pg",
+        metavar="URL",
+        help="also measure PostgreSQL: databases NAME_0, NAME_N... on that server (built once)",
+    )
     args = parser.parse_args()
     sizes = [0] + [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     sizes = list(dict.fromkeys(sizes))
@@ -407,23 +491,41 @@ def main() -> None:
     directory.mkdir(parents=True, exist_ok=True)
     watch_timeline()
     results = {}
+    pg_results = {}
+
+    def measured(url: str) -> dict[str, float]:
+        # a throwaway run warms imports and the OS cache, then the measured runs
+        asyncio.run(run_one(url))
+        runs = [asyncio.run(run_one(url)) for _ in range(args.repeat)]
+        return {c: statistics.median(r[c] for r in runs) for c in COLUMNS}
+
     for n in sizes:
         path, built = ensure(directory, n)
         if built is not None:
             print(f"built {n:,} events in {built:.1f} s ({path})", file=sys.stderr)
-        # a throwaway run warms imports and the OS cache, then the measured runs
-        asyncio.run(run_one(path))
-        runs = [asyncio.run(run_one(path)) for _ in range(args.repeat)]
-        results[n] = {c: statistics.median(r[c] for r in runs) for c in COLUMNS}
+        results[n] = measured(f"sqlite:///{path}")
+        if args.pg:
+            url = pg_database(args.pg, n)
+            built = ensure_pg(url, n)
+            if built is not None:
+                print(f"built {n:,} events in {built:.1f} s ({url})", file=sys.stderr)
+            pg_results[n] = measured(url)
     print()
-    print("| events | " + " | ".join(COLUMNS) + " |")
-    print("|---:|" + "---:|" * len(COLUMNS))
-    for n, figures in results.items():
-        cells = " | ".join(f"{figures[c]:.1f}" for c in COLUMNS)
-        print(f"| {n:,} | {cells} |")
-    empty = results[0]
+    print("| database | events | " + " | ".join(COLUMNS) + " |")
+    print("|---|---:|" + "---:|" * len(COLUMNS))
+    for backend, table in (("SQLite", results), ("PostgreSQL", pg_results)):
+        for n, figures in table.items():
+            cells = " | ".join(f"{figures[c]:.1f}" for c in COLUMNS)
+            print(f"| {backend} | {n:,} | {cells} |")
     print()
     print("ratio to the empty database (goal: within 2x) and keystrokes over 50 ms:")
+    for backend, table in (("SQLite", results), ("PostgreSQL", pg_results)):
+        if table:
+            report(backend, table)
+
+
+def report(backend: str, results: dict[int, dict[str, float]]) -> None:
+    empty = results[0]
     for n, figures in results.items():
         if n == 0:
             continue
@@ -431,9 +533,9 @@ def main() -> None:
         worst = max(ratios, key=ratios.get)
         slow = [c for c in COLUMNS if c not in BACKGROUND and figures[c] > 50]
         paint_ratio = figures["first paint"] / empty["first paint"]
-        print(f"  {n:,}: first paint {paint_ratio:.1f}x the empty database")
+        print(f"  {backend} {n:,}: first paint {paint_ratio:.1f}x the empty database")
         print(
-            f"  {n:,}: worst {worst} {ratios[worst]:.1f}x; "
+            f"  {backend} {n:,}: worst {worst} {ratios[worst]:.1f}x; "
             f"over 50 ms: {', '.join(slow) if slow else 'none'}"
         )
 

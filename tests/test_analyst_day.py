@@ -277,3 +277,10 @@ def test_export_command_writes_a_file_atomically_and_reports(db_url, tmp_path):
     assert missing.exit_code == 2 and "no folder" in missing.output
     stdout = runner.invoke(cli, ["--db", db_url, "export", "--format", "jsonl"])
     assert json.loads(stdout.stdout.splitlines()[0])["type"] == "call"
+
+
+def test_icalendar_export_of_the_calendars_last_day(session):
+    event(session, when=When(dt.date.max, dt.date.max, "day"))
+    session.commit()
+    items = Calendar.from_ical(_export(session, "ics")).walk("VEVENT")
+    assert [e.decoded("DTSTART") for e in items] == [dt.date.max]

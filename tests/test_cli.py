@@ -114,12 +114,14 @@ def test_edit_and_delete(run):
 
 def test_actors_alias_and_merge(run):
     add_call(run)
-    result = run("add", "--type", "meeting", "--actor", "Trump", "--actor", "Vladimir Putin")
+    result = run(
+        "add", "--type", "meeting", "--new-actor", "The Donald", "--actor", "Vladimir Putin"
+    )
     assert result.exit_code == 0
-    assert run("actors", "merge", "Donald Trump", "Trump").exit_code == 0
+    assert run("actors", "merge", "Donald Trump", "The Donald").exit_code == 0
     listed = json.loads(run("actors", "list", "--json").output)
     trump = next(a for a in listed if a["name"] == "Donald Trump")
-    assert trump["events"] == 2 and "Trump" in trump["aliases"]
+    assert trump["events"] == 2 and "The Donald" in trump["aliases"]
     assert run("actors", "alias", "Donald Trump", "POTUS").exit_code == 0
     assert len(json.loads(run("list", "--actor", "potus", "--json").output)) == 2
 

@@ -54,6 +54,10 @@ def test_upgrade_downgrade_upgrade_keeps_data(db_url):
     engine.dispose()
 
 
+def test_head_revision_constant_matches_the_migrations(engine):
+    assert migrate.head_revision(engine) == migrate.HEAD_REVISION
+
+
 def test_an_empty_database_gets_the_schema(db_url):
     engine = open_database(db_url)
     assert migrate.current_revision(engine) == migrate.head_revision(engine)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -238,6 +240,37 @@ def ui(obj: Context) -> None:
     run(engine)
 
 
+NEW_ACTOR_OPTION = click.option(
+    "--new-actor",
+    "new_actors",
+    multiple=True,
+    metavar="NAME[:ROLE]",
+    help="Like --actor, but creates NAME as a new actor (a person; fix it with "
+    "`tracker actors edit`) when no actor is known by it.",
+)
+
+
+def _actor_roles(actors: tuple[str, ...], new_actors: tuple[str, ...]) -> list:
+    from dataclasses import replace
+
+    from tracker.services.events import parse_actor_role
+
+    roles = [parse_actor_role(spec) for spec in actors]
+    return roles + [replace(parse_actor_role(spec), new=True) for spec in new_actors]
+
+
+@contextmanager
+def _unknown_actor_hint() -> Iterator[None]:
+    """Adds to an unknown-actor error how to create the name on purpose."""
+    from tracker.services.actors import UnknownActorError
+
+    try:
+        yield
+    except UnknownActorError as exc:
+        first = exc.unknown[0][0]
+        raise TrackerError(f"{exc}; to record a new actor, use --new-actor {first!r}") from None
+
+
 @cli.command()
 @click.option("--type", "type_", required=True, help="Event type, e.g. call, meeting, sanctions.")
 @click.option("--status", default="planned", show_default=True, help="Initial status.")
@@ -248,6 +281,7 @@ def ui(obj: Context) -> None:
     metavar="NAME[:ROLE]",
     help="An actor and its role (initiator, target, participant); repeat for more.",
 )
+@NEW_ACTOR_OPTION
 @click.option("--title", help="A short title (default: made from type and actors).")
 @click.option(
     "--when", "when_text", metavar="WHEN", help='When, e.g. "next Tuesday", "March 2025".'
@@ -255,20 +289,31 @@ def ui(obj: Context) -> None:
 @click.option("--note", help="Why you record it (kept with the first status).")
 @click.option("--json", "as_json", is_flag=True, help="Print the new event as JSON.")
 @pass_context
-def add(obj, type_, status, actors, title, when_text, note, as_json) -> None:
-    """Record an event by hand."""
+def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json) -> None:
+    """Record an event by hand.
+
+    An --actor is a known actor, an alias ("the Kremlin") or a gazetteer name ("Germany");
+    a name nobody knows is refused with close names, unless given as --new-actor.
+    """
     from tracker.db.session import unit_of_work
     from tracker.domain import check_status, check_type, direction_for_status
-    from tracker.services.events import add_event, get_event, parse_actor_role
+    from tracker.services.events import add_event, get_event
 
     check_type(type_)
     status = check_status(status)
-    roles = [parse_actor_role(spec) for spec in actors]
+    roles = _actor_roles(actors, new_actors)
     direction = direction_for_status(status)  # "March", planned: the next March
     when = parse_when_option(when_text, "time", direction) if when_text else None
-    with unit_of_work(obj.engine()) as session:
+    with _unknown_actor_hint(), unit_of_work(obj.engine()) as session:
         event = add_event(
-            session, type=type_, status=status, actors=roles, title=title, when=when, note=note
+            session,
+            type=type_,
+            status=status,
+            actors=roles,
+            title=title,
+            when=when,
+            note=note,
+            typed_actors=True,
         )
         event_id = event.id
     with unit_of_work(obj.engine()) as session:
@@ -451,11 +496,27 @@ def show(obj, event_id, as_json) -> None:
     """Everything about one event: actors, time, evidence, status history."""
     from sqlalchemy.orm import Session
 
+    from tracker.db.models import Event
     from tracker.domain import day_label, effective_label
-    from tracker.services.events import get_event, history_order, moved_text, previous_when
+    from tracker.errors import NotFoundError
+    from tracker.services.events import (
+        get_event,
+        history_order,
+        merged_into,
+        moved_text,
+        previous_when,
+    )
 
     with Session(obj.engine()) as session:
-        event = get_event(session, event_id)
+        try:
+            event = get_event(session, event_id)
+        except NotFoundError:
+            # an id kept from before a merge leads to the event it became
+            target = merged_into(session, event_id)
+            if target is None or session.get(Event, target) is None:
+                raise
+            click.echo(f"event {event_id} was merged into {target}", err=True)
+            event = get_event(session, target)
         history = sorted(event.status_changes, key=history_order)
         if as_json:
             data = event_json(event)
@@ -572,22 +633,23 @@ def status(obj, event_id, status, at_text, keep_time, note) -> None:
 @click.option("--when", "when_text", metavar="WHEN", help="New time, in plain language.")
 @click.option("--no-when", is_flag=True, help="Forget the time (date unknown).")
 @click.option("--actor", "actors", multiple=True, metavar="NAME[:ROLE]", help="Replace the actors.")
+@NEW_ACTOR_OPTION
 @click.option("--notes", help="Your own remarks on the event (empty text clears them).")
 @pass_context
-def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None:
+def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, notes) -> None:
     """Change an event's type, title, time or actors."""
     from tracker.db.session import unit_of_work
     from tracker.domain import direction_for_status
-    from tracker.services.events import edit_event, event_when, get_event, parse_actor_role
+    from tracker.services.events import edit_event, event_when, get_event
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
-    if not any([type_, title, when_text, no_when, actors, notes is not None]):
+    if not any([type_, title, when_text, no_when, actors, new_actors, notes is not None]):
         raise TrackerError(
             "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
         )
-    roles = [parse_actor_role(a) for a in actors] if actors else None
-    with unit_of_work(obj.engine()) as session:
+    roles = _actor_roles(actors, new_actors) if actors or new_actors else None
+    with _unknown_actor_hint(), unit_of_work(obj.engine()) as session:
         when = None
         if when_text:  # "March" for a planned event is the next March
             direction = direction_for_status(get_event(session, event_id).status)
@@ -601,6 +663,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, notes) -> None
             clear_when=no_when,
             actors=roles,
             notes=notes,
+            typed_actors=True,
         )
         message = f"event {event_id} updated"
         if when is not None or no_when:
@@ -630,10 +693,45 @@ def delete(obj, event_id, yes) -> None:
     echo_plain(f"deleted {label}")
 
 
+@cli.command()
+@click.argument("first_id", type=int)
+@click.argument("second_id", type=int)
+@click.option("--note", help="Why they are the same event (kept in the history).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def merge(obj, first_id, second_id, note, yes) -> None:
+    """Merge two events that are one (e.g. told by two articles).
+
+    The older id stays; the other's evidence, actors and status history move to it, and its
+    id keeps leading there ("event N was merged into M").
+    """
+    from tracker.db.session import unit_of_work
+    from tracker.domain import clean
+    from tracker.services.events import get_event, merge_events
+
+    with unit_of_work(obj.engine()) as session:
+        kept = get_event(session, min(first_id, second_id))
+        gone = get_event(session, max(first_id, second_id))
+        question = (
+            f"Merge event {gone.id} ({gone.type}, {gone.status}: {clean(gone.title)}) into "
+            f"event {kept.id} ({kept.type}, {kept.status}: {clean(kept.title)})?"
+        )
+        if not yes and not click.confirm(question, default=False, err=True):
+            click.echo("nothing merged", err=True)
+            sys.exit(1)
+        result = merge_events(session, first_id, second_id, note=note)
+        status_now = get_event(session, result.kept_id).status
+    click.echo(
+        f"merged event {result.merged_id} into {result.kept_id}: "
+        f"{result.mentions_moved} mentions and {result.changes_moved} status changes moved; "
+        f"status {status_now}"
+    )
+
+
 @cli.group(cls=TrackerGroup, invoke_without_command=True)
 @click.pass_context
 def actors(ctx: click.Context) -> None:
-    """List actors, add one, give one an alias, merge two."""
+    """List actors, add one, fix one, give one an alias, merge two."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(actors_list)
 
@@ -679,6 +777,26 @@ def actors_add(obj, name, kind, country, aliases) -> None:
     with unit_of_work(obj.engine()) as session:
         actor = add_actor(session, name, kind=kind, country=country, aliases=list(aliases))
         echo(f"added actor {actor.id}: {actor.name} ({actor.kind})")
+
+
+@actors.command(name="edit")
+@click.argument("actor", metavar="ID|NAME")
+@click.option("--name", help="The actor's name from now on (the old one stays as an alias).")
+@click.option("--kind", help="person, state, organisation or group.")
+@click.option("--country", help='Two-letter country code ("" clears it).')
+@pass_context
+def actors_edit(obj, actor, name, kind, country) -> None:
+    """Fix an actor's name, kind or country."""
+    from tracker.db.session import unit_of_work
+    from tracker.services.actors import edit_actor
+
+    if name is None and kind is None and country is None:
+        raise TrackerError("nothing to change: give --name, --kind or --country")
+    with unit_of_work(obj.engine()) as session:
+        edited = edit_actor(session, actor, name=name, kind=kind, country=country)
+        aliases = ", ".join(sorted(a.alias for a in edited.aliases))
+        line = f"actor {edited.id}: {edited.name} ({edited.kind}, {edited.country or 'no country'})"
+    echo_plain(line + (f"; also known as {aliases}" if aliases else ""))
 
 
 @actors.command(name="alias")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from tracker.errors import TrackerError
@@ -173,6 +174,13 @@ def clean(text: str | None, *, one_line: bool = True) -> str:
     from tracker.text_safety import clean as clean_text
 
     return clean_text(text, one_line=one_line)
+
+
+def fold_for_search(text: str) -> str:
+    """Text as search stores and matches it on every backend: accents dropped and case folded
+    ("António" and "antonio" are one word; SQLite's FTS does the same by itself)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def effective_label(day: dt.date | None, precision: str | None) -> str:

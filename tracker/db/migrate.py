@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
-
-from alembic import command
 from tracker.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Engine
+
+# Alembic is imported only to migrate or to explain a mismatch: everyday commands check the
+# schema with one plain query (stored_revision).
+
+
+def __getattr__(name: str):
+    # `migrate.command` (alembic.command), loaded on first use rather than with this module
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(name)
+
+# The newest migration in alembic/versions. Opening a database compares its alembic_version
+# with this constant, so everyday commands never load Alembic; a test keeps the two in step.
+HEAD_REVISION = "0009"
 
 # Search indexes are created by raw SQL per dialect (FTS5 on SQLite, GIN on PostgreSQL);
 # the models do not describe them, so autogenerate must not see them as drift.
-SEARCH_OBJECTS_PREFIX = ("events_fts", "ix_events_search")
+SEARCH_OBJECTS_PREFIX = ("events_fts", "ix_events_search", "search_vector")
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
@@ -35,6 +50,8 @@ def script_location() -> str:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", script_location())
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -43,25 +60,51 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def head_revision(engine: Engine) -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def known_revisions(engine: Engine) -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config(engine))
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(engine), revision)
+
+
+def stored_revision(engine: Engine) -> str | None:
+    """The database's alembic_version, read with a plain query (None: no version table)."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            exists = conn.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+            ).scalar()
+        else:
+            exists = conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar()
+        if not exists:
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -72,6 +115,8 @@ def ensure_schema(engine: Engine) -> None:
     process killed half-way leaves an empty database, not half a schema, and processes that
     start together on a new database wait for the first instead of failing.
     """
+    if stored_revision(engine) == HEAD_REVISION:
+        return
     current = current_revision(engine)
     head = head_revision(engine)
     if current == head:
@@ -106,6 +151,8 @@ def _create_schema(engine: Engine, head: str | None) -> None:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _SCHEMA_LOCK_ID})
         # another process may have made it while we waited for the lock
+        from alembic.runtime.migration import MigrationContext
+
         current = MigrationContext.configure(conn).get_current_revision()
         if current == head:
             return
@@ -117,6 +164,8 @@ def _create_schema(engine: Engine, head: str | None) -> None:
                 "the database has tables but no tracker schema version; "
                 "it is not a tracker database"
             )
+        from alembic import command
+
         cfg = alembic_config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")

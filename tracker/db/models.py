@@ -9,6 +9,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Identity,
     Index,
     Integer,
     MetaData,
@@ -27,6 +28,11 @@ NAMING = {
 }
 
 
+# An id kept in a script or a note must never come to name another row: SQLite AUTOINCREMENT
+# (never hands out a deleted id again) and PostgreSQL identity columns.
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
@@ -37,8 +43,9 @@ class Base(DeclarativeBase):
 
 class Article(Base):
     __tablename__ = "articles"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     source: Mapped[str] = mapped_column(String(1000))  # path or URL
     title: Mapped[str] = mapped_column(String(500))
     published: Mapped[dt.date | None] = mapped_column(Date)  # None: no date found
@@ -55,8 +62,9 @@ class Article(Base):
 
 class Actor(Base):
     __tablename__ = "actors"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     # casefolded name: canonical names are unique whatever their case
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -71,8 +79,9 @@ class Actor(Base):
 
 class ActorAlias(Base):
     __tablename__ = "actor_aliases"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(200))
     alias_key: Mapped[str] = mapped_column(String(200), unique=True)
@@ -88,9 +97,10 @@ class Event(Base):
         Index("ix_events_status_timeline", "status", "timeline_date", "id"),
         Index("ix_events_type_timeline", "type", "timeline_date", "id"),
         Index("ix_events_created_at", "created_at"),
+        NEVER_REUSE_IDS,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     type: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))  # latest status change by effective time
     title: Mapped[str] = mapped_column(String(500))
@@ -130,9 +140,10 @@ class Participation(Base):
     __table_args__ = (
         UniqueConstraint("event_id", "actor_id", "role"),
         Index("ix_participations_actor_event", "actor_id", "event_id"),
+        NEVER_REUSE_IDS,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(20))  # initiator, target, participant
@@ -145,8 +156,9 @@ class Mention(Base):
     """Evidence: the sentence of an article that an event was read from."""
 
     __tablename__ = "mentions"
+    __table_args__ = NEVER_REUSE_IDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     article_id: Mapped[int] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
@@ -168,9 +180,10 @@ class StatusChange(Base):
     __table_args__ = (
         Index("ix_status_changes_event_effective", "event_id", "effective_at"),
         Index("ix_status_changes_recorded_at", "recorded_at"),
+        NEVER_REUSE_IDS,
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     from_status: Mapped[str | None] = mapped_column(String(20))
     to_status: Mapped[str] = mapped_column(String(20))
@@ -192,13 +205,25 @@ class StatusChange(Base):
     mention: Mapped[Mention | None] = relationship()
 
 
+class EventMerge(Base):
+    """Where a merged-away event went: its id keeps leading somewhere (no foreign key, so the
+    record outlives later deletions and says what happened)."""
+
+    __tablename__ = "event_merges"
+
+    merged_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    into_id: Mapped[int] = mapped_column(Integer, index=True)
+    merged_title: Mapped[str] = mapped_column(String(500))
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class FeedEntry(Base):
     """A feed entry already read by `tracker watch`/`ingest`: a restart does not fetch it again."""
 
     __tablename__ = "feed_entries"
-    __table_args__ = (UniqueConstraint("feed_url", "entry_key"),)
+    __table_args__ = (UniqueConstraint("feed_url", "entry_key"), NEVER_REUSE_IDS)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(Identity(), primary_key=True)
     feed_url: Mapped[str] = mapped_column(String(1000))
     entry_key: Mapped[str] = mapped_column(String(1000))  # the entry's id, else its link
     link: Mapped[str | None] = mapped_column(String(1000))

@@ -7,10 +7,13 @@ established (who "Kim" is, who "he" and "the two leaders" are) from one sentence
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from tracker.extract import lexicon
+from tracker.extract.clauses import WINDOW
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry
 
@@ -168,6 +171,12 @@ class ActorIndex:
         return self.state_by_country.get(country) if country else None
 
 
+@lru_cache(maxsize=1)
+def base_index() -> ActorIndex:
+    """The shipped gazetteer, compiled once per process."""
+    return ActorIndex(lexicon.load_gazetteer())
+
+
 def _short_name(entry: ActorEntry) -> str | None:
     single = [a for a in entry.aliases if " " not in a and a[:1].isupper()]
     return single[0] if single else None
@@ -249,6 +258,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         else:
             i += 1
 
+    # Which gazetteer match covers, starts at or ends at each token (constant-time lookups).
+    gaz_cover: list[Mention | None] = [None] * n
+    gaz_by_end: dict[int, list[Mention]] = {}
+    for g in gaz:
+        for x in range(g.tok, g.tok_end):
+            gaz_cover[x] = g
+        gaz_by_end.setdefault(g.tok_end, []).append(g)
+
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
     for i in range(n):
@@ -271,19 +288,19 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
             continue
-        country = actor.country or _country_before(tokens, texts, i, index, gaz)
+        country = actor.country or _country_before(tokens, texts, i, index, gaz_cover)
         if actor.country is None and country:
             actor = Actor(actor.name, "person", country)
         government = None
         if title in index.spokes_titles:
-            government = index.state_of(country) or _nearest_state(gaz, i)
+            government = index.state_of(country) or _nearest_state(gaz_cover, i)
         mentions.append(Mention(actor, j, k, "title", government=government))
         for x in range(i, k):
             claimed[x] = True
-        for g in gaz:
+        for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
             # "IAEA Director General Rafael Grossi": the prefix is part of the title.
             # "Hamas political leader Ismail Haniyeh": the person acts, not the organisation.
-            if i - 3 <= g.tok_end <= i and all(
+            if all(
                 tokens[x].cap or lows[x] in _TITLE_MODIFIERS for x in range(g.tok_end, i)
             ):
                 for x in range(g.tok, g.tok_end):
@@ -298,7 +315,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, i)
         if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
-        if any(g.tok < k and g.tok_end > i for g in gaz if g.actor.kind not in ("state", "person")):
+        if any(
+            (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
+            for x in range(i, k)
+        ):
             continue
         # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
         title_first = (
@@ -320,10 +340,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue
         country = actor.country
         if country is None:
-            country = next(
-                (g.actor.country for g in gaz if g.tok in title_span and g.actor.kind == "state"),
-                None,
-            )
+            country = next((
+                g.actor.country for x in title_span
+                if (g := gaz_cover[x]) is not None and g.tok == x and g.actor.kind == "state"
+            ), None)
             if country:
                 actor = Actor(actor.name, "person", country)
         government = None
@@ -345,7 +365,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             g.actor.kind == "organisation" and g.tok >= 2 and g.tok_end - g.tok >= 2
             and tokens[g.tok - 1].cap and tokens[g.tok - 1].text.isalpha()
             and texts[g.tok - 1] not in _NOT_NAME and texts[g.tok - 1] not in index.demonyms
-            and not any(x.tok_end == g.tok for x in gaz)
+            and g.tok not in gaz_by_end
         ):
             continue  # "Iran's Supreme National Security Council": a longer, unknown name
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
@@ -404,6 +424,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 6. References: "the Russian leader", "the two leaders", "he".
     pair_firsts = index.pairs.by_first
+    latest = _LatestPerson(mentions)
+    persons = _PersonsBefore(mentions)
+    named = _Before(mentions, lambda m: m.source not in ("pronoun", "pair"))
+    opening_pronoun: Mention | None = None  # a sentence-opening "He"
     for i in range(n):
         if claimed[i]:
             continue
@@ -412,8 +436,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if hit and i + hit[0] < n and lows[i + hit[0]] == "of":
             hit = None  # "on both sides of the border": a place, not the two parties
         if hit:
-            group = _pair(memory, mentions, i, fresh_group)
-            speakers = {m.actor.name for m in mentions if m.tok < i and m.actor.kind == "person"}
+            group = _pair(memory, persons.at(i), fresh_group)
+            speakers = persons.names
             if (
                 lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
                 and len(speakers) < 2
@@ -455,7 +479,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[i] = claimed[i + 1] = True
                 continue
             if nxt in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
-                state = _government_of(nxt, mentions, i, memory, index)
+                state = _government_of(nxt, mentions, i, memory, index, latest)
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True
@@ -464,7 +488,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 # "the junta", "the generals": the state the story is about; "the army": the
                 # state whose army was named ("Sudan's army", "Myanmar's military ruler").
                 if nxt in _FORCE_NOUNS:
-                    speaker = _latest_person(mentions, i)  # "Netanyahu warned that the army"
+                    speaker = latest.before(i)  # "Netanyahu warned that the army"
                     state = memory.army_state or (
                         index.state_of(speaker.country) if speaker else None
                     )
@@ -503,19 +527,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
-            opening = next((m for m in mentions if m.tok == 0 and m.source == "pronoun"), None)
+            opening = opening_pronoun
             if opening is not None and low in index.subject_pronouns and lows[i - 1] == "that":
                 person = opening.actor  # "He said ... and that he would travel": the same man
             else:
                 person = (
-                    _latest_person(mentions, i) or memory.last_subject or memory.last_person()
+                    latest.before(i) or memory.last_subject or memory.last_person()
                 )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
+                if i == 0:
+                    opening_pronoun = mentions[-1]
         elif low in index.plural_pronouns and (memory.last_group or mentions):
             # "the United States and Russia reaffirmed ... and said they would": the pair
             # that is the sentence's own subject, else the group told last.
-            group = _coordinated_subject(mentions, lows, i) or memory.last_group
+            group = _coordinated_subject(named, lows, i) or memory.last_group
             for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
@@ -575,7 +601,8 @@ def _resolve_name(
 
 
 def _country_before(
-    tokens: list[Token], texts: list[str], i: int, index: ActorIndex, gaz: list[Mention]
+    tokens: list[Token], texts: list[str], i: int, index: ActorIndex,
+    gaz_cover: list[Mention | None],
 ) -> str | None:
     """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary"."""
     for j in range(i - 1, max(-1, i - 5), -1):
@@ -583,18 +610,19 @@ def _country_before(
             break
         if texts[j] in index.demonyms:
             return index.demonyms[texts[j]].country
-        for g in gaz:
-            if g.tok <= j < g.tok_end and g.actor.kind == "state":
-                return g.actor.country
+        g = gaz_cover[j]
+        if g is not None and g.actor.kind == "state":
+            return g.actor.country
     return None
 
 
-def _nearest_state(gaz: list[Mention], i: int) -> Actor | None:
-    best = None
-    for g in gaz:
-        if g.tok < i and g.actor.kind == "state":
-            best = g.actor
-    return best
+def _nearest_state(gaz_cover: list[Mention | None], i: int) -> Actor | None:
+    """The state named last before token i."""
+    for j in range(i - 1, -1, -1):
+        g = gaz_cover[j]
+        if g is not None and g.actor.kind == "state":
+            return g.actor
+    return None
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration"})
@@ -603,7 +631,8 @@ _GOVERNMENT_BLOCKERS = frozenset({"of", "in", "at", "led", "formed", "s"})
 
 
 def _government_of(
-    noun: str, mentions: list[Mention], i: int, memory: ArticleMemory, index: ActorIndex
+    noun: str, mentions: list[Mention], i: int, memory: ArticleMemory, index: ActorIndex,
+    latest: _LatestPerson,
 ) -> Actor | None:
     """ "the administration": in wire English, Washington's, whenever the story has named the
     United States; otherwise, like "the government", the state of the person speaking in the
@@ -616,7 +645,7 @@ def _government_of(
             or any(m.actor.country == "US" for m in mentions if m.tok < i)
         ):
             return us
-    speaker = _latest_person(mentions, i)
+    speaker = latest.before(i)
     state = index.state_of(speaker.country) if speaker is not None else None
     if state is None:
         government = next(
@@ -626,21 +655,97 @@ def _government_of(
     return state or memory.main_state()
 
 
-def _coordinated_subject(mentions: list[Mention], lows: list[str], i: int) -> list[Actor]:
-    """The first "A and B" of the sentence, when it comes before position i."""
-    named = [m for m in mentions if m.tok < i and m.source not in ("pronoun", "pair")]
-    for a, b in zip(named, named[1:], strict=False):
+def _coordinated_subject(named: _Before, lows: list[str], i: int) -> list[Actor]:
+    """The first "A and B" of the sentence, when it comes before position i (and not more
+    than ``WINDOW`` tokens before it)."""
+    named.advance(i)
+    mentions = named.mentions
+    near = sorted(named.since(i - WINDOW))  # in the order they were found
+    for x, y in zip(near, near[1:], strict=False):
+        a, b = mentions[x], mentions[y]
         if b.tok == a.tok_end + 1 and lows[a.tok_end] == "and" and a.actor != b.actor:
             return [a.actor, b.actor]
     return []
 
 
-def _latest_person(mentions: list[Mention], i: int) -> Actor | None:
-    best = None
-    for m in mentions:
-        if m.tok < i and m.actor.kind == "person" and m.source != "pronoun":
-            best = m.actor
-    return best
+class _Before:
+    """The mentions that pass a test and stand before token i, asked for at ascending i while
+    step 6 still adds mentions: each mention is taken in once (linear in the sentence).
+
+    ``taken`` holds them in token order (what was found first, then what step 6 added at
+    ascending tokens, merged)."""
+
+    def __init__(self, mentions: list[Mention], test: Callable[[Mention], bool]):
+        self.mentions = mentions
+        self.test = test
+        self.streams: tuple[list[int], list[int]] | None = None  # built on first use
+        self.next = [0, 0]
+        self.scanned = 0
+        self.taken: list[int] = []
+        self.taken_toks: list[int] = []
+
+    def advance(self, i: int) -> list[int]:
+        """The mentions (indices) that newly stand before token i."""
+        mentions = self.mentions
+        if self.streams is None:
+            self.streams = (sorted(
+                (k for k, m in enumerate(mentions) if self.test(m)), key=lambda k: mentions[k].tok
+            ), [])
+            self.scanned = len(mentions)
+        for k in range(self.scanned, len(mentions)):
+            if self.test(mentions[k]):
+                self.streams[1].append(k)
+        self.scanned = len(mentions)
+        new: list[int] = []
+        for s, stream in enumerate(self.streams):
+            at = self.next[s]
+            while at < len(stream) and mentions[stream[at]].tok < i:
+                new.append(stream[at])
+                at += 1
+            self.next[s] = at
+        if new:
+            new.sort(key=lambda k: mentions[k].tok)
+            self.taken.extend(new)
+            self.taken_toks.extend(mentions[k].tok for k in new)
+        return new
+
+    def since(self, tok: int) -> list[int]:
+        """Taken mentions at or after ``tok`` (call ``advance`` first)."""
+        return self.taken[bisect_left(self.taken_toks, tok) :]
+
+
+class _LatestPerson:
+    """The person mentioned last (in the order mentions were found) before a token."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.before_ = _Before(
+            mentions, lambda m: m.actor.kind == "person" and m.source != "pronoun"
+        )
+        self.best = -1
+
+    def before(self, i: int) -> Actor | None:
+        for k in self.before_.advance(i):
+            self.best = max(self.best, k)
+        return self.before_.mentions[self.best].actor if self.best >= 0 else None
+
+
+class _PersonsBefore:
+    """The distinct persons mentioned before a token (pronouns included), in the order of
+    their first mention in the list."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.before_ = _Before(mentions, lambda m: m.actor.kind == "person")
+        self.first: dict[Actor, int] = {}
+        self.names: set[str] = set()
+
+    def at(self, i: int) -> list[Actor]:
+        mentions = self.before_.mentions
+        for k in self.before_.advance(i):
+            actor = mentions[k].actor
+            self.names.add(actor.name)
+            if k < self.first.get(actor, len(mentions)):
+                self.first[actor] = k
+        return sorted(self.first, key=self.first.__getitem__)
 
 
 def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:
@@ -662,13 +767,8 @@ def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> boo
     return {state(a) for a in group} & {a.name for a in main} != set()
 
 
-def _pair(
-    memory: ArticleMemory, mentions: list[Mention], i: int, fresh_group: bool = False
-) -> list[Actor]:
-    here: list[Actor] = []
-    for m in mentions:
-        if m.tok < i and m.actor.kind == "person" and m.actor not in here:
-            here.append(m.actor)
+def _pair(memory: ArticleMemory, here: list[Actor], fresh_group: bool = False) -> list[Actor]:
+    """Who "the two leaders" are; ``here``: the persons named before in the sentence."""
     if len(here) >= 2:
         return here[-2:]  # "Biden met Xi, and the two leaders agreed"
     if fresh_group and not here and len(memory.last_group) >= 2:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.extract import lexicon
+from tracker.extract.clauses import WINDOW, clause_starts
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key
 
 
@@ -49,9 +50,6 @@ class TriggerLexicon:
         self.negations = PhraseIndex({phrase_key(p): True for p in cues["negations"]})
         self.denials = PhraseIndex({phrase_key(p): True for p in cues["denials"]})
         self.hypothetical = PhraseIndex({phrase_key(p): True for p in cues["hypothetical"]})
-        self.clause_breaks = frozenset(cues["clause_breaks"])
-        self.relative_openers = frozenset(cues["relative_openers"])
-        self.subordinators = frozenset(cues["subordinators"])
         self.verb_forms = frozenset(cues["verb_forms"])
         self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
@@ -62,33 +60,8 @@ class TriggerLexicon:
         ]
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:
-        """For each token, the index where its clause starts."""
-        starts, current = [], 0
-        resume: int | None = None  # the clause a ", which ...," insertion interrupts
-        n = len(tokens)
-        # "Despite having spoken with Biden, Trump ...": the opening phrase ends at its comma.
-        opening = bool(tokens) and tokens[0].low in self.subordinators
-        for i, t in enumerate(tokens):
-            if opening and t.text == ",":
-                opening = False
-                current = i + 1
-            elif t.text in (";", ":", "—", "–", "(") or (
-                t.text == "," and i + 1 < n and tokens[i + 1].low in self.clause_breaks
-            ):
-                if t.text == "," and tokens[i + 1].low in self.relative_openers:
-                    resume = current
-                else:
-                    resume = None
-                current = i + 1
-            elif t.text == "," and resume is not None:
-                current, resume = resume, None  # "Russia, which ..., criticised": back to Russia
-            elif t.low in ("and", "but") and i + 1 < n and self._is_verb(tokens[i + 1].low):
-                current = i  # "held talks ... and signed two statements": a second act
-            starts.append(current)
-        return starts
-
-    def _is_verb(self, low: str) -> bool:
-        return low in self.verb_forms or (low.endswith("ed") and len(low) > 4)
+        """For each token, the index where its clause starts (see ``clauses``)."""
+        return clause_starts(tokens)
 
     def status_for(
         self, lows: list[str], lo: int, hi: int, inherent: str | None, coercive: bool = True
@@ -109,8 +82,19 @@ class TriggerLexicon:
                 best = status  # type: ignore[assignment]
         return best or "occurred"
 
-    def blocked(self, lows: list[str], lo: int, i: int, hi: int) -> bool:
-        """A negation close before the trigger, or a hypothetical in its clause: no event."""
+    def first_denial_end(self, lows: list[str]) -> int | None:
+        """Where the sentence's first denial ("Peskov denied that ...") ends, if it has one."""
+        found = self.denials.find_all(lows)
+        return found[0][1] if found else None
+
+    def blocked(
+        self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1
+    ) -> bool:
+        """A negation close before the trigger, or a hypothetical in its clause: no event.
+
+        ``denial_end`` is ``first_denial_end(lows)`` when the caller has it (-1: not known).
+        The clause is read at most ``WINDOW`` tokens back, so the work per trigger is bounded.
+        """
         start = max(lo, i - 7)
         for k in range(i - 1, start, -1):
             if lows[k] == "but":
@@ -118,13 +102,16 @@ class TriggerLexicon:
                 break
         if lows[lo] == "no" or self.negations.find_all(lows[start:i]):
             return True
-        if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[lo : i - 1]):
+        near = max(lo, i - WINDOW)
+        if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"
-        if self.denials.find_all(lows[:i]):
+        if denial_end == -1:
+            denial_end = self.first_denial_end(lows)
+        if denial_end is not None and denial_end <= i:
             return True  # "Peskov denied that any agreement had been signed"
         return any(
-            not (lows[lo + a] == "may" and _the_month(lows, lo + a))
-            for a, _, _ in self.hypothetical.find_all(lows[lo : min(hi, i + 5)])
+            not (lows[near + a] == "may" and _the_month(lows, near + a))
+            for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
         )
 
 

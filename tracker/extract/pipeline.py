@@ -10,17 +10,31 @@ from functools import lru_cache
 from tracker.domain import When
 from tracker.errors import ExtractionTimeout
 from tracker.extract import lexicon
-from tracker.extract.actors import Actor, ActorIndex, ArticleMemory, Mention, find_mentions
+from tracker.extract.actors import (
+    Actor,
+    ActorIndex,
+    ArticleMemory,
+    Mention,
+    base_index,
+    find_mentions,
+)
+from tracker.extract.arguments import (
+    CONSULT,
+    SPEECH_ACTS,
+    SentenceMentions,
+    actors_for,
+    is_modifier,
+)
 from tracker.extract.articles import DATELINE, read_article
+from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.lexicon import load_gazetteer
 from tracker.extract.predicate import predicate_status
 from tracker.extract.sentences import Sentence, split_sentences
+from tracker.extract.timing import SentenceTimes, StoryClock
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
-CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
 # Between two mentions of one subject: "Joe Biden and Russian President Vladimir Putin".
@@ -42,9 +56,7 @@ def _lexicon() -> TriggerLexicon:
     return TriggerLexicon()
 
 
-@lru_cache(maxsize=1)
-def _base_index() -> ActorIndex:
-    return ActorIndex(load_gazetteer())
+_base_index = base_index  # the shipped gazetteer's index
 
 
 @lru_cache(maxsize=32)
@@ -73,8 +85,7 @@ def extract(
     lex = _lexicon()
     memory = ArticleMemory()
     events: list[ExtractedEvent] = []
-    last_when: When | None = None
-    last_day: When | None = None
+    clock = StoryClock(article.published)
     for number, sentence in enumerate(split_sentences(text, article.body_offset)):
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeout("extraction took longer than its time budget")
@@ -88,28 +99,19 @@ def extract(
         lows = [t.low for t in tokens]
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
-            sentence, tokens, mentions, dates, last_when, lex, memory, events
+            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events
         )
+        also = f" {sentence.text} ".find(" also ")  # where "also" stands, if it does
         for event in found:
-            if " also " in f" {sentence.text[: event.trigger_offset]} ":
+            if also != -1 and also + 5 <= event.trigger_offset:
                 events.append(event)  # "They also agreed ...": a further act, not a retelling
             else:
                 _add_unless_duplicate(events, event)
-        anchored = [d.when for d in dates if d.when and d.anchor]
-        unresolved = any(d.when is None and not d.same_as_before for d in dates)
-        if anchored:
-            last_when = anchored[-1]
-        recent = [w for w in anchored if w.precision == "day" and _near(w, article.published)]
-        if recent:
-            last_day = recent[-1]
+        unresolved = clock.advance(dates)
         for event in found:
             if event.when is None and event.status == "occurred" and not unresolved:
-                event.when = last_day  # an act told without a time: the story's latest day
+                event.when = clock.last_day  # an act told without a time: the story's latest day
     return Extraction(article=article, events=events)
-
-
-def _near(when: When, published: dt.date | None) -> bool:
-    return published is None or abs((when.start - published).days) <= 7
 
 
 def _without_dateline(sentence: Sentence) -> Sentence:
@@ -133,6 +135,7 @@ _PAST_AFTER = lexicon.words("past_after_cue")
 def _sentence_events(
     sentence: Sentence,
     tokens: list[Token],
+    lows: list[str],
     mentions: list[Mention],
     dates: list[DateMention],
     last_when: When | None,
@@ -147,10 +150,19 @@ def _sentence_events(
         return []  # questions assert nothing
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
-    lows = [t.low for t in tokens]
-    text = sentence.text
-    quoted = _quoted_spans(tokens) if '"' in text or "“" in text else []
-    clause = lex.clause_starts(tokens)
+    triggers = lex.find_triggers(lows)
+    extra = (
+        _construction_triggers(tokens, mentions)
+        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
+    )
+    if extra:
+        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    if all(trig.type == "none" for trig in triggers):
+        return []  # most sentences: nothing to build the clause structure for
+    clause = Clauses(tokens)
+    times = SentenceTimes(dates)
+    sm = SentenceMentions(tokens, mentions, clause)
+    denial_end = lex.first_denial_end(lows)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
     previous_end = 0
@@ -159,22 +171,16 @@ def _sentence_events(
     last_actors: list[tuple[Actor, str]] = []
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
-    def end_of(trig: Trigger) -> int:
-        return _clause_end(clause, trig.tok)
 
-    triggers = lex.find_triggers(lows)
-    extra = (
-        _construction_triggers(tokens, mentions)
-        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
-    )
-    if extra:
-        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    def end_of(trig: Trigger) -> int:
+        return clause.end_of(trig.tok)
+
     for trig in triggers:
         if trig.type == "none":
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
-        if trig.type not in _SPEECH_ACTS and _characterised(tokens, trig, quoted):
+        if trig.type not in SPEECH_ACTS and _characterised(tokens, trig, clause):
             continue  # calling them an "economic blockade": a word for something, not an act
         if trig.type == "meeting" and _fulfilled(lows, trig):
             continue  # "only if Caracas met its commitments": no meeting
@@ -187,40 +193,40 @@ def _sentence_events(
         ):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
-        if lex.blocked(lows, lo, trig.tok, _clause_end(clause, trig.tok)):
+        if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
         if trig.type == "rejection" and _troop_movement(lows, trig):
             continue  # "fighters are to withdraw north of the river": no rejection
         if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
-            lows[trig.tok_end : _clause_end(clause, trig.tok)]
+            lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
         ):
             continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
-        actors = _reversed_roles(trig, tokens, mentions, clause, [*earlier_events, *out])
+        actors = _reversed_roles(trig, sm, earlier_events, out)
         if actors is None:
-            actors = _actors_for(trig, tokens, mentions, clause, shared)
+            actors = actors_for(trig, sm, shared)
         if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
-            actors = _talks_behind_deal(out, actors, mentions, trig) or actors
+            actors = _talks_behind_deal(out, actors, sm, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
             meeting = next((
-                e for e in reversed(out) if e.type in _MEETING_TYPES and len(e.actors) >= 2
+                e for e in reversed(out[-_RECENT:])
+                if e.type in _MEETING_TYPES and len(e.actors) >= 2
                 and any(_same_party(a, _as_party(actors[0][0])) for a in e.actors)
             ), None)
             if meeting is None:
                 continue  # "OPEC+ agreed to cut output": one party's decision, no deal
             # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
             actors = [(Actor(a.name, a.kind, a.country), "participant") for a in meeting.actors]
-        if trig.type in _SPEECH_ACTS and all(r == "initiator" for _, r in actors):
-            them = _them(lows, trig, actors, [*earlier_events, *out])
-            target = None if them else _referred_target(
-                tokens, trig, actors, [*earlier_events, *out]
-            )
+        if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
+            recent = _recent(earlier_events, out)
+            them = _them(lows, trig, actors, recent)
+            target = None if them else _referred_target(tokens, trig, actors, recent)
             if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
-                target = _same_act_target(trig.type, actors, [*earlier_events, *out])
+                target = _same_act_target(trig.type, actors, recent)
             if target is not None:
                 actors = [*actors, (target, "target")]
             actors = [*actors, *((a, "target") for a in them)]
@@ -235,10 +241,11 @@ def _sentence_events(
             event_type = "talks"  # "the two sides will meet again": another round of talks
         elif (
             event_type == "meeting" and persons == 0 and len(actors) >= 2
-            and lows[trig.tok] in _MET and "talks" in lows[trig.tok_end : end_of(trig)]
+            and lows[trig.tok] in _MET
+            and "talks" in lows[trig.tok_end : min(end_of(trig), trig.tok_end + WINDOW)]
         ):
             event_type = "talks"  # "the two countries' negotiators met for a round of talks"
-        if event_type == "talks" and _part_of_meeting(out, actors):
+        if event_type == "talks" and _part_of_meeting(out[-_RECENT:], actors):
             continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
         if lo in heads and _embedded(lows, heads[lo][0], trig):
@@ -251,11 +258,11 @@ def _sentence_events(
                 inherited = "planned"
             else:
                 continue
-            out = [e for e in out if e is not head_events.get(lo)]
+            _remove(out, head_events.get(lo))
             seen_types.discard(head_type)
             actors = _merge_actors(head_actors, actors)
         if event_type in seen_types and not _another_actor(
-            event_type, actors, out, lo, trig, mentions
+            event_type, actors, out, lo, trig, sm
         ):
             if event_type in _MEETING_TYPES and inherited is None:
                 _join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
@@ -281,15 +288,14 @@ def _sentence_events(
             status = "postponed" if temporary else "cancelled"
         if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
             status = _called_off_later(lex, lows, lo, trig) or status
-        when = _when_for(trig, tokens, dates, status, last_when)
+        when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
         # The subject alone acts again in "... met Xi and urged him to ...".
-        subjects = {m.actor.name for m in mentions if m.tok < trig.tok} | {
-            m.government.name for m in mentions if m.tok < trig.tok and m.government
-        }
-        last_subjects = [(a, r) for a, r in last_actors if a.name in subjects] or last_actors
+        last_subjects = [
+            (a, r) for a, r in last_actors if sm.named_between(a.name, 0, trig.tok)
+        ] or last_actors
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
             memory.group_fresh = True
@@ -304,6 +310,20 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+# How many events back a reference ("the measures", "them", "also") or a merge may look: acts
+# told long before are not what a sentence refers to, and the bound keeps time linear.
+_RECENT = 50
+
+
+def _recent(earlier: list[ExtractedEvent], out: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    return [*earlier[-_RECENT:], *out[-_RECENT:]]
+
+
+def _remove(out: list[ExtractedEvent], event: ExtractedEvent | None) -> None:
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] is event:
+            del out[k]
+            return
 _MET = frozenset({"met", "meet", "meets", "meeting"})
 _HELP_VERBS = lexicon.words("help_verbs")
 _SIDE_VERBS = lexicon.words("side_taking_verbs")
@@ -409,18 +429,20 @@ def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
 
 
 def _talks_behind_deal(
-    out: list[ExtractedEvent], actors: list, mentions: list[Mention], trig: Trigger
+    out: list[ExtractedEvent], actors: list, sm: SentenceMentions, trig: Trigger
 ) -> list | None:
     """ "A and B signed a truce after talks mediated by C": the talks were between the
     parties to the deal told just before, with whoever is named after the trigger."""
-    deal = next((e for e in reversed(out) if e.type == "agreement" and len(e.actors) >= 2), None)
+    deal = next((
+        e for e in reversed(out[-_RECENT:]) if e.type == "agreement" and len(e.actors) >= 2
+    ), None)
     if deal is None:
         return None
-    later = {m.actor.name for m in mentions if m.tok >= trig.tok_end} | {
-        m.government.name for m in mentions if m.tok >= trig.tok_end and m.government
-    }
     parties = [(Actor(a.name, a.kind, a.country), "participant") for a in deal.actors]
-    return _merge_actors(parties, [(a, "participant") for a, _ in actors if a.name in later])
+    return _merge_actors(parties, [
+        (a, "participant") for a, _ in actors
+        if sm.named_between(a.name, trig.tok_end, len(sm.tokens))
+    ])
 _SCHEDULE_WORDS = lexicon.words("schedule_words")
 _CALLED_OFF = frozenset({"cancelled", "postponed"})
 
@@ -428,8 +450,10 @@ _CALLED_OFF = frozenset({"cancelled", "postponed"})
 def _called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
     """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
     is undone later in the sentence; the status is the later one."""
-    but = next((k for k in range(trig.tok_end, len(lows)) if lows[k] == "but"), None)
-    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[lo:but]):
+    but = next((
+        k for k in range(trig.tok_end, min(len(lows), trig.tok_end + WINDOW)) if lows[k] == "but"
+    ), None)
+    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[max(lo, but - WINDOW) : but]):
         return None
     found = [
         status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
@@ -438,29 +462,29 @@ def _called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigg
     return found[0] if found else None
 def _another_actor(
     event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
-    mentions: list[Mention],
+    sm: SentenceMentions,
 ) -> bool:
     """ "The bloc imposed sanctions on Niger, and Nigeria cut electricity supplies": a second
     act of the same kind by a subject of its own clause, who took no part in the first."""
     if event_type in _MEETING_TYPES or lo == 0 or not actors:
         return False
-    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    earlier = next((e for e in reversed(out[-_RECENT:]) if e.type == event_type), None)
     if earlier is None:
         return False
     first = actors[0][0]
-    if event_type in _SPEECH_ACTS and _new_target(actors, earlier, lo, trig, mentions):
+    if event_type in SPEECH_ACTS and _new_target(actors, earlier, lo, trig, sm):
         return True  # "thanked A for its help and called B a partner": a second act
-    own = any(m.actor.name == first.name and lo <= m.tok < trig.tok for m in mentions)
+    own = sm.actor_named_between(first.name, lo, trig.tok)
     return own and all(not _same_party(
         ExtractedActor(first.name, "initiator", first.kind, first.country), a
     ) for a in earlier.actors)
 
 
 def _new_target(
-    actors: list, earlier: ExtractedEvent, lo: int, trig: Trigger, mentions: list[Mention]
+    actors: list, earlier: ExtractedEvent, lo: int, trig: Trigger, sm: SentenceMentions
 ) -> bool:
     """The same speaker turns to someone else in a clause of its own ("... and praised B")."""
-    if lo == 0 or not any(m.tok < lo for m in mentions):
+    if lo == 0 or not sm.toks or sm.toks[0] >= lo:
         return False
     targets = [a for a, r in actors if r == "target"]
     if not targets or not any(a.role == "target" for a in earlier.actors):
@@ -469,7 +493,7 @@ def _new_target(
     return all(
         not any(a.name == t.name or (t.kind != "state" and _same_party(_as_party(t), a))
                 for a in earlier.actors) for t in targets
-    ) and any(m.actor.name == targets[0].name and m.tok > trig.tok for m in mentions)
+    ) and sm.actor_named_between(targets[0].name, trig.tok + 1, len(sm.tokens))
 
 
 def _same_act_target(
@@ -528,18 +552,10 @@ def _prospect(lows: list[str], trig: Trigger) -> bool:
     )
 
 
-def _quoted_spans(tokens: list[Token]) -> list[tuple[int, int]]:
-    """Token ranges inside double quotation marks: [(first inside, quote closing), ...]."""
-    marks = [k for k, t in enumerate(tokens) if t.text in _QUOTES]
-    return [(marks[k] + 1, marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
-
-
-def _characterised(tokens: list[Token], trig: Trigger, quoted: list[tuple[int, int]]) -> bool:
+def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
     """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
-    for a, b in quoted:
-        if a <= trig.tok < b:
-            return any(t.low in _NAMING_VERBS for t in tokens[max(0, a - 6) : a])
-    return False
+    a = clause.quote_start(trig.tok)
+    return a is not None and any(t.low in _NAMING_VERBS for t in tokens[max(0, a - 6) : a])
 
 
 def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
@@ -558,13 +574,14 @@ _DRAWING_VERBS = lexicon.words("drawing_verbs")
 
 
 def _reversed_roles(
-    trig: Trigger, tokens: list[Token], mentions: list[Mention], clause: list[int],
-    events: list[ExtractedEvent],
+    trig: Trigger, sm: SentenceMentions, earlier: list[ExtractedEvent],
+    out_so_far: list[ExtractedEvent],
 ) -> list[tuple[Actor, str]] | None:
     """ "The move drew criticism from Beijing": the one after "from" acts; the subject (or
     whoever the sentence goes on to name, or the author of the act referred to) is the target."""
-    if trig.type not in _SPEECH_ACTS:
+    if trig.type not in SPEECH_ACTS:
         return None
+    tokens, clause = sm.tokens, sm.clauses
     if not any(t.low in _DRAWING_VERBS for t in tokens[max(0, trig.tok - 3) : trig.tok]):
         return None
     at = next(
@@ -574,8 +591,8 @@ def _reversed_roles(
     )
     if at is None:
         return None
-    end = _clause_end(clause, at)
-    sources = [m for m in mentions if at < m.tok < end and not _is_modifier(m, tokens)][:3]
+    end = min(clause.end_of(at), at + WINDOW)
+    sources = [m for m in sm.between(at + 1, end) if not is_modifier(m, tokens)][:3]
     if not sources:
         return None
     out: list[tuple[Actor, str]] = []
@@ -589,14 +606,20 @@ def _reversed_roles(
     for m in sources:
         add(m.government, "initiator")
         add(m.actor, "initiator")
-    subjects = [m for m in mentions if clause[m.tok] == clause[trig.tok] and m.tok < trig.tok]
-    later = [m for m in mentions if m.tok >= end]
+    subjects = [
+        m for m in sm.between(trig.tok - WINDOW, trig.tok) if clause[m.tok] == clause[trig.tok]
+    ]
+    later = sm.between(end, len(tokens))[:2]
     for m in subjects or later[:2]:
         add(m.actor, "target")
     if len(out) == len(names) and all(r == "initiator" for _, r in out):
         subject_window = Trigger(trig.type, None, 1.0, clause[trig.tok], clause[trig.tok])
-        add(_referred_target(tokens, subject_window, out, events), "target")
+        add(_referred_target(
+            tokens, subject_window, out, _recent(earlier, out_so_far)
+        ), "target")
     return out
+
+
 _TROOP_NOUNS = lexicon.words("troop_nouns")
 
 
@@ -630,6 +653,8 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
+    if trig.tok - head.tok_end > 14:
+        return False  # too far to be its content (and never sliced: linear time)
     gap = lows[head.tok_end : trig.tok]
     if len(gap) >= 2 and gap[0] in ("in", "on", "last", "this", "next") and (
         gap[1] in _TIME_WORDS
@@ -654,8 +679,6 @@ def _merge_actors(first: list, second: list) -> list:
     return [*first, *((a, r) for a, r in second if a.name not in names)]
 
 
-# Acts that are statements: they happened when reported.
-_SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
 _COERCIVE = frozenset({"sanctions", "military"})
 _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
@@ -666,7 +689,7 @@ def _status(
     event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None
 ) -> str:
     status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
-    if event_type in _SPEECH_ACTS:
+    if event_type in SPEECH_ACTS:
         return "occurred"
     if status == "occurred" and inherent is None:
         # "Talks between A and B ... have been postponed": the noun's own predicate.
@@ -741,168 +764,6 @@ def _refers_back(
     return False
 
 
-def _clause_end(clause: list[int], i: int) -> int:
-    for k in range(i + 1, len(clause)):
-        if clause[k] != clause[i]:
-            return k
-    return len(clause)
-
-
-def _actors_for(
-    trig: Trigger,
-    tokens: list[Token],
-    mentions: list[Mention],
-    clause: list[int],
-    previous_clause_actors: list[tuple[Actor, str]] | None = None,
-) -> list[tuple[Actor, str]]:
-    """(actor, role) pairs: the subject before the trigger, then the parties after it."""
-    parties = [
-        m for m in mentions
-        if (not m.location or trig.type in _PLACE_PARTY_TYPES or (
-            trig.type == "sanctions" and _origin(m, tokens)
-        ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": the host
-            or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
-        and not _is_modifier(m, tokens) and not _is_source(m, tokens)
-        and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
-    ]  # "strikes in Pakistan": a place struck is a party
-    lo = clause[trig.tok]
-    before = [
-        m for m in parties
-        if clause[m.tok] == lo and m.tok_end <= trig.tok
-        and not any(t.low in _SEPARATORS for t in tokens[m.tok_end : trig.tok])
-    ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
-    if any(m.source != "pronoun" for m in before):
-        # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
-        before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
-    if len(before) > 1:
-        # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
-        inside = _parenthetical_relatives(tokens, trig.tok)
-        if inside:
-            kept = [m for m in before if not any(a <= m.tok < b for a, b in inside)]
-            before = kept or before
-    if len(before) > 1:
-        subject = max(before, key=lambda m: m.tok)
-        gap = tokens[subject.tok_end : trig.tok]
-        if (
-            subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3
-            and all(not t.cap and t.low.isalpha() for t in gap)
-        ):
-            # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
-            # the comma acts; whoever the opening phrase names does not.
-            before = [m for m in before if m.tok >= subject.tok]
-    pairs = [m.tok for m in before if m.source == "pair"]
-    if pairs:
-        # "Borrell told reporters that the two sides had agreed": the speaker is no party.
-        said = [k for k in range(lo, pairs[0]) if tokens[k].low in _SAYING_VERBS]
-        if said:
-            before = [m for m in before if m.tok > said[-1]]
-    shared_subject: list[tuple[Actor, str]] = []
-    if not before:
-        if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
-            # "... met X and reached a consensus": the same subject acts again.
-            shared_subject = previous_clause_actors
-        elif lo > 0 and tokens[lo].low == "and" and parties and parties[0].tok < lo:
-            before = [m for m in parties if m.tok == parties[0].tok]  # the sentence's subject
-        elif (
-            lo >= 2 and tokens[lo - 1].text == "," and tokens[lo].low.endswith("ing")
-            and parties and parties[0].tok < lo and not parties[0].location
-        ):
-            # "Blinken welcomed the deal ..., warning that sanctions remained an option":
-            # a participle clause goes on with the sentence's subject.
-            before = [m for m in parties if m.tok == parties[0].tok]
-        else:
-            # "Trump said Washington was ...": the speaker of the sentence, before the clause.
-            earlier = [m for m in parties if m.tok_end <= trig.tok]
-            before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
-    end = _clause_end(clause, trig.tok_end - 1)
-    for k in range(trig.tok_end, end - 1 if trig.type == "demand" else trig.tok_end):
-        # "urged Washington to persuade Russia": the infinitive is content, not a party.
-        if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
-            end = k
-            break
-    for k in range(trig.tok_end, end):
-        if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
-            end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
-            break
-        if tokens[k].low == "," and k + 1 < end and _participle(tokens[k + 1]):
-            end = k  # "agreed to upgrade ties, putting Washington on a par with Moscow"
-            break
-        if tokens[k].low in _SEPARATORS or (
-            trig.type in _SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
-            and tokens[k + 1].low.endswith("ing")
-        ):
-            # "spoken with Biden before Russia's invasion": a new act begins; "criticised the
-            # bloc for inviting the general": the general is what it was criticised for.
-            end = k
-            break
-    if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
-        end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
-    after = [m for m in parties if trig.tok_end <= m.tok < end][:3]
-    role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
-    role_rest = "participant" if role_first == "participant" else "target"
-    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
-    names: set[str] = {a.name for a, _ in out}
-    for group, role in ((before, role_first), (after, role_rest)):
-        for m in group:
-            own = role_first if role != role_first and _speaking_with(tokens, m) else role
-            for actor in ((m.government, m.actor) if m.government else (m.actor,)):
-                if actor is not None and actor.name not in names:
-                    names.add(actor.name)
-                    out.append((actor, own))
-    governments = {m.government.name for m in mentions if m.government}
-    # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
-    # Suu Kyi" names the state on its own.
-    person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
-    named = governments | {m.actor.name for m in mentions if m.source == "anaphor"}
-    return [
-        (a, r) for a, r in out
-        if not (a.kind == "state" and a.country in person_countries and a.name not in named)
-    ]
-
-
-_PLACE_PARTY_TYPES = frozenset({"military"})
-_TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
-
-
-def _object_of_trigger(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
-    """The trigger phrase takes its party by a preposition: "lashed out at the EU" names the
-    target, not a place."""
-    if trig.tok_end - trig.tok < 2 or tokens[trig.tok_end - 1].low not in _TRIGGER_PREPOSITIONS:
-        return False
-    k = trig.tok_end
-    return m.tok == k or (m.tok == k + 1 and tokens[k].low == "the")
-
-
-_LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | lexicon.words("separating_prepositions")
-_FINITE = lexicon.words("list_ending_verbs")
-
-
-_RELATIVES = frozenset({"that", "which", "who", "whose"})
-_SAYING_VERBS = lexicon.words("saying_verbs")
-
-
-def _parenthetical_relatives(tokens: list[Token], until: int) -> list[tuple[int, int]]:
-    """Spans ", who ... ," and ", which ... ," that close before position ``until``."""
-    spans = []
-    k = 0
-    while k < until - 1:
-        if tokens[k].text == "," and tokens[k + 1].low in ("who", "which", "whose"):
-            close = next((j for j in range(k + 2, until) if tokens[j].text == ","), None)
-            if close is None:
-                break
-            spans.append((k + 1, close))
-            k = close
-        k += 1
-    return spans
-
-
-def _participle(t: Token) -> bool:
-    return not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in _ING_NOUNS
-
-
-_ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
-
-
 def _as_party(actor: Actor) -> ExtractedActor:
     return ExtractedActor(actor.name, "participant", actor.kind, actor.country)
 
@@ -918,84 +779,6 @@ def _decision(lows: list[str], trig: Trigger) -> bool:
     return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS and (
         rest[k + 1] not in ("a", "an")
     )
-
-
-_SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
-
-
-def _speaking_with(tokens: list[Token], m: Mention) -> bool:
-    """ "Manila rejected the demand, with Adviser Eduardo Ano saying ...": a co-speaker."""
-    if m.tok_end >= len(tokens) or tokens[m.tok_end].low not in _SPEAKING:
-        return False
-    return any(t.low == "with" for t in tokens[max(0, m.tok - 5) : m.tok])
-
-
-def _list_end(tokens: list[Token], k: int) -> int:
-    """Where a coordinated list of parties ends: at a verb, a dash or a new phrase."""
-    for x in range(k, len(tokens)):
-        low = tokens[x].low
-        if low in _LIST_STOPS or low in _FINITE or (
-            low.endswith("ed") and len(low) > 4 and not tokens[x].cap
-        ):
-            return x
-    return len(tokens)
-
-
-_MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
-
-
-def _origin(m: Mention, tokens: list[Token]) -> bool:
-    """ "tariffs on cars made in China", "imports from Russia": the place is the target."""
-    before = tokens[m.tok - 1].low if m.tok >= 1 else ""
-    return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
-
-
-_MEDIATION_WORDS = lexicon.words("mediation_words")
-
-
-def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
-    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
-    for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):
-        if t.low in (",", ";", "between"):
-            return False
-        if t.low in _MEDIATION_WORDS:
-            return True
-    return False
-
-
-def _is_source(m: Mention, tokens: list[Token]) -> bool:
-    """ "According to a statement issued by Brunei, ...": who reports an act is no party."""
-    for t in reversed(tokens[max(0, m.tok - 7) : m.tok]):
-        if t.low in (",", ";", "said", "says"):
-            return False
-        if t.low == "according":
-            return True
-    return False
-
-
-def _possessive(tokens: list[Token], m: Mention) -> bool:
-    return tokens[m.tok].low in ("his", "her", "their", "its")
-
-
-def _is_modifier(m: Mention, tokens: list[Token]) -> bool:
-    """ "Trump's special envoy": the possessor describes someone else; not a party."""
-    last = tokens[m.tok_end - 1]
-    if last.base == last.text or m.source == "pronoun":
-        return False
-    heads = _title_heads()
-    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
-        if not t.low[0].isalnum():
-            return False
-        if t.low in heads:
-            return True
-        if k >= 2 and not t.cap:
-            return False  # a capitalised title goes on: "Israel's far-right Security Minister"
-    return False
-
-
-@lru_cache(maxsize=1)
-def _title_heads() -> frozenset[str]:
-    return _base_index().title_heads
 
 
 _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
@@ -1044,28 +827,9 @@ def _referred_target(
         actor = Actor(first.name, first.kind, first.country)
         if event.type in wanted or event.status in wanted:
             return actor
-        if not wanted and event.type not in _SPEECH_ACTS:  # an act, not a reaction
+        if not wanted and event.type not in SPEECH_ACTS:  # an act, not a reaction
             fallback = fallback or actor
     return fallback
-
-
-def _when_for(
-    trig: Trigger,
-    tokens: list[Token],
-    dates: list[DateMention],
-    status: str,
-    last_when: When | None,
-) -> When | None:
-    anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
-    if not anchored:
-        return None
-    pos_start, pos_end = tokens[trig.tok].start, tokens[trig.tok_end - 1].end
-    if status != "occurred":
-        later = [d for d in anchored if d.start >= pos_end]
-        if later and later[0].start - pos_end < 80:
-            return later[0].when if not later[0].same_as_before else last_when
-    best = min(anchored, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end)))
-    return last_when if best.same_as_before else best.when
 
 
 def _event(
@@ -1151,9 +915,13 @@ def _same_parties_same_day(earlier: ExtractedEvent, event: ExtractedEvent) -> bo
     return all(any(_same_party(a, b) for b in earlier.actors) for a in event.actors[:2])
 
 
+# How many events back a retelling is looked for (bounded: linear time on any article).
+_DUPLICATE_REACH = 400
+
+
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
-    for earlier in events:
+    for earlier in events[-_DUPLICATE_REACH:]:
         if earlier.type != event.type or not _compatible(earlier.when, event.when):
             continue
         if earlier.status != event.status and (

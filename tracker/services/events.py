@@ -10,11 +10,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.db.models import Event, Mention, Participation, StatusChange, utcnow
+from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
 from tracker.db.session import id_fits
-from tracker.domain import UNDATED, When, check_role, check_status, check_type, effective_label
+from tracker.domain import (
+    UNDATED,
+    When,
+    check_role,
+    check_status,
+    check_type,
+    effective_label,
+    fold_for_search,
+)
 from tracker.errors import ConflictError, NotFoundError, TrackerError
-from tracker.services.actors import get_or_create_actor, resolve_actor
+from tracker.services.actors import (
+    UnknownActorError,
+    add_actor,
+    close_names,
+    find_actor,
+    get_or_create_actor,
+    known_actor,
+)
 
 
 @dataclass(frozen=True)
@@ -23,6 +38,8 @@ class ActorRole:
     role: str = "participant"
     kind: str = "person"
     country: str | None = None
+    # typed by hand: create this name as a new actor if no actor is known by it
+    new: bool = False
 
 
 def parse_actor_role(spec: str) -> ActorRole:
@@ -49,7 +66,7 @@ def refresh_search_text(event: Event) -> None:
     """What free-text search sees: title, actors, notes and the evidence sentences."""
     parts = [event.title, *(p.actor.name for p in event.participations), event.notes or ""]
     parts += [m.sentence for m in event.mentions]
-    event.search_text = " ".join(p for p in parts if p)[:SEARCH_TEXT_LIMIT]
+    event.search_text = fold_for_search(" ".join(p for p in parts if p))[:SEARCH_TEXT_LIMIT]
 
 
 def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -> None:
@@ -101,6 +118,34 @@ def event_when(event: Event) -> When | None:
     return When(event.when_start, event.when_end or event.when_start, event.precision)
 
 
+def resolve_typed_actors(session: Session, actors: Sequence[ActorRole]) -> list[Actor]:
+    """Actors typed by a person: known names and aliases, then the gazetteer ("Germany" is the
+    state, "the Kremlin" is Russia); a name neither knows is created only when marked ``new``,
+    else UnknownActorError lists every such name with close known ones."""
+    found: list[Actor | None] = []
+    unknown: list[tuple[str, list[str]]] = []
+    for spec in actors:
+        actor = find_actor(session, spec.name) if spec.new else known_actor(session, spec.name)
+        if actor is None and not spec.new:
+            unknown.append((spec.name, close_names(session, spec.name)))
+        found.append(actor)
+    if unknown:
+        raise UnknownActorError(unknown)
+    return [
+        actor or add_actor(session, spec.name, kind=spec.kind, country=spec.country)
+        for actor, spec in zip(found, actors, strict=True)
+    ]
+
+
+def _canonical(session: Session, actors: Sequence[ActorRole]) -> list[ActorRole]:
+    """Typed actors as the known actors they name (titles and lists show canonical names)."""
+    resolved = resolve_typed_actors(session, actors)
+    return [
+        ActorRole(actor.name, spec.role, actor.kind, actor.country)
+        for actor, spec in zip(resolved, actors, strict=True)
+    ]
+
+
 def _set_actors(session: Session, event: Event, actors: Sequence[ActorRole]) -> None:
     seen: set[tuple[int, str]] = set()
     event.participations.clear()
@@ -127,14 +172,14 @@ def add_event(
     confidence: float = 1.0,
     status_effective: When | None = None,
     timeline_fallback: dt.date | None = None,
-    create_actors: bool = True,
+    typed_actors: bool = False,
 ) -> Event:
-    """Record a new event and its first status change."""
+    """Record a new event and its first status change. ``typed_actors``: the names were typed
+    by a person and resolve as resolve_typed_actors says (extraction passes its own actors)."""
     type_ = check_type(type)
     status_ = check_status(status)
-    if not create_actors:
-        for spec in actors:
-            resolve_actor(session, spec.name)
+    if typed_actors:
+        actors = _canonical(session, actors)  # unknown names fail before anything is added
     title = (title or "").strip() or _title_for(type_, actors)
     event = Event(
         type=type_,
@@ -176,8 +221,33 @@ def get_event(session: Session, event_id: int) -> Event:
         )
     )
     if event is None:
-        raise NotFoundError(f"no event with id {event_id}")
+        raise NotFoundError(_missing_event_message(session, event_id))
     return event
+
+
+def merged_into(session: Session, event_id: int) -> int | None:
+    """The event that ``event_id`` was merged into, following later merges; None if it was not
+    merged away."""
+    if not id_fits(session, EventMerge.merged_id, event_id):
+        return None
+    target = None
+    seen = {event_id}
+    current = event_id
+    while into := session.scalar(select(EventMerge.into_id).where(EventMerge.merged_id == current)):
+        target = current = into
+        if current in seen:  # a cycle cannot be recorded, but never loop on a damaged table
+            break
+        seen.add(current)
+    return target
+
+
+def _missing_event_message(session: Session, event_id: int) -> str:
+    target = merged_into(session, event_id)
+    if target is None:
+        return f"no event with id {event_id}"
+    if session.get(Event, target) is None:
+        return f"event {event_id} was merged into {target}, which has since been deleted"
+    return f"event {event_id} was merged into {target}"
 
 
 def _check_version(event: Event, expected_version: int | None) -> None:
@@ -320,6 +390,7 @@ def edit_event(
     actors: Sequence[ActorRole] | None = None,
     notes: str | None = None,
     expected_version: int | None = None,
+    typed_actors: bool = False,
 ) -> Event:
     """Change what an event is; its status moves only through change_status."""
     event = get_event(session, event_id)
@@ -334,7 +405,7 @@ def edit_event(
     if when is not None or clear_when:
         set_when(event, None if clear_when else when, reported_day(event))
     if actors is not None:
-        _set_actors(session, event, actors)
+        _set_actors(session, event, _canonical(session, actors) if typed_actors else actors)
         session.flush()
     if notes is not None:
         event.notes = notes.strip() or None
@@ -362,3 +433,106 @@ def _flush(session: Session, event: Event) -> None:
             f"event {event_id} was changed by someone else at the same time; "
             "nothing was written, reload it and try again"
         ) from None
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def _finer_when(kept: When | None, other: When | None) -> When | None:
+    """The time the merged event keeps: the kept one's, unless the other is finer and within it
+    (a "March" call and a "12 March" call are the 12 March call)."""
+    if kept is None:
+        return other
+    if other is None:
+        return kept
+    finer = _PRECISION_RANK.get(other.precision, 9) < _PRECISION_RANK.get(kept.precision, 9)
+    if finer and kept.start <= other.start and other.end <= kept.end:
+        return other
+    return kept
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    kept_id: int
+    merged_id: int
+    mentions_moved: int
+    changes_moved: int
+
+
+def merge_events(
+    session: Session,
+    first_id: int,
+    second_id: int,
+    *,
+    note: str | None = None,
+    expected_versions: dict[int, int] | None = None,
+) -> MergeResult:
+    """Merge two tellings of one event: the older id stays, the other's mentions, actors and
+    status history move to it, and its id is recorded as merged so it still leads somewhere."""
+    if first_id == second_id:
+        raise TrackerError(f"cannot merge event {first_id} with itself")
+    kept = get_event(session, min(first_id, second_id))
+    gone = get_event(session, max(first_id, second_id))
+    for event in (kept, gone):
+        if expected_versions and event.id in expected_versions:
+            _check_version(event, expected_versions[event.id])
+    kept_id, gone_id = kept.id, gone.id
+    previous_status = kept.status
+
+    # actors: one participation per (actor, role); an actor already in the kept event with a
+    # precise role does not come back as a mere participant
+    roles: dict[int, set[str]] = {}
+    for part in kept.participations:
+        roles.setdefault(part.actor_id, set()).add(part.role)
+    for part in list(gone.participations):
+        have = roles.setdefault(part.actor_id, set())
+        if part.role in have or (part.role == "participant" and have):
+            continue
+        have.add(part.role)
+        kept.participations.append(Participation(actor_id=part.actor_id, role=part.role))
+
+    mentions = list(gone.mentions)
+    changes = list(gone.status_changes)
+    for mention in mentions:
+        gone.mentions.remove(mention)
+        kept.mentions.append(mention)
+    for change in changes:
+        gone.status_changes.remove(change)
+        kept.status_changes.append(change)
+
+    when = _finer_when(event_when(kept), event_when(gone))
+    if when != event_when(kept):
+        set_when(kept, when)
+    elif when is None:
+        kept.timeline_date = min(kept.timeline_date, gone.timeline_date)
+    kept.confidence = max(kept.confidence, gone.confidence)
+    if gone.notes:
+        kept.notes = f"{kept.notes}\n{gone.notes}" if kept.notes else gone.notes
+
+    latest = max(kept.status_changes, key=history_order)
+    current = latest.to_status
+    summary = f"merged event {gone_id} ({gone.title}) into this event"
+    # the history stays append-only: the merge is one more entry, placed right after the latest
+    # change and carrying the current status, so it never changes which status is current
+    kept.status_changes.append(
+        StatusChange(
+            from_status=previous_status,
+            to_status=current,
+            effective_at=latest.effective_at,
+            effective_precision=latest.effective_precision,
+            note=f"{summary}; {note}" if note else summary,
+            recorded_at=utcnow(),
+        )
+    )
+    kept.status = current
+    kept.updated_at = utcnow()
+    session.add(EventMerge(merged_id=gone_id, into_id=kept_id, merged_title=gone.title[:500]))
+    # ids that had been merged into the gone event now lead straight to the kept one
+    for earlier in session.scalars(select(EventMerge).where(EventMerge.into_id == gone_id)):
+        earlier.into_id = kept_id
+    _flush(session, kept)
+    session.delete(gone)
+    session.flush()
+    refresh_search_text(kept)
+    _flush(session, kept)
+    return MergeResult(kept_id, gone_id, len(mentions), len(changes))

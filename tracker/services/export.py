@@ -158,13 +158,11 @@ def _write_ics(events: Iterable[Event], out: TextIO, calendar_id: str) -> int:
         item.add("summary", f"{event.title} ({event.status})")
         item.add("status", _ICS_STATUS[event.status])
         item.add("categories", [event.type])
-        if when.precision == "day":
-            item.add("dtstart", when.start)
-            item.add("dtend", when.end + dt.timedelta(days=1))
-        else:
-            # an approximate time: a note on the first day of its period, saying so
-            item.add("dtstart", when.start)
-            item.add("dtend", when.start + dt.timedelta(days=1))
+        # an approximate time is a note on the first day of its period, saying so
+        last = when.end if when.precision == "day" else when.start
+        item.add("dtstart", when.start)
+        if last < dt.date.max:  # DTEND is exclusive; a one-day event may go without it
+            item.add("dtend", last + dt.timedelta(days=1))
         actors = ", ".join(f"{p.actor.name} ({p.role})" for p in event.participations)
         lines = [
             f"Status: {event.status}",

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import Select, and_, func, or_, select, text, tuple_
+from sqlalchemy import Select, and_, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Mention, Participation, StatusChange
-from tracker.domain import UNDATED
+from tracker.domain import UNDATED, fold_for_search
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
 
@@ -44,7 +45,16 @@ class EventPage:
 
 
 def search_words(text_: str) -> list[str]:
-    return _WORD.findall(text_.casefold())
+    return _WORD.findall(fold_for_search(text_))
+
+
+def ts_query(words: list[str]) -> str:
+    """PostgreSQL's form of the words: each a prefix, all required."""
+    return " & ".join(f"{w}:*" for w in words)
+
+
+# PostgreSQL: the stored tsvector of migration 0006, which has a GIN index and statistics
+SEARCH_VECTOR = literal_column("events.search_vector")
 
 
 def _text_condition(session: Session, words: list[str]):
@@ -57,10 +67,7 @@ def _text_condition(session: Session, words: list[str]):
             .where(text("events_fts MATCH :fts_query").bindparams(fts_query=match))
         )
     if dialect == "postgresql":
-        query = " & ".join(f"{w}:*" for w in words)
-        return func.to_tsvector("simple", Event.search_text).op("@@")(
-            func.to_tsquery("simple", query)
-        )
+        return SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(words)))
     # any other backend: a plain scan
     return and_(*(Event.search_text.ilike(f"%{w}%") for w in words))
 
@@ -104,7 +111,20 @@ def filtered(session: Session, filt: EventFilter, base: Select | None = None) ->
     return query
 
 
+def _postgresql_words(session: Session, filt: EventFilter) -> list[str]:
+    """The search words when PostgreSQL must plan them itself (see timeline.plan)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return []
+    return search_words(filt.text)
+
+
 def count_events(session: Session, filt: EventFilter) -> int:
+    if _postgresql_words(session, filt):
+        from tracker.services.timeline import plan
+
+        planned = plan(session, filt)
+        if planned.keys is not None:
+            return len(planned.keys)
     return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
 
 
@@ -120,6 +140,24 @@ def list_events(
 ) -> list[Event]:
     """Events in timeline order, one keyset page: after/before a (timeline_date, id) key."""
     query = filtered(session, filt)
+    if words := _postgresql_words(session, filt):
+        # PostgreSQL guesses 20,000 matches for any prefix and walked the time index for
+        # seconds in search of a rare word's: count first, as the timeline does
+        from tracker.services.timeline import plan, unindexed_match
+
+        planned = plan(session, filt)
+        if planned.keys is not None:
+            keys = list(planned.keys)
+            if after is not None:
+                keys = keys[bisect.bisect_right(keys, tuple(after)) :]
+            if before is not None:
+                keys = keys[: bisect.bisect_left(keys, tuple(before))][-limit:]
+            else:
+                keys = keys[:limit]
+            query = select(Event).where(Event.id.in_([event_id for _, event_id in keys]))
+        elif planned.walk_vector:
+            query = filtered(session, filt.with_(text=""), select(Event))
+            query = query.where(unindexed_match(words))
     key = tuple_(Event.timeline_date, Event.id)
     if after is not None:
         query = query.where(key > tuple_(*after))

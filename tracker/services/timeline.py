@@ -6,6 +6,7 @@ to the UI thread without touching a session again.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime as dt
 import itertools
@@ -23,7 +24,14 @@ from sqlalchemy.orm import Session
 from tracker.db.models import Actor, Event, Participation
 from tracker.domain import UNDATED, When, day_label, effective_label, is_undated, when_label
 from tracker.services.events import event_when, get_event, history_order, moved_text
-from tracker.services.query import EventFilter, filtered, resolve_actor_ids, search_words
+from tracker.services.query import (
+    SEARCH_VECTOR,
+    EventFilter,
+    filtered,
+    resolve_actor_ids,
+    search_words,
+    ts_query,
+)
 
 
 @dataclass(frozen=True)
@@ -147,6 +155,10 @@ class Planned:
     walk_actors: bool = False
     text_matches: int | None = None  # how many events the words match, when counted
     fts: str | None = None  # the words as a full-text query, when walk_text
+    # PostgreSQL: the (timeline_date, id) keys of every event the filter keeps, in timeline
+    # order, when the words match few events; pages are then slices of it, read by id
+    keys: tuple[tuple[dt.date, int], ...] | None = None
+    walk_vector: bool = False  # PostgreSQL: a common word, tested row by row along time
 
 
 AnyFilter = EventFilter | Planned
@@ -289,8 +301,76 @@ def close_match_tables(engine: Engine) -> None:
         found.close()
 
 
+# PostgreSQL: a word matching at most this share of the events (and at least WALK_MIN) has
+# its matches fetched through the GIN index and sorted; a commoner one walks the time index
+PG_FEW_SHARE = 0.005
+PG_SAMPLE_FROM = 100_000  # events: below this, counting a word's matches is cheap anyway
+PG_SAMPLE_PERCENT = 0.5  # of the table's pages, read to tell a common word from a rare one
+
+
+def _plan_postgresql(session: Session, filt: EventFilter) -> Planned:
+    """Count first, as on SQLite: the planner's own estimate for a word is a guess (it walked
+    the time index for a word found in 30 events of a million, for seconds)."""
+    words = search_words(filt.text)
+    if not words:
+        return Planned(filt)
+    total = session.scalar(select(func.max(Event.id))) or 0
+    few = max(WALK_MIN, int(total * PG_FEW_SHARE))
+    rarest = words
+    if total > PG_SAMPLE_FROM:
+        # a common word's matches are costly to gather even through the GIN index (a prefix's
+        # bitmap holds every one of them): a sample of the table tells which words are common
+        sampled = session.execute(
+            text(
+                "SELECT "
+                + ", ".join(
+                    f"count(*) FILTER (WHERE search_vector @@ to_tsquery('simple', :w{i}))"
+                    for i in range(len(words) + 1)
+                )
+                + f" FROM events TABLESAMPLE SYSTEM ({PG_SAMPLE_PERCENT}) REPEATABLE (7)"
+            ),
+            {f"w{i}": ts_query(w) for i, w in enumerate([words, *([w] for w in words)])},
+        ).one()
+        scale = 100 / PG_SAMPLE_PERCENT
+        if sampled[0] * scale > 2 * few:
+            return Planned(filt, walk_vector=True)
+        # look the rarest word up in the index, test the others on the rows it finds
+        rarest = [min(words, key=lambda w: sampled[1 + words.index(w)])]
+    query = filtered(session, filt.with_(text=""), select(Event.timeline_date, Event.id))
+    query = query.where(SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(rarest))))
+    if rarest != words:
+        query = query.where(unindexed_match(words))
+    # up to one more than "few" of the filter's matches
+    found = session.execute(query.limit(few + 1)).all()
+    if len(found) <= few:
+        keys = tuple(sorted((day, event_id) for day, event_id in found))
+        return Planned(filt, text_matches=len(keys), keys=keys)
+    return Planned(filt, walk_vector=True)
+
+
+def unindexed_match(words: list[str]):
+    """The words tested on each row's stored vector, in a form the GIN index cannot answer
+    (so PostgreSQL reads rows in the order another index gives them)."""
+    return (SEARCH_VECTOR.op("||")(text("''::tsvector"))).op("@@")(
+        func.to_tsquery("simple", ts_query(words))
+    )
+
+
+def _keyed(f: AnyFilter) -> tuple[tuple[dt.date, int], ...] | None:
+    return f.keys if isinstance(f, Planned) else None
+
+
+def _rows_by_keys(session: Session, keys: tuple[tuple[dt.date, int], ...]) -> list[TimelineRow]:
+    if not keys:
+        return []
+    ids = [event_id for _, event_id in keys]
+    return _rows(session, select(*_ROW_COLUMNS).where(Event.id.in_(ids)).order_by(*_ASC))
+
+
 def plan(session: Session, filt: EventFilter, stale: Stale | None = None) -> Planned:
     """Choose how to read ``filt``'s pages: a dense word or actor walks the timeline index."""
+    if session.get_bind().dialect.name == "postgresql":
+        return _plan_postgresql(session, filt)
     if session.get_bind().dialect.name != "sqlite" or not (filt.text or filt.actors):
         return Planned(filt)
     total = session.scalar(select(func.max(Event.id))) or 0
@@ -412,6 +492,10 @@ def _plain(f: AnyFilter) -> EventFilter:
 
 
 def _filtered(session: Session, f: AnyFilter, base: Select, table: str | None = None) -> Select:
+    if isinstance(f, Planned) and f.walk_vector:
+        # a common word: test each row met along the time index against its stored vector
+        words = search_words(f.filt.text)
+        return filtered(session, f.filt.with_(text=""), base).where(unindexed_match(words))
     if not isinstance(f, Planned) or not (f.walk_text or f.walk_actors):
         return filtered(session, _plain(f), base)
     filt = f.filt
@@ -465,6 +549,8 @@ _DESC = (Event.timeline_date.desc(), Event.id.desc())
 
 
 def count_rows(session: Session, f: AnyFilter) -> int:
+    if (keys := _keyed(f)) is not None:
+        return len(keys)
     filt = _plain(f)
     if (
         isinstance(f, Planned)
@@ -493,6 +579,8 @@ def count_undated(session: Session, f: AnyFilter) -> int:
 
 def count_before(session: Session, f: AnyFilter, day: dt.date) -> int:
     """How many filtered events the timeline places strictly before ``day``."""
+    if (keys := _keyed(f)) is not None:
+        return bisect.bisect_left(keys, (day, 0))
     query = filtered(session, _plain(f), select(func.count(Event.id)))
     return session.scalar(query.where(Event.timeline_date < day)) or 0
 
@@ -507,6 +595,9 @@ def rows_after(
     table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows after ``key`` (from the start when None), in timeline order."""
+    if (keys := _keyed(filt)) is not None:
+        start = bisect.bisect_right(keys, tuple(key)) if key is not None else 0
+        return _rows_by_keys(session, keys[start : start + limit])
     query = _base(session, filt, table)
     if key is not None:
         query = query.where(tuple_(*key) < _KEY)
@@ -523,6 +614,9 @@ def rows_before(
     table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows before ``key`` (from the end when None), in timeline order."""
+    if (keys := _keyed(filt)) is not None:
+        end = bisect.bisect_left(keys, tuple(key)) if key is not None else len(keys)
+        return _rows_by_keys(session, keys[max(0, end - limit) : end])
     query = _base(session, filt, table)
     if key is not None:
         query = query.where(tuple_(*key) > _KEY)
@@ -541,12 +635,17 @@ def rows_from(
     table: str | None = None,
 ) -> list[TimelineRow]:
     """The ``limit`` rows at or after ``key``, in timeline order."""
+    if (keys := _keyed(filt)) is not None:
+        start = bisect.bisect_left(keys, tuple(key))
+        return _rows_by_keys(session, keys[start : start + limit])
     query = _base(session, filt, table).where(tuple_(*key) <= _KEY)
     return _rows(session, query.order_by(*_ASC).limit(limit))
 
 
 def count_before_key(session: Session, f: AnyFilter, key: tuple[dt.date, int]) -> int:
     """The position ``key`` has (or would have) in the filtered timeline."""
+    if (keys := _keyed(f)) is not None:
+        return bisect.bisect_left(keys, tuple(key))
     query = filtered(session, _plain(f), select(func.count(Event.id)))
     return session.scalar(query.where(tuple_(*key) > _KEY)) or 0
 
@@ -565,6 +664,8 @@ def rows_at(
     end = min(total, start + limit)
     if end <= start:
         return []
+    if (keys := _keyed(filt)) is not None:
+        return _rows_by_keys(session, keys[start:end])
     from_end = total - end
     if from_end < start:
         query = _base(session, filt, table).order_by(*_DESC).offset(from_end).limit(end - start)

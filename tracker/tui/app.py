@@ -82,6 +82,7 @@ class TrackerApp(App[None]):
         Binding("e", "edit", "Edit"),
         Binding("s", "status", "Status"),
         Binding("d", "delete", "Delete"),
+        Binding("m", "merge", "Merge", show=False),
         Binding("slash", "focus_filter('filter-text')", "Search"),
         Binding("f", "focus_filter('filter-actor')", "Actor"),
         Binding("t", "focus_filter('filter-type')", "Type", show=False),
@@ -112,7 +113,10 @@ class TrackerApp(App[None]):
         ),
         (
             "Events",
-            ("add", "edit", "status", "delete", "undo", "reextract", "article_date", "ingest"),
+            (
+                "add", "edit", "status", "delete", "undo", "merge", "reextract",
+                "article_date", "ingest",
+            ),
         ),
         ("Views", ("agenda", "changes", "export")),
         (
@@ -176,6 +180,8 @@ class TrackerApp(App[None]):
         self._prewarm = prewarm
         self._undo: list[Undo] = []  # this session's writes, the last one last
         self._mark: dt.datetime | None = None  # the user's "last seen" mark when the app opened
+        # the event marked with `m`: the next `m` on another event offers to merge the two
+        self.merge_mark: int | None = None
         name = engine.url.database or ""
         self.sub_title = (
             name.rsplit("/", 1)[-1]
@@ -195,7 +201,8 @@ class TrackerApp(App[None]):
         if action in self.MAIN_SCREEN_ONLY and len(self.screen_stack) > 1:
             return False
         if (
-            action in ("edit", "status", "delete", "undo", "reextract", "article_date")
+            action
+            in ("edit", "status", "delete", "undo", "merge", "reextract", "article_date")
             and len(self.screen_stack) > 1
         ):
             return isinstance(self.screen, DetailsScreen)
@@ -420,6 +427,7 @@ class TrackerApp(App[None]):
                         when=values.when,
                         note=values.note or None,
                         timeline_fallback=self.today(),
+                        typed_actors=True,
                     )
                     return event.id
                 event = event_service.edit_event(
@@ -432,6 +440,7 @@ class TrackerApp(App[None]):
                     actors=list(values.actors) if values.actors_changed else None,
                     notes=values.notes,
                     expected_version=version,
+                    typed_actors=True,
                 )
                 new_version = event.version
             if before is not None:
@@ -654,6 +663,75 @@ class TrackerApp(App[None]):
         self.push_screen(
             ExportScreen(self.engine, self.filter_bar.filter, summary.strip(), self._today)
         )
+
+    def action_merge(self) -> None:
+        """First `m` marks the event; `m` on another event offers to merge the two."""
+        event_id = self._current_id()
+        if event_id is None:
+            return
+        if self.merge_mark is None or self.merge_mark == event_id:
+            if self.merge_mark == event_id:
+                self.merge_mark = None
+                self.notify(f"Event #{event_id} is no longer marked.", markup=False)
+                return
+            self.merge_mark = event_id
+            self.notify(
+                f"Event #{event_id} marked: open or select the same event told elsewhere "
+                "and press m to merge them (m here again unmarks).",
+                markup=False,
+            )
+            return
+        marked = self.merge_mark
+        self._with_details(marked, lambda first: self._ask_merge(first, event_id))
+
+    def _ask_merge(self, first: EventDetails, second_id: int) -> None:
+        def ask(second: EventDetails) -> None:
+            kept, gone = sorted((first, second), key=lambda d: d.id)
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._merge(kept.id, gone.id, {kept.id: kept.version, gone.id: gone.version})
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"Merge event #{gone.id} into #{kept.id}?",
+                    f"#{kept.id}: {kept.type} · {kept.status} · {kept.when_text} · {kept.title}\n"
+                    f"#{gone.id}: {gone.type} · {gone.status} · {gone.when_text} · {gone.title}\n"
+                    f"#{kept.id} keeps the evidence, actors and status history of both; "
+                    f"#{gone.id} then leads to it.",
+                    yes="Merge",
+                    no="Keep apart",
+                ),
+                answered,
+            )
+
+        self._with_details(second_id, ask)
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def _merge(self, kept_id: int, gone_id: int, versions: dict[int, int]) -> None:
+        try:
+            with unit_of_work(self.engine) as session:
+                event_service.merge_events(
+                    session, kept_id, gone_id, expected_versions=versions, note="merged in the app"
+                )
+        except TrackerError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        self.call_from_thread(self._merged, kept_id, gone_id)
+
+    def _merged(self, kept_id: int, gone_id: int) -> None:
+        self.merge_mark = None
+        self.notify(f"Merged event #{gone_id} into #{kept_id}.", markup=False)
+
+        def refreshed(details: EventDetails) -> None:
+            self.timeline.reload(anchor=(details.timeline_date, details.id))
+            if isinstance(self.screen, DetailsScreen) and self.screen.event_id in (
+                kept_id,
+                gone_id,
+            ):
+                self.screen.update(details)
+
+        self._with_details(kept_id, refreshed)
 
     # ------------------------------------------------------------------ articles
 

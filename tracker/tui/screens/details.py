@@ -103,6 +103,7 @@ class DetailsScreen(Screen[None]):
         Binding("e", "app.edit", "Edit"),
         Binding("s", "app.status", "Status"),
         Binding("d", "app.delete", "Delete"),
+        Binding("m", "app.merge", "Merge"),
         Binding("r", "app.reextract", "Re-extract"),
         Binding("D", "app.article_date", "Article date"),
         Binding("j,down", "scroll_down", "Down", show=False),
@@ -128,6 +129,7 @@ class DetailsScreen(Screen[None]):
 
     def update(self, details: EventDetails) -> None:
         self.details = details
+        self.sub_title = f"event #{details.id}"
         self.query_one("#details", Static).update(details_content(details))
 
     def action_scroll_down(self) -> None:

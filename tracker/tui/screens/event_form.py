@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -17,10 +17,11 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tracker.domain import EVENT_TYPES, STATUSES, When, clean, day_label, direction_for_status
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
-from tracker.services.actors import find_actor
+from tracker.services.actors import UnknownActorError, find_actor, gazetteer_entry, name_key
 from tracker.services.events import ActorRole, parse_actor_role
 from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
+from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.screens.form import FormScreen
 from tracker.tui.styled import Line, styled
 from tracker.tui.suggest import ActorSuggester, CompletingInput
@@ -249,8 +250,12 @@ class EventForm(FormScreen[int | None]):
 
         def lookup() -> list[str | None]:
             with Session(self.engine) as session:
-                found = [find_actor(session, a.name) for a in actors]
-                return [f.name if f else None for f in found]
+                names = []
+                for spec in actors:
+                    found = find_actor(session, spec.name)
+                    entry = None if found else gazetteer_entry(spec.name)
+                    names.append(found.name if found else entry.name if entry else None)
+                return names
 
         known = await asyncio.to_thread(lookup)
         text = Line("→ ")
@@ -260,7 +265,7 @@ class EventForm(FormScreen[int | None]):
             text.append(clean(name or spec.name), style="bold")
             text.append(f" ({spec.role})", style="$text-muted")
             if name is None:
-                text.append(" new actor", style="italic $warning")
+                text.append(" unknown: new actor?", style="italic $warning")
         preview.update(text.content())
 
     def _validate(self) -> tuple[EventFormValues | None, list[str]]:
@@ -321,7 +326,40 @@ class EventForm(FormScreen[int | None]):
             event_id = self.submit(values, version)
         except StaleEventError as exc:
             self.app.call_from_thread(self._conflict, exc)
+        except UnknownActorError as exc:
+            self.app.call_from_thread(self._confirm_new_actors, values, version, exc)
         except TrackerError as exc:
             self.app.call_from_thread(self._failed, str(exc))
         else:
             self.app.call_from_thread(self.dismiss, event_id)
+
+    def _confirm_new_actors(
+        self, values: EventFormValues, version: int | None, exc: UnknownActorError
+    ) -> None:
+        """Names nobody knows are created only once the analyst says so."""
+        names = [name for name, _ in exc.unknown]
+        lines = []
+        for name, close in exc.unknown:
+            hint = f" (did you mean {' or '.join(close)}?)" if close else ""
+            lines.append(f"{name}{hint}")
+
+        def answered(create: bool | None) -> None:
+            if not create:
+                self._failed(f"{exc}; correct the name, or save again and confirm")
+                return
+            keys = {name_key(n) for n in names}
+            actors = tuple(
+                replace(a, new=True) if name_key(a.name) in keys else a for a in values.actors
+            )
+            self._save(replace(values, actors=actors), version)
+
+        noun = "this new actor" if len(names) == 1 else f"these {len(names)} new actors"
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Create {noun}?",
+                "\n".join(lines) + "\nNo actor or gazetteer entry has this name.",
+                yes="Create",
+                no="Go back",
+            ),
+            answered,
+        )

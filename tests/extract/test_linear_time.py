@@ -1,0 +1,101 @@
+"""Extraction work grows linearly with the length of a sentence (issue 9, item 4).
+
+Work is counted, not timed: the number of Python lines the extractor executes (its own
+modules only, traced with ``sys.settrace``) is deterministic, so the test cannot be flaky, and
+it fails on code that rescans a sentence per trigger or per mention (quadratic or cubic): such
+code runs many more lines per kilobyte on a long sentence than on a short one. The counter
+stops the run as soon as the budget is spent, so a regression fails fast instead of hanging.
+Timings in seconds are printed by ``benchmarks/bench_extract.py --sentences``.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tracker.extract import extract
+
+UNITS = [
+    "Trump met Putin and ",
+    "Trump met Putin, ",
+    # titles, appositions, pronouns, references and dates: every layer gets work
+    "Russian President Vladimir Putin said he met U.S. President Donald Trump on Friday and ",
+    "Joe Biden, the U.S. president, urged Xi to visit, and the two leaders agreed that they ",
+]
+# Time per KB may not grow more than 1.5x from 1 to 20 KB (issue 9).
+GROWTH = 1.5
+
+
+class _Budget(Exception):
+    pass
+
+
+def generated_article(unit: str, kilobytes: int) -> str:
+    """One sentence of about ``kilobytes`` KB: the unit repeated."""
+    body = (unit * (kilobytes * 1024 // len(unit) + 1)).rstrip(" ,and") + "."
+    return "A generated article\n\n" + body
+
+
+def lines_executed(
+    text: str, budget: float = float("inf"), also: tuple[str, ...] = ()
+) -> int:
+    """Lines of tracker.extract (and of the files ``also``) run to extract ``text``; raises
+    _Budget past ``budget``."""
+    count = 0
+
+    def local(frame, event, arg):  # noqa: ANN001, ANN202
+        nonlocal count
+        if event == "line":
+            count += 1
+            if count > budget:
+                raise _Budget
+        return local
+
+    def trace(frame, event, arg):  # noqa: ANN001, ANN202
+        filename = frame.f_code.co_filename
+        if "tracker/extract" in filename.replace("\\", "/") or filename in also:
+            return local
+        return None
+
+    sys.settrace(trace)
+    try:
+        extract(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_work_per_kilobyte_does_not_grow_with_the_sentence(unit: str) -> None:
+    extract(generated_article(unit, 1))  # warm-up: lexicons, gazetteer, caches
+    per_kb = {1: lines_executed(generated_article(unit, 1))}
+    for kilobytes in (5, 20):
+        budget = GROWTH * per_kb[1] * kilobytes
+        try:
+            per_kb[kilobytes] = lines_executed(generated_article(unit, kilobytes), budget)
+        except _Budget:
+            pytest.fail(
+                f"{kilobytes} KB of {unit!r} took more than {GROWTH}x the work per KB of 1 KB "
+                f"({per_kb[1]:,} lines): superlinear in the length of a sentence"
+            )
+        per_kb[kilobytes] /= kilobytes
+    assert per_kb[20] <= GROWTH * per_kb[1]
+
+
+def test_the_counter_sees_quadratic_work() -> None:
+    """The yardstick itself: work that rescans the sentence per token is caught."""
+    import tracker.extract.clauses as clauses
+
+    def rescanning(tokens):  # noqa: ANN001, ANN202
+        return [sum(1 for _ in tokens[:k]) for k in range(len(tokens))]
+
+    original = clauses.clause_starts
+    clauses.clause_starts = rescanning
+    try:
+        unit = UNITS[0]
+        one = lines_executed(generated_article(unit, 1), also=(__file__,))
+        with pytest.raises(_Budget):
+            lines_executed(generated_article(unit, 5), GROWTH * one * 5, also=(__file__,))
+    finally:
+        clauses.clause_starts = original

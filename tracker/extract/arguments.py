@@ -1,0 +1,342 @@
+"""Layer 3: the arguments of a trigger (who acts, at whom, with whom) from the clause's slots.
+
+The subject slot is the party named before the trigger in its clause (or the subject a
+coordinated or participle clause shares with the sentence); the object and prepositional
+slots are the parties named after it, up to a new phrase ("before", "for inviting ...", a
+relative clause). Every lookup is bounded by ``WINDOW`` tokens around the trigger and uses
+indexes built once per sentence, so the work per trigger is constant: time is linear in the
+length of a sentence, however many triggers and mentions it holds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from tracker.extract import lexicon
+from tracker.extract.actors import Actor, Mention, base_index
+from tracker.extract.clauses import WINDOW, Clauses
+from tracker.extract.events import Trigger
+from tracker.extract.tokens import Token
+
+# Event types whose parties take part side by side; the others go from initiator to target.
+CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
+# Acts that are statements: they happened when reported.
+SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
+
+_PLACE_PARTY_TYPES = frozenset({"military"})  # "strikes in Pakistan": a place struck is a party
+SEPARATORS = lexicon.words("separating_prepositions")
+_LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | SEPARATORS
+_FINITE = lexicon.words("list_ending_verbs")
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+_SAYING_VERBS = lexicon.words("saying_verbs")
+_ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
+_SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
+_MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
+_MEDIATION_WORDS = lexicon.words("mediation_words")
+
+
+class SentenceMentions:
+    """A sentence's mentions (sorted by position) with the indexes argument finding needs."""
+
+    __slots__ = (
+        "tokens", "all", "toks", "clauses", "_sep_prefix", "_base_ok", "_first_party",
+        "governments", "named", "_positions", "_actor_positions",
+    )
+
+    def __init__(self, tokens: list[Token], mentions: list[Mention], clauses: Clauses):
+        self.tokens = tokens
+        self.all = mentions  # find_mentions returns them sorted by position
+        self.toks = [m.tok for m in mentions]
+        self.clauses = clauses
+        prefix = [0]
+        count = 0
+        for t in tokens:
+            count += t.low in SEPARATORS
+            prefix.append(count)
+        self._sep_prefix = prefix
+        self._base_ok: list[bool] | None = None
+        self._first_party: dict[str, Mention | None] = {}
+        self.governments = {m.government.name for m in mentions if m.government}
+        self.named = self.governments | {m.actor.name for m in mentions if m.source == "anaphor"}
+        positions: dict[str, list[int]] = {}
+        actor_positions: dict[str, list[int]] = {}
+        for m in mentions:
+            actor_positions.setdefault(m.actor.name, []).append(m.tok)
+            positions.setdefault(m.actor.name, []).append(m.tok)
+            if m.government is not None:
+                positions.setdefault(m.government.name, []).append(m.tok)
+        self._positions = positions
+        self._actor_positions = actor_positions
+
+    def between(self, a: int, b: int) -> list[Mention]:
+        """Mentions starting at a token in [a, b)."""
+        return self.all[bisect_left(self.toks, a) : bisect_left(self.toks, b)]
+
+    def named_between(self, name: str, a: int, b: int) -> bool:
+        """Is the actor (or the government of a spokesperson) named at a token in [a, b)?"""
+        toks = self._positions.get(name)
+        if not toks:
+            return False
+        k = bisect_left(toks, a)
+        return k < len(toks) and toks[k] < b
+
+    def actor_named_between(self, name: str, a: int, b: int) -> bool:
+        """Is the actor itself (not as a spokesperson's government) named in [a, b)?"""
+        toks = self._actor_positions.get(name)
+        if not toks:
+            return False
+        k = bisect_left(toks, a)
+        return k < len(toks) and toks[k] < b
+
+    def separated(self, a: int, b: int) -> bool:
+        """Is there a separating preposition ("before", "after") among tokens [a, b)?"""
+        return self._sep_prefix[b] - self._sep_prefix[a] > 0
+
+    def base_ok(self, k: int) -> bool:
+        """The k-th mention can be a party at all: not a possessor, not a source."""
+        if self._base_ok is None:
+            tokens = self.tokens
+            self._base_ok = [
+                not is_modifier(m, tokens) and not _is_source(m, tokens) for m in self.all
+            ]
+        return self._base_ok[k]
+
+    def is_party(self, k: int, trig: Trigger) -> bool:
+        m = self.all[k]
+        tokens = self.tokens
+        return (
+            (not m.location or trig.type in _PLACE_PARTY_TYPES or (
+                trig.type == "sanctions" and _origin(m, tokens)
+            ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": host
+                or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
+            and self.base_ok(k)
+            and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
+        )
+
+    def parties_between(self, a: int, b: int, trig: Trigger) -> list[Mention]:
+        lo, hi = bisect_left(self.toks, a), bisect_left(self.toks, b)
+        return [self.all[k] for k in range(lo, hi) if self.is_party(k, trig)]
+
+    def first_party(self, trig: Trigger) -> Mention | None:
+        """The sentence's first party for this kind of act: its subject, mostly."""
+        if trig.type not in self._first_party:
+            tokens = self.tokens
+            found = None
+            for k, m in enumerate(self.all):
+                if (
+                    not m.location or trig.type in _PLACE_PARTY_TYPES
+                    or (trig.type == "sanctions" and _origin(m, tokens))
+                ) and self.base_ok(k):
+                    found = m
+                    break
+            self._first_party[trig.type] = found
+        return self._first_party[trig.type]
+
+
+def actors_for(
+    trig: Trigger,
+    sm: SentenceMentions,
+    previous_clause_actors: list[tuple[Actor, str]] | None = None,
+) -> list[tuple[Actor, str]]:
+    """(actor, role) pairs: the subject before the trigger, then the parties after it."""
+    tokens, clause = sm.tokens, sm.clauses
+    lo = clause[trig.tok]
+    window_start = max(lo, trig.tok - WINDOW)
+    before = [
+        m for m in sm.parties_between(window_start, trig.tok, trig)
+        if clause[m.tok] == lo and m.tok_end <= trig.tok and not sm.separated(m.tok_end, trig.tok)
+    ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
+    if any(m.source != "pronoun" for m in before):
+        # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
+        before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
+    if len(before) > 1:
+        # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
+        kept = [m for m in before if not clause.in_parenthetical_relative(m.tok, trig.tok)]
+        before = kept or before
+    if len(before) > 1:
+        subject = max(before, key=lambda m: m.tok)
+        gap = tokens[subject.tok_end : trig.tok]
+        if (
+            subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3
+            and all(not t.cap and t.low.isalpha() for t in gap)
+        ):
+            # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
+            # the comma acts; whoever the opening phrase names does not.
+            before = [m for m in before if m.tok >= subject.tok]
+    pairs = [m.tok for m in before if m.source == "pair"]
+    if pairs:
+        # "Borrell told reporters that the two sides had agreed": the speaker is no party.
+        said = [
+            k for k in range(max(lo, pairs[0] - WINDOW), pairs[0])
+            if tokens[k].low in _SAYING_VERBS
+        ]
+        if said:
+            before = [m for m in before if m.tok > said[-1]]
+    shared_subject: list[tuple[Actor, str]] = []
+    if not before:
+        first = sm.first_party(trig)
+        if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
+            # "... met X and reached a consensus": the same subject acts again.
+            shared_subject = previous_clause_actors
+        elif lo > 0 and tokens[lo].low == "and" and first is not None and first.tok < lo:
+            before = _at(sm, first.tok, trig)  # the sentence's subject
+        elif (
+            lo >= 2 and tokens[lo - 1].text == "," and tokens[lo].low.endswith("ing")
+            and first is not None and first.tok < lo and not first.location
+        ):
+            # "Blinken welcomed the deal ..., warning that sanctions remained an option":
+            # a participle clause goes on with the sentence's subject.
+            before = _at(sm, first.tok, trig)
+        else:
+            # "Trump said Washington was ...": the speaker of the sentence, before the clause.
+            earlier = [
+                m for m in sm.parties_between(trig.tok - WINDOW, trig.tok, trig)
+                if m.tok_end <= trig.tok
+            ]
+            before = [m for m in earlier if m.tok == earlier[-1].tok] if earlier else []
+    end = min(clause.end_of(trig.tok_end - 1), trig.tok_end + WINDOW)
+    if trig.type == "demand":
+        for k in range(trig.tok_end, end - 1):
+            # "urged Washington to persuade Russia": the infinitive is content, not a party.
+            if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
+                end = k
+                break
+    for k in range(trig.tok_end, end):
+        if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
+            end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
+            break
+        if tokens[k].low == "," and k + 1 < end and _participle(tokens[k + 1]):
+            end = k  # "agreed to upgrade ties, putting Washington on a par with Moscow"
+            break
+        if tokens[k].low in SEPARATORS or (
+            trig.type in SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
+            and tokens[k + 1].low.endswith("ing")
+        ):
+            # "spoken with Biden before Russia's invasion": a new act begins; "criticised the
+            # bloc for inviting the general": the general is what it was criticised for.
+            end = k
+            break
+    if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
+        end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
+    after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
+    role_rest = "participant" if role_first == "participant" else "target"
+    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
+    names: set[str] = {a.name for a, _ in out}
+    for group, role in ((before, role_first), (after, role_rest)):
+        for m in group:
+            own = role_first if role != role_first and _speaking_with(tokens, m) else role
+            for actor in ((m.government, m.actor) if m.government else (m.actor,)):
+                if actor is not None and actor.name not in names:
+                    names.add(actor.name)
+                    out.append((actor, own))
+    # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
+    # Suu Kyi" names the state on its own.
+    person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
+    return [
+        (a, r) for a, r in out
+        if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
+    ]
+
+
+_TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
+
+
+def _object_of_trigger(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """The trigger phrase takes its party by a preposition: "lashed out at the EU" names the
+    target, not a place."""
+    if trig.tok_end - trig.tok < 2 or tokens[trig.tok_end - 1].low not in _TRIGGER_PREPOSITIONS:
+        return False
+    k = trig.tok_end
+    return m.tok == k or (m.tok == k + 1 and tokens[k].low == "the")
+
+
+def _at(sm: SentenceMentions, tok: int, trig: Trigger) -> list[Mention]:
+    """The parties named at one position ("the two leaders" stands for two)."""
+    return sm.parties_between(tok, tok + 1, trig)
+
+
+def _first_parties(
+    sm: SentenceMentions, a: int, b: int, trig: Trigger, limit: int
+) -> list[Mention]:
+    out: list[Mention] = []
+    k = bisect_left(sm.toks, a)
+    while k < len(sm.all) and sm.toks[k] < b and len(out) < limit:
+        if sm.is_party(k, trig):
+            out.append(sm.all[k])
+        k += 1
+    return out
+
+
+def _participle(t: Token) -> bool:
+    return not t.cap and len(t.low) > 5 and t.low.endswith("ing") and t.low not in _ING_NOUNS
+
+
+def _speaking_with(tokens: list[Token], m: Mention) -> bool:
+    """ "Manila rejected the demand, with Adviser Eduardo Ano saying ...": a co-speaker."""
+    if m.tok_end >= len(tokens) or tokens[m.tok_end].low not in _SPEAKING:
+        return False
+    return any(t.low == "with" for t in tokens[max(0, m.tok - 5) : m.tok])
+
+
+def _list_end(tokens: list[Token], k: int) -> int:
+    """Where a coordinated list of parties ends: at a verb, a dash or a new phrase."""
+    for x in range(k, min(len(tokens), k + WINDOW)):
+        low = tokens[x].low
+        if low in _LIST_STOPS or low in _FINITE or (
+            low.endswith("ed") and len(low) > 4 and not tokens[x].cap
+        ):
+            return x
+    return min(len(tokens), k + WINDOW)
+
+
+def _origin(m: Mention, tokens: list[Token]) -> bool:
+    """ "tariffs on cars made in China", "imports from Russia": the place is the target."""
+    before = tokens[m.tok - 1].low if m.tok >= 1 else ""
+    return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
+
+
+def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
+    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
+    for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):
+        if t.low in (",", ";", "between"):
+            return False
+        if t.low in _MEDIATION_WORDS:
+            return True
+    return False
+
+
+def _is_source(m: Mention, tokens: list[Token]) -> bool:
+    """ "According to a statement issued by Brunei, ...": who reports an act is no party."""
+    for t in reversed(tokens[max(0, m.tok - 7) : m.tok]):
+        if t.low in (",", ";", "said", "says"):
+            return False
+        if t.low == "according":
+            return True
+    return False
+
+
+def _possessive(tokens: list[Token], m: Mention) -> bool:
+    return tokens[m.tok].low in ("his", "her", "their", "its")
+
+
+def is_modifier(m: Mention, tokens: list[Token]) -> bool:
+    """ "Trump's special envoy": the possessor describes someone else; not a party."""
+    last = tokens[m.tok_end - 1]
+    if last.base == last.text or m.source == "pronoun":
+        return False
+    heads = _title_heads()
+    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
+        if not t.low[0].isalnum():
+            return False
+        if t.low in heads:
+            return True
+        if k >= 2 and not t.cap:
+            return False  # a capitalised title goes on: "Israel's far-right Security Minister"
+    return False
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    return base_index().title_heads
