@@ -23,7 +23,7 @@ SIZE = (120, 40)
 
 async def goto(pilot, title: str) -> None:
     app = pilot.app
-    await pilot.press("g")
+    await pilot.press("home")
     for _ in range(app.timeline.total):
         if app.timeline.current.title == title:
             return
