@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 from textual.widgets import Input, Static
-from tui_helpers import TODAY, async_test, settle, widget_text
+from tui_helpers import TODAY, async_test, goto, settle, widget_text
 
 from tracker.db.models import Event, EventMerge
 from tracker.db.session import unit_of_work
@@ -19,16 +19,6 @@ from tracker.tui.screens.details import DetailsScreen
 from tracker.tui.screens.event_form import EventForm
 
 SIZE = (120, 40)
-
-
-async def goto(pilot, title: str) -> None:
-    app = pilot.app
-    await pilot.press("home")
-    for _ in range(app.timeline.total):
-        if app.timeline.current.title == title:
-            return
-        await pilot.press("j")
-    raise AssertionError(f"{title!r} is not on the timeline")
 
 
 @async_test

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import TODAY, async_test, screen_lines, settle
+from tui_helpers import TODAY, async_test, goto, screen_lines, settle
 
 from tracker.db.models import Event, Mention
 from tracker.db.session import unit_of_work
@@ -22,16 +22,6 @@ SIZE = (120, 40)
 
 def make_app(engine) -> TrackerApp:
     return TrackerApp(engine, today=TODAY, prewarm=False)
-
-
-async def goto(pilot, title: str) -> None:
-    app = pilot.app
-    await pilot.press("home")
-    for _ in range(app.timeline.total):
-        if app.timeline.current.title == title:
-            return
-        await pilot.press("j")
-    raise AssertionError(f"{title!r} is not on the timeline")
 
 
 @async_test

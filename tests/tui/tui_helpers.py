@@ -137,3 +137,14 @@ def async_test(fn: Callable[..., Coroutine]) -> Callable[..., None]:
         asyncio.run(fn(*args, **kwargs))
 
     return run
+
+
+async def goto(pilot, title: str) -> None:
+    """Move the timeline's cursor to the event with this title, from the top."""
+    app = pilot.app
+    await pilot.press("home")
+    for _ in range(app.timeline.total):
+        if app.timeline.current.title == title:
+            return
+        await pilot.press("j")
+    raise AssertionError(f"{title!r} is not on the timeline")
