@@ -7,6 +7,8 @@ established (who "Kim" is, who "he" and "the two leaders" are) from one sentence
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,6 +59,38 @@ class ArticleMemory:
     states: dict[str, Actor] = field(default_factory=dict)
     last_deal_group: list[Actor] = field(default_factory=list)  # parties of the last deal/talks
     army_state: Actor | None = None  # the state whose army or military was named last
+    # "Erdogan" -> "Erdoğan": how the article spells a name word the gazetteer has in ASCII.
+    spellings: dict[str, str] = field(default_factory=dict)
+    _spelled: dict[Actor, Actor] = field(default_factory=dict)
+
+    @classmethod
+    def for_article(cls, text: str) -> ArticleMemory:
+        """A memory that knows the article's own spelling of names with diacritics."""
+        memory = cls()
+        memory.learn_spellings(text)
+        return memory
+
+    def learn_spellings(self, text: str) -> None:
+        """Note each capitalised word written with diacritics under its ASCII form, so that a
+        person is named as the article spells them ("Recep Tayyip Erdoğan" where the article
+        writes "Erdoğan", even when the gazetteer's canonical name is "Recep Tayyip Erdogan")."""
+        for match in _ACCENTED_WORD.finditer(text):
+            word = match.group()
+            plain = ascii_fold(word)
+            if word[0].isupper() and plain != word and len(plain) == len(word):
+                self.spellings.setdefault(plain, word)
+
+    def spelled(self, actor: Actor) -> Actor:
+        """The person under the article's spelling of their name (the same actor otherwise)."""
+        if actor.kind != "person" or not self.spellings:
+            return actor
+        known = self._spelled.get(actor)
+        if known is None:
+            words = actor.name.split(" ")
+            respelled = " ".join(self.spellings.get(w, w) for w in words)
+            known = actor if respelled == actor.name else Actor(respelled, "person", actor.country)
+            self._spelled[actor] = known
+        return known
 
     def main_state(self) -> Actor | None:
         """The state the story is about: the one named most often so far."""
@@ -84,6 +118,16 @@ class ArticleMemory:
             if actor not in skip and (country is None or actor.country == country):
                 return actor
         return None
+
+
+# A word with at least one letter outside ASCII ("Erdoğan", "Jean-Noël").
+_ACCENTED_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+
+
+def ascii_fold(text: str) -> str:
+    """The text without diacritics: "Erdoğan" -> "Erdogan", "Türkiye" -> "Turkiye"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class ActorIndex:
@@ -189,6 +233,13 @@ def _alias_keys(entry: ActorEntry) -> Iterator[tuple[str, ...]]:
             key = key[1:]
         if key:
             yield key
+        if entry.kind in ("organisation", "group") and _is_acronym(alias):
+            yield (alias.capitalize(),)  # British style writes "Nato", "Ecowas", "Opec"
+
+
+def _is_acronym(alias: str) -> bool:
+    """An upper-case acronym long enough to be written as a word ("NATO", not "UN")."""
+    return len(alias) >= 4 and alias.isalpha() and alias.isupper()
 
 
 _PARTICLES = lexicon.words("name_particles")
@@ -550,6 +601,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     if subject is not None:
         memory.last_subject = subject
     for m in mentions:
+        if m.actor.kind == "person":
+            m.actor = memory.spelled(m.actor)
         if (
             m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
             and m.source in ("gazetteer", "demonym")
