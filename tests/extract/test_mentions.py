@@ -52,3 +52,84 @@ def test_an_acronym_written_as_a_word_is_the_organisation():
     assert actors == ["NATO", "ECOWAS", "OPEC"]
     [actors] = names(["The Un said no."])  # too short to be written as a word
     assert actors == []
+
+
+def test_a_title_before_the_name_makes_a_person_of_an_unknown_name():
+    [actors] = names(["Foreign Minister Tomas Arriagada met envoys."])
+    assert actors == ["Tomas Arriagada"]
+    [actors] = names(["Tomas Arriagada, Chile's foreign minister, met envoys."])
+    assert actors[0] == "Tomas Arriagada"
+    [actors] = names(["The leader's top aide, Marta Quiroga, the deputy chairman of the "
+                      "party, met envoys."])
+    assert actors == ["Marta Quiroga"]
+
+
+def test_a_role_noun_refers_to_the_person_named_last_with_that_title():
+    _, second, third = names([
+        "German Chancellor Olaf Scholz met Foreign Minister Marta Quiroga.",
+        "Xi Jinping urged the chancellor to act.",
+        "The minister said the talks had gone well.",
+    ])
+    assert second == ["Xi Jinping", "Olaf Scholz"]
+    assert third[0] == "Marta Quiroga"
+
+
+def test_a_role_noun_does_not_refer_to_a_lesser_rank_or_another_office():
+    _, second, third = names([
+        "Vice President Marta Quiroga arrived.",
+        "The president said no.",  # no president was named: nobody
+        "The president of Chile said no.",
+    ])
+    assert second == []
+    assert third == ["Chile"]
+
+
+def test_the_state_before_a_role_noun_names_its_leader():
+    _, second = names(["Donald Trump met Volodymyr Zelenskyy.", "The US leader pressured him."])
+    assert second[0] == "Donald Trump"
+
+
+def test_a_leaders_administration_is_the_state():
+    [actors] = names(["The Trump administration imposed tariffs on Canada."])
+    assert actors == ["United States", "Canada"]
+    [actors] = names(["Putin's government denied it."])
+    assert actors == ["Russia"]
+
+
+def test_hyphen_and_dash_pairs_name_both_parties():
+    assert names(["A Biden-Xi summit is planned."]) == [["Joe Biden", "Xi Jinping"]]
+    assert names(["The Trump–Erdogan call went well."]) == [
+        ["Donald Trump", "Recep Tayyip Erdogan"]
+    ]
+    assert names(["U.S.-China talks resumed."]) == [["United States", "China"]]
+    assert names(["Israeli-Palestinian talks resumed."]) == [["Israel", "Palestine"]]
+    assert names(["Sino-US relations improved."]) == [["China", "United States"]]
+
+
+def test_a_pair_that_names_a_conflict_is_no_party():
+    assert names(["India wants to end the Russia-Ukraine war."]) == [["India"]]
+
+
+def test_possessives_name_the_actor():
+    assert names(["Russia's proposal and Trump's offer were rejected."]) == [
+        ["Russia", "Donald Trump"]
+    ]
+
+
+def test_agencies_name_their_state():
+    assert names(["The Treasury imposed sanctions on Iran."]) == [["United States", "Iran"]]
+    assert names(["The Kremlin and the State Department spoke."]) == [
+        ["Russia", "United States"]
+    ]
+    first, second = names([
+        "The Pakistani Foreign Office confirmed the visit.",
+        "The foreign ministry said it would protest.",
+    ])
+    assert first == ["Pakistan"] and second == ["Pakistan"]
+    # the office of a person is not an agency
+    assert names(["They met at the prime minister's office."]) == [[]]
+
+
+def test_extraction_names_the_sanctioning_state_for_the_treasury():
+    found = event_actors("The Treasury imposed sanctions on Iran on Tuesday.")
+    assert ("sanctions", ["United States", "Iran"]) in found

@@ -41,6 +41,7 @@ class Mention:
     source: str  # gazetteer, title, appositive, surname, demonym, anaphor, pair, pronoun
     location: bool = False  # "in Moscow": a place, not a party
     government: Actor | None = None  # for a spokesperson: the government they speak for
+    title: str | None = None  # "foreign minister": the title the person was named with
 
 
 @dataclass
@@ -62,6 +63,8 @@ class ArticleMemory:
     # "Erdogan" -> "Erdoğan": how the article spells a name word the gazetteer has in ASCII.
     spellings: dict[str, str] = field(default_factory=dict)
     _spelled: dict[Actor, Actor] = field(default_factory=dict)
+    titles: dict[Actor, str] = field(default_factory=dict)  # person -> the title named with
+    agency_state: Actor | None = None  # whose ministry or office was named last
 
     @classmethod
     def for_article(cls, text: str) -> ArticleMemory:
@@ -109,6 +112,16 @@ class ArticleMemory:
             self.surnames.setdefault(parts[0], actor)
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
+
+    def person_titled(self, wanted: tuple[str, ...], exclude: Iterable[Actor] = ()) -> Actor | None:
+        """The person named last with a title that fits ("the minister": the foreign
+        minister named last; "the president": not a vice president)."""
+        skip = set(exclude)
+        for actor in reversed(self.recent_persons):
+            title = self.titles.get(actor)
+            if title is not None and actor not in skip and _title_fits(title, wanted):
+                return actor
+        return None
 
     def last_person(
         self, country: str | None = None, exclude: Iterable[Actor] = ()
@@ -167,6 +180,19 @@ class ActorIndex:
         self.state_pair_words = frozenset(cues["state_pair_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
+        self.role_references = PhraseIndex({
+            phrase_key(noun): tuple(titles) for noun, titles in cues["role_references"].items()
+            if not noun.startswith("_")
+        })
+        self.agency_heads = frozenset(cues["agency_heads"])
+        self.agency_states = {
+            phrase_key(agency): by_name[state] for agency, state in cues["agency_states"].items()
+            if state in by_name
+        }
+        self.combining_forms = {
+            form: by_name[state] for form, state in lexicon.combining_forms().items()
+            if state in by_name
+        }
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
         self.pairs = PhraseIndex({phrase_key(t): t for t in cues["pair_references"]})
         self.subject_pronouns = frozenset(cues["subject_pronouns"])
@@ -345,7 +371,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if title in index.spokes_titles:
             government = index.state_of(country) or _nearest_state(gaz_cover, i)
-        mentions.append(Mention(actor, j, k, "title", government=government))
+        mentions.append(Mention(
+            actor, j, k, "title", government=government, title=_full_title(lows, i, title)
+        ))
         for x in range(i, k):
             claimed[x] = True
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
@@ -400,7 +428,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if any(lows[x] in index.spokes_titles for x in title_span):
             government = index.state_of(country)
-        mentions.append(Mention(actor, i, k, "appositive", government=government))
+        span_lows = lows[title_span.start : title_span.stop]
+        titles_found = index.titles.find_all(span_lows)
+        title_said = (
+            _full_title(span_lows, titles_found[-1][0], str(titles_found[-1][2]))
+            if titles_found else None
+        )
+        mentions.append(
+            Mention(actor, i, k, "appositive", government=government, title=title_said)
+        )
         for x in range(i, k):
             claimed[x] = True
 
@@ -408,8 +444,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     for g in gaz:
         if any(claimed[x] for x in range(g.tok, g.tok_end)):
             continue
-        if g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person":
-            continue  # "the G20 summit": the event's name, not a party
+        if (
+            g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person"
+            and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
+        ):
+            continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
         if (
@@ -443,6 +482,18 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             mentions.append(Mention(actor, i, i + 1, "surname"))
             claimed[i] = True
 
+    # "the Trump administration", "Putin's government": the leader's state.
+    for m in mentions:
+        if (
+            m.actor.kind == "person" and m.tok_end < n and lows[m.tok_end] in _LEADER_GOVERNMENT
+            and not claimed[m.tok_end]
+        ):
+            state = index.state_of(m.actor.country)
+            if state is not None:
+                m.actor = state
+                m.tok_end += 1
+                claimed[m.tok_end - 1] = True
+
     # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
     accepted: set[int] = set()
     for i in range(n - 1, -1, -1):
@@ -453,6 +504,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )
+        if not ok and nxt < n and _agency_at(tokens, nxt, index) is not None:
+            ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
             after = nxt + 2 if comma_and else nxt + 1
@@ -472,6 +525,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if actor is not None:
                 mentions.append(Mention(actor, i, i + 1, "demonym"))
                 claimed[i] = True
+    # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties.
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
+            continue
+        parts = texts[i].split("-")
+        if len(parts) != 2 or not parts[1][:1].isupper():
+            continue
+        if i + 1 >= n or lows[i + 1] not in _PAIR_HEADS:
+            continue  # "the Russia-Ukraine war" names a conflict, not the parties to an act
+        first, second = (_pair_member(part, index, memory) for part in parts)
+        if first is None or second is None or first == second:
+            continue
+        mentions.append(Mention(first, i, i + 1, "hyphen"))
+        mentions.append(Mention(second, i, i + 1, "hyphen"))
+        claimed[i] = True
 
     # 6. References: "the Russian leader", "the two leaders", "he".
     pair_firsts = index.pairs.by_first
@@ -512,6 +580,23 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if group:
                 memory.last_group = list(group)
             continue
+        state_word = gaz_cover[i + 1] if i + 1 < n else None
+        if (
+            low == "the" and state_word is not None and state_word.tok == i + 1
+            and state_word.actor.kind == "state" and state_word.tok_end < n
+            and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
+        ):
+            # "the US leader", "the U.S. president": the person of that state named last.
+            hit2 = index.anaphor_titles.match_at(lows, state_word.tok_end)
+            end = state_word.tok_end + hit2[0] if hit2 else 0
+            if hit2 and _name_run(tokens, end) == end:
+                person = memory.last_person(state_word.actor.country)
+                if person is not None:
+                    state_word.actor, state_word.source = person, "anaphor"
+                    state_word.tok, state_word.tok_end = i, end
+                    for x in range(i, end):
+                        claimed[x] = True
+                    continue
         if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
             hit2 = index.anaphor_titles.match_at(lows, i + 2)
             if hit2 and _name_run(tokens, i + 2 + hit2[0]) == i + 2 + hit2[0]:
@@ -519,6 +604,28 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 person = memory.last_person(state.country)
                 if person:
                     mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
+                continue
+        if low == "the" and i + 1 < n and not claimed[i + 1]:
+            role = _role_reference(tokens, i + 1, index)
+            if role is not None:
+                end, wanted = role
+                person = memory.person_titled(wanted, exclude=persons.at(i))
+                if person is not None:
+                    # "the chancellor", "the envoy": the person named last with that title.
+                    mentions.append(Mention(person, i, end, "anaphor"))
+                    for x in range(i, end):
+                        claimed[x] = True
+                continue
+            agency = _agency_at(tokens, i + 1, index)
+            if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
+                end, phrase = agency
+                state = index.agency_states.get(phrase) or memory.agency_state
+                if state is not None:
+                    # "the Treasury": Washington's; "the foreign ministry": the ministry of
+                    # the state whose ministry was named last.
+                    mentions.append(Mention(state, i, end, "anaphor"))
+                    for x in range(i, end):
+                        claimed[x] = True
                 continue
         if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
             nxt = lows[i + 1]
@@ -603,6 +710,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     for m in mentions:
         if m.actor.kind == "person":
             m.actor = memory.spelled(m.actor)
+            if m.title is not None:
+                memory.titles[m.actor] = m.title
+        elif (
+            m.actor.kind == "state" and m.source in ("gazetteer", "demonym") and m.tok_end < n
+            and _agency_at(tokens, m.tok_end, index) is not None
+        ):
+            memory.agency_state = m.actor  # "Pakistan's foreign ministry", "the French embassy"
         if (
             m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
             and m.source in ("gazetteer", "demonym")
@@ -638,6 +752,79 @@ _PARTY_WORDS = frozenset({"parties", "sides", "side"})
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {
     noun: tuple(kinds) for noun, kinds in lexicon.cues()["body_nouns"].items()
 }
+
+
+_DASHES = frozenset({"-", "–"})
+_PAIR_HEADS = lexicon.words("pair_heads")
+_LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
+_SUBORDINATE = lexicon.words("subordinate_title_words")
+
+
+def _full_title(lows: list[str], at: int, title: str) -> str:
+    """The title with a lesser rank before it kept: "vice president", "former president"."""
+    for x in range(at - 1, max(-1, at - 4), -1):
+        if lows[x] in _SUBORDINATE:
+            return f"{lows[x]} {title}"
+        if not lows[x].isalpha():
+            break
+    return title
+
+
+def _title_fits(title: str, wanted: tuple[str, ...]) -> bool:
+    """Does a person's title answer to a role noun: "foreign minister" to "minister", but
+    "vice president" not to "president"?"""
+    lesser = title.split(" ", 1)[0] in _SUBORDINATE
+    return any(
+        title == w or (title.endswith(" " + w) and not lesser and w.split(" ", 1)[0] not in
+                       _SUBORDINATE)
+        for w in wanted
+    )
+
+
+def _role_reference(
+    tokens: list[Token], j: int, index: ActorIndex
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "the minister", "the envoy's": (end, the titles it answers to); not "the president
+    of Mexico" nor a title before a name."""
+    keys = [t.base.lower() for t in tokens[j : j + 3]]
+    hit = index.role_references.match_at(keys, 0)
+    if hit is None:
+        return None
+    end = j + hit[0]
+    last = tokens[end - 1]
+    if end < len(tokens) and last.base == last.text:
+        after = tokens[end]
+        if after.low in ("of", "-", "for") or (after.cap and after.text[0].isalpha()):
+            return None
+    return end, hit[1]  # type: ignore[return-value]
+
+
+def _agency_at(
+    tokens: list[Token], j: int, index: ActorIndex
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "foreign ministry", "Energy Ministry", "Treasury Department" starting at token j:
+    (end, the phrase's lower-case words). Not "the ministry of ..." nor "the prime minister's
+    office" (the office of a person)."""
+    for x in range(j, min(len(tokens), j + 3)):
+        t = tokens[x]
+        if not t.text[0].isalpha() or t.base != t.text:
+            return None
+        if t.low in index.agency_heads:
+            end = x + 1
+            if end < len(tokens) and tokens[end].low in index.agency_heads:
+                end += 1  # "Treasury Department"
+            if end < len(tokens) and tokens[end].low == "of":
+                return None
+            return end, tuple(tok.low for tok in tokens[j:end])
+    return None
+
+
+def _pair_member(word: str, index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+    """One side of "Biden-Xi", "U.S.-China", "Israeli-Palestinian", "Sino-US"."""
+    return (
+        index.demonyms.get(word) or index.combining_forms.get(word) or index.lookup_one(word)
+        or memory.surnames.get(word)
+    )
 
 
 def _resolve_name(
