@@ -133,3 +133,43 @@ def test_agencies_name_their_state():
 def test_extraction_names_the_sanctioning_state_for_the_treasury():
     found = event_actors("The Treasury imposed sanctions on Iran on Tuesday.")
     assert ("sanctions", ["United States", "Iran"]) in found
+
+
+def test_two_word_demonyms_name_their_state():
+    assert names(["South Korean officials said no."]) == [["South Korea"]]
+    [actors] = names(["South Korean Foreign Minister Park Min-ho said no."])
+    assert actors == ["Park Min-ho"]
+    memory = ArticleMemory()
+    names(["South Korean Foreign Minister Park Min-ho said no."], memory)
+    assert memory.recent_persons[-1].country == "KR"
+    [actors] = names(["He met his French, South Korean and British counterparts."])
+    assert actors[-3:] == ["France", "South Korea", "United Kingdom"]
+
+
+def test_the_plural_demonym_is_the_state():
+    [actors] = names(["Trump cancelled the summit with the North Koreans."])
+    assert actors == ["Donald Trump", "North Korea"]
+    assert names(["Russians were hurt."]) == [[]]  # without "the", people, not the state
+
+
+def test_abbreviated_titles():
+    assert names(["PM Mette Frederiksen said no."]) == [["Mette Frederiksen"]]
+    assert names(["Prime Minister (PM) Narendra Modi welcomed it."]) == [["Narendra Modi"]]
+    assert names(["At 5 pm Eastern Time the talks began."]) == [[]]
+
+
+def test_capitalised_particles_do_not_shorten_a_long_name():
+    [actors] = names(["Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani spoke."])
+    assert actors == ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
+
+
+def test_a_title_of_a_body_before_the_name():
+    [actors] = names(["Speaking yesterday, the Chairman of the ECOWAS Commission, Marcel Alain "
+                      "de Souza, said no."])
+    assert actors == ["ECOWAS", "Marcel Alain de Souza"]
+
+
+def test_a_possessive_pronoun_leaves_room_for_three_parties():
+    found = event_actors("Iranian Foreign Minister Ali Bagheri was expected in Brussels next week "
+                         "to meet his French, German and British counterparts.")
+    assert ("meeting", ["Ali Bagheri", "France", "Germany", "United Kingdom"]) in found

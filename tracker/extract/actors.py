@@ -170,7 +170,17 @@ class ActorIndex:
         for adjective, state in lexicon.demonyms().items():
             if state in by_name:
                 self.demonyms[adjective] = by_name[state]
+        # "South Korean" is two tokens; "the North Koreans" (plural) is the state as well.
+        demonym_keys: dict[tuple[str, ...], tuple[Actor, bool]] = {}
+        for adjective, state in self.demonyms.items():
+            words = tuple(adjective.split())
+            demonym_keys[words] = (state, False)
+            if words[-1][-1] in "ni":  # "Russians", "Israelis"; not "Chinese", "French"
+                demonym_keys.setdefault((*words[:-1], words[-1] + "s"), (state, True))
+        self.demonym_phrases = PhraseIndex(demonym_keys)
+        self.demonym_firsts = frozenset(self.demonym_phrases.by_first)
         cues = lexicon.cues()
+        self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
         self.title_heads = frozenset(
@@ -269,6 +279,7 @@ def _is_acronym(alias: str) -> bool:
 
 
 _PARTICLES = lexicon.words("name_particles")
+_CAPITAL_PARTICLES = frozenset({p.capitalize() for p in _PARTICLES if len(p) <= 3})
 
 
 def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
@@ -291,6 +302,8 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
                 particles += run - k
                 k = run
                 continue
+        if t.text in _CAPITAL_PARTICLES and k + 1 < n and tokens[k + 1].cap:
+            particles += 1  # "Mohammed bin Abdulrahman Al Thani": "Al" does not count
         k += 1
         if t.base != t.text:  # a possessive ends the name
             break
@@ -343,6 +356,19 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             gaz_cover[x] = g
         gaz_by_end.setdefault(g.tok_end, []).append(g)
 
+    # Demonyms, one or more tokens: start -> (end, state, plural).
+    dem: dict[int, tuple[int, Actor, bool]] = {}
+    dem_firsts = index.demonym_firsts
+    i = 0
+    while i < n:
+        hit_d = index.demonym_phrases.match_at(texts, i) if texts[i] in dem_firsts else None
+        if hit_d:
+            state_d, plural = hit_d[1]  # type: ignore[misc]
+            dem[i] = (i + hit_d[0], state_d, plural)
+            i += hit_d[0]
+        else:
+            i += 1
+
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
     for i in range(n):
@@ -352,7 +378,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if not hit:
             continue
         length, title = hit
+        if title in index.title_abbreviations and tokens[i].text != str(title).upper():
+            continue  # "PM Modi" is a title; "5 pm" is not
         j = i + length
+        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and (
+            tokens[j + 1].text.isupper()
+        ):
+            j += 3  # "Prime Minister (PM) Narendra Modi"
         while j < n and tokens[j].cap and lows[j] in title_firsts:
             stacked = index.titles.match_at(lows, j)  # "Energy Minister Prince Abdulaziz"
             if not stacked:
@@ -365,7 +397,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
             continue
-        country = actor.country or _country_before(tokens, texts, i, index, gaz_cover)
+        country = actor.country or _country_before(tokens, i, dem, gaz_cover)
         if actor.country is None and country:
             actor = Actor(actor.name, "person", country)
         government = None
@@ -392,7 +424,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
+        if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
@@ -401,7 +433,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue
         # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
         title_first = (
-            i >= 2 and tokens[i - 1].text == "," and lows[i - 2] in index.title_heads
+            i >= 2 and tokens[i - 1].text == ","
+            and (lows[i - 2] in index.title_heads or _title_of_body(tokens, lows, i - 1, index))
             and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
         )
         if not title_first and (k >= n or tokens[k].text != ","):
@@ -496,10 +529,16 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
     accepted: set[int] = set()
-    for i in range(n - 1, -1, -1):
-        if claimed[i] or texts[i] not in index.demonyms:
+    for i in sorted(dem, reverse=True):
+        nxt, state_d, plural = dem[i]
+        if any(claimed[x] for x in range(i, nxt)):
             continue
-        nxt = i + 1
+        if plural:
+            if i > 0 and lows[i - 1] == "the":  # "the North Koreans", "the Americans"
+                mentions.append(Mention(state_d, i, nxt, "demonym"))
+                for x in range(i, nxt):
+                    claimed[x] = True
+            continue
         ok = nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
@@ -512,8 +551,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             ok = after in accepted
         if ok:
             accepted.add(i)
-            mentions.append(Mention(index.demonyms[texts[i]], i, i + 1, "demonym"))
-            claimed[i] = True
+            mentions.append(Mention(state_d, i, nxt, "demonym"))
+            for x in range(i, nxt):
+                claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
     for i in range(n):
@@ -597,13 +637,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     for x in range(i, end):
                         claimed[x] = True
                     continue
-        if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
-            hit2 = index.anaphor_titles.match_at(lows, i + 2)
-            if hit2 and _name_run(tokens, i + 2 + hit2[0]) == i + 2 + hit2[0]:
-                state = index.demonyms[texts[i + 1]]
+        if low == "the" and i + 1 in dem and not dem[i + 1][2] and dem[i + 1][0] < n:
+            after_dem = dem[i + 1][0]
+            hit2 = index.anaphor_titles.match_at(lows, after_dem)
+            if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
+                state = dem[i + 1][1]
                 person = memory.last_person(state.country)
                 if person:
-                    mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
+                    mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
                 continue
         if low == "the" and i + 1 < n and not claimed[i + 1]:
             role = _role_reference(tokens, i + 1, index)
@@ -760,6 +801,19 @@ _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
 
 
+def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: ActorIndex) -> bool:
+    """ "the Chairman of the ECOWAS Commission, NAME": a title head, "of", then a capitalised
+    body's name that runs up to the comma."""
+    for h in range(comma - 2, max(-1, comma - 8), -1):
+        if lows[h] == "of":
+            return h > 0 and lows[h - 1] in index.title_heads and all(
+                tokens[x].cap or lows[x] == "the" for x in range(h + 1, comma)
+            )
+        if not (tokens[h].cap or lows[h] == "the"):
+            return False
+    return False
+
+
 def _full_title(lows: list[str], at: int, title: str) -> str:
     """The title with a lesser rank before it kept: "vice president", "former president"."""
     for x in range(at - 1, max(-1, at - 4), -1):
@@ -841,15 +895,16 @@ def _resolve_name(
 
 
 def _country_before(
-    tokens: list[Token], texts: list[str], i: int, index: ActorIndex,
+    tokens: list[Token], i: int, dem: dict[int, tuple[int, Actor, bool]],
     gaz_cover: list[Mention | None],
 ) -> str | None:
-    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary"."""
+    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary",
+    "South Korean Foreign Minister"."""
     for j in range(i - 1, max(-1, i - 5), -1):
         if tokens[j].text in (",", ";", "(", ")") or (tokens[j].low in ("said", "and")):
             break
-        if texts[j] in index.demonyms:
-            return index.demonyms[texts[j]].country
+        if j in dem:
+            return dem[j][1].country
         g = gaz_cover[j]
         if g is not None and g.actor.kind == "state":
             return g.actor.country
