@@ -261,10 +261,12 @@ def _first_parties(
     sm: SentenceMentions, a: int, b: int, trig: Trigger, limit: int
 ) -> list[Mention]:
     out: list[Mention] = []
+    counted = 0  # "his French, German and British counterparts": "his" leaves room for three
     k = bisect_left(sm.toks, a)
-    while k < len(sm.all) and sm.toks[k] < b and len(out) < limit:
+    while k < len(sm.all) and sm.toks[k] < b and counted < limit:
         if sm.is_party(k, trig):
             out.append(sm.all[k])
+            counted += not (sm.all[k].source == "pronoun" and _possessive(sm.tokens, sm.all[k]))
         k += 1
     return out
 

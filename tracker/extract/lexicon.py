@@ -62,6 +62,12 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def combining_forms() -> dict[str, str]:
+    """The first part of a hyphenated pair → state ("Sino" → "China" in "Sino-US")."""
+    return dict(gazetteer_document().get("combining_forms", {}))
+
+
+@lru_cache(maxsize=1)
 def triggers() -> dict[str, list]:
     data = _load("triggers.json")
     return {k: v for k, v in data.items() if not k.startswith("_")}

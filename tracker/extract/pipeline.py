@@ -83,7 +83,7 @@ def extract(
     )  # hashable, whatever sequence type the caller used for aliases
     index = _index_with(extra) if extra else _base_index()
     lex = _lexicon()
-    memory = ArticleMemory()
+    memory = ArticleMemory.for_article(article.body)
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
     for number, sentence in enumerate(split_sentences(text, article.body_offset)):
