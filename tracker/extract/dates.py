@@ -70,6 +70,9 @@ class DateMention:
     when: When | None
     anchor: bool  # False for "since 2018", "through 2030": not the time of an act
     same_as_before: bool = False  # "the same day": the time of the previous sentence
+    # The word that governs the expression, past "on", "for", "the" ...: "said" in "said on
+    # Tuesday", "scheduled" in "scheduled for June 12", "until" in "until next week".
+    lead: str = ""
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -362,8 +365,25 @@ def find_dates(
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
         when = resolve_expression(kind, text, base, "forward" if future else "backward")
-        out.append(DateMention(m.start(), m.end(), text, when, anchor))  # when None: unresolved
+        lead = _lead_word(sentence, m.start())
+        # when None: unresolved
+        out.append(DateMention(m.start(), m.end(), text, when, anchor, lead=lead))
     return out
+
+
+_LEAD_WINDOW = 40  # characters looked back for the governing word (bounded: linear time)
+_PASSED_OVER = frozenset({"on", "for", "in", "at", "the", "of", "as", "early", "late", "this"})
+_LEAD_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _lead_word(sentence: str, start: int) -> str:
+    """The lower-cased word before ``start``, past prepositions and articles."""
+    before = _LEAD_WORDS.findall(sentence, max(0, start - _LEAD_WINDOW), start)
+    for word in reversed(before[-4:]):
+        low = word.lower()
+        if low not in _PASSED_OVER:
+            return low
+    return ""
 
 
 def _bare_year_is_label(sentence: str, m: re.Match) -> bool:

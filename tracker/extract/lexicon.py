@@ -88,3 +88,9 @@ def cues() -> dict[str, Any]:
 def words(key: str) -> frozenset[str]:
     """A word list from cues.json as a set."""
     return frozenset(cues()[key])
+
+
+@lru_cache(maxsize=1)
+def time_cues() -> dict[str, Any]:
+    """The word lists of time attachment (times.json)."""
+    return _load("times.json")

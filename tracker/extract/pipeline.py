@@ -31,7 +31,7 @@ from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import CUE_REACH, event_status
-from tracker.extract.timing import SentenceTimes, StoryClock
+from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
@@ -86,6 +86,7 @@ def extract(
     memory = ArticleMemory.for_article(article.body)
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
+    set_times = SetTimes(article.published)
     for number, sentence in enumerate(split_sentences(text, article.body_offset)):
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeout("extraction took longer than its time budget")
@@ -99,14 +100,17 @@ def extract(
         lows = [t.low for t in tokens]
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
-            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events
+            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
+            article.published,
         )
+        set_times.fill(tokens, dates, found)
         also = f" {sentence.text} ".find(" also ")  # where "also" stands, if it does
         for event in found:
             if also != -1 and also + 5 <= event.trigger_offset:
                 events.append(event)  # "They also agreed ...": a further act, not a retelling
             else:
                 _add_unless_duplicate(events, event)
+        set_times.wait(found, dates)
         unresolved = clock.advance(dates)
         for event in found:
             if event.when is None and event.status == "occurred" and not unresolved:
@@ -142,6 +146,7 @@ def _sentence_events(
     lex: TriggerLexicon,
     memory: ArticleMemory,
     earlier_events: list[ExtractedEvent],
+    published: dt.date | None = None,
 ) -> list[ExtractedEvent]:
     """At most one event per clause: the clause's first trigger heads it, and the acts named
     inside it ("urged Washington to meet", "refused to back an embargo") are its content —
@@ -160,7 +165,7 @@ def _sentence_events(
     if all(trig.type == "none" for trig in triggers):
         return []  # most sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
-    times = SentenceTimes(dates)
+    times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause)
     denial_end = lex.first_denial_end(lows)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
@@ -270,7 +275,7 @@ def _sentence_events(
             continue
         window = max(lo, trig.tok - CUE_REACH, previous_end)
         status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
-        when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when)
+        when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
