@@ -173,3 +173,23 @@ def test_a_possessive_pronoun_leaves_room_for_three_parties():
     found = event_actors("Iranian Foreign Minister Ali Bagheri was expected in Brussels next week "
                          "to meet his French, German and British counterparts.")
     assert ("meeting", ["Ali Bagheri", "France", "Germany", "United Kingdom"]) in found
+
+
+def test_a_pronoun_after_a_subordinator_is_the_main_subject():
+    [actors] = names(["PM Modi called Putin, a day after he spoke to US President Joe Biden."])
+    assert actors == ["Narendra Modi", "Vladimir Putin", "Narendra Modi", "Joe Biden"]
+    # "said he": the person just named, as before
+    [actors] = names(["Putin told Narendra Modi that he would come."])
+    assert actors[-1] == "Narendra Modi"
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_subject_after_the_comma():
+    _, actors = names(["Donald Trump left.", "During his meeting with Xi Jinping in Kazan, "
+                       "Prime Minister Narendra Modi welcomed the deal."])
+    assert actors == ["Narendra Modi", "Xi Jinping", "Narendra Modi"]
+
+
+def test_a_coordinated_list_of_parties_is_kept_whole():
+    found = event_actors("Foreign Minister Bilawal Bhutto Zardari on Sunday postponed his visits "
+                         "to Germany, Denmark, Sweden, and Norway.")
+    assert any(set(actors) >= {"Germany", "Denmark", "Sweden", "Norway"} for _, actors in found)

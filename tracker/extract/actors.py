@@ -587,6 +587,18 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     persons = _PersonsBefore(mentions)
     named = _Before(mentions, lambda m: m.source not in ("pronoun", "pair"))
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
+    named_persons = sorted(
+        (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
+        key=lambda m: m.tok,
+    )
+    # The sentence's subject when a person opens it ("Modi", "PM Modi", "Russian President X").
+    subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
+    first_comma = next((x for x in range(n) if tokens[x].text == ","), None)
+    # The person named just after an opening phrase's comma ("During his visit, Modi said").
+    main_subject = next(
+        (m for m in named_persons if first_comma is not None and 0 < m.tok - first_comma <= 4),
+        None,
+    )
     for i in range(n):
         if claimed[i]:
             continue
@@ -729,6 +741,18 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             opening = opening_pronoun
             if opening is not None and low in index.subject_pronouns and lows[i - 1] == "that":
                 person = opening.actor  # "He said ... and that he would travel": the same man
+            elif (
+                low in index.subject_pronouns and i > 0 and lows[i - 1] in _SUBORDINATORS
+                and subject is not None and subject.tok < i
+            ):
+                # "Modi called Putin, a day after he spoke to Biden": the main clause's subject.
+                person = subject.actor
+            elif (
+                low in index.possessive_pronouns and first_comma is not None and i < first_comma
+                and lows[0] in _OPENING_PREPOSITIONS and main_subject is not None
+            ):
+                # "During his meeting with Xi, Modi welcomed ...": the subject after the comma.
+                person = main_subject.actor
             else:
                 person = (
                     latest.before(i) or memory.last_subject or memory.last_person()
@@ -783,6 +807,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
 
 _RANKS = lexicon.words("rank_titles")
+_SUBORDINATORS = lexicon.words("subordinators")
+_OPENING_PREPOSITIONS = lexicon.words("opening_prepositions")
 _TITLE_MODIFIERS = lexicon.words("title_modifiers")
 _RANK_BLOCKERS = lexicon.words("rank_blockers")
 _RULER_NOUNS = lexicon.words("ruler_nouns")
