@@ -7,6 +7,8 @@ established (who "Kim" is, who "he" and "the two leaders" are) from one sentence
 from __future__ import annotations
 
 import copy
+import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ class Mention:
     source: str  # gazetteer, title, appositive, surname, demonym, anaphor, pair, pronoun
     location: bool = False  # "in Moscow": a place, not a party
     government: Actor | None = None  # for a spokesperson: the government they speak for
+    title: str | None = None  # "foreign minister": the title the person was named with
 
 
 @dataclass
@@ -57,6 +60,41 @@ class ArticleMemory:
     states: dict[str, Actor] = field(default_factory=dict)
     last_deal_group: list[Actor] = field(default_factory=list)  # parties of the last deal/talks
     army_state: Actor | None = None  # the state whose army or military was named last
+    # "Erdogan" -> "Erdoğan": how the article spells a name word the gazetteer has in ASCII.
+    spellings: dict[str, str] = field(default_factory=dict)
+    _spelled: dict[Actor, Actor] = field(default_factory=dict)
+    titles: dict[Actor, str] = field(default_factory=dict)  # person -> the title named with
+    agency_state: Actor | None = None  # whose ministry or office was named last
+    recent_states: list[Actor] = field(default_factory=list)  # most recently named last
+
+    @classmethod
+    def for_article(cls, text: str) -> ArticleMemory:
+        """A memory that knows the article's own spelling of names with diacritics."""
+        memory = cls()
+        memory.learn_spellings(text)
+        return memory
+
+    def learn_spellings(self, text: str) -> None:
+        """Note each capitalised word written with diacritics under its ASCII form, so that a
+        person is named as the article spells them ("Recep Tayyip Erdoğan" where the article
+        writes "Erdoğan", even when the gazetteer's canonical name is "Recep Tayyip Erdogan")."""
+        for match in _ACCENTED_WORD.finditer(text):
+            word = match.group()
+            plain = ascii_fold(word)
+            if word[0].isupper() and plain != word and len(plain) == len(word):
+                self.spellings.setdefault(plain, word)
+
+    def spelled(self, actor: Actor) -> Actor:
+        """The person under the article's spelling of their name (the same actor otherwise)."""
+        if actor.kind != "person" or not self.spellings:
+            return actor
+        known = self._spelled.get(actor)
+        if known is None:
+            words = actor.name.split(" ")
+            respelled = " ".join(self.spellings.get(w, w) for w in words)
+            known = actor if respelled == actor.name else Actor(respelled, "person", actor.country)
+            self._spelled[actor] = known
+        return known
 
     def main_state(self) -> Actor | None:
         """The state the story is about: the one named most often so far."""
@@ -76,6 +114,16 @@ class ArticleMemory:
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
 
+    def person_titled(self, wanted: tuple[str, ...], exclude: Iterable[Actor] = ()) -> Actor | None:
+        """The person named last with a title that fits ("the minister": the foreign
+        minister named last; "the president": not a vice president)."""
+        skip = set(exclude)
+        for actor in reversed(self.recent_persons):
+            title = self.titles.get(actor)
+            if title is not None and actor not in skip and _title_fits(title, wanted):
+                return actor
+        return None
+
     def last_person(
         self, country: str | None = None, exclude: Iterable[Actor] = ()
     ) -> Actor | None:
@@ -84,6 +132,16 @@ class ArticleMemory:
             if actor not in skip and (country is None or actor.country == country):
                 return actor
         return None
+
+
+# A word with at least one letter outside ASCII ("Erdoğan", "Jean-Noël").
+_ACCENTED_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+
+
+def ascii_fold(text: str) -> str:
+    """The text without diacritics: "Erdoğan" -> "Erdogan", "Türkiye" -> "Turkiye"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class ActorIndex:
@@ -113,7 +171,17 @@ class ActorIndex:
         for adjective, state in lexicon.demonyms().items():
             if state in by_name:
                 self.demonyms[adjective] = by_name[state]
+        # "South Korean" is two tokens; "the North Koreans" (plural) is the state as well.
+        demonym_keys: dict[tuple[str, ...], tuple[Actor, bool]] = {}
+        for adjective, state in self.demonyms.items():
+            words = tuple(adjective.split())
+            demonym_keys[words] = (state, False)
+            if words[-1][-1] in "ni":  # "Russians", "Israelis"; not "Chinese", "French"
+                demonym_keys.setdefault((*words[:-1], words[-1] + "s"), (state, True))
+        self.demonym_phrases = PhraseIndex(demonym_keys)
+        self.demonym_firsts = frozenset(self.demonym_phrases.by_first)
         cues = lexicon.cues()
+        self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
         self.title_heads = frozenset(
@@ -123,6 +191,19 @@ class ActorIndex:
         self.state_pair_words = frozenset(cues["state_pair_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
+        self.role_references = PhraseIndex({
+            phrase_key(noun): tuple(titles) for noun, titles in cues["role_references"].items()
+            if not noun.startswith("_")
+        })
+        self.agency_heads = frozenset(cues["agency_heads"])
+        self.agency_states = {
+            phrase_key(agency): by_name[state] for agency, state in cues["agency_states"].items()
+            if state in by_name
+        }
+        self.combining_forms = {
+            form: by_name[state] for form, state in lexicon.combining_forms().items()
+            if state in by_name
+        }
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
         self.pairs = PhraseIndex({phrase_key(t): t for t in cues["pair_references"]})
         self.subject_pronouns = frozenset(cues["subject_pronouns"])
@@ -189,9 +270,17 @@ def _alias_keys(entry: ActorEntry) -> Iterator[tuple[str, ...]]:
             key = key[1:]
         if key:
             yield key
+        if entry.kind in ("organisation", "group") and _is_acronym(alias):
+            yield (alias.capitalize(),)  # British style writes "Nato", "Ecowas", "Opec"
+
+
+def _is_acronym(alias: str) -> bool:
+    """An upper-case acronym long enough to be written as a word ("NATO", not "UN")."""
+    return len(alias) >= 4 and alias.isalpha() and alias.isupper()
 
 
 _PARTICLES = lexicon.words("name_particles")
+_CAPITAL_PARTICLES = frozenset({p.capitalize() for p in _PARTICLES if len(p) <= 3})
 
 
 def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
@@ -214,6 +303,8 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
                 particles += run - k
                 k = run
                 continue
+        if t.text in _CAPITAL_PARTICLES and k + 1 < n and tokens[k + 1].cap:
+            particles += 1  # "Mohammed bin Abdulrahman Al Thani": "Al" does not count
         k += 1
         if t.base != t.text:  # a possessive ends the name
             break
@@ -266,6 +357,19 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             gaz_cover[x] = g
         gaz_by_end.setdefault(g.tok_end, []).append(g)
 
+    # Demonyms, one or more tokens: start -> (end, state, plural).
+    dem: dict[int, tuple[int, Actor, bool]] = {}
+    dem_firsts = index.demonym_firsts
+    i = 0
+    while i < n:
+        hit_d = index.demonym_phrases.match_at(texts, i) if texts[i] in dem_firsts else None
+        if hit_d:
+            state_d, plural = hit_d[1]  # type: ignore[misc]
+            dem[i] = (i + hit_d[0], state_d, plural)
+            i += hit_d[0]
+        else:
+            i += 1
+
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
     for i in range(n):
@@ -275,7 +379,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if not hit:
             continue
         length, title = hit
+        if title in index.title_abbreviations and tokens[i].text != str(title).upper():
+            continue  # "PM Modi" is a title; "5 pm" is not
         j = i + length
+        if j + 2 < n and tokens[j].text == "(" and tokens[j + 2].text == ")" and (
+            tokens[j + 1].text.isupper()
+        ):
+            j += 3  # "Prime Minister (PM) Narendra Modi"
         while j < n and tokens[j].cap and lows[j] in title_firsts:
             stacked = index.titles.match_at(lows, j)  # "Energy Minister Prince Abdulaziz"
             if not stacked:
@@ -288,13 +398,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
             continue
-        country = actor.country or _country_before(tokens, texts, i, index, gaz_cover)
+        country = actor.country or _country_before(tokens, i, dem, gaz_cover)
         if actor.country is None and country:
             actor = Actor(actor.name, "person", country)
         government = None
         if title in index.spokes_titles:
             government = index.state_of(country) or _nearest_state(gaz_cover, i)
-        mentions.append(Mention(actor, j, k, "title", government=government))
+        mentions.append(Mention(
+            actor, j, k, "title", government=government, title=_full_title(lows, i, title)
+        ))
         for x in range(i, k):
             claimed[x] = True
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
@@ -313,8 +425,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2 or texts[i] in index.demonyms or any(claimed[x] for x in range(i, k)):
+        if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
+        if i > 0 and (lows[i - 1] == "the" or lows[i - 1] in _LOCATIVE):
+            continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
             for x in range(i, k)
@@ -322,7 +436,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             continue
         # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
         title_first = (
-            i >= 2 and tokens[i - 1].text == "," and lows[i - 2] in index.title_heads
+            i >= 2 and tokens[i - 1].text == ","
+            and (lows[i - 2] in index.title_heads or _title_of_body(tokens, lows, i - 1, index))
             and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
         )
         if not title_first and (k >= n or tokens[k].text != ","):
@@ -349,7 +464,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if any(lows[x] in index.spokes_titles for x in title_span):
             government = index.state_of(country)
-        mentions.append(Mention(actor, i, k, "appositive", government=government))
+        span_lows = lows[title_span.start : title_span.stop]
+        titles_found = index.titles.find_all(span_lows)
+        title_said = (
+            _full_title(span_lows, titles_found[-1][0], str(titles_found[-1][2]))
+            if titles_found else None
+        )
+        mentions.append(
+            Mention(actor, i, k, "appositive", government=government, title=title_said)
+        )
         for x in range(i, k):
             claimed[x] = True
 
@@ -357,8 +480,16 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     for g in gaz:
         if any(claimed[x] for x in range(g.tok, g.tok_end)):
             continue
-        if g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person":
-            continue  # "the G20 summit": the event's name, not a party
+        name_end = g.tok_end
+        while name_end < n and name_end - g.tok_end < 2 and (
+            lows[name_end] == "+" or lows[name_end].isdigit()
+        ):
+            name_end += 1  # "the ASEAN+3 meeting"
+        if (
+            name_end < n and lows[name_end] in _EVENT_NOUNS and g.actor.kind != "person"
+            and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
+        ):
+            continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
         if (
@@ -374,6 +505,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            before >= 1 and lows[before] == "of" and lows[before - 1] in _SETTING_NOUNS
+            and g.actor.kind != "person"
+        ):
+            g.location = True  # "on the sidelines of the G20": where, not who
         elif (
             g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
             or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
@@ -392,24 +528,45 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             mentions.append(Mention(actor, i, i + 1, "surname"))
             claimed[i] = True
 
+    # "the Trump administration", "Putin's government": the leader's state.
+    for m in mentions:
+        if (
+            m.actor.kind == "person" and m.tok_end < n and lows[m.tok_end] in _LEADER_GOVERNMENT
+            and not claimed[m.tok_end]
+        ):
+            state = index.state_of(m.actor.country)
+            if state is not None:
+                m.actor = state
+                m.tok_end += 1
+                claimed[m.tok_end - 1] = True
+
     # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
     accepted: set[int] = set()
-    for i in range(n - 1, -1, -1):
-        if claimed[i] or texts[i] not in index.demonyms:
+    for i in sorted(dem, reverse=True):
+        nxt, state_d, plural = dem[i]
+        if any(claimed[x] for x in range(i, nxt)):
             continue
-        nxt = i + 1
+        if plural:
+            if i > 0 and lows[i - 1] == "the":  # "the North Koreans", "the Americans"
+                mentions.append(Mention(state_d, i, nxt, "demonym"))
+                for x in range(i, nxt):
+                    claimed[x] = True
+            continue
         ok = nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )
+        if not ok and nxt < n and _agency_at(tokens, nxt, index) is not None:
+            ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
             after = nxt + 2 if comma_and else nxt + 1
             ok = after in accepted
         if ok:
             accepted.add(i)
-            mentions.append(Mention(index.demonyms[texts[i]], i, i + 1, "demonym"))
-            claimed[i] = True
+            mentions.append(Mention(state_d, i, nxt, "demonym"))
+            for x in range(i, nxt):
+                claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
     for i in range(n):
@@ -421,6 +578,21 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if actor is not None:
                 mentions.append(Mention(actor, i, i + 1, "demonym"))
                 claimed[i] = True
+    # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties.
+    for i in range(n):
+        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
+            continue
+        parts = texts[i].split("-")
+        if len(parts) != 2 or not parts[1][:1].isupper():
+            continue
+        if i + 1 >= n or lows[i + 1] not in _PAIR_HEADS:
+            continue  # "the Russia-Ukraine war" names a conflict, not the parties to an act
+        first, second = (_pair_member(part, index, memory) for part in parts)
+        if first is None or second is None or first == second:
+            continue
+        mentions.append(Mention(first, i, i + 1, "hyphen"))
+        mentions.append(Mention(second, i, i + 1, "hyphen"))
+        claimed[i] = True
 
     # 6. References: "the Russian leader", "the two leaders", "he".
     pair_firsts = index.pairs.by_first
@@ -428,6 +600,20 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     persons = _PersonsBefore(mentions)
     named = _Before(mentions, lambda m: m.source not in ("pronoun", "pair"))
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
+    state_toks: list[int] | None = None  # the states named, built when first asked for
+    state_actors: list[Actor] = []
+    named_persons = sorted(
+        (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
+        key=lambda m: m.tok,
+    )
+    # The sentence's subject when a person opens it ("Modi", "PM Modi", "Russian President X").
+    opening_subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
+    first_comma = next((x for x in range(n) if tokens[x].text == ","), None)
+    # The person named just after an opening phrase's comma ("During his visit, Modi said").
+    main_subject = next(
+        (m for m in named_persons if first_comma is not None and 0 < m.tok - first_comma <= 4),
+        None,
+    )
     for i in range(n):
         if claimed[i]:
             continue
@@ -461,13 +647,79 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if group:
                 memory.last_group = list(group)
             continue
-        if low == "the" and i + 2 < n and texts[i + 1] in index.demonyms:
-            hit2 = index.anaphor_titles.match_at(lows, i + 2)
-            if hit2 and _name_run(tokens, i + 2 + hit2[0]) == i + 2 + hit2[0]:
-                state = index.demonyms[texts[i + 1]]
+        state_word = gaz_cover[i + 1] if i + 1 < n else None
+        if (
+            low == "the" and state_word is not None and state_word.tok == i + 1
+            and state_word.actor.kind == "state" and state_word.tok_end < n
+            and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
+        ):
+            # "the US leader", "the U.S. president": the person of that state named last.
+            hit2 = index.anaphor_titles.match_at(lows, state_word.tok_end)
+            end = state_word.tok_end + hit2[0] if hit2 else 0
+            if hit2 and _name_run(tokens, end) == end:
+                person = memory.last_person(state_word.actor.country)
+                if person is not None:
+                    state_word.actor, state_word.source = person, "anaphor"
+                    state_word.tok, state_word.tok_end = i, end
+                    for x in range(i, end):
+                        claimed[x] = True
+                    continue
+        if low == "the" and i + 1 in dem and not dem[i + 1][2] and dem[i + 1][0] < n:
+            after_dem = dem[i + 1][0]
+            hit2 = index.anaphor_titles.match_at(lows, after_dem)
+            if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
+                state = dem[i + 1][1]
                 person = memory.last_person(state.country)
                 if person:
-                    mentions.append(Mention(person, i, i + 2 + hit2[0], "anaphor"))
+                    mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
+                continue
+        country_at = _country_reference(tokens, i) if low == "the" else None
+        if country_at is not None and not any(claimed[x] for x in range(i + 1, country_at)):
+            # "the country's foreign ministry", "aid to the African country": the state named
+            # last (not the sentence's own subject).
+            # "the country's" is the nearest state's; "to the African country" is not the
+            # subject's own.
+            last = tokens[country_at - 1]
+            opener = None if last.base != last.text else next(
+                (m.actor for m in mentions if m.tok <= 2 and m.actor.kind == "state"), None
+            )
+            if state_toks is None:
+                state_toks, state_actors = _states_in_order(mentions, dem)
+            state = None
+            for x in range(bisect_left(state_toks, i) - 1, -1, -1):
+                if state_toks[x] < i - WINDOW:
+                    break
+                if state_actors[x] != opener:
+                    state = state_actors[x]
+                    break
+            if state is None:
+                state = next((a for a in reversed(memory.recent_states) if a != opener), None)
+            if state is not None:
+                mentions.append(Mention(state, i, country_at, "anaphor"))
+                for x in range(i, country_at):
+                    claimed[x] = True
+                continue
+        if low == "the" and i + 1 < n and not claimed[i + 1]:
+            role = _role_reference(tokens, i + 1, index)
+            if role is not None:
+                end, wanted = role
+                person = memory.person_titled(wanted, exclude=persons.at(i))
+                if person is not None:
+                    # "the chancellor", "the envoy": the person named last with that title.
+                    mentions.append(Mention(person, i, end, "anaphor"))
+                    for x in range(i, end):
+                        claimed[x] = True
+                continue
+            agency = _agency_at(tokens, i + 1, index)
+            if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
+                end, phrase = agency
+                state = index.agency_states.get(phrase) or memory.agency_state
+                if state is not None:
+                    # "the Treasury": Washington's; "the foreign ministry": the ministry of
+                    # the state whose ministry was named last.
+                    mentions.append(Mention(state, i, end, "anaphor"))
+                    for x in range(i, end):
+                        claimed[x] = True
                 continue
         if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
             nxt = lows[i + 1]
@@ -530,6 +782,18 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             opening = opening_pronoun
             if opening is not None and low in index.subject_pronouns and lows[i - 1] == "that":
                 person = opening.actor  # "He said ... and that he would travel": the same man
+            elif (
+                low in index.subject_pronouns and i > 0 and lows[i - 1] in _SUBORDINATORS
+                and opening_subject is not None and opening_subject.tok < i
+            ):
+                # "Modi called Putin, a day after he spoke to Biden": the main clause's subject.
+                person = opening_subject.actor
+            elif (
+                low in index.possessive_pronouns and first_comma is not None and i < first_comma
+                and lows[0] in _OPENING_PREPOSITIONS and main_subject is not None
+            ):
+                # "During his meeting with Xi, Modi welcomed ...": the subject after the comma.
+                person = main_subject.actor
             else:
                 person = (
                     latest.before(i) or memory.last_subject or memory.last_person()
@@ -550,6 +814,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     if subject is not None:
         memory.last_subject = subject
     for m in mentions:
+        if m.actor.kind == "person":
+            m.actor = memory.spelled(m.actor)
+            if m.title is not None:
+                memory.titles[m.actor] = m.title
+        elif (
+            m.actor.kind == "state" and m.source in ("gazetteer", "demonym") and m.tok_end < n
+            and _agency_at(tokens, m.tok_end, index) is not None
+        ):
+            memory.agency_state = m.actor  # "Pakistan's foreign ministry", "the French embassy"
         if (
             m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
             and m.source in ("gazetteer", "demonym")
@@ -557,6 +830,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             memory.army_state = m.actor  # "Sudan's army", "the Israeli military"
         if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
             memory.states[m.actor.name] = m.actor
+            if m.actor in memory.recent_states:
+                memory.recent_states.remove(m.actor)
+            memory.recent_states.append(m.actor)
             memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
         if (
             m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
@@ -575,6 +851,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
 
 _RANKS = lexicon.words("rank_titles")
+_SUBORDINATORS = lexicon.words("subordinators")
+_OPENING_PREPOSITIONS = lexicon.words("opening_prepositions")
 _TITLE_MODIFIERS = lexicon.words("title_modifiers")
 _RANK_BLOCKERS = lexicon.words("rank_blockers")
 _RULER_NOUNS = lexicon.words("ruler_nouns")
@@ -585,6 +863,123 @@ _PARTY_WORDS = frozenset({"parties", "sides", "side"})
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {
     noun: tuple(kinds) for noun, kinds in lexicon.cues()["body_nouns"].items()
 }
+
+
+_DASHES = frozenset({"-", "–"})
+_PAIR_HEADS = lexicon.words("pair_heads")
+_SETTING_NOUNS = lexicon.words("setting_nouns")
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
+_SUBORDINATE = lexicon.words("subordinate_title_words")
+
+
+def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: ActorIndex) -> bool:
+    """ "the Chairman of the ECOWAS Commission, NAME": a title head, "of", then a capitalised
+    body's name that runs up to the comma."""
+    for h in range(comma - 2, max(-1, comma - 8), -1):
+        if lows[h] == "of":
+            return h > 0 and lows[h - 1] in index.title_heads and all(
+                tokens[x].cap or lows[x] == "the" for x in range(h + 1, comma)
+            )
+        if not (tokens[h].cap or lows[h] == "the"):
+            return False
+    return False
+
+
+def _full_title(lows: list[str], at: int, title: str) -> str:
+    """The title with a lesser rank before it kept: "vice president", "former president"."""
+    for x in range(at - 1, max(-1, at - 4), -1):
+        if lows[x] in _SUBORDINATE:
+            return f"{lows[x]} {title}"
+        if not lows[x].isalpha():
+            break
+    return title
+
+
+def _title_fits(title: str, wanted: tuple[str, ...]) -> bool:
+    """Does a person's title answer to a role noun: "foreign minister" to "minister", but
+    "vice president" not to "president"?"""
+    lesser = title.split(" ", 1)[0] in _SUBORDINATE
+    return any(
+        title == w or (title.endswith(" " + w) and not lesser and w.split(" ", 1)[0] not in
+                       _SUBORDINATE)
+        for w in wanted
+    )
+
+
+def _role_reference(
+    tokens: list[Token], j: int, index: ActorIndex
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "the minister", "the envoy's": (end, the titles it answers to); not "the president
+    of Mexico" nor a title before a name."""
+    keys = [t.base.lower() for t in tokens[j : j + 3]]
+    hit = index.role_references.match_at(keys, 0)
+    if hit is None:
+        return None
+    end = j + hit[0]
+    last = tokens[end - 1]
+    if end < len(tokens) and last.base == last.text:
+        after = tokens[end]
+        if after.low in ("of", "-", "for") or (after.cap and after.text[0].isalpha()):
+            return None
+    return end, hit[1]  # type: ignore[return-value]
+
+
+def _agency_at(
+    tokens: list[Token], j: int, index: ActorIndex
+) -> tuple[int, tuple[str, ...]] | None:
+    """ "foreign ministry", "Energy Ministry", "Treasury Department" starting at token j:
+    (end, the phrase's lower-case words). Not "the ministry of ..." nor "the prime minister's
+    office" (the office of a person)."""
+    for x in range(j, min(len(tokens), j + 3)):
+        t = tokens[x]
+        if not t.text[0].isalpha() or t.base != t.text:
+            return None
+        if t.low in index.agency_heads:
+            end = x + 1
+            if end < len(tokens) and tokens[end].low in index.agency_heads:
+                end += 1  # "Treasury Department"
+            if end < len(tokens) and tokens[end].low == "of":
+                return None
+            return end, tuple(tok.low for tok in tokens[j:end])
+    return None
+
+
+def _states_in_order(
+    mentions: list[Mention], dem: dict[int, tuple[int, Actor, bool]]
+) -> tuple[list[int], list[Actor]]:
+    """Where the sentence names a state (names and demonyms, even those before a noun that
+    makes no mention: "Iranian state television"), in token order."""
+    pairs = sorted(
+        [(m.tok, m.actor) for m in mentions
+         if m.actor.kind == "state" and m.source in ("gazetteer", "demonym")]
+        + [(x, d[1]) for x, d in dem.items()],
+        key=lambda pair: pair[0],
+    )
+    return [t for t, _ in pairs], [a for _, a in pairs]
+
+
+def _country_reference(tokens: list[Token], i: int) -> int | None:
+    """ "the country's", "the African country", "the Gulf nation" at token i ("the"): the end
+    of the phrase."""
+    for x in (i + 1, i + 2):
+        if x >= len(tokens):
+            return None
+        t = tokens[x]
+        if t.base.lower() in _COUNTRY_NOUNS and (x == i + 1 or tokens[i + 1].cap):
+            # a bare "the country" only as a possessor: "the country's second city"
+            if x == i + 1 and t.base == t.text:
+                return None
+            return x + 1
+    return None
+
+
+def _pair_member(word: str, index: ActorIndex, memory: ArticleMemory) -> Actor | None:
+    """One side of "Biden-Xi", "U.S.-China", "Israeli-Palestinian", "Sino-US"."""
+    return (
+        index.demonyms.get(word) or index.combining_forms.get(word) or index.lookup_one(word)
+        or memory.surnames.get(word)
+    )
 
 
 def _resolve_name(
@@ -601,15 +996,16 @@ def _resolve_name(
 
 
 def _country_before(
-    tokens: list[Token], texts: list[str], i: int, index: ActorIndex,
+    tokens: list[Token], i: int, dem: dict[int, tuple[int, Actor, bool]],
     gaz_cover: list[Mention | None],
 ) -> str | None:
-    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary"."""
+    """The state a title belongs to: "Russian President", "Kremlin spokesman", "U.S. Secretary",
+    "South Korean Foreign Minister"."""
     for j in range(i - 1, max(-1, i - 5), -1):
         if tokens[j].text in (",", ";", "(", ")") or (tokens[j].low in ("said", "and")):
             break
-        if texts[j] in index.demonyms:
-            return index.demonyms[texts[j]].country
+        if j in dem:
+            return dem[j][1].country
         g = gaz_cover[j]
         if g is not None and g.actor.kind == "state":
             return g.actor.country

@@ -261,12 +261,33 @@ def _first_parties(
     sm: SentenceMentions, a: int, b: int, trig: Trigger, limit: int
 ) -> list[Mention]:
     out: list[Mention] = []
+    counted = 0  # "his French, German and British counterparts": "his" leaves room for three
     k = bisect_left(sm.toks, a)
-    while k < len(sm.all) and sm.toks[k] < b and len(out) < limit:
+    tokens = sm.tokens
+    while k < len(sm.all) and (
+        (sm.toks[k] < b and (counted < limit or _listed_next(tokens, out, sm.all[k])))
+        or _enumerated_next(tokens, out, sm.all[k])
+    ):
         if sm.is_party(k, trig):
             out.append(sm.all[k])
+            counted += not (sm.all[k].source == "pronoun" and _possessive(sm.tokens, sm.all[k]))
         k += 1
     return out
+
+
+def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
+    """Does m go on the list the last party is in ("Germany, Denmark, Sweden, and Norway")?"""
+    if not out:
+        return False
+    gap = [t.low for t in tokens[out[-1].tok_end : m.tok]]
+    return gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+
+def _enumerated_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
+    """The last item of an enumeration ("A, B, and C") that a clause break at "and" cut off."""
+    if len(out) < 2 or not _listed_next(tokens, out, m):
+        return False
+    return [t.low for t in tokens[out[-2].tok_end : out[-1].tok]] == [","]
 
 
 def _participle(t: Token) -> bool:

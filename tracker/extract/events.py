@@ -1,4 +1,5 @@
-"""Event candidates in one sentence: trigger words, status from modality cues, blocking cues."""
+"""Event candidates in one sentence: trigger words, the compiled status cues (read by
+``status``), blocking cues."""
 
 from __future__ import annotations
 
@@ -62,25 +63,6 @@ class TriggerLexicon:
     def clause_starts(self, tokens: list[Token]) -> list[int]:
         """For each token, the index where its clause starts (see ``clauses``)."""
         return clause_starts(tokens)
-
-    def status_for(
-        self, lows: list[str], lo: int, hi: int, inherent: str | None, coercive: bool = True
-    ) -> str:
-        """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred.
-
-        Only a coercive act (sanctions, force) can be threatened: "the truce can be extended
-        if both sides agree" sets a condition, not a threat."""
-        if inherent:
-            return inherent
-        best = None
-        for _, _, status in self.passive_cues.find_all(lows[hi : hi + 4]):
-            return status  # type: ignore[return-value]
-        for _, _, status in self.status_cues.find_all(lows[lo:hi]):
-            if status == "threatened" and not coercive:
-                continue
-            if best is None or self.priority[status] < self.priority[best]:  # type: ignore[index]
-                best = status  # type: ignore[assignment]
-        return best or "occurred"
 
     def first_denial_end(self, lows: list[str]) -> int | None:
         """Where the sentence's first denial ("Peskov denied that ...") ends, if it has one."""

@@ -62,6 +62,12 @@ def demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def combining_forms() -> dict[str, str]:
+    """The first part of a hyphenated pair → state ("Sino" → "China" in "Sino-US")."""
+    return dict(gazetteer_document().get("combining_forms", {}))
+
+
+@lru_cache(maxsize=1)
 def triggers() -> dict[str, list]:
     data = _load("triggers.json")
     return {k: v for k, v in data.items() if not k.startswith("_")}
@@ -82,3 +88,9 @@ def cues() -> dict[str, Any]:
 def words(key: str) -> frozenset[str]:
     """A word list from cues.json as a set."""
     return frozenset(cues()[key])
+
+
+@lru_cache(maxsize=1)
+def time_cues() -> dict[str, Any]:
+    """The word lists of time attachment (times.json)."""
+    return _load("times.json")

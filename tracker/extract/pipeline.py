@@ -29,9 +29,9 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.predicate import predicate_status
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.timing import SentenceTimes, StoryClock
+from tracker.extract.status import CUE_REACH, event_status
+from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
@@ -83,9 +83,10 @@ def extract(
     )  # hashable, whatever sequence type the caller used for aliases
     index = _index_with(extra) if extra else _base_index()
     lex = _lexicon()
-    memory = ArticleMemory()
+    memory = ArticleMemory.for_article(article.body)
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
+    set_times = SetTimes(article.published)
     for number, sentence in enumerate(split_sentences(text, article.body_offset)):
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeout("extraction took longer than its time budget")
@@ -99,14 +100,17 @@ def extract(
         lows = [t.low for t in tokens]
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
-            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events
+            sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
+            article.published,
         )
+        set_times.fill(tokens, dates, found)
         also = f" {sentence.text} ".find(" also ")  # where "also" stands, if it does
         for event in found:
             if also != -1 and also + 5 <= event.trigger_offset:
                 events.append(event)  # "They also agreed ...": a further act, not a retelling
             else:
                 _add_unless_duplicate(events, event)
+        set_times.wait(found, dates)
         unresolved = clock.advance(dates)
         for event in found:
             if event.when is None and event.status == "occurred" and not unresolved:
@@ -142,6 +146,7 @@ def _sentence_events(
     lex: TriggerLexicon,
     memory: ArticleMemory,
     earlier_events: list[ExtractedEvent],
+    published: dt.date | None = None,
 ) -> list[ExtractedEvent]:
     """At most one event per clause: the clause's first trigger heads it, and the acts named
     inside it ("urged Washington to meet", "refused to back an embargo") are its content —
@@ -160,7 +165,7 @@ def _sentence_events(
     if all(trig.type == "none" for trig in triggers):
         return []  # most sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
-    times = SentenceTimes(dates)
+    times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause)
     denial_end = lex.first_denial_end(lows)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
@@ -268,27 +273,9 @@ def _sentence_events(
                 _join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
-        window = max(lo, trig.tok - 8, previous_end)
-        status = inherited or _status(event_type, lex, lows, window, trig.tok_end, trig.status)
-        if (
-            event_type in _COERCIVE and status in ("planned", "proposed")
-            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
-        ):
-            status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
-        elif (
-            event_type in CONSULT and status == "planned"
-            and _CONDITIONALS & set(lows[trig.tok_end : min(trig.tok_end + 8, end_of(trig))])
-        ):
-            status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
-        if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
-            lows[max(lo, trig.tok - 3) : trig.tok]
-        ):
-            # "would lift export controls": the measure ends; "temporarily lifted": paused
-            temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
-            status = "postponed" if temporary else "cancelled"
-        if event_type in _MEETING_TYPES and status in ("planned", "occurred"):
-            status = _called_off_later(lex, lows, lo, trig) or status
-        when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when)
+        window = max(lo, trig.tok - CUE_REACH, previous_end)
+        status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+        when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
@@ -337,7 +324,6 @@ _CONSTRUCTION_VERBS = (
     _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS | _REMOVING_VERBS
     | _SEEING_VERBS
 )
-_LIFTING = lexicon.words("lifting_verbs")
 _TIME_GAP = frozenset({"on", "in", "last", "this", "earlier", "again", "later", "formally"})
 _LABELS = PhraseIndex({
     **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
@@ -443,23 +429,6 @@ def _talks_behind_deal(
         (a, "participant") for a, _ in actors
         if sm.named_between(a.name, trig.tok_end, len(sm.tokens))
     ])
-_SCHEDULE_WORDS = lexicon.words("schedule_words")
-_CALLED_OFF = frozenset({"cancelled", "postponed"})
-
-
-def _called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
-    """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
-    is undone later in the sentence; the status is the later one."""
-    but = next((
-        k for k in range(trig.tok_end, min(len(lows), trig.tok_end + WINDOW)) if lows[k] == "but"
-    ), None)
-    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[max(lo, but - WINDOW) : but]):
-        return None
-    found = [
-        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
-        if status in _CALLED_OFF
-    ]
-    return found[0] if found else None
 def _another_actor(
     event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
     sm: SentenceMentions,
@@ -541,7 +510,8 @@ def _fulfilled(lows: list[str], trig: Trigger) -> bool:
     return any(w in _FULFILLED for w in after)
 
 
-_PROSPECT_NOUNS = lexicon.words("prospect_nouns")
+# Head nouns whose "of" complement is no act: "the threat of tariffs", "a line of dialogue".
+_PROSPECT_NOUNS = lexicon.words("prospect_nouns") | lexicon.words("channel_nouns")
 
 
 def _prospect(lows: list[str], trig: Trigger) -> bool:
@@ -679,40 +649,9 @@ def _merge_actors(first: list, second: list) -> list:
     return [*first, *((a, r) for a, r in second if a.name not in names)]
 
 
-_COERCIVE = frozenset({"sanctions", "military"})
 _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
 _REFERRING_CONTEXT = lexicon.words("referring_context")
-
-
-def _status(
-    event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None
-) -> str:
-    status = lex.status_for(lows, lo, hi, inherent, event_type in _COERCIVE)
-    if event_type in SPEECH_ACTS:
-        return "occurred"
-    if status == "occurred" and inherent is None:
-        # "Talks between A and B ... have been postponed": the noun's own predicate.
-        status = predicate_status(lows, hi) or status
-    if event_type == "proposal" and status not in ("cancelled", "threatened"):
-        return "proposed"
-    return status
-
-
-_COPULAS = frozenset({"is", "are", "was", "were"})
-_SCHEDULED = frozenset({"due", "expected", "scheduled", "slated", "set", "planned"})
-_SUBJECT_STOPS = frozenset({",", ";", ":", ".", "said", "says", "but", "after", "that"})
-
-
-def _scheduled_after(lows: list[str], hi: int) -> str | None:
-    """ "A second round of talks between A and B is due next month": the subject's verb
-    comes after it and tells a plan."""
-    for k in range(hi, min(hi + 8, len(lows) - 1)):
-        if lows[k] in _SUBJECT_STOPS:
-            return None
-        if lows[k] in _COPULAS:
-            return "planned" if lows[k + 1] in _SCHEDULED else None
-    return None
 
 
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")

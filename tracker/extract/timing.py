@@ -3,42 +3,124 @@
 The expressions are found and resolved by ``dates`` (``find_dates``); here they are attached:
 a plan takes the first time told after its trigger when it is close ("will meet on Friday"),
 anything else the nearest anchored time on either side; "on the same day" takes the time told
-before. An act told without a time takes the story's latest day when it happened (see
-``StoryClock``). Lookups are by bisection, so many times and triggers in one sentence stay linear.
+before. A meeting, call or talks that is planned, called off or put off keeps the time it was
+set for: not the time it was announced ("officials said Tuesday") nor a time already past; when
+its sentence tells none, a later sentence that schedules it may ("The talks were due to be held
+on August 25", see ``SetTimes``). An act told without a time takes the story's latest day when
+it happened (see ``StoryClock``). Lookups are by bisection, so many times and triggers in one
+sentence stay linear.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.domain import When
+from tracker.extract import lexicon
 from tracker.extract.dates import DateMention
 from tracker.extract.tokens import Token
+from tracker.extract.types import ExtractedEvent
 
 # A plan's time follows its trigger closely: "will meet in Geneva on June 16".
 _PLAN_REACH = 80  # characters
+
+_CUES = lexicon.time_cues()
+_REPORT_LEADS = frozenset(_CUES["report_leads"])
+_BOUND_LEADS = frozenset(_CUES["bound_leads"])
+_SCHEDULE_LEADS = frozenset(_CUES["schedule_leads"])
+_PLAN_CUES = frozenset(_CUES["plan_cues"])
+_PLAN_WORDS: dict[str, frozenset[str]] = {
+    word: frozenset(t for t, words in _CUES["plan_words"].items() if word in words)
+    for words in _CUES["plan_words"].values()
+    for word in words
+}
+# Acts whose time is the time they were set for, and the statuses in which they wait for it.
+SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
+SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
+
+
+def keeps_set_time(event_type: str, status: str) -> bool:
+    return event_type in SET_TIME_TYPES and status in SET_TIME_STATUSES
+
+
+def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -> bool:
+    """Whether a time told in a plan's sentence can be the time the plan was set for.
+
+    Not the time of the telling ("officials said Tuesday", "a letter released on Thursday"),
+    not a bound ("before May 19", "postponed until next week": the new time), and with a
+    publication date, not a time already past ("set for today" is kept; a cancelled or put-off
+    meeting's time still lies ahead unless the text says what it was scheduled for)."""
+    if date.same_as_before:
+        return True
+    if date.lead in _REPORT_LEADS or date.lead in _BOUND_LEADS or date.when is None:
+        return False
+    if published is None or date.lead in _SCHEDULE_LEADS:
+        return True
+    if status == "planned":
+        return date.when.end >= published
+    return date.when.end > published
+
+
+def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool:
+    if status == "occurred":
+        return date.same_as_before or published is None or (
+            date.when is not None and date.when.start <= published
+        )
+    if status == "":
+        return date.lead not in _BOUND_LEADS
+    return may_be_set_time(date, status, published)
 
 
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
-    __slots__ = ("anchored", "_starts")
+    __slots__ = ("anchored", "_starts", "_published", "_set_times")
 
-    def __init__(self, dates: list[DateMention]):
+    def __init__(self, dates: list[DateMention], published: dt.date | None = None):
         self.anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
         self._starts = [d.start for d in self.anchored]
+        self._published = published
+        # status -> (times, starts): those that can be a plan's set time, built on first use;
+        # "" -> those that can be the time a plan was called off or put off
+        self._set_times: dict[str, tuple[list[DateMention], list[int]]] = {}
+
+    def _for_status(self, status: str) -> tuple[list[DateMention], list[int]]:
+        found = self._set_times.get(status)
+        if found is None:
+            times = [
+                d for d in self.anchored
+                if _may_take(d, status, self._published)
+            ]
+            found = self._set_times[status] = (times, [d.start for d in times])
+        return found
 
     def when_for(
-        self, tokens: list[Token], tok: int, tok_end: int, status: str, last_when: When | None
+        self,
+        tokens: list[Token],
+        tok: int,
+        tok_end: int,
+        status: str,
+        last_when: When | None,
+        event_type: str = "",
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
-        anchored = self.anchored
+        anchored, starts = self.anchored, self._starts
+        if anchored and status == "occurred" and self._published is not None:
+            # What happened did so by publication: "will review the request within nine
+            # months" is not when the request was made.
+            anchored, starts = self._for_status(status)
+        elif anchored and keeps_set_time(event_type, status):
+            anchored, starts = self._for_status(status)
+            if not anchored and status != "planned":
+                # "Last week Pyongyang called off the talks": the time of the calling off stands
+                # until a later sentence tells the time they were set for (``SetTimes``).
+                anchored, starts = self._for_status("")
         if not anchored:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
-        k = bisect_left(self._starts, pos_end)
+        k = bisect_left(starts, pos_end)
         if status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH:
             return last_when if anchored[k].same_as_before else anchored[k].when
         # The nearest expression on either side (expressions do not overlap, so it is one of
@@ -48,6 +130,103 @@ class SentenceTimes:
             anchored[lo:hi], key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return last_when if best.same_as_before else best.when
+
+
+# How many untimed plans wait for their time; the latest are the ones a later sentence tells.
+_WAITING = 4
+
+
+@dataclass
+class SetTimes:
+    """Meetings, calls and talks planned, called off or put off with no time in their sentence
+    wait for a later sentence that schedules them: "India has called off high-level talks ..."
+    then "The talks were due to be held in Islamabad on August 25"."""
+
+    published: dt.date | None
+    waiting: list[ExtractedEvent] = field(default_factory=list)
+
+    def fill(
+        self, tokens: list[Token], dates: list[DateMention], found: list[ExtractedEvent]
+    ) -> None:
+        """Give the waiting plans the time a sentence sets for them, if it sets one: a time told
+        closely after a word for the plan ("were due to be held ... on August 25"), or after a
+        schedule word. A sentence that tells a new act of the type keeps its time for that act
+        (a retelling of the plan is merged with it as a duplicate, and its time with it)."""
+        if not self.waiting or not dates:
+            return
+        self._retold(found)
+        if all(t.low not in _PLAN_CUES for t in tokens):
+            return
+        times = [
+            d for d in dates
+            if d.anchor and d.when is not None and may_be_set_time(d, "planned", self.published)
+        ]
+        if not times:
+            return
+        taken = {e.type for e in found}
+        types: set[str] = set()
+        chosen: When | None = None
+        k = 0  # the first time not before the current token
+        for token in tokens:
+            while k < len(times) and times[k].start < token.start:
+                if chosen is None and times[k].lead in _SCHEDULE_LEADS:
+                    chosen = times[k].when
+                k += 1
+            named = _PLAN_WORDS.get(token.low, frozenset()) - taken
+            if named:
+                types |= named
+                if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
+                    chosen = times[k].when
+        if chosen is None:
+            scheduled = [d for d in times if d.lead in _SCHEDULE_LEADS]
+            if not scheduled:
+                return
+            chosen = scheduled[0].when
+        matched = [e for e in self.waiting if e.type in types]
+        if not matched and not found and len(self.waiting) == 1 and any(
+            d.lead in _SCHEDULE_LEADS for d in times
+        ):
+            matched = self.waiting  # "He was due here in the last week of June"
+        for event in matched:
+            event.when = chosen
+        self.waiting = [e for e in self.waiting if all(e is not m for m in matched)]
+
+    def _retold(self, found: list[ExtractedEvent]) -> None:
+        """ "X postponed his visit to Y" then "X was slated to visit Y from August 22": the plan
+        told again with its time, before it was put off, gives the put-off plan that time."""
+        plans = [e for e in found if e.status == "planned" and e.when is not None]
+        if not plans:
+            return
+        for event in self.waiting:
+            if event.status == "planned":
+                continue
+            names = {a.name for a in event.actors}
+            plan = next((
+                p for p in plans
+                if p.type == event.type and any(a.name in names for a in p.actors)
+            ), None)
+            if plan is not None:
+                event.when = plan.when
+        self.waiting = [e for e in self.waiting if e.status == "planned" or e.when is None
+                        or all(e.when is not p.when for p in plans)]
+
+    def wait(self, found: list[ExtractedEvent], dates: list[DateMention]) -> None:
+        """Plans of the sentence told without the time they were set for (a cancelled meeting
+        may hold the time it was called off until then) start waiting for it."""
+        set_times: dict[str, list[When]] = {}
+        for event in found:
+            if not keeps_set_time(event.type, event.status):
+                continue
+            if event.when is not None:
+                if event.status not in set_times:
+                    set_times[event.status] = [
+                        d.when for d in dates
+                        if d.when is not None and may_be_set_time(d, event.status, self.published)
+                    ]
+                if event.when in set_times[event.status]:
+                    continue
+            self.waiting.append(event)
+        del self.waiting[:-_WAITING]
 
 
 @dataclass

@@ -1,0 +1,224 @@
+"""The actor-mentions layer: spellings, titles, role references, pairs, agencies."""
+
+import datetime as dt
+
+from tracker.extract import extract
+from tracker.extract.actors import ArticleMemory, ascii_fold, find_mentions
+from tracker.extract.pipeline import _base_index
+from tracker.extract.tokens import tokenize
+
+
+def names(sentences, memory=None):
+    memory = memory if memory is not None else ArticleMemory()
+    out = []
+    for sentence in sentences:
+        mentions = find_mentions(tokenize(sentence), _base_index(), memory)
+        out.append([m.actor.name for m in mentions])
+    return out
+
+
+def event_actors(text, published=dt.date(2024, 3, 6)):
+    result = extract(f"Test\n\n{text}\n", published=published)
+    return [(e.type, [a.name for a in e.actors]) for e in result.events]
+
+
+def test_ascii_fold_drops_diacritics_only():
+    assert ascii_fold("Erdoğan Türkiye Mélanie") == "Erdogan Turkiye Melanie"
+    assert ascii_fold("Støre") == "Støre"  # no combining mark to drop
+
+
+def test_a_person_is_named_as_the_article_spells_them():
+    text = "Recep Tayyip Erdoğan arrived. Erdogan then met Vladimir Putin."
+    memory = ArticleMemory.for_article(text)
+    first, second = names(["Recep Tayyip Erdoğan arrived.", "Erdogan then met Vladimir Putin."],
+                          memory)
+    assert first == ["Recep Tayyip Erdoğan"]
+    assert second == ["Recep Tayyip Erdoğan", "Vladimir Putin"]
+
+
+def test_an_ascii_article_keeps_the_canonical_ascii_name():
+    memory = ArticleMemory.for_article("Recep Tayyip Erdogan arrived in Sochi.")
+    [actors] = names(["Recep Tayyip Erdogan arrived in Sochi."], memory)
+    assert actors[0] == "Recep Tayyip Erdogan"
+
+
+def test_extraction_uses_the_article_spelling():
+    found = event_actors("Erdoğan met Vladimir Putin in Sochi on Monday.")
+    assert ("meeting", ["Recep Tayyip Erdoğan", "Vladimir Putin"]) in found
+
+
+def test_an_acronym_written_as_a_word_is_the_organisation():
+    [actors] = names(["Nato and Ecowas leaders met Opec officials."])
+    assert actors == ["NATO", "ECOWAS", "OPEC"]
+    [actors] = names(["The Un said no."])  # too short to be written as a word
+    assert actors == []
+
+
+def test_a_title_before_the_name_makes_a_person_of_an_unknown_name():
+    [actors] = names(["Foreign Minister Tomas Arriagada met envoys."])
+    assert actors == ["Tomas Arriagada"]
+    [actors] = names(["Tomas Arriagada, Chile's foreign minister, met envoys."])
+    assert actors[0] == "Tomas Arriagada"
+    [actors] = names(["The leader's top aide, Marta Quiroga, the deputy chairman of the "
+                      "party, met envoys."])
+    assert actors == ["Marta Quiroga"]
+
+
+def test_a_role_noun_refers_to_the_person_named_last_with_that_title():
+    _, second, third = names([
+        "German Chancellor Olaf Scholz met Foreign Minister Marta Quiroga.",
+        "Xi Jinping urged the chancellor to act.",
+        "The minister said the talks had gone well.",
+    ])
+    assert second == ["Xi Jinping", "Olaf Scholz"]
+    assert third[0] == "Marta Quiroga"
+
+
+def test_a_role_noun_does_not_refer_to_a_lesser_rank_or_another_office():
+    _, second, third = names([
+        "Vice President Marta Quiroga arrived.",
+        "The president said no.",  # no president was named: nobody
+        "The president of Chile said no.",
+    ])
+    assert second == []
+    assert third == ["Chile"]
+
+
+def test_the_state_before_a_role_noun_names_its_leader():
+    _, second = names(["Donald Trump met Volodymyr Zelenskyy.", "The US leader pressured him."])
+    assert second[0] == "Donald Trump"
+
+
+def test_a_leaders_administration_is_the_state():
+    [actors] = names(["The Trump administration imposed tariffs on Canada."])
+    assert actors == ["United States", "Canada"]
+    [actors] = names(["Putin's government denied it."])
+    assert actors == ["Russia"]
+
+
+def test_hyphen_and_dash_pairs_name_both_parties():
+    assert names(["A Biden-Xi summit is planned."]) == [["Joe Biden", "Xi Jinping"]]
+    assert names(["The Trump–Erdogan call went well."]) == [
+        ["Donald Trump", "Recep Tayyip Erdogan"]
+    ]
+    assert names(["U.S.-China talks resumed."]) == [["United States", "China"]]
+    assert names(["Israeli-Palestinian talks resumed."]) == [["Israel", "Palestine"]]
+    assert names(["Sino-US relations improved."]) == [["China", "United States"]]
+
+
+def test_a_pair_that_names_a_conflict_is_no_party():
+    assert names(["India wants to end the Russia-Ukraine war."]) == [["India"]]
+
+
+def test_possessives_name_the_actor():
+    assert names(["Russia's proposal and Trump's offer were rejected."]) == [
+        ["Russia", "Donald Trump"]
+    ]
+
+
+def test_agencies_name_their_state():
+    assert names(["The Treasury imposed sanctions on Iran."]) == [["United States", "Iran"]]
+    assert names(["The Kremlin and the State Department spoke."]) == [
+        ["Russia", "United States"]
+    ]
+    first, second = names([
+        "The Pakistani Foreign Office confirmed the visit.",
+        "The foreign ministry said it would protest.",
+    ])
+    assert first == ["Pakistan"] and second == ["Pakistan"]
+    # the office of a person is not an agency
+    assert names(["They met at the prime minister's office."]) == [[]]
+
+
+def test_extraction_names_the_sanctioning_state_for_the_treasury():
+    found = event_actors("The Treasury imposed sanctions on Iran on Tuesday.")
+    assert ("sanctions", ["United States", "Iran"]) in found
+
+
+def test_two_word_demonyms_name_their_state():
+    assert names(["South Korean officials said no."]) == [["South Korea"]]
+    [actors] = names(["South Korean Foreign Minister Park Min-ho said no."])
+    assert actors == ["Park Min-ho"]
+    memory = ArticleMemory()
+    names(["South Korean Foreign Minister Park Min-ho said no."], memory)
+    assert memory.recent_persons[-1].country == "KR"
+    [actors] = names(["He met his French, South Korean and British counterparts."])
+    assert actors[-3:] == ["France", "South Korea", "United Kingdom"]
+
+
+def test_the_plural_demonym_is_the_state():
+    [actors] = names(["Trump cancelled the summit with the North Koreans."])
+    assert actors == ["Donald Trump", "North Korea"]
+    assert names(["Russians were hurt."]) == [[]]  # without "the", people, not the state
+
+
+def test_abbreviated_titles():
+    assert names(["PM Mette Frederiksen said no."]) == [["Mette Frederiksen"]]
+    assert names(["Prime Minister (PM) Narendra Modi welcomed it."]) == [["Narendra Modi"]]
+    assert names(["At 5 pm Eastern Time the talks began."]) == [[]]
+
+
+def test_capitalised_particles_do_not_shorten_a_long_name():
+    [actors] = names(["Sheikh Mohammed bin Abdulrahman bin Jassim Al Thani spoke."])
+    assert actors == ["Mohammed bin Abdulrahman bin Jassim Al Thani"]
+
+
+def test_a_title_of_a_body_before_the_name():
+    [actors] = names(["Speaking yesterday, the Chairman of the ECOWAS Commission, Marcel Alain "
+                      "de Souza, said no."])
+    assert actors == ["ECOWAS", "Marcel Alain de Souza"]
+
+
+def test_a_possessive_pronoun_leaves_room_for_three_parties():
+    found = event_actors("Iranian Foreign Minister Ali Bagheri was expected in Brussels next week "
+                         "to meet his French, German and British counterparts.")
+    assert ("meeting", ["Ali Bagheri", "France", "Germany", "United Kingdom"]) in found
+
+
+def test_a_pronoun_after_a_subordinator_is_the_main_subject():
+    [actors] = names(["PM Modi called Putin, a day after he spoke to US President Joe Biden."])
+    assert actors == ["Narendra Modi", "Vladimir Putin", "Narendra Modi", "Joe Biden"]
+    # "said he": the person just named, as before
+    [actors] = names(["Putin told Narendra Modi that he would come."])
+    assert actors[-1] == "Narendra Modi"
+
+
+def test_a_possessive_in_an_opening_phrase_is_the_subject_after_the_comma():
+    _, actors = names(["Donald Trump left.", "During his meeting with Xi Jinping in Kazan, "
+                       "Prime Minister Narendra Modi welcomed the deal."])
+    assert actors == ["Narendra Modi", "Xi Jinping", "Narendra Modi"]
+
+
+def test_a_coordinated_list_of_parties_is_kept_whole():
+    found = event_actors("Foreign Minister Bilawal Bhutto Zardari on Sunday postponed his visits "
+                         "to Germany, Denmark, Sweden, and Norway.")
+    assert any(set(actors) >= {"Germany", "Denmark", "Sweden", "Norway"} for _, actors in found)
+
+
+def test_sheik_is_a_title():
+    [actors] = names(["Kuwait's emir, Sheik Sabah Al Ahmad Al Sabah, opened the conference."])
+    assert actors == ["Kuwait", "Sabah Al Ahmad Al Sabah"]
+
+
+def test_a_place_before_a_comma_and_a_title_is_no_person():
+    [actors] = names(["Erdogan will ship grain across the Black Sea, his party spokesman said."])
+    assert "Black Sea" not in actors
+
+
+def test_the_setting_of_a_meeting_is_a_place():
+    memory = ArticleMemory()
+    mentions = find_mentions(tokenize("Trump and Xi met on the sidelines of the G20."),
+                             _base_index(), memory)
+    assert [(m.actor.name, m.location) for m in mentions][-1] == ("G20", True)
+    assert names(["The leaders spoke at the ASEAN+3 meeting."]) == [[]]  # the event's name
+
+
+def test_the_country_refers_to_a_state_named_before():
+    [actors] = names(["Iranian state television says the country's foreign ministry has "
+                      "condemned the Saudi-led air strikes."])
+    assert actors[:2] == ["Iran", "Saudi Arabia"]
+    _, second = names(["Sudan's generals asked for help.",
+                       "Abu Dhabi also pledged an aid package to the African country."])
+    assert second == ["United Arab Emirates", "Sudan"]
+    _, third = names(["Sudan's generals asked for help.", "The country is poor."])
+    assert third == []  # a bare "the country" is no party

@@ -1,0 +1,178 @@
+"""The status layer (tracker/extract/status.py): tense, aspect, voice, modality, conditions."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.status import cue_status, event_status, predicate_status
+from tracker.extract.tokens import tokenize
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def first_event(body):
+    found = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert found, body
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # the verb group comes long after the noun
+        ("Talks between the European Commission and Russia over the supply of gas to "
+         "Ukraine have been postponed until next week, the ministry said.", "talks", "postponed"),
+        ("The summit between Kenyan President William Ruto and the leaders of Ethiopia, "
+         "Somalia and Sudan had been scrapped after the attack.", "meeting", "cancelled"),
+        ("A visit of Kenyan President William Ruto to Nigeria scheduled for Friday has been "
+         "rescheduled.", "meeting", "postponed"),
+        ("Talks between Armenia and Azerbaijan got postponed.", "talks", "postponed"),
+        # a passive future: the act is ahead
+        ("The peace agreement between Armenia and Azerbaijan will be formally signed on "
+         "June 26 in Geneva.", "agreement", "planned"),
+        # a bare past tense tells the act itself
+        ("Talks between Armenia and Azerbaijan ended without a result.", "talks", "occurred"),
+        ("Talks between Armenia and Azerbaijan were held in Geneva on Monday.", "talks",
+         "occurred"),
+    ],
+)
+def test_predicate_sets_status(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+def test_pledged_aid_is_planned():
+    event = first_event("Kuwait pledged $500 million in aid to Syria.")
+    assert (event.type, event.status) == ("aid", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("talks have not been postponed", None),  # a negation tells no change
+        ("talks , the minister said , were postponed", None),  # another clause's verb
+        ("talks between Jordan , Egypt and Israel were cancelled", "cancelled"),
+        ("talks are due next week", "planned"),
+        ("talks began on Monday", None),
+    ],
+)
+def test_predicate_status_words(text, expected):
+    lows = [t.low for t in tokenize(text)]
+    assert predicate_status(lows, 1) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        ("Japanese Prime Minister Shinzo Abe said he is arranging a meeting with South Korean "
+         "President Moon Jae-in.", "meeting", "planned"),
+        ("Kerry's visit to Pakistan is now likely in the first half of July.", "meeting",
+         "planned"),
+        ("The Syria crisis forced John Kerry to reschedule his visit to Pakistan.", "meeting",
+         "postponed"),
+    ],
+)
+def test_status_cues_from_news(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # a deal offered on a condition is a proposal, not a plan
+        ("Putin said he would agree to a 30-day truce with Ukraine only if Kyiv stopped "
+         "receiving weapons.", "agreement", "proposed"),
+        ("Erdogan is trying to bring Russia and Ukraine into peace talks.", "talks",
+         "proposed"),
+        ("Ri said that North Korea now had the right to shoot down U.S. warplanes.",
+         "military", "threatened"),
+    ],
+)
+def test_offers_and_threats(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+def statuses(body):
+    found = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    return [(e.type, e.status) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # perfect and passive: what became of the act outweighs an attributive "planned"
+        ("A planned visit to Tokyo by Japanese Prime Minister Fumio Kishida has been "
+         "postponed.", ("meeting", "postponed")),
+        ("A planned summit between Kenyan President William Ruto and Nigerian President Bola "
+         "Tinubu has been cancelled.", ("meeting", "cancelled")),
+        # a schedule in the past perfect was overtaken; a later clause says how
+        ("The summit between Kenyan President William Ruto and Nigerian President Bola Tinubu "
+         "had been due to take place on Friday.", ("meeting", "postponed")),
+        ("Nigerian President Bola Tinubu had been due to travel to Nairobi on Friday, but the "
+         "visit was cancelled.", ("meeting", "cancelled")),
+        # ... but an expectation in the past perfect may still hold
+        ("A Chinese delegation led by Vice Premier Liu He had been expected in Washington on "
+         "Wednesday for a round of talks with Robert Lighthizer.", ("talks", "planned")),
+        # a participle describing another noun says nothing of the act
+        ("Kenya and Nigeria appear poised to revisit suspended agreements and negotiate a new "
+         "framework.", ("talks", "planned")),
+        ("Kenya postponed the talks with Nigeria.", ("talks", "postponed")),
+        # a cue belongs to the act it governs, not to one inside a later phrase
+        ("The trip had been arranged during a phone call between President Joe Biden and "
+         "Benjamin Netanyahu on 18 March 2024.", ("call", "occurred")),
+        # quotation marks do not break a cue
+        ('Russia was "open" to talks with Ukraine.', ("talks", "proposed")),
+        # modals and conditions
+        ("Kenyan President William Ruto will visit Nigeria next week.", ("meeting", "planned")),
+        ("Kenyan President William Ruto would visit Nigeria if the talks with Ethiopia "
+         "succeed.", ("meeting", "proposed")),
+        ("Kenya would impose sanctions on Nigeria if no deal is reached.",
+         ("sanctions", "threatened")),
+        ("Kenya threatened to impose sanctions on Nigeria.", ("sanctions", "threatened")),
+        # reported speech keeps the reported act's status
+        ("Kenya said Nigeria had agreed to hold talks with it.", ("talks", "planned")),
+    ],
+)
+def test_status_from_tense_aspect_voice_and_modality(body, expected):
+    assert statuses(body)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenya will not impose sanctions on Nigeria.",
+        "Kenya could impose sanctions on Nigeria.",
+        "Kenya denied that it had imposed sanctions on Nigeria.",
+    ],
+)
+def test_negated_and_hypothetical_acts_are_no_events(body):
+    assert statuses(body) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("both appear poised to revisit suspended agreements and negotiate", "planned"),
+        ("they postponed the talks", "postponed"),
+        ("the suspended talks", "postponed"),  # the participle describes the trigger itself
+        ("they called off high-level talks", "cancelled"),
+    ],
+)
+def test_cue_status_reads_only_the_cues_of_the_act(text, status):
+    lows = [t.low for t in tokenize(text)]
+    lex = TriggerLexicon()
+    hi = len(lows)
+    assert cue_status(lex, lows, 0, hi, None, start=hi - 1) == status
+
+
+def test_event_status_folds_conditions_and_lifting():
+    lex = TriggerLexicon()
+    lows = [t.low for t in tokenize("the us would lift sanctions on iran")]
+    trig = Trigger("sanctions", None, 1.0, 4, 5)
+    assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "cancelled"
+    lows = [t.low for t in tokenize("the us would impose sanctions if iran refuses")]
+    assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "threatened"

@@ -1,0 +1,104 @@
+"""Time attachment (timing.py): which time an event takes, against the corpus guide's rules."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+MONDAY = dt.date(2014, 8, 18)
+
+
+def only(body: str, event_type: str, published: dt.date = MONDAY):
+    found = [
+        e for e in extract(f"Test\n\n{body}\n", published=published).events
+        if e.type == event_type
+    ]
+    assert len(found) == 1, [(e.type, e.status, e.evidence) for e in found]
+    return found[0]
+
+
+def span(event) -> tuple[str, str, str] | None:
+    w = event.when
+    return (w.start.isoformat(), w.end.isoformat(), w.precision) if w else None
+
+
+def test_a_planned_meeting_is_not_dated_by_its_announcement():
+    event = only(
+        "Japanese Prime Minister Shinzo Abe said on Monday that he is arranging a meeting with "
+        "South Korean President Moon Jae-in.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert event.when is None  # the guide: no time set for it in the text
+
+
+def test_a_cancelled_meeting_takes_the_time_a_later_sentence_set_for_it():
+    event = only(
+        "India has called off high-level talks with its neighbour Pakistan, the foreign ministry "
+        "said.\n\nThe foreign secretary-level talks were due to be held in the Pakistani capital, "
+        "Islamabad, on August 25.",
+        "talks",
+    )
+    assert event.status == "cancelled"
+    assert span(event) == ("2014-08-25", "2014-08-25", "day")
+
+
+def test_a_postponed_visit_takes_the_time_it_had_been_scheduled_for():
+    event = only(
+        "Brazilian President Dilma Rousseff has postponed a state visit to the United States.\n\n"
+        "Barack Obama spoke with Ms Rousseff on Sunday night, but failed to persuade her to go "
+        "through with the visit, which had been scheduled for late October.",
+        "meeting",
+    )
+    assert event.status == "postponed"
+    assert (event.when.start.month, event.when.start.year) == (10, 2014)
+
+
+def test_a_calling_off_with_no_set_time_keeps_the_time_of_the_calling_off():
+    event = only(
+        "Last week Pyongyang abruptly called off high-level talks with South Korea, citing "
+        "joint air drills.",
+        "talks",
+    )
+    assert event.status == "cancelled"
+    assert span(event) == ("2014-08-11", "2014-08-17", "week")
+
+
+def test_the_new_time_of_a_postponement_is_not_the_time_it_was_set_for():
+    event = only(
+        "Talks between the European Commission and Russia over gas supplies have been postponed "
+        "until next month, the Energy Ministry said.",
+        "talks",
+    )
+    assert event.status == "postponed"
+    assert event.when is None or event.when.start.month != 9
+
+
+def test_a_time_far_from_any_word_for_the_plan_is_not_its_set_time():
+    event = only(
+        "The US has cancelled a planned Budapest summit between Donald Trump and Vladimir Putin."
+        "\n\nTrump said he will not meet Putin until he is convinced that a deal is within reach "
+        "to end the war, which will enter its fifth year in February.",
+        "meeting",
+    )
+    assert event.status == "cancelled"
+    assert event.when is None
+
+
+def test_a_put_off_visit_takes_the_time_of_the_plan_told_again():
+    found = extract(
+        "Test\n\nForeign Minister Bilawal Bhutto Zardari on Sunday postponed his upcoming "
+        "official visits to Germany and Denmark.\n\nThe foreign minister was slated to visit "
+        "the two countries from August 22 to 26.\n",
+        published=dt.date(2022, 8, 21),
+    ).events
+    [put_off] = [e for e in found if e.status == "postponed"]
+    assert span(put_off) == ("2022-08-22", "2022-08-22", "day")
+
+
+def test_what_happened_does_not_take_a_time_after_publication():
+    event = only(
+        "Vietnam asked the United States to recognise it as a market economy on Monday. "
+        "Commerce Department officials said they would review the request within nine months.",
+        "demand",
+    )
+    assert event.when is not None and event.when.start <= MONDAY

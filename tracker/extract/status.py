@@ -1,0 +1,228 @@
+"""Layer: an event's status from the grammar around its trigger.
+
+The status of an act is read from its verb group and the words that govern it, in this order:
+
+1. the cue phrases before the trigger (modality and aspect: "will", "plans to", "offered to",
+   "threatened", "called off"), the strongest winning (cancelled beats planned), but not a
+   participle that describes another noun ("revisit suspended agreements and negotiate");
+2. the passive or perfect after the trigger ("the talks were postponed") and the predicate of
+   an event noun in subject position ("Talks between A and B ... have been postponed", "a
+   planned visit ... has been cancelled", "the summit is due to ..."), which overrides a mere
+   attributive "planned" before the noun;
+3. the past perfect of a schedule ("had been due to take place on Friday"): the plan was
+   overtaken; and a plan undone later in the sentence ("was due to travel ..., but the visit
+   was called off");
+4. conditions: a coercive act on a condition is a threat ("would reimpose the sanctions if
+   ..."), a meeting or deal on a condition an offer ("would agree to a truce only if ...");
+5. lifting a measure ends it ("would lift export controls": cancelled; "temporarily lifted":
+   postponed).
+
+Statements (criticism, support, demands, rejections) happened when they are reported.
+Negations, denials and hypotheticals ("could", "whether") suppress the event altogether; they
+are read by ``TriggerLexicon.blocked``. Every scan is bounded (a few tokens, or ``WINDOW``), so
+the work per trigger is constant. Word lists are data (cues.json: status_cues, passive_status_cues,
+predicate_*, schedule_words, lifting_verbs).
+"""
+
+from __future__ import annotations
+
+from tracker.extract import lexicon
+from tracker.extract.arguments import CONSULT, SPEECH_ACTS
+from tracker.extract.clauses import WINDOW
+from tracker.extract.events import Trigger, TriggerLexicon
+
+COERCIVE = frozenset({"sanctions", "military"})
+_MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_CONDITIONALS = frozenset({"if", "unless"})
+_LIFTING = lexicon.words("lifting_verbs")
+_SCHEDULE_WORDS = lexicon.words("schedule_words")
+_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+# A trigger inside a phrase opened by these is no argument of the verb before them.
+_PHRASE_BREAKS = lexicon.words("embedding_breaks")
+_DETERMINERS = lexicon.words("determiners") | {"a", "an"}
+# After a participle, words that are no noun it could describe ("postponed until May").
+_NOT_MODIFIED = lexicon.words("not_nouns_after_participle")
+
+_AUXILIARIES = lexicon.words("predicate_auxiliaries")
+_FUTURE = lexicon.words("predicate_future")
+_FILLERS = lexicon.words("predicate_fillers")
+_STOPS = lexicon.words("predicate_stops")
+_SCHEDULED = _SCHEDULE_WORDS | lexicon.words("predicate_prospects")
+# A schedule told in the past perfect was overtaken ("had been due"; "had been expected" may
+# still hold).
+_OVERTAKEN = lexicon.words("overtaken_schedule_words")
+_REACH = 18  # tokens from the noun to its verb: "talks between A and B over the supply of gas"
+# How many tokens before the trigger its own cues stand: "expected to hold talks".
+CUE_REACH = 8
+
+
+def _called_off_words() -> dict[str, str]:
+    """Single-word participles of the cancelled and postponed status cues."""
+    cues = lexicon.cues()
+    out: dict[str, str] = {}
+    for status in ("postponed", "cancelled"):  # cancelled last: it wins a shared word
+        for phrase in cues["status_cues"][status]:
+            if " " not in phrase and phrase.endswith("ed"):
+                out[phrase] = status
+    return out
+
+
+_CALLED_OFF = _called_off_words()
+
+
+def event_status(
+    lex: TriggerLexicon,
+    event_type: str,
+    trig: Trigger,
+    lows: list[str],
+    lo: int,
+    window: int,
+    clause_end: int,
+    inherited: str | None = None,
+) -> str:
+    """The status of the act whose trigger is ``trig``.
+
+    ``lo`` is where the trigger's clause starts, ``window`` where its own cues may start (after
+    the act told before it), ``clause_end`` where its clause ends; ``inherited`` is the status
+    a governing act gives it ("offered to meet": proposed)."""
+    status = inherited or _base_status(event_type, lex, lows, window, trig)
+    conditional = not _CONDITIONALS.isdisjoint(
+        lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
+    )
+    if event_type in COERCIVE and status in ("planned", "proposed") and conditional:
+        status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+    elif event_type in CONSULT and status == "planned" and conditional:
+        status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
+    if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
+        lows[max(lo, trig.tok - 3) : trig.tok]
+    ):
+        # "would lift export controls": the measure ends; "temporarily lifted": paused
+        temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
+        status = "postponed" if temporary else "cancelled"
+    if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
+        status = called_off_later(lex, lows, lo, trig) or status
+    return status
+
+
+def _base_status(
+    event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger
+) -> str:
+    inherent, hi = trig.status, trig.tok_end
+    status = cue_status(lex, lows, lo, hi, inherent, event_type in COERCIVE, trig.tok)
+    if event_type in SPEECH_ACTS:
+        return "occurred"
+    if inherent is None:
+        # "Talks between A and B ... have been postponed": the noun's own predicate; what
+        # became of the act outweighs an attributive "a planned visit ...".
+        told = predicate_status(lows, hi)
+        if told is not None and (
+            status == "occurred" or (told in _CALLED_OFF_STATUSES and status in _PLANS)
+        ):
+            status = told
+    if event_type == "proposal" and status not in ("cancelled", "threatened"):
+        return "proposed"
+    return status
+
+
+_PLANS = frozenset({"planned", "proposed"})
+
+
+def cue_status(
+    lex: TriggerLexicon, lows: list[str], lo: int, hi: int, inherent: str | None,
+    coercive: bool = True, start: int | None = None,
+) -> str:
+    """The strongest status cue in lows[lo:hi] (cancelled beats planned); else occurred.
+
+    Only a coercive act (sanctions, force) can be threatened: "the truce can be extended
+    if both sides agree" sets a condition, not a threat."""
+    if inherent:
+        return inherent
+    best = None
+    for _, _, status in lex.passive_cues.find_all(lows[hi : hi + 4]):
+        return status  # type: ignore[return-value]
+    start = hi - 1 if start is None else start
+    # Quotation marks do not interrupt a cue ("was \"open\" to talks").
+    at = [k for k in range(lo, hi) if lows[k] not in _QUOTES]
+    words = [lows[k] for k in at]
+    for a, b, status in lex.status_cues.find_all(words):
+        a, b = at[a], at[b - 1] + 1
+        if status == "threatened" and not coercive:
+            continue
+        if status in _CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
+            continue  # "revisit suspended agreements and negotiate": another noun's state
+        if b < start and not _PHRASE_BREAKS.isdisjoint(lows[b:start]):
+            continue  # "had been arranged during a phone call": the cue is another act's
+        if best is None or lex.priority[status] < lex.priority[best]:  # type: ignore[index]
+            best = status  # type: ignore[assignment]
+    return best or "occurred"
+
+
+def _attributive(lows: list[str], a: int, b: int, trigger_start: int) -> bool:
+    """A participle between a determiner or an infinitive and a noun other than the trigger
+    ("the suspended agreements", "to revisit suspended agreements") describes that noun."""
+    if b - a != 1 or not lows[a].endswith("ed") or b >= trigger_start:
+        return False
+    after = lows[b]
+    if not after.isalpha() or after in _NOT_MODIFIED:
+        return False
+    before = lows[a - 1] if a >= 1 else ""
+    return before in _DETERMINERS or (a >= 2 and lows[a - 2] == "to")
+
+
+def predicate_status(lows: list[str], hi: int) -> str | None:
+    """The status the subject's predicate gives the act whose noun ends at ``hi``, or None.
+
+    Only a verb group that starts with an auxiliary counts ("have been postponed", "was
+    scrapped", "will be signed", "is due"): a bare past tense ("talks began") is the act."""
+    n = len(lows)
+    for k in range(hi, min(hi + _REACH, n)):
+        low = lows[k]
+        if low in _STOPS and not (low == "," and _in_list(lows, k)):
+            return None
+        if low not in _AUXILIARIES:
+            continue
+        future = low in _FUTURE
+        for j in range(k + 1, min(k + 5, n)):
+            word = lows[j]
+            if word in _CALLED_OFF:
+                return _CALLED_OFF[word]
+            if low == "had" and word in _OVERTAKEN:
+                return "postponed"  # "had been due to take place on Friday": no longer due
+            if word in _SCHEDULED or word == "to":
+                return "planned"  # "is due", "was set", "had been scheduled", "is to", "is likely"
+            if word in _FILLERS or word.endswith("ly"):
+                future = future or word == "be"
+                continue
+            if word == "not":
+                return None  # "the talks have not been postponed": no change told here
+            if future and (word.endswith("ed") or word in ("held", "signed", "made")):
+                return "planned"  # "will be signed", "would be held"
+            return None
+        return None
+    return None
+
+
+def _in_list(lows: list[str], k: int) -> bool:
+    """The comma at k separates names in a list: "Jordan, Egypt and Palestine"."""
+    for low in lows[k + 1 : k + 5]:
+        if low in ("and", "or"):
+            return True
+        if low in _STOPS:
+            return False
+    return False
+
+
+def called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
+    """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
+    is undone later in the sentence; the status is the later one."""
+    but = next((
+        k for k in range(trig.tok_end, min(len(lows), trig.tok_end + WINDOW)) if lows[k] == "but"
+    ), None)
+    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[max(lo, but - WINDOW) : but]):
+        return None
+    found = [
+        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
+        if status in _CALLED_OFF_STATUSES
+    ]
+    return found[0] if found else None
