@@ -94,7 +94,8 @@ class Event(Base):
     __table_args__ = (
         # the timeline's order and its keyset pagination
         Index("ix_events_timeline", "timeline_date", "id"),
-        Index("ix_events_status_timeline", "status", "timeline_date", "id"),
+        # a status filter's pages, and the agenda's periods read from the index (migration 0010)
+        Index("ix_events_status_period", "status", "timeline_date", "id", "when_end", "when_start"),
         Index("ix_events_type_timeline", "type", "timeline_date", "id"),
         Index("ix_events_created_at", "created_at"),
         NEVER_REUSE_IDS,
