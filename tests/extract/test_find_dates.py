@@ -109,3 +109,22 @@ def test_a_weekday_of_an_issued_statement_reads_backward_after_a_future_cue():
     sentence = "An intervention would be war, according to a statement issued Monday night."
     [found] = find_dates(sentence, dt.date(2023, 8, 1), sentence.index("would"))
     assert found.when.start == dt.date(2023, 7, 31)
+
+
+def test_within_a_span_reads_ahead_even_in_the_past_tense():
+    [found] = find_dates("The two leaders agreed to meet again within one month.", PUBLISHED)
+    assert (found.when.start, found.when.precision) == (dt.date(2024, 6, 13), "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days_back"),
+    [("Medvedev gave instructions a day earlier.", 1), ("It fell three days earlier.", 3),
+     ("They met the previous day.", 1), ("They had met the day before.", 1)],
+)
+def test_days_earlier_count_back_from_the_time_told_before(sentence, days_back):
+    [found] = find_dates(sentence, PUBLISHED)
+    assert found.same_as_before and found.days_back == days_back
+
+
+def test_days_before_an_event_named_after_them_are_no_time_of_their_own():
+    assert find_dates("Two days before the summit they spoke.", PUBLISHED) == []
