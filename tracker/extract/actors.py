@@ -426,6 +426,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
+        if i > 0 and (lows[i - 1] == "the" or lows[i - 1] in _LOCATIVE):
+            continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
             for x in range(i, k)
@@ -477,8 +479,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     for g in gaz:
         if any(claimed[x] for x in range(g.tok, g.tok_end)):
             continue
+        name_end = g.tok_end
+        while name_end < n and name_end - g.tok_end < 2 and (
+            lows[name_end] == "+" or lows[name_end].isdigit()
+        ):
+            name_end += 1  # "the ASEAN+3 meeting"
         if (
-            g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person"
+            name_end < n and lows[name_end] in _EVENT_NOUNS and g.actor.kind != "person"
             and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
         ):
             continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
@@ -497,6 +504,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            before >= 1 and lows[before] == "of" and lows[before - 1] in _SETTING_NOUNS
+            and g.actor.kind != "person"
+        ):
+            g.location = True  # "on the sidelines of the G20": where, not who
         elif (
             g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
             or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
@@ -592,7 +604,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         key=lambda m: m.tok,
     )
     # The sentence's subject when a person opens it ("Modi", "PM Modi", "Russian President X").
-    subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
+    opening_subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
     first_comma = next((x for x in range(n) if tokens[x].text == ","), None)
     # The person named just after an opening phrase's comma ("During his visit, Modi said").
     main_subject = next(
@@ -743,10 +755,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 person = opening.actor  # "He said ... and that he would travel": the same man
             elif (
                 low in index.subject_pronouns and i > 0 and lows[i - 1] in _SUBORDINATORS
-                and subject is not None and subject.tok < i
+                and opening_subject is not None and opening_subject.tok < i
             ):
                 # "Modi called Putin, a day after he spoke to Biden": the main clause's subject.
-                person = subject.actor
+                person = opening_subject.actor
             elif (
                 low in index.possessive_pronouns and first_comma is not None and i < first_comma
                 and lows[0] in _OPENING_PREPOSITIONS and main_subject is not None
@@ -823,6 +835,7 @@ _BODY_NOUNS: dict[str, tuple[str, ...]] = {
 
 _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
+_SETTING_NOUNS = lexicon.words("setting_nouns")
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
 
