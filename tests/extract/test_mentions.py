@@ -211,3 +211,14 @@ def test_the_setting_of_a_meeting_is_a_place():
                              _base_index(), memory)
     assert [(m.actor.name, m.location) for m in mentions][-1] == ("G20", True)
     assert names(["The leaders spoke at the ASEAN+3 meeting."]) == [[]]  # the event's name
+
+
+def test_the_country_refers_to_a_state_named_before():
+    [actors] = names(["Iranian state television says the country's foreign ministry has "
+                      "condemned the Saudi-led air strikes."])
+    assert actors[:2] == ["Iran", "Saudi Arabia"]
+    _, second = names(["Sudan's generals asked for help.",
+                       "Abu Dhabi also pledged an aid package to the African country."])
+    assert second == ["United Arab Emirates", "Sudan"]
+    _, third = names(["Sudan's generals asked for help.", "The country is poor."])
+    assert third == []  # a bare "the country" is no party
