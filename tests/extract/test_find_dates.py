@@ -73,3 +73,39 @@ def test_over_the_weekend_is_the_latest_weekend_or_the_coming_one():
     sentence = "They will meet over the weekend."
     [ahead] = find_dates(sentence, dt.date(2024, 11, 27), sentence.index("will"))
     assert ahead.when.start == dt.date(2024, 11, 25)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "base", "start", "end", "precision"),
+    [
+        ("Kerry would arrive in the last week of June.", dt.date(2013, 6, 18),
+         "2013-06-24", "2013-06-30", "week"),
+        ("They will hold talks on the third week of December.", dt.date(2019, 12, 4),
+         "2019-12-16", "2019-12-22", "week"),
+        ("They met in the first week of March 2024.", None, "2024-03-04", "2024-03-10", "week"),
+        ("I will be postponing our meeting scheduled in two weeks.", dt.date(2019, 8, 21),
+         "2019-09-02", "2019-09-08", "week"),
+        ("They will meet in 3 days.", dt.date(2025, 1, 30), "2025-02-02", "2025-02-02", "day"),
+        ("The two leaders will meet again within one month.", dt.date(2014, 5, 9),
+         "2014-05-10", "2014-06-09", "month"),
+        ("Overnight strikes killed four people.", dt.date(2025, 10, 31),
+         "2025-10-31", "2025-10-31", "day"),
+    ],
+)
+def test_weeks_of_a_month_spans_ahead_and_overnight(sentence, base, start, end, precision):
+    future = sentence.find(" will ")
+    found = [d.when for d in find_dates(sentence, base, future if future >= 0 else None) if d.when]
+    assert found
+    w = found[0]
+    assert (w.start.isoformat(), w.end.isoformat(), w.precision) == (start, end, precision)
+
+
+def test_a_length_of_time_in_the_past_is_no_date():
+    # "in a week" told of the past is how long, not when
+    assert find_dates("It was the third launch in a week.", PUBLISHED) == []
+
+
+def test_a_weekday_of_an_issued_statement_reads_backward_after_a_future_cue():
+    sentence = "An intervention would be war, according to a statement issued Monday night."
+    [found] = find_dates(sentence, dt.date(2023, 8, 1), sentence.index("would"))
+    assert found.when.start == dt.date(2023, 7, 31)

@@ -193,3 +193,32 @@ def test_a_coordinated_list_of_parties_is_kept_whole():
     found = event_actors("Foreign Minister Bilawal Bhutto Zardari on Sunday postponed his visits "
                          "to Germany, Denmark, Sweden, and Norway.")
     assert any(set(actors) >= {"Germany", "Denmark", "Sweden", "Norway"} for _, actors in found)
+
+
+def test_sheik_is_a_title():
+    [actors] = names(["Kuwait's emir, Sheik Sabah Al Ahmad Al Sabah, opened the conference."])
+    assert actors == ["Kuwait", "Sabah Al Ahmad Al Sabah"]
+
+
+def test_a_place_before_a_comma_and_a_title_is_no_person():
+    [actors] = names(["Erdogan will ship grain across the Black Sea, his party spokesman said."])
+    assert "Black Sea" not in actors
+
+
+def test_the_setting_of_a_meeting_is_a_place():
+    memory = ArticleMemory()
+    mentions = find_mentions(tokenize("Trump and Xi met on the sidelines of the G20."),
+                             _base_index(), memory)
+    assert [(m.actor.name, m.location) for m in mentions][-1] == ("G20", True)
+    assert names(["The leaders spoke at the ASEAN+3 meeting."]) == [[]]  # the event's name
+
+
+def test_the_country_refers_to_a_state_named_before():
+    [actors] = names(["Iranian state television says the country's foreign ministry has "
+                      "condemned the Saudi-led air strikes."])
+    assert actors[:2] == ["Iran", "Saudi Arabia"]
+    _, second = names(["Sudan's generals asked for help.",
+                       "Abu Dhabi also pledged an aid package to the African country."])
+    assert second == ["United Arab Emirates", "Sudan"]
+    _, third = names(["Sudan's generals asked for help.", "The country is poor."])
+    assert third == []  # a bare "the country" is no party

@@ -82,3 +82,23 @@ def test_a_time_far_from_any_word_for_the_plan_is_not_its_set_time():
     )
     assert event.status == "cancelled"
     assert event.when is None
+
+
+def test_a_put_off_visit_takes_the_time_of_the_plan_told_again():
+    found = extract(
+        "Test\n\nForeign Minister Bilawal Bhutto Zardari on Sunday postponed his upcoming "
+        "official visits to Germany and Denmark.\n\nThe foreign minister was slated to visit "
+        "the two countries from August 22 to 26.\n",
+        published=dt.date(2022, 8, 21),
+    ).events
+    [put_off] = [e for e in found if e.status == "postponed"]
+    assert span(put_off) == ("2022-08-22", "2022-08-22", "day")
+
+
+def test_what_happened_does_not_take_a_time_after_publication():
+    event = only(
+        "Vietnam asked the United States to recognise it as a market economy on Monday. "
+        "Commerce Department officials said they would review the request within nine months.",
+        "demand",
+    )
+    assert event.when is not None and event.when.start <= MONDAY

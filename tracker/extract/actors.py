@@ -65,6 +65,7 @@ class ArticleMemory:
     _spelled: dict[Actor, Actor] = field(default_factory=dict)
     titles: dict[Actor, str] = field(default_factory=dict)  # person -> the title named with
     agency_state: Actor | None = None  # whose ministry or office was named last
+    recent_states: list[Actor] = field(default_factory=list)  # most recently named last
 
     @classmethod
     def for_article(cls, text: str) -> ArticleMemory:
@@ -426,6 +427,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
+        if i > 0 and (lows[i - 1] == "the" or lows[i - 1] in _LOCATIVE):
+            continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
             for x in range(i, k)
@@ -477,8 +480,13 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     for g in gaz:
         if any(claimed[x] for x in range(g.tok, g.tok_end)):
             continue
+        name_end = g.tok_end
+        while name_end < n and name_end - g.tok_end < 2 and (
+            lows[name_end] == "+" or lows[name_end].isdigit()
+        ):
+            name_end += 1  # "the ASEAN+3 meeting"
         if (
-            g.tok_end < n and lows[g.tok_end] in _EVENT_NOUNS and g.actor.kind != "person"
+            name_end < n and lows[name_end] in _EVENT_NOUNS and g.actor.kind != "person"
             and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
         ):
             continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
@@ -497,6 +505,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
+        elif (
+            before >= 1 and lows[before] == "of" and lows[before - 1] in _SETTING_NOUNS
+            and g.actor.kind != "person"
+        ):
+            g.location = True  # "on the sidelines of the G20": where, not who
         elif (
             g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
             or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
@@ -587,12 +600,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     persons = _PersonsBefore(mentions)
     named = _Before(mentions, lambda m: m.source not in ("pronoun", "pair"))
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
+    state_toks: list[int] | None = None  # the states named, built when first asked for
+    state_actors: list[Actor] = []
     named_persons = sorted(
         (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
         key=lambda m: m.tok,
     )
     # The sentence's subject when a person opens it ("Modi", "PM Modi", "Russian President X").
-    subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
+    opening_subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
     first_comma = next((x for x in range(n) if tokens[x].text == ","), None)
     # The person named just after an opening phrase's comma ("During his visit, Modi said").
     main_subject = next(
@@ -657,6 +672,32 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 person = memory.last_person(state.country)
                 if person:
                     mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
+                continue
+        country_at = _country_reference(tokens, i) if low == "the" else None
+        if country_at is not None and not any(claimed[x] for x in range(i + 1, country_at)):
+            # "the country's foreign ministry", "aid to the African country": the state named
+            # last (not the sentence's own subject).
+            # "the country's" is the nearest state's; "to the African country" is not the
+            # subject's own.
+            last = tokens[country_at - 1]
+            opener = None if last.base != last.text else next(
+                (m.actor for m in mentions if m.tok <= 2 and m.actor.kind == "state"), None
+            )
+            if state_toks is None:
+                state_toks, state_actors = _states_in_order(mentions, dem)
+            state = None
+            for x in range(bisect_left(state_toks, i) - 1, -1, -1):
+                if state_toks[x] < i - WINDOW:
+                    break
+                if state_actors[x] != opener:
+                    state = state_actors[x]
+                    break
+            if state is None:
+                state = next((a for a in reversed(memory.recent_states) if a != opener), None)
+            if state is not None:
+                mentions.append(Mention(state, i, country_at, "anaphor"))
+                for x in range(i, country_at):
+                    claimed[x] = True
                 continue
         if low == "the" and i + 1 < n and not claimed[i + 1]:
             role = _role_reference(tokens, i + 1, index)
@@ -743,10 +784,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 person = opening.actor  # "He said ... and that he would travel": the same man
             elif (
                 low in index.subject_pronouns and i > 0 and lows[i - 1] in _SUBORDINATORS
-                and subject is not None and subject.tok < i
+                and opening_subject is not None and opening_subject.tok < i
             ):
                 # "Modi called Putin, a day after he spoke to Biden": the main clause's subject.
-                person = subject.actor
+                person = opening_subject.actor
             elif (
                 low in index.possessive_pronouns and first_comma is not None and i < first_comma
                 and lows[0] in _OPENING_PREPOSITIONS and main_subject is not None
@@ -789,6 +830,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             memory.army_state = m.actor  # "Sudan's army", "the Israeli military"
         if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
             memory.states[m.actor.name] = m.actor
+            if m.actor in memory.recent_states:
+                memory.recent_states.remove(m.actor)
+            memory.recent_states.append(m.actor)
             memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
         if (
             m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
@@ -823,6 +867,8 @@ _BODY_NOUNS: dict[str, tuple[str, ...]] = {
 
 _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
+_SETTING_NOUNS = lexicon.words("setting_nouns")
+_COUNTRY_NOUNS = frozenset({"country", "nation"})
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
 
@@ -896,6 +942,35 @@ def _agency_at(
             if end < len(tokens) and tokens[end].low == "of":
                 return None
             return end, tuple(tok.low for tok in tokens[j:end])
+    return None
+
+
+def _states_in_order(
+    mentions: list[Mention], dem: dict[int, tuple[int, Actor, bool]]
+) -> tuple[list[int], list[Actor]]:
+    """Where the sentence names a state (names and demonyms, even those before a noun that
+    makes no mention: "Iranian state television"), in token order."""
+    pairs = sorted(
+        [(m.tok, m.actor) for m in mentions
+         if m.actor.kind == "state" and m.source in ("gazetteer", "demonym")]
+        + [(x, d[1]) for x, d in dem.items()],
+        key=lambda pair: pair[0],
+    )
+    return [t for t, _ in pairs], [a for _, a in pairs]
+
+
+def _country_reference(tokens: list[Token], i: int) -> int | None:
+    """ "the country's", "the African country", "the Gulf nation" at token i ("the"): the end
+    of the phrase."""
+    for x in (i + 1, i + 2):
+        if x >= len(tokens):
+            return None
+        t = tokens[x]
+        if t.base.lower() in _COUNTRY_NOUNS and (x == i + 1 or tokens[i + 1].cap):
+            # a bare "the country" only as a possessor: "the country's second city"
+            if x == i + 1 and t.base == t.text:
+                return None
+            return x + 1
     return None
 
 

@@ -39,6 +39,10 @@ _CANDIDATES = re.compile(
     # Only at the start of a word: one cheap check before the alternatives (halves the time).
     r"(?:(?<=\W)|^)(?=[\w$])(?:"
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)"
+    r"|(?P<nweek>\b(?:first|second|third|fourth|last|final)\s+week\s+of\s+" + _M
+    + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
+    r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
     r"|(?P<dmy>\b\d{1,2}\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
     r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
@@ -52,14 +56,18 @@ _CANDIDATES = re.compile(
     r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
-    r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight)\b)"
+    r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
+    r"|overnight)\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
-_REPORTED = re.compile(r"\b(?:said|told|announced|added|reported|confirmed|stated)\b")
+_REPORTED = re.compile(
+    r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published)\b"
+)
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+_WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +293,8 @@ def resolve_expression(
         return _month_range(year, month)
     if kind == "year":
         return _year_range(int(re.search(r"\d{4}", text)[0]))
+    if kind == "nweek":
+        return _week_of_month(_WORDS_AND_NUMBERS.findall(text.lower()), base, direction)
     if base is None:
         return None
     if kind == "mrel":
@@ -306,16 +316,73 @@ def resolve_expression(
         forward = direction == "forward"
         delta = (5 - base.weekday()) % 7 if forward else -((base.weekday() - 5) % 7)
         return _week_of(shift_days(base, delta))
+    if kind == "span":
+        return _span_ahead(_WORDS_AND_NUMBERS.findall(text.lower()), base)
     if kind == "day":
         shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
         return _day(shift_days(base, shift))
     return None
 
 
+_ORDINAL_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}
+
+
+def _week_of_month(words: list[str], base: dt.date | None, direction: str) -> When | None:
+    """"the third week of December": the Monday-to-Sunday week holding most of the month's
+    third seven days; "the last week of June": the one holding most of its last seven."""
+    month_word = next(w for w in words if w in _MONTH_NAMES)
+    year_digits = [w for w in words if w.isdigit()]
+    if year_digits:
+        month = _month_range(int(year_digits[0]), _MONTH_NAMES[month_word])
+    elif base is not None:
+        month = _month_near(_MONTH_NAMES[month_word], base, direction)
+    else:
+        return None
+    if month is None:
+        return None
+    if words[0] in ("last", "final"):
+        return _week_of(shift_days(month.end, -3))
+    return _week_of(shift_days(month.start, 3 + 7 * _ORDINAL_WEEK[words[0]]))
+
+
+def _span_ahead(words: list[str], base: dt.date) -> When | None:
+    """"in two weeks": the week two weeks on; "within a month": from the next day to a month
+    on, with the precision of its unit."""
+    count = int(words[1]) if words[1].isdigit() else _COUNTS.get(words[1], 0)
+    unit = words[2].rstrip("s")
+    if not count:
+        return None
+    if unit == "month":
+        index = base.year * 12 + base.month - 1 + count
+        end_month = _month_at(index)
+        if end_month is None:
+            return None
+        end = end_month.start.replace(day=min(base.day, end_month.end.day))
+    else:
+        end = shift_days(base, count * (7 if unit == "week" else 1))
+    if end is None:
+        return None
+    if words[0] == "within":
+        # Not a calendar week or month: a span read at the month's precision ("May 2014"),
+        # or the year's past three months.
+        start = shift_days(base, 1)
+        precision = "month" if (end - base).days <= 92 else "year"
+        return When(start, end, precision) if start is not None and start <= end else None
+    if unit == "week":
+        return _week_of(end)
+    if unit == "month":
+        return _month_range(end.year, end.month)
+    return _day(end)
+
+
 # Every candidate holds a digit or one of these words: a sentence without them has no date.
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
-     "tomorrow", "tonight", "day", "time"]
+     "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
@@ -364,6 +431,8 @@ def find_dates(
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
+        if kind == "span" and not future:
+            continue  # "the third launch in a week": a length of time, not a time ahead
         when = resolve_expression(kind, text, base, "forward" if future else "backward")
         lead = _lead_word(sentence, m.start())
         # when None: unresolved

@@ -63,6 +63,16 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
     return date.when.end > published
 
 
+def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool:
+    if status == "occurred":
+        return date.same_as_before or published is None or (
+            date.when is not None and date.when.start <= published
+        )
+    if status == "":
+        return date.lead not in _BOUND_LEADS
+    return may_be_set_time(date, status, published)
+
+
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
@@ -81,8 +91,7 @@ class SentenceTimes:
         if found is None:
             times = [
                 d for d in self.anchored
-                if (may_be_set_time(d, status, self._published) if status
-                    else d.lead not in _BOUND_LEADS)
+                if _may_take(d, status, self._published)
             ]
             found = self._set_times[status] = (times, [d.start for d in times])
         return found
@@ -98,7 +107,11 @@ class SentenceTimes:
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
         anchored, starts = self.anchored, self._starts
-        if anchored and keeps_set_time(event_type, status):
+        if anchored and status == "occurred" and self._published is not None:
+            # What happened did so by publication: "will review the request within nine
+            # months" is not when the request was made.
+            anchored, starts = self._for_status(status)
+        elif anchored and keeps_set_time(event_type, status):
             anchored, starts = self._for_status(status)
             if not anchored and status != "planned":
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
@@ -141,6 +154,7 @@ class SetTimes:
         (a retelling of the plan is merged with it as a duplicate, and its time with it)."""
         if not self.waiting or not dates:
             return
+        self._retold(found)
         if all(t.low not in _PLAN_CUES for t in tokens):
             return
         times = [
@@ -176,6 +190,25 @@ class SetTimes:
         for event in matched:
             event.when = chosen
         self.waiting = [e for e in self.waiting if all(e is not m for m in matched)]
+
+    def _retold(self, found: list[ExtractedEvent]) -> None:
+        """ "X postponed his visit to Y" then "X was slated to visit Y from August 22": the plan
+        told again with its time, before it was put off, gives the put-off plan that time."""
+        plans = [e for e in found if e.status == "planned" and e.when is not None]
+        if not plans:
+            return
+        for event in self.waiting:
+            if event.status == "planned":
+                continue
+            names = {a.name for a in event.actors}
+            plan = next((
+                p for p in plans
+                if p.type == event.type and any(a.name in names for a in p.actors)
+            ), None)
+            if plan is not None:
+                event.when = plan.when
+        self.waiting = [e for e in self.waiting if e.status == "planned" or e.when is None
+                        or all(e.when is not p.when for p in plans)]
 
     def wait(self, found: list[ExtractedEvent], dates: list[DateMention]) -> None:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
