@@ -154,3 +154,15 @@ def test_a_day_earlier_is_a_day_before_the_time_told_before():
     ).events
     [criticism] = [e for e in found if e.type == "criticism"]
     assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_named_date_is_the_time_a_cancelled_summit_was_set_for():
+    found = extract(
+        "Test\n\nPresident Trump has cancelled the upcoming summit with Kim Jong Un in a letter "
+        "released on Thursday. The news comes after Trump expressed some doubt over the June 12 "
+        "date, but said it would take place.\n",
+        published=dt.date(2018, 5, 24),
+    ).events
+    [summit] = [e for e in found if e.type == "meeting"]
+    assert summit.status == "cancelled"
+    assert span(summit) == ("2018-06-12", "2018-06-12", "day")

@@ -43,8 +43,9 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
     r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
-    r"|(?P<dmy>\b\d{1,2}\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
-    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
+    r"|(?P<dmy>\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
+    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
+    r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
@@ -71,6 +72,7 @@ _REPORTED = re.compile(
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,17 @@ def resolve_expression(
         except ValueError:
             return None
     if kind in ("dmy", "mdy"):
+        days = _DAY_RANGE.search(text)
+        if days is not None:
+            # "9-10 January 2022", "Dec. 23-25": the days from the first to the last
+            first = resolve_expression(kind, text[: days.start()] + days[1] + text[days.end():],
+                                       base, direction)
+            last_day = int(days[2])
+            if first is None or not first.start.day < last_day <= calendar.monthrange(
+                first.start.year, first.start.month
+            )[1]:
+                return first
+            return When(first.start, first.start.replace(day=last_day), "day")
         has_year = re.search(r"\d{4}", text) is not None
         clean = text.replace(".", "")
         if not has_year:

@@ -195,10 +195,15 @@ class SetTimes:
         taken = {e.type for e in found}
         types: set[str] = set()
         chosen: When | None = None
+        starts = [t.start for t in tokens]
+        scheduled = [
+            d for d in times if d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+        ]
+        scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
         for token in tokens:
             while k < len(times) and times[k].start < token.start:
-                if chosen is None and times[k].lead in _SCHEDULE_LEADS:
+                if chosen is None and times[k].start in scheduled_at:
                     chosen = times[k].when
                 k += 1
             named = _PLAN_WORDS.get(token.low, frozenset()) - taken
@@ -207,14 +212,11 @@ class SetTimes:
                 if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
                     chosen = times[k].when
         if chosen is None:
-            scheduled = [d for d in times if d.lead in _SCHEDULE_LEADS]
             if not scheduled:
                 return
             chosen = scheduled[0].when
         matched = [e for e in self.waiting if e.type in types]
-        if not matched and not found and len(self.waiting) == 1 and any(
-            d.lead in _SCHEDULE_LEADS for d in times
-        ):
+        if not matched and not found and len(self.waiting) == 1 and scheduled:
             matched = self.waiting  # "He was due here in the last week of June"
         for event in matched:
             event.when = chosen
@@ -256,6 +258,12 @@ class SetTimes:
                     continue
             self.waiting.append(event)
         del self.waiting[:-_WAITING]
+
+
+def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+    """ "the June 12 date": a time named as the date set for something."""
+    k = bisect_left(starts, date.end)
+    return k < len(tokens) and tokens[k].low in _SCHEDULE_LEADS
 
 
 @dataclass
