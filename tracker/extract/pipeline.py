@@ -29,10 +29,11 @@ from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.patterns import patterns
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import CUE_REACH, event_status
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
-from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
+from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, finer_within
+from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
@@ -111,10 +112,8 @@ def extract(
             else:
                 _add_unless_duplicate(events, event)
         set_times.wait(found, dates)
-        unresolved = clock.advance(dates)
-        for event in found:
-            if event.when is None and event.status == "occurred" and not unresolved:
-                event.when = clock.last_day  # an act told without a time: the story's latest day
+        clock.date_untimed(found, unresolved=clock.advance(dates))
+    clock.finish()
     return Extraction(article=article, events=events)
 
 
@@ -155,13 +154,8 @@ def _sentence_events(
         return []  # questions assert nothing
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
-    triggers = lex.find_triggers(lows)
-    extra = (
-        _construction_triggers(tokens, mentions)
-        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
-    )
-    if extra:
-        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    # the lexicon's trigger words, then the event patterns over them (patterns.json)
+    triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
     if all(trig.type == "none" for trig in triggers):
         return []  # most sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
@@ -187,10 +181,6 @@ def _sentence_events(
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in SPEECH_ACTS and _characterised(tokens, trig, clause):
             continue  # calling them an "economic blockade": a word for something, not an act
-        if trig.type == "meeting" and _fulfilled(lows, trig):
-            continue  # "only if Caracas met its commitments": no meeting
-        if _prospect(lows, trig):
-            continue  # "the threat of tariffs hung over them": a fear, not an act
         if trig.type == "military" and _participle_modifier(lows, trig):
             continue  # "formed by ousted lawmakers": a description of people
         if _refers_back(
@@ -200,8 +190,6 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
-        if trig.type == "rejection" and _troop_movement(lows, trig):
-            continue  # "fighters are to withdraw north of the river": no rejection
         if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
             lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
         ):
@@ -312,104 +300,6 @@ def _remove(out: list[ExtractedEvent], event: ExtractedEvent | None) -> None:
             del out[k]
             return
 _MET = frozenset({"met", "meet", "meets", "meeting"})
-_HELP_VERBS = lexicon.words("help_verbs")
-_SIDE_VERBS = lexicon.words("side_taking_verbs")
-_ASK_VERBS = lexicon.words("asking_verbs")
-_WARN_VERBS = lexicon.words("warning_verbs")
-_LABEL_VERBS = lexicon.words("labelling_verbs")
-_REMOVING_VERBS = lexicon.words("removing_verbs")
-_LISTING_NOUNS = lexicon.words("listing_nouns")
-_SEEING_VERBS = lexicon.words("seeing_verbs")
-_CONSTRUCTION_VERBS = (
-    _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS | _REMOVING_VERBS
-    | _SEEING_VERBS
-)
-_TIME_GAP = frozenset({"on", "in", "last", "this", "earlier", "again", "later", "formally"})
-_LABELS = PhraseIndex({
-    **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
-    **{phrase_key(p): "criticism" for p in lexicon.cues()["damning_labels"]},
-})
-_LABEL_STOPS = frozenset({".", ";", ":", "and", "but", "said", "saying", "adding", "while"})
-_NOT_LABELLING = frozenset({"on", "for", "off", "upon", "in", "up", "back", "out"})
-
-
-def _label_trigger(tokens: list[Token], k: int) -> Trigger | None:
-    """ "called the deal 'an important step'" (support), "called the tariffs unjustified"
-    (criticism): a labelling verb whose label, within its clause, praises or damns."""
-    if k + 1 >= len(tokens) or tokens[k + 1].low in _NOT_LABELLING:
-        return None  # "called on", "called for", "called off"
-    end = k + 1
-    while end < min(len(tokens), k + 16) and tokens[end].low not in _LABEL_STOPS:
-        end += 1
-    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end] if t.text not in _QUOTES])
-    if not found:
-        return None
-    return Trigger(found[0][2], None, 1.0, k, k + 1)  # type: ignore[arg-type]
-
-
-def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
-    """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
-    help, a party, a bare verb), "took Manila's side" (support: take, a party's, side) and
-    "warned Cairo against ..." (criticism: warn, a party, against)."""
-    starts = {m.tok: m for m in mentions if m.source != "pronoun"}
-    out: list[Trigger] = []
-    for k, t in enumerate(tokens[:-2]):
-        if t.low not in _CONSTRUCTION_VERBS:
-            continue
-        if t.low in _LABEL_VERBS:
-            label = _label_trigger(tokens, k)
-            if label is not None:
-                out.append(label)
-            continue
-        if tokens[k + 1].low == "the" and k + 2 in starts:
-            starts[k + 1] = starts[k + 2]  # "asked the United States to"
-        if t.low in _HELP_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            while j + 1 < len(tokens) and tokens[j].low in ("and", ",") and j + 1 in starts:
-                j = starts[j + 1].tok_end  # "help Serbia and Kosovo build"
-            nxt = tokens[j] if j < len(tokens) else None
-            if nxt is not None and not nxt.cap and nxt.low.isalpha() and nxt.low not in (
-                _NOT_BARE_VERBS
-            ) and not nxt.low.endswith(("ing", "ed", "s")):
-                out.append(Trigger("aid", None, 1.0, k, k + 1))
-        elif t.low in _ASK_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low in _TIME_GAP:
-                # "asked the court on Thursday to order ...": a time between party and verb
-                j = next((x for x in range(j + 1, min(j + 4, len(tokens)))
-                          if tokens[x].low == "to"), j)
-            if j < len(tokens) and tokens[j].low == "to":
-                out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
-        elif t.low in _WARN_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low == "against":
-                out.append(Trigger("criticism", None, 1.0, k, k + 1))  # "warned Kyiv against"
-        elif t.low in _REMOVING_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            window = [x.low for x in tokens[j : j + 7]]
-            if window[:1] == ["from"] and not _LISTING_NOUNS.isdisjoint(window):
-                # "removing Japan from its list of trusted trading partners"
-                out.append(Trigger("sanctions", None, 1.0, k, k + 1))
-        elif (
-            t.low in _SEEING_VERBS and k + 1 in starts and starts[k + 1].actor.kind == "person"
-            and tokens[min(starts[k + 1].tok_end, len(tokens) - 1)].low != "as"
-        ):
-            out.append(Trigger("meeting", None, 0.5, k, k + 1))  # "will instead see Modi"
-        elif t.low in _SIDE_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low in ("side", "part") and (
-                tokens[j - 1].text != tokens[j - 1].base or tokens[j - 1].low.endswith("'s")
-            ):
-                out.append(Trigger("support", None, 1.0, k, k + 1))
-    return out
-
-
-_NOT_BARE_VERBS = frozenset({
-    "to", "and", "or", "the", "a", "an", "in", "on", "at", "with", "for", "of", "by", "from",
-    "as", "after", "before", "during", "over", "into", "its", "their", "his", "her", "that",
-})
-
-
 def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
     return any(w in ("after", "following") for w in lows[max(0, trig.tok - 5) : trig.tok])
 
@@ -499,29 +389,6 @@ _NAMING_VERBS = lexicon.words("naming_verbs")
 _PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
 
 
-_FULFILLED = lexicon.words("fulfilled_nouns")
-
-
-def _fulfilled(lows: list[str], trig: Trigger) -> bool:
-    """ "met its commitments", "meet the conditions": to satisfy, not to meet someone."""
-    if lows[trig.tok] not in ("met", "meet", "meets"):
-        return False
-    after = lows[trig.tok_end : trig.tok_end + 3]
-    return any(w in _FULFILLED for w in after)
-
-
-# Head nouns whose "of" complement is no act: "the threat of tariffs", "a line of dialogue".
-_PROSPECT_NOUNS = lexicon.words("prospect_nouns") | lexicon.words("channel_nouns")
-
-
-def _prospect(lows: list[str], trig: Trigger) -> bool:
-    """ "the threat of tariffs", "raising the prospect of an intervention"."""
-    window = lows[max(0, trig.tok - 4) : trig.tok]
-    return any(
-        w == "of" and k > 0 and window[k - 1] in _PROSPECT_NOUNS for k, w in enumerate(window)
-    )
-
-
 def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
     """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
     a = clause.quote_start(trig.tok)
@@ -588,16 +455,6 @@ def _reversed_roles(
             tokens, subject_window, out, _recent(earlier, out_so_far)
         ), "target")
     return out
-
-
-_TROOP_NOUNS = lexicon.words("troop_nouns")
-
-
-def _troop_movement(lows: list[str], trig: Trigger) -> bool:
-    """ "withdraw troops", "forces will pull out": a movement of forces, not a rejection."""
-    if not lows[trig.tok].startswith(("withdr", "pull")):
-        return False
-    return any(w in _TROOP_NOUNS for w in lows[max(0, trig.tok - 4) : trig.tok_end + 3])
 
 
 def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
@@ -877,6 +734,8 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         )) or _same_parties_same_day(earlier, event):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
+            elif finer_within(event.when, earlier.when):
+                earlier.when = event.when  # "next month", then "on June 12": the day told later
             return
     events.append(event)
 
