@@ -419,9 +419,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if title in index.spokes_titles:
             government = index.state_of(country) or _nearest_state(gaz_cover, i)
-        mentions.append(Mention(
+        titled = Mention(
             actor, j, k, "title", government=government, title=_full_title(lows, i, title)
-        ))
+        )
+        mentions.append(titled)
         for x in range(i, k):
             claimed[x] = True
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
@@ -432,6 +433,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             ):
                 for x in range(g.tok, g.tok_end):
                     claimed[x] = True
+                if g.actor.kind != "state":
+                    # "European Council President Donald Tusk" is no "the president" later.
+                    titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     for i in range(n):
