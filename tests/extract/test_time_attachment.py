@@ -102,3 +102,67 @@ def test_what_happened_does_not_take_a_time_after_publication():
         "demand",
     )
     assert event.when is not None and event.when.start <= MONDAY
+
+
+def test_a_pledge_told_without_a_time_is_dated_by_the_day_it_was_made():
+    found = extract(
+        "Test\n\nSaudi Arabia and the UAE met Sudan's military council on Saturday.\n\n"
+        "Abu Dhabi also pledged an aid package to Sudan, according to Emirati media.\n",
+        published=dt.date(2019, 4, 21),
+    ).events
+    [pledge] = [e for e in found if e.type == "aid"]
+    assert pledge.status == "planned"
+    assert span(pledge) == ("2019-04-20", "2019-04-20", "day")
+
+
+def test_a_report_acts_on_its_own_day_before_any_day_is_told():
+    event = only(
+        "President Recep Tayyip Erdogan criticised the European Union over its stance on Syria.",
+        "criticism",
+        published=dt.date(2019, 10, 10),
+    )
+    assert span(event) == ("2019-10-10", "2019-10-10", "day")
+
+
+def test_an_offer_told_again_with_the_time_set_for_it_takes_that_time():
+    found = extract(
+        "Test\n\nThe European Union imposed duties on Chinese electric cars on Tuesday.\n\n"
+        "EU Trade Commissioner Valdis Dombrovskis said the bloc remained open to a negotiated "
+        "solution. Negotiators from both sides will resume talks in Beijing next week.\n",
+        published=dt.date(2024, 10, 29),
+    ).events
+    [talks] = [e for e in found if e.type == "talks"]
+    assert talks.status == "proposed"
+    assert span(talks) == ("2024-11-04", "2024-11-10", "week")  # not the day it was offered
+
+
+def test_a_plan_told_again_with_its_day_takes_the_day():
+    found = extract(
+        "Test\n\nDonald Trump plans to meet Kim Jong Un next month.\n\n"
+        "Trump is expected to meet with Kim in Singapore on June 12.\n",
+        published=dt.date(2018, 5, 16),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2018-06-12", "2018-06-12", "day")
+
+
+def test_a_day_earlier_is_a_day_before_the_time_told_before():
+    found = extract(
+        "Test\n\nPutin spoke to Erdogan on November 27.\n\n"
+        "A day earlier, Medvedev criticised Turkey.\n",
+        published=dt.date(2015, 11, 28),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_named_date_is_the_time_a_cancelled_summit_was_set_for():
+    found = extract(
+        "Test\n\nPresident Trump has cancelled the upcoming summit with Kim Jong Un in a letter "
+        "released on Thursday. The news comes after Trump expressed some doubt over the June 12 "
+        "date, but said it would take place.\n",
+        published=dt.date(2018, 5, 24),
+    ).events
+    [summit] = [e for e in found if e.type == "meeting"]
+    assert summit.status == "cancelled"
+    assert span(summit) == ("2018-06-12", "2018-06-12", "day")

@@ -43,8 +43,9 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
     r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
-    r"|(?P<dmy>\b\d{1,2}\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
-    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
+    r"|(?P<dmy>\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
+    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
+    r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
@@ -59,6 +60,9 @@ _CANDIDATES = re.compile(
     r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
     r"|overnight)\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
+    r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
+    r"(?!\s+(?:the|a|an|his|her|its|their|that)\b)|the\s+previous\s+day"
+    r"|the\s+day\s+before(?=\s*[,.;]|\s*$)))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
@@ -68,6 +72,7 @@ _REPORTED = re.compile(
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +86,7 @@ class DateMention:
     # The word that governs the expression, past "on", "for", "the" ...: "said" in "said on
     # Tuesday", "scheduled" in "scheduled for June 12", "until" in "until next week".
     lead: str = ""
+    days_back: int = 0  # "two days earlier": so many days before the time told before
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -269,6 +275,17 @@ def resolve_expression(
         except ValueError:
             return None
     if kind in ("dmy", "mdy"):
+        days = _DAY_RANGE.search(text)
+        if days is not None:
+            # "9-10 January 2022", "Dec. 23-25": the days from the first to the last
+            first = resolve_expression(kind, text[: days.start()] + days[1] + text[days.end():],
+                                       base, direction)
+            last_day = int(days[2])
+            if first is None or not first.start.day < last_day <= calendar.monthrange(
+                first.start.year, first.start.month
+            )[1]:
+                return first
+            return When(first.start, first.start.replace(day=last_day), "day")
         has_year = re.search(r"\d{4}", text) is not None
         clean = text.replace(".", "")
         if not has_year:
@@ -382,7 +399,7 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 # Every candidate holds a digit or one of these words: a sentence without them has no date.
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
-     "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight"]
+     "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
@@ -423,6 +440,16 @@ def find_dates(
         if kind == "same":
             out.append(DateMention(m.start(), m.end(), text, None, True, same_as_before=True))
             continue
+        if kind == "before":
+            # "a day earlier": a day before the time the story told last
+            words = text.lower().split()
+            back = 1 if words[0] in ("the", "a", "one") else (
+                int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0], 1)
+            )
+            out.append(DateMention(
+                m.start(), m.end(), text, None, True, same_as_before=True, days_back=back
+            ))
+            continue
         if kind == "year" and not re.match(r"[A-Za-z]", text) and _bare_year_is_label(sentence, m):
             anchor = False
         else:
@@ -431,7 +458,7 @@ def find_dates(
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
-        if kind == "span" and not future:
+        if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
         when = resolve_expression(kind, text, base, "forward" if future else "backward")
         lead = _lead_word(sentence, m.start())

@@ -31,7 +31,7 @@ from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import CUE_REACH, event_status
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
+from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, finer_within
 from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
@@ -111,10 +111,8 @@ def extract(
             else:
                 _add_unless_duplicate(events, event)
         set_times.wait(found, dates)
-        unresolved = clock.advance(dates)
-        for event in found:
-            if event.when is None and event.status == "occurred" and not unresolved:
-                event.when = clock.last_day  # an act told without a time: the story's latest day
+        clock.date_untimed(found, unresolved=clock.advance(dates))
+    clock.finish()
     return Extraction(article=article, events=events)
 
 
@@ -688,6 +686,8 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         )) or _same_parties_same_day(earlier, event):
             if earlier.when is None and event.when is not None:
                 earlier.when = event.when
+            elif finer_within(event.when, earlier.when):
+                earlier.when = event.when  # "next month", then "on June 12": the day told later
             return
     events.append(event)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain import When
 from tracker.extract import lexicon
-from tracker.extract.dates import DateMention
+from tracker.extract.dates import DateMention, shift_days
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedEvent
 
@@ -39,6 +39,21 @@ _PLAN_WORDS: dict[str, frozenset[str]] = {
 # Acts whose time is the time they were set for, and the statuses in which they wait for it.
 SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
 SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
+# Statuses of an act that was itself made on a day: a threat, an offer, a pledge.
+_MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def finer_within(inner: When | None, outer: When | None) -> bool:
+    """Whether ``inner`` names a part of ``outer`` more precisely (June 12 within June)."""
+    if inner is None or outer is None:
+        return False
+    return (
+        outer.start <= inner.start and inner.end <= outer.end
+        and _PRECISION_RANK.get(inner.precision, 0) < _PRECISION_RANK.get(outer.precision, 0)
+    )
 
 
 def keeps_set_time(event_type: str, status: str) -> bool:
@@ -122,14 +137,28 @@ class SentenceTimes:
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
         k = bisect_left(starts, pos_end)
         if status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH:
-            return last_when if anchored[k].same_as_before else anchored[k].when
+            return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
         best = min(
             anchored[lo:hi], key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
-        return last_when if best.same_as_before else best.when
+        return self._told(best, last_when)
+
+    def _told(self, date: DateMention, last_when: When | None) -> When | None:
+        """The time an expression names: "the same day" is the time told before; "a day
+        earlier" a day before it (or before publication when that was no day)."""
+        if not date.same_as_before:
+            return date.when
+        if not date.days_back:
+            return last_when
+        if last_when is not None and last_when.precision == "day":
+            day: dt.date | None = last_when.start
+        else:
+            day = self._published
+        back = shift_days(day, -date.days_back) if day is not None else None
+        return When(back, back, "day") if back is not None else None
 
 
 # How many untimed plans wait for their time; the latest are the ones a later sentence tells.
@@ -166,10 +195,15 @@ class SetTimes:
         taken = {e.type for e in found}
         types: set[str] = set()
         chosen: When | None = None
+        starts = [t.start for t in tokens]
+        scheduled = [
+            d for d in times if d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+        ]
+        scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
         for token in tokens:
             while k < len(times) and times[k].start < token.start:
-                if chosen is None and times[k].lead in _SCHEDULE_LEADS:
+                if chosen is None and times[k].start in scheduled_at:
                     chosen = times[k].when
                 k += 1
             named = _PLAN_WORDS.get(token.low, frozenset()) - taken
@@ -178,14 +212,11 @@ class SetTimes:
                 if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
                     chosen = times[k].when
         if chosen is None:
-            scheduled = [d for d in times if d.lead in _SCHEDULE_LEADS]
             if not scheduled:
                 return
             chosen = scheduled[0].when
         matched = [e for e in self.waiting if e.type in types]
-        if not matched and not found and len(self.waiting) == 1 and any(
-            d.lead in _SCHEDULE_LEADS for d in times
-        ):
+        if not matched and not found and len(self.waiting) == 1 and scheduled:
             matched = self.waiting  # "He was due here in the last week of June"
         for event in matched:
             event.when = chosen
@@ -229,6 +260,12 @@ class SetTimes:
         del self.waiting[:-_WAITING]
 
 
+def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+    """ "the June 12 date": a time named as the date set for something."""
+    k = bisect_left(starts, date.end)
+    return k < len(tokens) and tokens[k].low in _SCHEDULE_LEADS
+
+
 @dataclass
 class StoryClock:
     """What the article has told about time so far, from sentence to sentence."""
@@ -236,6 +273,12 @@ class StoryClock:
     published: dt.date | None
     last_when: When | None = None  # the latest anchored time: "on the same day" refers to it
     last_day: When | None = None  # the latest day near publication: untimed acts happened then
+    _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.published is not None and self.last_day is None:
+            # Before any day is told, a report's acts are of its own day (the lead's "warned").
+            self.last_day = When(self.published, self.published, "day")
 
     def advance(self, dates: list[DateMention]) -> bool:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
@@ -247,6 +290,29 @@ class StoryClock:
         if recent:
             self.last_day = recent[-1]
         return unresolved
+
+    def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
+        """An act told without a time happened on the story's latest day; so were a threat, an
+        offer or a pledge made ("dated by when it was made"). A plan of a meeting, call or
+        talks keeps no time but the one set for it. Not after a time that could not be read."""
+        if unresolved or self.last_day is None:
+            return
+        for event in found:
+            if event.when is not None:
+                continue
+            if event.status == "occurred":
+                event.when = self.last_day
+            elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
+                # Only at the end: the offer told again later with the time set for the act
+                # ("will resume talks next week") is merged with it and gives it that time.
+                self._made.append((event, self.last_day))
+
+    def finish(self) -> None:
+        """Threats, offers and pledges that no later sentence timed: the day they were made."""
+        for event, day in self._made:
+            if event.when is None:
+                event.when = day
+        self._made.clear()
 
     def _near(self, when: When) -> bool:
         return self.published is None or abs((when.start - self.published).days) <= 7
