@@ -23,13 +23,12 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
-    is_modifier,
 )
 from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.patterns import patterns
+from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import CUE_REACH, event_status
 from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, finer_within
@@ -195,9 +194,9 @@ def _sentence_events(
         ):
             continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
-        actors = _reversed_roles(trig, sm, earlier_events, out)
-        if actors is None:
-            actors = actors_for(trig, sm, shared)
+        actors = actors_for(trig, sm, shared)
+        if trig.roles:
+            actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
             actors = _talks_behind_deal(out, actors, sm, trig) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
@@ -217,7 +216,10 @@ def _sentence_events(
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             recent = _recent(earlier_events, out)
             them = _them(lows, trig, actors, recent)
-            target = None if them else _referred_target(tokens, trig, actors, recent)
+            # With a by-agent ("The move drew criticism from Beijing") the subject is what
+            # the act is about: the target is whoever made the move.
+            about = Trigger(trig.type, None, 1.0, lo, lo) if has_agent(trig) else trig
+            target = None if them else _referred_target(tokens, about, actors, recent)
             if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
                 target = _same_act_target(trig.type, actors, recent)
             if target is not None:
@@ -407,56 +409,6 @@ def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
 
 
 _NOT_NOUNS = lexicon.words("not_nouns_after_participle")
-_DRAWING_VERBS = lexicon.words("drawing_verbs")
-
-
-def _reversed_roles(
-    trig: Trigger, sm: SentenceMentions, earlier: list[ExtractedEvent],
-    out_so_far: list[ExtractedEvent],
-) -> list[tuple[Actor, str]] | None:
-    """ "The move drew criticism from Beijing": the one after "from" acts; the subject (or
-    whoever the sentence goes on to name, or the author of the act referred to) is the target."""
-    if trig.type not in SPEECH_ACTS:
-        return None
-    tokens, clause = sm.tokens, sm.clauses
-    if not any(t.low in _DRAWING_VERBS for t in tokens[max(0, trig.tok - 3) : trig.tok]):
-        return None
-    at = next(
-        (k for k in range(trig.tok_end, min(len(tokens), trig.tok_end + 2))
-         if tokens[k].low == "from"),
-        None,
-    )
-    if at is None:
-        return None
-    end = min(clause.end_of(at), at + WINDOW)
-    sources = [m for m in sm.between(at + 1, end) if not is_modifier(m, tokens)][:3]
-    if not sources:
-        return None
-    out: list[tuple[Actor, str]] = []
-    names: set[str] = set()
-
-    def add(actor: Actor | None, role: str) -> None:
-        if actor is not None and actor.name not in names:
-            names.add(actor.name)
-            out.append((actor, role))
-
-    for m in sources:
-        add(m.government, "initiator")
-        add(m.actor, "initiator")
-    subjects = [
-        m for m in sm.between(trig.tok - WINDOW, trig.tok) if clause[m.tok] == clause[trig.tok]
-    ]
-    later = sm.between(end, len(tokens))[:2]
-    for m in subjects or later[:2]:
-        add(m.actor, "target")
-    if len(out) == len(names) and all(r == "initiator" for _, r in out):
-        subject_window = Trigger(trig.type, None, 1.0, clause[trig.tok], clause[trig.tok])
-        add(_referred_target(
-            tokens, subject_window, out, _recent(earlier, out_so_far)
-        ), "target")
-    return out
-
-
 def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
     """A second trigger of the same kind names the other party of a one-party event."""
     earlier = next((e for e in reversed(out) if e.type == event_type), None)
