@@ -231,3 +231,19 @@ def test_the_president_is_a_head_of_state_not_a_bodys_president():
         "The President made it clear he wants no conditions.",
     ])
     assert third[0] == "Rodrigo Duterte"
+
+
+def test_a_state_naming_a_topic_is_no_party():
+    [actors] = names(["Putin will meet Erdogan for talks on the Syria crisis."])
+    assert actors == ["Vladimir Putin", "Recep Tayyip Erdogan"]
+    [actors] = names(["Russia's war on Ukraine goes on."])  # the state that wages it
+    assert actors == ["Russia", "Ukraine"]
+
+
+def test_the_two_leaders_are_not_a_lesser_official():
+    *_, last = names([
+        "President Donald Trump cancelled the summit with North Korean leader Kim Jong Un.",
+        "First Vice Foreign Minister Kim Kye Gwan called it unexpected.",
+        "Moon urged the two leaders to talk.",
+    ])
+    assert last[-2:] == ["Donald Trump", "Kim Jong Un"]
