@@ -166,3 +166,25 @@ def test_a_named_date_is_the_time_a_cancelled_summit_was_set_for():
     [summit] = [e for e in found if e.type == "meeting"]
     assert summit.status == "cancelled"
     assert span(summit) == ("2018-06-12", "2018-06-12", "day")
+
+
+def test_the_story_day_is_a_day_something_happened_not_a_day_ahead():
+    found = extract(
+        "Test\n\nPresident Donald Trump on Monday paused the tariffs on Mexican goods that were "
+        "due to take effect on Tuesday.\n\nThe move followed a morning phone call between Trump "
+        "and President Claudia Sheinbaum.\n",
+        published=dt.date(2025, 2, 4),
+    ).events
+    [call] = [e for e in found if e.type == "call"]
+    assert span(call) == ("2025-02-03", "2025-02-03", "day")
+
+
+def test_a_meeting_told_in_the_future_tense_takes_its_time_ahead():
+    found = extract(
+        "Test\n\nGerman Chancellor Olaf Scholz will instead see Polish Prime Minister Mateusz "
+        "Morawiecki at the European Political Community meeting in Prague on Thursday, a German "
+        "official said.\n",
+        published=dt.date(2022, 10, 4),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2022-10-06", "2022-10-06", "day")

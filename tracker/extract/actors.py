@@ -419,9 +419,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if title in index.spokes_titles:
             government = index.state_of(country) or _nearest_state(gaz_cover, i)
-        mentions.append(Mention(
+        titled = Mention(
             actor, j, k, "title", government=government, title=_full_title(lows, i, title)
-        ))
+        )
+        mentions.append(titled)
         for x in range(i, k):
             claimed[x] = True
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
@@ -432,6 +433,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             ):
                 for x in range(g.tok, g.tok_end):
                     claimed[x] = True
+                if g.actor.kind != "state":
+                    # "European Council President Donald Tusk" is no "the president" later.
+                    titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     for i in range(n):
@@ -505,6 +509,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
         ):
             continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
+        if (
+            g.actor.kind == "state" and g.tok_end < n and lows[g.tok_end] in _TOPIC_NOUNS
+            and g.tok >= 1 and lows[g.tok - 1] == "the"
+            and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
+        ):
+            continue  # "talks on the Syria crisis", "the Ukraine war": a topic, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
         if (
@@ -878,6 +888,7 @@ _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
+_TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")

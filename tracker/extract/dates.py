@@ -67,7 +67,8 @@ _CANDIDATES = re.compile(
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
 _REPORTED = re.compile(
-    r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published)\b"
+    r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
+    r"|unveiled)\b"
 )
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -87,6 +88,7 @@ class DateMention:
     # Tuesday", "scheduled" in "scheduled for June 12", "until" in "until next week".
     lead: str = ""
     days_back: int = 0  # "two days earlier": so many days before the time told before
+    ahead: bool = False  # read forward, after a future cue: the time of something to come
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -463,7 +465,7 @@ def find_dates(
         when = resolve_expression(kind, text, base, "forward" if future else "backward")
         lead = _lead_word(sentence, m.start())
         # when None: unresolved
-        out.append(DateMention(m.start(), m.end(), text, when, anchor, lead=lead))
+        out.append(DateMention(m.start(), m.end(), text, when, anchor, lead=lead, ahead=future))
     return out
 
 

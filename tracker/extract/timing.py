@@ -36,6 +36,8 @@ _PLAN_WORDS: dict[str, frozenset[str]] = {
     for words in _CUES["plan_words"].values()
     for word in words
 }
+_WILL = frozenset(_CUES["will_words"])
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—"})
 # Acts whose time is the time they were set for, and the statuses in which they wait for it.
 SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
 SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
@@ -88,6 +90,21 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
     return may_be_set_time(date, status, published)
 
 
+_WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
+
+
+def _told_ahead(tokens: list[Token], tok: int) -> bool:
+    """ "He will instead see Morawiecki at the ... meeting": a trigger in a clause told in the
+    future tense, back to the clause's punctuation."""
+    for j in range(tok - 1, max(-1, tok - 1 - _WILL_REACH), -1):
+        low = tokens[j].low
+        if low in _WILL:
+            return True
+        if low in _CLAUSE_PUNCTUATION:
+            return False
+    return False
+
+
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
@@ -122,9 +139,13 @@ class SentenceTimes:
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
         anchored, starts = self.anchored, self._starts
-        if anchored and status == "occurred" and self._published is not None:
+        if (
+            anchored and status == "occurred" and self._published is not None
+            and not _told_ahead(tokens, tok)
+        ):
             # What happened did so by publication: "will review the request within nine
-            # months" is not when the request was made.
+            # months" is not when the request was made (but "will visit ... on 9 January" is
+            # a visit to come, whatever its status says).
             anchored, starts = self._for_status(status)
         elif anchored and keeps_set_time(event_type, status):
             anchored, starts = self._for_status(status)
@@ -286,7 +307,13 @@ class StoryClock:
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
         if anchored:
             self.last_when = anchored[-1]
-        recent = [w for w in anchored if w.precision == "day" and self._near(w)]
+        # The story's latest day is when something happened: not a day ahead ("the tariffs
+        # were due to take effect on Tuesday").
+        recent = [
+            d.when for d in dates
+            if d.when and d.anchor and not d.ahead and d.when.precision == "day"
+            and self._near(d.when)
+        ]
         if recent:
             self.last_day = recent[-1]
         return unresolved
