@@ -238,3 +238,12 @@ def test_a_state_naming_a_topic_is_no_party():
     assert actors == ["Vladimir Putin", "Recep Tayyip Erdogan"]
     [actors] = names(["Russia's war on Ukraine goes on."])  # the state that wages it
     assert actors == ["Russia", "Ukraine"]
+
+
+def test_the_two_leaders_are_not_a_lesser_official():
+    *_, last = names([
+        "President Donald Trump cancelled the summit with North Korean leader Kim Jong Un.",
+        "First Vice Foreign Minister Kim Kye Gwan called it unexpected.",
+        "Moon urged the two leaders to talk.",
+    ])
+    assert last[-2:] == ["Donald Trump", "Kim Jong Un"]

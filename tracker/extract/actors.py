@@ -634,7 +634,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if hit and i + hit[0] < n and lows[i + hit[0]] == "of":
             hit = None  # "on both sides of the border": a place, not the two parties
         if hit:
-            group = _pair(memory, persons.at(i), fresh_group)
+            group = _pair(
+                memory, persons.at(i), fresh_group, leaders=lows[i + hit[0] - 1] in _LEADER_NOUNS
+            )
             speakers = persons.names
             if (
                 lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
@@ -888,6 +890,8 @@ _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
+_LEADER_NOUNS = frozenset({"leaders", "presidents"})
+_LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
 _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
@@ -1202,8 +1206,11 @@ def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> boo
     return {state(a) for a in group} & {a.name for a in main} != set()
 
 
-def _pair(memory: ArticleMemory, here: list[Actor], fresh_group: bool = False) -> list[Actor]:
-    """Who "the two leaders" are; ``here``: the persons named before in the sentence."""
+def _pair(
+    memory: ArticleMemory, here: list[Actor], fresh_group: bool = False, leaders: bool = False
+) -> list[Actor]:
+    """Who "the two leaders" are; ``here``: the persons named before in the sentence. For
+    "leaders", not a person named with a lesser title (a vice foreign minister)."""
     if len(here) >= 2:
         return here[-2:]  # "Biden met Xi, and the two leaders agreed"
     if fresh_group and not here and len(memory.last_group) >= 2:
@@ -1211,6 +1218,9 @@ def _pair(memory: ArticleMemory, here: list[Actor], fresh_group: bool = False) -
     # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
     for actor in [a for a in memory.recent_persons if a not in here][::-1]:
+        title = memory.titles.get(actor)
+        if leaders and title is not None and not _title_fits(title, _LEADER_TITLES):
+            continue
         if actor not in people:
             people.append(actor)
         if len(people) == 2:
