@@ -144,3 +144,12 @@ def test_a_range_of_days_starts_on_its_first(sentence, start, end):
     assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (
         start, end, "day"
     )
+
+
+def test_a_weekday_that_was_due_is_the_nearest_one():
+    sentence = "A joint mission was due to travel to Niamey on Tuesday, but it was called off."
+    [found] = find_dates(sentence, dt.date(2023, 8, 11), sentence.index("due"))
+    assert found.when.start == dt.date(2023, 8, 8) and found.scheduled
+    sentence = "A joint mission is due to travel to Niamey on Tuesday."
+    [found] = find_dates(sentence, dt.date(2023, 8, 11), sentence.index("due"))
+    assert found.when.start == dt.date(2023, 8, 15)

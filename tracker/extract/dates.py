@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.domain import DIRECTIONS, When, day_label
+from tracker.extract import lexicon
 
 _MONTH_NAMES = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -89,6 +90,7 @@ class DateMention:
     lead: str = ""
     days_back: int = 0  # "two days earlier": so many days before the time told before
     ahead: bool = False  # read forward, after a future cue: the time of something to come
+    scheduled: bool = False  # told as a set time: "due to take effect on Tuesday"
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -462,10 +464,19 @@ def find_dates(
         )  # "an official said on Wednesday": the time of the saying, in the past
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
-        when = resolve_expression(kind, text, base, "forward" if future else "backward")
-        lead = _lead_word(sentence, m.start())
-        # when None: unresolved
-        out.append(DateMention(m.start(), m.end(), text, when, anchor, lead=lead, ahead=future))
+        before = [w.lower() for w in _LEAD_WORDS.findall(
+            sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
+        )][-_SCHEDULE_REACH:]
+        scheduled = next((k for k in range(len(before) - 1, -1, -1)
+                          if before[k] in _SCHEDULE_WORDS), None)
+        direction = "forward" if future else "backward"
+        if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
+            direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
+        when = resolve_expression(kind, text, base, direction)
+        out.append(DateMention(  # when None: unresolved
+            m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
+            scheduled=scheduled is not None,
+        ))
     return out
 
 
@@ -474,11 +485,14 @@ _PASSED_OVER = frozenset({"on", "for", "in", "at", "the", "of", "as", "early", "
 _LEAD_WORDS = re.compile(r"[A-Za-z]+")
 
 
-def _lead_word(sentence: str, start: int) -> str:
-    """The lower-cased word before ``start``, past prepositions and articles."""
-    before = _LEAD_WORDS.findall(sentence, max(0, start - _LEAD_WINDOW), start)
-    for word in reversed(before[-4:]):
-        low = word.lower()
+_SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
+_SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
+_PAST_AUXILIARIES = frozenset({"was", "were", "been"})
+
+
+def _lead_word(before: list[str]) -> str:
+    """The last of the lower-cased words before a time, past prepositions and articles."""
+    for low in reversed(before[-4:]):
         if low not in _PASSED_OVER:
             return low
     return ""

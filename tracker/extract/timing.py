@@ -73,7 +73,7 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
         return True
     if date.lead in _REPORT_LEADS or date.lead in _BOUND_LEADS or date.when is None:
         return False
-    if published is None or date.lead in _SCHEDULE_LEADS:
+    if published is None or date.lead in _SCHEDULE_LEADS or date.scheduled:
         return True
     if status == "planned":
         return date.when.end >= published
@@ -87,6 +87,8 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
         )
     if status == "":
         return date.lead not in _BOUND_LEADS
+    if status == "scheduled":
+        return date.scheduled or date.lead in _SCHEDULE_LEADS
     return may_be_set_time(date, status, published)
 
 
@@ -102,6 +104,32 @@ def _told_ahead(tokens: list[Token], tok: int) -> bool:
             return True
         if low in _CLAUSE_PUNCTUATION:
             return False
+    return False
+
+
+_CONNECTIVES = frozenset(_CUES["time_connectives"])
+_GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
+
+
+def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+    """Whether a temporal connective ("after", "before", "since") stands between a time and
+    a trigger, making the time another act's."""
+    if date.end <= tokens[tok].start:
+        k = tok - 1
+        for _ in range(_GAP_REACH):
+            if k < 0 or tokens[k].start < date.end:
+                return False
+            if tokens[k].low in _CONNECTIVES:
+                return True
+            k -= 1
+        return False
+    k = tok_end
+    for _ in range(_GAP_REACH):
+        if k >= len(tokens) or tokens[k].start >= date.start:
+            return False
+        if tokens[k].low in _CONNECTIVES:
+            return True
+        k += 1
     return False
 
 
@@ -153,6 +181,13 @@ class SentenceTimes:
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
                 # until a later sentence tells the time they were set for (``SetTimes``).
                 anchored, starts = self._for_status("")
+        elif anchored and status in ("cancelled", "postponed"):
+            # Any other act called off or put off keeps the time it was set for when the text
+            # tells one ("hold back the tariffs ... due to take effect on Tuesday"); otherwise
+            # the time it was called off ("on Wednesday temporarily lifted sanctions").
+            scheduled = self._for_status("scheduled")
+            if scheduled[0]:
+                anchored, starts = scheduled
         if not anchored:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
@@ -161,9 +196,13 @@ class SentenceTimes:
             return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
+        # One that a connective separates from the trigger ("ordered last week, days after
+        # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
+        near = anchored[lo:hi]
+        own = [d for d in near if not _separated(tokens, d, tok, tok_end)]
         best = min(
-            anchored[lo:hi], key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
+            own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._told(best, last_when)
 
@@ -218,7 +257,8 @@ class SetTimes:
         chosen: When | None = None
         starts = [t.start for t in tokens]
         scheduled = [
-            d for d in times if d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+            d for d in times
+            if d.scheduled or d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
         ]
         scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
