@@ -740,14 +740,16 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
             nxt = lows[i + 1]
             after = lows[i + 2] if i + 2 < n else ""
+            after = lows[i + 2] if i + 2 < n else ""
             rank = memory.ranks.get(nxt) if nxt in _RANKS else None
             if rank is not None and after not in _RANK_BLOCKERS:
                 # "the general", "told the general directly": the general named last.
                 mentions.append(Mention(rank, i, i + 2, "anaphor"))
                 claimed[i] = claimed[i + 1] = True
                 continue
-            if nxt in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
-                state = _government_of(nxt, mentions, i, memory, index, latest)
+            government_noun = tokens[i + 1].base.lower()  # "the administration's support"
+            if government_noun in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
+                state = _government_of(government_noun, mentions, i, memory, index, latest)
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True

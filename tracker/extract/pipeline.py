@@ -176,6 +176,7 @@ def _sentence_events(
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
     renamed_until = 0  # the end of an appositive that renames the act just told
+    caps = [t.cap for t in tokens]
 
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
@@ -196,7 +197,7 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
-        if in_condition(lows, lo, trig):
+        if in_condition(lows, lo, trig, caps):
             continue  # "threatening sanctions if a 'deal' is not reached": no deal is told
         if trig.tok < renamed_until:
             continue  # said of the act renamed: "an initiative reportedly supported by Putin"
