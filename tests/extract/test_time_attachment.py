@@ -223,3 +223,25 @@ def test_a_time_behind_a_connective_is_the_other_acts():
         published=dt.date(2025, 3, 12),
     )
     assert span(event) == ("2025-02-28", "2025-02-28", "day")
+
+
+def test_an_act_of_the_lead_takes_the_day_its_retelling_tells():
+    found = extract(
+        "Test\n\nBarack Obama and Raul Castro shook hands at the opening of the Summit of the "
+        "Americas in Panama City.\n\nUS President Barack Obama and Cuban leader Raul Castro "
+        "shook hands on Friday at a summit in Panama.\n",
+        published=dt.date(2015, 4, 11),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2015-04-10", "2015-04-10", "day")
+
+
+def test_a_day_earlier_counts_back_from_publication_when_the_story_told_a_day_ahead():
+    found = extract(
+        "Test\n\nRussia has suspended visa-free travel for Turkish citizens from January 1, "
+        "2016, Sergei Lavrov said.\n\nPrime Minister Dmitry Medvedev gave instructions a day "
+        "earlier for a strong response to what he called an act of aggression by Turkey.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2015-11-26", "2015-11-26", "day")

@@ -58,6 +58,21 @@ def finer_within(inner: When | None, outer: When | None) -> bool:
     )
 
 
+# How far from the story's day an act's own day may lie for a retelling to replace it.
+_RETOLD_REACH = 7  # days
+_LEAD = 3  # sentences: the lead that the article then tells again in detail
+
+
+def retold_nearby(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """Whether ``earlier`` holds a day taken from the story and ``event`` tells its own day
+    close to it ("shook hands at the opening of the summit", then "shook hands on Friday")."""
+    if not earlier.when_inferred or earlier.when is None or event.when is None:
+        return False
+    if event.when_inferred or event.when.precision != "day":
+        return False
+    return abs((event.when.start - earlier.when.start).days) <= _RETOLD_REACH
+
+
 def keeps_set_time(event_type: str, status: str) -> bool:
     return event_type in SET_TIME_TYPES and status in SET_TIME_STATUSES
 
@@ -213,8 +228,10 @@ class SentenceTimes:
             return date.when
         if not date.days_back:
             return last_when
-        if last_when is not None and last_when.precision == "day":
-            day: dt.date | None = last_when.start
+        if last_when is not None and last_when.precision == "day" and (
+            self._published is None or last_when.start <= self._published
+        ):
+            day: dt.date | None = last_when.start  # a day things happened, not one ahead
         else:
             day = self._published
         back = shift_days(day, -date.days_back) if day is not None else None
@@ -335,6 +352,7 @@ class StoryClock:
     last_when: When | None = None  # the latest anchored time: "on the same day" refers to it
     last_day: When | None = None  # the latest day near publication: untimed acts happened then
     _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
+    sentences: int = 0  # sentences taken in so far
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -345,6 +363,7 @@ class StoryClock:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
         anchored = [d.when for d in dates if d.when and d.anchor]
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
+        self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
         # The story's latest day is when something happened: not a day ahead ("the tariffs
@@ -353,6 +372,7 @@ class StoryClock:
             d.when for d in dates
             if d.when and d.anchor and not d.ahead and d.when.precision == "day"
             and self._near(d.when)
+            and (self.published is None or d.when.start <= self.published)
         ]
         if recent:
             self.last_day = recent[-1]
@@ -368,7 +388,8 @@ class StoryClock:
             if event.when is not None:
                 continue
             if event.status == "occurred":
-                event.when = self.last_day
+                # An act of the lead told without its day is told again below with it.
+                event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
             elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
                 # Only at the end: the offer told again later with the time set for the act
                 # ("will resume talks next week") is merged with it and gives it that time.
