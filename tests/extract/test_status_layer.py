@@ -198,6 +198,12 @@ def test_an_act_named_in_a_condition_is_not_told():
         # a subjunctive "be" starts a verb group too
         ("The doctors recommend that Kenyan President William Ruto's trip to Nigeria be "
          "postponed.", ("meeting", "postponed")),
+        # an offer taken up later in the sentence is agreed
+        ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
+         ("meeting", "planned")),
+        # readiness on a condition is an offer
+        ("Kenya is ready for an immediate ceasefire with Nigeria if Nigeria stops its attacks.",
+         ("agreement", "proposed")),
         # a threat verb governs its object however long: "to charge China an additional ..."
         ("Kenya also threatened to charge Nigeria an additional 10 per cent tariff.",
          ("sanctions", "threatened")),

@@ -104,7 +104,21 @@ def event_status(
         status = "postponed" if temporary else "cancelled"
     if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
         status = called_off_later(lex, lows, lo, trig) or status
+    elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
+        status = "planned"  # "Biden invited Trong to visit, and Trong accepted": agreed
     return status
+
+
+def _accepted_later(lows: list[str], trig: Trigger) -> bool:
+    """ "..., and Trong accepted": the offer told first is taken up later in the sentence."""
+    for k in range(trig.tok_end, min(len(lows) - 1, trig.tok_end + _ACCEPT_REACH)):
+        if lows[k] == "and" and any(w in _ACCEPTANCE for w in lows[k + 1 : k + 4]):
+            return True
+    return False
+
+
+_ACCEPTANCE = lexicon.words("acceptance_words")
+_ACCEPT_REACH = 15
 
 
 def in_condition(lows: list[str], lo: int, trig: Trigger, named: list[bool]) -> bool:
