@@ -6,7 +6,7 @@ import pytest
 
 from tracker.extract import extract
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.status import cue_status, event_status, predicate_status
+from tracker.extract.status import cue_status, event_status, in_condition, predicate_status
 from tracker.extract.tokens import tokenize
 
 PUBLISHED = dt.date(2024, 6, 12)
@@ -176,3 +176,38 @@ def test_event_status_folds_conditions_and_lifting():
     assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "cancelled"
     lows = [t.low for t in tokenize("the us would impose sanctions if iran refuses")]
     assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "threatened"
+
+
+def test_an_act_named_in_a_condition_is_not_told():
+    assert statuses("Brazil threatened tariffs on Argentina if a deal is not reached.") == [
+        ("sanctions", "threatened")
+    ]
+    tokens = tokenize("sanctions follow if a deal is not reached")
+    lows, caps = [t.low for t in tokens], [t.cap for t in tokens]
+    assert in_condition(lows, 0, Trigger("agreement", None, 1.0, 4, 5), caps)
+    assert not in_condition(lows, 0, Trigger("sanctions", None, 1.0, 0, 1), caps)
+    # an act with a named author is presupposed, not a condition
+    tokens = tokenize("threats follow if they criticise Turkey's military operation")
+    lows, caps = [t.low for t in tokens], [t.cap for t in tokens]
+    assert not in_condition(lows, 0, Trigger("military", None, 1.0, 7, 8), caps)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a subjunctive "be" starts a verb group too
+        ("The doctors recommend that Kenyan President William Ruto's trip to Nigeria be "
+         "postponed.", ("meeting", "postponed")),
+        # an offer taken up later in the sentence is agreed
+        ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
+         ("meeting", "planned")),
+        # readiness on a condition is an offer
+        ("Kenya is ready for an immediate ceasefire with Nigeria if Nigeria stops its attacks.",
+         ("agreement", "proposed")),
+        # a threat verb governs its object however long: "to charge China an additional ..."
+        ("Kenya also threatened to charge Nigeria an additional 10 per cent tariff.",
+         ("sanctions", "threatened")),
+    ],
+)
+def test_status_reaches_the_governing_verb(body, expected):
+    assert statuses(body)[:1] == [expected]

@@ -102,3 +102,172 @@ def test_what_happened_does_not_take_a_time_after_publication():
         "demand",
     )
     assert event.when is not None and event.when.start <= MONDAY
+
+
+def test_a_pledge_told_without_a_time_is_dated_by_the_day_it_was_made():
+    found = extract(
+        "Test\n\nSaudi Arabia and the UAE met Sudan's military council on Saturday.\n\n"
+        "Abu Dhabi also pledged an aid package to Sudan, according to Emirati media.\n",
+        published=dt.date(2019, 4, 21),
+    ).events
+    [pledge] = [e for e in found if e.type == "aid"]
+    assert pledge.status == "planned"
+    assert span(pledge) == ("2019-04-20", "2019-04-20", "day")
+
+
+def test_a_report_acts_on_its_own_day_before_any_day_is_told():
+    event = only(
+        "President Recep Tayyip Erdogan criticised the European Union over its stance on Syria.",
+        "criticism",
+        published=dt.date(2019, 10, 10),
+    )
+    assert span(event) == ("2019-10-10", "2019-10-10", "day")
+
+
+def test_an_offer_told_again_with_the_time_set_for_it_takes_that_time():
+    found = extract(
+        "Test\n\nThe European Union imposed duties on Chinese electric cars on Tuesday.\n\n"
+        "EU Trade Commissioner Valdis Dombrovskis said the bloc remained open to a negotiated "
+        "solution. Negotiators from both sides will resume talks in Beijing next week.\n",
+        published=dt.date(2024, 10, 29),
+    ).events
+    [talks] = [e for e in found if e.type == "talks"]
+    assert talks.status == "proposed"
+    assert span(talks) == ("2024-11-04", "2024-11-10", "week")  # not the day it was offered
+
+
+def test_a_plan_told_again_with_its_day_takes_the_day():
+    found = extract(
+        "Test\n\nDonald Trump plans to meet Kim Jong Un next month.\n\n"
+        "Trump is expected to meet with Kim in Singapore on June 12.\n",
+        published=dt.date(2018, 5, 16),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2018-06-12", "2018-06-12", "day")
+
+
+def test_a_day_earlier_is_a_day_before_the_time_told_before():
+    found = extract(
+        "Test\n\nPutin spoke to Erdogan on November 27.\n\n"
+        "A day earlier, Medvedev criticised Turkey.\n",
+        published=dt.date(2015, 11, 28),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_named_date_is_the_time_a_cancelled_summit_was_set_for():
+    found = extract(
+        "Test\n\nPresident Trump has cancelled the upcoming summit with Kim Jong Un in a letter "
+        "released on Thursday. The news comes after Trump expressed some doubt over the June 12 "
+        "date, but said it would take place.\n",
+        published=dt.date(2018, 5, 24),
+    ).events
+    [summit] = [e for e in found if e.type == "meeting"]
+    assert summit.status == "cancelled"
+    assert span(summit) == ("2018-06-12", "2018-06-12", "day")
+
+
+def test_the_story_day_is_a_day_something_happened_not_a_day_ahead():
+    found = extract(
+        "Test\n\nPresident Donald Trump on Monday paused the tariffs on Mexican goods that were "
+        "due to take effect on Tuesday.\n\nThe move followed a morning phone call between Trump "
+        "and President Claudia Sheinbaum.\n",
+        published=dt.date(2025, 2, 4),
+    ).events
+    [call] = [e for e in found if e.type == "call"]
+    assert span(call) == ("2025-02-03", "2025-02-03", "day")
+
+
+def test_a_meeting_told_in_the_future_tense_takes_its_time_ahead():
+    found = extract(
+        "Test\n\nGerman Chancellor Olaf Scholz will instead see Polish Prime Minister Mateusz "
+        "Morawiecki at the European Political Community meeting in Prague on Thursday, a German "
+        "official said.\n",
+        published=dt.date(2022, 10, 4),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2022-10-06", "2022-10-06", "day")
+
+
+def test_tariffs_held_back_keep_the_day_they_were_due_to_take_effect():
+    event = only(
+        "Trudeau said Ottawa would in turn hold back the retaliatory tariffs on American goods "
+        "that it unveiled on Saturday, the first of which had been due to take effect on "
+        "Tuesday.",
+        "sanctions",
+        published=dt.date(2025, 2, 4),
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2025-02-04", "2025-02-04", "day")
+
+
+def test_sanctions_lifted_for_a_time_keep_the_day_they_were_lifted():
+    event = only(
+        "The United States on Wednesday temporarily lifted sanctions on Venezuela's oil, gas "
+        "and gold sectors, a day after the government of President Nicolas Maduro and the "
+        "opposition agreed in Barbados to work towards a presidential election in 2024.",
+        "sanctions",
+        published=dt.date(2023, 10, 19),
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2023-10-18", "2023-10-18", "day")
+
+
+def test_a_time_behind_a_connective_is_the_other_acts():
+    event = only(
+        "The pause in aid had been ordered by President Donald Trump last week, days after "
+        "Trump and Vice President JD Vance berated Volodymyr Zelenskyy during a televised "
+        "Oval Office meeting on Feb. 28.",
+        "criticism",
+        published=dt.date(2025, 3, 12),
+    )
+    assert span(event) == ("2025-02-28", "2025-02-28", "day")
+
+
+def test_an_act_of_the_lead_takes_the_day_its_retelling_tells():
+    found = extract(
+        "Test\n\nBarack Obama and Raul Castro shook hands at the opening of the Summit of the "
+        "Americas in Panama City.\n\nUS President Barack Obama and Cuban leader Raul Castro "
+        "shook hands on Friday at a summit in Panama.\n",
+        published=dt.date(2015, 4, 11),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2015-04-10", "2015-04-10", "day")
+
+
+def test_a_day_earlier_counts_back_from_publication_when_the_story_told_a_day_ahead():
+    found = extract(
+        "Test\n\nRussia has suspended visa-free travel for Turkish citizens from January 1, "
+        "2016, Sergei Lavrov said.\n\nPrime Minister Dmitry Medvedev gave instructions a day "
+        "earlier for a strong response to what he called an act of aggression by Turkey.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_day_after_dates_the_act_told_after_it():
+    event = only(
+        "Erdogan's comments came a day after the European Union condemned the Turkish "
+        "offensive in northeastern Syria.",
+        "criticism",
+        published=dt.date(2019, 10, 10),
+    )
+    assert span(event) == ("2019-10-09", "2019-10-09", "day")
+    event = only(
+        "Egypt on Tuesday condemned the Israeli strikes, a day after Jordan met Qatar.",
+        "criticism",
+        published=dt.date(2024, 8, 27),
+    )
+    assert span(event) == ("2024-08-27", "2024-08-27", "day")  # not the act after it
+
+
+def test_an_explicit_time_of_the_later_act_beats_days_after():
+    event = only(
+        "The vote came three days after Russia and China vetoed a U.S.-drafted resolution on "
+        "22 March 2024.",
+        "rejection",
+        published=dt.date(2024, 3, 26),
+    )
+    assert span(event) == ("2024-03-22", "2024-03-22", "day")

@@ -17,6 +17,8 @@ class Trigger:
     weight: float  # below 1: a weak trigger that needs two parties ("spoke", "call")
     tok: int
     tok_end: int
+    # from an event pattern: (first token of a party, its role) for the parties it names
+    roles: tuple[tuple[int, str], ...] = ()
 
 
 class TriggerLexicon:

@@ -23,16 +23,22 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
-    is_modifier,
 )
 from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.status import CUE_REACH, event_status
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
-from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
+from tracker.extract.status import CUE_REACH, event_status, in_condition
+from tracker.extract.timing import (
+    SentenceTimes,
+    SetTimes,
+    StoryClock,
+    finer_within,
+    retold_nearby,
+)
+from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
@@ -111,10 +117,8 @@ def extract(
             else:
                 _add_unless_duplicate(events, event)
         set_times.wait(found, dates)
-        unresolved = clock.advance(dates)
-        for event in found:
-            if event.when is None and event.status == "occurred" and not unresolved:
-                event.when = clock.last_day  # an act told without a time: the story's latest day
+        clock.date_untimed(found, unresolved=clock.advance(dates))
+    clock.finish()
     return Extraction(article=article, events=events)
 
 
@@ -155,13 +159,8 @@ def _sentence_events(
         return []  # questions assert nothing
     if any(t.low in _COMMENTARY for t in tokens[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
-    triggers = lex.find_triggers(lows)
-    extra = (
-        _construction_triggers(tokens, mentions)
-        if not _CONSTRUCTION_VERBS.isdisjoint(lows) else None
-    )
-    if extra:
-        triggers = sorted([*triggers, *extra], key=lambda t: t.tok)
+    # the lexicon's trigger words, then the event patterns over them (patterns.json)
+    triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
     if all(trig.type == "none" for trig in triggers):
         return []  # most sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
@@ -176,6 +175,8 @@ def _sentence_events(
     last_actors: list[tuple[Actor, str]] = []
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
+    renamed_until = 0  # the end of an appositive that renames the act just told
+    caps = [t.cap for t in tokens]
 
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
@@ -187,10 +188,6 @@ def _sentence_events(
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in SPEECH_ACTS and _characterised(tokens, trig, clause):
             continue  # calling them an "economic blockade": a word for something, not an act
-        if trig.type == "meeting" and _fulfilled(lows, trig):
-            continue  # "only if Caracas met its commitments": no meeting
-        if _prospect(lows, trig):
-            continue  # "the threat of tariffs hung over them": a fear, not an act
         if trig.type == "military" and _participle_modifier(lows, trig):
             continue  # "formed by ousted lawmakers": a description of people
         if _refers_back(
@@ -200,20 +197,31 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
-        if trig.type == "rejection" and _troop_movement(lows, trig):
-            continue  # "fighters are to withdraw north of the river": no rejection
+        if in_condition(lows, lo, trig, caps):
+            continue  # "threatening sanctions if a 'deal' is not reached": no deal is told
+        if trig.tok < renamed_until:
+            continue  # said of the act renamed: "an initiative reportedly supported by Putin"
+        if out and _apposition(lows, trig):
+            renamed_until = end_of(trig)
+            continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
         if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
             lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
         ):
             continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
-        actors = _reversed_roles(trig, sm, earlier_events, out)
-        if actors is None:
-            actors = actors_for(trig, sm, shared)
+        actors = actors_for(trig, sm, shared)
+        if trig.roles:
+            actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
             actors = _talks_behind_deal(out, actors, sm, trig) or actors
+        if len(actors) == 1 and trig.type in _CONSULT_TRIGGERS and _subjectless(lows, lo, trig, sm):
+            # "Despite having spoken with Biden before the invasion, ...": whoever was last
+            # told talking with Biden's side is the other party.
+            actors = _counterpart(actors, _recent(earlier_events, out)) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if all(role == "target" for _, role in actors) and _opinion_of_some(lows, lo, trig):
+            continue  # "some criticize Trump's leniency ..., others argue": no one named acts
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -229,7 +237,10 @@ def _sentence_events(
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             recent = _recent(earlier_events, out)
             them = _them(lows, trig, actors, recent)
-            target = None if them else _referred_target(tokens, trig, actors, recent)
+            # With a by-agent ("The move drew criticism from Beijing") the subject is what
+            # the act is about: the target is whoever made the move.
+            about = Trigger(trig.type, None, 1.0, lo, lo) if has_agent(trig) else trig
+            target = None if them else _referred_target(tokens, about, actors, recent)
             if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
                 target = _same_act_target(trig.type, actors, recent)
             if target is not None:
@@ -312,104 +323,6 @@ def _remove(out: list[ExtractedEvent], event: ExtractedEvent | None) -> None:
             del out[k]
             return
 _MET = frozenset({"met", "meet", "meets", "meeting"})
-_HELP_VERBS = lexicon.words("help_verbs")
-_SIDE_VERBS = lexicon.words("side_taking_verbs")
-_ASK_VERBS = lexicon.words("asking_verbs")
-_WARN_VERBS = lexicon.words("warning_verbs")
-_LABEL_VERBS = lexicon.words("labelling_verbs")
-_REMOVING_VERBS = lexicon.words("removing_verbs")
-_LISTING_NOUNS = lexicon.words("listing_nouns")
-_SEEING_VERBS = lexicon.words("seeing_verbs")
-_CONSTRUCTION_VERBS = (
-    _HELP_VERBS | _SIDE_VERBS | _ASK_VERBS | _WARN_VERBS | _LABEL_VERBS | _REMOVING_VERBS
-    | _SEEING_VERBS
-)
-_TIME_GAP = frozenset({"on", "in", "last", "this", "earlier", "again", "later", "formally"})
-_LABELS = PhraseIndex({
-    **{phrase_key(p): "support" for p in lexicon.cues()["praising_labels"]},
-    **{phrase_key(p): "criticism" for p in lexicon.cues()["damning_labels"]},
-})
-_LABEL_STOPS = frozenset({".", ";", ":", "and", "but", "said", "saying", "adding", "while"})
-_NOT_LABELLING = frozenset({"on", "for", "off", "upon", "in", "up", "back", "out"})
-
-
-def _label_trigger(tokens: list[Token], k: int) -> Trigger | None:
-    """ "called the deal 'an important step'" (support), "called the tariffs unjustified"
-    (criticism): a labelling verb whose label, within its clause, praises or damns."""
-    if k + 1 >= len(tokens) or tokens[k + 1].low in _NOT_LABELLING:
-        return None  # "called on", "called for", "called off"
-    end = k + 1
-    while end < min(len(tokens), k + 16) and tokens[end].low not in _LABEL_STOPS:
-        end += 1
-    found = _LABELS.find_all([t.low for t in tokens[k + 1 : end] if t.text not in _QUOTES])
-    if not found:
-        return None
-    return Trigger(found[0][2], None, 1.0, k, k + 1)  # type: ignore[arg-type]
-
-
-def _construction_triggers(tokens: list[Token], mentions: list[Mention]) -> list[Trigger]:
-    """Acts told by a construction rather than a word: "help Armenia build crossings" (aid:
-    help, a party, a bare verb), "took Manila's side" (support: take, a party's, side) and
-    "warned Cairo against ..." (criticism: warn, a party, against)."""
-    starts = {m.tok: m for m in mentions if m.source != "pronoun"}
-    out: list[Trigger] = []
-    for k, t in enumerate(tokens[:-2]):
-        if t.low not in _CONSTRUCTION_VERBS:
-            continue
-        if t.low in _LABEL_VERBS:
-            label = _label_trigger(tokens, k)
-            if label is not None:
-                out.append(label)
-            continue
-        if tokens[k + 1].low == "the" and k + 2 in starts:
-            starts[k + 1] = starts[k + 2]  # "asked the United States to"
-        if t.low in _HELP_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            while j + 1 < len(tokens) and tokens[j].low in ("and", ",") and j + 1 in starts:
-                j = starts[j + 1].tok_end  # "help Serbia and Kosovo build"
-            nxt = tokens[j] if j < len(tokens) else None
-            if nxt is not None and not nxt.cap and nxt.low.isalpha() and nxt.low not in (
-                _NOT_BARE_VERBS
-            ) and not nxt.low.endswith(("ing", "ed", "s")):
-                out.append(Trigger("aid", None, 1.0, k, k + 1))
-        elif t.low in _ASK_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low in _TIME_GAP:
-                # "asked the court on Thursday to order ...": a time between party and verb
-                j = next((x for x in range(j + 1, min(j + 4, len(tokens)))
-                          if tokens[x].low == "to"), j)
-            if j < len(tokens) and tokens[j].low == "to":
-                out.append(Trigger("demand", None, 1.0, k, k + 1))  # "asked Washington to"
-        elif t.low in _WARN_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low == "against":
-                out.append(Trigger("criticism", None, 1.0, k, k + 1))  # "warned Kyiv against"
-        elif t.low in _REMOVING_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            window = [x.low for x in tokens[j : j + 7]]
-            if window[:1] == ["from"] and not _LISTING_NOUNS.isdisjoint(window):
-                # "removing Japan from its list of trusted trading partners"
-                out.append(Trigger("sanctions", None, 1.0, k, k + 1))
-        elif (
-            t.low in _SEEING_VERBS and k + 1 in starts and starts[k + 1].actor.kind == "person"
-            and tokens[min(starts[k + 1].tok_end, len(tokens) - 1)].low != "as"
-        ):
-            out.append(Trigger("meeting", None, 0.5, k, k + 1))  # "will instead see Modi"
-        elif t.low in _SIDE_VERBS and k + 1 in starts:
-            j = starts[k + 1].tok_end
-            if j < len(tokens) and tokens[j].low in ("side", "part") and (
-                tokens[j - 1].text != tokens[j - 1].base or tokens[j - 1].low.endswith("'s")
-            ):
-                out.append(Trigger("support", None, 1.0, k, k + 1))
-    return out
-
-
-_NOT_BARE_VERBS = frozenset({
-    "to", "and", "or", "the", "a", "an", "in", "on", "at", "with", "for", "of", "by", "from",
-    "as", "after", "before", "during", "over", "into", "its", "their", "his", "her", "that",
-})
-
-
 def _led_to_deal(lows: list[str], trig: Trigger) -> bool:
     return any(w in ("after", "following") for w in lows[max(0, trig.tok - 5) : trig.tok])
 
@@ -499,26 +412,67 @@ _NAMING_VERBS = lexicon.words("naming_verbs")
 _PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
 
 
-_FULFILLED = lexicon.words("fulfilled_nouns")
+_CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
+_SUBORDINATORS = lexicon.words("subordinators")
 
 
-def _fulfilled(lows: list[str], trig: Trigger) -> bool:
-    """ "met its commitments", "meet the conditions": to satisfy, not to meet someone."""
-    if lows[trig.tok] not in ("met", "meet", "meets"):
-        return False
-    after = lows[trig.tok_end : trig.tok_end + 3]
-    return any(w in _FULFILLED for w in after)
+def _subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -> bool:
+    """A participle clause with no subject of its own: "Despite having spoken with ..."."""
+    opener = lows[lo : lo + 2]
+    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
+    return (
+        participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
+        and not sm.between(lo, trig.tok)
+    )
 
 
-# Head nouns whose "of" complement is no act: "the threat of tariffs", "a line of dialogue".
-_PROSPECT_NOUNS = lexicon.words("prospect_nouns") | lexicon.words("channel_nouns")
+def _counterpart(
+    actors: list[tuple[Actor, str]], recent: list[ExtractedEvent]
+) -> list[tuple[Actor, str]] | None:
+    """The other side of the latest call, meeting or talks that had this party's side in it."""
+    one = _as_party(actors[0][0])
+    for event in reversed(recent[-_COUNTERPART_REACH:]):
+        if event.type not in _MEETING_TYPES or len(event.actors) < 2:
+            continue
+        if not any(_same_side(one, a) for a in event.actors):
+            continue
+        others = [a for a in event.actors if not _same_side(one, a)]
+        if others:
+            return [(actors[0][0], "participant"), *(
+                (Actor(a.name, a.kind, a.country), "participant") for a in others
+            )]
+    return None
 
 
-def _prospect(lows: list[str], trig: Trigger) -> bool:
-    """ "the threat of tariffs", "raising the prospect of an intervention"."""
-    window = lows[max(0, trig.tok - 4) : trig.tok]
-    return any(
-        w == "of" and k > 0 and window[k - 1] in _PROSPECT_NOUNS for k, w in enumerate(window)
+_COUNTERPART_REACH = 3  # events back: the one just told, or nearly
+
+
+def _same_side(a: ExtractedActor, b: ExtractedActor) -> bool:
+    return a.name == b.name or (a.country is not None and a.country == b.country)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _apposition(lows: list[str], trig: Trigger) -> bool:
+    """ "..., an initiative reportedly supported by Putin": a noun phrase set beside the act just
+    told names that act again."""
+    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in _QUOTE_MARKS][-3:]
+    return len(before) >= 2 and (
+        before[-2:] in ([",", "a"], [",", "an"])
+        or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))
+    )
+
+
+_CONTRASTED_GROUPS = lexicon.words("contrasted_groups")
+
+
+def _opinion_of_some(lows: list[str], lo: int, trig: Trigger) -> bool:
+    """ "While some criticize X, others argue ...": the views of unnamed groups set against
+    each other, not an act of anyone named."""
+    subject = [w for w in lows[max(lo, trig.tok - 2) : trig.tok] if w in _CONTRASTED_GROUPS]
+    return bool(subject) and any(
+        w in _CONTRASTED_GROUPS and w != subject[0] for w in lows[trig.tok_end :]
     )
 
 
@@ -540,66 +494,6 @@ def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
 
 
 _NOT_NOUNS = lexicon.words("not_nouns_after_participle")
-_DRAWING_VERBS = lexicon.words("drawing_verbs")
-
-
-def _reversed_roles(
-    trig: Trigger, sm: SentenceMentions, earlier: list[ExtractedEvent],
-    out_so_far: list[ExtractedEvent],
-) -> list[tuple[Actor, str]] | None:
-    """ "The move drew criticism from Beijing": the one after "from" acts; the subject (or
-    whoever the sentence goes on to name, or the author of the act referred to) is the target."""
-    if trig.type not in SPEECH_ACTS:
-        return None
-    tokens, clause = sm.tokens, sm.clauses
-    if not any(t.low in _DRAWING_VERBS for t in tokens[max(0, trig.tok - 3) : trig.tok]):
-        return None
-    at = next(
-        (k for k in range(trig.tok_end, min(len(tokens), trig.tok_end + 2))
-         if tokens[k].low == "from"),
-        None,
-    )
-    if at is None:
-        return None
-    end = min(clause.end_of(at), at + WINDOW)
-    sources = [m for m in sm.between(at + 1, end) if not is_modifier(m, tokens)][:3]
-    if not sources:
-        return None
-    out: list[tuple[Actor, str]] = []
-    names: set[str] = set()
-
-    def add(actor: Actor | None, role: str) -> None:
-        if actor is not None and actor.name not in names:
-            names.add(actor.name)
-            out.append((actor, role))
-
-    for m in sources:
-        add(m.government, "initiator")
-        add(m.actor, "initiator")
-    subjects = [
-        m for m in sm.between(trig.tok - WINDOW, trig.tok) if clause[m.tok] == clause[trig.tok]
-    ]
-    later = sm.between(end, len(tokens))[:2]
-    for m in subjects or later[:2]:
-        add(m.actor, "target")
-    if len(out) == len(names) and all(r == "initiator" for _, r in out):
-        subject_window = Trigger(trig.type, None, 1.0, clause[trig.tok], clause[trig.tok])
-        add(_referred_target(
-            tokens, subject_window, out, _recent(earlier, out_so_far)
-        ), "target")
-    return out
-
-
-_TROOP_NOUNS = lexicon.words("troop_nouns")
-
-
-def _troop_movement(lows: list[str], trig: Trigger) -> bool:
-    """ "withdraw troops", "forces will pull out": a movement of forces, not a rejection."""
-    if not lows[trig.tok].startswith(("withdr", "pull")):
-        return False
-    return any(w in _TROOP_NOUNS for w in lows[max(0, trig.tok - 4) : trig.tok_end + 3])
-
-
 def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
     """A second trigger of the same kind names the other party of a one-party event."""
     earlier = next((e for e in reversed(out) if e.type == event_type), None)
@@ -861,22 +755,36 @@ _DUPLICATE_REACH = 400
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     for earlier in events[-_DUPLICATE_REACH:]:
-        if earlier.type != event.type or not _compatible(earlier.when, event.when):
+        # a day taken from the story yields to the act's own day told near it
+        earlier_when = None if retold_nearby(earlier, event) else earlier.when
+        if earlier.type != event.type or not _compatible(earlier_when, event.when):
             continue
         if earlier.status != event.status and (
-            (earlier.when and event.when)
+            (earlier_when and event.when)
             or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
             continue  # a meeting held, called off or offered anew: different acts
-        shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
+        earlier_names = {b.name for b in earlier.actors}
+        shared = len({a.name for a in event.actors} & earlier_names)
         same_initiator = _same_party(event.actors[0], earlier.actors[0])
         if same_initiator and event.actors[0].name != earlier.actors[0].name:
+            shared += 1
+        elif (
+            event.type in _MEETING_TYPES and shared == 1 and len(event.actors) == 2
+            and earlier.when is None and event.when is None
+            and any(_same_party(a, b) for a in event.actors if a.name not in earlier_names
+                    for b in earlier.actors)
+        ):
+            # an undated call told again with a party as its state: "the first conversation
+            # between a sitting U.S. President and Putin"
             shared += 1
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or _same_parties_same_day(earlier, event):
-            if earlier.when is None and event.when is not None:
-                earlier.when = event.when
+            if earlier_when is None and event.when is not None:
+                earlier.when, earlier.when_inferred = event.when, event.when_inferred
+            elif finer_within(event.when, earlier.when):
+                earlier.when = event.when  # "next month", then "on June 12": the day told later
             return
     events.append(event)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from tracker.domain import When
 from tracker.extract import lexicon
-from tracker.extract.dates import DateMention
+from tracker.extract.dates import DateMention, shift_days
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedEvent
 
@@ -36,9 +36,41 @@ _PLAN_WORDS: dict[str, frozenset[str]] = {
     for words in _CUES["plan_words"].values()
     for word in words
 }
+_WILL = frozenset(_CUES["will_words"])
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—"})
 # Acts whose time is the time they were set for, and the statuses in which they wait for it.
 SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
 SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
+# Statuses of an act that was itself made on a day: a threat, an offer, a pledge.
+_MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
+
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+
+
+def finer_within(inner: When | None, outer: When | None) -> bool:
+    """Whether ``inner`` names a part of ``outer`` more precisely (June 12 within June)."""
+    if inner is None or outer is None:
+        return False
+    return (
+        outer.start <= inner.start and inner.end <= outer.end
+        and _PRECISION_RANK.get(inner.precision, 0) < _PRECISION_RANK.get(outer.precision, 0)
+    )
+
+
+# How far from the story's day an act's own day may lie for a retelling to replace it.
+_RETOLD_REACH = 7  # days
+_LEAD = 3  # sentences: the lead that the article then tells again in detail
+
+
+def retold_nearby(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """Whether ``earlier`` holds a day taken from the story and ``event`` tells its own day
+    close to it ("shook hands at the opening of the summit", then "shook hands on Friday")."""
+    if not earlier.when_inferred or earlier.when is None or event.when is None:
+        return False
+    if event.when_inferred or event.when.precision != "day":
+        return False
+    return abs((event.when.start - earlier.when.start).days) <= _RETOLD_REACH
 
 
 def keeps_set_time(event_type: str, status: str) -> bool:
@@ -56,7 +88,7 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
         return True
     if date.lead in _REPORT_LEADS or date.lead in _BOUND_LEADS or date.when is None:
         return False
-    if published is None or date.lead in _SCHEDULE_LEADS:
+    if published is None or date.lead in _SCHEDULE_LEADS or date.scheduled:
         return True
     if status == "planned":
         return date.when.end >= published
@@ -70,7 +102,50 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
         )
     if status == "":
         return date.lead not in _BOUND_LEADS
+    if status == "scheduled":
+        return date.scheduled or date.lead in _SCHEDULE_LEADS
     return may_be_set_time(date, status, published)
+
+
+_WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
+
+
+def _told_ahead(tokens: list[Token], tok: int) -> bool:
+    """ "He will instead see Morawiecki at the ... meeting": a trigger in a clause told in the
+    future tense, back to the clause's punctuation."""
+    for j in range(tok - 1, max(-1, tok - 1 - _WILL_REACH), -1):
+        low = tokens[j].low
+        if low in _WILL:
+            return True
+        if low in _CLAUSE_PUNCTUATION:
+            return False
+    return False
+
+
+_CONNECTIVES = frozenset(_CUES["time_connectives"])
+_GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
+
+
+def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+    """Whether a temporal connective ("after", "before", "since") stands between a time and
+    a trigger, making the time another act's."""
+    if date.end <= tokens[tok].start:
+        k = tok - 1
+        for _ in range(_GAP_REACH):
+            if k < 0 or tokens[k].start < date.end:
+                return False
+            if tokens[k].low in _CONNECTIVES:
+                return True
+            k -= 1
+        return False
+    k = tok_end
+    for _ in range(_GAP_REACH):
+        if k >= len(tokens) or tokens[k].start >= date.start:
+            return False
+        if tokens[k].low in _CONNECTIVES:
+            return True
+        k += 1
+    return False
 
 
 class SentenceTimes:
@@ -107,9 +182,13 @@ class SentenceTimes:
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
         anchored, starts = self.anchored, self._starts
-        if anchored and status == "occurred" and self._published is not None:
+        if (
+            anchored and status == "occurred" and self._published is not None
+            and not _told_ahead(tokens, tok)
+        ):
             # What happened did so by publication: "will review the request within nine
-            # months" is not when the request was made.
+            # months" is not when the request was made (but "will visit ... on 9 January" is
+            # a visit to come, whatever its status says).
             anchored, starts = self._for_status(status)
         elif anchored and keeps_set_time(event_type, status):
             anchored, starts = self._for_status(status)
@@ -117,19 +196,66 @@ class SentenceTimes:
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
                 # until a later sentence tells the time they were set for (``SetTimes``).
                 anchored, starts = self._for_status("")
+        elif anchored and status in ("cancelled", "postponed"):
+            # Any other act called off or put off keeps the time it was set for when the text
+            # tells one ("hold back the tariffs ... due to take effect on Tuesday"); otherwise
+            # the time it was called off ("on Wednesday temporarily lifted sanctions").
+            scheduled = self._for_status("scheduled")
+            if scheduled[0]:
+                anchored, starts = scheduled
         if not anchored:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
         k = bisect_left(starts, pos_end)
-        if status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH:
-            return last_when if anchored[k].same_as_before else anchored[k].when
+        if (
+            status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
+            and not anchored[k].of_next_act
+        ):
+            return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
+        # One that a connective separates from the trigger ("ordered last week, days after
+        # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
+        near = anchored[lo:hi]
+        # "a day after" dates the act told after it, and only when no explicit time follows
+        # that act ("three days after Russia vetoed a resolution on 22 March").
+        explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
+        own = [
+            d for d in near
+            if not _separated(tokens, d, tok, tok_end)
+            and not (d.of_next_act and (d.start >= pos_end or explicit_after))
+        ]
         best = min(
-            anchored[lo:hi], key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
+            own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
-        return last_when if best.same_as_before else best.when
+        return self._told(best, last_when)
+
+    def _happened_on(self, when: When) -> bool:
+        return when.precision == "day" and (
+            self._published is None or when.start <= self._published
+        )
+
+    def _told(self, date: DateMention, last_when: When | None) -> When | None:
+        """The time an expression names: "the same day" is the time told before; "a day
+        earlier" a day before it (or before publication when that was no day)."""
+        if not date.same_as_before:
+            return date.when
+        if not date.days_back:
+            return last_when
+        k = bisect_left(self._starts, date.start)  # a day the sentence told before it
+        own = next((
+            d.when for d in reversed(self.anchored[max(0, k - 2) : k])
+            if d.when is not None and self._happened_on(d.when)
+        ), None)
+        if own is not None:
+            day: dt.date | None = own.start
+        elif last_when is not None and self._happened_on(last_when):
+            day = last_when.start  # a day things happened, not one ahead
+        else:
+            day = self._published
+        back = shift_days(day, -date.days_back) if day is not None else None
+        return When(back, back, "day") if back is not None else None
 
 
 # How many untimed plans wait for their time; the latest are the ones a later sentence tells.
@@ -166,10 +292,16 @@ class SetTimes:
         taken = {e.type for e in found}
         types: set[str] = set()
         chosen: When | None = None
+        starts = [t.start for t in tokens]
+        scheduled = [
+            d for d in times
+            if d.scheduled or d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+        ]
+        scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
         for token in tokens:
             while k < len(times) and times[k].start < token.start:
-                if chosen is None and times[k].lead in _SCHEDULE_LEADS:
+                if chosen is None and times[k].start in scheduled_at:
                     chosen = times[k].when
                 k += 1
             named = _PLAN_WORDS.get(token.low, frozenset()) - taken
@@ -178,14 +310,11 @@ class SetTimes:
                 if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
                     chosen = times[k].when
         if chosen is None:
-            scheduled = [d for d in times if d.lead in _SCHEDULE_LEADS]
             if not scheduled:
                 return
             chosen = scheduled[0].when
         matched = [e for e in self.waiting if e.type in types]
-        if not matched and not found and len(self.waiting) == 1 and any(
-            d.lead in _SCHEDULE_LEADS for d in times
-        ):
+        if not matched and not found and len(self.waiting) == 1 and scheduled:
             matched = self.waiting  # "He was due here in the last week of June"
         for event in matched:
             event.when = chosen
@@ -229,6 +358,12 @@ class SetTimes:
         del self.waiting[:-_WAITING]
 
 
+def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+    """ "the June 12 date": a time named as the date set for something."""
+    k = bisect_left(starts, date.end)
+    return k < len(tokens) and tokens[k].low in _SCHEDULE_LEADS
+
+
 @dataclass
 class StoryClock:
     """What the article has told about time so far, from sentence to sentence."""
@@ -236,17 +371,56 @@ class StoryClock:
     published: dt.date | None
     last_when: When | None = None  # the latest anchored time: "on the same day" refers to it
     last_day: When | None = None  # the latest day near publication: untimed acts happened then
+    _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
+    sentences: int = 0  # sentences taken in so far
+
+    def __post_init__(self) -> None:
+        if self.published is not None and self.last_day is None:
+            # Before any day is told, a report's acts are of its own day (the lead's "warned").
+            self.last_day = When(self.published, self.published, "day")
 
     def advance(self, dates: list[DateMention]) -> bool:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
         anchored = [d.when for d in dates if d.when and d.anchor]
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
+        self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
-        recent = [w for w in anchored if w.precision == "day" and self._near(w)]
+        # The story's latest day is when something happened: not a day ahead ("the tariffs
+        # were due to take effect on Tuesday").
+        recent = [
+            d.when for d in dates
+            if d.when and d.anchor and not d.ahead and d.when.precision == "day"
+            and self._near(d.when)
+            and (self.published is None or d.when.start <= self.published)
+        ]
         if recent:
             self.last_day = recent[-1]
         return unresolved
+
+    def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
+        """An act told without a time happened on the story's latest day; so were a threat, an
+        offer or a pledge made ("dated by when it was made"). A plan of a meeting, call or
+        talks keeps no time but the one set for it. Not after a time that could not be read."""
+        if unresolved or self.last_day is None:
+            return
+        for event in found:
+            if event.when is not None:
+                continue
+            if event.status == "occurred":
+                # An act of the lead told without its day is told again below with it.
+                event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
+            elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
+                # Only at the end: the offer told again later with the time set for the act
+                # ("will resume talks next week") is merged with it and gives it that time.
+                self._made.append((event, self.last_day))
+
+    def finish(self) -> None:
+        """Threats, offers and pledges that no later sentence timed: the day they were made."""
+        for event, day in self._made:
+            if event.when is None:
+                event.when = day
+        self._made.clear()
 
     def _near(self, when: When) -> bool:
         return self.published is None or abs((when.start - self.published).days) <= 7

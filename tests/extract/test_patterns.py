@@ -1,0 +1,136 @@
+"""Event patterns as data (tracker/extract/patterns.py, data/patterns.json)."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+from tracker.extract.actors import Actor, Mention
+from tracker.extract.events import Trigger
+from tracker.extract.patterns import PatternSet, patterns
+from tracker.extract.tokens import tokenize
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def found(body):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    return [(e.type, e.status, [(a.name, a.role) for a in e.actors]) for e in events]
+
+
+def test_every_pattern_in_the_data_file_compiles_and_is_anchored():
+    ps = patterns()
+    assert ps.anchors and ps.on_triggers
+    assert {"help", "asked", "warned", "met", "withdrew", "invited", "impose"} <= ps.anchors
+
+
+def _one(document_patterns, text, mentions=(), triggers=()):
+    ps = PatternSet({
+        "gap_stops": [".", "and"], "not_bare_verbs": ["to"],
+        "synsets": {"aid_nouns": ["aid", "air defence systems"]},
+        "patterns": document_patterns,
+    })
+    tokens = tokenize(text)
+    return ps.apply(tokens, [t.low for t in tokens], list(mentions), list(triggers))
+
+
+def _mention(name, tok, tok_end, kind="state"):
+    return Mention(Actor(name, kind, None), tok, tok_end, "gazetteer")
+
+
+def test_a_slot_records_the_party_and_its_role():
+    got = _one(
+        [{"verb": "send|sent", "after": "...3 &aid_nouns to PARTY:target", "type": "aid"}],
+        "Japan sent more air defence systems to Ukraine",
+        mentions=[_mention("Japan", 0, 1), _mention("Ukraine", 7, 8)],
+    )
+    assert got == [Trigger("aid", None, 1.0, 1, 2, ((7, "target"),))]
+
+
+def test_a_gap_is_bounded_and_stops_at_a_clause_boundary():
+    pattern = [{"verb": "send", "after": "...2 &aid_nouns", "type": "aid"}]
+    assert _one(pattern, "send them some aid")
+    assert not _one(pattern, "send them some more aid")  # three tokens: too far
+    assert not _one(pattern, "send them and aid")  # the gap crosses "and"
+
+
+def test_a_discard_removes_the_lexicon_trigger_at_its_anchor():
+    lexicon_trigger = Trigger("meeting", None, 1.0, 1, 2)
+    pattern = [{"verb": "met", "after": "...2 &fulfilled_nouns", "type": None,
+                "only": ["meeting"]}]
+    assert _one(pattern, "Caracas met its commitments", triggers=[lexicon_trigger]) == []
+    assert _one(pattern, "Caracas met its neighbours", triggers=[lexicon_trigger]) == [
+        lexicon_trigger
+    ]
+
+
+def test_a_pattern_before_the_anchor_reads_leftwards():
+    sanctions = Trigger("sanctions", None, 1.0, 3, 4)
+    pattern = [{"verb": "TRIGGER", "before": "&prospect_nouns of ...2", "type": None}]
+    assert _one(pattern, "the threat of sanctions", triggers=[sanctions]) == []
+    assert _one(pattern, "the end of sanctions", triggers=[sanctions]) == [sanctions]
+
+
+def test_quotation_marks_are_transparent_to_words():
+    pattern = [{"verb": "called", "after": "...6 &damning_labels", "type": "criticism"}]
+    assert _one(pattern, 'Xi called the remarks a "grave mistake."')
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type"),
+    [
+        ("The United States will help Armenia and Azerbaijan build border crossings.", "aid"),
+        ("Manila asked Washington to send more ships.", "demand"),
+        ("China warned Japan against interfering in the Taiwan Strait.", "criticism"),
+        ("Seoul took Manila's side in the dispute with Beijing.", "support"),
+        ("Tokyo is removing South Korea from its list of trusted trading partners.",
+         "sanctions"),
+    ],
+)
+def test_constructions_are_events(body, event_type):
+    assert [t for t, _, _ in found(body)][:1] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Venezuela will receive relief only if Caracas met its commitments.",
+        "Russian troops will withdraw from the town of Kherson.",
+    ],
+)
+def test_discarded_constructions_are_no_events(body):
+    assert found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # invite + PARTY + to visit: a proposed meeting from the host to the guest
+        ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi.",
+         ("meeting", "proposed", [("Kenya", "initiator"), ("Bola Tinubu", "target")])),
+        # the passive's by-agent is the initiator
+        ("Nigerian President Bola Tinubu was invited by Kenya to visit Nairobi.",
+         ("meeting", "proposed", [("Kenya", "initiator"), ("Bola Tinubu", "target")])),
+        # called + PERSON: a call that took place
+        ("Kenyan President William Ruto called Nigerian President Bola Tinubu on Tuesday.",
+         ("call", "occurred", [("William Ruto", "participant"), ("Bola Tinubu", "participant")])),
+        # deliver + aid noun + to PARTY
+        ("Japan sent more air defence systems to Ukraine.",
+         ("aid", "occurred", [("Japan", "initiator"), ("Ukraine", "target")])),
+        # impose + sanctions + on PARTY, and sanctions imposed by PARTY
+        ("The European Union imposed sanctions on Russia.",
+         ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
+        ("Russia faces new sanctions imposed by the European Union.",
+         ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
+        # drew criticism from PARTY: the one after "from" criticises
+        ("The plan drew sharp criticism from Beijing, which accused Manila of provocation.",
+         ("criticism", "occurred", [("China", "initiator"), ("Philippines", "target")])),
+    ],
+)
+def test_patterns_give_type_status_and_roles(body, expected):
+    assert found(body)[:1] == [expected]
+
+
+def test_a_call_pattern_leaves_labels_alone():
+    assert [t for t, _, _ in found('Trump called the tariffs "unjustified".')] == ["criticism"]
+    assert found("Kenya called on Nigeria to withdraw its troops.")[0][0] == "demand"

@@ -1,0 +1,382 @@
+"""Layer: event patterns as data (data/patterns.json), in the manner of CAMEO's verb patterns.
+
+A pattern anchors on a verb and reads the words and the parties around it: "invite + PARTY +
+to visit" is a proposed meeting whose target is the one invited; "was invited by PARTY" makes
+the by-agent the initiator; "met + its commitments" is no meeting at all (CAMEO's ``[---]``).
+Matching is anchored and every element is bounded (a gap of at most N tokens), so the work per
+token is constant: time stays linear in the length of a sentence.
+
+``PatternSet.apply`` takes the triggers the lexicon found and returns them with the patterns'
+triggers added (a pattern's trigger replaces a lexicon trigger of its type inside its match:
+"impose sanctions on Russia" is one act, read from the verb) and the discarded ones removed.
+A trigger from a pattern carries its slots: (first token of the party, role).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from tracker.extract import lexicon
+from tracker.extract.actors import Actor, Mention
+from tracker.extract.arguments import SentenceMentions
+from tracker.extract.events import Trigger
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key
+
+_SLOTS = frozenset({"PARTY", "PARTY+", "PARTY's", "PERSON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    kind: str  # words, optional, not, gap, verb, or a slot: PARTY, PARTY+, PARTY's, PERSON
+    words: PhraseIndex | None = None
+    longest: int = 1  # the longest phrase in ``words`` (for matching leftwards)
+    size: int = 0  # a gap's most tokens
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    before: tuple[Element, ...]  # matched leftwards from the anchor, nearest first
+    after: tuple[Element, ...]
+    type: str | None  # None: no event at the anchor
+    status: str | None
+    weight: float
+    only: frozenset[str] | None  # a discard's trigger types (None: any)
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+_TITLE_REACH = 5  # words of a title before a person's name
+_END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
+
+
+@dataclass(slots=True)
+class _Sentence:
+    tokens: list[Token]
+    lows: list[str]
+    starts: dict[int, Mention]  # first token -> the named party starting there
+    # Quotation marks are transparent to words ("a \"grave mistake\""): the words without
+    # them, where each of them stands, and for each token the first unquoted word from it.
+    plain: list[str] | None = None
+    plain_at: list[int] | None = None
+    next_plain: list[int] | None = None
+
+    def party_at(self, pos: int) -> Mention | None:
+        """The party named at ``pos``, or a person named after a title written before the
+        name: "Nigerian President Bola Tinubu", "Secretary of State Antony Blinken"."""
+        m = self.starts.get(pos)
+        if m is not None:
+            return m
+        for k in range(pos, min(pos + _TITLE_REACH, len(self.tokens))):
+            if k in self.starts:
+                m = self.starts[k]
+                return m if m.actor.kind == "person" and k > pos else None
+            if not (self.tokens[k].cap or self.lows[k] == "of"):
+                return None
+        return None
+
+    def words_end(self, words: PhraseIndex, pos: int) -> int | None:
+        """Where a phrase of ``words`` that starts at ``pos`` ends, reading through quotes."""
+        hit = words.match_at(self.lows, pos)
+        if hit:
+            return pos + hit[0]
+        if self.plain is None:
+            return None
+        assert self.plain_at is not None and self.next_plain is not None
+        q = self.next_plain[pos]
+        hit = words.match_at(self.plain, q) if q < len(self.plain) else None
+        return self.plain_at[q + hit[0] - 1] + 1 if hit else None
+
+
+class PatternSet:
+    """The patterns of data/patterns.json, indexed by anchor word."""
+
+    def __init__(self, document: dict) -> None:
+        self._lists: dict[str, list[str]] = dict(document["synsets"])
+        self.gap_stops = frozenset(document["gap_stops"])
+        self.not_bare_verbs = frozenset(document["not_bare_verbs"])
+        self.by_anchor: dict[str, list[Pattern]] = {}
+        self.on_triggers: list[Pattern] = []
+        for entry in document["patterns"]:
+            pattern = Pattern(
+                before=tuple(reversed(self._elements(entry.get("before", ""), leftwards=True))),
+                after=tuple(self._elements(entry.get("after", ""), leftwards=False)),
+                type=entry["type"],
+                status=entry.get("status"),
+                weight=float(entry.get("weight", 1.0)),
+                only=frozenset(entry["only"]) if "only" in entry else None,
+            )
+            if entry["verb"] == "TRIGGER":
+                self.on_triggers.append(pattern)
+                continue
+            for word in self._words(entry["verb"]):
+                self.by_anchor.setdefault(word, []).append(pattern)
+        self.anchors = frozenset(self.by_anchor)
+
+    def _words(self, spec: str) -> list[str]:
+        if spec.startswith("&"):
+            name = spec[1:]
+            return list(self._lists[name] if name in self._lists else lexicon.cues()[name])
+        return spec.split("|")
+
+    def _index(self, spec: str) -> tuple[PhraseIndex, int]:
+        keys = [phrase_key(p) for p in self._words(spec)]
+        return PhraseIndex({k: True for k in keys}), max(len(k) for k in keys)
+
+    def _elements(self, spec: str, leftwards: bool) -> list[Element]:
+        out: list[Element] = []
+        for part in spec.split():
+            slot, _, role = part.partition(":")
+            if slot in _SLOTS:
+                if leftwards:
+                    raise ValueError(f"a party slot only follows the anchor: {spec!r}")
+                out.append(Element(slot, role=role or None))
+            elif part == "VERB":
+                out.append(Element("verb"))
+            elif part == "^":
+                out.append(Element("end"))
+            elif part.startswith("..."):
+                out.append(Element("gap", size=int(part[3:])))
+            elif part.startswith("!"):
+                words, longest = self._index(part[1:])
+                out.append(Element("not", words, longest))
+            elif part.endswith("?"):
+                words, longest = self._index(part[:-1])
+                out.append(Element("optional", words, longest))
+            else:
+                words, longest = self._index(part)
+                out.append(Element("words", words, longest))
+        return out
+
+    def apply(
+        self, tokens: list[Token], lows: list[str], mentions: list[Mention],
+        triggers: list[Trigger],
+    ) -> list[Trigger]:
+        if self.anchors.isdisjoint(lows) and not (self.on_triggers and triggers):
+            return triggers  # most sentences
+        starts: dict[int, Mention] = {}
+        for m in mentions:  # the longest party named at each position
+            longer = m.tok not in starts or starts[m.tok].tok_end <= m.tok_end
+            if m.source != "pronoun" and longer:
+                starts[m.tok] = m
+        sentence = _Sentence(tokens, lows, starts)
+        if not _QUOTES.isdisjoint(lows):
+            sentence.plain_at = [k for k, low in enumerate(lows) if low not in _QUOTES]
+            sentence.plain = [lows[k] for k in sentence.plain_at]
+            next_plain, q = [0] * len(lows), len(sentence.plain_at)
+            for k in range(len(lows) - 1, -1, -1):
+                if lows[k] not in _QUOTES:
+                    q -= 1
+                next_plain[k] = q
+            sentence.next_plain = next_plain
+        found: list[tuple[Trigger, int, int]] = []  # (trigger, match start, match end)
+        discards: list[tuple[int, frozenset[str] | None]] = []
+        for k, low in enumerate(lows):
+            for pattern in self.by_anchor.get(low, ()):
+                matched = self._match(pattern, sentence, k)
+                if matched is None:
+                    continue
+                start, end, slots = matched
+                if pattern.type is None:
+                    discards.append((k, pattern.only))
+                else:
+                    # "impose sanctions ^ on Russia": the trigger spans the verb and its noun
+                    trigger_end = next((pos for pos, role in slots if role == _END), k + 1)
+                    trig = Trigger(pattern.type, pattern.status, pattern.weight, k, trigger_end,
+                                   tuple((tok, role) for tok, role in slots if role != _END))
+                    found.append((trig, start, end))
+                break  # the first pattern that matches an anchor reads it
+        for trig in triggers:
+            for pattern in self.on_triggers:
+                if pattern.only is not None and trig.type not in pattern.only:
+                    continue
+                matched = self._match(pattern, sentence, trig.tok, trig.tok_end)
+                if matched is None:
+                    continue
+                if pattern.type is None:
+                    discards.append((trig.tok, pattern.only))
+                else:  # the trigger's own type, with the parties the pattern names
+                    found.append((replace(trig, roles=tuple(matched[2])), trig.tok, trig.tok))
+                break
+        if not found and not discards:
+            return triggers
+        kept = [
+            t for t in triggers
+            if not any(t.tok == k and (only is None or t.type in only) for k, only in discards)
+            and not any(
+                t.type == p.type and (t.tok == p.tok or (t.tok < b and a < t.tok_end))
+                for p, a, b in found
+            )
+        ]
+        kept.extend(
+            p for p, _, _ in found
+            if not any(p.tok == k and (only is None or p.type in only) for k, only in discards)
+        )
+        return sorted(kept, key=lambda t: t.tok)
+
+    def _match(
+        self, pattern: Pattern, s: _Sentence, k: int, k_end: int | None = None
+    ) -> tuple[int, int, list[tuple[int, str]]] | None:
+        start = self._leftwards(pattern.before, 0, s, k)
+        if start is None:
+            return None
+        slots: list[tuple[int, str]] = []
+        end = self._rightwards(pattern.after, 0, s, k + 1 if k_end is None else k_end, slots)
+        if end is None:
+            return None
+        return start, end, slots
+
+    def _rightwards(
+        self, elements: tuple[Element, ...], e: int, s: _Sentence, pos: int,
+        slots: list[tuple[int, str]],
+    ) -> int | None:
+        """Where the elements from ``e`` on, matched from ``pos``, end (None: no match)."""
+        if e == len(elements):
+            return pos
+        el, lows, n = elements[e], s.lows, len(s.lows)
+        if el.kind == "gap":
+            for skip in range(el.size + 1):
+                if skip and (pos + skip - 1 >= n or lows[pos + skip - 1] in self.gap_stops):
+                    return None
+                mark = len(slots)
+                end = self._rightwards(elements, e + 1, s, pos + skip, slots)
+                if end is not None:
+                    return end
+                del slots[mark:]
+            return None
+        if el.kind == "not":
+            if pos < n and el.words.match_at(lows, pos):  # type: ignore[union-attr]
+                return None
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if el.kind == "end":
+            slots.append((pos, _END))
+            end = self._rightwards(elements, e + 1, s, pos, slots)
+            if end is None:
+                slots.pop()
+            return end
+        if el.kind == "optional":
+            hit = el.words.match_at(lows, pos) if pos < n else None  # type: ignore[union-attr]
+            if hit:
+                end = self._rightwards(elements, e + 1, s, pos + hit[0], slots)
+                if end is not None:
+                    return end
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if pos >= n:
+            return None
+        if el.kind == "words":
+            end_at = s.words_end(el.words, pos)  # type: ignore[arg-type]
+            return None if end_at is None else self._rightwards(elements, e + 1, s, end_at, slots)
+        if el.kind == "verb":
+            t = s.tokens[pos]
+            if t.cap or not t.low.isalpha() or t.low in self.not_bare_verbs or t.low.endswith(
+                ("ing", "ed", "s")
+            ):
+                return None
+            return self._rightwards(elements, e + 1, s, pos + 1, slots)
+        m = s.party_at(pos)
+        if m is None or (el.kind == "PERSON" and m.actor.kind != "person"):
+            return None
+        if el.kind == "PARTY's":
+            last = s.tokens[m.tok_end - 1]
+            if last.text == last.base and not last.low.endswith("'s"):
+                return None
+        mark = len(slots)
+        slots.append((m.tok, el.role or ""))
+        end_at = m.tok_end
+        if el.kind == "PARTY+":
+            while end_at + 1 < n and lows[end_at] in ("and", ",") and end_at + 1 in s.starts:
+                slots.append((end_at + 1, el.role or ""))
+                end_at = s.starts[end_at + 1].tok_end  # "help Serbia and Kosovo build"
+        end = self._rightwards(elements, e + 1, s, end_at, slots)
+        if end is None:
+            del slots[mark:]
+        return end
+
+    def _leftwards(
+        self, elements: tuple[Element, ...], e: int, s: _Sentence, pos: int
+    ) -> int | None:
+        """Where the elements from ``e`` on, matched leftwards to end at ``pos``, start."""
+        if e == len(elements):
+            return pos
+        el, lows = elements[e], s.lows
+        if el.kind == "gap":
+            for skip in range(el.size + 1):
+                if skip and (pos - skip < 0 or lows[pos - skip] in self.gap_stops):
+                    return None
+                start = self._leftwards(elements, e + 1, s, pos - skip)
+                if start is not None:
+                    return start
+            return None
+        if el.kind == "not":
+            if pos > 0 and _ends_at(el, lows, pos):
+                return None
+            return self._leftwards(elements, e + 1, s, pos)
+        if el.kind == "optional":
+            length = _ends_at(el, lows, pos)
+            if length:
+                start = self._leftwards(elements, e + 1, s, pos - length)
+                if start is not None:
+                    return start
+            return self._leftwards(elements, e + 1, s, pos)
+        length = _ends_at(el, lows, pos)
+        return None if not length else self._leftwards(elements, e + 1, s, pos - length)
+
+
+def _ends_at(el: Element, lows: list[str], pos: int) -> int:
+    """The length of the longest phrase of ``el`` that ends just before ``pos`` (0: none)."""
+    for length in range(min(el.longest, pos), 0, -1):
+        hit = el.words.match_at(lows, pos - length)  # type: ignore[union-attr]
+        if hit and hit[0] == length:
+            return length
+    return 0
+
+
+@lru_cache(maxsize=1)
+def patterns() -> PatternSet:
+    text = resources.files("tracker.extract.data").joinpath("patterns.json").read_text("utf-8")
+    return PatternSet(json.loads(text))
+
+
+def slot_roles(
+    actors: list[tuple[Actor, str]], trig: Trigger, sm: SentenceMentions
+) -> list[tuple[Actor, str]]:
+    """The parties with the roles the pattern's slots give them, initiators first.
+
+    A by-agent slot ("sanctions imposed by the EU") makes the clause's other parties its
+    targets; a target slot ("invited Tinubu to visit") makes the others its initiators."""
+    given: dict[str, tuple[Actor, str]] = {}
+    last_slot = max(tok for tok, _ in trig.roles)
+    for tok, role in trig.roles:
+        if not role:
+            continue
+        for m in sm.between(tok, tok + 1):
+            for actor in (m.government, m.actor):
+                if actor is not None and actor.name not in given:
+                    given[actor.name] = (actor, role)
+    if not given:
+        return actors
+    roles = {role for _, role in given.values()}
+    out: list[tuple[Actor, str]] = []
+    for actor, role in actors:
+        if actor.name in given:
+            role = given.pop(actor.name)[1]
+        elif "initiator" in roles:
+            role = "target"
+        elif "target" in roles and role == "participant":
+            role = "initiator"
+        out.append((actor, role))
+    out.extend(given.values())
+    if "initiator" in roles and all(role == "initiator" for _, role in out):
+        # "drew criticism from Beijing, which accused Manila": the one the sentence goes on to
+        # name, after the agent's clause
+        names = {a.name for a, _ in out}
+        after = sm.between(sm.clauses.end_of(last_slot), len(sm.tokens))[:2]
+        out.extend((m.actor, "target") for m in after if m.actor.name not in names)
+    return sorted(out, key=lambda pair: pair[1] != "initiator")
+
+
+def has_agent(trig: Trigger) -> bool:
+    """Does a pattern name the trigger's initiator after it (a by-agent, "from Beijing")?"""
+    return any(role == "initiator" for _, role in trig.roles)
