@@ -2,6 +2,7 @@
 exactly what the service path prints, on every backend."""
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -20,9 +21,10 @@ SEED = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture
-def url(db_url):
+def made(db_url):
     """A database with extracted events (evidence, undated ones), hand-made ones on several
-    days, a status change that moved an event's time, a note, and a merge."""
+    days, a status change that moved an event's time, a note, and a merge (2 into 1); returns
+    the URL and the ids of the events show is tried on."""
     open_database(db_url).dispose()
     runner = CliRunner()
 
@@ -33,14 +35,26 @@ def url(db_url):
 
     run("ingest", str(SEED))
     times = (("2025-02-12", "planned"), ("March 2025", "proposed"), ("2024", "occurred"))
-    for when, status in times:
-        run("add", "--type", "call", "--status", status, "--actor", "Russia:initiator",
-            "--actor", "China:target", "--when", when, "--note", "hand-made")  # fmt: skip
-    run("add", "--type", "meeting", "--actor", "Germany", "--title", "Talks on ZANZIBAR grain")
-    run("status", "15", "occurred", "--at", "2025-02-10", "--note", "came early")
-    run("edit", "16", "--notes", "an analyst's remark")
+    added = [
+        json.loads(
+            run("add", "--type", "call", "--status", status, "--actor", "Russia:initiator",
+                "--actor", "China:target", "--when", when, "--note", "hand-made", "--json")
+        )["id"]
+        for when, status in times
+    ]  # fmt: skip
+    meeting = run("add", "--type", "meeting", "--actor", "Germany", "--title",
+                  "Talks on ZANZIBAR grain", "--json")  # fmt: skip
+    run("status", str(added[0]), "occurred", "--at", "2025-02-10", "--note", "came early")
+    run("edit", str(added[1]), "--notes", "an analyst's remark")
     run("merge", "1", "2", "--yes")
-    return db_url
+    ids = {"extracted": 1, "moved": added[0], "noted": added[1]}
+    ids["manual"] = json.loads(meeting)["id"]
+    return db_url, ids
+
+
+@pytest.fixture
+def url(made):
+    return made[0]
 
 
 def both_paths(url, monkeypatch, *args):
@@ -87,9 +101,11 @@ def test_list_prints_what_the_services_print(url, monkeypatch, args):
     assert served == (not searching or url.startswith("sqlite"))
 
 
-@pytest.mark.parametrize("event_id", ["1", "15", "16", "17"])
+@pytest.mark.parametrize("which", ["extracted", "moved", "noted", "manual"])
 @pytest.mark.parametrize("as_json", [False, True])
-def test_show_prints_what_the_services_print(url, monkeypatch, event_id, as_json):
+def test_show_prints_what_the_services_print(made, monkeypatch, which, as_json):
+    url, ids = made
+    event_id = str(ids[which])
     args = ("show", event_id, *(["--json"] if as_json else []))
     fast, slow, served = both_paths(url, monkeypatch, *args)
     assert served and fast == slow
