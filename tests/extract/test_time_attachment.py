@@ -245,3 +245,29 @@ def test_a_day_earlier_counts_back_from_publication_when_the_story_told_a_day_ah
     ).events
     [criticism] = [e for e in found if e.type == "criticism"]
     assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_day_after_dates_the_act_told_after_it():
+    event = only(
+        "Erdogan's comments came a day after the European Union condemned the Turkish "
+        "offensive in northeastern Syria.",
+        "criticism",
+        published=dt.date(2019, 10, 10),
+    )
+    assert span(event) == ("2019-10-09", "2019-10-09", "day")
+    event = only(
+        "Egypt on Tuesday condemned the Israeli strikes, a day after Jordan met Qatar.",
+        "criticism",
+        published=dt.date(2024, 8, 27),
+    )
+    assert span(event) == ("2024-08-27", "2024-08-27", "day")  # not the act after it
+
+
+def test_an_explicit_time_of_the_later_act_beats_days_after():
+    event = only(
+        "The vote came three days after Russia and China vetoed a U.S.-drafted resolution on "
+        "22 March 2024.",
+        "rejection",
+        published=dt.date(2024, 3, 26),
+    )
+    assert span(event) == ("2024-03-22", "2024-03-22", "day")

@@ -207,7 +207,10 @@ class SentenceTimes:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
         k = bisect_left(starts, pos_end)
-        if status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH:
+        if (
+            status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
+            and not anchored[k].of_next_act
+        ):
             return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
@@ -215,11 +218,23 @@ class SentenceTimes:
         # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
         near = anchored[lo:hi]
-        own = [d for d in near if not _separated(tokens, d, tok, tok_end)]
+        # "a day after" dates the act told after it, and only when no explicit time follows
+        # that act ("three days after Russia vetoed a resolution on 22 March").
+        explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
+        own = [
+            d for d in near
+            if not _separated(tokens, d, tok, tok_end)
+            and not (d.of_next_act and (d.start >= pos_end or explicit_after))
+        ]
         best = min(
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._told(best, last_when)
+
+    def _happened_on(self, when: When) -> bool:
+        return when.precision == "day" and (
+            self._published is None or when.start <= self._published
+        )
 
     def _told(self, date: DateMention, last_when: When | None) -> When | None:
         """The time an expression names: "the same day" is the time told before; "a day
@@ -228,10 +243,15 @@ class SentenceTimes:
             return date.when
         if not date.days_back:
             return last_when
-        if last_when is not None and last_when.precision == "day" and (
-            self._published is None or last_when.start <= self._published
-        ):
-            day: dt.date | None = last_when.start  # a day things happened, not one ahead
+        k = bisect_left(self._starts, date.start)  # a day the sentence told before it
+        own = next((
+            d.when for d in reversed(self.anchored[max(0, k - 2) : k])
+            if d.when is not None and self._happened_on(d.when)
+        ), None)
+        if own is not None:
+            day: dt.date | None = own.start
+        elif last_when is not None and self._happened_on(last_when):
+            day = last_when.start  # a day things happened, not one ahead
         else:
             day = self._published
         back = shift_days(day, -date.days_back) if day is not None else None
