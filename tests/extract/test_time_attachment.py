@@ -271,3 +271,14 @@ def test_an_explicit_time_of_the_later_act_beats_days_after():
         published=dt.date(2024, 3, 26),
     )
     assert span(event) == ("2024-03-22", "2024-03-22", "day")
+
+
+def test_a_day_told_looking_back_does_not_move_the_story_back():
+    found = extract(
+        "Test\n\nChinese President Xi Jinping and Russian President Vladimir Putin held talks at "
+        "the Kremlin on Tuesday.\n\nXi arrived in Moscow on Monday for a state visit.\n\n"
+        "In their joint statement, the two governments also voiced serious concern about NATO.\n",
+        published=dt.date(2023, 3, 21),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2023-03-21", "2023-03-21", "day")

@@ -373,6 +373,7 @@ class StoryClock:
     last_day: When | None = None  # the latest day near publication: untimed acts happened then
     _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
     sentences: int = 0  # sentences taken in so far
+    _told_day: bool = False  # whether the text has told a day yet (else last_day is its date)
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -386,8 +387,9 @@ class StoryClock:
         self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
-        # The story's latest day is when something happened: not a day ahead ("the tariffs
-        # were due to take effect on Tuesday").
+        # The story's latest day is the latest day something happened: not a day ahead ("the
+        # tariffs were due to take effect on Tuesday"), nor a day told looking back ("Xi
+        # arrived on Monday" after "held talks on Tuesday").
         recent = [
             d.when for d in dates
             if d.when and d.anchor and not d.ahead and d.when.precision == "day"
@@ -395,7 +397,10 @@ class StoryClock:
             and (self.published is None or d.when.start <= self.published)
         ]
         if recent:
-            self.last_day = recent[-1]
+            latest = max(recent, key=lambda w: w.start)
+            if not self._told_day or self.last_day is None or latest.start >= self.last_day.start:
+                self.last_day = latest
+            self._told_day = True
         return unresolved
 
     def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
