@@ -134,3 +134,15 @@ def test_patterns_give_type_status_and_roles(body, expected):
 def test_a_call_pattern_leaves_labels_alone():
     assert [t for t, _, _ in found('Trump called the tariffs "unjustified".')] == ["criticism"]
     assert found("Kenya called on Nigeria to withdraw its troops.")[0][0] == "demand"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenyan President William Ruto says he will sign an executive order on Nigeria.",
+        "Ruto was able to save Kenya and Nigeria a great deal of expense.",
+        "Kenya said it was vital to meet Nigeria's growing humanitarian needs.",
+    ],
+)
+def test_discard_patterns_from_the_news(body):
+    assert not any(t in ("agreement", "meeting") for t, _, _ in found(body))
