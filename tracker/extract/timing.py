@@ -97,6 +97,8 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
 
 def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool:
     if status == "occurred":
+        if date.scheduled or date.lead in _SCHEDULE_LEADS:
+            return False  # "talks scheduled for today": a plan's time, not when it happened
         return date.same_as_before or published is None or (
             date.when is not None and date.when.start <= published
         )
