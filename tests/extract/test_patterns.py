@@ -146,3 +146,25 @@ def test_a_call_pattern_leaves_labels_alone():
 )
 def test_discard_patterns_from_the_news(body):
     assert not any(t in ("agreement", "meeting") for t, _, _ in found(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a request for a meeting is a proposed meeting
+        ("Kenyan President William Ruto has requested a meeting with Nigerian President Bola "
+         "Tinubu.", ("meeting", "proposed")),
+        # demand + from PARTY: the one asked
+        ("Brazil's government demanded an explanation from Washington.", ("demand", "occurred")),
+        # pledge + a sum: aid promised
+        ("Kuwait pledged $500 million to Syria.", ("aid", "planned")),
+    ],
+)
+def test_requests_demands_and_pledges(body, expected):
+    assert found(body)[0][:2] == expected
+
+
+def test_demand_from_names_the_one_asked():
+    assert found("Brazil's government demanded an explanation from Washington.")[0][2] == [
+        ("Brazil", "initiator"), ("United States", "target")
+    ]
