@@ -340,6 +340,9 @@ def test_watch_stops_cleanly_on_ctrl_c(web, tmp_path):
          "watch", "--every", "1h", feed],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # as from a terminal: a shell's background job (CI, `&`) starts children with Ctrl-C
+        # ignored, and Python then never turns SIGINT into KeyboardInterrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         # the first pass is done when its summary line is out; then it sleeps for an hour

@@ -128,3 +128,28 @@ def test_days_earlier_count_back_from_the_time_told_before(sentence, days_back):
 
 def test_days_before_an_event_named_after_them_are_no_time_of_their_own():
     assert find_dates("Two days before the summit they spoke.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("He will visit Bucharest from 9-10 January 2022.", "2022-01-09", "2022-01-10"),
+        ("He will visit Spain from January 10-12, 2022.", "2022-01-10", "2022-01-12"),
+        ("The summit is slated for Dec. 23-25, 2019.", "2019-12-23", "2019-12-25"),
+        ("They met on 30-31 June 2022.", "2022-06-30", "2022-06-30"),  # no 31 June: one day
+    ],
+)
+def test_a_range_of_days_starts_on_its_first(sentence, start, end):
+    [found] = [d.when for d in find_dates(sentence, PUBLISHED) if d.when]
+    assert (found.start.isoformat(), found.end.isoformat(), found.precision) == (
+        start, end, "day"
+    )
+
+
+def test_a_weekday_that_was_due_is_the_nearest_one():
+    sentence = "A joint mission was due to travel to Niamey on Tuesday, but it was called off."
+    [found] = find_dates(sentence, dt.date(2023, 8, 11), sentence.index("due"))
+    assert found.when.start == dt.date(2023, 8, 8) and found.scheduled
+    sentence = "A joint mission is due to travel to Niamey on Tuesday."
+    [found] = find_dates(sentence, dt.date(2023, 8, 11), sentence.index("due"))
+    assert found.when.start == dt.date(2023, 8, 15)

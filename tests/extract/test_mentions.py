@@ -222,3 +222,28 @@ def test_the_country_refers_to_a_state_named_before():
     assert second == ["United Arab Emirates", "Sudan"]
     _, third = names(["Sudan's generals asked for help.", "The country is poor."])
     assert third == []  # a bare "the country" is no party
+
+
+def test_the_president_is_a_head_of_state_not_a_bodys_president():
+    _, _, third = names([
+        "President Rodrigo Duterte spoke after the summit.",
+        "European Council President Donald Tusk answered him.",
+        "The President made it clear he wants no conditions.",
+    ])
+    assert third[0] == "Rodrigo Duterte"
+
+
+def test_a_state_naming_a_topic_is_no_party():
+    [actors] = names(["Putin will meet Erdogan for talks on the Syria crisis."])
+    assert actors == ["Vladimir Putin", "Recep Tayyip Erdogan"]
+    [actors] = names(["Russia's war on Ukraine goes on."])  # the state that wages it
+    assert actors == ["Russia", "Ukraine"]
+
+
+def test_the_two_leaders_are_not_a_lesser_official():
+    *_, last = names([
+        "President Donald Trump cancelled the summit with North Korean leader Kim Jong Un.",
+        "First Vice Foreign Minister Kim Kye Gwan called it unexpected.",
+        "Moon urged the two leaders to talk.",
+    ])
+    assert last[-2:] == ["Donald Trump", "Kim Jong Un"]

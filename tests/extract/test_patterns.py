@@ -21,7 +21,7 @@ def found(body):
 def test_every_pattern_in_the_data_file_compiles_and_is_anchored():
     ps = patterns()
     assert ps.anchors and ps.on_triggers
-    assert {"help", "asked", "warned", "met", "withdrew"} <= ps.anchors
+    assert {"help", "asked", "warned", "met", "withdrew", "invited", "impose"} <= ps.anchors
 
 
 def _one(document_patterns, text, mentions=(), triggers=()):
@@ -100,3 +100,37 @@ def test_constructions_are_events(body, event_type):
 )
 def test_discarded_constructions_are_no_events(body):
     assert found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # invite + PARTY + to visit: a proposed meeting from the host to the guest
+        ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi.",
+         ("meeting", "proposed", [("Kenya", "initiator"), ("Bola Tinubu", "target")])),
+        # the passive's by-agent is the initiator
+        ("Nigerian President Bola Tinubu was invited by Kenya to visit Nairobi.",
+         ("meeting", "proposed", [("Kenya", "initiator"), ("Bola Tinubu", "target")])),
+        # called + PERSON: a call that took place
+        ("Kenyan President William Ruto called Nigerian President Bola Tinubu on Tuesday.",
+         ("call", "occurred", [("William Ruto", "participant"), ("Bola Tinubu", "participant")])),
+        # deliver + aid noun + to PARTY
+        ("Japan sent more air defence systems to Ukraine.",
+         ("aid", "occurred", [("Japan", "initiator"), ("Ukraine", "target")])),
+        # impose + sanctions + on PARTY, and sanctions imposed by PARTY
+        ("The European Union imposed sanctions on Russia.",
+         ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
+        ("Russia faces new sanctions imposed by the European Union.",
+         ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
+        # drew criticism from PARTY: the one after "from" criticises
+        ("The plan drew sharp criticism from Beijing, which accused Manila of provocation.",
+         ("criticism", "occurred", [("China", "initiator"), ("Philippines", "target")])),
+    ],
+)
+def test_patterns_give_type_status_and_roles(body, expected):
+    assert found(body)[:1] == [expected]
+
+
+def test_a_call_pattern_leaves_labels_alone():
+    assert [t for t, _, _ in found('Trump called the tariffs "unjustified".')] == ["criticism"]
+    assert found("Kenya called on Nigeria to withdraw its troops.")[0][0] == "demand"

@@ -6,7 +6,7 @@ import pytest
 
 from tracker.extract import extract
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.status import cue_status, event_status, predicate_status
+from tracker.extract.status import cue_status, event_status, in_condition, predicate_status
 from tracker.extract.tokens import tokenize
 
 PUBLISHED = dt.date(2024, 6, 12)
@@ -176,3 +176,12 @@ def test_event_status_folds_conditions_and_lifting():
     assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "cancelled"
     lows = [t.low for t in tokenize("the us would impose sanctions if iran refuses")]
     assert event_status(lex, "sanctions", trig, lows, 0, 0, len(lows)) == "threatened"
+
+
+def test_an_act_named_in_a_condition_is_not_told():
+    assert statuses("Brazil threatened tariffs on Argentina if a deal is not reached.") == [
+        ("sanctions", "threatened")
+    ]
+    lows = [t.low for t in tokenize("sanctions follow if a deal is not reached")]
+    assert in_condition(lows, 0, Trigger("agreement", None, 1.0, 4, 5))
+    assert not in_condition(lows, 0, Trigger("sanctions", None, 1.0, 0, 1))

@@ -154,3 +154,72 @@ def test_a_day_earlier_is_a_day_before_the_time_told_before():
     ).events
     [criticism] = [e for e in found if e.type == "criticism"]
     assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_named_date_is_the_time_a_cancelled_summit_was_set_for():
+    found = extract(
+        "Test\n\nPresident Trump has cancelled the upcoming summit with Kim Jong Un in a letter "
+        "released on Thursday. The news comes after Trump expressed some doubt over the June 12 "
+        "date, but said it would take place.\n",
+        published=dt.date(2018, 5, 24),
+    ).events
+    [summit] = [e for e in found if e.type == "meeting"]
+    assert summit.status == "cancelled"
+    assert span(summit) == ("2018-06-12", "2018-06-12", "day")
+
+
+def test_the_story_day_is_a_day_something_happened_not_a_day_ahead():
+    found = extract(
+        "Test\n\nPresident Donald Trump on Monday paused the tariffs on Mexican goods that were "
+        "due to take effect on Tuesday.\n\nThe move followed a morning phone call between Trump "
+        "and President Claudia Sheinbaum.\n",
+        published=dt.date(2025, 2, 4),
+    ).events
+    [call] = [e for e in found if e.type == "call"]
+    assert span(call) == ("2025-02-03", "2025-02-03", "day")
+
+
+def test_a_meeting_told_in_the_future_tense_takes_its_time_ahead():
+    found = extract(
+        "Test\n\nGerman Chancellor Olaf Scholz will instead see Polish Prime Minister Mateusz "
+        "Morawiecki at the European Political Community meeting in Prague on Thursday, a German "
+        "official said.\n",
+        published=dt.date(2022, 10, 4),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2022-10-06", "2022-10-06", "day")
+
+
+def test_tariffs_held_back_keep_the_day_they_were_due_to_take_effect():
+    event = only(
+        "Trudeau said Ottawa would in turn hold back the retaliatory tariffs on American goods "
+        "that it unveiled on Saturday, the first of which had been due to take effect on "
+        "Tuesday.",
+        "sanctions",
+        published=dt.date(2025, 2, 4),
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2025-02-04", "2025-02-04", "day")
+
+
+def test_sanctions_lifted_for_a_time_keep_the_day_they_were_lifted():
+    event = only(
+        "The United States on Wednesday temporarily lifted sanctions on Venezuela's oil, gas "
+        "and gold sectors, a day after the government of President Nicolas Maduro and the "
+        "opposition agreed in Barbados to work towards a presidential election in 2024.",
+        "sanctions",
+        published=dt.date(2023, 10, 19),
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2023-10-18", "2023-10-18", "day")
+
+
+def test_a_time_behind_a_connective_is_the_other_acts():
+    event = only(
+        "The pause in aid had been ordered by President Donald Trump last week, days after "
+        "Trump and Vice President JD Vance berated Volodymyr Zelenskyy during a televised "
+        "Oval Office meeting on Feb. 28.",
+        "criticism",
+        published=dt.date(2025, 3, 12),
+    )
+    assert span(event) == ("2025-02-28", "2025-02-28", "day")

@@ -180,6 +180,11 @@ class ActorIndex:
                 demonym_keys.setdefault((*words[:-1], words[-1] + "s"), (state, True))
         self.demonym_phrases = PhraseIndex(demonym_keys)
         self.demonym_firsts = frozenset(self.demonym_phrases.by_first)
+        # One-word demonyms that begin no longer one: a dict lookup suffices.
+        self.demonym_words = {
+            key[0]: value for key, value in demonym_keys.items()
+            if len(key) == 1 and len(self.demonym_phrases.by_first[key[0]]) == 1
+        }
         cues = lexicon.cues()
         self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
@@ -195,6 +200,9 @@ class ActorIndex:
             phrase_key(noun): tuple(titles) for noun, titles in cues["role_references"].items()
             if not noun.startswith("_")
         })
+        self.role_gate = frozenset(
+            f"{w}{s}" for w in self.role_references.by_first for s in ("", "'s", "’s")
+        )
         self.agency_heads = frozenset(cues["agency_heads"])
         self.agency_states = {
             phrase_key(agency): by_name[state] for agency, state in cues["agency_states"].items()
@@ -334,6 +342,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     texts = [t.base if t.base != t.text else t.text for t in tokens]
     lows = [t.low for t in tokens]
     claimed = [False] * n
+    # Which kinds of reference the sentence can hold at all (one set test each, in C).
+    low_set = set(lows)
+    roles_possible = not index.role_gate.isdisjoint(low_set)
+    agency_possible = not index.agency_heads.isdisjoint(low_set)
+    country_possible = not _COUNTRY_GATE.isdisjoint(low_set)
     mentions: list[Mention] = []
 
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
@@ -360,15 +373,17 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # Demonyms, one or more tokens: start -> (end, state, plural).
     dem: dict[int, tuple[int, Actor, bool]] = {}
     dem_firsts = index.demonym_firsts
-    i = 0
-    while i < n:
-        hit_d = index.demonym_phrases.match_at(texts, i) if texts[i] in dem_firsts else None
+    dem_words = index.demonym_words
+    covered = 0  # a multi-word demonym covers tokens up to here
+    for i in [x for x, word in enumerate(texts) if word in dem_firsts]:
+        if i < covered:
+            continue
+        one = dem_words.get(texts[i])
+        hit_d = (1, one) if one is not None else index.demonym_phrases.match_at(texts, i)
         if hit_d:
             state_d, plural = hit_d[1]  # type: ignore[misc]
-            dem[i] = (i + hit_d[0], state_d, plural)
-            i += hit_d[0]
-        else:
-            i += 1
+            covered = i + hit_d[0]
+            dem[i] = (covered, state_d, plural)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
@@ -404,9 +419,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         government = None
         if title in index.spokes_titles:
             government = index.state_of(country) or _nearest_state(gaz_cover, i)
-        mentions.append(Mention(
+        titled = Mention(
             actor, j, k, "title", government=government, title=_full_title(lows, i, title)
-        ))
+        )
+        mentions.append(titled)
         for x in range(i, k):
             claimed[x] = True
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
@@ -417,6 +433,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             ):
                 for x in range(g.tok, g.tok_end):
                     claimed[x] = True
+                if g.actor.kind != "state":
+                    # "European Council President Donald Tusk" is no "the president" later.
+                    titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     for i in range(n):
@@ -490,6 +509,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
         ):
             continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
+        if (
+            g.actor.kind == "state" and g.tok_end < n and lows[g.tok_end] in _TOPIC_NOUNS
+            and g.tok >= 1 and lows[g.tok - 1] == "the"
+            and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
+        ):
+            continue  # "talks on the Syria crisis", "the Ukraine war": a topic, not a party
         if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
             continue  # "Credit Bank of Moscow"
         if (
@@ -556,7 +581,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )
-        if not ok and nxt < n and _agency_at(tokens, nxt, index) is not None:
+        if not ok and agency_possible and nxt < n and _agency_at(tokens, nxt, index):
             ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
@@ -578,14 +603,12 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if actor is not None:
                 mentions.append(Mention(actor, i, i + 1, "demonym"))
                 claimed[i] = True
-    # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties.
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
-            continue
+                continue
+        # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties.
         parts = texts[i].split("-")
-        if len(parts) != 2 or not parts[1][:1].isupper():
+        if len(parts) != 2 or not parts[1][:1].isupper() or i + 1 >= n:
             continue
-        if i + 1 >= n or lows[i + 1] not in _PAIR_HEADS:
+        if lows[i + 1] not in _PAIR_HEADS:
             continue  # "the Russia-Ukraine war" names a conflict, not the parties to an act
         first, second = (_pair_member(part, index, memory) for part in parts)
         if first is None or second is None or first == second:
@@ -602,18 +625,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
     state_toks: list[int] | None = None  # the states named, built when first asked for
     state_actors: list[Actor] = []
-    named_persons = sorted(
-        (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
-        key=lambda m: m.tok,
-    )
-    # The sentence's subject when a person opens it ("Modi", "PM Modi", "Russian President X").
-    opening_subject = named_persons[0] if named_persons and named_persons[0].tok <= 3 else None
-    first_comma = next((x for x in range(n) if tokens[x].text == ","), None)
-    # The person named just after an opening phrase's comma ("During his visit, Modi said").
-    main_subject = next(
-        (m for m in named_persons if first_comma is not None and 0 < m.tok - first_comma <= 4),
-        None,
-    )
+    subjects: _Subjects | None = None  # built when the first pronoun asks
     for i in range(n):
         if claimed[i]:
             continue
@@ -622,7 +634,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if hit and i + hit[0] < n and lows[i + hit[0]] == "of":
             hit = None  # "on both sides of the border": a place, not the two parties
         if hit:
-            group = _pair(memory, persons.at(i), fresh_group)
+            group = _pair(
+                memory, persons.at(i), fresh_group, leaders=lows[i + hit[0] - 1] in _LEADER_NOUNS
+            )
             speakers = persons.names
             if (
                 lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
@@ -647,9 +661,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if group:
                 memory.last_group = list(group)
             continue
-        state_word = gaz_cover[i + 1] if i + 1 < n else None
+        state_word = gaz_cover[i + 1] if low == "the" and i + 1 < n else None
         if (
-            low == "the" and state_word is not None and state_word.tok == i + 1
+            state_word is not None and state_word.tok == i + 1
             and state_word.actor.kind == "state" and state_word.tok_end < n
             and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
         ):
@@ -673,7 +687,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 if person:
                     mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
                 continue
-        country_at = _country_reference(tokens, i) if low == "the" else None
+        country_at = _country_reference(tokens, i) if country_possible and low == "the" else None
         if country_at is not None and not any(claimed[x] for x in range(i + 1, country_at)):
             # "the country's foreign ministry", "aid to the African country": the state named
             # last (not the sentence's own subject).
@@ -699,8 +713,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 for x in range(i, country_at):
                     claimed[x] = True
                 continue
-        if low == "the" and i + 1 < n and not claimed[i + 1]:
-            role = _role_reference(tokens, i + 1, index)
+        if low == "the" and i + 1 < n and not claimed[i + 1] and (
+            roles_possible or agency_possible
+        ):
+            role = _role_reference(tokens, i + 1, index) if roles_possible else None
             if role is not None:
                 end, wanted = role
                 person = memory.person_titled(wanted, exclude=persons.at(i))
@@ -710,7 +726,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     for x in range(i, end):
                         claimed[x] = True
                 continue
-            agency = _agency_at(tokens, i + 1, index)
+            agency = _agency_at(tokens, i + 1, index) if agency_possible else None
             if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
                 end, phrase = agency
                 state = index.agency_states.get(phrase) or memory.agency_state
@@ -780,6 +796,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
             opening = opening_pronoun
+            if subjects is None:
+                subjects = _Subjects(mentions, tokens)
+            opening_subject, first_comma, main_subject = (
+                subjects.opening, subjects.first_comma, subjects.after_comma
+            )
             if opening is not None and low in index.subject_pronouns and lows[i - 1] == "that":
                 person = opening.actor  # "He said ... and that he would travel": the same man
             elif (
@@ -819,8 +840,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if m.title is not None:
                 memory.titles[m.actor] = m.title
         elif (
-            m.actor.kind == "state" and m.source in ("gazetteer", "demonym") and m.tok_end < n
-            and _agency_at(tokens, m.tok_end, index) is not None
+            agency_possible and m.actor.kind == "state" and m.source in ("gazetteer", "demonym")
+            and m.tok_end < n and _agency_at(tokens, m.tok_end, index) is not None
         ):
             memory.agency_state = m.actor  # "Pakistan's foreign ministry", "the French embassy"
         if (
@@ -869,6 +890,10 @@ _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
+_LEADER_NOUNS = frozenset({"leaders", "presidents"})
+_LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
+_TOPIC_NOUNS = lexicon.words("topic_nouns")
+_COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
 
@@ -1110,6 +1135,24 @@ class _Before:
         return self.taken[bisect_left(self.taken_toks, tok) :]
 
 
+class _Subjects:
+    """The persons a pronoun may stand for by the sentence's shape: the one who opens it
+    ("PM Modi called ...") and the one named just after an opening phrase's comma ("During
+    his visit, Modi said"). Built from the names found before step 6."""
+
+    def __init__(self, mentions: list[Mention], tokens: list[Token]):
+        named = sorted(
+            (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
+            key=lambda m: m.tok,
+        )
+        self.opening = named[0] if named and named[0].tok <= 3 else None
+        self.first_comma = next((x for x, t in enumerate(tokens) if t.text == ","), None)
+        comma = self.first_comma
+        self.after_comma = next(
+            (m for m in named if comma is not None and 0 < m.tok - comma <= 4), None
+        )
+
+
 class _LatestPerson:
     """The person mentioned last (in the order mentions were found) before a token."""
 
@@ -1163,8 +1206,11 @@ def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> boo
     return {state(a) for a in group} & {a.name for a in main} != set()
 
 
-def _pair(memory: ArticleMemory, here: list[Actor], fresh_group: bool = False) -> list[Actor]:
-    """Who "the two leaders" are; ``here``: the persons named before in the sentence."""
+def _pair(
+    memory: ArticleMemory, here: list[Actor], fresh_group: bool = False, leaders: bool = False
+) -> list[Actor]:
+    """Who "the two leaders" are; ``here``: the persons named before in the sentence. For
+    "leaders", not a person named with a lesser title (a vice foreign minister)."""
     if len(here) >= 2:
         return here[-2:]  # "Biden met Xi, and the two leaders agreed"
     if fresh_group and not here and len(memory.last_group) >= 2:
@@ -1172,6 +1218,9 @@ def _pair(memory: ArticleMemory, here: list[Actor], fresh_group: bool = False) -
     # "Trump praised both leaders": the pair is not the one who speaks of it.
     people: list[Actor] = []
     for actor in [a for a in memory.recent_persons if a not in here][::-1]:
+        title = memory.titles.get(actor)
+        if leaders and title is not None and not _title_fits(title, _LEADER_TITLES):
+            continue
         if actor not in people:
             people.append(actor)
         if len(people) == 2:

@@ -155,6 +155,8 @@ def actors_for(
         kept = [m for m in before if not clause.in_parenthetical_relative(m.tok, trig.tok)]
         before = kept or before
     if len(before) > 1:
+        before = _absolute_subject(tokens, before, trig) or before
+    if len(before) > 1:
         subject = max(before, key=lambda m: m.tok)
         gap = tokens[subject.tok_end : trig.tok]
         if (
@@ -206,8 +208,12 @@ def actors_for(
         if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
             end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
             break
-        if tokens[k].low == "," and k + 1 < end and _participle(tokens[k + 1]):
-            end = k  # "agreed to upgrade ties, putting Washington on a par with Moscow"
+        if tokens[k].low == "," and k + 1 < end and (_participle(tokens[k + 1]) or (
+            tokens[k + 1].low.endswith("ly") and k + 2 < end and _participle(tokens[k + 2])
+        )):
+            # "agreed to upgrade ties, putting Washington on a par with Moscow", ", potentially
+            # diminishing Russia's gains": a participle clause tells a consequence
+            end = k
             break
         if tokens[k].low in SEPARATORS or (
             trig.type in SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
@@ -238,6 +244,26 @@ def actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
     ]
+
+
+def _absolute_subject(
+    tokens: list[Token], before: list[Mention], trig: Trigger
+) -> list[Mention] | None:
+    """ "These threats aim to pressure Moscow, with Trump also leveraging alliances, notably by
+    proposing ...": a ", with X -ing" clause has its own subject; what comes before is not it."""
+    first = before[0].tok
+    at = next((
+        k for k in range(trig.tok - 1, first, -1)
+        if tokens[k].low == "with" and tokens[k - 1].text == ","
+    ), None)
+    if at is None:
+        return None
+    own = [m for m in before if m.tok > at]
+    if not own or not any(
+        t.low.endswith("ing") and len(t.low) > 4 for t in tokens[own[0].tok_end : trig.tok + 1]
+    ):
+        return None
+    return own
 
 
 _TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.domain import DIRECTIONS, When, day_label
+from tracker.extract import lexicon
 
 _MONTH_NAMES = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -43,8 +44,9 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
     r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
-    r"|(?P<dmy>\b\d{1,2}\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
-    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
+    r"|(?P<dmy>\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
+    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
+    r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
@@ -66,11 +68,13 @@ _CANDIDATES = re.compile(
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
 _REPORTED = re.compile(
-    r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published)\b"
+    r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
+    r"|unveiled)\b"
 )
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
+_DAY_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +89,8 @@ class DateMention:
     # Tuesday", "scheduled" in "scheduled for June 12", "until" in "until next week".
     lead: str = ""
     days_back: int = 0  # "two days earlier": so many days before the time told before
+    ahead: bool = False  # read forward, after a future cue: the time of something to come
+    scheduled: bool = False  # told as a set time: "due to take effect on Tuesday"
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -273,6 +279,17 @@ def resolve_expression(
         except ValueError:
             return None
     if kind in ("dmy", "mdy"):
+        days = _DAY_RANGE.search(text)
+        if days is not None:
+            # "9-10 January 2022", "Dec. 23-25": the days from the first to the last
+            first = resolve_expression(kind, text[: days.start()] + days[1] + text[days.end():],
+                                       base, direction)
+            last_day = int(days[2])
+            if first is None or not first.start.day < last_day <= calendar.monthrange(
+                first.start.year, first.start.month
+            )[1]:
+                return first
+            return When(first.start, first.start.replace(day=last_day), "day")
         has_year = re.search(r"\d{4}", text) is not None
         clean = text.replace(".", "")
         if not has_year:
@@ -447,10 +464,19 @@ def find_dates(
         )  # "an official said on Wednesday": the time of the saying, in the past
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
-        when = resolve_expression(kind, text, base, "forward" if future else "backward")
-        lead = _lead_word(sentence, m.start())
-        # when None: unresolved
-        out.append(DateMention(m.start(), m.end(), text, when, anchor, lead=lead))
+        before = [w.lower() for w in _LEAD_WORDS.findall(
+            sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
+        )][-_SCHEDULE_REACH:]
+        scheduled = next((k for k in range(len(before) - 1, -1, -1)
+                          if before[k] in _SCHEDULE_WORDS), None)
+        direction = "forward" if future else "backward"
+        if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
+            direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
+        when = resolve_expression(kind, text, base, direction)
+        out.append(DateMention(  # when None: unresolved
+            m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
+            scheduled=scheduled is not None,
+        ))
     return out
 
 
@@ -459,11 +485,14 @@ _PASSED_OVER = frozenset({"on", "for", "in", "at", "the", "of", "as", "early", "
 _LEAD_WORDS = re.compile(r"[A-Za-z]+")
 
 
-def _lead_word(sentence: str, start: int) -> str:
-    """The lower-cased word before ``start``, past prepositions and articles."""
-    before = _LEAD_WORDS.findall(sentence, max(0, start - _LEAD_WINDOW), start)
-    for word in reversed(before[-4:]):
-        low = word.lower()
+_SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
+_SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
+_PAST_AUXILIARIES = frozenset({"was", "were", "been"})
+
+
+def _lead_word(before: list[str]) -> str:
+    """The last of the lower-cased words before a time, past prepositions and articles."""
+    for low in reversed(before[-4:]):
         if low not in _PASSED_OVER:
             return low
     return ""

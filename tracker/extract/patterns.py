@@ -15,12 +15,13 @@ A trigger from a pattern carries its slots: (first token of the party, role).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from tracker.extract import lexicon
-from tracker.extract.actors import Mention
+from tracker.extract.actors import Actor, Mention
+from tracker.extract.arguments import SentenceMentions
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key
 
@@ -47,6 +48,8 @@ class Pattern:
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+_TITLE_REACH = 5  # words of a title before a person's name
+_END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
 
 
 @dataclass(slots=True)
@@ -59,6 +62,20 @@ class _Sentence:
     plain: list[str] | None = None
     plain_at: list[int] | None = None
     next_plain: list[int] | None = None
+
+    def party_at(self, pos: int) -> Mention | None:
+        """The party named at ``pos``, or a person named after a title written before the
+        name: "Nigerian President Bola Tinubu", "Secretary of State Antony Blinken"."""
+        m = self.starts.get(pos)
+        if m is not None:
+            return m
+        for k in range(pos, min(pos + _TITLE_REACH, len(self.tokens))):
+            if k in self.starts:
+                m = self.starts[k]
+                return m if m.actor.kind == "person" and k > pos else None
+            if not (self.tokens[k].cap or self.lows[k] == "of"):
+                return None
+        return None
 
     def words_end(self, words: PhraseIndex, pos: int) -> int | None:
         """Where a phrase of ``words`` that starts at ``pos`` ends, reading through quotes."""
@@ -118,6 +135,8 @@ class PatternSet:
                 out.append(Element(slot, role=role or None))
             elif part == "VERB":
                 out.append(Element("verb"))
+            elif part == "^":
+                out.append(Element("end"))
             elif part.startswith("..."):
                 out.append(Element("gap", size=int(part[3:])))
             elif part.startswith("!"):
@@ -137,9 +156,12 @@ class PatternSet:
     ) -> list[Trigger]:
         if self.anchors.isdisjoint(lows) and not (self.on_triggers and triggers):
             return triggers  # most sentences
-        sentence = _Sentence(
-            tokens, lows, {m.tok: m for m in mentions if m.source != "pronoun"}
-        )
+        starts: dict[int, Mention] = {}
+        for m in mentions:  # the longest party named at each position
+            longer = m.tok not in starts or starts[m.tok].tok_end <= m.tok_end
+            if m.source != "pronoun" and longer:
+                starts[m.tok] = m
+        sentence = _Sentence(tokens, lows, starts)
         if not _QUOTES.isdisjoint(lows):
             sentence.plain_at = [k for k, low in enumerate(lows) if low not in _QUOTES]
             sentence.plain = [lows[k] for k in sentence.plain_at]
@@ -160,21 +182,33 @@ class PatternSet:
                 if pattern.type is None:
                     discards.append((k, pattern.only))
                 else:
-                    trig = Trigger(pattern.type, pattern.status, pattern.weight, k, k + 1,
-                                   tuple(slots))
+                    # "impose sanctions ^ on Russia": the trigger spans the verb and its noun
+                    trigger_end = next((pos for pos, role in slots if role == _END), k + 1)
+                    trig = Trigger(pattern.type, pattern.status, pattern.weight, k, trigger_end,
+                                   tuple((tok, role) for tok, role in slots if role != _END))
                     found.append((trig, start, end))
                 break  # the first pattern that matches an anchor reads it
         for trig in triggers:
             for pattern in self.on_triggers:
-                if self._match(pattern, sentence, trig.tok) is not None:
+                if pattern.only is not None and trig.type not in pattern.only:
+                    continue
+                matched = self._match(pattern, sentence, trig.tok, trig.tok_end)
+                if matched is None:
+                    continue
+                if pattern.type is None:
                     discards.append((trig.tok, pattern.only))
-                    break
+                else:  # the trigger's own type, with the parties the pattern names
+                    found.append((replace(trig, roles=tuple(matched[2])), trig.tok, trig.tok))
+                break
         if not found and not discards:
             return triggers
         kept = [
             t for t in triggers
             if not any(t.tok == k and (only is None or t.type in only) for k, only in discards)
-            and not any(t.type == p.type and t.tok < b and a < t.tok_end for p, a, b in found)
+            and not any(
+                t.type == p.type and (t.tok == p.tok or (t.tok < b and a < t.tok_end))
+                for p, a, b in found
+            )
         ]
         kept.extend(
             p for p, _, _ in found
@@ -183,13 +217,13 @@ class PatternSet:
         return sorted(kept, key=lambda t: t.tok)
 
     def _match(
-        self, pattern: Pattern, s: _Sentence, k: int
+        self, pattern: Pattern, s: _Sentence, k: int, k_end: int | None = None
     ) -> tuple[int, int, list[tuple[int, str]]] | None:
         start = self._leftwards(pattern.before, 0, s, k)
         if start is None:
             return None
         slots: list[tuple[int, str]] = []
-        end = self._rightwards(pattern.after, 0, s, k + 1, slots)
+        end = self._rightwards(pattern.after, 0, s, k + 1 if k_end is None else k_end, slots)
         if end is None:
             return None
         return start, end, slots
@@ -216,6 +250,12 @@ class PatternSet:
             if pos < n and el.words.match_at(lows, pos):  # type: ignore[union-attr]
                 return None
             return self._rightwards(elements, e + 1, s, pos, slots)
+        if el.kind == "end":
+            slots.append((pos, _END))
+            end = self._rightwards(elements, e + 1, s, pos, slots)
+            if end is None:
+                slots.pop()
+            return end
         if el.kind == "optional":
             hit = el.words.match_at(lows, pos) if pos < n else None  # type: ignore[union-attr]
             if hit:
@@ -235,7 +275,7 @@ class PatternSet:
             ):
                 return None
             return self._rightwards(elements, e + 1, s, pos + 1, slots)
-        m = s.starts.get(pos)
+        m = s.party_at(pos)
         if m is None or (el.kind == "PERSON" and m.actor.kind != "person"):
             return None
         if el.kind == "PARTY's":
@@ -297,3 +337,46 @@ def _ends_at(el: Element, lows: list[str], pos: int) -> int:
 def patterns() -> PatternSet:
     text = resources.files("tracker.extract.data").joinpath("patterns.json").read_text("utf-8")
     return PatternSet(json.loads(text))
+
+
+def slot_roles(
+    actors: list[tuple[Actor, str]], trig: Trigger, sm: SentenceMentions
+) -> list[tuple[Actor, str]]:
+    """The parties with the roles the pattern's slots give them, initiators first.
+
+    A by-agent slot ("sanctions imposed by the EU") makes the clause's other parties its
+    targets; a target slot ("invited Tinubu to visit") makes the others its initiators."""
+    given: dict[str, tuple[Actor, str]] = {}
+    last_slot = max(tok for tok, _ in trig.roles)
+    for tok, role in trig.roles:
+        if not role:
+            continue
+        for m in sm.between(tok, tok + 1):
+            for actor in (m.government, m.actor):
+                if actor is not None and actor.name not in given:
+                    given[actor.name] = (actor, role)
+    if not given:
+        return actors
+    roles = {role for _, role in given.values()}
+    out: list[tuple[Actor, str]] = []
+    for actor, role in actors:
+        if actor.name in given:
+            role = given.pop(actor.name)[1]
+        elif "initiator" in roles:
+            role = "target"
+        elif "target" in roles and role == "participant":
+            role = "initiator"
+        out.append((actor, role))
+    out.extend(given.values())
+    if "initiator" in roles and all(role == "initiator" for _, role in out):
+        # "drew criticism from Beijing, which accused Manila": the one the sentence goes on to
+        # name, after the agent's clause
+        names = {a.name for a, _ in out}
+        after = sm.between(sm.clauses.end_of(last_slot), len(sm.tokens))[:2]
+        out.extend((m.actor, "target") for m in after if m.actor.name not in names)
+    return sorted(out, key=lambda pair: pair[1] != "initiator")
+
+
+def has_agent(trig: Trigger) -> bool:
+    """Does a pattern name the trigger's initiator after it (a by-agent, "from Beijing")?"""
+    return any(role == "initiator" for _, role in trig.roles)

@@ -23,15 +23,14 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
-    is_modifier,
 )
 from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.patterns import patterns
+from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.status import CUE_REACH, event_status
+from tracker.extract.status import CUE_REACH, event_status, in_condition
 from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, finer_within
 from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
@@ -170,6 +169,7 @@ def _sentence_events(
     last_actors: list[tuple[Actor, str]] = []
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
+    renamed_until = 0  # the end of an appositive that renames the act just told
 
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
@@ -190,18 +190,31 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
+        if in_condition(lows, lo, trig):
+            continue  # "threatening sanctions if a 'deal' is not reached": no deal is told
+        if trig.tok < renamed_until:
+            continue  # said of the act renamed: "an initiative reportedly supported by Putin"
+        if out and _apposition(lows, trig):
+            renamed_until = end_of(trig)
+            continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
         if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
             lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
         ):
             continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
-        actors = _reversed_roles(trig, sm, earlier_events, out)
-        if actors is None:
-            actors = actors_for(trig, sm, shared)
+        actors = actors_for(trig, sm, shared)
+        if trig.roles:
+            actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if trig.type in ("talks", "consult") and _led_to_deal(lows, trig):
             actors = _talks_behind_deal(out, actors, sm, trig) or actors
+        if len(actors) == 1 and trig.type in _CONSULT_TRIGGERS and _subjectless(lows, lo, trig, sm):
+            # "Despite having spoken with Biden before the invasion, ...": whoever was last
+            # told talking with Biden's side is the other party.
+            actors = _counterpart(actors, _recent(earlier_events, out)) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if all(role == "target" for _, role in actors) and _opinion_of_some(lows, lo, trig):
+            continue  # "some criticize Trump's leniency ..., others argue": no one named acts
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -217,7 +230,10 @@ def _sentence_events(
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             recent = _recent(earlier_events, out)
             them = _them(lows, trig, actors, recent)
-            target = None if them else _referred_target(tokens, trig, actors, recent)
+            # With a by-agent ("The move drew criticism from Beijing") the subject is what
+            # the act is about: the target is whoever made the move.
+            about = Trigger(trig.type, None, 1.0, lo, lo) if has_agent(trig) else trig
+            target = None if them else _referred_target(tokens, about, actors, recent)
             if target is None and not them and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
                 target = _same_act_target(trig.type, actors, recent)
             if target is not None:
@@ -389,6 +405,70 @@ _NAMING_VERBS = lexicon.words("naming_verbs")
 _PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
 
 
+_CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
+_SUBORDINATORS = lexicon.words("subordinators")
+
+
+def _subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -> bool:
+    """A participle clause with no subject of its own: "Despite having spoken with ..."."""
+    opener = lows[lo : lo + 2]
+    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
+    return (
+        participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
+        and not sm.between(lo, trig.tok)
+    )
+
+
+def _counterpart(
+    actors: list[tuple[Actor, str]], recent: list[ExtractedEvent]
+) -> list[tuple[Actor, str]] | None:
+    """The other side of the latest call, meeting or talks that had this party's side in it."""
+    one = _as_party(actors[0][0])
+    for event in reversed(recent[-_COUNTERPART_REACH:]):
+        if event.type not in _MEETING_TYPES or len(event.actors) < 2:
+            continue
+        if not any(_same_side(one, a) for a in event.actors):
+            continue
+        others = [a for a in event.actors if not _same_side(one, a)]
+        if others:
+            return [(actors[0][0], "participant"), *(
+                (Actor(a.name, a.kind, a.country), "participant") for a in others
+            )]
+    return None
+
+
+_COUNTERPART_REACH = 3  # events back: the one just told, or nearly
+
+
+def _same_side(a: ExtractedActor, b: ExtractedActor) -> bool:
+    return a.name == b.name or (a.country is not None and a.country == b.country)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+
+
+def _apposition(lows: list[str], trig: Trigger) -> bool:
+    """ "..., an initiative reportedly supported by Putin": a noun phrase set beside the act just
+    told names that act again."""
+    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in _QUOTE_MARKS][-3:]
+    return len(before) >= 2 and (
+        before[-2:] in ([",", "a"], [",", "an"])
+        or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))
+    )
+
+
+_CONTRASTED_GROUPS = lexicon.words("contrasted_groups")
+
+
+def _opinion_of_some(lows: list[str], lo: int, trig: Trigger) -> bool:
+    """ "While some criticize X, others argue ...": the views of unnamed groups set against
+    each other, not an act of anyone named."""
+    subject = [w for w in lows[max(lo, trig.tok - 2) : trig.tok] if w in _CONTRASTED_GROUPS]
+    return bool(subject) and any(
+        w in _CONTRASTED_GROUPS and w != subject[0] for w in lows[trig.tok_end :]
+    )
+
+
 def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
     """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
     a = clause.quote_start(trig.tok)
@@ -407,56 +487,6 @@ def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
 
 
 _NOT_NOUNS = lexicon.words("not_nouns_after_participle")
-_DRAWING_VERBS = lexicon.words("drawing_verbs")
-
-
-def _reversed_roles(
-    trig: Trigger, sm: SentenceMentions, earlier: list[ExtractedEvent],
-    out_so_far: list[ExtractedEvent],
-) -> list[tuple[Actor, str]] | None:
-    """ "The move drew criticism from Beijing": the one after "from" acts; the subject (or
-    whoever the sentence goes on to name, or the author of the act referred to) is the target."""
-    if trig.type not in SPEECH_ACTS:
-        return None
-    tokens, clause = sm.tokens, sm.clauses
-    if not any(t.low in _DRAWING_VERBS for t in tokens[max(0, trig.tok - 3) : trig.tok]):
-        return None
-    at = next(
-        (k for k in range(trig.tok_end, min(len(tokens), trig.tok_end + 2))
-         if tokens[k].low == "from"),
-        None,
-    )
-    if at is None:
-        return None
-    end = min(clause.end_of(at), at + WINDOW)
-    sources = [m for m in sm.between(at + 1, end) if not is_modifier(m, tokens)][:3]
-    if not sources:
-        return None
-    out: list[tuple[Actor, str]] = []
-    names: set[str] = set()
-
-    def add(actor: Actor | None, role: str) -> None:
-        if actor is not None and actor.name not in names:
-            names.add(actor.name)
-            out.append((actor, role))
-
-    for m in sources:
-        add(m.government, "initiator")
-        add(m.actor, "initiator")
-    subjects = [
-        m for m in sm.between(trig.tok - WINDOW, trig.tok) if clause[m.tok] == clause[trig.tok]
-    ]
-    later = sm.between(end, len(tokens))[:2]
-    for m in subjects or later[:2]:
-        add(m.actor, "target")
-    if len(out) == len(names) and all(r == "initiator" for _, r in out):
-        subject_window = Trigger(trig.type, None, 1.0, clause[trig.tok], clause[trig.tok])
-        add(_referred_target(
-            tokens, subject_window, out, _recent(earlier, out_so_far)
-        ), "target")
-    return out
-
-
 def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
     """A second trigger of the same kind names the other party of a one-party event."""
     earlier = next((e for e in reversed(out) if e.type == event_type), None)
@@ -725,9 +755,19 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
             or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
             continue  # a meeting held, called off or offered anew: different acts
-        shared = len({a.name for a in event.actors} & {b.name for b in earlier.actors})
+        earlier_names = {b.name for b in earlier.actors}
+        shared = len({a.name for a in event.actors} & earlier_names)
         same_initiator = _same_party(event.actors[0], earlier.actors[0])
         if same_initiator and event.actors[0].name != earlier.actors[0].name:
+            shared += 1
+        elif (
+            event.type in _MEETING_TYPES and shared == 1 and len(event.actors) == 2
+            and earlier.when is None and event.when is None
+            and any(_same_party(a, b) for a in event.actors if a.name not in earlier_names
+                    for b in earlier.actors)
+        ):
+            # an undated call told again with a party as its state: "the first conversation
+            # between a sitting U.S. President and Putin"
             shared += 1
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)

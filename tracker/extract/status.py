@@ -105,6 +105,22 @@ def event_status(
     return status
 
 
+def in_condition(lows: list[str], lo: int, trig: Trigger) -> bool:
+    """Is the act named inside a condition ("if a deal is not reached", "unless talks resume")?
+    The condition is not asserted: it is what the main clause depends on."""
+    for k in range(trig.tok - 1, max(lo - 1, trig.tok - _CONDITION_REACH), -1):
+        if lows[k] in _CONDITIONALS:
+            return True
+        if lows[k] in _CONDITION_STOPS:
+            return False
+    return False
+
+
+# A condition names its act within a few words: "if a 'deal' is not reached".
+_CONDITION_REACH = 6
+_CONDITION_STOPS = frozenset({",", ";", ":", "and", "but", "or", "then"})
+
+
 def _base_status(
     event_type: str, lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger
 ) -> str:

@@ -36,6 +36,8 @@ _PLAN_WORDS: dict[str, frozenset[str]] = {
     for words in _CUES["plan_words"].values()
     for word in words
 }
+_WILL = frozenset(_CUES["will_words"])
+_CLAUSE_PUNCTUATION = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "—"})
 # Acts whose time is the time they were set for, and the statuses in which they wait for it.
 SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
 SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
@@ -71,7 +73,7 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
         return True
     if date.lead in _REPORT_LEADS or date.lead in _BOUND_LEADS or date.when is None:
         return False
-    if published is None or date.lead in _SCHEDULE_LEADS:
+    if published is None or date.lead in _SCHEDULE_LEADS or date.scheduled:
         return True
     if status == "planned":
         return date.when.end >= published
@@ -85,7 +87,50 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
         )
     if status == "":
         return date.lead not in _BOUND_LEADS
+    if status == "scheduled":
+        return date.scheduled or date.lead in _SCHEDULE_LEADS
     return may_be_set_time(date, status, published)
+
+
+_WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
+
+
+def _told_ahead(tokens: list[Token], tok: int) -> bool:
+    """ "He will instead see Morawiecki at the ... meeting": a trigger in a clause told in the
+    future tense, back to the clause's punctuation."""
+    for j in range(tok - 1, max(-1, tok - 1 - _WILL_REACH), -1):
+        low = tokens[j].low
+        if low in _WILL:
+            return True
+        if low in _CLAUSE_PUNCTUATION:
+            return False
+    return False
+
+
+_CONNECTIVES = frozenset(_CUES["time_connectives"])
+_GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
+
+
+def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+    """Whether a temporal connective ("after", "before", "since") stands between a time and
+    a trigger, making the time another act's."""
+    if date.end <= tokens[tok].start:
+        k = tok - 1
+        for _ in range(_GAP_REACH):
+            if k < 0 or tokens[k].start < date.end:
+                return False
+            if tokens[k].low in _CONNECTIVES:
+                return True
+            k -= 1
+        return False
+    k = tok_end
+    for _ in range(_GAP_REACH):
+        if k >= len(tokens) or tokens[k].start >= date.start:
+            return False
+        if tokens[k].low in _CONNECTIVES:
+            return True
+        k += 1
+    return False
 
 
 class SentenceTimes:
@@ -122,9 +167,13 @@ class SentenceTimes:
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
         anchored, starts = self.anchored, self._starts
-        if anchored and status == "occurred" and self._published is not None:
+        if (
+            anchored and status == "occurred" and self._published is not None
+            and not _told_ahead(tokens, tok)
+        ):
             # What happened did so by publication: "will review the request within nine
-            # months" is not when the request was made.
+            # months" is not when the request was made (but "will visit ... on 9 January" is
+            # a visit to come, whatever its status says).
             anchored, starts = self._for_status(status)
         elif anchored and keeps_set_time(event_type, status):
             anchored, starts = self._for_status(status)
@@ -132,6 +181,13 @@ class SentenceTimes:
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
                 # until a later sentence tells the time they were set for (``SetTimes``).
                 anchored, starts = self._for_status("")
+        elif anchored and status in ("cancelled", "postponed"):
+            # Any other act called off or put off keeps the time it was set for when the text
+            # tells one ("hold back the tariffs ... due to take effect on Tuesday"); otherwise
+            # the time it was called off ("on Wednesday temporarily lifted sanctions").
+            scheduled = self._for_status("scheduled")
+            if scheduled[0]:
+                anchored, starts = scheduled
         if not anchored:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
@@ -140,9 +196,13 @@ class SentenceTimes:
             return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
+        # One that a connective separates from the trigger ("ordered last week, days after
+        # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
+        near = anchored[lo:hi]
+        own = [d for d in near if not _separated(tokens, d, tok, tok_end)]
         best = min(
-            anchored[lo:hi], key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
+            own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._told(best, last_when)
 
@@ -195,10 +255,16 @@ class SetTimes:
         taken = {e.type for e in found}
         types: set[str] = set()
         chosen: When | None = None
+        starts = [t.start for t in tokens]
+        scheduled = [
+            d for d in times
+            if d.scheduled or d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+        ]
+        scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
         for token in tokens:
             while k < len(times) and times[k].start < token.start:
-                if chosen is None and times[k].lead in _SCHEDULE_LEADS:
+                if chosen is None and times[k].start in scheduled_at:
                     chosen = times[k].when
                 k += 1
             named = _PLAN_WORDS.get(token.low, frozenset()) - taken
@@ -207,14 +273,11 @@ class SetTimes:
                 if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
                     chosen = times[k].when
         if chosen is None:
-            scheduled = [d for d in times if d.lead in _SCHEDULE_LEADS]
             if not scheduled:
                 return
             chosen = scheduled[0].when
         matched = [e for e in self.waiting if e.type in types]
-        if not matched and not found and len(self.waiting) == 1 and any(
-            d.lead in _SCHEDULE_LEADS for d in times
-        ):
+        if not matched and not found and len(self.waiting) == 1 and scheduled:
             matched = self.waiting  # "He was due here in the last week of June"
         for event in matched:
             event.when = chosen
@@ -258,6 +321,12 @@ class SetTimes:
         del self.waiting[:-_WAITING]
 
 
+def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+    """ "the June 12 date": a time named as the date set for something."""
+    k = bisect_left(starts, date.end)
+    return k < len(tokens) and tokens[k].low in _SCHEDULE_LEADS
+
+
 @dataclass
 class StoryClock:
     """What the article has told about time so far, from sentence to sentence."""
@@ -278,7 +347,13 @@ class StoryClock:
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
         if anchored:
             self.last_when = anchored[-1]
-        recent = [w for w in anchored if w.precision == "day" and self._near(w)]
+        # The story's latest day is when something happened: not a day ahead ("the tariffs
+        # were due to take effect on Tuesday").
+        recent = [
+            d.when for d in dates
+            if d.when and d.anchor and not d.ahead and d.when.precision == "day"
+            and self._near(d.when)
+        ]
         if recent:
             self.last_day = recent[-1]
         return unresolved
