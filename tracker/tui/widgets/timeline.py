@@ -62,16 +62,13 @@ class Columns:
     @lru_cache(maxsize=64)
     def for_width(cls, width: int, actors_wanted: int = 30, title_wanted: int = 40) -> Columns:
         """Fixed columns sized to their longest value; actors and title share the rest by
-        content: when both fit, the actors get what they need and the title the rest; when
-        not, each gets a share in proportion to its need, neither less than it can show."""
+        content: the actors get what they need as long as the title keeps what it needs, and
+        never less than 2/5 of the rest when they need that much (the title says most)."""
         compact = width < 110
         month, when = (8, 14) if compact else (8, 22)  # "Sep 2025": the gap follows
         # the marker column (2) and five gaps
         rest = max(20, width - (MARK_WIDTH + month + when + TYPE_WIDTH + STATUS_WIDTH + 5))
-        if actors_wanted + title_wanted <= rest:
-            actors = actors_wanted
-        else:
-            actors = rest * actors_wanted // (actors_wanted + title_wanted)
+        actors = min(actors_wanted, max(rest * 2 // 5, rest - title_wanted))
         actors = max(min(12, rest // 2), min(actors, rest - _MIN_TITLE))
         return cls(month, when, TYPE_WIDTH, STATUS_WIDTH, actors, max(0, rest - actors), compact)
 
