@@ -247,3 +247,9 @@ def test_the_two_leaders_are_not_a_lesser_official():
         "Moon urged the two leaders to talk.",
     ])
     assert last[-2:] == ["Donald Trump", "Kim Jong Un"]
+
+
+def test_the_administrations_support_is_the_states():
+    _, second = names(["Joe Biden arrived in Hanoi.",
+                       "Trong praised the administration's support for Vietnam."])
+    assert second == ["United States", "Vietnam"]

@@ -182,6 +182,35 @@ def test_an_act_named_in_a_condition_is_not_told():
     assert statuses("Brazil threatened tariffs on Argentina if a deal is not reached.") == [
         ("sanctions", "threatened")
     ]
-    lows = [t.low for t in tokenize("sanctions follow if a deal is not reached")]
-    assert in_condition(lows, 0, Trigger("agreement", None, 1.0, 4, 5))
-    assert not in_condition(lows, 0, Trigger("sanctions", None, 1.0, 0, 1))
+    tokens = tokenize("sanctions follow if a deal is not reached")
+    lows, caps = [t.low for t in tokens], [t.cap for t in tokens]
+    assert in_condition(lows, 0, Trigger("agreement", None, 1.0, 4, 5), caps)
+    assert not in_condition(lows, 0, Trigger("sanctions", None, 1.0, 0, 1), caps)
+    # an act with a named author is presupposed, not a condition
+    tokens = tokenize("threats follow if they criticise Turkey's military operation")
+    lows, caps = [t.low for t in tokens], [t.cap for t in tokens]
+    assert not in_condition(lows, 0, Trigger("military", None, 1.0, 7, 8), caps)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a subjunctive "be" starts a verb group too
+        ("The doctors recommend that Kenyan President William Ruto's trip to Nigeria be "
+         "postponed.", ("meeting", "postponed")),
+        # a phrase after the auxiliary: "had been put on ice"
+        ("The summit between Kenyan President William Ruto and Nigerian President Bola Tinubu "
+         "had been put on ice.", ("meeting", "postponed")),
+        # an offer taken up later in the sentence is agreed
+        ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
+         ("meeting", "planned")),
+        # readiness on a condition is an offer
+        ("Kenya is ready for an immediate ceasefire with Nigeria if Nigeria stops its attacks.",
+         ("agreement", "proposed")),
+        # a threat verb governs its object however long: "to charge China an additional ..."
+        ("Kenya also threatened to charge Nigeria an additional 10 per cent tariff.",
+         ("sanctions", "threatened")),
+    ],
+)
+def test_status_reaches_the_governing_verb(body, expected):
+    assert statuses(body)[:1] == [expected]

@@ -223,3 +223,74 @@ def test_a_time_behind_a_connective_is_the_other_acts():
         published=dt.date(2025, 3, 12),
     )
     assert span(event) == ("2025-02-28", "2025-02-28", "day")
+
+
+def test_an_act_of_the_lead_takes_the_day_its_retelling_tells():
+    found = extract(
+        "Test\n\nBarack Obama and Raul Castro shook hands at the opening of the Summit of the "
+        "Americas in Panama City.\n\nUS President Barack Obama and Cuban leader Raul Castro "
+        "shook hands on Friday at a summit in Panama.\n",
+        published=dt.date(2015, 4, 11),
+    ).events
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert span(meeting) == ("2015-04-10", "2015-04-10", "day")
+
+
+def test_a_day_earlier_counts_back_from_publication_when_the_story_told_a_day_ahead():
+    found = extract(
+        "Test\n\nRussia has suspended visa-free travel for Turkish citizens from January 1, "
+        "2016, Sergei Lavrov said.\n\nPrime Minister Dmitry Medvedev gave instructions a day "
+        "earlier for a strong response to what he called an act of aggression by Turkey.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2015-11-26", "2015-11-26", "day")
+
+
+def test_a_day_after_dates_the_act_told_after_it():
+    event = only(
+        "Erdogan's comments came a day after the European Union condemned the Turkish "
+        "offensive in northeastern Syria.",
+        "criticism",
+        published=dt.date(2019, 10, 10),
+    )
+    assert span(event) == ("2019-10-09", "2019-10-09", "day")
+    event = only(
+        "Egypt on Tuesday condemned the Israeli strikes, a day after Jordan met Qatar.",
+        "criticism",
+        published=dt.date(2024, 8, 27),
+    )
+    assert span(event) == ("2024-08-27", "2024-08-27", "day")  # not the act after it
+
+
+def test_an_explicit_time_of_the_later_act_beats_days_after():
+    event = only(
+        "The vote came three days after Russia and China vetoed a U.S.-drafted resolution on "
+        "22 March 2024.",
+        "rejection",
+        published=dt.date(2024, 3, 26),
+    )
+    assert span(event) == ("2024-03-22", "2024-03-22", "day")
+
+
+def test_a_day_told_looking_back_does_not_move_the_story_back():
+    found = extract(
+        "Test\n\nChinese President Xi Jinping and Russian President Vladimir Putin held talks at "
+        "the Kremlin on Tuesday.\n\nXi arrived in Moscow on Monday for a state visit.\n\n"
+        "In their joint statement, the two governments also voiced serious concern about NATO.\n",
+        published=dt.date(2023, 3, 21),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2023-03-21", "2023-03-21", "day")
+
+
+def test_what_happened_does_not_take_the_time_a_plan_was_scheduled_for():
+    found = extract(
+        "Test\n\nNorth Korea indefinitely postponed high-level talks with South Korea scheduled "
+        "for today, citing a joint South Korean-United States air drill.\n",
+        published=dt.date(2018, 5, 16),
+    ).events
+    [talks] = [e for e in found if e.type == "talks"]
+    assert span(talks) == ("2018-05-16", "2018-05-16", "day")  # the time it was set for
+    drills = [e for e in found if e.type == "military"]
+    assert drills and all(e.when is None or e.when_inferred for e in drills)

@@ -217,6 +217,11 @@ class ActorIndex:
         self.subject_pronouns = frozenset(cues["subject_pronouns"])
         self.plural_pronouns = frozenset(cues["plural_pronouns"])
         self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
+        # The words a reference can begin with (step 6 of find_mentions looks at no other).
+        self.reference_firsts = (
+            frozenset(self.pairs.by_first) | {"the"} | self.subject_pronouns
+            | self.plural_pronouns | self.possessive_pronouns
+        )
 
     def with_extra(self, entries: Iterable[ActorEntry]) -> ActorIndex:
         """This index plus more actors (the database's), which never take a name or alias
@@ -375,7 +380,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    for i in [x for x, word in enumerate(texts) if word in dem_firsts]:
+    capitals = [x for x, t in enumerate(tokens) if t.cap]
+    for i in [x for x in capitals if texts[x] in dem_firsts]:
         if i < covered:
             continue
         one = dem_words.get(texts[i])
@@ -387,8 +393,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in range(n):
-        if claimed[i] or lows[i] not in title_firsts:
+    for i in [x for x, low in enumerate(lows) if low in title_firsts]:
+        if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)
         if not hit:
@@ -438,8 +444,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap or texts[i] in _NOT_NAME:
+    for i in capitals:
+        if claimed[i] or texts[i] in _NOT_NAME:
             continue
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
@@ -545,10 +551,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             claimed[x] = True
 
     # 4. Surnames met earlier ("Kim" after "Kim Jong Un"); single capitalised words only.
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap:
+    surnames = memory.surnames
+    for i in capitals:
+        if claimed[i] or texts[i] not in surnames:
             continue
-        actor = memory.surnames.get(texts[i])
+        actor = surnames[texts[i]]
         if actor and not (i + 1 < n and tokens[i + 1].cap and not claimed[i + 1]):
             mentions.append(Mention(actor, i, i + 1, "surname"))
             claimed[i] = True
@@ -594,8 +601,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
+    for i in [x for x, word in enumerate(texts) if "-" in word]:
+        if claimed[i] or not tokens[i].cap:
             continue
         prefix, _, suffix = texts[i].rpartition("-")
         if suffix.lower() in _AGENT_SUFFIXES:
@@ -626,7 +633,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     state_toks: list[int] | None = None  # the states named, built when first asked for
     state_actors: list[Actor] = []
     subjects: _Subjects | None = None  # built when the first pronoun asks
-    for i in range(n):
+    reference_firsts = index.reference_firsts
+    for i in [x for x, low in enumerate(lows) if low in reference_firsts]:
         if claimed[i]:
             continue
         low = lows[i]
@@ -740,14 +748,16 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
             nxt = lows[i + 1]
             after = lows[i + 2] if i + 2 < n else ""
+            after = lows[i + 2] if i + 2 < n else ""
             rank = memory.ranks.get(nxt) if nxt in _RANKS else None
             if rank is not None and after not in _RANK_BLOCKERS:
                 # "the general", "told the general directly": the general named last.
                 mentions.append(Mention(rank, i, i + 2, "anaphor"))
                 claimed[i] = claimed[i + 1] = True
                 continue
-            if nxt in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
-                state = _government_of(nxt, mentions, i, memory, index, latest)
+            government_noun = tokens[i + 1].base.lower()  # "the administration's support"
+            if government_noun in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
+                state = _government_of(government_noun, mentions, i, memory, index, latest)
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True

@@ -63,7 +63,9 @@ _CANDIDATES = re.compile(
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that)\b)|the\s+previous\s+day"
-    r"|the\s+day\s+before(?=\s*[,.;]|\s*$)))"
+    r"|the\s+day\s+before(?=\s*[,.;]|\s*$)"
+    # "called Putin on Tuesday, a day after he spoke to Biden": the act after it, a day before
+    r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
@@ -91,6 +93,8 @@ class DateMention:
     days_back: int = 0  # "two days earlier": so many days before the time told before
     ahead: bool = False  # read forward, after a future cue: the time of something to come
     scheduled: bool = False  # told as a set time: "due to take effect on Tuesday"
+    # "a day after": the time of the act told after it ("a day after he spoke to Biden")
+    of_next_act: bool = False
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -451,7 +455,8 @@ def find_dates(
                 int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0], 1)
             )
             out.append(DateMention(
-                m.start(), m.end(), text, None, True, same_as_before=True, days_back=back
+                m.start(), m.end(), text, None, True, same_as_before=True, days_back=back,
+                of_next_act=text.lower().endswith("after"),
             ))
             continue
         if kind == "year" and not re.match(r"[A-Za-z]", text) and _bare_year_is_label(sentence, m):
@@ -462,6 +467,8 @@ def find_dates(
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
+        if kind == "wd" and not future and text[:3].lower() == "by ":
+            anchor = True  # "was quick to reject the order by Friday evening": done by then
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
         before = [w.lower() for w in _LEAD_WORDS.findall(

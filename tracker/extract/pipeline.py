@@ -31,7 +31,13 @@ from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import CUE_REACH, event_status, in_condition
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, finer_within
+from tracker.extract.timing import (
+    SentenceTimes,
+    SetTimes,
+    StoryClock,
+    finer_within,
+    retold_nearby,
+)
 from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
@@ -170,6 +176,7 @@ def _sentence_events(
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
     renamed_until = 0  # the end of an appositive that renames the act just told
+    caps = [t.cap for t in tokens]
 
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
@@ -190,7 +197,7 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
             continue
-        if in_condition(lows, lo, trig):
+        if in_condition(lows, lo, trig, caps):
             continue  # "threatening sanctions if a 'deal' is not reached": no deal is told
         if trig.tok < renamed_until:
             continue  # said of the act renamed: "an initiative reportedly supported by Putin"
@@ -265,6 +272,10 @@ def _sentence_events(
                 inherited = "proposed"
             elif head_type == "agreement" and event_type in ("call", "meeting", "talks"):
                 inherited = "planned"
+            elif head_type == "demand" and lows[head.tok] in _REQUESTING and (
+                event_type in _MEETING_TYPES
+            ):
+                inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
             else:
                 continue
             _remove(out, head_events.get(lo))
@@ -301,6 +312,7 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_REQUESTING = lexicon.words("requesting_verbs")
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 _RECENT = 50
@@ -748,10 +760,12 @@ _DUPLICATE_REACH = 400
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     for earlier in events[-_DUPLICATE_REACH:]:
-        if earlier.type != event.type or not _compatible(earlier.when, event.when):
+        # a day taken from the story yields to the act's own day told near it
+        earlier_when = None if retold_nearby(earlier, event) else earlier.when
+        if earlier.type != event.type or not _compatible(earlier_when, event.when):
             continue
         if earlier.status != event.status and (
-            (earlier.when and event.when)
+            (earlier_when and event.when)
             or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
             continue  # a meeting held, called off or offered anew: different acts
@@ -772,8 +786,8 @@ def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or _same_parties_same_day(earlier, event):
-            if earlier.when is None and event.when is not None:
-                earlier.when = event.when
+            if earlier_when is None and event.when is not None:
+                earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):
                 earlier.when = event.when  # "next month", then "on June 12": the day told later
             return

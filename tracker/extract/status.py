@@ -30,6 +30,7 @@ from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW
 from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.tokens import PhraseIndex, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -40,6 +41,8 @@ _CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # A trigger inside a phrase opened by these is no argument of the verb before them.
 _PHRASE_BREAKS = lexicon.words("embedding_breaks")
+_SIMULTANEOUS = frozenset({"during", "over"})
+_FUTURE_CUES = lexicon.words("predicate_future") | lexicon.words("schedule_words")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
 # After a participle, words that are no noun it could describe ("postponed until May").
 _NOT_MODIFIED = lexicon.words("not_nouns_after_participle")
@@ -54,7 +57,7 @@ _SCHEDULED = _SCHEDULE_WORDS | lexicon.words("predicate_prospects")
 _OVERTAKEN = lexicon.words("overtaken_schedule_words")
 _REACH = 18  # tokens from the noun to its verb: "talks between A and B over the supply of gas"
 # How many tokens before the trigger its own cues stand: "expected to hold talks".
-CUE_REACH = 8
+CUE_REACH = 10
 
 
 def _called_off_words() -> dict[str, str]:
@@ -69,6 +72,12 @@ def _called_off_words() -> dict[str, str]:
 
 
 _CALLED_OFF = _called_off_words()
+# The phrases among them: "had been put on ice", "was called off", "were pushed back".
+_CALLED_OFF_PHRASES = PhraseIndex({
+    phrase_key(phrase): status
+    for status in ("postponed", "cancelled")
+    for phrase in lexicon.cues()["status_cues"][status] if " " in phrase
+})
 
 
 def event_status(
@@ -102,23 +111,41 @@ def event_status(
         status = "postponed" if temporary else "cancelled"
     if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
         status = called_off_later(lex, lows, lo, trig) or status
+    elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
+        status = "planned"  # "Biden invited Trong to visit, and Trong accepted": agreed
     return status
 
 
-def in_condition(lows: list[str], lo: int, trig: Trigger) -> bool:
+def _accepted_later(lows: list[str], trig: Trigger) -> bool:
+    """ "..., and Trong accepted": the offer told first is taken up later in the sentence."""
+    for k in range(trig.tok_end, min(len(lows) - 1, trig.tok_end + _ACCEPT_REACH)):
+        if lows[k] == "and" and any(w in _ACCEPTANCE for w in lows[k + 1 : k + 4]):
+            return True
+    return False
+
+
+_ACCEPTANCE = lexicon.words("acceptance_words")
+_ACCEPT_REACH = 15
+
+
+def in_condition(lows: list[str], lo: int, trig: Trigger, named: list[bool]) -> bool:
     """Is the act named inside a condition ("if a deal is not reached", "unless talks resume")?
-    The condition is not asserted: it is what the main clause depends on."""
+    The condition is not asserted: it is what the main clause depends on; but an act with a
+    named author ("Turkey's military operation") is presupposed. ``named[k]``: token k is
+    capitalised."""
     for k in range(trig.tok - 1, max(lo - 1, trig.tok - _CONDITION_REACH), -1):
         if lows[k] in _CONDITIONALS:
             return True
         if lows[k] in _CONDITION_STOPS:
             return False
+        if k >= trig.tok - 3 and lows[k].endswith(("'s", "’s")) and named[k]:
+            return False  # "if the bloc keeps criticizing Turkey's military operation": it is
     return False
 
 
 # A condition names its act within a few words: "if a 'deal' is not reached".
-_CONDITION_REACH = 6
-_CONDITION_STOPS = frozenset({",", ";", ":", "and", "but", "or", "then"})
+_CONDITION_REACH = 8
+_CONDITION_STOPS = frozenset({",", ";", ":", "but", "then"})
 
 
 def _base_status(
@@ -167,11 +194,23 @@ def cue_status(
             continue
         if status in _CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
             continue  # "revisit suspended agreements and negotiate": another noun's state
-        if b < start and not _PHRASE_BREAKS.isdisjoint(lows[b:start]):
+        if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
         if best is None or lex.priority[status] < lex.priority[best]:  # type: ignore[index]
             best = status  # type: ignore[assignment]
     return best or "occurred"
+
+
+def _broken(lows: list[str], a: int, b: int, start: int) -> bool:
+    """Is the cue in lows[a:b] cut off from the trigger at ``start`` by a phrase of its own?
+    "during" shares its governor's time: "is expected to be the topic during a meeting" is
+    a meeting ahead, but "had been arranged during a phone call" no call ahead."""
+    breaks = [w for w in lows[b:start] if w in _PHRASE_BREAKS]
+    if not breaks:
+        return False
+    return not (
+        all(w in _SIMULTANEOUS for w in breaks) and not _FUTURE_CUES.isdisjoint(lows[a:b])
+    )
 
 
 def _attributive(lows: list[str], a: int, b: int, trigger_start: int) -> bool:
@@ -203,6 +242,9 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
             word = lows[j]
             if word in _CALLED_OFF:
                 return _CALLED_OFF[word]
+            phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
+            if phrase:
+                return phrase[1]  # type: ignore[return-value]
             if low == "had" and word in _OVERTAKEN:
                 return "postponed"  # "had been due to take place on Friday": no longer due
             if word in _SCHEDULED or word == "to":

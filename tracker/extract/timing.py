@@ -58,6 +58,21 @@ def finer_within(inner: When | None, outer: When | None) -> bool:
     )
 
 
+# How far from the story's day an act's own day may lie for a retelling to replace it.
+_RETOLD_REACH = 7  # days
+_LEAD = 3  # sentences: the lead that the article then tells again in detail
+
+
+def retold_nearby(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """Whether ``earlier`` holds a day taken from the story and ``event`` tells its own day
+    close to it ("shook hands at the opening of the summit", then "shook hands on Friday")."""
+    if not earlier.when_inferred or earlier.when is None or event.when is None:
+        return False
+    if event.when_inferred or event.when.precision != "day":
+        return False
+    return abs((event.when.start - earlier.when.start).days) <= _RETOLD_REACH
+
+
 def keeps_set_time(event_type: str, status: str) -> bool:
     return event_type in SET_TIME_TYPES and status in SET_TIME_STATUSES
 
@@ -82,6 +97,8 @@ def may_be_set_time(date: DateMention, status: str, published: dt.date | None) -
 
 def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool:
     if status == "occurred":
+        if date.scheduled or date.lead in _SCHEDULE_LEADS:
+            return False  # "talks scheduled for today": a plan's time, not when it happened
         return date.same_as_before or published is None or (
             date.when is not None and date.when.start <= published
         )
@@ -192,7 +209,10 @@ class SentenceTimes:
             return None
         pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
         k = bisect_left(starts, pos_end)
-        if status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH:
+        if (
+            status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
+            and not anchored[k].of_next_act
+        ):
             return self._told(anchored[k], last_when)
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
@@ -200,11 +220,23 @@ class SentenceTimes:
         # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
         near = anchored[lo:hi]
-        own = [d for d in near if not _separated(tokens, d, tok, tok_end)]
+        # "a day after" dates the act told after it, and only when no explicit time follows
+        # that act ("three days after Russia vetoed a resolution on 22 March").
+        explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
+        own = [
+            d for d in near
+            if not _separated(tokens, d, tok, tok_end)
+            and not (d.of_next_act and (d.start >= pos_end or explicit_after))
+        ]
         best = min(
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._told(best, last_when)
+
+    def _happened_on(self, when: When) -> bool:
+        return when.precision == "day" and (
+            self._published is None or when.start <= self._published
+        )
 
     def _told(self, date: DateMention, last_when: When | None) -> When | None:
         """The time an expression names: "the same day" is the time told before; "a day
@@ -213,8 +245,15 @@ class SentenceTimes:
             return date.when
         if not date.days_back:
             return last_when
-        if last_when is not None and last_when.precision == "day":
-            day: dt.date | None = last_when.start
+        k = bisect_left(self._starts, date.start)  # a day the sentence told before it
+        own = next((
+            d.when for d in reversed(self.anchored[max(0, k - 2) : k])
+            if d.when is not None and self._happened_on(d.when)
+        ), None)
+        if own is not None:
+            day: dt.date | None = own.start
+        elif last_when is not None and self._happened_on(last_when):
+            day = last_when.start  # a day things happened, not one ahead
         else:
             day = self._published
         back = shift_days(day, -date.days_back) if day is not None else None
@@ -335,6 +374,8 @@ class StoryClock:
     last_when: When | None = None  # the latest anchored time: "on the same day" refers to it
     last_day: When | None = None  # the latest day near publication: untimed acts happened then
     _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
+    sentences: int = 0  # sentences taken in so far
+    _told_day: bool = False  # whether the text has told a day yet (else last_day is its date)
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -345,17 +386,23 @@ class StoryClock:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
         anchored = [d.when for d in dates if d.when and d.anchor]
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
+        self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
-        # The story's latest day is when something happened: not a day ahead ("the tariffs
-        # were due to take effect on Tuesday").
+        # The story's latest day is the latest day something happened: not a day ahead ("the
+        # tariffs were due to take effect on Tuesday"), nor a day told looking back ("Xi
+        # arrived on Monday" after "held talks on Tuesday").
         recent = [
             d.when for d in dates
             if d.when and d.anchor and not d.ahead and d.when.precision == "day"
             and self._near(d.when)
+            and (self.published is None or d.when.start <= self.published)
         ]
         if recent:
-            self.last_day = recent[-1]
+            latest = max(recent, key=lambda w: w.start)
+            if not self._told_day or self.last_day is None or latest.start >= self.last_day.start:
+                self.last_day = latest
+            self._told_day = True
         return unresolved
 
     def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
@@ -368,7 +415,8 @@ class StoryClock:
             if event.when is not None:
                 continue
             if event.status == "occurred":
-                event.when = self.last_day
+                # An act of the lead told without its day is told again below with it.
+                event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
             elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
                 # Only at the end: the offer told again later with the time set for the act
                 # ("will resume talks next week") is merged with it and gives it that time.

@@ -39,6 +39,9 @@ class ExtractedEvent:
     title: str = ""
     trigger: str = ""  # the words that signalled the event, as written
     trigger_offset: int = 0  # where the trigger starts in the evidence
+    # True when the time was not told with the act but taken from the story (its latest day):
+    # a retelling that tells the act's own day near it replaces it.
+    when_inferred: bool = False
 
     def to_json(self) -> dict:
         return {
