@@ -158,3 +158,11 @@ def test_a_weekday_that_was_due_is_the_nearest_one():
 def test_days_after_mark_the_act_that_follows():
     [found] = find_dates("It came a day after the EU condemned the offensive.", PUBLISHED)
     assert found.same_as_before and found.days_back == 1 and found.of_next_act
+
+
+def test_by_a_weekday_in_the_past_is_when_it_was_done_and_ahead_a_deadline():
+    [done] = find_dates("France was quick to reject the order by Friday evening.", PUBLISHED)
+    assert done.anchor and done.when.start == dt.date(2024, 6, 7)
+    sentence = "They must leave by Friday."
+    [deadline] = find_dates(sentence, PUBLISHED, sentence.index("must"))
+    assert not deadline.anchor

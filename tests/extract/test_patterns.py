@@ -134,3 +134,37 @@ def test_patterns_give_type_status_and_roles(body, expected):
 def test_a_call_pattern_leaves_labels_alone():
     assert [t for t, _, _ in found('Trump called the tariffs "unjustified".')] == ["criticism"]
     assert found("Kenya called on Nigeria to withdraw its troops.")[0][0] == "demand"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kenyan President William Ruto says he will sign an executive order on Nigeria.",
+        "Ruto was able to save Kenya and Nigeria a great deal of expense.",
+        "Kenya said it was vital to meet Nigeria's growing humanitarian needs.",
+    ],
+)
+def test_discard_patterns_from_the_news(body):
+    assert not any(t in ("agreement", "meeting") for t, _, _ in found(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a request for a meeting is a proposed meeting
+        ("Kenyan President William Ruto has requested a meeting with Nigerian President Bola "
+         "Tinubu.", ("meeting", "proposed")),
+        # demand + from PARTY: the one asked
+        ("Brazil's government demanded an explanation from Washington.", ("demand", "occurred")),
+        # pledge + a sum: aid promised
+        ("Kuwait pledged $500 million to Syria.", ("aid", "planned")),
+    ],
+)
+def test_requests_demands_and_pledges(body, expected):
+    assert found(body)[0][:2] == expected
+
+
+def test_demand_from_names_the_one_asked():
+    assert found("Brazil's government demanded an explanation from Washington.")[0][2] == [
+        ("Brazil", "initiator"), ("United States", "target")
+    ]

@@ -198,6 +198,9 @@ def test_an_act_named_in_a_condition_is_not_told():
         # a subjunctive "be" starts a verb group too
         ("The doctors recommend that Kenyan President William Ruto's trip to Nigeria be "
          "postponed.", ("meeting", "postponed")),
+        # a phrase after the auxiliary: "had been put on ice"
+        ("The summit between Kenyan President William Ruto and Nigerian President Bola Tinubu "
+         "had been put on ice.", ("meeting", "postponed")),
         # an offer taken up later in the sentence is agreed
         ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
          ("meeting", "planned")),

@@ -271,3 +271,26 @@ def test_an_explicit_time_of_the_later_act_beats_days_after():
         published=dt.date(2024, 3, 26),
     )
     assert span(event) == ("2024-03-22", "2024-03-22", "day")
+
+
+def test_a_day_told_looking_back_does_not_move_the_story_back():
+    found = extract(
+        "Test\n\nChinese President Xi Jinping and Russian President Vladimir Putin held talks at "
+        "the Kremlin on Tuesday.\n\nXi arrived in Moscow on Monday for a state visit.\n\n"
+        "In their joint statement, the two governments also voiced serious concern about NATO.\n",
+        published=dt.date(2023, 3, 21),
+    ).events
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2023-03-21", "2023-03-21", "day")
+
+
+def test_what_happened_does_not_take_the_time_a_plan_was_scheduled_for():
+    found = extract(
+        "Test\n\nNorth Korea indefinitely postponed high-level talks with South Korea scheduled "
+        "for today, citing a joint South Korean-United States air drill.\n",
+        published=dt.date(2018, 5, 16),
+    ).events
+    [talks] = [e for e in found if e.type == "talks"]
+    assert span(talks) == ("2018-05-16", "2018-05-16", "day")  # the time it was set for
+    drills = [e for e in found if e.type == "military"]
+    assert drills and all(e.when is None or e.when_inferred for e in drills)

@@ -10,7 +10,7 @@ import copy
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -114,13 +114,14 @@ class ArticleMemory:
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
 
-    def person_titled(self, wanted: tuple[str, ...], exclude: Iterable[Actor] = ()) -> Actor | None:
+    def person_titled(
+        self, wanted: tuple[str, ...], exclude: Container[Actor] = ()
+    ) -> Actor | None:
         """The person named last with a title that fits ("the minister": the foreign
         minister named last; "the president": not a vice president)."""
-        skip = set(exclude)
         for actor in reversed(self.recent_persons):
             title = self.titles.get(actor)
-            if title is not None and actor not in skip and _title_fits(title, wanted):
+            if title is not None and actor not in exclude and _title_fits(title, wanted):
                 return actor
         return None
 
@@ -217,6 +218,11 @@ class ActorIndex:
         self.subject_pronouns = frozenset(cues["subject_pronouns"])
         self.plural_pronouns = frozenset(cues["plural_pronouns"])
         self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
+        # The words a reference can begin with (step 6 of find_mentions looks at no other).
+        self.reference_firsts = (
+            frozenset(self.pairs.by_first) | {"the"} | self.subject_pronouns
+            | self.plural_pronouns | self.possessive_pronouns
+        )
 
     def with_extra(self, entries: Iterable[ActorEntry]) -> ActorIndex:
         """This index plus more actors (the database's), which never take a name or alias
@@ -375,7 +381,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    for i in [x for x, word in enumerate(texts) if word in dem_firsts]:
+    capitals = [x for x, t in enumerate(tokens) if t.cap]
+    for i in [x for x in capitals if texts[x] in dem_firsts]:
         if i < covered:
             continue
         one = dem_words.get(texts[i])
@@ -387,8 +394,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in range(n):
-        if claimed[i] or lows[i] not in title_firsts:
+    for i in [x for x, low in enumerate(lows) if low in title_firsts]:
+        if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)
         if not hit:
@@ -409,6 +416,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, j)
         if k == j:
             continue
+        for x in range(j, k - 1):
+            if lows[x] in index.title_heads:
+                j = x + 1  # "Chief Cabinet Secretary Hirokazu Matsuno": the name follows
         name_tokens = texts[j:k]
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
@@ -438,15 +448,15 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                     titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap or texts[i] in _NOT_NAME:
+    for i in capitals:
+        if claimed[i] or texts[i] in _NOT_NAME:
             continue
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
-        if i > 0 and (lows[i - 1] == "the" or lows[i - 1] in _LOCATIVE):
+        if i > 0 and (lows[i - 1] in ("the", "of") or lows[i - 1] in _LOCATIVE):
             continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
@@ -545,10 +555,11 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             claimed[x] = True
 
     # 4. Surnames met earlier ("Kim" after "Kim Jong Un"); single capitalised words only.
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap:
+    surnames = memory.surnames
+    for i in capitals:
+        if claimed[i] or texts[i] not in surnames:
             continue
-        actor = memory.surnames.get(texts[i])
+        actor = surnames[texts[i]]
         if actor and not (i + 1 < n and tokens[i + 1].cap and not claimed[i + 1]):
             mentions.append(Mention(actor, i, i + 1, "surname"))
             claimed[i] = True
@@ -594,8 +605,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    for i in range(n):
-        if claimed[i] or not tokens[i].cap or "-" not in texts[i]:
+    for i in [x for x, word in enumerate(texts) if "-" in word]:
+        if claimed[i] or not tokens[i].cap:
             continue
         prefix, _, suffix = texts[i].rpartition("-")
         if suffix.lower() in _AGENT_SUFFIXES:
@@ -626,7 +637,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     state_toks: list[int] | None = None  # the states named, built when first asked for
     state_actors: list[Actor] = []
     subjects: _Subjects | None = None  # built when the first pronoun asks
-    for i in range(n):
+    reference_firsts = index.reference_firsts
+    for i in [x for x, low in enumerate(lows) if low in reference_firsts]:
         if claimed[i]:
             continue
         low = lows[i]
@@ -719,7 +731,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             role = _role_reference(tokens, i + 1, index) if roles_possible else None
             if role is not None:
                 end, wanted = role
-                person = memory.person_titled(wanted, exclude=persons.at(i))
+                person = memory.person_titled(wanted, exclude=persons.seen(i))
                 if person is not None:
                     # "the chancellor", "the envoy": the person named last with that title.
                     mentions.append(Mention(person, i, end, "anaphor"))
@@ -856,6 +868,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if m.actor in memory.recent_states:
                 memory.recent_states.remove(m.actor)
             memory.recent_states.append(m.actor)
+            del memory.recent_states[:-16]
             memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
         if (
             m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
@@ -1179,14 +1192,22 @@ class _PersonsBefore:
         self.first: dict[Actor, int] = {}
         self.names: set[str] = set()
 
+    def seen(self, i: int) -> dict[Actor, int]:
+        """The persons mentioned before token i (a set to test against; not sorted)."""
+        self.at_unsorted(i)
+        return self.first
+
     def at(self, i: int) -> list[Actor]:
+        self.at_unsorted(i)
+        return sorted(self.first, key=self.first.__getitem__)
+
+    def at_unsorted(self, i: int) -> None:
         mentions = self.before_.mentions
         for k in self.before_.advance(i):
             actor = mentions[k].actor
             self.names.add(actor.name)
             if k < self.first.get(actor, len(mentions)):
                 self.first[actor] = k
-        return sorted(self.first, key=self.first.__getitem__)
 
 
 def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:

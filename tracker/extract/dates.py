@@ -467,6 +467,8 @@ def find_dates(
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
         )  # "an official said on Wednesday": the time of the saying, in the past
+        if kind == "wd" and not future and text[:3].lower() == "by ":
+            anchor = True  # "was quick to reject the order by Friday evening": done by then
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
         before = [w.lower() for w in _LEAD_WORDS.findall(

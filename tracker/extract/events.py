@@ -84,8 +84,10 @@ class TriggerLexicon:
             if lows[k] == "but":
                 start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
                 break
-        if lows[lo] == "no" or self.negations.find_all(lows[start:i]):
-            return True
+        if lows[lo] == "no" or self.negations.find_all(lows[start:i]) or any(
+            w.endswith(("n't", "n’t")) for w in lows[start:i]
+        ):
+            return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"

@@ -45,6 +45,9 @@ class Pattern:
     status: str | None
     weight: float
     only: frozenset[str] | None  # a discard's trigger types (None: any)
+    # for each word element it must match, the words one of its phrases starts with: a
+    # sentence without them is not tried (most sentences)
+    required: tuple[frozenset[str], ...] = ()
 
 
 _QUOTES = frozenset({'"', "“", "”"})
@@ -100,13 +103,19 @@ class PatternSet:
         self.by_anchor: dict[str, list[Pattern]] = {}
         self.on_triggers: list[Pattern] = []
         for entry in document["patterns"]:
+            before = tuple(reversed(self._elements(entry.get("before", ""), leftwards=True)))
+            after = tuple(self._elements(entry.get("after", ""), leftwards=False))
             pattern = Pattern(
-                before=tuple(reversed(self._elements(entry.get("before", ""), leftwards=True))),
-                after=tuple(self._elements(entry.get("after", ""), leftwards=False)),
+                before=before,
+                after=after,
                 type=entry["type"],
                 status=entry.get("status"),
                 weight=float(entry.get("weight", 1.0)),
                 only=frozenset(entry["only"]) if "only" in entry else None,
+                required=tuple(
+                    frozenset(el.words.by_first)  # type: ignore[union-attr]
+                    for el in (*before, *after) if el.kind == "words"
+                ),
             )
             if entry["verb"] == "TRIGGER":
                 self.on_triggers.append(pattern)
@@ -154,7 +163,11 @@ class PatternSet:
         self, tokens: list[Token], lows: list[str], mentions: list[Mention],
         triggers: list[Trigger],
     ) -> list[Trigger]:
-        if self.anchors.isdisjoint(lows) and not (self.on_triggers and triggers):
+        words = set(lows)
+        on_triggers = [
+            p for p in self.on_triggers if all(not need.isdisjoint(words) for need in p.required)
+        ] if triggers else []
+        if self.anchors.isdisjoint(words) and not on_triggers:
             return triggers  # most sentences
         starts: dict[int, Mention] = {}
         for m in mentions:  # the longest party named at each position
@@ -175,6 +188,8 @@ class PatternSet:
         discards: list[tuple[int, frozenset[str] | None]] = []
         for k, low in enumerate(lows):
             for pattern in self.by_anchor.get(low, ()):
+                if not all(not need.isdisjoint(words) for need in pattern.required):
+                    continue
                 matched = self._match(pattern, sentence, k)
                 if matched is None:
                     continue
@@ -188,8 +203,10 @@ class PatternSet:
                                    tuple((tok, role) for tok, role in slots if role != _END))
                     found.append((trig, start, end))
                 break  # the first pattern that matches an anchor reads it
-        for trig in triggers:
-            for pattern in self.on_triggers:
+        for trig in triggers if on_triggers else ():
+            if trig.type == "none":
+                continue
+            for pattern in on_triggers:
                 if pattern.only is not None and trig.type not in pattern.only:
                     continue
                 matched = self._match(pattern, sentence, trig.tok, trig.tok_end)

@@ -272,6 +272,10 @@ def _sentence_events(
                 inherited = "proposed"
             elif head_type == "agreement" and event_type in ("call", "meeting", "talks"):
                 inherited = "planned"
+            elif head_type == "demand" and lows[head.tok] in _REQUESTING and (
+                event_type in _MEETING_TYPES
+            ):
+                inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
             else:
                 continue
             _remove(out, head_events.get(lo))
@@ -308,6 +312,7 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_REQUESTING = lexicon.words("requesting_verbs")
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 _RECENT = 50

@@ -30,6 +30,7 @@ from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW
 from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.tokens import PhraseIndex, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -71,6 +72,12 @@ def _called_off_words() -> dict[str, str]:
 
 
 _CALLED_OFF = _called_off_words()
+# The phrases among them: "had been put on ice", "was called off", "were pushed back".
+_CALLED_OFF_PHRASES = PhraseIndex({
+    phrase_key(phrase): status
+    for status in ("postponed", "cancelled")
+    for phrase in lexicon.cues()["status_cues"][status] if " " in phrase
+})
 
 
 def event_status(
@@ -235,6 +242,9 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
             word = lows[j]
             if word in _CALLED_OFF:
                 return _CALLED_OFF[word]
+            phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
+            if phrase:
+                return phrase[1]  # type: ignore[return-value]
             if low == "had" and word in _OVERTAKEN:
                 return "postponed"  # "had been due to take place on Friday": no longer due
             if word in _SCHEDULED or word == "to":
