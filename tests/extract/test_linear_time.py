@@ -22,6 +22,9 @@ UNITS = [
     # titles, appositions, pronouns, references and dates: every layer gets work
     "Russian President Vladimir Putin said he met U.S. President Donald Trump on Friday and ",
     "Joe Biden, the U.S. president, urged Xi to visit, and the two leaders agreed that they ",
+    # time attachment: set times, reports, connectives, "a day after", plans told again
+    "Putin, who was due to meet Trump on 3 June 2022, called off the talks a day after Xi "
+    "said on 2 June 2022 that he will visit Kyiv in the last week of June 2022, and ",
 ]
 # Time per KB may not grow more than 1.5x from 1 to 20 KB (issue 9).
 GROWTH = 1.5

@@ -1,14 +1,24 @@
 """Layer 6: time attachment. Which of a sentence's time expressions an event takes.
 
-The expressions are found and resolved by ``dates`` (``find_dates``); here they are attached:
-a plan takes the first time told after its trigger when it is close ("will meet on Friday"),
-anything else the nearest anchored time on either side; "on the same day" takes the time told
-before. A meeting, call or talks that is planned, called off or put off keeps the time it was
-set for: not the time it was announced ("officials said Tuesday") nor a time already past; when
-its sentence tells none, a later sentence that schedules it may ("The talks were due to be held
-on August 25", see ``SetTimes``). An act told without a time takes the story's latest day when
-it happened (see ``StoryClock``). Lookups are by bisection, so many times and triggers in one
-sentence stay linear.
+The expressions are found and resolved by ``dates`` (``find_dates``); here they are attached,
+following the corpus guide (shared/corpus/README.md, "when"):
+
+- a plan takes the first time told after its trigger when it is close ("will meet on Friday"),
+  anything else the nearest anchored time on either side, but not one that a connective gives
+  to another act ("days after Trump berated Zelenskyy on Feb. 28"); "on the same day" takes the
+  time told before, "a day earlier" / "a day after he spoke" a day before it;
+- what happened takes no time after publication and no time told as scheduled;
+- a meeting, call or talks that is planned, called off or put off keeps the time it was set
+  for: not the time it was announced ("officials said Tuesday"), a bound ("until next week")
+  or, for a plan, a time already past; when its sentence tells none, a later sentence that
+  schedules it or tells the plan again may ("The talks were due to be held on August 25", see
+  ``SetTimes``); anything else called off or put off keeps a set time its sentence tells;
+- an act told without a time takes the story's latest day something happened, and a threat,
+  offer or pledge the day it was made (see ``StoryClock``); a lead act's day taken so yields
+  to its own day told in a retelling nearby (``retold_nearby``).
+
+Lookups are by bisection or within a bounded reach, so many times and triggers in one sentence
+stay linear. Word lists are in data/times.json.
 """
 
 from __future__ import annotations
@@ -344,16 +354,16 @@ class SetTimes:
     def wait(self, found: list[ExtractedEvent], dates: list[DateMention]) -> None:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
         may hold the time it was called off until then) start waiting for it."""
-        set_times: dict[str, list[When]] = {}
+        set_times: dict[str, set[When]] = {}
         for event in found:
             if not keeps_set_time(event.type, event.status):
                 continue
             if event.when is not None:
                 if event.status not in set_times:
-                    set_times[event.status] = [
+                    set_times[event.status] = {
                         d.when for d in dates
                         if d.when is not None and may_be_set_time(d, event.status, self.published)
-                    ]
+                    }
                 if event.when in set_times[event.status]:
                     continue
             self.waiting.append(event)
