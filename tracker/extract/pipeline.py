@@ -313,6 +313,7 @@ def _sentence_events(
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _REQUESTING = lexicon.words("requesting_verbs")
+_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 _RECENT = 50
@@ -593,10 +594,12 @@ def _refers_back(
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
                 if end is not None and (
-                    lex.passive_cues.find_all(lows[end : end + 4]) or predicate_status(lows, end)
+                    lex.passive_cues.find_all(lows[end : end + 4])
+                    or predicate_status(lows, end) in _CALLED_OFF_STATUSES
                 ):
-                    # "put its talks with Canada on hold", "the meeting was expected before
-                    # ...": a status told now
+                    # "put its talks with Canada on hold", "the meeting had been put on ice":
+                    # a change of status told now ("the talks were due on Monday" tells the
+                    # time of the act told before)
                     return False
                 before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
                 return not lex.status_cues.find_all(before)  # "if the talks fail": told before
