@@ -415,6 +415,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, j)
         if k == j:
             continue
+        for x in range(j, k - 1):
+            if lows[x] in index.title_heads:
+                j = x + 1  # "Chief Cabinet Secretary Hirokazu Matsuno": the name follows
         name_tokens = texts[j:k]
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
@@ -452,7 +455,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
-        if i > 0 and (lows[i - 1] == "the" or lows[i - 1] in _LOCATIVE):
+        if i > 0 and (lows[i - 1] in ("the", "of") or lows[i - 1] in _LOCATIVE):
             continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
             (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
