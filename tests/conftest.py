@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 
 import pytest
@@ -23,13 +24,14 @@ BACKENDS = [
 ]
 
 
-def _fresh_pg_database() -> tuple[str, callable]:
-    """A new database on the test server, so every test starts empty."""
+def _fresh_pg_database(template: str | None = None) -> tuple[str, callable]:
+    """A new database on the test server, so every test starts empty (or as ``template``)."""
     base = make_url(PG_URL)
     name = f"t_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
 
     def drop() -> None:
         with admin.connect() as conn:
@@ -39,12 +41,36 @@ def _fresh_pg_database() -> tuple[str, callable]:
     return base.set(database=name).render_as_string(hide_password=False), drop
 
 
+# Making the schema runs every migration (a quarter of a second on SQLite, more on
+# PostgreSQL). A test that asks for ``engine`` only needs a current, empty database: its
+# ``db_url`` is a copy of one made once per test process. A test that asks for ``db_url``
+# alone (first use, migrations, the CLI's "created a new database") gets nothing there.
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("template") / "tracker.db"
+    open_database(f"sqlite:///{path}").dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_template():
+    url, drop = _fresh_pg_database()
+    open_database(url).dispose()
+    yield make_url(url).database
+    drop()
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
+    with_schema = "engine" in request.fixturenames
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'tracker.db'}"
+        path = tmp_path / "tracker.db"
+        if with_schema:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        yield f"sqlite:///{path}"
     else:
-        url, drop = _fresh_pg_database()
+        template = request.getfixturevalue("pg_template") if with_schema else None
+        url, drop = _fresh_pg_database(template)
         yield url
         drop()
 

@@ -253,3 +253,11 @@ def test_the_administrations_support_is_the_states():
     _, second = names(["Joe Biden arrived in Hanoi.",
                        "Trong praised the administration's support for Vietnam."])
     assert second == ["United States", "Vietnam"]
+
+
+def test_a_name_follows_the_whole_title():
+    [actors] = names(["Chief Cabinet Secretary Hirokazu Matsuno said the talks went well."])
+    assert actors == ["Hirokazu Matsuno"]
+    [actors] = names(["It will be signed in the city of Cartagena de Indias, President Juan "
+                      "Manuel Santos announced."])
+    assert actors == ["Juan Manuel Santos"]  # "Cartagena de Indias" is a place

@@ -60,22 +60,36 @@ class Columns:
 
     @classmethod
     @lru_cache(maxsize=64)
-    def for_width(cls, width: int, actors_wanted: int = 30) -> Columns:
+    def for_width(cls, width: int, actors_wanted: int = 30, title_wanted: int = 40) -> Columns:
         """Fixed columns sized to their longest value; actors and title share the rest by
-        content: the actors get what they need (``actors_wanted`` cells), up to 2/5."""
+        content: the actors get what they need as long as the title keeps what it needs, and
+        never less than 2/5 of the rest when they need that much (the title says most)."""
         compact = width < 110
         month, when = (8, 14) if compact else (8, 22)  # "Sep 2025": the gap follows
         # the marker column (2) and five gaps
         rest = max(20, width - (MARK_WIDTH + month + when + TYPE_WIDTH + STATUS_WIDTH + 5))
-        actors = max(12, min(actors_wanted, rest * 2 // 5))
+        actors = min(actors_wanted, max(rest * 2 // 5, rest - title_wanted))
+        actors = max(min(12, rest // 2), min(actors, rest - _MIN_TITLE))
         return cls(month, when, TYPE_WIDTH, STATUS_WIDTH, actors, max(0, rest - actors), compact)
+
+
+_MIN_TITLE = 12  # cells: a title cut shorter than this says nothing
 
 
 def actors_wanted(rows: Iterable[tl.TimelineRow]) -> int:
     """Cells the actors column needs for most of ``rows`` (one long list does not decide)."""
-    lengths = sorted(cell_len(row.actors_text) for row in rows)
+    return _wanted((row.actors_text for row in rows), default=30)
+
+
+def title_wanted(rows: Iterable[tl.TimelineRow]) -> int:
+    """Cells the title column needs for most of ``rows``."""
+    return _wanted((row.title for row in rows), default=40)
+
+
+def _wanted(texts: Iterable[str], default: int) -> int:
+    lengths = sorted(cell_len(text) for text in texts)
     if not lengths:
-        return 30
+        return default
     return max(12, lengths[min(len(lengths) - 1, len(lengths) * 9 // 10)])
 
 
@@ -171,7 +185,9 @@ class TimelineView(ScrollView, can_focus=True):
         self._provisional_anchor = 0
         self._closing = False
         self._hold_line: int | None = None
-        self._actors_wanted = 30  # the actors column's share, set from each filter's rows
+        # the actors' and titles' shares of the width, set from each filter's rows
+        self._actors_wanted = 30
+        self._title_wanted = 40
         self.marked: frozenset[int] = frozenset()  # events new or changed since the mark
         # noticing writes by other programs (the CLI): see _check_changes
         self._watch_lock = threading.Lock()
@@ -546,6 +562,7 @@ class TimelineView(ScrollView, can_focus=True):
         self._plan = planned
         rows = before + after
         self._actors_wanted = actors_wanted(rows)
+        self._title_wanted = title_wanted(rows)
         self._rows = dict(enumerate(rows))
         self._loaded = set()
         self._pending.clear()
@@ -784,7 +801,7 @@ class TimelineView(ScrollView, can_focus=True):
         return Strip([Segment(fit("  " + clean(text), width), style)])
 
     def _columns(self, width: int) -> Columns:
-        return Columns.for_width(width, self._actors_wanted)
+        return Columns.for_width(width, self._actors_wanted, self._title_wanted)
 
     def _header(self, width: int) -> Strip:
         cols = self._columns(width)
