@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
@@ -18,8 +19,11 @@ if TYPE_CHECKING:
 
     from tracker.db.models import Event
     from tracker.domain import When
+    from tracker.services.filters import EventFilter
+    from tracker.services.reading import Reader
 
 EXIT_BAD_INPUT = 2
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXIT_PARTLY = 1  # a batch where some items went in and some failed
 
 
@@ -51,22 +55,30 @@ class TrackerGroup(click.Group):
     """Turns every expected failure into one line on stderr and exit code 2."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from sqlalchemy.exc import OperationalError, SQLAlchemyError
-        from sqlalchemy.orm.exc import StaleDataError
-
         try:
             return super().invoke(ctx)
         except TrackerError as exc:
             fail(str(exc))
-        except StaleDataError:
-            fail("the event was changed by someone else at the same time; nothing was written")
-        except OperationalError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            if "locked" in reason or "could not serialize" in reason:
-                fail(f"the database is busy ({reason}); nothing was written, try again")
-            fail(f"database error: {reason}")
-        except SQLAlchemyError as exc:
-            fail(f"database error: {str(exc).splitlines()[0]}")
+        except Exception as exc:
+            # SQLAlchemy's errors, checked without importing it: a command that never loaded
+            # it (the fast read path) cannot raise them
+            if "sqlalchemy" not in sys.modules:
+                raise
+            from sqlalchemy.exc import OperationalError, SQLAlchemyError
+            from sqlalchemy.orm.exc import StaleDataError
+
+            if isinstance(exc, StaleDataError):
+                fail(
+                    "the event was changed by someone else at the same time; nothing was written"
+                )
+            if isinstance(exc, OperationalError):
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+                if "locked" in reason or "could not serialize" in reason:
+                    fail(f"the database is busy ({reason}); nothing was written, try again")
+                fail(f"database error: {reason}")
+            if isinstance(exc, SQLAlchemyError):
+                fail(f"database error: {str(exc).splitlines()[0]}")
+            raise
 
 
 class BoundedInt(click.ParamType):
@@ -131,6 +143,16 @@ class Context:
             self._engine = self._opening(open_database)
         return self._engine
 
+    def reader(self, filt: EventFilter | None = None) -> Reader | None:
+        """The fast read path (no SQLAlchemy) when it can serve ``filt``; None: use engine()."""
+        from tracker.services.reading import open_reader
+
+        reader = open_reader(self.url())
+        if reader is not None and filt is not None and not reader.serves(filt):
+            reader.close()
+            return None
+        return reader
+
     def bare_engine(self) -> Engine:
         """The database without a schema check (for `tracker db`)."""
         from tracker.db.session import make_engine
@@ -155,6 +177,13 @@ pass_context = click.make_pass_decorator(Context)
 def parse_when_option(text: str, what: str = "date", direction: str = "nearest") -> When:
     """A time typed on the command line; ``direction`` places one given without its year
     ("March", "Friday"): forward for planned events, backward for what happened."""
+    if _ISO_DAY.fullmatch(text.strip()):
+        # the form scripts give, read without loading the date parser (as it reads it)
+        with suppress(ValueError):
+            from tracker.domain import When
+
+            day = dt.date.fromisoformat(text.strip())
+            return When(day, day, "day")
     from tracker.extract.dates import parse_when
 
     when = parse_when(text, direction=direction)
@@ -178,8 +207,7 @@ def parse_day_option(text: str, what: str) -> dt.date:
 
 
 def describe_when(event: Event) -> str:
-    from tracker.domain import when_label
-    from tracker.services.events import event_when
+    from tracker.domain import event_when, when_label
 
     return when_label(event_when(event), event.timeline_date)
 
@@ -189,8 +217,7 @@ def actors_text(event: Event) -> str:
 
 
 def event_json(event: Event) -> dict:
-    from tracker.domain import is_undated
-    from tracker.services.events import event_when
+    from tracker.domain import event_when, is_undated
 
     when = event_when(event)
     undated = is_undated(event.timeline_date)
@@ -327,31 +354,37 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
             )
 
 
-def _time_range(text: str, prefix: str, what: str):
-    """A --since/--until/--during option through the same parser as the timeline's filter."""
+def _time_range(text: str, prefix: str, what: str) -> tuple[dt.date | None, dt.date | None]:
+    """A --since/--until/--during option through the same parser as the timeline's filter:
+    (since, until)."""
+    phrase = " ".join(text.split())
+    if _ISO_DAY.fullmatch(phrase):
+        # the form scripts give, read without loading the date parser (as it reads it: "since
+        # D" starts on D, "until D" ends on D, "D" is that day)
+        with suppress(ValueError):
+            day = dt.date.fromisoformat(phrase)
+            return (day if prefix != "until" else None, day if prefix != "since" else None)
     from tracker.extract.dates import parse_range
 
-    phrase = " ".join(text.split())
     if prefix and not phrase.lower().startswith(prefix + " "):
         phrase = f"{prefix} {phrase}"
     found = parse_range(phrase, dt.date.today())
     if found is None:
         raise TrackerError(f"cannot understand the {what} {text!r}")
-    return found
+    return found.since, found.until
 
 
 def _build_filter(actor, type_, status, since, until, during, search, undated=False):
     from tracker.domain import check_status, check_type
-    from tracker.services.query import EventFilter
+    from tracker.services.filters import EventFilter
 
     start = end = None
     if during:
-        found = _time_range(during, "", "time range")
-        start, end = found.since, found.until
+        start, end = _time_range(during, "", "time range")
     if since:
-        start = _time_range(since, "since", "start").since
+        start = _time_range(since, "since", "start")[0]
     if until:
-        end = _time_range(until, "until", "end").until
+        end = _time_range(until, "until", "end")[1]
     return EventFilter(
         actors=tuple(actor),
         types=tuple(check_type(t) for t in type_),
@@ -379,12 +412,6 @@ def _one_line(text: str, width: int) -> str:
 
 LIST_TABLE_LIMIT = 200
 JSON_PAGE = 500
-
-
-def _events_in_pages(session, filt, limit: int | None):
-    from tracker.services.query import iter_events
-
-    return iter_events(session, filt, limit=limit, page_size=JSON_PAGE)
 
 
 def filter_options(command):
@@ -429,48 +456,77 @@ def list_(
     obj, actor, type_, status, since, until, during, search, undated, limit, as_json, as_jsonl
 ):
     """List events in time order, with filters."""
-    from sqlalchemy.orm import Session
-
-    from tracker.services.query import count_events, list_events
-
     if as_json and as_jsonl:
         raise TrackerError("--json and --jsonl cannot be used together")
+    filt = _build_filter(actor, type_, status, since, until, during, search, undated)
+    reader = obj.reader(filt)
+    if reader is not None:
+        with reader:
+            _print_events(reader, filt, limit, as_json, as_jsonl)
+        return
+    from sqlalchemy.orm import Session
+
     with Session(obj.engine()) as session:
-        filt = _build_filter(actor, type_, status, since, until, during, search, undated)
-        if as_json or as_jsonl:
-            _print_json_events(session, filt, limit, lines=as_jsonl)
-            return
-        limit = limit or LIST_TABLE_LIMIT
-        events = list_events(session, filt, limit=limit)
-        if not events:
-            echo("no events match" if not filt.is_empty() else "no events yet")
-            return
-        rows = [
-            [
-                str(e.id),
-                describe_when(e),
-                e.type,
-                e.status,
-                _one_line(actors_text(e), 40),
-                _one_line(e.title, 60),
-            ]
-            for e in events
+        _print_events(_ServiceEvents(session), filt, limit, as_json, as_jsonl)
+
+
+class _ServiceEvents:
+    """tracker.services.query on a session, with the fast reader's (services.reading) methods."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+
+    def list_events(self, filt, *, limit: int) -> list:
+        from tracker.services.query import list_events
+
+        return list_events(self.session, filt, limit=limit)
+
+    def count_events(self, filt) -> int:
+        from tracker.services.query import count_events
+
+        return count_events(self.session, filt)
+
+    def iter_events(self, filt, *, limit: int | None, page_size: int):
+        from tracker.services.query import iter_events
+
+        return iter_events(self.session, filt, limit=limit, page_size=page_size)
+
+
+def _print_events(source, filt, limit: int | None, as_json: bool, as_jsonl: bool) -> None:
+    """`tracker list`'s output from ``source`` (a fast reader or the services)."""
+    if as_json or as_jsonl:
+        _print_json_events(source, filt, limit, lines=as_jsonl)
+        return
+    limit = limit or LIST_TABLE_LIMIT
+    events = source.list_events(filt, limit=limit)
+    if not events:
+        echo("no events match" if not filt.is_empty() else "no events yet")
+        return
+    rows = [
+        [
+            str(e.id),
+            describe_when(e),
+            e.type,
+            e.status,
+            _one_line(actors_text(e), 40),
+            _one_line(e.title, 60),
         ]
-        echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
-        total = count_events(session, filt)
-        if total > len(events):
-            echo(f"… {total - len(events)} more (use --limit, or --json for all)")
+        for e in events
+    ]
+    echo_plain(_table(rows, ["ID", "WHEN", "TYPE", "STATUS", "ACTORS", "TITLE"]))
+    # fewer than the limit are all of them: count only when there may be more
+    total = source.count_events(filt) if len(events) == limit else len(events)
+    if total > len(events):
+        echo(f"… {total - len(events)} more (use --limit, or --json for all)")
 
 
-def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None:
+def _print_json_events(source, filt, limit: int | None, *, lines: bool) -> None:
     """Every match as JSON, written as it is read (an array, or JSON Lines); with --limit,
     a note on stderr says when the output is not all of them."""
-    from tracker.services.query import count_events
-
     written = 0
     if not lines:
         echo("[", nl=False)
-    for event in _events_in_pages(session, filt, limit):
+    for event in source.iter_events(filt, limit=limit, page_size=JSON_PAGE):
         text = to_json(event_json(event))
         if lines:
             echo(text)
@@ -480,7 +536,7 @@ def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None
     if not lines:
         echo("\n]" if written else "]")
     if limit is not None and written == limit:
-        total = count_events(session, filt)
+        total = source.count_events(filt)
         if total > written:
             echo(
                 f"tracker: note: partial output, {written} of {total} matching events "
@@ -495,18 +551,19 @@ def _print_json_events(session, filt, limit: int | None, *, lines: bool) -> None
 @pass_context
 def show(obj, event_id, as_json) -> None:
     """Everything about one event: actors, time, evidence, status history."""
+    reader = obj.reader()
+    if reader is not None:
+        with reader:
+            event = reader.get_event(event_id)
+        if event is not None:
+            _print_event_details(event, as_json)
+            return
+    # not found (perhaps merged away), or no fast path: the services say what became of it
     from sqlalchemy.orm import Session
 
     from tracker.db.models import Event
-    from tracker.domain import day_label, effective_label
     from tracker.errors import NotFoundError
-    from tracker.services.events import (
-        get_event,
-        history_order,
-        merged_into,
-        moved_text,
-        previous_when,
-    )
+    from tracker.services.events import get_event, merged_into
 
     with Session(obj.engine()) as session:
         try:
@@ -518,71 +575,78 @@ def show(obj, event_id, as_json) -> None:
                 raise
             click.echo(f"event {event_id} was merged into {target}", err=True)
             event = get_event(session, target)
-        history = sorted(event.status_changes, key=history_order)
-        if as_json:
-            data = event_json(event)
-            data["mentions"] = [
-                {
-                    "article": m.article.title,
-                    "source": m.article.source,
-                    "published": m.article.published.isoformat() if m.article.published else None,
-                    "sentence": m.sentence,
-                    "offsets": [m.start_offset, m.end_offset],
-                    "implied_status": m.implied_status,
-                }
-                for m in event.mentions
-            ]
-            data["history"] = [
-                {
-                    "from": c.from_status,
-                    "to": c.to_status,
-                    "effective": c.effective_at.isoformat() if c.effective_at else None,
-                    "precision": c.effective_precision,
-                    "recorded_at": c.recorded_at.isoformat(timespec="seconds"),
-                    "note": c.note,
-                    "mention_id": c.mention_id,
-                    "previous_when": moved.to_json() if (moved := previous_when(c)) else None,
-                }
-                for c in history
-            ]
-            echo(to_json(data, indent=2))
-            return
-        out = [
-            f"Event {event.id}: {event.title}",
-            f"  type      {event.type}",
-            f"  status    {event.status}",
-            f"  when      {describe_when(event)}",
-            f"  origin    {event.origin} "
-            f"(confidence {event.confidence:.2f}, version {event.version})",
+        _print_event_details(event, as_json)
+
+
+def _print_event_details(event, as_json: bool) -> None:
+    """`tracker show`'s output for an event (an ORM object, or a services.reading record)."""
+    from tracker.domain import day_label, effective_label, history_order, moved_text, previous_when
+
+    history = sorted(event.status_changes, key=history_order)
+    if as_json:
+        data = event_json(event)
+        data["mentions"] = [
+            {
+                "article": m.article.title,
+                "source": m.article.source,
+                "published": m.article.published.isoformat() if m.article.published else None,
+                "sentence": m.sentence,
+                "offsets": [m.start_offset, m.end_offset],
+                "implied_status": m.implied_status,
+            }
+            for m in event.mentions
         ]
-        if event.notes:
-            out.append(f"  notes     {event.notes}")
-        out.append("Actors:")
-        out += [f"  {p.actor.name} ({p.role})" for p in event.participations] or ["  (none)"]
-        out.append("Evidence:")
-        for m in event.mentions:
-            published = day_label(m.article.published) if m.article.published else "undated"
-            out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
-            out.append(f"    “{' '.join(m.sentence.split())}”")
-            out.append(f"    source: {m.article.source}")
-        if not event.mentions:
-            out.append("  (entered by hand)")
-        out.append("Status history:")
-        for c in history:
-            when = effective_label(c.effective_at, c.effective_precision)
-            source = ""
-            if c.mention is not None:
-                source = f"  from “{_one_line(c.mention.article.title, 50)}”"
-            if c.note:
-                source += f"  note: {c.note}"
-            if (moved := moved_text(c)) is not None:
-                source += f"  {moved}"
-            recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
-            out.append(
-                f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
-                f"  (recorded {recorded}){source}"
-            )
-        echo_plain("\n".join(out))
+        data["history"] = [
+            {
+                "from": c.from_status,
+                "to": c.to_status,
+                "effective": c.effective_at.isoformat() if c.effective_at else None,
+                "precision": c.effective_precision,
+                "recorded_at": c.recorded_at.isoformat(timespec="seconds"),
+                "note": c.note,
+                "mention_id": c.mention_id,
+                "previous_when": moved.to_json() if (moved := previous_when(c)) else None,
+            }
+            for c in history
+        ]
+        echo(to_json(data, indent=2))
+        return
+    out = [
+        f"Event {event.id}: {event.title}",
+        f"  type      {event.type}",
+        f"  status    {event.status}",
+        f"  when      {describe_when(event)}",
+        f"  origin    {event.origin} "
+        f"(confidence {event.confidence:.2f}, version {event.version})",
+    ]
+    if event.notes:
+        out.append(f"  notes     {event.notes}")
+    out.append("Actors:")
+    out += [f"  {p.actor.name} ({p.role})" for p in event.participations] or ["  (none)"]
+    out.append("Evidence:")
+    for m in event.mentions:
+        published = day_label(m.article.published) if m.article.published else "undated"
+        out.append(f"  {m.article.title} ({published}) says it is {m.implied_status}:")
+        out.append(f"    “{' '.join(m.sentence.split())}”")
+        out.append(f"    source: {m.article.source}")
+    if not event.mentions:
+        out.append("  (entered by hand)")
+    out.append("Status history:")
+    for c in history:
+        when = effective_label(c.effective_at, c.effective_precision)
+        source = ""
+        if c.mention is not None:
+            source = f"  from “{_one_line(c.mention.article.title, 50)}”"
+        if c.note:
+            source += f"  note: {c.note}"
+        if (moved := moved_text(c)) is not None:
+            source += f"  {moved}"
+        recorded = c.recorded_at.strftime("%Y-%m-%d %H:%M")
+        out.append(
+            f"  {when:<14}  {c.from_status or '—'} → {c.to_status}"
+            f"  (recorded {recorded}){source}"
+        )
+    echo_plain("\n".join(out))
 
 
 @cli.command()
@@ -1297,7 +1361,7 @@ def changes(obj, since, since_last, keep_mark, as_json) -> None:
         user = database_user(session)
         now = utcnow()
         if since:
-            start = dt.datetime.combine(_time_range(since, "since", "start").since, dt.time())
+            start = dt.datetime.combine(_time_range(since, "since", "start")[0], dt.time())
             described = f"since {start.date().isoformat()}"
         else:
             mark = last_seen(session, user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Protocol
 
 from tracker.errors import TrackerError
 
@@ -208,3 +209,55 @@ def when_label(when: When | None, timeline_date: dt.date, weekday: bool = True) 
             return "undated: no date found"
         return f"date unknown — reported {day_label(timeline_date, weekday)}"
     return when.label(weekday)
+
+
+# Views of an event and its status changes, read from any object with their columns (the
+# ORM's rows, or the fast read path's records): no SQLAlchemy needed to show an event.
+
+
+class EventLike(Protocol):
+    when_start: dt.date | None
+    when_end: dt.date | None
+    precision: str | None
+
+
+class StatusChangeLike(Protocol):
+    id: int | None
+    from_status: str | None
+    to_status: str
+    effective_at: dt.date | None
+    effective_precision: str | None
+    recorded_at: dt.datetime
+    previous_when_start: dt.date | None
+    previous_when_end: dt.date | None
+    previous_precision: str | None
+
+
+def event_when(event: EventLike) -> When | None:
+    if event.when_start is None or event.precision is None:
+        return None
+    return When(event.when_start, event.when_end or event.when_start, event.precision)
+
+
+def history_order(change: StatusChangeLike) -> tuple:
+    """Changes in world order: undated first, then by effective time, then as recorded."""
+    effective = change.effective_at
+    return (effective is not None, effective or dt.date.min, change.recorded_at, change.id or 0)
+
+
+def previous_when(change: StatusChangeLike) -> When | None:
+    """The event's time that ``change`` moved away from, if it moved it."""
+    if change.previous_when_start is None or change.previous_precision is None:
+        return None
+    end = change.previous_when_end or change.previous_when_start
+    return When(change.previous_when_start, end, change.previous_precision)
+
+
+def moved_text(change: StatusChangeLike) -> str | None:
+    """"planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026" for a change that moved the
+    event's time; None otherwise."""
+    before = previous_when(change)
+    if before is None:
+        return None
+    happened = effective_label(change.effective_at, change.effective_precision)
+    return f"{change.from_status or 'planned'} for {before.label()}, {change.to_status} {happened}"

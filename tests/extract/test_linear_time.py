@@ -25,6 +25,9 @@ UNITS = [
     # time attachment: set times, reports, connectives, "a day after", plans told again
     "Putin, who was due to meet Trump on 3 June 2022, called off the talks a day after Xi "
     "said on 2 June 2022 that he will visit Kyiv in the last week of June 2022, and ",
+    # role nouns, dash pairs, agencies, "the country's", enumerations of parties (issue 8)
+    "Foreign Minister Olaf Weber met the minister at a Biden-Xi summit, the Treasury and the "
+    "country's foreign ministry said, and visited Germany, France, Italy, and ",
 ]
 # Time per KB may not grow more than 1.5x from 1 to 20 KB (issue 9).
 GROWTH = 1.5

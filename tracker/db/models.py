@@ -89,13 +89,18 @@ class ActorAlias(Base):
     actor: Mapped[Actor] = relationship(back_populates="aliases")
 
 
+_PERIOD = ("timeline_date", "id", "when_end", "when_start", "precision")
+
+
 class Event(Base):
     __tablename__ = "events"
     __table_args__ = (
         # the timeline's order and its keyset pagination
         Index("ix_events_timeline", "timeline_date", "id"),
-        Index("ix_events_status_timeline", "status", "timeline_date", "id"),
-        Index("ix_events_type_timeline", "type", "timeline_date", "id"),
+        # a filter's pages by status or type, with each event's period: the agenda and the
+        # merge's time test read it from the index, not the rows (migration 0010)
+        Index("ix_events_status_period", "status", *_PERIOD),
+        Index("ix_events_type_period", "type", *_PERIOD),
         Index("ix_events_created_at", "created_at"),
         NEVER_REUSE_IDS,
     )

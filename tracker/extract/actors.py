@@ -10,7 +10,7 @@ import copy
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -114,13 +114,14 @@ class ArticleMemory:
             if parts[0] in self.surnames and self.surnames[parts[0]].name.split()[0] == parts[0]:
                 self.surnames[parts[0]] = actor  # "Kim" is the latest Kim
 
-    def person_titled(self, wanted: tuple[str, ...], exclude: Iterable[Actor] = ()) -> Actor | None:
+    def person_titled(
+        self, wanted: tuple[str, ...], exclude: Container[Actor] = ()
+    ) -> Actor | None:
         """The person named last with a title that fits ("the minister": the foreign
         minister named last; "the president": not a vice president)."""
-        skip = set(exclude)
         for actor in reversed(self.recent_persons):
             title = self.titles.get(actor)
-            if title is not None and actor not in skip and _title_fits(title, wanted):
+            if title is not None and actor not in exclude and _title_fits(title, wanted):
                 return actor
         return None
 
@@ -730,7 +731,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             role = _role_reference(tokens, i + 1, index) if roles_possible else None
             if role is not None:
                 end, wanted = role
-                person = memory.person_titled(wanted, exclude=persons.at(i))
+                person = memory.person_titled(wanted, exclude=persons.seen(i))
                 if person is not None:
                     # "the chancellor", "the envoy": the person named last with that title.
                     mentions.append(Mention(person, i, end, "anaphor"))
@@ -867,6 +868,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
             if m.actor in memory.recent_states:
                 memory.recent_states.remove(m.actor)
             memory.recent_states.append(m.actor)
+            del memory.recent_states[:-16]
             memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
         if (
             m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
@@ -1190,14 +1192,22 @@ class _PersonsBefore:
         self.first: dict[Actor, int] = {}
         self.names: set[str] = set()
 
+    def seen(self, i: int) -> dict[Actor, int]:
+        """The persons mentioned before token i (a set to test against; not sorted)."""
+        self.at_unsorted(i)
+        return self.first
+
     def at(self, i: int) -> list[Actor]:
+        self.at_unsorted(i)
+        return sorted(self.first, key=self.first.__getitem__)
+
+    def at_unsorted(self, i: int) -> None:
         mentions = self.before_.mentions
         for k in self.before_.advance(i):
             actor = mentions[k].actor
             self.names.add(actor.name)
             if k < self.first.get(actor, len(mentions)):
                 self.first[actor] = k
-        return sorted(self.first, key=self.first.__getitem__)
 
 
 def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:

@@ -292,7 +292,7 @@ def _first_parties(
     tokens = sm.tokens
     while k < len(sm.all) and (
         (sm.toks[k] < b and (counted < limit or _listed_next(tokens, out, sm.all[k])))
-        or _enumerated_next(tokens, out, sm.all[k])
+        or (sm.toks[k] < a + WINDOW and _enumerated_next(tokens, out, sm.all[k]))
     ):
         if sm.is_party(k, trig):
             out.append(sm.all[k])

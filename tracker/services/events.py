@@ -18,10 +18,15 @@ from tracker.domain import (
     check_role,
     check_status,
     check_type,
-    effective_label,
     fold_for_search,
     future_occurrence,
 )
+
+# the views of an event live in tracker.domain (no SQLAlchemy); callers import them here too
+from tracker.domain import event_when as event_when
+from tracker.domain import history_order as history_order
+from tracker.domain import moved_text as moved_text
+from tracker.domain import previous_when as previous_when
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import (
     UnknownActorError,
@@ -111,12 +116,6 @@ def _editable_values(event: Event) -> dict[str, object]:
 def mark_edited(event: Event, *fields: str) -> None:
     if fields:
         event.edited = ",".join(sorted(edited_fields(event) | set(fields)))
-
-
-def event_when(event: Event) -> When | None:
-    if event.when_start is None or event.precision is None:
-        return None
-    return When(event.when_start, event.when_end or event.when_start, event.precision)
 
 
 def resolve_typed_actors(session: Session, actors: Sequence[ActorRole]) -> list[Actor]:
@@ -264,12 +263,6 @@ def _check_version(event: Event, expected_version: int | None) -> None:
         )
 
 
-def history_order(change: StatusChange) -> tuple:
-    """Changes in world order: undated first, then by effective time, then as recorded."""
-    effective = change.effective_at
-    return (effective is not None, effective or dt.date.min, change.recorded_at, change.id or 0)
-
-
 @dataclass(frozen=True)
 class StatusTime:
     """What a status change does to time: when it took effect, and whether it moves the
@@ -363,24 +356,6 @@ def change_status(
     event.updated_at = utcnow()  # always dirties the row, so the version check runs
     _flush(session, event)
     return change
-
-
-def previous_when(change: StatusChange) -> When | None:
-    """The event's time that ``change`` moved away from, if it moved it."""
-    if change.previous_when_start is None or change.previous_precision is None:
-        return None
-    end = change.previous_when_end or change.previous_when_start
-    return When(change.previous_when_start, end, change.previous_precision)
-
-
-def moved_text(change: StatusChange) -> str | None:
-    """"planned for Tue 8 Dec 2026, occurred Wed 2 Dec 2026" for a change that moved the
-    event's time; None otherwise."""
-    before = previous_when(change)
-    if before is None:
-        return None
-    happened = effective_label(change.effective_at, change.effective_precision)
-    return f"{change.from_status or 'planned'} for {before.label()}, {change.to_status} {happened}"
 
 
 def edit_event(

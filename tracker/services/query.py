@@ -4,38 +4,18 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, text, tuple_
+from sqlalchemy import Select, func, literal_column, or_, select, text, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Mention, Participation, StatusChange
-from tracker.domain import UNDATED, fold_for_search
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
+from tracker.services.filters import EventFilter, filter_conditions, search_words, ts_query
 
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    actors: tuple[str, ...] = ()  # names or aliases; an event must involve all of them
-    types: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-    since: dt.date | None = None  # on the timeline: timeline_date >= since
-    until: dt.date | None = None  # timeline_date <= until
-    text: str = ""  # free-text words, each a prefix
-    # undated events (no time, no dated article): a time range never matches them; with
-    # ``undated`` they are added to its matches, or without a range they are all it keeps
-    undated: bool = False
-
-    def with_(self, **changes) -> EventFilter:
-        return replace(self, **changes)
-
-    def is_empty(self) -> bool:
-        return self == EventFilter()
+__all__ = ["EventFilter", "EventPage", "search_words", "ts_query"]
 
 
 @dataclass
@@ -44,32 +24,8 @@ class EventPage:
     total: int = field(default=0)
 
 
-def search_words(text_: str) -> list[str]:
-    return _WORD.findall(fold_for_search(text_))
-
-
-def ts_query(words: list[str]) -> str:
-    """PostgreSQL's form of the words: each a prefix, all required."""
-    return " & ".join(f"{w}:*" for w in words)
-
-
-# PostgreSQL: the stored tsvector of migration 0006, which has a GIN index and statistics
+# PostgreSQL: the stored tsvector of migration 0009, which has a GIN index and statistics
 SEARCH_VECTOR = literal_column("events.search_vector")
-
-
-def _text_condition(session: Session, words: list[str]):
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        match = " ".join(f'"{w}"*' for w in words)
-        return Event.id.in_(
-            select(text("rowid"))
-            .select_from(text("events_fts"))
-            .where(text("events_fts MATCH :fts_query").bindparams(fts_query=match))
-        )
-    if dialect == "postgresql":
-        return SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(words)))
-    # any other backend: a plain scan
-    return and_(*(Event.search_text.ilike(f"%{w}%") for w in words))
 
 
 def resolve_actor_ids(session: Session, names: tuple[str, ...]) -> list[int]:
@@ -83,31 +39,12 @@ def resolve_actor_ids(session: Session, names: tuple[str, ...]) -> list[int]:
 
 
 def filtered(session: Session, filt: EventFilter, base: Select | None = None) -> Select:
-    """``base`` (select(Event) by default) restricted by ``filt``."""
+    """``base`` (select(Event) by default) restricted by ``filt``: the conditions of
+    tracker.services.filters, which the fast read path runs too."""
     query = base if base is not None else select(Event)
-    for actor_id in resolve_actor_ids(session, filt.actors):
-        query = query.where(
-            Event.id.in_(select(Participation.event_id).where(Participation.actor_id == actor_id))
-        )
-    if filt.types:
-        query = query.where(Event.type.in_(filt.types))
-    if filt.statuses:
-        query = query.where(Event.status.in_(filt.statuses))
-    if filt.since or filt.until:
-        in_range = [Event.timeline_date < UNDATED]
-        if filt.since:
-            in_range.append(Event.timeline_date >= filt.since)
-        if filt.until:
-            in_range.append(Event.timeline_date <= filt.until)
-        condition = and_(*in_range)
-        if filt.undated:
-            condition = or_(condition, Event.timeline_date == UNDATED)
-        query = query.where(condition)
-    elif filt.undated:
-        query = query.where(Event.timeline_date == UNDATED)
-    words = search_words(filt.text)
-    if words:
-        query = query.where(_text_condition(session, words))
+    dialect = session.get_bind().dialect.name
+    for condition in filter_conditions(filt, dialect, resolve_actor_ids(session, filt.actors)):
+        query = query.where(text(condition.sql).bindparams(**condition.params))
     return query
 
 
@@ -125,7 +62,9 @@ def count_events(session: Session, filt: EventFilter) -> int:
         planned = plan(session, filt)
         if planned.keys is not None:
             return len(planned.keys)
-    return session.scalar(filtered(session, filt, select(func.count(Event.id)))) or 0
+    # count(*): SQLite counts a whole table from its smallest index, 4x faster than count(id)
+    counted = select(func.count()).select_from(Event)
+    return session.scalar(filtered(session, filt, counted)) or 0
 
 
 def list_events(

@@ -1,0 +1,165 @@
+"""`tracker list` and `show` read through the DB-API driver (tracker.services.reading) and print
+exactly what the service path prints, on every backend."""
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import tracker.services.reading as reading
+from tracker.cli import _time_range, cli, parse_when_option
+from tracker.db.session import open_database
+from tracker.extract.dates import parse_range, parse_when
+from tracker.services.filters import EventFilter
+
+SEED = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture
+def made(db_url):
+    """A database with extracted events (evidence, undated ones), hand-made ones on several
+    days, a status change that moved an event's time, a note, and a merge (2 into 1); returns
+    the URL and the ids of the events show is tried on."""
+    open_database(db_url).dispose()
+    runner = CliRunner()
+
+    def run(*args):
+        result = runner.invoke(cli, ["--db", db_url, *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    run("ingest", str(SEED))
+    times = (("2025-02-12", "planned"), ("March 2025", "proposed"), ("2024", "occurred"))
+    added = [
+        json.loads(
+            run("add", "--type", "call", "--status", status, "--actor", "Russia:initiator",
+                "--actor", "China:target", "--when", when, "--note", "hand-made", "--json")
+        )["id"]
+        for when, status in times
+    ]  # fmt: skip
+    meeting = run("add", "--type", "meeting", "--actor", "Germany", "--title",
+                  "Talks on ZANZIBAR grain", "--json")  # fmt: skip
+    run("status", str(added[0]), "occurred", "--at", "2025-02-10", "--note", "came early")
+    run("edit", str(added[1]), "--notes", "an analyst's remark")
+    run("merge", "1", "2", "--yes")
+    ids = {"extracted": 1, "moved": added[0], "noted": added[1]}
+    ids["manual"] = json.loads(meeting)["id"]
+    return db_url, ids
+
+
+@pytest.fixture
+def url(made):
+    return made[0]
+
+
+def both_paths(url, monkeypatch, *args):
+    """(output of the fast path, output of the service path, whether the fast one served)."""
+    runner = CliRunner()
+    served = []
+    for name in ("list_events", "get_event"):
+        original = getattr(reading.Reader, name)
+
+        def counting(self, *a, _original=original, **k):
+            served.append(True)
+            return _original(self, *a, **k)
+
+        monkeypatch.setattr(reading.Reader, name, counting)
+    fast = runner.invoke(cli, ["--db", url, *args], catch_exceptions=False)
+    monkeypatch.setattr(reading, "open_reader", lambda _url: None)
+    slow = runner.invoke(cli, ["--db", url, *args], catch_exceptions=False)
+    monkeypatch.undo()
+    assert fast.exit_code == slow.exit_code
+    return fast.output, slow.output, bool(served)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("list", "--limit", "3"),
+        ("list", "--json"),
+        ("list", "--jsonl", "--limit", "4"),
+        ("list", "--status", "planned", "--since", "2025-01-01"),
+        ("list", "--type", "call", "--type", "meeting", "--until", "2025-02-28"),
+        ("list", "--during", "2024"),
+        ("list", "--undated"),
+        ("list", "--undated", "--since", "2025-03-01"),
+        ("list", "--search", "zanzi"),
+        ("list", "--search", "putin talks", "--json"),
+        ("list", "--status", "cancelled"),
+    ],
+)
+def test_list_prints_what_the_services_print(url, monkeypatch, args):
+    fast, slow, served = both_paths(url, monkeypatch, *args)
+    assert fast == slow
+    searching = "--search" in args
+    assert served == (not searching or url.startswith("sqlite"))
+
+
+@pytest.mark.parametrize("which", ["extracted", "moved", "noted", "manual"])
+@pytest.mark.parametrize("as_json", [False, True])
+def test_show_prints_what_the_services_print(made, monkeypatch, which, as_json):
+    url, ids = made
+    event_id = str(ids[which])
+    args = ("show", event_id, *(["--json"] if as_json else []))
+    fast, slow, served = both_paths(url, monkeypatch, *args)
+    assert served and fast == slow
+    assert f"{event_id}" in fast
+
+
+def test_missing_and_merged_events_take_the_service_path(url, monkeypatch):
+    fast, slow, _ = both_paths(url, monkeypatch, "show", "2")  # merged into 1
+    assert fast == slow and "Event 1:" in fast
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["--db", url, "show", "999"])
+    assert missing.exit_code == 2 and "no event with id 999" in missing.output
+
+
+def test_filters_by_actor_take_the_service_path(url):
+    with reading.open_reader(url) as reader:
+        assert not reader.serves(EventFilter(actors=("Russia",)))
+        assert reader.serves(EventFilter(statuses=("planned",)))
+
+
+def test_an_old_or_missing_schema_takes_the_service_path(tmp_path, db_url):
+    assert reading.open_reader(f"sqlite:///{tmp_path / 'none.db'}") is None
+    assert not (tmp_path / "none.db").exists()  # never created here
+    engine = open_database(db_url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
+    engine.dispose()
+    assert reading.open_reader(db_url) is None
+
+
+def test_list_and_show_never_import_sqlalchemy(url):
+    script = (
+        "import sys\n"
+        "from tracker.cli import cli\n"
+        "for args in (['list'], ['show', '1'], ['list', '--status', 'planned', '--json']):\n"
+        "    try:\n"
+        f"        cli(['--db', {url!r}, *args])\n"
+        "    except SystemExit as done:\n"
+        "        assert not done.code, done.code\n"
+        "print('sqlalchemy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy()
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("day", ["2025-03-12", "2024-02-29", "0001-01-01", "9999-12-31"])
+def test_iso_days_read_as_the_date_parser_reads_them(day):
+    # list and add read an ISO day without loading the date parser: the same result
+    today = dt.date(2026, 12, 2)
+    for prefix in ("since", "until", ""):
+        expected = parse_range(f"{prefix} {day}".strip(), today)
+        assert _time_range(day, prefix, "time") == (expected.since, expected.until)
+    for direction in ("nearest", "forward", "backward"):
+        assert parse_when_option(day, "time", direction) == parse_when(day, direction=direction)

@@ -1,0 +1,120 @@
+"""Event filters and the SQL conditions they stand for, with no SQLAlchemy import.
+
+The one place a filter becomes SQL: the ORM queries (tracker.services.query, the timeline)
+wrap these conditions in ``text()``, and the fast read path (tracker.services.reading) runs
+them on the DB-API driver, so ``tracker list`` can start without loading SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from tracker.domain import UNDATED, fold_for_search
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actors: tuple[str, ...] = ()  # names or aliases; an event must involve all of them
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    since: dt.date | None = None  # on the timeline: timeline_date >= since
+    until: dt.date | None = None  # timeline_date <= until
+    text: str = ""  # free-text words, each a prefix
+    # undated events (no time, no dated article): a time range never matches them; with
+    # ``undated`` they are added to its matches, or without a range they are all it keeps
+    undated: bool = False
+
+    def with_(self, **changes) -> EventFilter:
+        return replace(self, **changes)
+
+    def is_empty(self) -> bool:
+        return self == EventFilter()
+
+
+def search_words(text_: str) -> list[str]:
+    return _WORD.findall(fold_for_search(text_))
+
+
+def ts_query(words: list[str]) -> str:
+    """PostgreSQL's form of the words: each a prefix, all required."""
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def fts_query(words: list[str]) -> str:
+    """SQLite FTS5's form of the words: each a quoted prefix, all required."""
+    return " ".join(f'"{w}"*' for w in words)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One SQL condition on the ``events`` table with its named (``:name``) parameters."""
+
+    sql: str
+    params: dict[str, object]
+
+
+def sql_date(day: dt.date, dialect: str) -> object:
+    """A date as the backend stores it: SQLite keeps ISO text (as SQLAlchemy's Date does)."""
+    return day.isoformat() if dialect == "sqlite" else day
+
+
+def filter_conditions(filt: EventFilter, dialect: str, actor_ids: list[int]) -> list[Condition]:
+    """``filt`` as conditions on ``events`` (all required); ``actor_ids`` are its actors,
+    already resolved. Parameter names start with ``flt_`` so that callers' own do not clash."""
+    conditions: list[Condition] = []
+    for i, actor_id in enumerate(actor_ids):
+        conditions.append(
+            Condition(
+                "events.id IN (SELECT participations.event_id FROM participations "
+                f"WHERE participations.actor_id = :flt_actor_{i})",
+                {f"flt_actor_{i}": actor_id},
+            )
+        )
+    for column, values in (("type", filt.types), ("status", filt.statuses)):
+        if values:
+            names = [f"flt_{column}_{i}" for i in range(len(values))]
+            conditions.append(
+                Condition(
+                    f"events.{column} IN ({', '.join(':' + n for n in names)})",
+                    dict(zip(names, values, strict=True)),
+                )
+            )
+    undated = sql_date(UNDATED, dialect)
+    if filt.since or filt.until:
+        in_range = ["events.timeline_date < :flt_undated"]
+        params: dict[str, object] = {"flt_undated": undated}
+        if filt.since:
+            in_range.append("events.timeline_date >= :flt_since")
+            params["flt_since"] = sql_date(filt.since, dialect)
+        if filt.until:
+            in_range.append("events.timeline_date <= :flt_until")
+            params["flt_until"] = sql_date(filt.until, dialect)
+        sql = " AND ".join(in_range)
+        if filt.undated:
+            sql = f"({sql}) OR events.timeline_date = :flt_undated"
+        conditions.append(Condition(f"({sql})", params))
+    elif filt.undated:
+        conditions.append(
+            Condition("events.timeline_date = :flt_undated", {"flt_undated": undated})
+        )
+    words = search_words(filt.text)
+    if words:
+        conditions.append(text_condition(words, dialect))
+    return conditions
+
+
+def text_condition(words: list[str], dialect: str) -> Condition:
+    """Every word (a prefix) in the event's search text, through the backend's search index."""
+    if dialect == "sqlite":
+        return Condition(
+            "events.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :flt_words)",
+            {"flt_words": fts_query(words)},
+        )
+    # the stored tsvector of migration 0009, which has a GIN index and statistics
+    return Condition(
+        "events.search_vector @@ to_tsquery('simple', :flt_words)", {"flt_words": ts_query(words)}
+    )

@@ -1,0 +1,328 @@
+"""Reading events straight through the DB-API driver, for commands that must start fast.
+
+Importing SQLAlchemy and declaring the models costs more CPU than the whole budget of a
+command like ``tracker list`` (0.3 s), so the read-only commands first try this path: the
+same filter conditions as the ORM queries (tracker.services.filters), the same order and
+paging, and records with the ORM objects' attribute names, so the command line renders them
+with the same code. It serves only what it can answer exactly as the services would; for
+anything else (a database to create or migrate, a filter by actor, a PostgreSQL text search,
+a missing event) ``open_reader`` or the reader returns None and the caller takes the service
+path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from tracker.db.migrate import HEAD_REVISION
+from tracker.services.filters import EventFilter, filter_conditions, search_words
+
+SQLITE_BUSY_TIMEOUT_S = 10.0  # as tracker.db.session
+# PostgreSQL ids are 32-bit INTEGER columns: a larger one is an error there, not "no such row"
+PG_MAX_ID = 2**31 - 1
+
+
+@dataclass
+class ActorRecord:
+    name: str
+
+
+@dataclass
+class ParticipationRecord:
+    role: str
+    actor: ActorRecord
+
+
+@dataclass
+class ArticleRecord:
+    title: str
+    source: str
+    published: dt.date | None
+
+
+@dataclass
+class MentionRecord:
+    id: int
+    sentence: str
+    start_offset: int
+    end_offset: int
+    implied_status: str
+    article: ArticleRecord
+
+
+@dataclass
+class StatusChangeRecord:
+    id: int
+    from_status: str | None
+    to_status: str
+    effective_at: dt.date | None
+    effective_precision: str | None
+    recorded_at: dt.datetime
+    mention_id: int | None
+    note: str | None
+    previous_when_start: dt.date | None
+    previous_when_end: dt.date | None
+    previous_precision: str | None
+    mention: MentionRecord | None = None
+
+
+@dataclass
+class EventRecord:
+    id: int
+    type: str
+    status: str
+    title: str
+    when_start: dt.date | None
+    when_end: dt.date | None
+    precision: str | None
+    timeline_date: dt.date
+    origin: str
+    confidence: float
+    version: int
+    notes: str | None
+    participations: list[ParticipationRecord] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
+    status_changes: list[StatusChangeRecord] = field(default_factory=list)
+
+
+_EVENT_COLUMNS = (
+    "events.id, events.type, events.status, events.title, events.when_start, events.when_end, "
+    "events.precision, events.timeline_date, events.origin, events.confidence, events.version, "
+    "events.notes"
+)
+_DATE_FIELDS = (4, 5, 7)  # when_start, when_end, timeline_date in _EVENT_COLUMNS
+_NAMED_PARAM = re.compile(r"(?<![:\w]):(\w+)")
+
+
+class Reader:
+    """One DB-API connection to a database whose schema is this code's."""
+
+    def __init__(self, connection: Any, dialect: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -------------------------------------------------------------- queries
+
+    def _rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
+        if self.dialect == "postgresql":
+            # psycopg's placeholders are %(name)s; a literal % must be doubled
+            sql = _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(sql, params or {})
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def _date(self, value: Any) -> dt.date | None:
+        if value is None or isinstance(value, dt.date):
+            return value
+        return dt.date.fromisoformat(value)
+
+    def _datetime(self, value: Any) -> dt.datetime:
+        return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+
+    def serves(self, filt: EventFilter) -> bool:
+        """Whether this path answers ``filt`` exactly as tracker.services.query would: actor
+        names need the services' resolution, and PostgreSQL plans a text search by sampling
+        (tracker.services.timeline.plan)."""
+        if filt.actors:
+            return False
+        return not (self.dialect == "postgresql" and search_words(filt.text))
+
+    def _where(self, filt: EventFilter) -> tuple[str, dict[str, object]]:
+        conditions = filter_conditions(filt, self.dialect, [])
+        params: dict[str, object] = {}
+        for condition in conditions:
+            params.update(condition.params)
+        where = " AND ".join(f"({c.sql})" for c in conditions)
+        return (f" WHERE {where}" if where else ""), params
+
+    def count_events(self, filt: EventFilter) -> int:
+        where, params = self._where(filt)
+        return self._rows(f"SELECT count(*) FROM events{where}", params)[0][0]
+
+    def list_events(
+        self,
+        filt: EventFilter,
+        *,
+        limit: int,
+        after: tuple[dt.date, int] | None = None,
+    ) -> list[EventRecord]:
+        """One page in timeline order after the (timeline_date, id) key ``after``, with each
+        event's actors (as query.list_events with its defaults)."""
+        where, params = self._where(filt)
+        if after is not None:
+            where += " AND " if where else " WHERE "
+            where += (
+                "(events.timeline_date > :after_date OR "
+                "(events.timeline_date = :after_date AND events.id > :after_id))"
+            )
+            day = after[0]
+            params["after_date"] = day.isoformat() if self.dialect == "sqlite" else day
+            params["after_id"] = after[1]
+        rows = self._rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events{where} "
+            "ORDER BY events.timeline_date, events.id LIMIT :page_limit",
+            {**params, "page_limit": limit},
+        )
+        events = [self._event(row) for row in rows]
+        self._load_actors(events)
+        return events
+
+    def iter_events(self, filt: EventFilter, *, limit: int | None, page_size: int):
+        """Every match (or the first ``limit``) in timeline order, a keyset page at a time."""
+        after = None
+        left = limit
+        while left is None or left > 0:
+            size = page_size if left is None else min(page_size, left)
+            page = self.list_events(filt, limit=size, after=after)
+            yield from page
+            if len(page) < size:
+                return
+            after = (page[-1].timeline_date, page[-1].id)
+            if left is not None:
+                left -= len(page)
+
+    def get_event(self, event_id: int) -> EventRecord | None:
+        """The event with its actors, evidence and history (None: not here, or an id the
+        backend cannot hold; the services explain which)."""
+        if self.dialect == "postgresql" and event_id > PG_MAX_ID:
+            return None
+        rows = self._rows(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE events.id = :id", {"id": event_id}
+        )
+        if not rows:
+            return None
+        event = self._event(rows[0])
+        self._load_actors([event])
+        mentions = {}
+        for row in self._rows(
+            "SELECT m.id, m.sentence, m.start_offset, m.end_offset, m.implied_status, "
+            "a.title, a.source, a.published FROM mentions m JOIN articles a ON a.id = m.article_id "
+            "WHERE m.event_id = :id ORDER BY m.id",
+            {"id": event_id},
+        ):
+            mention = MentionRecord(
+                *row[:5], article=ArticleRecord(row[5], row[6], self._date(row[7]))
+            )
+            mentions[mention.id] = mention
+            event.mentions.append(mention)
+        for row in self._rows(
+            "SELECT s.id, s.from_status, s.to_status, s.effective_at, s.effective_precision, "
+            "s.recorded_at, s.mention_id, s.note, s.previous_when_start, s.previous_when_end, "
+            "s.previous_precision, m.sentence, m.start_offset, m.end_offset, m.implied_status, "
+            "a.title, a.source, a.published FROM status_changes s "
+            "LEFT JOIN mentions m ON m.id = s.mention_id "
+            "LEFT JOIN articles a ON a.id = m.article_id "
+            "WHERE s.event_id = :id ORDER BY s.id",
+            {"id": event_id},
+        ):
+            mention = None
+            if row[6] is not None:
+                # the mention may be another event's (a merge keeps the history's sources)
+                article = ArticleRecord(row[15], row[16], self._date(row[17]))
+                mention = mentions.get(row[6]) or MentionRecord(row[6], *row[11:15], article)
+            event.status_changes.append(
+                StatusChangeRecord(
+                    row[0],
+                    row[1],
+                    row[2],
+                    self._date(row[3]),
+                    row[4],
+                    self._datetime(row[5]),
+                    row[6],
+                    row[7],
+                    self._date(row[8]),
+                    self._date(row[9]),
+                    row[10],
+                    mention,
+                )
+            )
+        return event
+
+    def _event(self, row: tuple) -> EventRecord:
+        values = list(row)
+        for i in _DATE_FIELDS:
+            values[i] = self._date(values[i])
+        return EventRecord(*values)
+
+    def _load_actors(self, events: list[EventRecord]) -> None:
+        if not events:
+            return
+        by_id = {e.id: e for e in events}
+        names = [f"id_{i}" for i in range(len(by_id))]
+        rows = self._rows(
+            "SELECT p.event_id, p.role, a.name FROM participations p "
+            "JOIN actors a ON a.id = p.actor_id "
+            f"WHERE p.event_id IN ({', '.join(':' + n for n in names)}) ORDER BY p.event_id, p.id",
+            dict(zip(names, by_id, strict=True)),
+        )
+        for event_id, role, name in rows:
+            by_id[event_id].participations.append(ParticipationRecord(role, ActorRecord(name)))
+
+
+def open_reader(url: str) -> Reader | None:
+    """A reader on ``url``, or None when the service path must handle it: an URL form this
+    path does not parse, a SQLite file that does not exist yet, a schema other than this
+    code's (to create, migrate or refuse), or any failure to connect (explained there)."""
+    try:
+        reader = _connect(url)
+    except Exception:  # noqa: BLE001 - the service path reports what went wrong
+        return None
+    if reader is None:
+        return None
+    try:
+        revision = reader._rows("SELECT version_num FROM alembic_version")
+    except Exception:  # noqa: BLE001 - no version table: the service path creates the schema
+        reader.close()
+        return None
+    if revision != [(HEAD_REVISION,)]:
+        reader.close()
+        return None
+    return reader
+
+
+def _connect(url: str) -> Reader | None:
+    scheme, _, rest = url.partition("://")
+    if scheme in ("sqlite", "sqlite+pysqlite"):
+        if not rest.startswith("/") or "?" in rest or "%" in rest or len(rest) < 2:
+            return None  # sqlite:// (memory) or query options: the service path's
+        path = Path(rest[1:])
+        if not path.is_file():
+            return None  # the service path creates it and says so
+        import sqlite3
+
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=SQLITE_BUSY_TIMEOUT_S
+        )
+        return Reader(connection, "sqlite")
+    if scheme in ("postgresql", "postgresql+psycopg"):
+        parts = urlsplit(url)
+        if parts.query or parts.fragment:
+            return None
+        import psycopg
+
+        connection = psycopg.connect(
+            host=parts.hostname or None,
+            port=parts.port,
+            user=unquote(parts.username) if parts.username else None,
+            password=unquote(parts.password) if parts.password else None,
+            dbname=unquote(parts.path.lstrip("/")) or None,
+        )
+        return Reader(connection, "postgresql")
+    return None
