@@ -201,6 +201,8 @@ def test_an_act_named_in_a_condition_is_not_told():
         # a phrase after the auxiliary: "had been put on ice"
         ("The summit between Kenyan President William Ruto and Nigerian President Bola Tinubu "
          "had been put on ice.", ("meeting", "postponed")),
+        # a known act whose predicate tells a change of its status now is told again
+        ("Kishida said the meeting with Yoon had been put on ice.", ("meeting", "postponed")),
         # an offer taken up later in the sentence is agreed
         ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
          ("meeting", "planned")),

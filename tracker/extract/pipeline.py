@@ -30,7 +30,7 @@ from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.status import CUE_REACH, event_status, in_condition
+from tracker.extract.status import CUE_REACH, event_status, in_condition, predicate_status
 from tracker.extract.timing import (
     SentenceTimes,
     SetTimes,
@@ -317,6 +317,7 @@ def _sentence_events(
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _REQUESTING = lexicon.words("requesting_verbs")
+_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 _RECENT = 50
@@ -596,8 +597,14 @@ def _refers_back(
             if strict:
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
-                if end is not None and lex.passive_cues.find_all(lows[end : end + 4]):
-                    return False  # "put its talks with Canada on hold": a change of status
+                if end is not None and (
+                    lex.passive_cues.find_all(lows[end : end + 4])
+                    or predicate_status(lows, end) in _CALLED_OFF_STATUSES
+                ):
+                    # "put its talks with Canada on hold", "the meeting had been put on ice":
+                    # a change of status told now ("the talks were due on Monday" tells the
+                    # time of the act told before)
+                    return False
                 before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
                 return not lex.status_cues.find_all(before)  # "if the talks fail": told before
             return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
