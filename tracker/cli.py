@@ -341,6 +341,7 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
             when=when,
             note=note,
             typed_actors=True,
+            today=dt.date.today(),
         )
         event_id = event.id
     with unit_of_work(obj.engine()) as session:
