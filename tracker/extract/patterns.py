@@ -148,6 +148,10 @@ class PatternSet:
                 out.append(Element("end"))
             elif part.startswith("..."):
                 out.append(Element("gap", size=int(part[3:])))
+            elif part.startswith("!..."):  # "!...60 from": no "from" in the next 60 tokens
+                size, _, spec = part[4:].partition(":")
+                words, longest = self._index(spec)
+                out.append(Element("absent", words, longest, size=int(size)))
             elif part.startswith("!"):
                 words, longest = self._index(part[1:])
                 out.append(Element("not", words, longest))
@@ -266,6 +270,13 @@ class PatternSet:
         if el.kind == "not":
             if pos < n and el.words.match_at(lows, pos):  # type: ignore[union-attr]
                 return None
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if el.kind == "absent":
+            for k in range(pos, min(n, pos + el.size)):
+                if lows[k] in self.gap_stops:
+                    break
+                if el.words.match_at(lows, k):  # type: ignore[union-attr]
+                    return None
             return self._rightwards(elements, e + 1, s, pos, slots)
         if el.kind == "end":
             slots.append((pos, _END))

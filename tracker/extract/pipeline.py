@@ -208,10 +208,6 @@ def _sentence_events(
         if out and _apposition(lows, trig):
             renamed_until = end_of(trig)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
-        if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
-            lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
-        ):
-            continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = actors_for(trig, sm, shared)
         if trig.roles:
