@@ -133,11 +133,15 @@ def _without_dateline(sentence: Sentence) -> Sentence:
 def _first_future_cue(tokens: list[Token]) -> int | None:
     for k, t in enumerate(tokens):
         if t.low in _FUTURE_CUES and not (k + 1 < len(tokens) and tokens[k + 1].low in _PAST_AFTER):
+            if t.low in _ATTRIBUTIVE_CUES and k > 0 and tokens[k - 1].low in _ARTICLES:
+                continue  # "called off an expected meeting ... on Monday": no future tense
             return t.start  # but "the deadline expired on Sunday" looks back
     return None
 
 
 _PAST_AFTER = lexicon.words("past_after_cue")
+_ATTRIBUTIVE_CUES = frozenset(lexicon.time_cues()["attributive_cues"])
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _sentence_events(
