@@ -160,6 +160,7 @@ def test_negated_and_hypothetical_acts_are_no_events(body):
         ("they postponed the talks", "postponed"),
         ("the suspended talks", "postponed"),  # the participle describes the trigger itself
         ("they called off high-level talks", "cancelled"),
+        ("they would lift the pause on security assistance", "planned"),  # the pause ends
     ],
 )
 def test_cue_status_reads_only_the_cues_of_the_act(text, status):

@@ -224,8 +224,6 @@ def _sentence_events(
             actors = _counterpart(actors, _recent(earlier_events, out)) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
-        if all(role == "target" for _, role in actors) and _opinion_of_some(lows, lo, trig):
-            continue  # "some criticize Trump's leniency ..., others argue": no one named acts
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -471,18 +469,6 @@ def _apposition(lows: list[str], trig: Trigger) -> bool:
     return len(before) >= 2 and (
         before[-2:] in ([",", "a"], [",", "an"])
         or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))
-    )
-
-
-_CONTRASTED_GROUPS = lexicon.words("contrasted_groups")
-
-
-def _opinion_of_some(lows: list[str], lo: int, trig: Trigger) -> bool:
-    """ "While some criticize X, others argue ...": the views of unnamed groups set against
-    each other, not an act of anyone named."""
-    subject = [w for w in lows[max(lo, trig.tok - 2) : trig.tok] if w in _CONTRASTED_GROUPS]
-    return bool(subject) and any(
-        w in _CONTRASTED_GROUPS and w != subject[0] for w in lows[trig.tok_end :]
     )
 
 
