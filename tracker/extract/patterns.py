@@ -227,9 +227,9 @@ class PatternSet:
             t for t in triggers
             if not any(t.tok == k and (only is None or t.type in only) for k, only in discards)
             and not any(
-                t.type == p.type and (t.tok == p.tok or (t.tok < b and a < t.tok_end))
+                t.tok == p.tok or (t.type == p.type and t.tok < b and a < t.tok_end)
                 for p, a, b in found
-            )
+            )  # the pattern reads the anchor's word, and the act it names
         ]
         kept.extend(
             p for p, _, _ in found
