@@ -191,3 +191,12 @@ def test_a_disaster_that_struck_is_no_attack():
 )
 def test_no_attack_in_a_deal_struck_and_no_rejection_in_leaving_a_place(body):
     assert not any(t in ("military", "rejection") for t, _, _ in found(body))
+
+
+def test_votes_against_and_to_ratify():
+    assert found("Kenya voted against the agreement with Nigeria.")[0][:2] == (
+        "rejection", "occurred"
+    )
+    assert found("Kenya's parliament voted on Monday to ratify Nigeria's application.")[0][
+        :2
+    ] == ("support", "occurred")
