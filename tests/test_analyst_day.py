@@ -82,6 +82,24 @@ def test_agenda_sorts_overdue_due_and_upcoming(session):
     assert far.id not in all_ids and undated.id not in all_ids and happened.id not in all_ids
 
 
+def test_agenda_lists_fresh_plans_with_no_known_time_for_follow_up(session):
+    from tracker.domain import UNDATED
+
+    fresh = event(session, type_="call", when=None, timeline_fallback=TODAY - dt.timedelta(days=5))
+    stale = event(session, when=None, timeline_fallback=TODAY - dt.timedelta(days=200))
+    undated = event(session, status="proposed", when=None, timeline_fallback=UNDATED)
+    done = event(session, status="occurred", when=None, timeline_fallback=TODAY)
+    timed = event(session, when=day(3))
+    session.commit()
+
+    result = agenda(session, TODAY, days=14)
+    # newest first: an undated article's plan sorts after every day
+    assert [i.event.id for i in result.untimed] == [undated.id, fresh.id]
+    assert all(i.when is None and not i.approximate for i in result.untimed)
+    listed = {i.event.id for _, items in result.upcoming for i in items}
+    assert timed.id in listed and not {stale.id, done.id} & {i.event.id for i in result.untimed}
+
+
 def test_agenda_names_the_article_behind_a_status(session):
     ingest_text(session, ARTICLE, "call.txt")
     session.commit()
@@ -99,6 +117,7 @@ def test_agenda_command(db_url):
     result = runner.invoke(cli, ["--db", db_url, "agenda", "--days", "7"])
     assert result.exit_code == 0, result.output
     assert "UPCOMING" in result.output and "Trump–Xi meeting" in result.output
+    assert "NO KNOWN TIME" in result.output
     data = json.loads(runner.invoke(cli, ["--db", db_url, "agenda", "--json"]).output)
     assert data["upcoming"][0]["events"][0]["status_source"].startswith("entered by hand")
     bad = runner.invoke(cli, ["--db", db_url, "agenda", "--days", "-1"])

@@ -194,3 +194,31 @@ def test_cli_unparseable_or_out_of_range_dates_are_one_line(run):
         assert result.output.count("\n") == 1 and "cannot understand the time" in result.output
     published = run("extract", "--published", "0000-01-01", __file__)
     assert published.exit_code == 2 and published.output.count("\n") == 1
+
+
+def test_cli_add_refuses_an_occurred_event_in_the_future_and_writes_nothing(run):
+    refused = run(
+        "add", "--type", "call", "--actor", "Donald Trump", "--status", "occurred",
+        "--when", "next Friday",
+    )
+    assert refused.exit_code == 2
+    assert refused.output.count("\n") == 1
+    assert "cannot have occurred in the future" in refused.output
+    assert json.loads(run("list", "--json").output) == []
+    # the same time is fine for a plan, and a past time for an act
+    assert run("add", "--type", "call", "--actor", "Donald Trump", "--when", "next Friday")\
+        .exit_code == 0
+    assert run(
+        "add", "--type", "call", "--actor", "Donald Trump", "--status", "occurred",
+        "--when", "yesterday",
+    ).exit_code == 0
+
+
+def test_add_event_checks_the_future_only_for_a_persons_entry(session):
+    today = dt.date(2026, 12, 2)
+    friday = When(dt.date(2026, 12, 4), dt.date(2026, 12, 4), "day")
+    with pytest.raises(TrackerError, match="cannot have occurred in the future"):
+        add_event(session, type="call", status="occurred", when=friday, today=today)
+    # an article's claim is kept as told (extraction passes no today)
+    event = add_event(session, type="call", status="occurred", when=friday, origin="extracted")
+    assert event.when_start == friday.start

@@ -341,6 +341,7 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
             when=when,
             note=note,
             typed_actors=True,
+            today=dt.date.today(),
         )
         event_id = event.id
     with unit_of_work(obj.engine()) as session:
@@ -1308,12 +1309,14 @@ def agenda(obj, days, as_json) -> None:
                 "due": [item_json(i) for i in result.due],
                 "upcoming": [{"day": day.isoformat(), "events": [item_json(i) for i in items]}
                              for day, items in result.upcoming],
+                "no_known_time": [item_json(i) for i in result.untimed],
             }, ensure_ascii=False, indent=2))
             return
 
         def line(item) -> str:
             e = item.event
-            label = item.when.label() + (" (approximate)" if item.approximate else "")
+            label = describe_when(e) if item.when is None else item.when.label()
+            label += " (approximate)" if item.approximate else ""
             return (f"  {e.id:>6}  {label}  {e.type} {e.status}  "
                     f"{_one_line(actors_text(e), 40)}  {_one_line(e.title, 50)}\n"
                     f"          source: {_one_line(item.source, 90)}")
@@ -1332,6 +1335,8 @@ def agenda(obj, days, as_json) -> None:
             out += [line(i) for i in items]
         if not result.upcoming:
             out.append(f"  nothing planned, proposed or threatened in the next {days} days")
+        out.append("\nNO KNOWN TIME (pending, reported in the last 90 days or undated)")
+        out += [line(i) for i in result.untimed] or ["  none"]
         echo_plain("\n".join(out))
 
 

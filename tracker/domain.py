@@ -93,6 +93,17 @@ def direction_for_status(status: str) -> str:
     return _DIRECTION_BY_STATUS.get(status, "nearest")
 
 
+def future_occurrence(status: str, when: When | None, today: dt.date) -> str | None:
+    """Why a person may not record ``status`` at ``when`` (an occurred event whose time starts
+    after today), or None. Extraction does not ask: an article's claims are kept as told."""
+    if status != "occurred" or when is None or when.start <= today:
+        return None
+    return (
+        f"an event cannot have occurred in the future ({when.label()} is after today, "
+        f"{day_label(today)}): keep it planned and mark it occurred once it has"
+    )
+
+
 # English names, not the locale's (strftime's %a/%b follow LC_TIME)
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_ABBR = (

@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from tracker.errors import TrackerError
-from tracker.extract import read_article
+from tracker.extract import extract, read_article
 
 SEED_STYLE = """World
 
@@ -77,3 +77,12 @@ def test_extraction_past_its_deadline_raises_instead_of_running_on():
     with pytest.raises(ExtractionTimeout):
         extract(text, deadline=time.monotonic() - 1)
     assert extract(text, deadline=time.monotonic() + 60).events
+
+
+def test_a_wire_dateline_with_its_year_gives_the_date_and_without_only_is_stripped():
+    wire = "Russia warns\n\nMOSCOW, March 3, 2022 (Reuters) - Russia warned the West on Thursday.\n"
+    assert read_article(wire).published == dt.date(2022, 3, 3)
+    yearless = "Gaza deal\n\nDOHA/JERUSALEM, Jan. 15 (Xinhua) -- Israel and Hamas agreed a deal.\n"
+    assert read_article(yearless).published is None  # the guide: absolute dates only
+    found = extract(yearless, published=dt.date(2025, 1, 15)).events
+    assert found and all("Xinhua" not in e.evidence for e in found)

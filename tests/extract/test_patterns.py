@@ -168,3 +168,26 @@ def test_demand_from_names_the_one_asked():
     assert found("Brazil's government demanded an explanation from Washington.")[0][2] == [
         ("Brazil", "initiator"), ("United States", "target")
     ]
+
+
+def test_calling_on_a_person_is_a_visit_and_calling_on_a_party_to_act_a_demand():
+    visit = found("Kenyan President William Ruto called on Nigerian President Bola Tinubu and "
+                  "discussed the border.")
+    assert visit[0][:2] == ("meeting", "occurred")
+    demand = found("Kenya called on Nigerian President Bola Tinubu to withdraw his troops.")
+    assert demand[0][:2] == ("demand", "occurred")
+
+
+def test_a_disaster_that_struck_is_no_attack():
+    assert found("Syria and Lebanon also felt the strong tremors that struck Turkey.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The deal, struck in Beijing this week, is a victory for China.",
+        "Russian forces are withdrawing from the region around Kherson, Ukraine said.",
+    ],
+)
+def test_no_attack_in_a_deal_struck_and_no_rejection_in_leaving_a_place(body):
+    assert not any(t in ("military", "rejection") for t, _, _ in found(body))

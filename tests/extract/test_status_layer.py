@@ -160,6 +160,7 @@ def test_negated_and_hypothetical_acts_are_no_events(body):
         ("they postponed the talks", "postponed"),
         ("the suspended talks", "postponed"),  # the participle describes the trigger itself
         ("they called off high-level talks", "cancelled"),
+        ("they would lift the pause on security assistance", "planned"),  # the pause ends
     ],
 )
 def test_cue_status_reads_only_the_cues_of_the_act(text, status):
@@ -201,6 +202,8 @@ def test_an_act_named_in_a_condition_is_not_told():
         # a phrase after the auxiliary: "had been put on ice"
         ("The summit between Kenyan President William Ruto and Nigerian President Bola Tinubu "
          "had been put on ice.", ("meeting", "postponed")),
+        # a known act whose predicate tells a change of its status now is told again
+        ("Kishida said the meeting with Yoon had been put on ice.", ("meeting", "postponed")),
         # an offer taken up later in the sentence is agreed
         ("Kenya invited Nigerian President Bola Tinubu to visit Nairobi, and Tinubu accepted.",
          ("meeting", "planned")),

@@ -294,3 +294,14 @@ def test_what_happened_does_not_take_the_time_a_plan_was_scheduled_for():
     assert span(talks) == ("2018-05-16", "2018-05-16", "day")  # the time it was set for
     drills = [e for e in found if e.type == "military"]
     assert drills and all(e.when is None or e.when_inferred for e in drills)
+
+
+def test_an_expected_meeting_does_not_put_the_sentence_in_the_future():
+    found = extract(
+        "Test\n\nUS Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov "
+        "also called off an expected meeting after speaking by phone on Monday, the White House "
+        "said.\n",
+        published=dt.date(2025, 10, 22),
+    ).events
+    [call] = [e for e in found if e.type == "call"]
+    assert span(call) == ("2025-10-20", "2025-10-20", "day")

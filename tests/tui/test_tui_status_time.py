@@ -139,3 +139,31 @@ async def test_the_add_form_reads_a_month_forward_for_a_planned_event(engine, se
         assert (event.when_start, event.when_end, event.precision) == (
             dt.date(2025, 4, 1), dt.date(2025, 6, 30), "quarter"
         )
+
+
+@async_test
+async def test_the_add_form_refuses_an_occurred_event_in_the_future(engine, seeded):
+    from tracker.tui.screens.event_form import EventForm
+
+    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        total = app.timeline.total
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#status", Select).value = "occurred"
+        form.query_one("#when", Input).value = "next Friday"
+        form.query_one("#actors", Input).value = "Donald Trump"
+        await settle(pilot)
+        assert "cannot have occurred in the future" in widget_text(form.query_one("#when-preview"))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, EventForm)  # not saved: the form says why
+        assert "cannot have occurred in the future" in widget_text(form.query_one("#form-error"))
+        form.query_one("#status", Select).value = "planned"  # a plan for Friday is fine
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, EventForm)
+        assert app.timeline.total == total + 1

@@ -16,10 +16,12 @@ _MONTH_WORD = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-# "GENEVA, June 16, 2021 — " or "WOODSIDE, Calif., Nov. 16, 2023 -- " at the start of the body.
+# "GENEVA, June 16, 2021 — ", "WOODSIDE, Calif., Nov. 16, 2023 -- " or a wire's
+# "MOSCOW, March 3, 2022 (Reuters) - " at the start of the body; without its year
+# ("DOHA/JERUSALEM, Jan. 15 (Xinhua) --") it is stripped but gives no publication date.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'\-]+,(?:\s*[A-Z][a-z]+\.?,)?\s*(" + _MONTH_WORD + r")\s+(\d{1,2}),\s*(\d{4})\s*"
-    r"(?:—|–|--|-)\s*"
+    r"^[A-Z][A-Z .'/\-]+,(?:\s*[A-Z][a-z]+\.?,)?\s*(" + _MONTH_WORD + r")\s+(\d{1,2})"
+    r"(?:,\s*(\d{4}))?\s*(?:\([A-Za-z][A-Za-z .&]*\)\s*)?(?:—|–|--|-)\s*"
 )
 _FRONT_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
@@ -107,7 +109,7 @@ def read_article(
     body = text[body_offset:]
     if date is None:
         m = DATELINE.match(body)
-        if m:
+        if m and m[3]:
             try:
                 date = dt.date(int(m[3]), _month_number(m[1]), int(m[2]))
             except (ValueError, KeyError):

@@ -148,6 +148,10 @@ class PatternSet:
                 out.append(Element("end"))
             elif part.startswith("..."):
                 out.append(Element("gap", size=int(part[3:])))
+            elif part.startswith("!..."):  # "!...60 from": no "from" in the next 60 tokens
+                size, _, spec = part[4:].partition(":")
+                words, longest = self._index(spec)
+                out.append(Element("absent", words, longest, size=int(size)))
             elif part.startswith("!"):
                 words, longest = self._index(part[1:])
                 out.append(Element("not", words, longest))
@@ -223,9 +227,9 @@ class PatternSet:
             t for t in triggers
             if not any(t.tok == k and (only is None or t.type in only) for k, only in discards)
             and not any(
-                t.type == p.type and (t.tok == p.tok or (t.tok < b and a < t.tok_end))
+                t.tok == p.tok or (t.type == p.type and t.tok < b and a < t.tok_end)
                 for p, a, b in found
-            )
+            )  # the pattern reads the anchor's word, and the act it names
         ]
         kept.extend(
             p for p, _, _ in found
@@ -266,6 +270,13 @@ class PatternSet:
         if el.kind == "not":
             if pos < n and el.words.match_at(lows, pos):  # type: ignore[union-attr]
                 return None
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if el.kind == "absent":
+            for k in range(pos, min(n, pos + el.size)):
+                if lows[k] in self.gap_stops:
+                    break
+                if el.words.match_at(lows, k):  # type: ignore[union-attr]
+                    return None
             return self._rightwards(elements, e + 1, s, pos, slots)
         if el.kind == "end":
             slots.append((pos, _END))

@@ -30,7 +30,7 @@ from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.status import CUE_REACH, event_status, in_condition
+from tracker.extract.status import CUE_REACH, event_status, in_condition, predicate_status
 from tracker.extract.timing import (
     SentenceTimes,
     SetTimes,
@@ -133,11 +133,15 @@ def _without_dateline(sentence: Sentence) -> Sentence:
 def _first_future_cue(tokens: list[Token]) -> int | None:
     for k, t in enumerate(tokens):
         if t.low in _FUTURE_CUES and not (k + 1 < len(tokens) and tokens[k + 1].low in _PAST_AFTER):
+            if t.low in _ATTRIBUTIVE_CUES and k > 0 and tokens[k - 1].low in _ARTICLES:
+                continue  # "called off an expected meeting ... on Monday": no future tense
             return t.start  # but "the deadline expired on Sunday" looks back
     return None
 
 
 _PAST_AFTER = lexicon.words("past_after_cue")
+_ATTRIBUTIVE_CUES = frozenset(lexicon.time_cues()["attributive_cues"])
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _sentence_events(
@@ -204,10 +208,6 @@ def _sentence_events(
         if out and _apposition(lows, trig):
             renamed_until = end_of(trig)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
-        if trig.type == "rejection" and lows[trig.tok].startswith("withdr") and "from" not in (
-            lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
-        ):
-            continue  # "the delegation withdrew": leaving the room rejects nobody
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = actors_for(trig, sm, shared)
         if trig.roles:
@@ -220,8 +220,6 @@ def _sentence_events(
             actors = _counterpart(actors, _recent(earlier_events, out)) or actors
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
-        if all(role == "target" for _, role in actors) and _opinion_of_some(lows, lo, trig):
-            continue  # "some criticize Trump's leniency ..., others argue": no one named acts
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
@@ -313,6 +311,7 @@ def _sentence_events(
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _REQUESTING = lexicon.words("requesting_verbs")
+_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 _RECENT = 50
@@ -469,18 +468,6 @@ def _apposition(lows: list[str], trig: Trigger) -> bool:
     )
 
 
-_CONTRASTED_GROUPS = lexicon.words("contrasted_groups")
-
-
-def _opinion_of_some(lows: list[str], lo: int, trig: Trigger) -> bool:
-    """ "While some criticize X, others argue ...": the views of unnamed groups set against
-    each other, not an act of anyone named."""
-    subject = [w for w in lows[max(lo, trig.tok - 2) : trig.tok] if w in _CONTRASTED_GROUPS]
-    return bool(subject) and any(
-        w in _CONTRASTED_GROUPS and w != subject[0] for w in lows[trig.tok_end :]
-    )
-
-
 def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
     """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
     a = clause.quote_start(trig.tok)
@@ -592,8 +579,14 @@ def _refers_back(
             if strict:
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
-                if end is not None and lex.passive_cues.find_all(lows[end : end + 4]):
-                    return False  # "put its talks with Canada on hold": a change of status
+                if end is not None and (
+                    lex.passive_cues.find_all(lows[end : end + 4])
+                    or predicate_status(lows, end) in _CALLED_OFF_STATUSES
+                ):
+                    # "put its talks with Canada on hold", "the meeting had been put on ice":
+                    # a change of status told now ("the talks were due on Monday" tells the
+                    # time of the act told before)
+                    return False
                 before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
                 return not lex.status_cues.find_all(before)  # "if the talks fail": told before
             return j == 0 or lows[j - 1] in _REFERRING_CONTEXT

@@ -194,6 +194,8 @@ def cue_status(
             continue
         if status in _CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
             continue  # "revisit suspended agreements and negotiate": another noun's state
+        if status in _CALLED_OFF_STATUSES and not _LIFTING.isdisjoint(lows[max(lo, a - 2) : a]):
+            continue  # "would lift the pause on security assistance": the pause ends
         if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
         if best is None or lex.priority[status] < lex.priority[best]:  # type: ignore[index]

@@ -18,17 +18,21 @@ PENDING = ("planned", "proposed", "threatened")
 # and still contain today.
 LONGEST_PERIOD = dt.timedelta(days=366)
 SECTION_LIMIT = 500
+# Plans told without a time are followed up while fresh: those reported in the last 90 days,
+# and those whose articles have no date at all (the undated section sorts after every day).
+UNTIMED_WINDOW = dt.timedelta(days=90)
+UNTIMED_LIMIT = 100
 
 
 @dataclass
 class AgendaItem:
     event: Event
-    when: When
+    when: When | None  # None: the articles tell no time (the "no known time" section)
     source: str  # where the current status came from: an article, or a person's note
 
     @property
     def approximate(self) -> bool:
-        return self.when.precision != "day"
+        return self.when is not None and self.when.precision != "day"
 
 
 @dataclass
@@ -39,6 +43,7 @@ class Agenda:
     overdue_total: int = 0
     due: list[AgendaItem] = field(default_factory=list)
     upcoming: list[tuple[dt.date, list[AgendaItem]]] = field(default_factory=list)
+    untimed: list[AgendaItem] = field(default_factory=list)  # pending, no time known yet
 
 
 def status_source(change: StatusChange | None) -> str:
@@ -54,10 +59,17 @@ def status_source(change: StatusChange | None) -> str:
 
 
 def _load(
-    session: Session, statuses: tuple[str, ...], condition, limit: int, *, latest: bool = False
+    session: Session,
+    statuses: tuple[str, ...],
+    condition,
+    limit: int,
+    *,
+    latest: bool = False,
+    timed: bool = True,
 ) -> list[Event]:
-    """The first ``limit`` events with one of ``statuses``, a time, and ``condition``, in
-    timeline order (``latest``: newest first), with what the agenda shows of them.
+    """The first ``limit`` events with one of ``statuses``, a time (``timed``; else none),
+    and ``condition``, in timeline order (``latest``: newest first), with what the agenda
+    shows of them.
 
     The keys are read one status at a time: an equality on the status lets both backends read
     one range of ix_events_status_period in order and test ``condition`` on its period columns
@@ -71,7 +83,7 @@ def _load(
     for status in statuses:
         rows = session.execute(
             select(Event.timeline_date, Event.id)
-            .where(Event.status == status, condition, Event.when_start.is_not(None))
+            .where(Event.status == status, condition, _has_time(timed))
             .order_by(*order)
             .limit(limit)
         )
@@ -93,18 +105,21 @@ def _load(
     return [by_id[event_id] for _, event_id in keys if event_id in by_id]
 
 
+def _has_time(timed: bool):
+    return Event.when_start.is_not(None) if timed else Event.when_start.is_(None)
+
+
 def _item(event: Event) -> AgendaItem:
     history = sorted(event.status_changes, key=history_order)
-    when = event_when(event)
-    assert when is not None  # _load keeps only events with a time
-    return AgendaItem(event, when, status_source(history[-1] if history else None))
+    return AgendaItem(event, event_when(event), status_source(history[-1] if history else None))
 
 
 def agenda(session: Session, today: dt.date, days: int = 14) -> Agenda:
     """Overdue (planned, its time passed, nothing since), due (its time holds today) and
-    upcoming (starting within ``days``) events. Reads index ranges of the status/time index,
-    so it costs the same on a million events as on a hundred (but the overdue count, which
-    counts index entries)."""
+    upcoming (starting within ``days``) events, and the pending ones told without a time
+    (reported in the last 90 days, or in undated articles), newest first. Reads index ranges
+    of the status/time index, so it costs the same on a million events as on a hundred (but
+    the overdue count, which counts index entries)."""
     result = Agenda(today=today, days=days)
     horizon = today + dt.timedelta(days=days)
     period_end = func.coalesce(Event.when_end, Event.when_start)
@@ -131,4 +146,13 @@ def agenda(session: Session, today: dt.date, days: int = 14) -> Agenda:
         item = _item(event)
         by_day.setdefault(item.when.start, []).append(item)  # a period: at its start
     result.upcoming = sorted(by_day.items())
+    untimed = _load(
+        session,
+        PENDING,
+        Event.timeline_date >= today - UNTIMED_WINDOW,
+        UNTIMED_LIMIT,
+        latest=True,
+        timed=False,
+    )
+    result.untimed = [_item(e) for e in untimed]
     return result

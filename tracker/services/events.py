@@ -19,6 +19,7 @@ from tracker.domain import (
     check_status,
     check_type,
     fold_for_search,
+    future_occurrence,
 )
 
 # the views of an event live in tracker.domain (no SQLAlchemy); callers import them here too
@@ -172,11 +173,16 @@ def add_event(
     status_effective: When | None = None,
     timeline_fallback: dt.date | None = None,
     typed_actors: bool = False,
+    today: dt.date | None = None,
 ) -> Event:
     """Record a new event and its first status change. ``typed_actors``: the names were typed
-    by a person and resolve as resolve_typed_actors says (extraction passes its own actors)."""
+    by a person and resolve as resolve_typed_actors says (extraction passes its own actors).
+    ``today``: a person's entry, checked against it (nothing occurred after today)."""
     type_ = check_type(type)
     status_ = check_status(status)
+    refused = future_occurrence(status_, when, today) if today is not None else None
+    if refused:
+        raise TrackerError(refused)
     if typed_actors:
         actors = _canonical(session, actors)  # unknown names fail before anything is added
     title = (title or "").strip() or _title_for(type_, actors)
@@ -293,11 +299,9 @@ def plan_status_time(
     if at is None:
         came = current is not None and current.start <= today
         at = current if came and current is not None else today_when
-    if at.start > today:
-        raise TrackerError(
-            f"an event cannot have occurred in the future ({at.label()} is after today, "
-            f"{today_when.label()}): keep it planned and mark it occurred once it has"
-        )
+    refused = future_occurrence(status, at, today)
+    if refused:
+        raise TrackerError(refused)
     if keep_time or at == current or (current is None and not given):
         return StatusTime(at)  # no guess: an undated event stays undated without a time given
     if current is not None and at.start <= current.start and current.end <= at.end:

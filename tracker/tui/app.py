@@ -428,6 +428,7 @@ class TrackerApp(App[None]):
                         note=values.note or None,
                         timeline_fallback=self.today(),
                         typed_actors=True,
+                        today=self.today(),
                     )
                     return event.id
                 event = event_service.edit_event(

@@ -195,11 +195,19 @@ class AgendaScreen(EventListScreen):
         ]
         for day, day_items in found.upcoming:
             sections.append(Section(day_label(day), items(day_items)))
+        sections.append(
+            Section(
+                "No known time yet: reported in the last 90 days, or undated (follow up)",
+                items(found.untimed),
+                str(len(found.untimed)),
+            )
+        )
         upcoming = sum(len(i) for _, i in found.upcoming)
         summary = (
             f" {found.overdue_total} overdue · {len(found.due)} due today · {upcoming} coming "
-            f"in the next {self.DAYS} days (planned, proposed, threatened) · "
-            "≈ an approximate time, listed at the start of its period"
+            f"in the next {self.DAYS} days · {len(found.untimed)} with no known time "
+            "(planned, proposed, threatened) · ≈ an approximate time, listed at the start of "
+            "its period"
         )
         return summary, sections
 

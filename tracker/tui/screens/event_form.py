@@ -14,7 +14,15 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain import EVENT_TYPES, STATUSES, When, clean, day_label, direction_for_status
+from tracker.domain import (
+    EVENT_TYPES,
+    STATUSES,
+    When,
+    clean,
+    day_label,
+    direction_for_status,
+    future_occurrence,
+)
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
 from tracker.services.actors import UnknownActorError, find_actor, gazetteer_entry, name_key
@@ -193,7 +201,7 @@ class EventForm(FormScreen[int | None]):
         when = parse_when(text, self._today(), direction_for_status(status))
         if when is None:
             return None, f"“{text}” is not a date I understand"
-        return when, None
+        return when, future_occurrence(status, when, self._today())
 
     def _update_when_preview(self) -> None:
         preview = self.query_one("#when-preview", Static)
