@@ -15,7 +15,8 @@ reused while its file exists. Measured headless with ``App.run_test()`` at 120x4
 - search: from typing a word (common, rare, then a common prefix) to the matching rows
   rendered; three times each, the "1st" column is the first time (nothing cached for it);
 - j: one cursor step;
-- agenda (A) / changes (C): from the key to the view's lists read and drawn.
+- agenda (A) / changes (C): from the key to the view's lists read and drawn, and the CPU
+  milliseconds the process (its worker threads included) spent meanwhile.
 
 Figures are in milliseconds: medians over --repeat runs of each run's median (page down: of
 20 presses; "page down max" is the slowest of them). "counted" columns are when the row count
@@ -414,9 +415,11 @@ async def run_one(url: str) -> dict[str, float]:
 
         from tracker.tui.screens.agenda import AgendaScreen, ChangesScreen
 
-        async def open_view(key_name: str, screen_type) -> float:
-            """From the key to the view's lists read and drawn."""
+        async def open_view(key_name: str, screen_type) -> tuple[float, float]:
+            """From the key to the view's lists read and drawn: (wall ms, CPU ms of the
+            process, its worker threads included)."""
             app.timeline.focus()
+            cpu = time.process_time()
             started = time.perf_counter()
             send_key(app, key_name, key_name)
             deadline = started + 30
@@ -426,17 +429,18 @@ async def run_one(url: str) -> dict[str, float]:
                 await asyncio.sleep(0.001)
             await pilot.pause()
             elapsed = (time.perf_counter() - started) * 1000
+            cpu = (time.process_time() - cpu) * 1000
             await pilot.press("escape")
             await pilot.pause()
-            return elapsed
+            return elapsed, cpu
 
         for label, key_name, screen_type in (
             ("agenda (A)", "A", AgendaScreen),
             ("changes (C)", "C", ChangesScreen),
         ):
-            figures[label] = statistics.median(
-                [await open_view(key_name, screen_type) for _ in range(3)]
-            )
+            opened = [await open_view(key_name, screen_type) for _ in range(3)]
+            figures[label] = statistics.median(wall for wall, _ in opened)
+            figures[label + " cpu"] = statistics.median(cpu for _, cpu in opened)
     engine.dispose()
     return figures
 
@@ -461,7 +465,9 @@ COLUMNS = [
     "search prefix 1st",
     "counted prefix",
     "agenda (A)",
+    "agenda (A) cpu",
     "changes (C)",
+    "changes (C) cpu",
 ]
 # figures that are not a response to a keystroke: the counts arrive after the rows are shown
 BACKGROUND = {
@@ -471,6 +477,8 @@ BACKGROUND = {
     "counted common",
     "counted rare",
     "counted prefix",
+    "agenda (A) cpu",  # the CPU side of the figure before it
+    "changes (C) cpu",
 }
 
 
@@ -517,6 +525,7 @@ def main() -> None:
         for n, figures in table.items():
             cells = " | ".join(f"{figures[c]:.1f}" for c in COLUMNS)
             print(f"| {backend} | {n:,} | {cells} |")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
     print()
     print("ratio to the empty database (goal: within 2x) and keystrokes over 50 ms:")
     for backend, table in (("SQLite", results), ("PostgreSQL", pg_results)):

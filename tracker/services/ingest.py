@@ -30,7 +30,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, bindparam, exists, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    exists,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -418,6 +428,17 @@ def _compatible_in_sql(case: str) -> list:
     return []
 
 
+_MENTION_COLUMNS = (
+    "event_id",
+    "article_id",
+    "sentence",
+    "start_offset",
+    "end_offset",
+    "implied_status",
+    "created_at",
+)
+
+
 class _Statements:
     """The writer's statements, built once per dialect: building and hashing a statement
     costs more than running it on a small table, and the writer runs tens per article."""
@@ -509,10 +530,23 @@ class _Statements:
         self.insert_status_change = insert(StatusChange)
         # PostgreSQL: the row is locked and read again, so two writers merging into one
         # event take turns (SQLite writers are one at a time already)
-        self.lock_event = (
-            select(*merge_state).where(Event.id == bindparam("event_id")).with_for_update()
-        )
         self.lock_needed = dialect != "sqlite"
+        # ... in the statement that adds the mention: one round trip instead of two per merge
+        locked = (
+            select(*merge_state)
+            .where(Event.id == bindparam("event_id"))
+            .with_for_update()
+            .cte("locked")
+        )
+        added = (
+            insert(Mention)
+            .values({column: bindparam(column) for column in _MENTION_COLUMNS})
+            .returning(Mention.id)
+            .cte("added")
+        )
+        self.lock_event_adding_mention = select(
+            locked.c.status, locked.c.confidence, locked.c.search_length, added.c.id
+        ).select_from(locked.join(added, true()))  # one row each
         # the new mention is the last: its sentence is appended as a refresh would write it
         self.append_search_text = func.substr(
             Event.search_text + " " + bindparam("new_sentence"), 1, SEARCH_TEXT_LIMIT
@@ -971,10 +1005,13 @@ def _merge(
     key = {"event_id": event_id}
     current = known
     if sql.lock_needed:
-        status, confidence, search_length = session.execute(sql.lock_event, key).one()
+        status, confidence, search_length, mention_id = session.execute(
+            sql.lock_event_adding_mention, {**key, **mention}
+        ).one()
         current = Candidate(known.id, known.when, known.timeline_date, known.shared_actors,
                             status, confidence, search_length)  # fmt: skip
-    mention_id = session.execute(sql.insert_mention, {**key, **mention}).scalar_one()
+    else:
+        mention_id = session.execute(sql.insert_mention, {**key, **mention}).scalar_one()
     changes: dict = {}
     if current.when is None and extracted.when is not None:
         changes.update(
