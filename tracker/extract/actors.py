@@ -78,8 +78,20 @@ class ArticleMemory:
         """Note each capitalised word written with diacritics under its ASCII form, so that a
         person is named as the article spells them ("Recep Tayyip Erdoğan" where the article
         writes "Erdoğan", even when the gazetteer's canonical name is "Recep Tayyip Erdogan")."""
-        for match in _ACCENTED_WORD.finditer(text):
-            word = match.group()
+        if text.isascii():
+            return
+        end = 0
+        for letter in _ACCENTED_LETTER.finditer(text):
+            at = letter.start()
+            if at < end:
+                continue  # a second accented letter of the same word
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            end = _WORD_REST.match(text, at).end()
+            word = text[start:end].strip("-")
+            if not word:
+                continue
             plain = ascii_fold(word)
             if word[0].isupper() and plain != word and len(plain) == len(word):
                 self.spellings.setdefault(plain, word)
@@ -135,8 +147,9 @@ class ArticleMemory:
         return None
 
 
-# A word with at least one letter outside ASCII ("Erdoğan", "Jean-Noël").
-_ACCENTED_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+# A letter outside ASCII ("ğ" in "Erdoğan"), and the rest of the word from a letter on.
+_ACCENTED_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_WORD_REST = re.compile(r"[\w-]*")
 
 
 def ascii_fold(text: str) -> str:
