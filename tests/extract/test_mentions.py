@@ -261,3 +261,14 @@ def test_a_name_follows_the_whole_title():
     [actors] = names(["It will be signed in the city of Cartagena de Indias, President Juan "
                       "Manuel Santos announced."])
     assert actors == ["Juan Manuel Santos"]  # "Cartagena de Indias" is a place
+
+
+def test_spellings_are_learnt_from_accented_words_only():
+    memory = ArticleMemory.for_article(
+        "Erdoğan’s aide and Jean-Noël Barrot met “Mélanie Joly” in Türkiye. Støre too."
+    )
+    assert memory.spellings == {
+        "Erdogan": "Erdoğan", "Jean-Noel": "Jean-Noël", "Melanie": "Mélanie",
+        "Turkiye": "Türkiye",
+    }
+    assert ArticleMemory.for_article("Plain ASCII text.").spellings == {}

@@ -54,6 +54,15 @@ def test_a_gap_is_bounded_and_stops_at_a_clause_boundary():
     assert not _one(pattern, "send them and aid")  # the gap crosses "and"
 
 
+def test_a_list_gap_reads_through_a_list():
+    mentions = [_mention("Egypt", 0, 1), _mention("Sudan", 8, 9)]
+    text = "Egypt sent aid , food and fuel into Sudan"
+    strict = [{"verb": "sent", "after": "...1 &aid_nouns ...5 into PARTY:target", "type": "aid"}]
+    listing = [{"verb": "sent", "after": "...1 &aid_nouns ...5+ into PARTY:target", "type": "aid"}]
+    assert not _one(strict, text, mentions=mentions)  # "and" ends a plain gap
+    assert _one(listing, text, mentions=mentions)
+
+
 def test_a_discard_removes_the_lexicon_trigger_at_its_anchor():
     lexicon_trigger = Trigger("meeting", None, 1.0, 1, 2)
     pattern = [{"verb": "met", "after": "...2 &fulfilled_nouns", "type": None,
@@ -191,3 +200,12 @@ def test_a_disaster_that_struck_is_no_attack():
 )
 def test_no_attack_in_a_deal_struck_and_no_rejection_in_leaving_a_place(body):
     assert not any(t in ("military", "rejection") for t, _, _ in found(body))
+
+
+def test_votes_against_and_to_ratify():
+    assert found("Kenya voted against the agreement with Nigeria.")[0][:2] == (
+        "rejection", "occurred"
+    )
+    assert found("Kenya's parliament voted on Monday to ratify Nigeria's application.")[0][
+        :2
+    ] == ("support", "occurred")

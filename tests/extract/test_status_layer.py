@@ -217,3 +217,9 @@ def test_an_act_named_in_a_condition_is_not_told():
 )
 def test_status_reaches_the_governing_verb(body, expected):
     assert statuses(body)[:1] == [expected]
+
+
+def test_a_counterfactual_names_no_act_even_across_coordinated_modifiers():
+    body = ("Russia and China vetoed a resolution on Friday that would have supported "
+            "\"an immediate and sustained ceasefire\" in the conflict.")
+    assert "agreement" not in [t for t, _ in statuses(body)]

@@ -78,7 +78,20 @@ class ArticleMemory:
         """Note each capitalised word written with diacritics under its ASCII form, so that a
         person is named as the article spells them ("Recep Tayyip Erdoğan" where the article
         writes "Erdoğan", even when the gazetteer's canonical name is "Recep Tayyip Erdogan")."""
-        for word in _accented_words(text):
+        if text.isascii():
+            return
+        end = 0
+        for letter in _ACCENTED_LETTER.finditer(text):
+            at = letter.start()
+            if at < end:
+                continue  # a second accented letter of the same word
+            start = at
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"):
+                start -= 1
+            end = _WORD_REST.match(text, at).end()
+            word = text[start:end].strip("-")
+            if not word:
+                continue
             plain = ascii_fold(word)
             if word[0].isupper() and plain != word and len(plain) == len(word):
                 self.spellings.setdefault(plain, word)
@@ -134,22 +147,9 @@ class ArticleMemory:
         return None
 
 
-# A letter outside ASCII ("ğ" in "Erdoğan"), and the rest of a word after it.
-_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
-_WORD_REST = re.compile(r"\w*")
-
-
-def _accented_words(text: str) -> Iterator[str]:
-    """The words with at least one letter outside ASCII ("Erdoğan", "Noël" in "Jean-Noël"),
-    left to right: what ``\\w*[^\\x00-\\x7f\\W]\\w*`` finds, found from the rare letter outwards
-    (that regex backtracks through every word from every position: 20 times slower)."""
-    pos = 0
-    while (m := _NON_ASCII_LETTER.search(text, pos)) is not None:
-        start = m.start()
-        while start > pos and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            start -= 1  # what \w matches: str.isalnum() and the underscore
-        pos = _WORD_REST.match(text, m.end()).end()  # type: ignore[union-attr]
-        yield text[start:pos]
+# A letter outside ASCII ("ğ" in "Erdoğan"), and the rest of the word from a letter on.
+_ACCENTED_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
+_WORD_REST = re.compile(r"[\w-]*")
 
 
 def ascii_fold(text: str) -> str:

@@ -25,6 +25,7 @@ _VERB_FORMS = frozenset(_CUES["verb_forms"])
 _PUNCTUATION_BREAKS = frozenset({";", ":", "—", "–", "("})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARENTHETICAL = frozenset({"who", "which", "whose"})
+_NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 
 
 def looks_like_verb(low: str) -> bool:
@@ -50,10 +51,29 @@ def clause_starts(tokens: list[Token]) -> list[int]:
             current = i + 1
         elif t.text == "," and resume is not None:
             current, resume = resume, None  # "Russia, which ..., criticised": back to Russia
-        elif t.low in ("and", "but") and i + 1 < n and looks_like_verb(tokens[i + 1].low):
-            current = i  # "held talks ... and signed two statements": a second act
+        elif t.low in ("and", "but") and i + 1 < n and looks_like_verb(tokens[i + 1].low) and not (
+            _adjectives_coordinated(tokens, i)
+        ):
+            # "held talks ... and signed two statements": a second act; but "an immediate and
+            # sustained ceasefire" is one noun phrase
+            current = i
         starts.append(current)
     return starts
+
+
+def _adjectives_coordinated(tokens: list[Token], i: int) -> bool:
+    """ "an immediate and sustained ceasefire": the "and" at i joins two modifiers of a noun
+    (a determiner before, a bare noun after the participle), not two acts."""
+    if i < 2 or i + 2 >= len(tokens) or tokens[i - 2].low not in _NOUN_PHRASE_OPENERS:
+        return False
+    noun = tokens[i + 2]
+    return (
+        tokens[i - 1].low.isalpha() and not noun.cap and noun.low.isalpha()
+        and noun.low not in _NOT_NOUNS
+    )
+
+
+_NOT_NOUNS = frozenset(_CUES["not_nouns_after_participle"]) | {"both", "all", "each", "every"}
 
 
 class Clauses:

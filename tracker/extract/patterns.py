@@ -34,6 +34,7 @@ class Element:
     words: PhraseIndex | None = None
     longest: int = 1  # the longest phrase in ``words`` (for matching leftwards)
     size: int = 0  # a gap's most tokens
+    lists: bool = False  # a gap that reads through a list ("food, medicine and fuel")
     role: str | None = None
 
 
@@ -52,6 +53,7 @@ class Pattern:
 
 _QUOTES = frozenset({'"', "“", "”"})
 _TITLE_REACH = 5  # words of a title before a person's name
+_HARD_STOPS = frozenset({".", ";", ":"})  # what even a list-reading gap does not cross
 _END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
 
 
@@ -147,7 +149,8 @@ class PatternSet:
             elif part == "^":
                 out.append(Element("end"))
             elif part.startswith("..."):
-                out.append(Element("gap", size=int(part[3:])))
+                lists = part.endswith("+")
+                out.append(Element("gap", size=int(part[3:].rstrip("+")), lists=lists))
             elif part.startswith("!..."):  # "!...60 from": no "from" in the next 60 tokens
                 size, _, spec = part[4:].partition(":")
                 words, longest = self._index(spec)
@@ -258,8 +261,9 @@ class PatternSet:
             return pos
         el, lows, n = elements[e], s.lows, len(s.lows)
         if el.kind == "gap":
+            stops = _HARD_STOPS if el.lists else self.gap_stops
             for skip in range(el.size + 1):
-                if skip and (pos + skip - 1 >= n or lows[pos + skip - 1] in self.gap_stops):
+                if skip and (pos + skip - 1 >= n or lows[pos + skip - 1] in stops):
                     return None
                 mark = len(slots)
                 end = self._rightwards(elements, e + 1, s, pos + skip, slots)
