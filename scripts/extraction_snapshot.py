@@ -22,8 +22,14 @@ sys.path.insert(0, str(ROOT))
 
 from tracker.extract import extract  # noqa: E402
 
-CORPORA = (
+# shared/ sits beside the main checkout; a worktree under wt/ is one level deeper
+SHARED_DEV = next(
+    (p / "shared" / "corpus" / "dev" for p in (ROOT.parent, ROOT.parent.parent)
+     if (p / "shared" / "corpus" / "dev").is_dir()),
     ROOT.parent / "shared" / "corpus" / "dev",
+)
+CORPORA = (
+    SHARED_DEV,
     ROOT / "tests" / "extract" / "corpus",
     ROOT / "tests" / "extract" / "corpus2",
     ROOT / "tests" / "extract" / "corpus3",
@@ -44,6 +50,10 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--reverse", action="store_true", help="extract in reverse order")
     args = parser.parse_args()
+    missing = [str(corpus) for corpus in CORPORA if not any(corpus.glob("*.txt"))]
+    if missing:
+        print(f"no articles under {', '.join(missing)}", file=sys.stderr)
+        return 2
     paths = [p for corpus in CORPORA for p in sorted(corpus.glob("*.txt"))]
     if args.reverse:
         paths.reverse()
