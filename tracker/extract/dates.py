@@ -70,14 +70,23 @@ _CANDIDATES = re.compile(
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
-# Where a candidate can start: every alternative above opens with a digit, a capitalised
-# month or weekday, or one of these words (a superset: _CANDIDATES decides). The big regex is
-# tried only there, not at every word: a third of its cost. A new alternative that opens
-# with another word must add it here (tests/extract/test_fast_paths.py checks examples).
+# Where a candidate can start: every alternative above opens with a digit, a month or a
+# weekday, or one of these words followed by what the alternatives need after it ("the same",
+# "in March", "a day", "over the"): a superset, _CANDIDATES decides. The big regex is tried
+# only there, not at every word: most of its cost. A new alternative must be covered here
+# (tests/extract/test_fast_paths.py checks an example of each against this).
 _CANDIDATE_START = re.compile(
-    r"(?<!\w)(?:[\dA-Z]|(?:a|after|an|at|before|by|during|early|earlier|end|final|first|five"
-    r"|four|fourth|from|in|last|late|later|mid|next|of|on|one|over|overnight|second|since|six"
-    r"|that|the|third|this|three|through|today|tomorrow|tonight|two|until|within|yesterday)\b)"
+    r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
+    r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
+    r"|the\s+(?:same|previous|following|coming|day)\b"
+    r"|(?:a|one|two|three|four|five|six)\s+day"
+    r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
+    r"|mid)\b)"
+    r"|(?:of|by|since|until|from|through|before|after)[-\s]+[\dA-Z]"
+    r"|on\s+[A-Z]|(?:at|over)\s+the\b|during[-\s]+(?:[A-Z]|the\b)|that\s+day|end\s+of\b"
+    r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
+    r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)"
+    r"|(?:first|second|third|fourth|last|final)\s+week)"
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
