@@ -98,3 +98,19 @@ def test_date_candidates_are_tried_wherever_the_regex_can_match():
                     assert _CANDIDATE_START.match(scan, pos), (scan, pos)
             expected = [(m.span(), m.lastgroup) for m in _CANDIDATES.finditer(scan)]
             assert [(m.span(), m.lastgroup) for m in _candidates(scan)] == expected
+
+
+def test_tokens_are_the_same_from_the_word_memo():
+    from tracker.extract import tokens
+
+    text = "Russia's envoy met the U.S. team; Russia's talks went on. U.S. and Russia's"
+    tokens._WORD_FORMS.clear()
+    first = tokens.tokenize(text)  # the memo fills as it goes: repeated words come from it
+    again = tokens.tokenize(text)
+    assert first == again
+    assert [(t.text, t.low, t.base, t.cap, text[t.start : t.end]) for t in first] == [
+        (m.group(), m.group().lower(),
+         m.group()[:-2] if m.group()[-2:] in ("'s", "’s") else m.group(),
+         m.group()[0].isupper(), m.group())
+        for m in tokens._TOKEN.finditer(text)
+    ]

@@ -24,18 +24,27 @@ class Token:  # not frozen: a frozen dataclass's __init__ is several times slowe
 def tokenize(text: str) -> list[Token]:
     out = []
     append, find = out.append, text.find
+    known = _WORD_FORMS
+    if len(known) > _WORD_FORMS_LIMIT:
+        known.clear()  # a bounded memo: a long run meets ever new names and numbers
     end = 0
     # Only whitespace lies between two tokens (any other character starts one), so a word
     # starts where it is next found: cheaper than a match object per token.
     for word in _TOKEN.findall(text):
         start = find(word, end)
-        end = start + len(word)
-        base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
-        append(Token(word, word.lower(), base, start, end, word[0].isupper()))
+        forms = known.get(word)
+        if forms is None:
+            base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
+            forms = known[word] = (word.lower(), base, word[0].isupper(), len(word))
+        end = start + forms[3]
+        append(Token(word, forms[0], forms[1], start, end, forms[2]))
     return out
 
 
 _POSSESSIVE = frozenset({"'s", "’s"})
+# word -> (lower case, without a possessive, capitalised, length): the words of news repeat
+_WORD_FORMS: dict[str, tuple[str, str, bool, int]] = {}
+_WORD_FORMS_LIMIT = 50_000
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
