@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
@@ -354,6 +355,11 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
 _FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
 
 
+def _where(words: list[str], wanted: Container[str]) -> list[int]:
+    """The positions of the words in ``wanted``, in order (the scan runs in C)."""
+    return list(compress(range(len(words)), map(wanted.__contains__, words)))
+
+
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
@@ -372,7 +378,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     gaz: list[Mention] = []
     free = 0  # the first token no gazetteer match covers
     gaz_firsts = index.first_words
-    for i in [x for x, text in enumerate(texts) if text in gaz_firsts]:
+    for i in _where(texts, gaz_firsts):
         hit = index.lookup(texts, i) if i >= free else None
         if hit:
             length, actor = hit
@@ -405,7 +411,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in [x for x, low in enumerate(lows) if low in title_firsts]:
+    for i in _where(lows, title_firsts):
         if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)
@@ -649,7 +655,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     state_actors: list[Actor] = []
     subjects: _Subjects | None = None  # built when the first pronoun asks
     reference_firsts = index.reference_firsts
-    for i in [x for x, low in enumerate(lows) if low in reference_firsts]:
+    for i in _where(lows, reference_firsts):
         if claimed[i]:
             continue
         low = lows[i]
