@@ -112,6 +112,28 @@ def test_an_undated_telling_merges_with_a_dated_event_of_any_time(session):
     assert get_event(session, undated.id).timeline_date == dt.date(2025, 1, 24)
 
 
+def test_an_undated_telling_reads_only_the_latest_events_of_its_type(session, monkeypatch):
+    """Bounded work per mention in a large database: the latest events of the type (here 3)."""
+    from tracker.services import ingest
+
+    monkeypatch.setattr(ingest, "ANYWHERE_CANDIDATES", 3)
+    ingest._statements_for.cache_clear()
+    try:
+        long_ago = When(dt.date(2019, 6, 30), dt.date(2019, 6, 30), "day")
+        apply_extraction(
+            session, _extraction(dt.date(2019, 7, 1), "planned", "A call.", long_ago), "a", "h1"
+        )
+        for n in range(3):  # three later calls between other people
+            add_event(session, type="call", status="occurred", actors=[ActorRole("Xi Jinping")],
+                      when=When(dt.date(2024, 1, n + 1), dt.date(2024, 1, n + 1), "day"))
+        later = apply_extraction(
+            session, _extraction(None, "occurred", "Trump and Putin spoke."), "b.txt", "h2"
+        )
+        assert (later.new_events, later.merged_mentions) == (1, 0)  # 2019 is out of reach
+    finally:
+        ingest._statements_for.cache_clear()
+
+
 def test_forgetting_the_time_of_an_event_of_undated_articles_makes_it_undated(session):
     apply_extraction(
         session,

@@ -272,3 +272,13 @@ def test_with_someone_saying_is_a_co_speaker():
     assert rejection[2] == [
         ("Philippines", "initiator"), ("Eduardo Ano", "initiator"), ("China", "target")
     ]
+
+
+def test_whom_the_subject_turns_against_is_the_target():
+    text = (
+        "Tensions have been high, with Trump recently taking a stringent stance against Russia, "
+        "threatening substantial economic sanctions if a deal is not reached."
+    )
+    assert events(text) == [
+        ("sanctions", "threatened", [("Donald Trump", "initiator"), ("Russia", "target")])
+    ]

@@ -370,16 +370,14 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
-    i = 0
+    free = 0  # the first token no gazetteer match covers
     gaz_firsts = index.first_words
-    while i < n:
-        hit = index.lookup(texts, i) if texts[i] in gaz_firsts else None
+    for i in [x for x, text in enumerate(texts) if text in gaz_firsts]:
+        hit = index.lookup(texts, i) if i >= free else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
-            i += length
-        else:
-            i += 1
+            free = i + length
 
     # Which gazetteer match covers, starts at or ends at each token (constant-time lookups).
     gaz_cover: list[Mention | None] = [None] * n

@@ -233,6 +233,10 @@ def actors_for(
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
             own = role_first if role != role_first and _speaking_with(tokens, m) else role
+            if own == "initiator" and _aimed_at(tokens, m) and any(o.tok < m.tok for o in group):
+                # "Trump taking a stance against Russia, threatening sanctions": whom the
+                # subject turns against is the target, not a second initiator
+                own = "target"
             for actor in ((m.government, m.actor) if m.government else (m.actor,)):
                 if actor is not None and actor.name not in names:
                     names.add(actor.name)
@@ -244,6 +248,14 @@ def actors_for(
         (a, r) for a, r in out
         if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
     ]
+
+
+_AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
+
+
+def _aimed_at(tokens: list[Token], m: Mention) -> bool:
+    """ "against Russia", "towards Beijing": the mention is what an act is aimed at."""
+    return m.tok > 0 and tokens[m.tok - 1].low in _AIMING_PREPOSITIONS
 
 
 def _absolute_subject(

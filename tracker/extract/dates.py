@@ -13,6 +13,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,6 +69,24 @@ _CANDIDATES = re.compile(
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
+)
+# Where a candidate can start: every alternative above opens with a digit, a month or a
+# weekday, or one of these words followed by what the alternatives need after it ("the same",
+# "in March", "a day", "over the"): a superset, _CANDIDATES decides. The big regex is tried
+# only there, not at every word: most of its cost. A new alternative must be covered here
+# (tests/extract/test_fast_paths.py checks an example of each against this).
+_CANDIDATE_START = re.compile(
+    r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
+    r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
+    r"|the\s+(?:same|previous|following|coming|day)\b"
+    r"|(?:a|one|two|three|four|five|six)\s+day"
+    r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
+    r"|mid)\b)"
+    r"|(?:of|by|since|until|from|through|before|after)[-\s]+[\dA-Z]"
+    r"|on\s+[A-Z]|(?:at|over)\s+the\b|during[-\s]+(?:[A-Z]|the\b)|that\s+day|end\s+of\b"
+    r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
+    r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)"
+    r"|(?:first|second|third|fourth|last|final)\s+week)"
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
@@ -419,12 +438,12 @@ def may_hold_date(sentence: str, lows: list[str]) -> bool:
     if _DIGIT.search(sentence):
         return True
     words = _DATE_WORDS
-    for low in lows:
-        if low in words:
-            return True
-        if not low.isalpha() and len(low) > 1 and not words.isdisjoint(_WORD_PARTS.split(low)):
-            return True  # "mid-March", "Monday's"
-    return False
+    if not words.isdisjoint(lows):
+        return True  # a date word as a token: one test in C
+    return any(  # "mid-March", "Monday's"
+        not words.isdisjoint(_WORD_PARTS.split(low))
+        for low in lows if len(low) > 1 and not low.isalpha()
+    )
 
 
 def find_dates(
@@ -442,7 +461,7 @@ def find_dates(
     scan = sentence
     if scan[:1].isupper() and not _CAPITAL_WORD.match(scan):
         scan = scan[0].lower() + scan[1:]  # "Last week Pyongyang ...": a sentence's first word
-    for m in _CANDIDATES.finditer(scan):
+    for m in _candidates(scan):
         kind = m.lastgroup or ""
         text = m.group()
         if kind == "same":
@@ -485,6 +504,20 @@ def find_dates(
             scheduled=scheduled is not None,
         ))
     return out
+
+
+def _candidates(scan: str) -> Iterator[re.Match[str]]:
+    """What ``_CANDIDATES.finditer(scan)`` finds, trying the regex only where a candidate can
+    start (a match never starts elsewhere, and the next search starts where one ended)."""
+    pos = 0
+    next_start, match = _CANDIDATE_START.search, _CANDIDATES.match
+    while (start := next_start(scan, pos)) is not None:
+        m = match(scan, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 _LEAD_WINDOW = 40  # characters looked back for the governing word (bounded: linear time)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # "U.S." and "a.m." stay whole; hyphens and apostrophes stay inside words ("Jae-in", "Russia's").
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[-'’&]\w+)*|[^\w\s]")
+# ("[A-Za-z]\.[A-Za-z]\." spelled out rather than "(?:[A-Za-z]\.){2,}": a seventh faster)
+_TOKEN = re.compile(r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:[-'’&]\w+)*|[^\w\s]")
 
 
 @dataclass(slots=True)
@@ -21,15 +23,28 @@ class Token:  # not frozen: a frozen dataclass's __init__ is several times slowe
 
 def tokenize(text: str) -> list[Token]:
     out = []
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
-        start = m.start()
-        out.append(Token(word, word.lower(), base, start, start + len(word), word[0].isupper()))
+    append, find = out.append, text.find
+    known = _WORD_FORMS
+    if len(known) > _WORD_FORMS_LIMIT:
+        known.clear()  # a bounded memo: a long run meets ever new names and numbers
+    end = 0
+    # Only whitespace lies between two tokens (any other character starts one), so a word
+    # starts where it is next found: cheaper than a match object per token.
+    for word in _TOKEN.findall(text):
+        start = find(word, end)
+        forms = known.get(word)
+        if forms is None:
+            base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
+            forms = known[word] = (word.lower(), base, word[0].isupper(), len(word))
+        end = start + forms[3]
+        append(Token(word, forms[0], forms[1], start, end, forms[2]))
     return out
 
 
 _POSSESSIVE = frozenset({"'s", "’s"})
+# word -> (lower case, without a possessive, capitalised, length): the words of news repeat
+_WORD_FORMS: dict[str, tuple[str, str, bool, int]] = {}
+_WORD_FORMS_LIMIT = 50_000
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -38,37 +53,70 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 class PhraseIndex:
-    """Longest-match lookup of multi-word phrases over a token list, keyed by first word."""
+    """Longest-match lookup of multi-word phrases over a token list, keyed by first word.
+
+    ``by_first`` (first word -> its phrases, longest first) is the index's public face; the
+    lookups go through tables built from it (rebuilt when it is assigned): per first word, the
+    phrase lengths above one, longest first, a dict from phrase to value, and the one-word
+    phrase's value. One dict probe per length instead of a comparison per phrase."""
 
     def __init__(self, phrases: dict[tuple[str, ...], object]):
-        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         for key, value in phrases.items():
             if key:
-                self.by_first.setdefault(key[0], []).append((key, value))
-        for entries in self.by_first.values():
+                by_first.setdefault(key[0], []).append((key, value))
+        for entries in by_first.values():
             entries.sort(key=lambda kv: -len(kv[0]))
+        self.by_first = by_first
 
-    def match_at(self, lows: list[str], i: int) -> tuple[int, object] | None:
+    @property
+    def by_first(self) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+        return self._by_first
+
+    @by_first.setter
+    def by_first(self, by_first: dict[str, list[tuple[tuple[str, ...], object]]]) -> None:
+        self._by_first = by_first
+        tables: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], object], object]] = {}
+        for first, entries in by_first.items():
+            longer: dict[tuple[str, ...], object] = {}
+            single: object = _NO_PHRASE
+            for key, value in entries:
+                if len(key) == 1:
+                    if single is _NO_PHRASE:
+                        single = value  # the first of equal keys wins, as in a scan
+                else:
+                    longer.setdefault(key, value)
+            lengths = tuple(sorted({len(key) for key in longer}, reverse=True))
+            tables[first] = (lengths, longer, single)
+        self._tables = tables
+
+    def match_at(self, lows: Sequence[str], i: int) -> tuple[int, object] | None:
         """(length, value) of the longest phrase starting at token i, or None."""
-        entries = self.by_first.get(lows[i])
-        if not entries:
+        table = self._tables.get(lows[i])
+        if table is None:
             return None
-        for key, value in entries:
-            n = len(key)
-            if tuple(lows[i : i + n]) == key:
-                return n, value
-        return None
+        lengths, longer, single = table
+        for n in lengths:
+            if i + n <= len(lows):
+                value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
+                if value is not _NO_PHRASE:
+                    return n, value
+        return None if single is _NO_PHRASE else (1, single)
 
-    def find_all(self, lows: list[str]) -> list[tuple[int, int, object]]:
+    def find_all(self, lows: Sequence[str]) -> list[tuple[int, int, object]]:
         """Non-overlapping (start, end, value) matches, left to right, longest first."""
-        out, i, n = [], 0, len(lows)
-        by_first = self.by_first
-        while i < n:
-            if lows[i] in by_first:
+        tables = self._tables
+        if tables.keys().isdisjoint(lows):
+            return []  # most windows: one test in C
+        out: list[tuple[int, int, object]] = []
+        free = 0  # the first token that no match found so far covers
+        for i in [k for k, low in enumerate(lows) if low in tables]:
+            if i >= free:
                 hit = self.match_at(lows, i)
                 if hit:
                     out.append((i, i + hit[0], hit[1]))
-                    i += hit[0]
-                    continue
-            i += 1
+                    free = i + hit[0]
         return out
+
+
+_NO_PHRASE = object()  # no phrase of that length: values may be None or False

@@ -18,10 +18,13 @@ PENDING = ("planned", "proposed", "threatened")
 # and still contain today.
 LONGEST_PERIOD = dt.timedelta(days=366)
 SECTION_LIMIT = 500
+# The follow-up lists show the most recent: nobody reads the 500th overdue plan, and each
+# one shown is an event loaded with its actors and history (the view opens in one keystroke).
+OVERDUE_LIMIT = 100
 # Plans told without a time are followed up while fresh: those reported in the last 90 days,
 # and those whose articles have no date at all (the undated section sorts after every day).
 UNTIMED_WINDOW = dt.timedelta(days=90)
-UNTIMED_LIMIT = 100
+UNTIMED_LIMIT = 50
 
 
 @dataclass
@@ -124,7 +127,7 @@ def agenda(session: Session, today: dt.date, days: int = 14) -> Agenda:
     horizon = today + dt.timedelta(days=days)
     period_end = func.coalesce(Event.when_end, Event.when_start)
     overdue_condition = and_(Event.timeline_date < today, period_end < today)
-    overdue = _load(session, ("planned",), overdue_condition, SECTION_LIMIT, latest=True)
+    overdue = _load(session, ("planned",), overdue_condition, OVERDUE_LIMIT, latest=True)
     result.overdue = [_item(e) for e in overdue]
     result.overdue_total = (
         session.scalar(

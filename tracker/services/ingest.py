@@ -400,6 +400,9 @@ def _dialect(conn: Session | Connection) -> str:
 
 # The time of a new mention: its own (dated), only its article's day (reported), or none.
 _TIME_CASES = ("dated", "reported", "anywhere")
+# How many of the latest events of its type a mention with no time and no article date is
+# compared with (undated events first, then the most recent).
+ANYWHERE_CANDIDATES = 5000
 
 
 def _time_case(extracted: ExtractedEvent, reported: dt.date | None) -> str:
@@ -496,25 +499,30 @@ class _Statements:
         self.candidates: dict[str, object] = {}
         self.candidates_for_article: dict[str, object] = {}
         for case in _TIME_CASES:
-            in_window = (
-                select(
-                    Event.id,
-                    Event.when_start,
-                    Event.when_end,
-                    Event.precision,
-                    Event.timeline_date,
-                    shared_actors,
-                    *merge_state,
-                )
-                .where(
-                    Event.type == bindparam("type"),
-                    # undated events are compatible with any time: always candidates
+            in_window = select(
+                Event.id,
+                Event.when_start,
+                Event.when_end,
+                Event.precision,
+                Event.timeline_date,
+                shared_actors,
+                *merge_state,
+            ).where(Event.type == bindparam("type"), *_compatible_in_sql(case))
+            if case == "anywhere":
+                # a mention with neither a time nor an article date could tell again any
+                # event of its type: the latest ones are read (the index backwards, undated
+                # events first), so an undated article costs the same in a database of a
+                # million events as in one of a thousand, where it read every event of the type
+                in_window = in_window.order_by(
+                    Event.timeline_date.desc(), Event.id.desc()
+                ).limit(ANYWHERE_CANDIDATES)
+            else:
+                in_window = in_window.where(
                     Event.timeline_date.between(bindparam("low"), bindparam("high"))
-                    | (Event.timeline_date == UNDATED),
-                    *_compatible_in_sql(case),
+                    # undated events are compatible with any time: always candidates
+                    | (Event.timeline_date == UNDATED)
                 )
-                .subquery()
-            )
+            in_window = in_window.subquery()
             candidates = select(in_window).where(in_window.c.n >= bindparam("needed"))
             self.candidates[case] = candidates
             # the extractor already merged repeats within one article

@@ -1,0 +1,116 @@
+"""The fast paths of extraction give what the plain ways they replace give."""
+
+import random
+
+from tracker.extract.tokens import PhraseIndex
+
+
+def _scan_match_at(phrases, lows, i):
+    """The reference: every phrase that starts with the word, longest first, compared."""
+    entries = sorted(
+        ((k, v) for k, v in phrases.items() if k and k[0] == lows[i]), key=lambda kv: -len(kv[0])
+    )
+    for key, value in entries:
+        if tuple(lows[i : i + len(key)]) == key:
+            return len(key), value
+    return None
+
+
+def test_phrase_index_finds_the_longest_phrase_as_a_scan_does():
+    rng = random.Random(8)
+    vocabulary = ["a", "b", "c", "d"]
+    for _ in range(300):
+        phrases = {
+            tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 4))): rng.choice(
+                [None, False, 0, "x", rng.random()]
+            )
+            for _ in range(rng.randint(1, 8))
+        }
+        index = PhraseIndex(phrases)
+        lows = [rng.choice(vocabulary) for _ in range(rng.randint(1, 9))]
+        for i in range(len(lows)):
+            assert index.match_at(lows, i) == _scan_match_at(phrases, lows, i)
+        reference, i = [], 0
+        while i < len(lows):
+            hit = _scan_match_at(phrases, lows, i)
+            if hit:
+                reference.append((i, i + hit[0], hit[1]))
+                i += hit[0]
+            else:
+                i += 1
+        assert index.find_all(lows) == reference
+
+
+def test_phrase_index_follows_an_assigned_first_word_table():
+    index = PhraseIndex({("united", "states"): "US"})
+    assert index.match_at(["united", "nations"], 0) is None
+    by_first = dict(index.by_first)
+    by_first["united"] = [*by_first["united"], (("united", "nations"), "UN")]
+    index.by_first = by_first
+    assert index.match_at(["united", "nations"], 0) == (2, "UN")
+    assert index.match_at(["united", "states"], 0) == (2, "US")
+
+
+# One or more examples of every alternative of the date candidate regex, each as it opens.
+DATE_EXAMPLES = [
+    "2024-03-05", "the third week of March", "last week of June 2024", "in two weeks",
+    "within a month", "within 10 days", "5 March 2024", "9-10 January", "March 5th, 2024",
+    "Dec. 23-25", "early March 2024", "mid-March 2024", "March 2024", "March last year",
+    "in early March", "in late March", "in mid-March", "since March", "by March", "until March",
+    "through March", "from March", "during March", "of March", "before March", "after March",
+    "last March", "next March", "this March", "early March", "late March", "mid March",
+    "Monday", "last Monday", "next Monday", "this Monday", "on Monday", "early Monday",
+    "late on Monday", "early on Monday", "by Monday", "until Monday", "since Monday",
+    "Monday morning", "last week", "next month", "this year", "earlier this week",
+    "later this month", "earlier in the year", "later in the week", "early this year",
+    "late this month", "the previous week", "the following month", "the coming weekend",
+    "over the weekend", "during the weekend", "at the weekend", "later in the day",
+    "earlier in the day", "yesterday", "today", "tomorrow", "tonight", "overnight",
+    "the same day", "that day", "the same time", "two days earlier", "a day before",
+    "one day earlier", "3 days before", "the previous day", "the day before.",
+    "a day after he spoke", "four days after the vote", "in 2024", "since 2019", "by 2030",
+    "until 2025", "through 2026", "from 2020", "of 2021", "before 2022", "after 2023",
+    "end of 2024", "early 2025", "late 2025", "mid-2025", "2024",
+]
+
+
+def test_date_candidates_are_tried_wherever_the_regex_can_match():
+    from pathlib import Path
+
+    from tracker.extract.dates import _CANDIDATE_START, _CANDIDATES, _candidates
+    from tracker.extract.sentences import split_sentences
+
+    root = Path(__file__).parent
+    texts = [
+        p.read_text(encoding="utf-8")
+        for folder in ("corpus", "corpus2", "corpus3", "real/tune")
+        for p in sorted((root / folder).glob("*.txt"))
+    ]
+    sentences = [s.text for text in texts for s in split_sentences(text)]
+    for example in DATE_EXAMPLES:
+        for context in ("{}", "They met {} in Doha.", "(told {})", "x-{}"):
+            sentences.append(context.format(example))
+    assert all(_CANDIDATES.search(example) for example in DATE_EXAMPLES)
+    for sentence in sentences:
+        for scan in (sentence, sentence[:1].lower() + sentence[1:]):
+            for pos in range(len(scan)):
+                if _CANDIDATES.match(scan, pos):
+                    assert _CANDIDATE_START.match(scan, pos), (scan, pos)
+            expected = [(m.span(), m.lastgroup) for m in _CANDIDATES.finditer(scan)]
+            assert [(m.span(), m.lastgroup) for m in _candidates(scan)] == expected
+
+
+def test_tokens_are_the_same_from_the_word_memo():
+    from tracker.extract import tokens
+
+    text = "Russia's envoy met the U.S. team; Russia's talks went on. U.S. and Russia's"
+    tokens._WORD_FORMS.clear()
+    first = tokens.tokenize(text)  # the memo fills as it goes: repeated words come from it
+    again = tokens.tokenize(text)
+    assert first == again
+    assert [(t.text, t.low, t.base, t.cap, text[t.start : t.end]) for t in first] == [
+        (m.group(), m.group().lower(),
+         m.group()[:-2] if m.group()[-2:] in ("'s", "’s") else m.group(),
+         m.group()[0].isupper(), m.group())
+        for m in tokens._TOKEN.finditer(text)
+    ]

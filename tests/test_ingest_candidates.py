@@ -1,0 +1,85 @@
+"""The merge's candidate query tests the time overlap in SQL (migration 0010's indexes): it finds
+exactly the events that testing every event of the type with ``_compatible`` finds."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tracker.db.models import Actor
+from tracker.domain import UNDATED, When
+from tracker.extract.types import ExtractedActor, ExtractedEvent
+from tracker.services import ingest
+from tracker.services.events import ActorRole, add_event
+
+D = dt.date
+TIMES = [
+    When(D(2025, 3, 5), D(2025, 3, 5), "day"),
+    When(D(2025, 3, 6), D(2025, 3, 6), "day"),
+    When(D(2025, 3, 3), D(2025, 3, 9), "week"),
+    When(D(2025, 3, 1), D(2025, 3, 31), "month"),
+    When(D(2025, 3, 21), D(2025, 3, 31), "month"),
+    When(D(2024, 3, 1), D(2024, 5, 31), "quarter"),
+    When(D(2025, 1, 1), D(2025, 12, 31), "year"),
+    When(D(2024, 4, 1), D(2024, 4, 1), "day"),
+    When(D(2025, 7, 1), D(2025, 7, 1), "day"),
+]
+# events without a time: placed at their article's day, or undated (no dated article)
+PLACED = [D(2025, 3, 1), D(2025, 4, 20), D(2025, 6, 30), D(2024, 1, 1), UNDATED]
+REPORTED = [D(2025, 3, 4), D(2025, 5, 20), D(2024, 12, 31), None]
+
+
+def ranked(session, extracted, actor_ids, reported) -> list[int]:
+    """Every candidate in the order the merge prefers them (best first)."""
+    found: list[int] = []
+    while True:
+        best = ingest.find_matching_event(
+            session, extracted, actor_ids, None, reported, exclude=set(found)
+        )
+        if best is None:
+            return found
+        found.append(best.id)
+
+
+def test_the_time_test_in_sql_keeps_every_compatible_event(engine, monkeypatch):
+    with Session(engine) as session:
+        pair = [ActorRole("Donald Trump"), ActorRole("Vladimir Putin")]
+        for when in TIMES:
+            add_event(session, type="call", status="planned", actors=pair, when=when)
+        for day in PLACED:
+            add_event(session, type="call", status="planned", actors=pair, timeline_fallback=day)
+        add_event(session, type="meeting", status="planned", actors=pair, when=TIMES[0])
+        session.commit()
+        names = ["Donald Trump", "Vladimir Putin"]
+        actor_ids = list(session.scalars(select(Actor.id).where(Actor.name.in_(names))))
+        actors = [ExtractedActor(names[0], "initiator"), ExtractedActor(names[1], "target")]
+        cases = [(when, reported) for when in [*TIMES, None] for reported in REPORTED]
+
+        def mention(when):
+            return ExtractedEvent("call", "planned", actors, when, "Trump will call Putin.", 0, 21)
+
+        with_sql = {}
+        for when, reported in cases:
+            with_sql[when, reported] = ranked(session, mention(when), actor_ids, reported)
+
+        # the same without the SQL time test: every event of the type, _compatible decides
+        monkeypatch.setattr(ingest, "_compatible_in_sql", lambda case: [])
+        ingest._statements_for.cache_clear()
+        try:
+            for when, reported in cases:
+                expected = ranked(session, mention(when), actor_ids, reported)
+                assert with_sql[when, reported] == expected, (when, reported)
+        finally:
+            monkeypatch.undo()
+            ingest._statements_for.cache_clear()
+        # the cases tell apart: some mentions fit several events, some none
+        assert max(len(found) for found in with_sql.values()) >= 3
+        assert any(len(found) < len(TIMES) + len(PLACED) for found in with_sql.values())
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_each_time_case_has_its_statement(dialect):
+    statements = ingest._statements_for(dialect)
+    assert set(statements.candidates) == set(statements.candidates_for_article)
+    assert set(statements.candidates) == {"dated", "reported", "anywhere"}
