@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from tracker.db.session import open_database, unit_of_work
@@ -65,8 +66,12 @@ def test_rare_words_go_to_the_search_index(tmp_path, monkeypatch):
         for i in range(300):
             add_event(s, type="talks", status="planned", title="zanzibar" if i == 7 else "x y")
     start = (dt.date(2000, 1, 1), 0)
+    statements: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     with Session(engine) as s:
         assert tl.quick_text_rows(s, EventFilter(text="zanz"), start, 5, 20) is None
+        # the search index said so first: no row of the time index was tested in vain
+        assert not [q for q in statements if "search_text" in q and "ORDER BY" in q]
         # a common word fills the screen from the walk
         quick = tl.quick_text_rows(s, EventFilter(text="x"), start, 5, 20)
         assert quick is not None and len(quick[1]) == 20

@@ -424,6 +424,23 @@ def text_matcher(text_: str) -> Callable[[str], bool]:
 QUICK_SCAN = 1500  # rows of the time index a first screen may test before giving up (a word
 # in fewer than one event of 25 goes to the search index, quick for so few matches)
 _QUICK_BATCH = 400
+# Matches counted in the search index (at most this many) before walking the time index: too
+# few for the density a walk needs, and the walk would test QUICK_SCAN rows in vain.
+QUICK_PROBE = 1000
+
+
+def _too_rare_to_walk(session: Session, words: list[str], wanted: int) -> bool:
+    """True when the search index has too few matches for a walk of QUICK_SCAN rows to fill
+    ``wanted`` rows (counting stops at QUICK_PROBE: a few ms for a common word)."""
+    total = session.scalar(select(func.max(Event.id))) or 0
+    found = session.execute(
+        text(
+            "SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH :q "
+            "LIMIT :cap)"
+        ),
+        {"q": _fts_query(words), "cap": QUICK_PROBE},
+    ).scalar_one()
+    return found < QUICK_PROBE and found * QUICK_SCAN < total * wanted
 
 
 def quick_text_rows(
@@ -443,7 +460,8 @@ def quick_text_rows(
     The rows are the same as the index gives (same tokens, same prefix rule); the timeline
     reads them again through the index in the background, with the counts.
     """
-    if not filt.text or filt.actors or not search_words(filt.text):
+    words = search_words(filt.text) if filt.text else []
+    if not words or filt.actors or _too_rare_to_walk(session, words, before + after):
         return None
     matches = text_matcher(filt.text)
     base = filtered(session, filt.with_(text=""), select(Event.id, Event.search_text))
