@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from tracker.domain import UNDATED, fold_for_search
 
@@ -118,3 +120,32 @@ def text_condition(words: list[str], dialect: str) -> Condition:
     return Condition(
         "events.search_vector @@ to_tsquery('simple', :flt_words)", {"flt_words": ts_query(words)}
     )
+
+
+Row = TypeVar("Row")
+
+
+def keyset_pages(
+    read_page: Callable[[int, tuple[dt.date, int] | None], list[Row]],
+    *,
+    limit: int | None,
+    page_size: int,
+    key: Callable[[Row], tuple[dt.date, int]] = lambda row: (row.timeline_date, row.id),
+    after_page: Callable[[], Any] | None = None,
+) -> Iterator[Row]:
+    """Every match (or the first ``limit``) in timeline order, read ``page_size`` at a time by
+    keyset: ``read_page(size, after)`` reads the rows after the key ``after`` (None: from the
+    start). ``after_page`` runs once each page is out (the ORM lets its objects go)."""
+    after = None
+    left = limit
+    while left is None or left > 0:
+        size = page_size if left is None else min(page_size, left)
+        page = read_page(size, after)
+        yield from page
+        if len(page) < size:
+            return
+        after = key(page[-1])
+        if left is not None:
+            left -= len(page)
+        if after_page is not None:
+            after_page()

@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.db.models import Actor, ActorAlias, Event, Mention, Participation, StatusChange
 from tracker.errors import NotFoundError
 from tracker.services.actors import find_actor, name_key
-from tracker.services.filters import EventFilter, filter_conditions, search_words, ts_query
+from tracker.services.filters import (
+    EventFilter,
+    filter_conditions,
+    keyset_pages,
+    search_words,
+    ts_query,
+)
 
 __all__ = ["EventFilter", "EventPage", "search_words", "ts_query"]
 
@@ -131,18 +137,14 @@ def iter_events(
 ) -> Iterator[Event]:
     """Every matching event (or the first ``limit``) in timeline order, read by keyset a page
     at a time and let go after it, so memory stays flat whatever their number."""
-    after = None
-    left = limit
-    while left is None or left > 0:
-        size = page_size if left is None else min(page_size, left)
-        page = list_events(session, filt, limit=size, after=after, with_evidence=with_evidence)
-        yield from page
-        if len(page) < size:
-            return
-        after = (page[-1].timeline_date, page[-1].id)
-        if left is not None:
-            left -= len(page)
-        session.expunge_all()
+    return keyset_pages(
+        lambda size, after: list_events(
+            session, filt, limit=size, after=after, with_evidence=with_evidence
+        ),
+        limit=limit,
+        page_size=page_size,
+        after_page=session.expunge_all,
+    )
 
 
 def actor_names_matching(session: Session, prefix: str, limit: int = 20) -> list[str]:

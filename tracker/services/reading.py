@@ -20,7 +20,12 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from tracker.db.migrate import HEAD_REVISION
-from tracker.services.filters import EventFilter, filter_conditions, search_words
+from tracker.services.filters import (
+    EventFilter,
+    filter_conditions,
+    keyset_pages,
+    search_words,
+)
 
 SQLITE_BUSY_TIMEOUT_S = 10.0  # as tracker.db.session
 # PostgreSQL ids are 32-bit INTEGER columns: a larger one is an error there, not "no such row"
@@ -186,17 +191,11 @@ class Reader:
 
     def iter_events(self, filt: EventFilter, *, limit: int | None, page_size: int):
         """Every match (or the first ``limit``) in timeline order, a keyset page at a time."""
-        after = None
-        left = limit
-        while left is None or left > 0:
-            size = page_size if left is None else min(page_size, left)
-            page = self.list_events(filt, limit=size, after=after)
-            yield from page
-            if len(page) < size:
-                return
-            after = (page[-1].timeline_date, page[-1].id)
-            if left is not None:
-                left -= len(page)
+        return keyset_pages(
+            lambda size, after: self.list_events(filt, limit=size, after=after),
+            limit=limit,
+            page_size=page_size,
+        )
 
     def get_event(self, event_id: int) -> EventRecord | None:
         """The event with its actors, evidence and history (None: not here, or an id the
