@@ -43,8 +43,6 @@ from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Ex
 
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
-# Between two mentions of one subject: "Joe Biden and Russian President Vladimir Putin".
-_SUBJECT_GLUE = lexicon.words("subject_glue")
 _TYPE_LABEL = {
     "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
 }
@@ -503,7 +501,6 @@ def _join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> N
 
 _LINKS = frozenset({"to", "that", "for"})
 _TIME_WORDS = _DATE_WORDS | {"weekend"}
-_SEPARATORS = lexicon.words("separating_prepositions")
 _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
 
