@@ -115,6 +115,9 @@ def test_different_folders_creating_the_same_new_actor_never_abort(db_url, tmp_p
     engine.dispose()
 
 
+@pytest.mark.skipif(
+    not os.environ.get("TRACKER_TEST_DATABASE_URL"), reason="TRACKER_TEST_DATABASE_URL is not set"
+)
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_three_processes_on_postgresql_find_every_article_once(db_url, tmp_path):
     names = [f"p{n:03d}" for n in range(45)]
