@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
@@ -203,6 +202,7 @@ class ActorIndex:
         cues = lexicon.cues()
         self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
+        self.title_firsts = frozenset(self.titles.by_first)
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
         self.title_heads = frozenset(
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
@@ -355,9 +355,11 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
 _FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
 
 
-def _where(words: list[str], wanted: Container[str]) -> list[int]:
-    """The positions of the words in ``wanted``, in order (the scan runs in C)."""
-    return list(compress(range(len(words)), map(wanted.__contains__, words)))
+def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
+    """The positions of the words in ``wanted``, in order."""
+    if wanted.isdisjoint(words):
+        return []  # most sentences for most word sets: one test in C
+    return [k for k, word in enumerate(words) if word in wanted]
 
 
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
@@ -411,7 +413,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in _where(lows, title_firsts):
+    for i in _where(lows, index.title_firsts):
         if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)

@@ -57,9 +57,12 @@ class TriggerLexicon:
         self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
     def find_triggers(self, lows: list[str]) -> list[Trigger]:
+        """The trigger phrases, longest first. A phrase of type "none" ("meeting point") is
+        matched, so that the shorter trigger inside it is not, but is not returned."""
         return [
             Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
             for a, b, value in self.triggers.find_all(lows)
+            if value[0] != "none"  # type: ignore[index]
         ]
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:

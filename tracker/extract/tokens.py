@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 
 # "U.S." and "a.m." stay whole; hyphens and apostrophes stay inside words ("Jae-in", "Russia's").
 # ("[A-Za-z]\.[A-Za-z]\." spelled out rather than "(?:[A-Za-z]\.){2,}": a seventh faster)
@@ -111,8 +110,7 @@ class PhraseIndex:
             return []  # most windows: one test in C
         out: list[tuple[int, int, object]] = []
         free = 0  # the first token that no match found so far covers
-        # the positions of possible first words, found in C
-        for i in compress(range(len(lows)), map(tables.__contains__, lows)):
+        for i in [k for k, low in enumerate(lows) if low in tables]:  # possible first words
             if i >= free:
                 hit = self.match_at(lows, i)
                 if hit:
