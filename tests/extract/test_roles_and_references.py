@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract import extract
 
 
@@ -282,3 +284,29 @@ def test_whom_the_subject_turns_against_is_the_target():
     assert events(text) == [
         ("sanctions", "threatened", [("Donald Trump", "initiator"), ("Russia", "target")])
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # a body's own meeting with one other party: the body takes part
+        ("South Africa will host the upcoming BRICS summit in Johannesburg in August.",
+         ["South Africa", "BRICS"]),
+        ("Kishida will attend the G7 summit in Hiroshima.", ["Fumio Kishida", "G7"]),
+        # two leaders meeting there: the summit is only the setting
+        ("Biden and Xi will meet at the G20 summit in Bali.", ["Joe Biden", "Xi Jinping"]),
+    ],
+)
+def test_the_body_convening_a_summit_is_a_party_when_no_one_else_meets_there(body, names):
+    (event,) = extract(f"Test\n\n{body}\n", published=dt.date(2024, 6, 12)).events
+    assert [a.name for a in event.actors] == names
+
+
+def test_called_up_is_a_call():
+    (event,) = extract(
+        "Test\n\nModi called up Russian President Vladimir Putin on Tuesday.\n",
+        published=dt.date(2024, 8, 27),
+    ).events
+    assert (event.type, [a.name for a in event.actors]) == (
+        "call", ["Narendra Modi", "Vladimir Putin"]
+    )

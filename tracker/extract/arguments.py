@@ -251,6 +251,23 @@ def actors_for(
 
 
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
+_NAME_REACH = 4  # words of an organisation's name before its meeting: "the ASEAN+3 summit"
+
+
+def convening_body(trig: Trigger, tokens: list[Token]) -> Actor | None:
+    """The organisation whose meeting the trigger names ("attend a G20 summit", "host the
+    BRICS summit"): a party to it when no one else meets there (when two leaders meet at the
+    G20 summit, it is only the setting)."""
+    texts = [t.text for t in tokens[max(0, trig.tok - _NAME_REACH) : trig.tok]]
+    end = len(texts)
+    while end > 0 and (texts[end - 1] == "+" or texts[end - 1].isdigit()):
+        end -= 1  # "ASEAN+3"
+    index = base_index()
+    for i in range(end):
+        hit = index.lookup(texts, i)
+        if hit and i + hit[0] == end and hit[1].kind == "organisation":
+            return hit[1]
+    return None
 
 
 def _aimed_at(tokens: list[Token], m: Mention) -> bool:

@@ -243,6 +243,22 @@ class SentenceTimes:
         )
         return self._told(best, last_when)
 
+    def ahead_in_clause(
+        self, tokens: list[Token], tok: int, tok_end: int, lo: int, hi: int, event_type: str
+    ) -> When | None:
+        """A time after publication that the trigger's clause (tokens [lo, hi)) tells for it:
+        what is told in the present for a day ahead is a plan ("hosts a summit from May 19")."""
+        if self._published is None:
+            return None
+        when = self.when_for(tokens, tok, tok_end, "planned", None, event_type)
+        if when is None or when.start <= self._published:
+            return None
+        first, last = tokens[lo].start, tokens[hi - 1].end
+        told = any(
+            d.when == when and first <= d.start and d.end <= last for d in self.anchored
+        )
+        return when if told else None
+
     def _happened_on(self, when: When) -> bool:
         return when.precision == "day" and (
             self._published is None or when.start <= self._published
