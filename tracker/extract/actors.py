@@ -366,8 +366,9 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
-    texts = [t.base if t.base != t.text else t.text for t in tokens]
+    texts = [t.base for t in tokens]
     lows = [t.low for t in tokens]
+    capitals = [x for x, t in enumerate(tokens) if t.cap]
     claimed = [False] * n
     # Which kinds of reference the sentence can hold at all (one set test each, in C).
     low_set = set(lows)
@@ -379,9 +380,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
     free = 0  # the first token no gazetteer match covers
-    gaz_firsts = index.first_words
-    for i in _where(texts, gaz_firsts):
-        hit = index.lookup(texts, i) if i >= free else None
+    gaz_firsts = index.first_words  # all capitalised
+    match_name = index._index.match_at
+    for i in [x for x in capitals if texts[x] in gaz_firsts]:
+        hit = match_name(texts, i) if i >= free else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -400,7 +402,6 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    capitals = [x for x, t in enumerate(tokens) if t.cap]
     for i in [x for x in capitals if texts[x] in dem_firsts]:
         if i < covered:
             continue

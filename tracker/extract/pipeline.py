@@ -107,8 +107,8 @@ def extract(
         if not tokens:
             continue
         mentions = find_mentions(tokens, index, memory)
-        future_from = _first_future_cue(tokens)
         lows = [t.low for t in tokens]
+        future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
@@ -170,8 +170,8 @@ def _sentence_events(
         return []  # "Analysts said ...": commentary, not a report of an act
     # the lexicon's trigger words, then the event patterns over them (patterns.json)
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
-    if all(trig.type == "none" for trig in triggers):
-        return []  # most sentences: nothing to build the clause structure for
+    if not triggers:
+        return []  # many sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause)
