@@ -345,3 +345,15 @@ def test_saying_a_party_is_a_threat_is_criticism_of_it(body):
     assert (event.type, [(a.name, a.role) for a in event.actors]) == (
         "criticism", [("Sergei Lavrov", "initiator"), ("Turkey", "target")]
     )
+
+
+def test_a_participle_clause_tells_the_subjects_next_act():
+    events = extract(
+        "Test\n\nRussia scuppered the UN-backed agreement last month, launching repeated "
+        "attacks on Ukrainian port infrastructure.\n",
+        published=dt.date(2023, 8, 28),
+    ).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("rejection", [("Russia", "initiator"), ("United Nations", "target")]),
+        ("military", [("Russia", "initiator"), ("Ukraine", "target")]),
+    ]
