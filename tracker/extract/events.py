@@ -87,9 +87,8 @@ class TriggerLexicon:
             if lows[k] == "but":
                 start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
                 break
-        if lows[lo] == "no" or self.negations.find_all(lows[start:i]) or any(
-            w.endswith(("n't", "n’t")) for w in lows[start:i]
-        ):
+        before = lows[start:i]
+        if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
@@ -102,6 +101,12 @@ class TriggerLexicon:
             not (lows[near + a] == "may" and _the_month(lows, near + a))
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
         )
+
+
+def _contracted_not(words: list[str]) -> bool:
+    """Does a word end with "n't" ("doesn't")? Tokens hold no spaces: one search in C."""
+    joined = " ".join(words) + " "
+    return "n't " in joined or "n’t " in joined
 
 
 _MONTH_CONTEXT = frozenset({
