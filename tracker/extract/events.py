@@ -91,6 +91,11 @@ class TriggerLexicon:
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
+        for k in range(i - 1, near, -1):
+            if lows[k] == "but":
+                # "did not say how long it would last, but said ...": a new scope
+                near = k + 1
+                break
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"
         if denial_end == -1:
