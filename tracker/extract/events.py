@@ -87,9 +87,8 @@ class TriggerLexicon:
             if lows[k] == "but":
                 start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
                 break
-        if lows[lo] == "no" or self.negations.find_all(lows[start:i]) or any(
-            w.endswith(("n't", "n’t")) for w in lows[start:i]
-        ):
+        before = lows[start:i]
+        if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
         for k in range(i - 1, near, -1):
@@ -115,6 +114,12 @@ class TriggerLexicon:
         return any(
             lows[k] in self.proposal_verbs and lows[k + 1] == "that" for k in range(near, at - 1)
         )
+
+
+def _contracted_not(words: list[str]) -> bool:
+    """Does a word end with "n't" ("doesn't")? Tokens hold no spaces: one search in C."""
+    joined = " ".join(words) + " "
+    return "n't " in joined or "n’t " in joined
 
 
 _MONTH_CONTEXT = frozenset({

@@ -106,8 +106,8 @@ def extract(
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
-        mentions = find_mentions(tokens, index, memory)
         lows = [t.low for t in tokens]
+        mentions = find_mentions(tokens, index, memory, lows)
         future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
