@@ -33,8 +33,9 @@ ROOT = Path(os.environ.get("TRACKER_ROOT") or Path(__file__).resolve().parents[1
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import tracker  # noqa: E402,F401  (bound to ROOT before bench_tui puts this checkout first)
 from articles import write_articles  # noqa: E402
+
+import tracker  # noqa: E402,F401  (bound to ROOT before bench_tui puts this checkout first)
 
 WORK = Path("/tmp/tracker-bench-ingest")
 SQLITE_1M = Path("/tmp/tracker-bench/bench-1000000.db")
@@ -162,7 +163,8 @@ def main() -> None:
     base = base_ids(engine)
     stats = count_statements(engine) if args.statements else None
     writer = Writer(engine)
-    profiler = cProfile.Profile() if args.profile else None
+    # CPU time, not wall: the machine may be shared
+    profiler = cProfile.Profile(time.process_time) if args.profile else None
     states: dict[str, int] = defaultdict(int)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     if profiler:

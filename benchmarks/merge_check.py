@@ -27,9 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_writer import ROOT, base_ids, dump, extractions  # noqa: E402
-
 from articles import write_articles  # noqa: E402
+from bench_writer import base_ids, dump, extractions  # noqa: E402
 
 WORK = Path("/tmp/tracker-merge-check")
 
@@ -114,7 +113,8 @@ def main() -> None:
         engine.dispose()
         import tracker
 
-        print(f"tracker from {Path(tracker.__file__).parent}; {engine.dialect.name}; {states}; rows in {out}")
+        where = Path(tracker.__file__).parent
+        print(f"tracker from {where}; {engine.dialect.name}; {states}; rows in {out}")
         print(f"sha256 {digest}")
     finally:
         if admin is not None:
