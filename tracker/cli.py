@@ -1288,15 +1288,12 @@ def watch(obj, feeds, every, once) -> None:
 @pass_context
 def agenda(obj, days, as_json) -> None:
     """What is coming up, due today, and overdue (planned, its time passed, no news since)."""
-    from sqlalchemy.orm import Session
-
     from tracker.domain import day_label
     from tracker.services.agenda import agenda as build_agenda
 
     today = dt.date.today()
-    with Session(obj.engine()) as session:
-        result = build_agenda(session, today, days)
 
+    def show(result) -> None:
         def item_json(item) -> dict:
             return {**event_json(item.event), "approximate": item.approximate,
                     "status_source": item.source}
@@ -1339,6 +1336,16 @@ def agenda(obj, days, as_json) -> None:
         out += [line(i) for i in result.untimed] or ["  none"]
         echo_plain("\n".join(out))
 
+    reader = obj.reader()
+    if reader is not None:  # the fast path: no SQLAlchemy
+        with reader:
+            show(build_agenda(reader, today, days))
+        return
+    from sqlalchemy.orm import Session
+
+    with Session(obj.engine()) as session:
+        show(build_agenda(session, today, days))
+
 
 @cli.command()
 @click.option("--since", metavar="WHEN",
@@ -1353,29 +1360,31 @@ def changes(obj, since, since_last, keep_mark, as_json) -> None:
 
     Your mark is kept per database user; the TUI's changes view moves the same mark.
     """
-    from sqlalchemy.orm import Session
-
-    from tracker.db.models import utcnow
+    from tracker.domain import utcnow
     from tracker.services.agenda import status_source
     from tracker.services.changes import changes_since, database_user, last_seen, mark_seen
 
     if since and since_last:
         raise TrackerError("--since and --since-last cannot be used together")
-    with Session(obj.engine()) as session:
+    start = None
+    if since:
+        start = dt.datetime.combine(_time_range(since, "since", "start")[0], dt.time())
+
+    def show(session) -> None:
         user = database_user(session)
         now = utcnow()
-        if since:
-            start = dt.datetime.combine(_time_range(since, "since", "start")[0], dt.time())
+        if start is not None:
+            begin = start
             described = f"since {start.date().isoformat()}"
         else:
             mark = last_seen(session, user)
-            start = mark or (now - dt.timedelta(days=7))
+            begin = mark or (now - dt.timedelta(days=7))
             described = (f"since you last looked ({mark.isoformat(sep=' ', timespec='minutes')}"
                          " UTC)" if mark else "in the last 7 days (first look)")
-        found = changes_since(session, start)
+        found = changes_since(session, begin)
         if as_json:
             click.echo(json.dumps({
-                "since": start.isoformat(), "user": user, "truncated": found.truncated,
+                "since": begin.isoformat(), "user": user, "truncated": found.truncated,
                 "new_events": [event_json(e) for e in found.new_events],
                 "status_changes": [
                     {"event_id": c.event_id, "title": c.event.title, "from": c.from_status,
@@ -1398,6 +1407,16 @@ def changes(obj, since, since_last, keep_mark, as_json) -> None:
             echo_plain("\n".join(out))
         if not since and not keep_mark:
             mark_seen(session, user, now)
+
+    reader = obj.reader()
+    if reader is not None:  # the fast path: no SQLAlchemy
+        with reader:
+            show(reader)
+        return
+    from sqlalchemy.orm import Session
+
+    with Session(obj.engine()) as session:
+        show(session)
 
 
 @cli.command()

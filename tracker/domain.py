@@ -46,6 +46,11 @@ DATE_SOURCES: tuple[str, ...] = ("given", "text", "none")
 UNDATED = dt.date.max
 
 
+def utcnow() -> dt.datetime:
+    """Now, as the database records times: naive UTC."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def is_undated(timeline_date: dt.date | None) -> bool:
     return timeline_date is None or timeline_date >= UNDATED
 

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract import extract
 
 
@@ -281,4 +283,77 @@ def test_whom_the_subject_turns_against_is_the_target():
     )
     assert events(text) == [
         ("sanctions", "threatened", [("Donald Trump", "initiator"), ("Russia", "target")])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        # a body's own meeting with one other party: the body takes part
+        ("South Africa will host the upcoming BRICS summit in Johannesburg in August.",
+         ["South Africa", "BRICS"]),
+        ("Kishida will attend the G7 summit in Hiroshima.", ["Fumio Kishida", "G7"]),
+        # two leaders meeting there: the summit is only the setting
+        ("Biden and Xi will meet at the G20 summit in Bali.", ["Joe Biden", "Xi Jinping"]),
+    ],
+)
+def test_the_body_convening_a_summit_is_a_party_when_no_one_else_meets_there(body, names):
+    (event,) = extract(f"Test\n\n{body}\n", published=dt.date(2024, 6, 12)).events
+    assert [a.name for a in event.actors] == names
+
+
+def test_called_up_is_a_call():
+    (event,) = extract(
+        "Test\n\nModi called up Russian President Vladimir Putin on Tuesday.\n",
+        published=dt.date(2024, 8, 27),
+    ).events
+    assert (event.type, [a.name for a in event.actors]) == (
+        "call", ["Narendra Modi", "Vladimir Putin"]
+    )
+
+
+def test_a_minister_reporting_his_states_act_is_on_its_side_and_the_state_stays():
+    (event,) = extract(
+        "Test\n\nMeanwhile, Russia has suspended visa-free travel for Turkish citizens, "
+        "Foreign Minister Sergei Lavrov said.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    assert [(a.name, a.role) for a in event.actors][:2] == [
+        ("Russia", "initiator"), ("Sergei Lavrov", "initiator")
+    ]
+
+
+def test_a_state_in_a_persons_title_is_not_a_second_party():
+    (event,) = extract(
+        "Test\n\nRussia's foreign minister Sergei Lavrov met Wang Yi, the ministry said.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    assert [a.name for a in event.actors] == ["Sergei Lavrov", "Wang Yi"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Lavrov said Turkey was the source of a "very real threat" of terrorism.',
+        # a hypothetical before "but" does not reach the clause after it
+        "Lavrov did not say how long the suspension would last, but said Turkey was the "
+        "source of a threat.",
+    ],
+)
+def test_saying_a_party_is_a_threat_is_criticism_of_it(body):
+    (event,) = extract(f"Test\n\n{body}\n", published=dt.date(2015, 11, 27)).events
+    assert (event.type, [(a.name, a.role) for a in event.actors]) == (
+        "criticism", [("Sergei Lavrov", "initiator"), ("Turkey", "target")]
+    )
+
+
+def test_a_participle_clause_tells_the_subjects_next_act():
+    events = extract(
+        "Test\n\nRussia scuppered the UN-backed agreement last month, launching repeated "
+        "attacks on Ukrainian port infrastructure.\n",
+        published=dt.date(2023, 8, 28),
+    ).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("rejection", [("Russia", "initiator"), ("United Nations", "target")]),
+        ("military", [("Russia", "initiator"), ("Ukraine", "target")]),
     ]

@@ -223,3 +223,25 @@ def test_a_counterfactual_names_no_act_even_across_coordinated_modifiers():
     body = ("Russia and China vetoed a resolution on Friday that would have supported "
             "\"an immediate and sustained ceasefire\" in the conflict.")
     assert "agreement" not in [t for t, _ in statuses(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "day"),
+    [
+        # told in the present with a time ahead of publication: a plan
+        ("Kishida hosts a G7 summit from June 19.", "planned", dt.date(2024, 6, 19)),
+        ("Erdogan travels to Moscow on June 20 for talks with Putin.", "planned",
+         dt.date(2024, 6, 20)),
+        # told in the past: it happened, whatever time follows
+        ("Kishida met Yoon Suk Yeol on June 10.", "occurred", dt.date(2024, 6, 10)),
+    ],
+)
+def test_a_present_act_with_a_time_ahead_is_a_plan(body, status, day):
+    event = first_event(body)
+    assert (event.status, event.when.start if event.when else None) == (status, day)
+
+
+def test_a_past_act_keeps_no_time_ahead_of_publication():
+    event = first_event("Erdogan visited Moscow and said talks would follow on June 20.")
+    assert event.status == "occurred"
+    assert event.when is None or event.when.start <= PUBLISHED

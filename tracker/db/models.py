@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from tracker.domain import utcnow as utcnow  # the time every row records (naive UTC)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -31,10 +33,6 @@ NAMING = {
 # An id kept in a script or a note must never come to name another row: SQLite AUTOINCREMENT
 # (never hands out a deleted id again) and PostgreSQL identity columns.
 NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):

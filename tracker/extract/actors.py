@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
@@ -203,6 +202,7 @@ class ActorIndex:
         cues = lexicon.cues()
         self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
+        self.title_firsts = frozenset(self.titles.by_first)
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
         self.title_heads = frozenset(
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
@@ -355,17 +355,20 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
 _FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
 
 
-def _where(words: list[str], wanted: Container[str]) -> list[int]:
-    """The positions of the words in ``wanted``, in order (the scan runs in C)."""
-    return list(compress(range(len(words)), map(wanted.__contains__, words)))
+def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
+    """The positions of the words in ``wanted``, in order."""
+    if wanted.isdisjoint(words):
+        return []  # most sentences for most word sets: one test in C
+    return [k for k, word in enumerate(words) if word in wanted]
 
 
 def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
-    texts = [t.base if t.base != t.text else t.text for t in tokens]
+    texts = [t.base for t in tokens]
     lows = [t.low for t in tokens]
+    capitals = [x for x, t in enumerate(tokens) if t.cap]
     claimed = [False] * n
     # Which kinds of reference the sentence can hold at all (one set test each, in C).
     low_set = set(lows)
@@ -377,9 +380,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
     free = 0  # the first token no gazetteer match covers
-    gaz_firsts = index.first_words
-    for i in _where(texts, gaz_firsts):
-        hit = index.lookup(texts, i) if i >= free else None
+    gaz_firsts = index.first_words  # all capitalised
+    match_name = index._index.match_at
+    for i in [x for x in capitals if texts[x] in gaz_firsts]:
+        hit = match_name(texts, i) if i >= free else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -398,7 +402,6 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    capitals = [x for x, t in enumerate(tokens) if t.cap]
     for i in [x for x in capitals if texts[x] in dem_firsts]:
         if i < covered:
             continue
@@ -411,7 +414,7 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in _where(lows, title_firsts):
+    for i in _where(lows, index.title_firsts):
         if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)

@@ -230,9 +230,17 @@ def actors_for(
     role_rest = "participant" if role_first == "participant" else "target"
     out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
+    # "Russia has suspended ..., Foreign Minister Sergei Lavrov said": the state acts, its
+    # minister reports it; both are named (the speaker alone would hide who acted).
+    own_names = {
+        m.actor.name for k, m in enumerate(before)
+        if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
+    } if any(_reporting(tokens, m) for m in after) else set()
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
-            own = role_first if role != role_first and _speaking_with(tokens, m) else role
+            own = role_first if role != role_first and (
+                _speaking_with(tokens, m) or _reporting(tokens, m)
+            ) else role
             if own == "initiator" and _aimed_at(tokens, m) and any(o.tok < m.tok for o in group):
                 # "Trump taking a stance against Russia, threatening sanctions": whom the
                 # subject turns against is the target, not a second initiator
@@ -246,11 +254,54 @@ def actors_for(
     person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
     return [
         (a, r) for a, r in out
-        if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
+        if not (
+            a.kind == "state" and a.country in person_countries and a.name not in sm.named
+            and a.name not in own_names
+        )
     ]
 
 
+_TITLE_REACH = 4  # tokens from a state to the person its title names ("Russia's foreign minister")
+
+
+def _titles_next(tokens: list[Token], m: Mention, following: list[Mention]) -> bool:
+    """Is the state named as part of the next party's title ("Russian President Vladimir
+    Putin", "Russia's foreign minister Sergei Lavrov")?"""
+    if not following:
+        return False
+    nxt = following[0]
+    return nxt.actor.kind == "person" and nxt.tok - m.tok_end <= _TITLE_REACH and all(
+        t.low not in (",", ";", "and", "said", "says") for t in tokens[m.tok_end : nxt.tok]
+    )
+
+
+def _reporting(tokens: list[Token], m: Mention) -> bool:
+    """ "..., Foreign Minister Sergei Lavrov said.": the speaker who reports the act is on the
+    acting side, not its target."""
+    return (
+        m.tok_end < len(tokens) and tokens[m.tok_end].low in _SAYING_VERBS
+        and any(t.text == "," for t in tokens[max(0, m.tok - 4) : m.tok])
+    )
+
+
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
+_NAME_REACH = 4  # words of an organisation's name before its meeting: "the ASEAN+3 summit"
+
+
+def convening_body(trig: Trigger, tokens: list[Token]) -> Actor | None:
+    """The organisation whose meeting the trigger names ("attend a G20 summit", "host the
+    BRICS summit"): a party to it when no one else meets there (when two leaders meet at the
+    G20 summit, it is only the setting)."""
+    texts = [t.text for t in tokens[max(0, trig.tok - _NAME_REACH) : trig.tok]]
+    end = len(texts)
+    while end > 0 and (texts[end - 1] == "+" or texts[end - 1].isdigit()):
+        end -= 1  # "ASEAN+3"
+    index = base_index()
+    for i in range(end):
+        hit = index.lookup(texts, i)
+        if hit and i + hit[0] == end and hit[1].kind == "organisation":
+            return hit[1]
+    return None
 
 
 def _aimed_at(tokens: list[Token], m: Mention) -> bool:

@@ -57,9 +57,12 @@ class TriggerLexicon:
         self.proposal_verbs = frozenset(cues["proposal_verbs"])
 
     def find_triggers(self, lows: list[str]) -> list[Trigger]:
+        """The trigger phrases, longest first. A phrase of type "none" ("meeting point") is
+        matched, so that the shorter trigger inside it is not, but is not returned."""
         return [
             Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
             for a, b, value in self.triggers.find_all(lows)
+            if value[0] != "none"  # type: ignore[index]
         ]
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:
@@ -89,6 +92,11 @@ class TriggerLexicon:
         ):
             return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
+        for k in range(i - 1, near, -1):
+            if lows[k] == "but":
+                # "did not say how long it would last, but said ...": a new scope
+                near = k + 1
+                break
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"
         if denial_end == -1:

@@ -170,11 +170,15 @@ class PatternSet:
         self, tokens: list[Token], lows: list[str], mentions: list[Mention],
         triggers: list[Trigger],
     ) -> list[Trigger]:
+        anchored = not self.anchors.isdisjoint(lows)
+        if not anchored and not triggers:
+            return triggers
         words = set(lows)
+        # a pattern is tried only if the sentence has a first word of each of its word elements
         on_triggers = [
-            p for p in self.on_triggers if all(not need.isdisjoint(words) for need in p.required)
+            p for p in self.on_triggers if not any(map(words.isdisjoint, p.required))
         ] if triggers else []
-        if self.anchors.isdisjoint(words) and not on_triggers:
+        if not anchored and not on_triggers:
             return triggers  # most sentences
         starts: dict[int, Mention] = {}
         for m in mentions:  # the longest party named at each position
@@ -193,9 +197,10 @@ class PatternSet:
             sentence.next_plain = next_plain
         found: list[tuple[Trigger, int, int]] = []  # (trigger, match start, match end)
         discards: list[tuple[int, frozenset[str] | None]] = []
-        for k, low in enumerate(lows):
-            for pattern in self.by_anchor.get(low, ()):
-                if not all(not need.isdisjoint(words) for need in pattern.required):
+        anchors = self.anchors
+        for k in [k for k, low in enumerate(lows) if low in anchors] if anchored else ():
+            for pattern in self.by_anchor[lows[k]]:
+                if any(map(words.isdisjoint, pattern.required)):
                     continue
                 matched = self._match(pattern, sentence, k)
                 if matched is None:

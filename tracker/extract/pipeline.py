@@ -23,6 +23,7 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
+    convening_body,
 )
 from tracker.extract.articles import DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses
@@ -30,7 +31,13 @@ from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent, patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
-from tracker.extract.status import CUE_REACH, event_status, in_condition, predicate_status
+from tracker.extract.status import (
+    CUE_REACH,
+    event_status,
+    in_condition,
+    predicate_status,
+    told_in_past,
+)
 from tracker.extract.timing import (
     SentenceTimes,
     SetTimes,
@@ -100,8 +107,8 @@ def extract(
         if not tokens:
             continue
         mentions = find_mentions(tokens, index, memory)
-        future_from = _first_future_cue(tokens)
         lows = [t.low for t in tokens]
+        future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
@@ -163,8 +170,8 @@ def _sentence_events(
         return []  # "Analysts said ...": commentary, not a report of an act
     # the lexicon's trigger words, then the event patterns over them (patterns.json)
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
-    if all(trig.type == "none" for trig in triggers):
-        return []  # most sentences: nothing to build the clause structure for
+    if not triggers:
+        return []  # many sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause)
@@ -216,6 +223,10 @@ def _sentence_events(
             # "Despite having spoken with Biden before the invasion, ...": whoever was last
             # told talking with Biden's side is the other party.
             actors = _counterpart(actors, _recent(earlier_events, out)) or actors
+        if len(actors) == 1 and trig.type in ("meeting", "consult") and (
+            body := convening_body(trig, tokens)
+        ) and body.name != actors[0][0].name:
+            actors = [*actors, (body, "participant")]  # "Kishida hosts a G7 summit"
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
@@ -286,6 +297,12 @@ def _sentence_events(
             continue
         window = max(lo, trig.tok - CUE_REACH, previous_end)
         status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+        if (
+            status == "occurred" and event_type not in SPEECH_ACTS
+            and not told_in_past(tokens, lo, trig)
+            and times.ahead_in_clause(tokens, trig.tok, trig.tok_end, lo, end_of(trig), event_type)
+        ):
+            status = "planned"  # "Kishida hosts a G7 summit from May 19": still to come
         when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)

@@ -30,7 +30,7 @@ from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.tokens import PhraseIndex, phrase_key
+from tracker.extract.tokens import PhraseIndex, Token, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -114,6 +114,25 @@ def event_status(
     elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
         status = "planned"  # "Biden invited Trong to visit, and Trong accepted": agreed
     return status
+
+
+_PAST_MARKERS = lexicon.words("past_markers")
+_PAST_FORMS = lexicon.words("verb_forms")
+_PAST_REACH = 4  # words after the trigger still in its predicate: "met on Monday", "was held"
+
+
+def told_in_past(tokens: list[Token], lo: int, trig: Trigger) -> bool:
+    """Does the trigger's clause tell its act in a past or perfect form ("met", "was held",
+    "has visited", "signed last week")? A clause in the present with a time ahead of
+    publication ("Kishida hosts a G7 summit from May 19") tells a plan instead."""
+    hi = min(len(tokens), trig.tok_end + _PAST_REACH)
+    for k in range(lo, hi):
+        w = tokens[k].low
+        if w in _PAST_MARKERS or w in _PAST_FORMS or (
+            len(w) > 4 and w.endswith("ed") and not tokens[k].cap
+        ):
+            return True
+    return False
 
 
 def _accepted_later(lows: list[str], trig: Trigger) -> bool:

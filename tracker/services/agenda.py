@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, func, select
-from sqlalchemy.orm import Session, selectinload
+from tracker.domain import When, event_when, history_order
+from tracker.services.filters import as_date, sql_date
+from tracker.services.sources import source_of
 
-from tracker.db.models import Event, Mention, Participation, StatusChange
-from tracker.domain import When
-from tracker.services.events import event_when, history_order
+if TYPE_CHECKING:
+    from tracker.db.models import Event, StatusChange
 
 # What may still happen: the agenda's statuses.
 PENDING = ("planned", "proposed", "threatened")
@@ -61,10 +62,15 @@ def status_source(change: StatusChange | None) -> str:
     return f"entered by hand{': ' + change.note if change.note else ''}"
 
 
+# an event's period ends at its end, or its start for one day
+_PERIOD_END = "coalesce(events.when_end, events.when_start)"
+
+
 def _load(
-    session: Session,
+    source,
     statuses: tuple[str, ...],
-    condition,
+    condition: str,
+    params: dict[str, object],
     limit: int,
     *,
     latest: bool = False,
@@ -79,37 +85,21 @@ def _load(
     without reading a row (with ``status IN (...)`` SQLite walked the timeline index instead
     and read a year of rows); then only the events shown are loaded.
     """
-    order = (Event.timeline_date, Event.id)
+    order = "events.timeline_date, events.id"
     if latest:
-        order = (Event.timeline_date.desc(), Event.id.desc())
+        order = "events.timeline_date DESC, events.id DESC"
+    has_time = "IS NOT NULL" if timed else "IS NULL"
     keys: list[tuple[dt.date, int]] = []
     for status in statuses:
-        rows = session.execute(
-            select(Event.timeline_date, Event.id)
-            .where(Event.status == status, condition, _has_time(timed))
-            .order_by(*order)
-            .limit(limit)
+        rows = source.rows(
+            "SELECT events.timeline_date, events.id FROM events "
+            f"WHERE events.status = :status AND {condition} AND events.when_start {has_time} "
+            f"ORDER BY {order} LIMIT :limit",
+            {**params, "status": status, "limit": limit},
         )
-        keys += [(day, event_id) for day, event_id in rows]
+        keys += [(as_date(day), event_id) for day, event_id in rows]
     keys = sorted(keys, reverse=latest)[:limit]
-    if not keys:
-        return []
-    query = (
-        select(Event)
-        .where(Event.id.in_([event_id for _, event_id in keys]))
-        .options(
-            selectinload(Event.participations).selectinload(Participation.actor),
-            selectinload(Event.status_changes)
-            .selectinload(StatusChange.mention)
-            .selectinload(Mention.article),
-        )
-    )
-    by_id = {event.id: event for event in session.scalars(query)}
-    return [by_id[event_id] for _, event_id in keys if event_id in by_id]
-
-
-def _has_time(timed: bool):
-    return Event.when_start.is_not(None) if timed else Event.when_start.is_(None)
+    return source.events([event_id for _, event_id in keys], history=True)
 
 
 def _item(event: Event) -> AgendaItem:
@@ -117,42 +107,53 @@ def _item(event: Event) -> AgendaItem:
     return AgendaItem(event, event_when(event), status_source(history[-1] if history else None))
 
 
-def agenda(session: Session, today: dt.date, days: int = 14) -> Agenda:
+def agenda(session: Any, today: dt.date, days: int = 14) -> Agenda:
     """Overdue (planned, its time passed, nothing since), due (its time holds today) and
     upcoming (starting within ``days``) events, and the pending ones told without a time
     (reported in the last 90 days, or in undated articles), newest first. Reads index ranges
     of the status/time index, so it costs the same on a million events as on a hundred (but
-    the overdue count, which counts index entries)."""
+    the overdue count, which counts index entries).
+
+    ``session``: an ORM session, or the fast reader (tracker.services.sources)."""
+    source = source_of(session)
     result = Agenda(today=today, days=days)
-    horizon = today + dt.timedelta(days=days)
-    period_end = func.coalesce(Event.when_end, Event.when_start)
-    overdue_condition = and_(Event.timeline_date < today, period_end < today)
-    overdue = _load(session, ("planned",), overdue_condition, OVERDUE_LIMIT, latest=True)
+
+    def day(value: dt.date) -> object:
+        return sql_date(value, source.dialect)
+
+    params = {
+        "today": day(today),
+        "horizon": day(today + dt.timedelta(days=days)),
+        "period_start": day(today - LONGEST_PERIOD),
+        "untimed_start": day(today - UNTIMED_WINDOW),
+    }
+    overdue_condition = f"events.timeline_date < :today AND {_PERIOD_END} < :today"
+    overdue = _load(source, ("planned",), overdue_condition, params, OVERDUE_LIMIT, latest=True)
     result.overdue = [_item(e) for e in overdue]
     result.overdue_total = (
-        session.scalar(
-            select(func.count())
-            .select_from(Event)
-            .where(Event.status == "planned", overdue_condition, Event.when_start.is_not(None))
-        )
+        source.rows(
+            "SELECT count(*) FROM events WHERE events.status = :status AND "
+            f"{overdue_condition} AND events.when_start IS NOT NULL",
+            {**params, "status": "planned"},
+        )[0][0]
         or 0
     )
-    due_condition = and_(
-        Event.timeline_date <= today,
-        Event.timeline_date >= today - LONGEST_PERIOD,
-        period_end >= today,
+    due_condition = (
+        "events.timeline_date <= :today AND events.timeline_date >= :period_start "
+        f"AND {_PERIOD_END} >= :today"
     )
-    result.due = [_item(e) for e in _load(session, PENDING, due_condition, SECTION_LIMIT)]
-    upcoming_condition = and_(Event.timeline_date > today, Event.timeline_date <= horizon)
+    result.due = [_item(e) for e in _load(source, PENDING, due_condition, params, SECTION_LIMIT)]
+    upcoming_condition = "events.timeline_date > :today AND events.timeline_date <= :horizon"
     by_day: dict[dt.date, list[AgendaItem]] = {}
-    for event in _load(session, PENDING, upcoming_condition, SECTION_LIMIT):
+    for event in _load(source, PENDING, upcoming_condition, params, SECTION_LIMIT):
         item = _item(event)
         by_day.setdefault(item.when.start, []).append(item)  # a period: at its start
     result.upcoming = sorted(by_day.items())
     untimed = _load(
-        session,
+        source,
         PENDING,
-        Event.timeline_date >= today - UNTIMED_WINDOW,
+        "events.timeline_date >= :untimed_start",
+        params,
         UNTIMED_LIMIT,
         latest=True,
         timed=False,

@@ -1,15 +1,21 @@
-"""What changed since a time, and where each database user last looked."""
+"""What changed since a time, and where each database user last looked.
+
+Each function takes an ORM session or the fast reader (tracker.services.sources).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from tracker.domain import utcnow
+from tracker.services.filters import as_datetime, sql_time
+from tracker.services.sources import source_of
 
-from tracker.db.models import Event, Mention, Participation, StatusChange, UserMark, utcnow
+if TYPE_CHECKING:
+    from tracker.db.models import Event, StatusChange
 
 CHANGES_LIMIT = 1000
 
@@ -26,61 +32,57 @@ class Changes:
         return {e.id for e in self.new_events} | {c.event_id for c in self.moves}
 
 
-def database_user(session: Session) -> str:
+def database_user(session: Any) -> str:
     """Who is looking: the database role on a server, the login on a local SQLite file."""
-    if session.get_bind().dialect.name == "postgresql":
-        return str(session.scalar(select(func.current_user())))
+    source = source_of(session)
+    if source.dialect == "postgresql":
+        return str(source.rows("SELECT CURRENT_USER")[0][0])
     try:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in this environment
         return "local"
 
 
-def last_seen(session: Session, user: str) -> dt.datetime | None:
-    mark = session.get(UserMark, user)
-    return mark.seen_at if mark else None
+def last_seen(session: Any, user: str) -> dt.datetime | None:
+    rows = source_of(session).rows(
+        "SELECT seen_at FROM user_marks WHERE user_name = :user", {"user": user}
+    )
+    return as_datetime(rows[0][0]) if rows else None
 
 
-def mark_seen(session: Session, user: str, at: dt.datetime | None = None) -> dt.datetime:
+def mark_seen(session: Any, user: str, at: dt.datetime | None = None) -> dt.datetime:
     """Move the user's mark (to now by default) and commit."""
     at = at or utcnow()
-    mark = session.get(UserMark, user)
-    if mark is None:
-        session.add(UserMark(user_name=user, seen_at=at))
-    else:
-        mark.seen_at = at
-    session.commit()
+    source = source_of(session)
+    params = {"user": user, "at": sql_time(at, source.dialect)}
+    if not source.execute("UPDATE user_marks SET seen_at = :at WHERE user_name = :user", params):
+        source.execute("INSERT INTO user_marks (user_name, seen_at) VALUES (:user, :at)", params)
+    source.commit()
     return at
 
 
-def changes_since(session: Session, since: dt.datetime, limit: int = CHANGES_LIMIT) -> Changes:
+def changes_since(session: Any, since: dt.datetime, limit: int = CHANGES_LIMIT) -> Changes:
     """Events recorded after ``since`` and status moves of other events recorded after it,
     newest last. Both read a time index; at most ``limit`` of each."""
-    new_events = list(
-        session.scalars(
-            select(Event)
-            .where(Event.created_at > since)
-            .order_by(Event.created_at, Event.id)
-            .limit(limit + 1)
-            .options(selectinload(Event.participations).selectinload(Participation.actor))
+    source = source_of(session)
+    params = {"since": sql_time(since, source.dialect), "limit": limit + 1}
+    new_ids = [
+        event_id
+        for (event_id,) in source.rows(
+            "SELECT events.id FROM events WHERE events.created_at > :since "
+            "ORDER BY events.created_at, events.id LIMIT :limit",
+            params,
         )
-    )
-    new_ids = {e.id for e in new_events}
-    moves = [
-        change
-        for change in session.scalars(
-            select(StatusChange)
-            .where(StatusChange.recorded_at > since)
-            .order_by(StatusChange.recorded_at, StatusChange.id)
-            .limit(limit + 1)
-            .options(
-                selectinload(StatusChange.event)
-                .selectinload(Event.participations)
-                .selectinload(Participation.actor),
-                selectinload(StatusChange.mention).selectinload(Mention.article),
-            )
-        )
-        if change.event_id not in new_ids  # a new event's first status is the event itself
     ]
+    new_events = source.events(new_ids)
+    moved = source.rows(
+        "SELECT status_changes.id, status_changes.event_id FROM status_changes "
+        "WHERE status_changes.recorded_at > :since "
+        "ORDER BY status_changes.recorded_at, status_changes.id LIMIT :limit",
+        params,
+    )
+    known = set(new_ids)
+    # a new event's first status is the event itself
+    moves = source.status_changes([change for change, event in moved if event not in known])
     truncated = len(new_events) > limit or len(moves) > limit
     return Changes(since, new_events[:limit], moves[:limit], truncated)

@@ -64,6 +64,25 @@ def sql_date(day: dt.date, dialect: str) -> object:
     return day.isoformat() if dialect == "sqlite" else day
 
 
+def sql_time(moment: dt.datetime, dialect: str) -> object:
+    """A time as the backend stores it: SQLite keeps text with microseconds (as SQLAlchemy's
+    DateTime does), so that comparing the text compares the times."""
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if dialect == "sqlite" else moment
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date column's value as read through SQL text (SQLite gives its ISO text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def as_datetime(value: Any) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(value)
+
+
 def filter_conditions(filt: EventFilter, dialect: str, actor_ids: list[int]) -> list[Condition]:
     """``filt`` as conditions on ``events`` (all required); ``actor_ids`` are its actors,
     already resolved. Parameter names start with ``flt_`` so that callers' own do not clash."""

@@ -22,6 +22,8 @@ from urllib.parse import unquote, urlsplit
 from tracker.db.migrate import HEAD_REVISION
 from tracker.services.filters import (
     EventFilter,
+    as_date,
+    as_datetime,
     filter_conditions,
     keyset_pages,
     search_words,
@@ -74,6 +76,8 @@ class StatusChangeRecord:
     previous_when_end: dt.date | None
     previous_precision: str | None
     mention: MentionRecord | None = None
+    event_id: int | None = None
+    event: EventRecord | None = None
 
 
 @dataclass
@@ -122,24 +126,38 @@ class Reader:
 
     # -------------------------------------------------------------- queries
 
-    def _rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
+    def _sql(self, sql: str) -> str:
         if self.dialect == "postgresql":
             # psycopg's placeholders are %(name)s; a literal % must be doubled
             sql = _NAMED_PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+        return sql
+
+    def _rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
         cursor = self.connection.cursor()
         try:
-            cursor.execute(sql, params or {})
+            cursor.execute(self._sql(sql), params or {})
             return cursor.fetchall()
         finally:
             cursor.close()
 
-    def _date(self, value: Any) -> dt.date | None:
-        if value is None or isinstance(value, dt.date):
-            return value
-        return dt.date.fromisoformat(value)
+    def execute(self, sql: str, params: dict[str, object] | None = None) -> int:
+        """Run a statement that writes (committed by ``commit``); the rows it touched."""
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute(self._sql(sql), params or {})
+            return cursor.rowcount
+        finally:
+            cursor.close()
 
-    def _datetime(self, value: Any) -> dt.datetime:
-        return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(value)
+    def commit(self) -> None:
+        self.connection.commit()
+
+    def rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
+        """The rows of ``sql`` (named ``:name`` parameters, as SQLAlchemy's text())."""
+        return self._rows(sql, params)
+
+    _date = staticmethod(as_date)
+    _datetime = staticmethod(as_datetime)
 
     def serves(self, filt: EventFilter) -> bool:
         """Whether this path answers ``filt`` exactly as tracker.services.query would: actor
@@ -221,22 +239,58 @@ class Reader:
             )
             mentions[mention.id] = mention
             event.mentions.append(mention)
+        event.status_changes = self._changes("s.event_id = :id", {"id": event_id}, mentions)
+        return event
+
+    def events(self, ids: list[int], *, history: bool = False) -> list[EventRecord]:
+        """The events ``ids`` (in that order; missing ones left out) with their actors and,
+        with ``history``, their status changes with the article each came from."""
+        if not ids:
+            return []
+        where, params = _in_list("events.id", ids)
+        rows = self._rows(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where}", params)
+        by_id = {row[0]: self._event(row) for row in rows}
+        found = [by_id[i] for i in ids if i in by_id]
+        self._load_actors(found)
+        if history:
+            where, params = _in_list("s.event_id", list(by_id))
+            for change in self._changes(where, params, {}):
+                by_id[change.event_id].status_changes.append(change)
+        return found
+
+    def status_changes(self, ids: list[int]) -> list[StatusChangeRecord]:
+        """The status changes ``ids`` (in that order) with the article each came from and
+        their event (with its actors)."""
+        if not ids:
+            return []
+        where, params = _in_list("s.id", ids)
+        by_id = {change.id: change for change in self._changes(where, params, {})}
+        found = [by_id[i] for i in ids if i in by_id]
+        events = {e.id: e for e in self.events(list(dict.fromkeys(c.event_id for c in found)))}
+        for change in found:
+            change.event = events.get(change.event_id)
+        return found
+
+    def _changes(
+        self, where: str, params: dict[str, object], mentions: dict[int, MentionRecord]
+    ) -> list[StatusChangeRecord]:
+        changes = []
         for row in self._rows(
             "SELECT s.id, s.from_status, s.to_status, s.effective_at, s.effective_precision, "
             "s.recorded_at, s.mention_id, s.note, s.previous_when_start, s.previous_when_end, "
             "s.previous_precision, m.sentence, m.start_offset, m.end_offset, m.implied_status, "
-            "a.title, a.source, a.published FROM status_changes s "
+            "a.title, a.source, a.published, s.event_id FROM status_changes s "
             "LEFT JOIN mentions m ON m.id = s.mention_id "
             "LEFT JOIN articles a ON a.id = m.article_id "
-            "WHERE s.event_id = :id ORDER BY s.id",
-            {"id": event_id},
+            f"WHERE {where} ORDER BY s.id",
+            params,
         ):
             mention = None
             if row[6] is not None:
                 # the mention may be another event's (a merge keeps the history's sources)
                 article = ArticleRecord(row[15], row[16], self._date(row[17]))
                 mention = mentions.get(row[6]) or MentionRecord(row[6], *row[11:15], article)
-            event.status_changes.append(
+            changes.append(
                 StatusChangeRecord(
                     row[0],
                     row[1],
@@ -250,9 +304,10 @@ class Reader:
                     self._date(row[9]),
                     row[10],
                     mention,
+                    row[18],
                 )
             )
-        return event
+        return changes
 
     def _event(self, row: tuple) -> EventRecord:
         values = list(row)
@@ -264,15 +319,21 @@ class Reader:
         if not events:
             return
         by_id = {e.id: e for e in events}
-        names = [f"id_{i}" for i in range(len(by_id))]
+        where, params = _in_list("p.event_id", list(by_id))
         rows = self._rows(
             "SELECT p.event_id, p.role, a.name FROM participations p "
-            "JOIN actors a ON a.id = p.actor_id "
-            f"WHERE p.event_id IN ({', '.join(':' + n for n in names)}) ORDER BY p.event_id, p.id",
-            dict(zip(names, by_id, strict=True)),
+            f"JOIN actors a ON a.id = p.actor_id WHERE {where} ORDER BY p.event_id, p.id",
+            params,
         )
         for event_id, role, name in rows:
             by_id[event_id].participations.append(ParticipationRecord(role, ActorRecord(name)))
+
+
+def _in_list(column: str, values: list) -> tuple[str, dict[str, object]]:
+    """``column IN (...)`` with one named parameter a value."""
+    names = [f"in_{i}" for i in range(len(values))]
+    sql = f"{column} IN ({', '.join(':' + n for n in names)})"
+    return sql, dict(zip(names, values, strict=True))
 
 
 def open_reader(url: str) -> Reader | None:
