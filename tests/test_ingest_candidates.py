@@ -94,8 +94,8 @@ def test_the_writers_copy_of_the_undated_events_gives_the_same_candidates(engine
             add_event(session, type="call", status="planned", actors=pair, when=when)
         for day in PLACED + [UNDATED, UNDATED]:
             add_event(session, type="call", status="planned", actors=pair, timeline_fallback=day)
-        add_event(session, type="call", status="planned", actors=pair[:1], timeline_fallback=UNDATED)
-        add_event(session, type="call", status="planned", actors=[], timeline_fallback=UNDATED)
+        for who in (pair[:1], []):
+            add_event(session, type="call", status="planned", actors=who, timeline_fallback=UNDATED)
         session.commit()
         names = ["Donald Trump", "Vladimir Putin"]
         actor_ids = list(session.scalars(select(Actor.id).where(Actor.name.in_(names))))
@@ -134,10 +134,12 @@ def test_the_writer_reads_the_undated_events_again_after_another_connection_wrot
 
     def article(title):
         text = "Trump will call Putin."
+        pair = [ExtractedActor("Donald Trump", "initiator")]
+        pair.append(ExtractedActor("Vladimir Putin", "target"))
         event = ExtractedEvent(
             "call",
             "planned",
-            [ExtractedActor("Donald Trump", "initiator"), ExtractedActor("Vladimir Putin", "target")],
+            pair,
             None,
             text,
             0,
