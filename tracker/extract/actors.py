@@ -362,12 +362,16 @@ def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
     return [k for k, word in enumerate(words) if word in wanted]
 
 
-def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
-    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
+def find_mentions(
+    tokens: list[Token], index: ActorIndex, memory: ArticleMemory, lows: list[str] | None = None
+) -> list[Mention]:
+    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons.
+    ``lows``: the tokens' lower case, when the caller has it."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
     texts = [t.base for t in tokens]
-    lows = [t.low for t in tokens]
+    if lows is None:
+        lows = [t.low for t in tokens]
     capitals = [x for x, t in enumerate(tokens) if t.cap]
     claimed = [False] * n
     # Which kinds of reference the sentence can hold at all (one set test each, in C).
@@ -625,8 +629,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    for i in [x for x, word in enumerate(texts) if "-" in word]:
-        if claimed[i] or not tokens[i].cap:
+    for i in [x for x in capitals if "-" in texts[x]]:
+        if claimed[i]:
             continue
         prefix, _, suffix = texts[i].rpartition("-")
         if suffix.lower() in _AGENT_SUFFIXES:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
@@ -49,12 +50,7 @@ class SentenceMentions:
         self.all = mentions  # find_mentions returns them sorted by position
         self.toks = [m.tok for m in mentions]
         self.clauses = clauses
-        prefix = [0]
-        count = 0
-        for t in tokens:
-            count += t.low in SEPARATORS
-            prefix.append(count)
-        self._sep_prefix = prefix
+        self._sep_prefix: list[int] | None = None  # built on first use
         self._base_ok: list[bool] | None = None
         self._first_party: dict[str, Mention | None] = {}
         self.governments = {m.government.name for m in mentions if m.government}
@@ -91,7 +87,12 @@ class SentenceMentions:
 
     def separated(self, a: int, b: int) -> bool:
         """Is there a separating preposition ("before", "after") among tokens [a, b)?"""
-        return self._sep_prefix[b] - self._sep_prefix[a] > 0
+        prefix = self._sep_prefix
+        if prefix is None:  # how many separators come before each token
+            prefix = self._sep_prefix = list(
+                accumulate((t.low in SEPARATORS for t in self.tokens), initial=0)
+            )
+        return prefix[b] - prefix[a] > 0
 
     def base_ok(self, k: int) -> bool:
         """The k-th mention can be a party at all: not a possessor, not a source."""
