@@ -90,3 +90,15 @@ def test_the_seed_article_read_carefully(path):
     # the planned call and the proposed meeting, each told once
     assert [s for t, s, n, _ in rows if t == "call" and trump_putin <= n] == ["planned"]
     assert [s for t, s, n, _ in rows if t == "meeting" and trump_putin <= n] == ["proposed"]
+
+
+@pytest.mark.parametrize("cue", ["Also on Thursday, the", "On Thursday, the"])
+def test_an_act_told_as_another_of_its_kind_is_not_merged_with_the_first(cue):
+    text = (
+        "Test\n\nThe US has imposed sanctions on a network supplying Iran with drones, the "
+        f"Treasury said on Thursday.\n\n{cue} US imposed sanctions on 39 entities helping Iran "
+        "reach the financial system.\n"
+    )
+    events = extract(text, published=dt.date(2023, 6, 2)).events
+    expected = 2 if cue.startswith("Also") else 1
+    assert [e.type for e in events if e.type == "sanctions"] == ["sanctions"] * expected

@@ -94,14 +94,14 @@ def test_the_counter_sees_quadratic_work() -> None:
     import tracker.extract.clauses as clauses
 
     def rescanning(tokens):  # noqa: ANN001, ANN202
-        return [sum(1 for _ in tokens[:k]) for k in range(len(tokens))]
+        return [sum(1 for _ in tokens[:k]) for k in range(len(tokens))], [], []
 
-    original = clauses.clause_starts
-    clauses.clause_starts = rescanning
+    original = clauses.clause_scan
+    clauses.clause_scan = rescanning
     try:
         unit = UNITS[0]
         one = lines_executed(generated_article(unit, 1), also=(__file__,))
         with pytest.raises(_Budget):
             lines_executed(generated_article(unit, 5), GROWTH * one * 5, also=(__file__,))
     finally:
-        clauses.clause_starts = original
+        clauses.clause_scan = original

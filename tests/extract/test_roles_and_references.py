@@ -310,3 +310,50 @@ def test_called_up_is_a_call():
     assert (event.type, [a.name for a in event.actors]) == (
         "call", ["Narendra Modi", "Vladimir Putin"]
     )
+
+
+def test_a_minister_reporting_his_states_act_is_on_its_side_and_the_state_stays():
+    (event,) = extract(
+        "Test\n\nMeanwhile, Russia has suspended visa-free travel for Turkish citizens, "
+        "Foreign Minister Sergei Lavrov said.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    assert [(a.name, a.role) for a in event.actors][:2] == [
+        ("Russia", "initiator"), ("Sergei Lavrov", "initiator")
+    ]
+
+
+def test_a_state_in_a_persons_title_is_not_a_second_party():
+    (event,) = extract(
+        "Test\n\nRussia's foreign minister Sergei Lavrov met Wang Yi, the ministry said.\n",
+        published=dt.date(2015, 11, 27),
+    ).events
+    assert [a.name for a in event.actors] == ["Sergei Lavrov", "Wang Yi"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Lavrov said Turkey was the source of a "very real threat" of terrorism.',
+        # a hypothetical before "but" does not reach the clause after it
+        "Lavrov did not say how long the suspension would last, but said Turkey was the "
+        "source of a threat.",
+    ],
+)
+def test_saying_a_party_is_a_threat_is_criticism_of_it(body):
+    (event,) = extract(f"Test\n\n{body}\n", published=dt.date(2015, 11, 27)).events
+    assert (event.type, [(a.name, a.role) for a in event.actors]) == (
+        "criticism", [("Sergei Lavrov", "initiator"), ("Turkey", "target")]
+    )
+
+
+def test_a_participle_clause_tells_the_subjects_next_act():
+    events = extract(
+        "Test\n\nRussia scuppered the UN-backed agreement last month, launching repeated "
+        "attacks on Ukrainian port infrastructure.\n",
+        published=dt.date(2023, 8, 28),
+    ).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("rejection", [("Russia", "initiator"), ("United Nations", "target")]),
+        ("military", [("Russia", "initiator"), ("Ukraine", "target")]),
+    ]

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract import extract
 
 MONDAY = dt.date(2014, 8, 18)
@@ -305,3 +307,17 @@ def test_an_expected_meeting_does_not_put_the_sentence_in_the_future():
     ).events
     [call] = [e for e in found if e.type == "call"]
     assert span(call) == ("2025-10-20", "2025-10-20", "day")
+
+
+@pytest.mark.parametrize(
+    ("body", "year"),
+    [
+        ("Japan and Russia signed a 1956 Soviet-Japanese declaration.", 1956),
+        ("The 2018 summit between Trump and Kim was held in Singapore.", 2018),
+        # the year of the deal quit is not the year of the quitting
+        ("Iran quit the 2015 nuclear deal with the United States last year.", 2022),
+    ],
+)
+def test_a_year_before_the_acts_noun_is_its_time(body, year):
+    event = extract(f"Test\n\n{body}\n", published=dt.date(2023, 8, 28)).events[0]
+    assert event.when is not None and event.when.start.year == year

@@ -362,12 +362,17 @@ def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
     return [k for k, word in enumerate(words) if word in wanted]
 
 
-def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
-    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
+def find_mentions(
+    tokens: list[Token], index: ActorIndex, memory: ArticleMemory, lows: list[str] | None = None
+) -> list[Mention]:
+    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons.
+    ``lows``: the tokens' lower case, when the caller has it."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
-    texts = [t.base if t.base != t.text else t.text for t in tokens]
-    lows = [t.low for t in tokens]
+    texts = [t.base for t in tokens]
+    if lows is None:
+        lows = [t.low for t in tokens]
+    capitals = [x for x, t in enumerate(tokens) if t.cap]
     claimed = [False] * n
     # Which kinds of reference the sentence can hold at all (one set test each, in C).
     low_set = set(lows)
@@ -379,9 +384,10 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
     gaz: list[Mention] = []
     free = 0  # the first token no gazetteer match covers
-    gaz_firsts = index.first_words
-    for i in _where(texts, gaz_firsts):
-        hit = index.lookup(texts, i) if i >= free else None
+    gaz_firsts = index.first_words  # all capitalised
+    match_name = index._index.match_at
+    for i in [x for x in capitals if texts[x] in gaz_firsts]:
+        hit = match_name(texts, i) if i >= free else None
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -400,7 +406,6 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    capitals = [x for x, t in enumerate(tokens) if t.cap]
     for i in [x for x in capitals if texts[x] in dem_firsts]:
         if i < covered:
             continue
@@ -624,8 +629,8 @@ def find_mentions(tokens: list[Token], index: ActorIndex, memory: ArticleMemory)
                 claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    for i in [x for x, word in enumerate(texts) if "-" in word]:
-        if claimed[i] or not tokens[i].cap:
+    for i in [x for x in capitals if "-" in texts[x]]:
+        if claimed[i]:
             continue
         prefix, _, suffix = texts[i].rpartition("-")
         if suffix.lower() in _AGENT_SUFFIXES:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
@@ -49,12 +50,7 @@ class SentenceMentions:
         self.all = mentions  # find_mentions returns them sorted by position
         self.toks = [m.tok for m in mentions]
         self.clauses = clauses
-        prefix = [0]
-        count = 0
-        for t in tokens:
-            count += t.low in SEPARATORS
-            prefix.append(count)
-        self._sep_prefix = prefix
+        self._sep_prefix: list[int] | None = None  # built on first use
         self._base_ok: list[bool] | None = None
         self._first_party: dict[str, Mention | None] = {}
         self.governments = {m.government.name for m in mentions if m.government}
@@ -91,7 +87,12 @@ class SentenceMentions:
 
     def separated(self, a: int, b: int) -> bool:
         """Is there a separating preposition ("before", "after") among tokens [a, b)?"""
-        return self._sep_prefix[b] - self._sep_prefix[a] > 0
+        prefix = self._sep_prefix
+        if prefix is None:  # how many separators come before each token
+            prefix = self._sep_prefix = list(
+                accumulate((t.low in SEPARATORS for t in self.tokens), initial=0)
+            )
+        return prefix[b] - prefix[a] > 0
 
     def base_ok(self, k: int) -> bool:
         """The k-th mention can be a party at all: not a possessor, not a source."""
@@ -230,9 +231,17 @@ def actors_for(
     role_rest = "participant" if role_first == "participant" else "target"
     out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
+    # "Russia has suspended ..., Foreign Minister Sergei Lavrov said": the state acts, its
+    # minister reports it; both are named (the speaker alone would hide who acted).
+    own_names = {
+        m.actor.name for k, m in enumerate(before)
+        if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
+    } if any(_reporting(tokens, m) for m in after) else set()
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
-            own = role_first if role != role_first and _speaking_with(tokens, m) else role
+            own = role_first if role != role_first and (
+                _speaking_with(tokens, m) or _reporting(tokens, m)
+            ) else role
             if own == "initiator" and _aimed_at(tokens, m) and any(o.tok < m.tok for o in group):
                 # "Trump taking a stance against Russia, threatening sanctions": whom the
                 # subject turns against is the target, not a second initiator
@@ -246,8 +255,34 @@ def actors_for(
     person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
     return [
         (a, r) for a, r in out
-        if not (a.kind == "state" and a.country in person_countries and a.name not in sm.named)
+        if not (
+            a.kind == "state" and a.country in person_countries and a.name not in sm.named
+            and a.name not in own_names
+        )
     ]
+
+
+_TITLE_REACH = 4  # tokens from a state to the person its title names ("Russia's foreign minister")
+
+
+def _titles_next(tokens: list[Token], m: Mention, following: list[Mention]) -> bool:
+    """Is the state named as part of the next party's title ("Russian President Vladimir
+    Putin", "Russia's foreign minister Sergei Lavrov")?"""
+    if not following:
+        return False
+    nxt = following[0]
+    return nxt.actor.kind == "person" and nxt.tok - m.tok_end <= _TITLE_REACH and all(
+        t.low not in (",", ";", "and", "said", "says") for t in tokens[m.tok_end : nxt.tok]
+    )
+
+
+def _reporting(tokens: list[Token], m: Mention) -> bool:
+    """ "..., Foreign Minister Sergei Lavrov said.": the speaker who reports the act is on the
+    acting side, not its target."""
+    return (
+        m.tok_end < len(tokens) and tokens[m.tok_end].low in _SAYING_VERBS
+        and any(t.text == "," for t in tokens[max(0, m.tok - 4) : m.tok])
+    )
 
 
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})

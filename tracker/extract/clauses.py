@@ -10,6 +10,9 @@ where does it end, is this token quoted" without rescanning the sentence (linear
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import ne
+
 from tracker.extract import lexicon
 from tracker.extract.tokens import Token
 
@@ -25,6 +28,8 @@ _VERB_FORMS = frozenset(_CUES["verb_forms"])
 _PUNCTUATION_BREAKS = frozenset({";", ":", "—", "–", "("})
 _QUOTES = frozenset({'"', "“", "”"})
 _PARENTHETICAL = frozenset({"who", "which", "whose"})
+# what the clause scan stops at (as tokens' ``low``): commas, break marks, "and", "but", quotes
+_SCANNED = _PUNCTUATION_BREAKS | _QUOTES | {",", "and", "but"}
 _NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 
 
@@ -34,12 +39,32 @@ def looks_like_verb(low: str) -> bool:
 
 def clause_starts(tokens: list[Token]) -> list[int]:
     """For each token, the index where its clause starts."""
-    starts, current = [], 0
-    resume: int | None = None  # the clause a ", which ...," insertion interrupts
+    return clause_scan(tokens)[0]
+
+
+def clause_scan(tokens: list[Token]) -> tuple[list[int], list[int], list[int]]:
+    """For each token the index where its clause starts; where the commas and the double
+    quotation marks stand."""
     n = len(tokens)
+    starts = [0] * n
+    commas: list[int] = []
+    quotes: list[int] = []
+    current = 0
+    resume: int | None = None  # the clause a ", which ...," insertion interrupts
     # "Despite having spoken with Biden, Trump ...": the opening phrase ends at its comma.
     opening = bool(tokens) and tokens[0].low in _SUBORDINATORS
-    for i, t in enumerate(tokens):
+    done = 0  # starts[:done] are known
+    # Only a comma, a break mark, "and" or "but" can start a clause: the tokens between two of
+    # them are in the clause of the first.
+    for i in [k for k, t in enumerate(tokens) if t.low in _SCANNED]:
+        t = tokens[i]
+        if t.text in _QUOTES:
+            quotes.append(i)
+            continue
+        if current:
+            starts[done:i] = [current] * (i - done)
+        if t.text == ",":
+            commas.append(i)
         if opening and t.text == ",":
             opening = False
             current = i + 1
@@ -57,8 +82,11 @@ def clause_starts(tokens: list[Token]) -> list[int]:
             # "held talks ... and signed two statements": a second act; but "an immediate and
             # sustained ceasefire" is one noun phrase
             current = i
-        starts.append(current)
-    return starts
+        starts[i] = current
+        done = i + 1
+    if current:
+        starts[done:] = [current] * (n - done)
+    return starts, commas, quotes
 
 
 def _adjectives_coordinated(tokens: list[Token], i: int) -> bool:
@@ -79,11 +107,13 @@ _NOT_NOUNS = frozenset(_CUES["not_nouns_after_participle"]) | {"both", "all", "e
 class Clauses:
     """The clause structure of one sentence. ``clauses[i]`` is where token i's clause starts."""
 
-    __slots__ = ("tokens", "starts", "_ends", "_quote_of", "_relative_close")
+    __slots__ = (
+        "tokens", "starts", "_commas", "_quotes", "_ends", "_quote_of", "_relative_close",
+    )
 
     def __init__(self, tokens: list[Token]):
         self.tokens = tokens
-        self.starts = clause_starts(tokens)
+        self.starts, self._commas, self._quotes = clause_scan(tokens)
         # built on first use: most sentences never ask
         self._ends: list[int] | None = None
         self._quote_of: list[int | None] | None = None
@@ -103,50 +133,51 @@ class Clauses:
             starts = self.starts
             n = len(starts)
             ends = [n] * n
-            for k in range(n - 2, -1, -1):
-                ends[k] = k + 1 if starts[k + 1] != starts[k] else ends[k + 1]
+            # a clause stretch ends where the next begins (the comparisons run in C)
+            previous = 0
+            for change in compress(range(1, n), map(ne, starts[1:], starts)):
+                ends[previous:change] = [change] * (change - previous)
+                previous = change
             self._ends = ends
         return ends[i] if i < len(ends) else len(ends)
 
     def quote_start(self, i: int) -> int | None:
         """The first token inside the double quotation marks around token i, if quoted."""
         if self._quote_of is None:
-            self._quote_of = _quote_index(self.tokens)
+            self._quote_of = _quote_index(len(self.tokens), self._quotes)
         return self._quote_of[i] if i < len(self._quote_of) else None
 
     def in_parenthetical_relative(self, i: int, before: int) -> bool:
         """Is token i inside a ", who ... ," insertion that closes before position ``before``?"""
         if self._relative_close is None:
-            self._relative_close = _relative_index(self.tokens)
+            self._relative_close = _relative_index(self.tokens, self._commas)
         close = self._relative_close[i]
         return close is not None and close < before
 
 
-def _quote_index(tokens: list[Token]) -> list[int | None]:
-    """For each token inside a pair of double quotation marks, the first token inside."""
-    out: list[int | None] = [None] * len(tokens)
-    marks = [k for k, t in enumerate(tokens) if t.text in _QUOTES]
-    if len(marks) < 2:
-        return out
+def _quote_index(n: int, marks: list[int]) -> list[int | None]:
+    """For each of n tokens inside a pair of double quotation marks (at ``marks``), the first
+    token inside."""
+    out: list[int | None] = [None] * n
     for k in range(0, len(marks) - 1, 2):
         a, b = marks[k] + 1, marks[k + 1]
-        for x in range(a, b):
-            out[x] = a
+        out[a:b] = [a] * (b - a)
     return out
 
 
-def _relative_index(tokens: list[Token]) -> list[int | None]:
+def _relative_index(tokens: list[Token], commas: list[int]) -> list[int | None]:
     """For each token of a ", who ... ," insertion, the comma that closes it."""
     n = len(tokens)
     out: list[int | None] = [None] * n
-    k = 0
-    while k < n - 1:
-        if tokens[k].text == "," and tokens[k + 1].low in _PARENTHETICAL:
-            close = next((j for j in range(k + 2, n) if tokens[j].text == ","), None)
-            if close is None:
-                break
-            for x in range(k + 1, close):
-                out[x] = close
-            k = close
-        k += 1
+    j = 0
+    while j < len(commas):
+        k = commas[j]
+        if k < n - 1 and tokens[k + 1].low in _PARENTHETICAL:
+            if j + 1 == len(commas):
+                break  # never closed
+            close = commas[j + 1]
+            out[k + 1 : close] = [close] * (close - k - 1)
+            j += 2  # the closing comma opens nothing
+        else:
+            j += 1
     return out

@@ -87,11 +87,15 @@ class TriggerLexicon:
             if lows[k] == "but":
                 start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
                 break
-        if lows[lo] == "no" or self.negations.find_all(lows[start:i]) or any(
-            w.endswith(("n't", "n’t")) for w in lows[start:i]
-        ):
+        before = lows[start:i]
+        if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         near = max(lo, i - WINDOW)
+        for k in range(i - 1, near, -1):
+            if lows[k] == "but":
+                # "did not say how long it would last, but said ...": a new scope
+                near = k + 1
+                break
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"
         if denial_end == -1:
@@ -100,8 +104,22 @@ class TriggerLexicon:
             return True  # "Peskov denied that any agreement had been signed"
         return any(
             not (lows[near + a] == "may" and _the_month(lows, near + a))
+            and not self._proposed_before(lows, near, near + a)
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
         )
+
+    def _proposed_before(self, lows: list[str], near: int, at: int) -> bool:
+        """ "suggested that India could host a peace summit": a possibility put forward is an
+        offer, not a hypothetical (bounded: the words since ``near``)."""
+        return any(
+            lows[k] in self.proposal_verbs and lows[k + 1] == "that" for k in range(near, at - 1)
+        )
+
+
+def _contracted_not(words: list[str]) -> bool:
+    """Does a word end with "n't" ("doesn't")? Tokens hold no spaces: one search in C."""
+    joined = " ".join(words) + " "
+    return "n't " in joined or "n’t " in joined
 
 
 _MONTH_CONTEXT = frozenset({

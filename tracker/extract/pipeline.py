@@ -95,21 +95,17 @@ def extract(
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
-        mentions = find_mentions(tokens, index, memory)
-        future_from = _first_future_cue(tokens)
         lows = [t.low for t in tokens]
+        mentions = find_mentions(tokens, index, memory, lows)
+        future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
             article.published,
         )
         set_times.fill(tokens, dates, found)
-        also = f" {sentence.text} ".find(" also ")  # where "also" stands, if it does
         for event in found:
-            if also != -1 and also + 5 <= event.trigger_offset:
-                events.append(event)  # "They also agreed ...": a further act, not a retelling
-            else:
-                _add_unless_duplicate(events, event)
+            _add_unless_duplicate(events, event)
         set_times.wait(found, dates)
         clock.date_untimed(found, unresolved=clock.advance(dates))
     clock.finish()
@@ -159,8 +155,8 @@ def _sentence_events(
         return []  # "Analysts said ...": commentary, not a report of an act
     # the lexicon's trigger words, then the event patterns over them (patterns.json)
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
-    if all(trig.type == "none" for trig in triggers):
-        return []  # most sentences: nothing to build the clause structure for
+    if not triggers:
+        return []  # many sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause)
@@ -175,6 +171,8 @@ def _sentence_events(
     head_events: dict[int, ExtractedEvent] = {}
     renamed_until = 0  # the end of an appositive that renames the act just told
     caps = [t.cap for t in tokens]
+    # "They also agreed ...": whatever "also" precedes is a further act, not a retelling
+    first_also = lows.index("also") if "also" in lows else len(lows)
 
     def end_of(trig: Trigger) -> int:
         return clause.end_of(trig.tok)
@@ -307,6 +305,9 @@ def _sentence_events(
                 # The parties of the story's first deal or talks: "both sides" later on.
                 memory.last_deal_group = [a for a, _ in actors[:2]]
         event = _event(event_type, trig, status, actors, when, sentence, tokens)
+        event.new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
+            lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
+        )
         head_events[lo] = event
         out.append(event)
         previous_end = trig.tok_end
@@ -314,6 +315,8 @@ def _sentence_events(
 
 
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+_NEW_ACT_CUES = lexicon.words("new_act_cues")
+_NEW_ACT_REACH = 8  # words before the trigger: "Also on Thursday, the US imposed sanctions"
 _REQUESTING = lexicon.words("requesting_verbs")
 _CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
@@ -717,6 +720,9 @@ _DUPLICATE_REACH = 400
 
 def _add_unless_duplicate(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
+    if event.new_act:
+        events.append(event)  # "They also agreed ...": a further act, not a retelling
+        return
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when

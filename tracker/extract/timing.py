@@ -119,6 +119,13 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
     return may_be_set_time(date, status, published)
 
 
+_YEAR_WORDS = 3  # words between a year and the noun it dates: "the 2015 Iran nuclear deal"
+_YEAR_REACH = 40  # characters
+# Acts whose verb and object name one act: "signed a 1956 declaration", "held the 2018 summit".
+_OBJECT_IS_ACT = frozenset({"agreement", "meeting", "talks", "call"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+_NOT_MODIFIERS = frozenset({"and", "or", "of", "to", "in", "on", "at", "by", "for", "with"})
+
 _WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
 
 
@@ -163,10 +170,14 @@ def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
-    __slots__ = ("anchored", "_starts", "_published", "_set_times")
+    __slots__ = ("anchored", "_starts", "_published", "_set_times", "_years")
 
     def __init__(self, dates: list[DateMention], published: dt.date | None = None):
         self.anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
+        # bare years that may name an act's own year: "the 2015 nuclear deal"
+        self._years = [
+            d for d in dates if not d.anchor and d.when is not None and d.when.precision == "year"
+        ]
         self._starts = [d.start for d in self.anchored]
         self._published = published
         # status -> (times, starts): those that can be a plan's set time, built on first use;
@@ -193,6 +204,8 @@ class SentenceTimes:
         event_type: str = "",
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
+        if self._years and (year := self._year_of(tokens, tok, tok_end, event_type)) is not None:
+            return year
         anchored, starts = self.anchored, self._starts
         if (
             anchored and status == "occurred" and self._published is not None
@@ -242,6 +255,33 @@ class SentenceTimes:
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._told(best, last_when)
+
+    def _year_of(
+        self, tokens: list[Token], tok: int, tok_end: int, event_type: str
+    ) -> When | None:
+        """The year that premodifies the trigger's noun ("a 1956 Soviet-Japanese declaration",
+        "the 2015 nuclear deal") or its object ("signed a 1956 declaration"): the act's own
+        time, whatever else the sentence tells."""
+        start = tokens[tok].start
+        end = tokens[tok_end - 1].end
+        for d in self._years:
+            if d.start >= end:
+                if event_type not in _OBJECT_IS_ACT:
+                    continue  # "quit the 2015 deal": the year is the deal's, not the quitting's
+                after = [t for t in tokens[tok_end : tok_end + 3] if t.end <= d.start]
+                if len(after) < 3 and all(t.low in _DETERMINERS for t in after) and (
+                    d.start - end <= 6
+                ):
+                    return d.when  # "signed a 1956 declaration"
+                continue
+            if d.end > start or start - d.end > _YEAR_REACH:
+                continue
+            between = [t for t in tokens[max(0, tok - _YEAR_WORDS - 1) : tok] if t.start >= d.end]
+            if len(between) <= _YEAR_WORDS and all(
+                t.low.replace("-", "").isalpha() and t.low not in _NOT_MODIFIERS for t in between
+            ):
+                return d.when
+        return None
 
     def ahead_in_clause(
         self, tokens: list[Token], tok: int, tok_end: int, lo: int, hi: int, event_type: str

@@ -110,12 +110,23 @@ class PhraseIndex:
             return []  # most windows: one test in C
         out: list[tuple[int, int, object]] = []
         free = 0  # the first token that no match found so far covers
+        size = len(lows)
         for i in [k for k, low in enumerate(lows) if low in tables]:  # possible first words
-            if i >= free:
-                hit = self.match_at(lows, i)
-                if hit:
-                    out.append((i, i + hit[0], hit[1]))
-                    free = i + hit[0]
+            if i < free:
+                continue
+            # match_at, inlined: this loop runs for every trigger and cue word
+            lengths, longer, single = tables[lows[i]]
+            for n in lengths:
+                if i + n <= size:
+                    value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
+                    if value is not _NO_PHRASE:
+                        out.append((i, i + n, value))
+                        free = i + n
+                        break
+            else:
+                if single is not _NO_PHRASE:
+                    out.append((i, i + 1, single))
+                    free = i + 1
         return out
 
 

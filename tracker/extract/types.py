@@ -42,6 +42,9 @@ class ExtractedEvent:
     # True when the time was not told with the act but taken from the story (its latest day):
     # a retelling that tells the act's own day near it replaces it.
     when_inferred: bool = False
+    # True when the sentence tells it as another act of its kind ("also imposed sanctions",
+    # "a separate line of credit"): not a retelling of one told before.
+    new_act: bool = False
 
     def to_json(self) -> dict:
         return {
