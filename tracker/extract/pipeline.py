@@ -170,7 +170,7 @@ def _sentence_events(
         return []  # many sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates, published)
-    sm = SentenceMentions(tokens, mentions, clause)
+    sm = SentenceMentions(tokens, mentions, clause, lows)
     denial_end = lex.first_denial_end(lows)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
