@@ -104,7 +104,15 @@ class TriggerLexicon:
             return True  # "Peskov denied that any agreement had been signed"
         return any(
             not (lows[near + a] == "may" and _the_month(lows, near + a))
+            and not self._proposed_before(lows, near, near + a)
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
+        )
+
+    def _proposed_before(self, lows: list[str], near: int, at: int) -> bool:
+        """ "suggested that India could host a peace summit": a possibility put forward is an
+        offer, not a hypothetical (bounded: the words since ``near``)."""
+        return any(
+            lows[k] in self.proposal_verbs and lows[k + 1] == "that" for k in range(near, at - 1)
         )
 
 

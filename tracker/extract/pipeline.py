@@ -45,23 +45,12 @@ from tracker.extract.timing import (
     finer_within,
     retold_nearby,
 )
+from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
-_TYPE_LABEL = {
-    "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
-}
-# acts with a direction: "Trump sanctions on Russia", "Orban criticism of European Union"
-_DIRECTED_LABEL = {
-    "proposal": ("proposal", "to"), "demand": ("demand", "on"),
-    "criticism": ("criticism", "of"), "support": ("support", "for"),
-    "rejection": ("rejection", "of"), "sanctions": ("sanctions", "on"),
-    "aid": ("aid", "to"), "military": ("military action", "against"),
-}
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> TriggerLexicon:
     return TriggerLexicon()
@@ -704,44 +693,6 @@ def _event(
         trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
         trigger_offset=tokens[trig.tok].start,
     )
-
-
-def _short(name: str, kind: str) -> str:
-    """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
-    if kind != "person":
-        return name
-    if name in _base_index().short_names:
-        return _base_index().short_names[name]
-    return name.split()[-1]
-
-
-_SURNAME_FIRST = lexicon.words("surname_first_countries")
-
-
-def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
-    """A short readable title: "Trump–Putin phone call", "Trump sanctions on Russia"."""
-    if not actors:
-        return event_type.capitalize()
-    if event_type in _DIRECTED_LABEL:
-        label, preposition = _DIRECTED_LABEL[event_type]
-        initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
-        targets = [a for a in actors if a.role == "target" and a not in initiators]
-        title = f"{_title_name(initiators[0])} {label}"
-        if targets:
-            title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
-        return title
-    names = "–".join(_title_name(a) for a in actors[:3])
-    return f"{names} {_TYPE_LABEL.get(event_type, event_type)}"
-
-
-def _title_name(actor: ExtractedActor) -> str:
-    if (
-        actor.kind == "person"
-        and actor.country in _SURNAME_FIRST
-        and actor.name not in _base_index().short_names
-    ):
-        return actor.name.split()[0]
-    return _short(actor.name, actor.kind)
 
 
 def _compatible(a: When | None, b: When | None) -> bool:

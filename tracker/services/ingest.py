@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -39,6 +40,7 @@ from sqlalchemy import (
     insert,
     select,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -477,61 +479,87 @@ class _Statements:
         self.article_by_hash = select(Article.id, Article.title).where(
             Article.content_hash == bindparam("digest")
         )
-        merge_state = (
-            Event.status,
-            Event.confidence,
-            func.length(Event.search_text).label("search_length"),
-        )
-        # The events of the type within the time window come first (an index range), then
-        # each one's actors among ours (an index probe per event): starting from the actors
-        # instead would read every event of, say, "United States" in a large database.
-        shared_actors = (
-            select(func.count(func.distinct(Participation.actor_id)))
-            .where(
-                Participation.event_id == Event.id,
-                Participation.actor_id.in_(bindparam("ids", expanding=True)),
-            )
-            .scalar_subquery()
-            .label("n")
-        )
-        # per time case of the new mention (see _time_case): the statement, and the same
-        # without the events this article tells already
+        # The events of the type within the time window come first (index-only ranges of
+        # ix_events_type_period: every column the time test reads is in it), then each one's
+        # actors among ours (an index probe per event): starting from the actors instead would
+        # read every event of, say, "United States" in a large database. The window and the
+        # undated events are two ranges of the index, read as a UNION ALL: an OR of them was
+        # read on PostgreSQL as a bitmap scan that visited every row of the window.
+        period = (Event.id, Event.when_start, Event.when_end, Event.precision, Event.timeline_date)
+        of_type = Event.type == bindparam("type")
+        undated = bindparam("undated", UNDATED)
+        # per time case of the new mention (see _time_case): the statement, the same without
+        # the events this article tells already, and (for a writer that keeps the undated
+        # events itself, see UndatedEvents) the same without the undated events
         self.candidates: dict[str, object] = {}
         self.candidates_for_article: dict[str, object] = {}
+        self.candidates_dated_only: dict[str, object] = {}
         for case in _TIME_CASES:
-            in_window = select(
-                Event.id,
-                Event.when_start,
-                Event.when_end,
-                Event.precision,
-                Event.timeline_date,
-                shared_actors,
-                *merge_state,
-            ).where(Event.type == bindparam("type"), *_compatible_in_sql(case))
             if case == "anywhere":
                 # a mention with neither a time nor an article date could tell again any
                 # event of its type: the latest ones are read (the index backwards, undated
                 # events first), so an undated article costs the same in a database of a
                 # million events as in one of a thousand, where it read every event of the type
-                in_window = in_window.order_by(
+                latest = select(*period).where(of_type)
+                with_undated = latest.order_by(
                     Event.timeline_date.desc(), Event.id.desc()
-                ).limit(ANYWHERE_CANDIDATES)
-            else:
-                in_window = in_window.where(
-                    Event.timeline_date.between(bindparam("low"), bindparam("high"))
-                    # undated events are compatible with any time: always candidates
-                    | (Event.timeline_date == UNDATED)
+                ).limit(bindparam("limit"))
+                dated_only = (
+                    latest.where(Event.timeline_date < undated)
+                    .order_by(Event.timeline_date.desc(), Event.id.desc())
+                    .limit(bindparam("limit"))
                 )
-            in_window = in_window.subquery()
-            candidates = select(in_window).where(in_window.c.n >= bindparam("needed"))
-            self.candidates[case] = candidates
+            else:
+                in_time = _compatible_in_sql(case)
+                dated_only = select(*period).where(
+                    of_type,
+                    *in_time,
+                    Event.timeline_date.between(bindparam("low"), bindparam("high")),
+                    Event.timeline_date < undated,
+                )
+                # undated events are compatible with any time: always candidates
+                with_undated = union_all(
+                    dated_only,
+                    select(*period).where(of_type, *in_time, Event.timeline_date == undated),
+                )
+            for statements, window in (
+                (self.candidates, with_undated),
+                (self.candidates_dated_only, dated_only),
+            ):
+                window = window.subquery("w")
+                shared_actors = (
+                    select(func.count(func.distinct(Participation.actor_id)))
+                    .where(
+                        Participation.event_id == window.c.id,
+                        Participation.actor_id.in_(bindparam("ids", expanding=True)),
+                    )
+                    .scalar_subquery()
+                    .label("n")
+                )
+                counted = select(window, shared_actors).subquery("c")
+                statements[case] = select(counted).where(counted.c.n >= bindparam("needed"))
             # the extractor already merged repeats within one article
+            candidates = self.candidates[case]
             self.candidates_for_article[case] = candidates.where(
                 ~exists().where(
-                    Mention.event_id == in_window.c.id,
+                    Mention.event_id == candidates.selected_columns.id,
                     Mention.article_id == bindparam("article_id"),
                 )
             )
+        merge_state = (
+            Event.status,
+            Event.confidence,
+            func.length(Event.search_text).label("search_length"),
+        )
+        # what a merge reads of the event it adds a mention to (PostgreSQL: in the locking
+        # statement below)
+        self.merge_state = select(*merge_state).where(Event.id == bindparam("event_id"))
+        # the undated events of a type with their actors (UndatedEvents)
+        self.undated_of_type = (
+            select(*period[:4], Participation.actor_id)
+            .outerjoin(Participation, Participation.event_id == Event.id)
+            .where(of_type, Event.timeline_date == undated)
+        )
         self.insert_event = insert(Event).returning(Event.id)
         self.insert_participation = insert(Participation)
         self.insert_mention = insert(Mention).returning(Mention.id)
@@ -721,6 +749,7 @@ class Candidate:
     when: When | None
     timeline_date: dt.date
     shared_actors: int
+    # the event's merge state, read when a mention is added to it (see _merge)
     status: str = ""
     confidence: float = 0.0
     search_length: int = 0
@@ -746,6 +775,7 @@ def find_matching_event(
     article_id: int | None = None,
     reported: dt.date | None = None,
     exclude: set[int] | frozenset[int] = frozenset(),
+    undated: UndatedEvents | None = None,
 ) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
@@ -780,17 +810,31 @@ def find_matching_event(
         params["overlap_low"] = _shift(extracted.when.start, -_DAY)
         params["overlap_high"] = _shift(extracted.when.end, _DAY)
     sql = _sql(session)
-    query = sql.candidates[case]
-    if article_id is not None:
-        query = sql.candidates_for_article[case]
-        params["article_id"] = article_id
+    rows: Iterable[tuple] = ()
+    if undated is not None and article_id is None:
+        # the undated events from the writer's own copy, the rest from the database
+        rows = undated.candidates(session, extracted.type, case, ids, params, exclude)
+        query = sql.candidates_dated_only[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES - undated.count(session, extracted.type)
+            if params["limit"] <= 0:
+                query = None
+    else:
+        query = sql.candidates[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES
+        if article_id is not None:
+            query = sql.candidates_for_article[case]
+            params["article_id"] = article_id
+    if query is not None:
+        rows = itertools.chain(rows, session.execute(query, params))
     best: tuple | None = None
     chosen: Candidate | None = None
-    for id_, start, end, precision, timeline_date, n, *state in session.execute(query, params):
+    for id_, start, end, precision, timeline_date, n in rows:
         when = When(start, end or start, precision) if start and precision else None
         if id_ in exclude:
             continue
-        candidate = Candidate(id_, when, timeline_date, n, *state)
+        candidate = Candidate(id_, when, timeline_date, n)
         if not _compatible(candidate, extracted.when, reference):
             continue
         same_time = extracted.when is not None and when == extracted.when
@@ -798,6 +842,149 @@ def find_matching_event(
         if best is None or rank > best:
             best, chosen = rank, candidate
     return chosen
+
+
+class _UndatedOfType:
+    """The undated events of one type: their time columns and their actors."""
+
+    def __init__(self) -> None:
+        self.times: dict[int, tuple] = {}  # id -> (when_start, when_end, precision)
+        self.actors: dict[int, set[int]] = {}  # id -> actor ids
+        self.by_actor: dict[int, set[int]] = {}  # actor id -> ids
+
+    def add(self, id_: int, times: tuple, actor_ids: Iterable[int]) -> None:
+        self.times[id_] = times
+        self.actors.setdefault(id_, set())
+        for actor_id in actor_ids:
+            self.add_actor(id_, actor_id)
+
+    def add_actor(self, id_: int, actor_id: int) -> None:
+        self.actors[id_].add(actor_id)
+        self.by_actor.setdefault(actor_id, set()).add(id_)
+
+    def remove(self, id_: int) -> None:
+        del self.times[id_]
+        for actor_id in self.actors.pop(id_):
+            self.by_actor[actor_id].discard(id_)
+
+
+class UndatedEvents:
+    """The undated events of each type and their actors, kept by one SQLite writer from one
+    article to the next instead of probing every one of them for each mention.
+
+    An undated event may be a retelling of any mention of its type: the candidate query reads
+    them all, and a database of a million events can hold thousands of a type (1,600 in the
+    synthetic one: two thirds of the writer's time went to probing their actors). Read once
+    per type, they are kept up to date with what this writer does (``added``, ``merged``)
+    and forgotten whenever that cannot be vouched for: when another connection committed
+    since (SQLite's ``PRAGMA data_version``, read in each write transaction, which holds the
+    write lock), when the connection is another one, when a transaction failed. The
+    candidates are the ones the database gives (merge_check compares whole runs).
+    """
+
+    def __init__(self) -> None:
+        self.types: dict[str, _UndatedOfType] = {}
+        self._connection: object | None = None
+        self._version: int | None = None
+
+    def check(self, conn: Connection) -> None:
+        """At the start of a write transaction: forget everything another connection may have
+        changed since the last one."""
+        raw = conn.connection.dbapi_connection
+        version = conn.exec_driver_sql("PRAGMA data_version").scalar()
+        if raw is not self._connection or version != self._version:
+            self.types.clear()
+            self._connection, self._version = raw, version
+
+    def forget(self) -> None:
+        self.types.clear()
+        self._connection = self._version = None
+
+    def _of_type(self, conn, type_: str) -> _UndatedOfType:
+        known = self.types.get(type_)
+        if known is None:
+            known = self.types[type_] = _UndatedOfType()
+            for id_, start, end, precision, actor_id in conn.execute(
+                _sql(conn).undated_of_type, {"type": type_}
+            ):
+                if id_ not in known.times:
+                    known.add(id_, (start, end, precision), ())
+                if actor_id is not None:
+                    known.add_actor(id_, actor_id)
+        return known
+
+    def count(self, conn, type_: str) -> int:
+        return len(self._of_type(conn, type_).times)
+
+    def candidates(
+        self, conn, type_: str, case: str, ids: Sequence[int], params: dict, exclude
+    ) -> list:
+        """The undated events of the type the candidate query would give, as its rows:
+        (id, when_start, when_end, precision, timeline_date, shared actors), those in
+        ``exclude`` left out. Of the ones without a time (nearly all), whose rank in
+        find_matching_event is only their shared actors and id, only the best is given."""
+        known = self._of_type(conn, type_)
+        shared: dict[int, int] = {}
+        for actor_id in ids:  # distinct already
+            for id_ in known.by_actor.get(actor_id, ()):
+                shared[id_] = shared.get(id_, 0) + 1
+        if case == "anywhere":  # the latest first: by id among undated events
+            kept = set(sorted(known.times, reverse=True)[:ANYWHERE_CANDIDATES])
+        rows = []
+        timeless: tuple[int, int] | None = None  # the best (shared actors, id) without a time
+        for id_, n in shared.items():
+            if n < params["needed"] or id_ in exclude:
+                continue
+            start, end, precision = known.times[id_]
+            if case == "anywhere":
+                if id_ not in kept:
+                    continue
+            elif not _undated_in_time(case, start, end, precision, params):
+                continue
+            if start and precision:
+                rows.append((id_, start, end, precision, UNDATED, n))
+            elif timeless is None or (n, id_) > timeless:
+                timeless = (n, id_)
+        if timeless is not None:
+            n, id_ = timeless
+            start, end, precision = known.times[id_]
+            rows.append((id_, start, end, precision, UNDATED, n))
+        return rows
+
+    def added(self, type_: str, id_: int, when: When | None, timeline_date, actor_ids) -> None:
+        """This writer made an event."""
+        known = self.types.get(type_)
+        if known is not None and timeline_date == UNDATED:
+            times = (when.start, when.end, when.precision) if when else (None, None, None)
+            known.add(id_, times, actor_ids)
+
+    def merged(self, type_: str, id_: int, changes: dict, actor_ids: Iterable[int]) -> None:
+        """This writer changed an event: ``changes`` as _merge writes them, new actors."""
+        known = self.types.get(type_)
+        if known is None:
+            return
+        if id_ not in known.times:
+            if changes.get("timeline_date") == UNDATED:
+                del self.types[type_]  # an event becomes undated: read the type again
+            return
+        if changes.get("timeline_date", UNDATED) != UNDATED:
+            known.remove(id_)
+            return
+        if "when_start" in changes:
+            known.times[id_] = (changes["when_start"], changes["when_end"], changes["precision"])
+        for actor_id in actor_ids:
+            known.add_actor(id_, actor_id)
+
+
+def _undated_in_time(case: str, start, end, precision, params: dict) -> bool:
+    """_compatible_in_sql's conditions for an event whose timeline_date is UNDATED."""
+    known_dated = start is not None and precision is not None
+    if case == "dated":
+        if not known_dated:
+            return True
+        return start <= params["overlap_high"] and (end or start) >= params["overlap_low"]
+    # reported: not known dated, or the reported day's window reaches the calendar's end
+    return not known_dated or params["near_low"] <= UNDATED <= params["near_high"]
 
 
 def _moves_status(current: str, new: str) -> bool:
@@ -843,6 +1030,7 @@ def apply_extraction(
     title: str | None = None,
     actors: ActorCache | None = None,
     date_given: bool = False,
+    undated: UndatedEvents | None = None,
 ) -> ArticleOutcome:
     """Store one article and merge its events; the caller owns the transaction.
 
@@ -872,7 +1060,9 @@ def apply_extraction(
     outcome = ArticleOutcome(
         source, "ingested", title=article_title, article_id=article_id, published=art.published
     )
-    merge_events(session, article_id, art.published, extraction.events, outcome, actors)
+    merge_events(
+        session, article_id, art.published, extraction.events, outcome, actors, undated=undated
+    )
     return outcome
 
 
@@ -898,6 +1088,7 @@ def merge_events(
     outcome: ArticleOutcome,
     actors: ActorCache | None = None,
     told: Iterable[int] = (),
+    undated: UndatedEvents | None = None,
 ) -> None:
     """Merge the events read from an article into the store: new events, or new mentions of
     known ones (moving their status). ``told``: events this article already tells (left out
@@ -913,7 +1104,13 @@ def merge_events(
         # told already are left out (kept here: asking the database costs a scan of every
         # mention of a much-told event)
         known = find_matching_event(
-            session, extracted, [r.id for r in rows], None, published, exclude=touched
+            session,
+            extracted,
+            [r.id for r in rows],
+            None,
+            published,
+            exclude=touched,
+            undated=undated,
         )
         mention = {
             "article_id": article_id,
@@ -924,12 +1121,14 @@ def merge_events(
             "created_at": utcnow(),
         }
         if known is None:
-            touched.add(_new_event(session, extracted, rows, mention, reported, placed_at))
+            touched.add(
+                _new_event(session, extracted, rows, mention, reported, placed_at, undated)
+            )
             outcome.new_events += 1
             continue
         touched.add(known.id)
         outcome.merged_mentions += 1
-        if _merge(session, known, extracted, rows, mention, reported, placed_at):
+        if _merge(session, known, extracted, rows, mention, reported, placed_at, undated):
             outcome.status_changes += 1
 
 
@@ -948,15 +1147,23 @@ def _already_known(
     return ArticleOutcome(source, "duplicate", reason, title, article_id=id_, published=known)
 
 
-def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported, placed_at) -> int:
-    from tracker.services.events import ActorRole, _title_for
+def _new_event(
+    session,
+    extracted: ExtractedEvent,
+    rows,
+    mention: dict,
+    reported,
+    placed_at,
+    undated: UndatedEvents | None = None,
+) -> int:
+    from tracker.domain import ActorRole, title_for
 
     sql = _sql(session)
     pairs: list[tuple[_ActorRow, str]] = []
     for row, actor in zip(rows, extracted.actors, strict=True):
         if (row.id, actor.role) not in {(r.id, role) for r, role in pairs}:
             pairs.append((row, actor.role))
-    title = (extracted.title or "").strip() or _title_for(
+    title = (extracted.title or "").strip() or title_for(
         extracted.type, [ActorRole(r.name, role) for r, role in pairs]
     )
     title = title[:500]
@@ -1001,25 +1208,35 @@ def _new_event(session, extracted: ExtractedEvent, rows, mention: dict, reported
             "note": None,
         },
     )
+    if undated is not None:
+        timeline_date = when.start if when else placed_at
+        undated.added(extracted.type, event_id, when, timeline_date, [r.id for r, _ in pairs])
     return event_id
 
 
 def _merge(
-    session, known: Candidate, extracted: ExtractedEvent, rows, mention, reported, placed_at
+    session,
+    known: Candidate,
+    extracted: ExtractedEvent,
+    rows,
+    mention,
+    reported,
+    placed_at,
+    undated: UndatedEvents | None = None,
 ) -> bool:
     """Add a mention to a known event; True when it moved the event's status."""
     sql = _sql(session)
     event_id = known.id
     key = {"event_id": event_id}
-    current = known
     if sql.lock_needed:
         status, confidence, search_length, mention_id = session.execute(
             sql.lock_event_adding_mention, {**key, **mention}
         ).one()
-        current = Candidate(known.id, known.when, known.timeline_date, known.shared_actors,
-                            status, confidence, search_length)  # fmt: skip
     else:
+        status, confidence, search_length = session.execute(sql.merge_state, key).one()
         mention_id = session.execute(sql.insert_mention, {**key, **mention}).scalar_one()
+    current = Candidate(known.id, known.when, known.timeline_date, known.shared_actors,
+                        status, confidence, search_length)  # fmt: skip
     changes: dict = {}
     if current.when is None and extracted.when is not None:
         changes.update(
@@ -1062,6 +1279,8 @@ def _merge(
         history = session.execute(sql.history, key).all()
         latest = max(history, key=lambda h: _history_key(h[0], h[1], h[2]))
         changes["status"] = latest.to_status
+    if undated is not None:
+        undated.merged(extracted.type, event_id, changes, [a["actor_id"] for a in added])
     if changes:
         session.execute(
             sql.update_event(list(changes)),
@@ -1163,6 +1382,9 @@ class Writer:
         self.engine = engine
         self._transaction = write_transaction
         self.actors = ActorCache()
+        # SQLite: the undated events are kept between articles (PostgreSQL has no cheap way
+        # to tell that another writer changed nothing meanwhile)
+        self.undated = UndatedEvents() if engine.dialect.name == "sqlite" else None
 
     def known_hashes(self, digests: Sequence[str]) -> set[str]:
         if not digests:
@@ -1188,6 +1410,8 @@ class Writer:
         for attempt in range(_RETRIES):
             try:
                 with self._transaction(self.engine) as conn:
+                    if self.undated is not None:
+                        self.undated.check(conn)
                     outcome = apply_extraction(
                         conn,
                         extraction,
@@ -1196,17 +1420,22 @@ class Writer:
                         title=title,
                         actors=self.actors,
                         date_given=date_given,
+                        undated=self.undated,
                     )
                 self.actors.commit()
                 return outcome
             except (IntegrityError, OperationalError) as exc:
                 self.actors.rollback()
                 self.actors.forget()  # an actor may be gone: look them up again
+                if self.undated is not None:
+                    self.undated.forget()
                 if attempt == _RETRIES - 1:
                     return ArticleOutcome(source, "failed", _reason_for(exc))
                 time.sleep(0.05 * (attempt + 1))
             except Exception as exc:  # noqa: BLE001 - one article's failure ends only that article
                 self.actors.rollback()
+                if self.undated is not None:
+                    self.undated.forget()  # it may hold what was rolled back
                 return ArticleOutcome(source, "failed", _reason_for(exc))
         raise AssertionError("unreachable")
 
