@@ -36,6 +36,7 @@ from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
 from tracker.extract.status import predicate_status
 from tracker.extract.timing import finer_within, retold_nearby
+from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedActor, ExtractedEvent
 
@@ -337,14 +338,11 @@ def meeting_of_decision(
 # --- a second trigger of the same kind in one sentence ------------------------------------
 
 
-def join_parties(
-    out: list[ExtractedEvent], event_type: str, actors: list
-) -> ExtractedEvent | None:
-    """A second trigger of the same kind names the other party of a one-party event: that
-    event, with the parties added (the caller titles it anew), or None."""
+def join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
+    """A second trigger of the same kind names the other party of a one-party event."""
     earlier = latest(out, lambda e: e.type == event_type, len(out))
     if earlier is None or len(earlier.actors) != 1:
-        return None
+        return
     names = {a.name for a in earlier.actors}
     for actor, _ in actors:
         if actor.name not in names and len(earlier.actors) < 3:
@@ -352,7 +350,7 @@ def join_parties(
             earlier.actors.append(
                 ExtractedActor(actor.name, "participant", actor.kind, actor.country)
             )
-    return earlier
+    earlier.title = event_title(event_type, earlier.actors)
 
 
 def another_actor(

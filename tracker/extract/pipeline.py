@@ -55,23 +55,12 @@ from tracker.extract.status import (
     told_in_past,
 )
 from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
+from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
-_TYPE_LABEL = {
-    "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
-}
-# acts with a direction: "Trump sanctions on Russia", "Orban criticism of European Union"
-_DIRECTED_LABEL = {
-    "proposal": ("proposal", "to"), "demand": ("demand", "on"),
-    "criticism": ("criticism", "of"), "support": ("support", "for"),
-    "rejection": ("rejection", "of"), "sanctions": ("sanctions", "on"),
-    "aid": ("aid", "to"), "military": ("military action", "against"),
-}
-
-
 @lru_cache(maxsize=1)
 def _lexicon() -> TriggerLexicon:
     return TriggerLexicon()
@@ -180,7 +169,7 @@ def _sentence_events(
         return []  # many sentences: nothing to build the clause structure for
     clause = Clauses(tokens)
     times = SentenceTimes(dates, published)
-    sm = SentenceMentions(tokens, mentions, clause)
+    sm = SentenceMentions(tokens, mentions, clause, lows)
     denial_end = lex.first_denial_end(lows)
     heads: dict[int, tuple[Trigger, str, list]] = {}  # clause start -> (trigger, type, actors)
     seen_types: set[str] = set()
@@ -286,10 +275,7 @@ def _sentence_events(
             actors = merge_actors(head_actors, actors)
         if event_type in seen_types and not another_actor(event_type, actors, out, lo, trig, sm):
             if event_type in MEETING_TYPES and inherited is None:
-                # "visited Jeddah and met the prince": the prince joins the visit
-                joined = join_parties(out, event_type, actors)
-                if joined is not None:
-                    joined.title = event_title(event_type, joined.actors)
+                join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
         window = max(lo, trig.tok - CUE_REACH, previous_end)
@@ -329,19 +315,7 @@ _NEW_ACT_REACH = 8  # words before the trigger: "Also on Thursday, the US impose
 _REQUESTING = lexicon.words("requesting_verbs")
 
 
-
-
 _MET = frozenset({"met", "meet", "meets", "meeting"})
-
-
-
-
-
-
-
-
-
-
 
 
 _NAMING_VERBS = lexicon.words("naming_verbs")
@@ -360,16 +334,6 @@ def _subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) 
         participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
         and not sm.between(lo, trig.tok)
     )
-
-
-
-
-
-
-
-
-
-
 
 
 def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
@@ -420,17 +384,11 @@ CONSULT_OR_ACT = frozenset(
 )
 
 
-
-
 _DETERMINERS = lexicon.words("determiners")
 
 
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
-
-
-
-
 
 
 def _decision(lows: list[str], trig: Trigger) -> bool:
@@ -444,12 +402,6 @@ def _decision(lows: list[str], trig: Trigger) -> bool:
     return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS and (
         rest[k + 1] not in ("a", "an")
     )
-
-
-
-
-
-
 
 
 def _event(
@@ -476,54 +428,6 @@ def _event(
         trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
         trigger_offset=tokens[trig.tok].start,
     )
-
-
-def _short(name: str, kind: str) -> str:
-    """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
-    if kind != "person":
-        return name
-    if name in _base_index().short_names:
-        return _base_index().short_names[name]
-    return name.split()[-1]
-
-
-_SURNAME_FIRST = lexicon.words("surname_first_countries")
-
-
-def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
-    """A short readable title: "Trump–Putin phone call", "Trump sanctions on Russia"."""
-    if not actors:
-        return event_type.capitalize()
-    if event_type in _DIRECTED_LABEL:
-        label, preposition = _DIRECTED_LABEL[event_type]
-        initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
-        targets = [a for a in actors if a.role == "target" and a not in initiators]
-        title = f"{_title_name(initiators[0])} {label}"
-        if targets:
-            title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
-        return title
-    names = "–".join(_title_name(a) for a in actors[:3])
-    return f"{names} {_TYPE_LABEL.get(event_type, event_type)}"
-
-
-def _title_name(actor: ExtractedActor) -> str:
-    if (
-        actor.kind == "person"
-        and actor.country in _SURNAME_FIRST
-        and actor.name not in _base_index().short_names
-    ):
-        return actor.name.split()[0]
-    return _short(actor.name, actor.kind)
-
-
-
-
-
-
-
-
-
-
 
 
 _ONE_SIDE_TYPES = frozenset({"call", "consult"})
