@@ -259,3 +259,31 @@ def test_a_past_act_keeps_no_time_ahead_of_publication():
 def test_a_possibility_put_forward_is_a_proposal(body, found):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Xi said China and the US should resolve their differences through dialogue.",
+        "Macron said Europe needs to talk with Russia.",
+    ],
+)
+def test_talks_said_to_be_needed_are_proposed(body):
+    assert first_event(body).status == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # a leader saying he will take a coercive measure: a threat
+        ("President Donald Trump said on Sunday that he would raise tariffs on Chinese goods "
+         "to 25 percent.", "threatened"),
+        # an institution announcing a measure, or one announced with its start: a plan
+        ("China's Commerce Ministry said it would impose a 100% tariff on Canadian canola oil.",
+         "planned"),
+        ("The Treasury said the United States will continue to target Iranian procurement "
+         "networks with sanctions.", "planned"),
+    ],
+)
+def test_a_coercive_measure_someone_says_he_will_take_is_a_threat(body, status):
+    assert first_event(body).status == status

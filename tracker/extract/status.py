@@ -101,6 +101,8 @@ def event_status(
     )
     if event_type in COERCIVE and status in ("planned", "proposed") and conditional:
         status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+    elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
+        status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
     elif event_type in CONSULT and status == "planned" and conditional:
         status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
     if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
@@ -133,6 +135,27 @@ def told_in_past(tokens: list[Token], lo: int, trig: Trigger) -> bool:
         ):
             return True
     return False
+
+
+_SAYING = lexicon.words("saying_verbs")
+_WOULD = frozenset({"will", "would", "'ll"})
+_PERSONAL = frozenset({"he", "she", "they", "i", "we"})
+_MEASURE_CUES = lexicon.words("announced_measure_cues")
+_SAID_REACH = 12  # words back from the trigger to the saying verb
+
+
+def _said_it_would(lows: list[str], trig: Trigger) -> bool:
+    """A coercive measure someone says they will take ("said he would raise tariffs", "says he
+    will sign an order imposing a 25 per cent tariff"): a threat; but not an institution's
+    announcement ("the ministry said it would impose") nor a measure announced with its start
+    ("will apply from January 1", "will continue to target")."""
+    lo = max(0, trig.tok - _SAID_REACH)
+    said = next((k for k in range(trig.tok - 1, lo - 1, -1) if lows[k] in _SAYING), None)
+    if said is None or _WOULD.isdisjoint(lows[said : trig.tok]):
+        return False
+    if _PERSONAL.isdisjoint(lows[said : trig.tok]):
+        return False  # "the ministry said it would impose a tariff": an institution's announcement
+    return _MEASURE_CUES.isdisjoint(lows[said : trig.tok_end + 8])
 
 
 def _accepted_later(lows: list[str], trig: Trigger) -> bool:

@@ -1185,14 +1185,14 @@ def _new_event(
     placed_at,
     undated: UndatedEvents | None = None,
 ) -> int:
-    from tracker.services.events import ActorRole, _title_for
+    from tracker.domain import ActorRole, title_for
 
     sql = _sql(session)
     pairs: list[tuple[_ActorRow, str]] = []
     for row, actor in zip(rows, extracted.actors, strict=True):
         if (row.id, actor.role) not in {(r.id, role) for r, role in pairs}:
             pairs.append((row, actor.role))
-    title = (extracted.title or "").strip() or _title_for(
+    title = (extracted.title or "").strip() or title_for(
         extracted.type, [ActorRole(r.name, role) for r, role in pairs]
     )
     title = title[:500]

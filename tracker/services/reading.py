@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,6 +153,28 @@ class Reader:
 
     def commit(self) -> None:
         self.connection.commit()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction: committed at the end, rolled back on an error. On SQLite it
+        takes the write lock when it begins (as tracker.db.session.write_transaction), so
+        what it reads first stays true until it commits."""
+        sqlite = self.dialect == "sqlite"
+        if sqlite:
+            self.connection.isolation_level = None  # we say BEGIN ourselves
+            self.connection.execute("BEGIN IMMEDIATE")
+        else:
+            self.connection.commit()  # a fresh transaction, not the one reading opened
+        try:
+            yield
+        except BaseException:
+            self.connection.rollback()
+            raise
+        else:
+            self.connection.commit()
+        finally:
+            if sqlite:
+                self.connection.isolation_level = ""
 
     def rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
         """The rows of ``sql`` (named ``:name`` parameters, as SQLAlchemy's text())."""
@@ -370,6 +394,9 @@ def _connect(url: str) -> Reader | None:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=SQLITE_BUSY_TIMEOUT_S
         )
+        # as tracker.db.session's connections, for the fast path's writes
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA synchronous=NORMAL")
         return Reader(connection, "sqlite")
     if scheme in ("postgresql", "postgresql+psycopg"):
         parts = urlsplit(url)
