@@ -58,7 +58,8 @@ class PhraseIndex:
     ``by_first`` (first word -> its phrases, longest first) is the index's public face; the
     lookups go through tables built from it (rebuilt when it is assigned): per first word, the
     phrase lengths above one, longest first, a dict from phrase to value, and the one-word
-    phrase's value. One dict probe per length instead of a comparison per phrase."""
+    phrase's value, and the second words of the longer phrases (no probe when the next word
+    is none of them). One dict probe per length instead of a comparison per phrase."""
 
     def __init__(self, phrases: dict[tuple[str, ...], object]):
         by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
@@ -76,7 +77,9 @@ class PhraseIndex:
     @by_first.setter
     def by_first(self, by_first: dict[str, list[tuple[tuple[str, ...], object]]]) -> None:
         self._by_first = by_first
-        tables: dict[str, tuple[tuple[int, ...], dict[tuple[str, ...], object], object]] = {}
+        tables: dict[
+            str, tuple[tuple[int, ...], dict[tuple[str, ...], object], object, frozenset[str]]
+        ] = {}
         for first, entries in by_first.items():
             longer: dict[tuple[str, ...], object] = {}
             single: object = _NO_PHRASE
@@ -87,7 +90,8 @@ class PhraseIndex:
                 else:
                     longer.setdefault(key, value)
             lengths = tuple(sorted({len(key) for key in longer}, reverse=True))
-            tables[first] = (lengths, longer, single)
+            seconds = frozenset(key[1] for key in longer)
+            tables[first] = (lengths, longer, single, seconds)
         self._tables = tables
 
     def match_at(self, lows: Sequence[str], i: int) -> tuple[int, object] | None:
@@ -95,12 +99,13 @@ class PhraseIndex:
         table = self._tables.get(lows[i])
         if table is None:
             return None
-        lengths, longer, single = table
-        for n in lengths:
-            if i + n <= len(lows):
-                value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
-                if value is not _NO_PHRASE:
-                    return n, value
+        lengths, longer, single, seconds = table
+        if i + 1 < len(lows) and lows[i + 1] in seconds:
+            for n in lengths:
+                if i + n <= len(lows):
+                    value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
+                    if value is not _NO_PHRASE:
+                        return n, value
         return None if single is _NO_PHRASE else (1, single)
 
     def find_all(self, lows: Sequence[str]) -> list[tuple[int, int, object]]:
@@ -115,18 +120,21 @@ class PhraseIndex:
             if i < free:
                 continue
             # match_at, inlined: this loop runs for every trigger and cue word
-            lengths, longer, single = tables[lows[i]]
-            for n in lengths:
-                if i + n <= size:
-                    value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
-                    if value is not _NO_PHRASE:
-                        out.append((i, i + n, value))
-                        free = i + n
-                        break
-            else:
-                if single is not _NO_PHRASE:
-                    out.append((i, i + 1, single))
-                    free = i + 1
+            lengths, longer, single, seconds = tables[lows[i]]
+            length = 0
+            if i + 1 < size and lows[i + 1] in seconds:
+                for n in lengths:
+                    if i + n <= size:
+                        value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
+                        if value is not _NO_PHRASE:
+                            length = n
+                            break
+            if length:
+                out.append((i, i + length, value))
+                free = i + length
+            elif single is not _NO_PHRASE:
+                out.append((i, i + 1, single))
+                free = i + 1
         return out
 
 
