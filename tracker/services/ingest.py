@@ -26,6 +26,7 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +44,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy import case as case_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -537,7 +539,25 @@ class _Statements:
                     .label("n")
                 )
                 counted = select(window, shared_actors).subquery("c")
-                statements[case] = select(counted).where(counted.c.n >= bindparam("needed"))
+                # best first, in find_matching_event's order: most shared actors, the same
+                # time as the mention's, dated before undated, the latest, the newest
+                end = func.coalesce(counted.c.when_end, counted.c.when_start)
+                same_time = (
+                    (counted.c.when_start == bindparam("same_start"))
+                    & (end == bindparam("same_end"))
+                    & (counted.c.precision == bindparam("same_precision"))
+                )
+                statements[case] = (
+                    select(counted)
+                    .where(counted.c.n >= bindparam("needed"))
+                    .order_by(
+                        counted.c.n.desc(),
+                        *([case_((same_time, 1), else_=0).desc()] if case == "dated" else []),
+                        case_((counted.c.timeline_date < undated, 1), else_=0).desc(),
+                        counted.c.timeline_date.desc(),
+                        counted.c.id.desc(),
+                    )
+                )
             # the extractor already merged repeats within one article
             candidates = self.candidates[case]
             self.candidates_for_article[case] = candidates.where(
@@ -826,21 +846,31 @@ def find_matching_event(
         if article_id is not None:
             query = sql.candidates_for_article[case]
             params["article_id"] = article_id
-    if query is not None:
-        rows = itertools.chain(rows, session.execute(query, params))
+    if extracted.when is not None:
+        params["same_start"] = extracted.when.start
+        params["same_end"] = extracted.when.end
+        params["same_precision"] = extracted.when.precision
     best: tuple | None = None
     chosen: Candidate | None = None
-    for id_, start, end, precision, timeline_date, n in rows:
-        when = When(start, end or start, precision) if start and precision else None
-        if id_ in exclude:
+    for found, in_order in ((rows, False), (query, True)):
+        if found is None:
             continue
-        candidate = Candidate(id_, when, timeline_date, n)
-        if not _compatible(candidate, extracted.when, reference):
-            continue
-        same_time = extracted.when is not None and when == extracted.when
-        rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
-        if best is None or rank > best:
-            best, chosen = rank, candidate
+        if in_order:  # the query gives the best first: the first one that fits is the one
+            found = session.execute(query, params)
+        for id_, start, end, precision, timeline_date, n in found:
+            when = When(start, end or start, precision) if start and precision else None
+            if id_ in exclude:
+                continue
+            candidate = Candidate(id_, when, timeline_date, n)
+            if not _compatible(candidate, extracted.when, reference):
+                continue
+            same_time = extracted.when is not None and when == extracted.when
+            rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
+            if best is None or rank > best:
+                best, chosen = rank, candidate
+            if in_order:
+                found.close()
+                break
     return chosen
 
 
@@ -924,10 +954,9 @@ class UndatedEvents:
         ``exclude`` left out. Of the ones without a time (nearly all), whose rank in
         find_matching_event is only their shared actors and id, only the best is given."""
         known = self._of_type(conn, type_)
-        shared: dict[int, int] = {}
-        for actor_id in ids:  # distinct already
-            for id_ in known.by_actor.get(actor_id, ()):
-                shared[id_] = shared.get(id_, 0) + 1
+        shared = Counter(  # ids are distinct already
+            itertools.chain.from_iterable(known.by_actor.get(a, ()) for a in ids)
+        )
         if case == "anywhere":  # the latest first: by id among undated events
             kept = set(sorted(known.times, reverse=True)[:ANYWHERE_CANDIDATES])
         rows = []
