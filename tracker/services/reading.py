@@ -5,13 +5,13 @@ command like ``tracker list`` (0.3 s), so the read-only commands first try this 
 same filter conditions as the ORM queries (tracker.services.filters), the same order and
 paging, and records with the ORM objects' attribute names, so the command line renders them
 with the same code. It serves only what it can answer exactly as the services would; for
-anything else (a database to create or migrate, a filter by actor, a PostgreSQL text search,
-a missing event) ``open_reader`` or the reader returns None and the caller takes the service
-path.
+anything else (a database to create or migrate, a filter by actor, a missing event)
+``open_reader`` or the reader returns None and the caller takes the service path.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -24,11 +24,14 @@ from urllib.parse import unquote, urlsplit
 from tracker.db.migrate import HEAD_REVISION
 from tracker.services.filters import (
     EventFilter,
+    SearchPlan,
     as_date,
     as_datetime,
     filter_conditions,
     keyset_pages,
+    plan_postgresql_search,
     search_words,
+    unindexed_condition,
 )
 
 SQLITE_BUSY_TIMEOUT_S = 10.0  # as tracker.db.session
@@ -116,6 +119,7 @@ class Reader:
     def __init__(self, connection: Any, dialect: str) -> None:
         self.connection = connection
         self.dialect = dialect
+        self._plans: dict[EventFilter, SearchPlan | None] = {}
 
     def close(self) -> None:
         self.connection.close()
@@ -185,14 +189,27 @@ class Reader:
 
     def serves(self, filt: EventFilter) -> bool:
         """Whether this path answers ``filt`` exactly as tracker.services.query would: actor
-        names need the services' resolution, and PostgreSQL plans a text search by sampling
-        (tracker.services.timeline.plan)."""
-        if filt.actors:
-            return False
-        return not (self.dialect == "postgresql" and search_words(filt.text))
+        names need the services' resolution."""
+        return not filt.actors
+
+    def _search_plan(self, filt: EventFilter) -> SearchPlan | None:
+        """How PostgreSQL reads ``filt``'s words (None: no words, or SQLite), planned once a
+        filter as tracker.services.query plans it (tracker.services.filters)."""
+        if self.dialect != "postgresql":
+            return None
+        if filt not in self._plans:
+            self._plans[filt] = plan_postgresql_search(self._rows, filt, [])
+        return self._plans[filt]
 
     def _where(self, filt: EventFilter) -> tuple[str, dict[str, object]]:
-        conditions = filter_conditions(filt, self.dialect, [])
+        plan = self._search_plan(filt)
+        if plan is not None and plan.walk_vector:
+            # a common word: tested row by row along the time index
+            words = search_words(filt.text)
+            conditions = filter_conditions(filt.with_(text=""), self.dialect, [])
+            conditions.append(unindexed_condition(words))
+        else:
+            conditions = filter_conditions(filt, self.dialect, [])
         params: dict[str, object] = {}
         for condition in conditions:
             params.update(condition.params)
@@ -200,7 +217,16 @@ class Reader:
         return (f" WHERE {where}" if where else ""), params
 
     def count_events(self, filt: EventFilter) -> int:
-        where, params = self._where(filt)
+        plan = self._search_plan(filt)
+        if plan is not None and plan.keys is not None:
+            return len(plan.keys)
+        # a common word is counted through the search index, as the services count it
+        conditions = filter_conditions(filt, self.dialect, [])
+        params: dict[str, object] = {}
+        for condition in conditions:
+            params.update(condition.params)
+        where = " AND ".join(f"({c.sql})" for c in conditions)
+        where = f" WHERE {where}" if where else ""
         return self._rows(f"SELECT count(*) FROM events{where}", params)[0][0]
 
     def list_events(
@@ -212,6 +238,13 @@ class Reader:
     ) -> list[EventRecord]:
         """One page in timeline order after the (timeline_date, id) key ``after``, with each
         event's actors (as query.list_events with its defaults)."""
+        plan = self._search_plan(filt)
+        if plan is not None and plan.keys is not None:
+            # a rare word's matches, all known: the page is a slice of them
+            keys = list(plan.keys)
+            if after is not None:
+                keys = keys[bisect.bisect_right(keys, tuple(after)) :]
+            return self.events([event_id for _, event_id in keys[:limit]])
         where, params = self._where(filt)
         if after is not None:
             where += " AND " if where else " WHERE "
