@@ -78,6 +78,7 @@ def test_latest_looks_back_a_bounded_number_of_acts():
     assert discourse.latest(acts, lambda e: e.type == "call") is calls[-1]
     assert discourse.latest(acts, lambda e: e.type == "meeting") is acts[0]
     assert discourse.latest(acts, lambda e: e.type == "meeting", reach=5) is None
+    assert discourse.latest(acts, lambda e: True, reach=0) is None
 
 
 def test_recent_acts_takes_the_last_of_the_article_and_of_the_sentence():

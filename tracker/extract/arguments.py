@@ -470,3 +470,30 @@ def is_modifier(m: Mention, tokens: list[Token]) -> bool:
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
     return base_index().title_heads
+
+
+_SUBORDINATORS = lexicon.words("subordinators")
+_DETERMINERS = lexicon.words("determiners") | {"a", "an"}
+
+
+def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -> bool:
+    """A participle clause (from ``lo``) with no subject of its own: "Despite having spoken
+    with ...". Its other party is for the discourse to find."""
+    opener = lows[lo : lo + 2]
+    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
+    return (
+        participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
+        and not sm.between(lo, trig.tok)
+    )
+
+
+def agreed_to_act(lows: list[str], trig: Trigger) -> bool:
+    """ "agreed to cut", "agreed on Wednesday to cut": "agree" with an infinitive is a resolve
+    to act, whose only party is its subject; not an accord ("agreed to a truce")."""
+    if not lows[trig.tok].startswith("agree"):
+        return False
+    rest = lows[trig.tok_end : trig.tok_end + 5]
+    if "to" not in rest:
+        return False
+    k = rest.index("to")
+    return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS

@@ -79,7 +79,7 @@ def latest(
     events: list[ExtractedEvent], test: Callable[[ExtractedEvent], bool], reach: int = RECENT
 ) -> ExtractedEvent | None:
     """The latest of the last ``reach`` acts told that passes ``test``, or None."""
-    return next((e for e in reversed(events[-reach:]) if test(e)), None)
+    return next((e for e in reversed(events[max(0, len(events) - reach) :]) if test(e)), None)
 
 
 def remove_event(out: list[ExtractedEvent], event: ExtractedEvent | None) -> None:

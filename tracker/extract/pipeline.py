@@ -23,10 +23,12 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
+    agreed_to_act,
     convening_body,
+    subjectless,
 )
 from tracker.extract.articles import DATELINE, read_article
-from tracker.extract.clauses import WINDOW, Clauses
+from tracker.extract.clauses import WINDOW, Clauses, participle_modifier
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.discourse import (
     MEETING_TYPES,
@@ -192,9 +194,11 @@ def _sentence_events(
             continue
         if trig.tok > 0 and tokens[trig.tok].cap:
             continue  # inside a name: "the Black Sea Grain Initiative"
-        if trig.type not in SPEECH_ACTS and _characterised(tokens, trig, clause):
+        if trig.type not in SPEECH_ACTS and clause.quoted_label(trig.tok):
             continue  # calling them an "economic blockade": a word for something, not an act
-        if trig.type == "military" and _participle_modifier(lows, trig):
+        if trig.type == "military" and trig.tok_end - trig.tok == 1 and (
+            participle_modifier(lows, trig.tok)
+        ):
             continue  # "formed by ousted lawmakers": a description of people
         if refers_back(lows, trig, lex, mentioned):
             continue  # "after the talks", "at a summit": an act told before, or a setting
@@ -214,7 +218,7 @@ def _sentence_events(
             actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if trig.type in ("talks", "consult"):
             actors = talks_behind_deal(lows, trig, actors, out, sm) or actors
-        if len(actors) == 1 and trig.type in _CONSULT_TRIGGERS and _subjectless(lows, lo, trig, sm):
+        if len(actors) == 1 and trig.type in _CONSULT_TRIGGERS and subjectless(lows, lo, trig, sm):
             # "Despite having spoken with Biden before the invasion, ...": whoever was last
             # told talking with Biden's side is the other party.
             actors = counterpart(actors, recent_acts(earlier_events, out)) or actors
@@ -226,7 +230,7 @@ def _sentence_events(
             continue
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
-        if len(actors) == 1 and trig.type == "agreement" and _decision(lows, trig):
+        if len(actors) == 1 and trig.type == "agreement" and agreed_to_act(lows, trig):
             # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
             parties = meeting_of_decision(out, actors[0][0])
             if parties is None:
@@ -318,42 +322,7 @@ _REQUESTING = lexicon.words("requesting_verbs")
 _MET = frozenset({"met", "meet", "meets", "meeting"})
 
 
-_NAMING_VERBS = lexicon.words("naming_verbs")
-_PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
-
-
 _CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
-_SUBORDINATORS = lexicon.words("subordinators")
-
-
-def _subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -> bool:
-    """A participle clause with no subject of its own: "Despite having spoken with ..."."""
-    opener = lows[lo : lo + 2]
-    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
-    return (
-        participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
-        and not sm.between(lo, trig.tok)
-    )
-
-
-def _characterised(tokens: list[Token], trig: Trigger, clause: Clauses) -> bool:
-    """Is the trigger inside a quoted label that someone gives ("called it a 'blockade'")?"""
-    a = clause.quote_start(trig.tok)
-    return a is not None and any(t.low in _NAMING_VERBS for t in tokens[max(0, a - 6) : a])
-
-
-def _participle_modifier(lows: list[str], trig: Trigger) -> bool:
-    """ "by ousted lawmakers", "the invaded regions": a participle before a noun."""
-    if trig.tok_end - trig.tok != 1 or not lows[trig.tok].endswith("ed") or trig.tok == 0:
-        return False
-    nxt = lows[trig.tok_end] if trig.tok_end < len(lows) else ""
-    return (
-        lows[trig.tok - 1] in _PARTICIPLE_OPENERS and nxt.isalpha()
-        and nxt not in _NOT_NOUNS
-    )
-
-
-_NOT_NOUNS = lexicon.words("not_nouns_after_participle")
 
 
 _LINKS = frozenset({"to", "that", "for"})
@@ -384,24 +353,8 @@ CONSULT_OR_ACT = frozenset(
 )
 
 
-_DETERMINERS = lexicon.words("determiners")
-
-
 _COMMENTARY = lexicon.words("commentary_subjects")
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
-
-
-def _decision(lows: list[str], trig: Trigger) -> bool:
-    """ "agreed to cut", "agreed on Wednesday to cut": a resolve to act, not an accord."""
-    if not lows[trig.tok].startswith("agree"):
-        return False
-    rest = lows[trig.tok_end : trig.tok_end + 5]
-    if "to" not in rest:
-        return False
-    k = rest.index("to")
-    return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS and (
-        rest[k + 1] not in ("a", "an")
-    )
 
 
 def _event(
