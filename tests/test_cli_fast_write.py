@@ -252,3 +252,24 @@ def test_status_and_add_never_import_sqlalchemy(url):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "False"
+
+
+def test_a_busy_sqlite_database_is_one_line_and_nothing_written(url, engine, monkeypatch):
+    if not url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock")
+    import sqlite3
+
+    before = rows(engine, 3)
+    monkeypatch.setattr(reading, "SQLITE_BUSY_TIMEOUT_S", 0.05)
+    holder = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        for args in (("status", "3", "postponed"), ("add", "--type", "call", "--actor", "Russia")):
+            result = invoke(url, *args)
+            assert result.exit_code == 2, result.output
+            assert result.output.startswith("tracker: error: the database is busy (database is")
+            assert "nothing was written, try again" in result.output
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert rows(engine, 3) == before

@@ -60,8 +60,11 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc))
         except Exception as exc:
+            driver = _driver_failure(exc)
+            if driver is not None:
+                fail(driver)
             # SQLAlchemy's errors, checked without importing it: a command that never loaded
-            # it (the fast read path) cannot raise them
+            # it (the fast paths) cannot raise them
             if "sqlalchemy" not in sys.modules:
                 raise
             from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -73,12 +76,33 @@ class TrackerGroup(click.Group):
                 )
             if isinstance(exc, OperationalError):
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-                if "locked" in reason or "could not serialize" in reason:
-                    fail(f"the database is busy ({reason}); nothing was written, try again")
-                fail(f"database error: {reason}")
+                fail(_database_failure(reason, operational=True))
             if isinstance(exc, SQLAlchemyError):
                 fail(f"database error: {str(exc).splitlines()[0]}")
             raise
+
+
+def _database_failure(reason: str, operational: bool) -> str:
+    """The line a database error becomes (on either path)."""
+    if operational and ("locked" in reason or "could not serialize" in reason):
+        return f"the database is busy ({reason}); nothing was written, try again"
+    return f"database error: {reason}"
+
+
+def _driver_failure(exc: Exception) -> str | None:
+    """The line for an error of the DB-API drivers the fast paths use (tracker.services.reading
+    and writing), as the services' errors read; None for any other error. Checked without
+    importing a driver the command did not load."""
+    sqlite3 = sys.modules.get("sqlite3")
+    psycopg = sys.modules.get("psycopg")
+    for module in (sqlite3, psycopg):
+        if module is not None and isinstance(exc, module.Error):
+            lines = str(exc).strip().splitlines()
+            return _database_failure(
+                lines[0] if lines else type(exc).__name__,
+                isinstance(exc, module.OperationalError),
+            )
+    return None
 
 
 class BoundedInt(click.ParamType):
