@@ -163,7 +163,7 @@ def _sentence_events(
     except after an offer or an agreement to meet, where the meeting itself is the event."""
     if sentence.text.rstrip("\"'”’ ").endswith("?"):
         return []  # questions assert nothing
-    if any(t.low in _COMMENTARY for t in tokens[:2]):
+    if not _COMMENTARY.isdisjoint(lows[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
     # the lexicon's trigger words, then the event patterns over them (patterns.json)
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
