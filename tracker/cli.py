@@ -60,8 +60,11 @@ class TrackerGroup(click.Group):
         except TrackerError as exc:
             fail(str(exc))
         except Exception as exc:
+            driver = _driver_failure(exc)
+            if driver is not None:
+                fail(driver)
             # SQLAlchemy's errors, checked without importing it: a command that never loaded
-            # it (the fast read path) cannot raise them
+            # it (the fast paths) cannot raise them
             if "sqlalchemy" not in sys.modules:
                 raise
             from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -73,12 +76,33 @@ class TrackerGroup(click.Group):
                 )
             if isinstance(exc, OperationalError):
                 reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-                if "locked" in reason or "could not serialize" in reason:
-                    fail(f"the database is busy ({reason}); nothing was written, try again")
-                fail(f"database error: {reason}")
+                fail(_database_failure(reason, operational=True))
             if isinstance(exc, SQLAlchemyError):
                 fail(f"database error: {str(exc).splitlines()[0]}")
             raise
+
+
+def _database_failure(reason: str, operational: bool) -> str:
+    """The line a database error becomes (on either path)."""
+    if operational and ("locked" in reason or "could not serialize" in reason):
+        return f"the database is busy ({reason}); nothing was written, try again"
+    return f"database error: {reason}"
+
+
+def _driver_failure(exc: Exception) -> str | None:
+    """The line for an error of the DB-API drivers the fast paths use (tracker.services.reading
+    and writing), as the services' errors read; None for any other error. Checked without
+    importing a driver the command did not load."""
+    sqlite3 = sys.modules.get("sqlite3")
+    psycopg = sys.modules.get("psycopg")
+    for module in (sqlite3, psycopg):
+        if module is not None and isinstance(exc, module.Error):
+            lines = str(exc).strip().splitlines()
+            return _database_failure(
+                lines[0] if lines else type(exc).__name__,
+                isinstance(exc, module.OperationalError),
+            )
+    return None
 
 
 class BoundedInt(click.ParamType):
@@ -280,7 +304,7 @@ NEW_ACTOR_OPTION = click.option(
 def _actor_roles(actors: tuple[str, ...], new_actors: tuple[str, ...]) -> list:
     from dataclasses import replace
 
-    from tracker.services.events import parse_actor_role
+    from tracker.domain import parse_actor_role
 
     roles = [parse_actor_role(spec) for spec in actors]
     return roles + [replace(parse_actor_role(spec), new=True) for spec in new_actors]
@@ -322,15 +346,39 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
     An --actor is a known actor, an alias ("the Kremlin") or a gazetteer name ("Germany");
     a name nobody knows is refused with close names, unless given as --new-actor.
     """
-    from tracker.db.session import unit_of_work
     from tracker.domain import check_status, check_type, direction_for_status
-    from tracker.services.events import add_event, get_event
 
     check_type(type_)
     status = check_status(status)
     roles = _actor_roles(actors, new_actors)
     direction = direction_for_status(status)  # "March", planned: the next March
     when = parse_when_option(when_text, "time", direction) if when_text else None
+    today = dt.date.today()
+
+    def show(event) -> None:
+        if as_json:
+            echo(to_json(event_json(event)))
+        else:
+            echo(
+                f"added event {event.id}: {event.type}, {event.status}, {describe_when(event)}"
+            )
+
+    reader = obj.reader()
+    if reader is not None:  # the fast path: no SQLAlchemy
+        from tracker.services.writing import add_event as add_fast
+
+        with reader:
+            event_id = add_fast(
+                reader, type=type_, status=status, actors=roles, title=title, when=when,
+                note=note, today=today,
+            )  # fmt: skip
+            event = reader.get_event(event_id) if event_id is not None else None
+        if event is not None:
+            show(event)
+            return
+    from tracker.db.session import unit_of_work
+    from tracker.services.events import add_event, get_event
+
     with _unknown_actor_hint(), unit_of_work(obj.engine()) as session:
         event = add_event(
             session,
@@ -341,17 +389,11 @@ def add(obj, type_, status, actors, new_actors, title, when_text, note, as_json)
             when=when,
             note=note,
             typed_actors=True,
-            today=dt.date.today(),
+            today=today,
         )
         event_id = event.id
     with unit_of_work(obj.engine()) as session:
-        event = get_event(session, event_id)
-        if as_json:
-            echo(to_json(event_json(event)))
-        else:
-            echo(
-                f"added event {event.id}: {event.type}, {event.status}, {describe_when(event)}"
-            )
+        show(get_event(session, event_id))
 
 
 def _time_range(text: str, prefix: str, what: str) -> tuple[dt.date | None, dt.date | None]:
@@ -671,24 +713,42 @@ def status(obj, event_id, status, at_text, keep_time, note) -> None:
     Marking an event occurred at another time than its own moves the event there; the
     history keeps the time it was planned for. An occurred time after today is refused.
     """
-    from tracker.db.session import unit_of_work
-    from tracker.domain import check_status, effective_label
-    from tracker.services.events import change_status, previous_when
+    from tracker.domain import check_status, effective_label, previous_when
 
     status = check_status(status)
     at = parse_when_option(at_text, "time", "backward") if at_text else None
-    with unit_of_work(obj.engine()) as session:
-        change = change_status(session, event_id, status, at=at, note=note, keep_time=keep_time)
-        current = change.event.status
+
+    def message(event, change) -> str:
+        current = event.status
         effective = effective_label(change.effective_at, change.effective_precision)
         moved_from = previous_when(change)
-        now = describe_when(change.event)
-    message = f"event {event_id}: {change.from_status} → {status} ({effective})"
-    if moved_from is not None:
-        message += f"; moved from {moved_from.label()} to {now} (the history keeps the old time)"
-    if current != status:
-        message += f" (recorded; the current status stays {current}: a later change exists)"
-    echo(message)
+        text = f"event {event_id}: {change.from_status} → {status} ({effective})"
+        if moved_from is not None:
+            text += (
+                f"; moved from {moved_from.label()} to {describe_when(event)} "
+                "(the history keeps the old time)"
+            )
+        if current != status:
+            text += f" (recorded; the current status stays {current}: a later change exists)"
+        return text
+
+    reader = obj.reader()
+    if reader is not None:  # the fast path: no SQLAlchemy
+        from tracker.services.writing import change_status as change_fast
+
+        with reader:
+            done = change_fast(reader, event_id, status, at=at, note=note, keep_time=keep_time)
+        if done is not None:
+            echo(message(done.event, done.change))
+            return
+    # not there (perhaps merged away), or no fast path: the services say what became of it
+    from tracker.db.session import unit_of_work
+    from tracker.services.events import change_status
+
+    with unit_of_work(obj.engine()) as session:
+        change = change_status(session, event_id, status, at=at, note=note, keep_time=keep_time)
+        text = message(change.event, change)
+    echo(text)
 
 
 @cli.command()

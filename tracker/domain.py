@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
@@ -266,3 +267,168 @@ def moved_text(change: StatusChangeLike) -> str | None:
         return None
     happened = effective_label(change.effective_at, change.effective_precision)
     return f"{change.from_status or 'planned'} for {before.label()}, {change.to_status} {happened}"
+
+
+# The rules of changing an event, as plain functions of its values: the ORM services
+# (tracker.services.events) and the CLI's fast write path (tracker.services.writing) both
+# apply them, so each rule is written once.
+
+
+@dataclass(frozen=True)
+class StatusTime:
+    """What a status change does to time: when it took effect, and whether it moves the
+    event's own time (from ``moved_from`` to ``effective``)."""
+
+    effective: When
+    moved_from: When | None = None
+    moves: bool = False
+
+
+def plan_status_time(
+    status: str,
+    current: When | None,
+    at: When | None,
+    today: dt.date,
+    *,
+    keep_time: bool = False,
+) -> StatusTime:
+    """The time rules of a status change typed by a person (the CLI and the TUI preview use it).
+
+    - It takes effect at ``at``, else today; an event marked occurred without ``at`` whose time
+      has come occurred at that time.
+    - "occurred" at a time that starts after today is refused (TrackerError): record the event
+      as planned, and mark it occurred once it has.
+    - "occurred" at a time other than the event's moves the event there (the change keeps the
+      old time), unless ``keep_time``, or ``at`` only widens the known time ("March" for an
+      event of 5 March).
+    """
+    status = check_status(status)
+    today_when = When(today, today, "day")
+    if status != "occurred":
+        return StatusTime(at or today_when)
+    given = at is not None
+    if at is None:
+        came = current is not None and current.start <= today
+        at = current if came and current is not None else today_when
+    refused = future_occurrence(status, at, today)
+    if refused:
+        raise TrackerError(refused)
+    if keep_time or at == current or (current is None and not given):
+        return StatusTime(at)  # no guess: an undated event stays undated without a time given
+    if current is not None and at.start <= current.start and current.end <= at.end:
+        return StatusTime(at)  # "occurred in March" for an event of 5 March: keep the day
+    return StatusTime(at, moved_from=current, moves=True)
+
+
+def status_change_values(
+    from_status: str | None,
+    to_status: str,
+    at: When | None,
+    note: str | None,
+    moved_from: When | None = None,
+    recorded_at: dt.datetime | None = None,
+) -> dict[str, object]:
+    """The columns of a status change: the status it left and reached, when it took effect
+    (None: unknown, it sorts before every dated change) and the time it moved the event
+    away from."""
+    return {
+        "from_status": from_status,
+        "to_status": to_status,
+        "effective_at": at.start if at else None,
+        "effective_precision": at.precision if at else None,
+        "note": note,
+        "recorded_at": recorded_at or utcnow(),
+        "previous_when_start": moved_from.start if moved_from else None,
+        "previous_when_end": moved_from.end if moved_from else None,
+        "previous_precision": moved_from.precision if moved_from else None,
+    }
+
+
+def current_status(history: list[StatusChangeLike]) -> str:
+    """An event's status: that of its latest change by effective time (history_order)."""
+    return max(history, key=history_order).to_status
+
+
+def when_values(
+    when: When | None, fallback: dt.date | None, timeline_date: dt.date | None
+) -> dict[str, object]:
+    """An event's time columns for ``when`` (None: no time known): the timeline places it at
+    its start, else at ``fallback``, else where it was (``timeline_date``), else today."""
+    if when:
+        placed = when.start
+    elif fallback is not None:
+        placed = fallback
+    else:
+        placed = timeline_date if timeline_date is not None else dt.date.today()
+    return {
+        "when_start": when.start if when else None,
+        "when_end": when.end if when else None,
+        "precision": when.precision if when else None,
+        "timeline_date": placed,
+    }
+
+
+SEARCH_TEXT_LIMIT = 4000
+
+
+def search_text(
+    title: str, actor_names: list[str], notes: str | None, sentences: list[str]
+) -> str:
+    """What free-text search sees: title, actors, notes and the evidence sentences."""
+    parts = [title, *actor_names, notes or "", *sentences]
+    return fold_for_search(" ".join(p for p in parts if p))[:SEARCH_TEXT_LIMIT]
+
+
+def concurrent_change(event_id: int) -> TrackerError:
+    """The error of a write that lost a race with another writer of the same event."""
+    from tracker.errors import ConflictError
+
+    return ConflictError(
+        f"event {event_id} was changed by someone else at the same time; "
+        "nothing was written, reload it and try again"
+    )
+
+
+@dataclass(frozen=True)
+class ActorRole:
+    name: str
+    role: str = "participant"
+    kind: str = "person"
+    country: str | None = None
+    # typed by hand: create this name as a new actor if no actor is known by it
+    new: bool = False
+
+
+def parse_actor_role(spec: str) -> ActorRole:
+    """'Donald Trump:initiator' -> ActorRole; the role defaults to participant."""
+    name, _, role = spec.rpartition(":") if ":" in spec else (spec, "", "")
+    role = role.strip() or "participant"
+    if not name.strip():
+        raise TrackerError(f"actor {spec!r} has no name")
+    return ActorRole(name.strip(), check_role(role))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """The case-insensitive key under which an actor's name or alias is unique."""
+    return _SPACES.sub(" ", name.replace("\u2019", "'")).strip().casefold()
+
+
+def name_variants(name: str) -> list[str]:
+    """The keys a typed name may be known by: as typed, and with or without "the"."""
+    key = name_key(name)
+    bare = key.removeprefix("the ")
+    return list(dict.fromkeys([key, bare, f"the {bare}"]))
+
+
+def title_for(event_type: str, actors: list[ActorRole]) -> str:
+    """The title of an event entered without one, of the kind extraction gives: "Trump–Putin
+    phone call" (``actors`` with their canonical names)."""
+    from tracker.extract.titles import event_title
+    from tracker.extract.types import ExtractedActor
+
+    return event_title(
+        event_type, [ExtractedActor(a.name, a.role, a.kind, a.country) for a in actors]
+    )

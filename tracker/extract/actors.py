@@ -472,7 +472,8 @@ def find_mentions(
                     titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
-    for i in capitals:
+    # Each is set off by a comma: a sentence without one has none.
+    for i in capitals if "," in low_set else ():
         if claimed[i] or texts[i] in _NOT_NAME:
             continue
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
@@ -35,22 +35,29 @@ _ING_NOUNS = frozenset({"including", "according", "following", "during", "mornin
 _SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
 _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
 _MEDIATION_WORDS = lexicon.words("mediation_words")
+# the words at which the parties named after a trigger can end (see actors_for)
+_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for"}
 
 
 class SentenceMentions:
     """A sentence's mentions (sorted by position) with the indexes argument finding needs."""
 
     __slots__ = (
-        "tokens", "all", "toks", "clauses", "_sep_prefix", "_base_ok", "_first_party",
-        "governments", "named", "_positions", "_actor_positions",
+        "tokens", "lows", "all", "toks", "clauses", "_sep_prefix", "_stops", "_base_ok",
+        "_first_party", "governments", "named", "_positions", "_actor_positions",
     )
 
-    def __init__(self, tokens: list[Token], mentions: list[Mention], clauses: Clauses):
+    def __init__(
+        self, tokens: list[Token], mentions: list[Mention], clauses: Clauses,
+        lows: list[str] | None = None,
+    ):
         self.tokens = tokens
+        self.lows = [t.low for t in tokens] if lows is None else lows
         self.all = mentions  # find_mentions returns them sorted by position
         self.toks = [m.tok for m in mentions]
         self.clauses = clauses
         self._sep_prefix: list[int] | None = None  # built on first use
+        self._stops: list[int] | None = None
         self._base_ok: list[bool] | None = None
         self._first_party: dict[str, Mention | None] = {}
         self.governments = {m.government.name for m in mentions if m.government}
@@ -90,9 +97,19 @@ class SentenceMentions:
         prefix = self._sep_prefix
         if prefix is None:  # how many separators come before each token
             prefix = self._sep_prefix = list(
-                accumulate((t.low in SEPARATORS for t in self.tokens), initial=0)
+                accumulate(map(SEPARATORS.__contains__, self.lows), initial=0)
             )
         return prefix[b] - prefix[a] > 0
+
+    def stops_from(self, a: int) -> list[int]:
+        """The positions from a on of the words where the parties after a trigger can end
+        (a comma, a relative pronoun, a separating preposition, "for")."""
+        stops = self._stops
+        if stops is None:
+            stops = self._stops = list(
+                compress(range(len(self.lows)), map(_OBJECT_STOPS.__contains__, self.lows))
+            )
+        return stops[bisect_left(stops, a) :]
 
     def base_ok(self, k: int) -> bool:
         """The k-th mention can be a party at all: not a possessor, not a source."""
@@ -205,7 +222,9 @@ def actors_for(
             if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
                 end = k
                 break
-    for k in range(trig.tok_end, end):
+    for k in sm.stops_from(trig.tok_end):  # the other words end nothing
+        if k >= end:
+            break
         if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
             end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
             break
@@ -451,3 +470,30 @@ def is_modifier(m: Mention, tokens: list[Token]) -> bool:
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
     return base_index().title_heads
+
+
+_SUBORDINATORS = lexicon.words("subordinators")
+_DETERMINERS = lexicon.words("determiners") | {"a", "an"}
+
+
+def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -> bool:
+    """A participle clause (from ``lo``) with no subject of its own: "Despite having spoken
+    with ...". Its other party is for the discourse to find."""
+    opener = lows[lo : lo + 2]
+    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
+    return (
+        participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
+        and not sm.between(lo, trig.tok)
+    )
+
+
+def agreed_to_act(lows: list[str], trig: Trigger) -> bool:
+    """ "agreed to cut", "agreed on Wednesday to cut": "agree" with an infinitive is a resolve
+    to act, whose only party is its subject; not an accord ("agreed to a truce")."""
+    if not lows[trig.tok].startswith("agree"):
+        return False
+    rest = lows[trig.tok_end : trig.tok_end + 5]
+    if "to" not in rest:
+        return False
+    k = rest.index("to")
+    return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS

@@ -5,7 +5,9 @@ semicolon, colon, dash or bracket, at a comma before a clause opener (", who", "
 ", saying"), and at "and"/"but" before a verb ("held talks ... and signed"). A relative clause
 set off by commas (", which ... ,") interrupts its clause, which resumes after it. Quoted spans
 and parenthetical relatives are indexed here too, so that the layers above ask "which clause,
-where does it end, is this token quoted" without rescanning the sentence (linear time).
+where does it end, is this token quoted, is it a label someone gives" without rescanning the
+sentence (linear time); ``attributive_participle`` and ``participle_modifier`` tell a participle
+that describes the noun after it ("by ousted lawmakers") from a verb.
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ _PARENTHETICAL = frozenset({"who", "which", "whose"})
 # what the clause scan stops at (as tokens' ``low``): commas, break marks, "and", "but", quotes
 _SCANNED = _PUNCTUATION_BREAKS | _QUOTES | {",", "and", "but"}
 _NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
+_NAMING_VERBS = frozenset(_CUES["naming_verbs"])
+_NAMING_REACH = 6  # words before a quotation: "called the measures an 'economic blockade'"
+# After a participle, words that are no noun it could describe ("postponed until May").
+_NOT_AFTER_PARTICIPLE = frozenset(_CUES["not_nouns_after_participle"])
+_PARTICIPLE_OPENERS = frozenset({"by", "of", "the", "a", "an", "its", "his", "her", "their"})
 
 
 def looks_like_verb(low: str) -> bool:
@@ -87,6 +94,20 @@ def clause_scan(tokens: list[Token]) -> tuple[list[int], list[int], list[int]]:
     if current:
         starts[done:] = [current] * (n - done)
     return starts, commas, quotes
+
+
+def attributive_participle(lows: list[str], k: int) -> bool:
+    """Is the word at k a participle that describes the noun after it ("ousted lawmakers",
+    "suspended agreements")? Whether the word before opens a noun phrase is the caller's to ask
+    ("by ousted lawmakers", "the invaded regions", "to revisit suspended agreements")."""
+    after = lows[k + 1] if k + 1 < len(lows) else ""
+    return lows[k].endswith("ed") and after.isalpha() and after not in _NOT_AFTER_PARTICIPLE
+
+
+def participle_modifier(lows: list[str], k: int) -> bool:
+    """ "by ousted lawmakers", "the invaded regions": a participle that opens a noun phrase
+    (after a preposition or a determiner) describes its noun; it tells no act."""
+    return k > 0 and lows[k - 1] in _PARTICIPLE_OPENERS and attributive_participle(lows, k)
 
 
 def _adjectives_coordinated(tokens: list[Token], i: int) -> bool:
@@ -146,6 +167,13 @@ class Clauses:
         if self._quote_of is None:
             self._quote_of = _quote_index(len(self.tokens), self._quotes)
         return self._quote_of[i] if i < len(self._quote_of) else None
+
+    def quoted_label(self, i: int) -> bool:
+        """Is token i inside a quoted label that someone gives ("called it a 'blockade'")?"""
+        a = self.quote_start(i)
+        return a is not None and any(
+            t.low in _NAMING_VERBS for t in self.tokens[max(0, a - _NAMING_REACH) : a]
+        )
 
     def in_parenthetical_relative(self, i: int, before: int) -> bool:
         """Is token i inside a ", who ... ," insertion that closes before position ``before``?"""

@@ -178,7 +178,17 @@ class PatternSet:
         on_triggers = [
             p for p in self.on_triggers if not any(map(words.isdisjoint, p.required))
         ] if triggers else []
-        if not anchored and not on_triggers:
+        # the anchors in the sentence with the patterns that can match there, in order
+        anchored_tries: list[tuple[int, list[Pattern]]] = []
+        if anchored:
+            anchors = self.anchors
+            for k in [k for k, low in enumerate(lows) if low in anchors]:
+                ready = [
+                    p for p in self.by_anchor[lows[k]] if not any(map(words.isdisjoint, p.required))
+                ]
+                if ready:
+                    anchored_tries.append((k, ready))
+        if not anchored_tries and not on_triggers:
             return triggers  # most sentences
         starts: dict[int, Mention] = {}
         for m in mentions:  # the longest party named at each position
@@ -197,11 +207,8 @@ class PatternSet:
             sentence.next_plain = next_plain
         found: list[tuple[Trigger, int, int]] = []  # (trigger, match start, match end)
         discards: list[tuple[int, frozenset[str] | None]] = []
-        anchors = self.anchors
-        for k in [k for k, low in enumerate(lows) if low in anchors] if anchored else ():
-            for pattern in self.by_anchor[lows[k]]:
-                if any(map(words.isdisjoint, pattern.required)):
-                    continue
+        for k, ready in anchored_tries:
+            for pattern in ready:
                 matched = self._match(pattern, sentence, k)
                 if matched is None:
                     continue

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
-from tracker.extract.clauses import WINDOW
+from tracker.extract.clauses import WINDOW, attributive_participle
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.tokens import PhraseIndex, Token, phrase_key
 
@@ -44,9 +44,6 @@ _PHRASE_BREAKS = lexicon.words("embedding_breaks")
 _SIMULTANEOUS = frozenset({"during", "over"})
 _FUTURE_CUES = lexicon.words("predicate_future") | lexicon.words("schedule_words")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
-# After a participle, words that are no noun it could describe ("postponed until May").
-_NOT_MODIFIED = lexicon.words("not_nouns_after_participle")
-
 _AUXILIARIES = lexicon.words("predicate_auxiliaries")
 _FUTURE = lexicon.words("predicate_future")
 _FILLERS = lexicon.words("predicate_fillers")
@@ -260,13 +257,9 @@ def _broken(lows: list[str], a: int, b: int, start: int) -> bool:
 def _attributive(lows: list[str], a: int, b: int, trigger_start: int) -> bool:
     """A participle between a determiner or an infinitive and a noun other than the trigger
     ("the suspended agreements", "to revisit suspended agreements") describes that noun."""
-    if b - a != 1 or not lows[a].endswith("ed") or b >= trigger_start:
+    if b - a != 1 or b >= trigger_start or not attributive_participle(lows, a):
         return False
-    after = lows[b]
-    if not after.isalpha() or after in _NOT_MODIFIED:
-        return False
-    before = lows[a - 1] if a >= 1 else ""
-    return before in _DETERMINERS or (a >= 2 and lows[a - 2] == "to")
+    return (a >= 1 and lows[a - 1] in _DETERMINERS) or (a >= 2 and lows[a - 2] == "to")
 
 
 def predicate_status(lows: list[str], hi: int) -> str | None:

@@ -12,18 +12,14 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Participation
-from tracker.domain import check_kind
+from tracker.domain import check_kind, name_variants
+from tracker.domain import name_key as name_key
 from tracker.errors import NotFoundError, TrackerError
 
 if TYPE_CHECKING:
     from tracker.extract.types import ActorEntry
 
 _SPACES = re.compile(r"\s+")
-
-
-def name_key(name: str) -> str:
-    """The case-insensitive key under which a name or alias is unique."""
-    return _SPACES.sub(" ", name.replace("\u2019", "'")).strip().casefold()
 
 
 def clean_name(name: str) -> str:
@@ -37,21 +33,13 @@ def clean_name(name: str) -> str:
 
 def find_actor(session: Session, name: str) -> Actor | None:
     """The actor whose canonical name or alias is ``name`` (any case, with or without "the")."""
-    key = name_key(name)
-    bare = key.removeprefix("the ")
-    keys = {key, bare, f"the {bare}"}
+    keys = set(name_variants(name))
     actor = session.scalar(select(Actor).where(Actor.name_key.in_(keys)).limit(1))
     if actor is None:
         actor = session.scalar(
             select(Actor).join(ActorAlias).where(ActorAlias.alias_key.in_(keys)).limit(1)
         )
     return actor
-
-
-def _name_variants(name: str) -> list[str]:
-    key = name_key(name)
-    bare = key.removeprefix("the ")
-    return [key, bare, f"the {bare}"]
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +59,7 @@ def _gazetteer_index() -> dict[str, ActorEntry]:
 def gazetteer_entry(name: str) -> ActorEntry | None:
     """The shipped gazetteer's actor for ``name`` ("the Kremlin" -> Russia), if any."""
     index = _gazetteer_index()
-    for key in _name_variants(name):
+    for key in name_variants(name):
         if key in index:
             return index[key]
     return None

@@ -12,20 +12,30 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
 from tracker.db.session import id_fits
+from tracker.domain import SEARCH_TEXT_LIMIT as SEARCH_TEXT_LIMIT
 from tracker.domain import (
     UNDATED,
     When,
     check_role,
     check_status,
     check_type,
-    fold_for_search,
+    concurrent_change,
+    current_status,
     future_occurrence,
+    search_text,
+    status_change_values,
+    title_for,
+    when_values,
 )
+from tracker.domain import ActorRole as ActorRole
+from tracker.domain import StatusTime as StatusTime
 
 # the views of an event live in tracker.domain (no SQLAlchemy); callers import them here too
 from tracker.domain import event_when as event_when
 from tracker.domain import history_order as history_order
 from tracker.domain import moved_text as moved_text
+from tracker.domain import parse_actor_role as parse_actor_role
+from tracker.domain import plan_status_time as plan_status_time
 from tracker.domain import previous_when as previous_when
 from tracker.errors import ConflictError, NotFoundError, TrackerError
 from tracker.services.actors import (
@@ -38,53 +48,19 @@ from tracker.services.actors import (
 )
 
 
-@dataclass(frozen=True)
-class ActorRole:
-    name: str
-    role: str = "participant"
-    kind: str = "person"
-    country: str | None = None
-    # typed by hand: create this name as a new actor if no actor is known by it
-    new: bool = False
-
-
-def parse_actor_role(spec: str) -> ActorRole:
-    """'Donald Trump:initiator' -> ActorRole; the role defaults to participant."""
-    name, _, role = spec.rpartition(":") if ":" in spec else (spec, "", "")
-    role = role.strip() or "participant"
-    if not name.strip():
-        raise TrackerError(f"actor {spec!r} has no name")
-    return ActorRole(name.strip(), check_role(role))
-
-
-def _title_for(type_: str, actors: Sequence[ActorRole]) -> str:
-    """The same kind of title extraction gives: "Trump–Putin phone call"."""
-    from tracker.extract import event_title
-    from tracker.extract.types import ExtractedActor
-
-    return event_title(type_, [ExtractedActor(a.name, a.role, a.kind, a.country) for a in actors])
-
-
-SEARCH_TEXT_LIMIT = 4000
-
-
 def refresh_search_text(event: Event) -> None:
     """What free-text search sees: title, actors, notes and the evidence sentences."""
-    parts = [event.title, *(p.actor.name for p in event.participations), event.notes or ""]
-    parts += [m.sentence for m in event.mentions]
-    event.search_text = fold_for_search(" ".join(p for p in parts if p))[:SEARCH_TEXT_LIMIT]
+    event.search_text = search_text(
+        event.title,
+        [p.actor.name for p in event.participations],
+        event.notes,
+        [m.sentence for m in event.mentions],
+    )
 
 
 def set_when(event: Event, when: When | None, fallback: dt.date | None = None) -> None:
-    event.when_start = when.start if when else None
-    event.when_end = when.end if when else None
-    event.precision = when.precision if when else None
-    if when:
-        event.timeline_date = when.start
-    elif fallback is not None:
-        event.timeline_date = fallback
-    elif event.timeline_date is None:
-        event.timeline_date = dt.date.today()
+    for column, value in when_values(when, fallback, event.timeline_date).items():
+        setattr(event, column, value)
 
 
 def reported_day(event: Event) -> dt.date:
@@ -185,7 +161,7 @@ def add_event(
         raise TrackerError(refused)
     if typed_actors:
         actors = _canonical(session, actors)  # unknown names fail before anything is added
-    title = (title or "").strip() or _title_for(type_, actors)
+    title = (title or "").strip() or title_for(type_, actors)
     event = Event(
         type=type_,
         status=status_,
@@ -198,15 +174,8 @@ def add_event(
     _set_actors(session, event, actors)
     refresh_search_text(event)
     # without a known effective time the first status sorts before every dated change
-    effective = status_effective
     event.status_changes.append(
-        StatusChange(
-            from_status=None,
-            to_status=status_,
-            effective_at=effective.start if effective else None,
-            effective_precision=effective.precision if effective else None,
-            note=note,
-        )
+        StatusChange(**status_change_values(None, status_, status_effective, note))
     )
     session.flush()
     return event
@@ -263,52 +232,6 @@ def _check_version(event: Event, expected_version: int | None) -> None:
         )
 
 
-@dataclass(frozen=True)
-class StatusTime:
-    """What a status change does to time: when it took effect, and whether it moves the
-    event's own time (from ``moved_from`` to ``effective``)."""
-
-    effective: When
-    moved_from: When | None = None
-    moves: bool = False
-
-
-def plan_status_time(
-    status: str,
-    current: When | None,
-    at: When | None,
-    today: dt.date,
-    *,
-    keep_time: bool = False,
-) -> StatusTime:
-    """The time rules of a status change typed by a person (the CLI and the TUI preview use it).
-
-    - It takes effect at ``at``, else today; an event marked occurred without ``at`` whose time
-      has come occurred at that time.
-    - "occurred" at a time that starts after today is refused (TrackerError): record the event
-      as planned, and mark it occurred once it has.
-    - "occurred" at a time other than the event's moves the event there (the change keeps the
-      old time), unless ``keep_time``, or ``at`` only widens the known time ("March" for an
-      event of 5 March).
-    """
-    status = check_status(status)
-    today_when = When(today, today, "day")
-    if status != "occurred":
-        return StatusTime(at or today_when)
-    given = at is not None
-    if at is None:
-        came = current is not None and current.start <= today
-        at = current if came and current is not None else today_when
-    refused = future_occurrence(status, at, today)
-    if refused:
-        raise TrackerError(refused)
-    if keep_time or at == current or (current is None and not given):
-        return StatusTime(at)  # no guess: an undated event stays undated without a time given
-    if current is not None and at.start <= current.start and current.end <= at.end:
-        return StatusTime(at)  # "occurred in March" for an event of 5 March: keep the day
-    return StatusTime(at, moved_from=current, moves=True)
-
-
 def change_status(
     session: Session,
     event_id: int,
@@ -340,19 +263,10 @@ def change_status(
             moved_from = plan.moved_from
             set_when(event, plan.effective)
     change = StatusChange(
-        from_status=event.status,
-        to_status=status_,
-        effective_at=at.start if at else None,
-        effective_precision=at.precision if at else None,
-        note=note,
-        mention=mention,
-        recorded_at=utcnow(),
-        previous_when_start=moved_from.start if moved_from else None,
-        previous_when_end=moved_from.end if moved_from else None,
-        previous_precision=moved_from.precision if moved_from else None,
+        **status_change_values(event.status, status_, at, note, moved_from), mention=mention
     )
     event.status_changes.append(change)
-    event.status = max(event.status_changes, key=history_order).to_status
+    event.status = current_status(event.status_changes)
     event.updated_at = utcnow()  # always dirties the row, so the version check runs
     _flush(session, event)
     return change
@@ -408,10 +322,7 @@ def _flush(session: Session, event: Event) -> None:
     try:
         session.flush()
     except StaleDataError:
-        raise ConflictError(
-            f"event {event_id} was changed by someone else at the same time; "
-            "nothing was written, reload it and try again"
-        ) from None
+        raise concurrent_change(event_id) from None
 
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}

@@ -168,3 +168,94 @@ def keyset_pages(
             left -= len(page)
         if after_page is not None:
             after_page()
+
+
+# PostgreSQL's text search plan (the timeline, `tracker list` on either path). A word matching
+# at most this share of the events (and at least WALK_MIN) has its matches fetched through the
+# GIN index and sorted; a commoner one walks the time index. tracker.services.timeline keeps
+# its own copies of these (its tests change them), and passes them in.
+WALK_MIN = 2000
+PG_FEW_SHARE = 0.005
+PG_SAMPLE_FROM = 100_000  # events: below this, counting a word's matches is cheap anyway
+PG_SAMPLE_PERCENT = 0.5  # of the table's pages, read to tell a common word from a rare one
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    """How to read a PostgreSQL text search: the (timeline_date, id) keys of every event the
+    filter keeps, in timeline order, when the words match few events (pages are slices of
+    them, read by id); else ``walk_vector``: a common word, tested row by row along time."""
+
+    keys: tuple[tuple[dt.date, int], ...] | None = None
+    walk_vector: bool = False
+
+
+def unindexed_condition(words: list[str]) -> Condition:
+    """The words tested on each row's stored vector, in a form the GIN index cannot answer
+    (so PostgreSQL reads rows in the order another index gives them)."""
+    return Condition(
+        "(events.search_vector || ''::tsvector) @@ to_tsquery('simple', :all_words)",
+        {"all_words": ts_query(words)},
+    )
+
+
+def plan_postgresql_search(
+    rows: Callable[[str, dict[str, object]], list[tuple]],
+    filt: EventFilter,
+    actor_ids: list[int],
+    *,
+    walk_min: int | None = None,
+    few_share: float | None = None,
+    sample_from: int | None = None,
+    sample_percent: float | None = None,
+) -> SearchPlan | None:
+    """Count first: PostgreSQL's own estimate for a word is a guess (it walked the time index
+    for a word found in 30 events of a million, for seconds). ``rows(sql, params)`` runs SQL
+    text; ``actor_ids`` are the filter's actors, resolved. None: no words to plan."""
+    words = search_words(filt.text)
+    if not words:
+        return None
+    walk_min = WALK_MIN if walk_min is None else walk_min
+    few_share = PG_FEW_SHARE if few_share is None else few_share
+    sample_from = PG_SAMPLE_FROM if sample_from is None else sample_from
+    sample_percent = PG_SAMPLE_PERCENT if sample_percent is None else sample_percent
+    total = rows("SELECT max(events.id) FROM events", {})[0][0] or 0
+    few = max(walk_min, int(total * few_share))
+    rarest = words
+    if total > sample_from:
+        # a common word's matches are costly to gather even through the GIN index (a prefix's
+        # bitmap holds every one of them): a sample of the table tells which words are common
+        sampled = rows(
+            "SELECT "
+            + ", ".join(
+                f"count(*) FILTER (WHERE search_vector @@ to_tsquery('simple', :w{i}))"
+                for i in range(len(words) + 1)
+            )
+            + f" FROM events TABLESAMPLE SYSTEM ({sample_percent}) REPEATABLE (7)",
+            {f"w{i}": ts_query(w) for i, w in enumerate([words, *([w] for w in words)])},
+        )[0]
+        scale = 100 / sample_percent
+        if sampled[0] * scale > 2 * few:
+            return SearchPlan(walk_vector=True)
+        # look the rarest word up in the index, test the others on the rows it finds
+        rarest = [min(words, key=lambda w: sampled[1 + words.index(w)])]
+    conditions = filter_conditions(filt.with_(text=""), "postgresql", actor_ids)
+    conditions.append(
+        Condition(
+            "events.search_vector @@ to_tsquery('simple', :rare_words)",
+            {"rare_words": ts_query(rarest)},
+        )
+    )
+    if rarest != words:
+        conditions.append(unindexed_condition(words))
+    params: dict[str, object] = {"few": few + 1}
+    for condition in conditions:
+        params.update(condition.params)
+    where = " AND ".join(f"({c.sql})" for c in conditions)
+    # up to one more than "few" of the filter's matches
+    found = rows(
+        f"SELECT events.timeline_date, events.id FROM events WHERE {where} LIMIT :few", params
+    )
+    if len(found) <= few:
+        return SearchPlan(keys=tuple(sorted((as_date(day), event_id) for day, event_id in found)))
+    return SearchPlan(walk_vector=True)

@@ -26,14 +26,18 @@ import os
 import re
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import (
+    ARRAY,
     Connection,
     Engine,
+    Integer,
+    any_,
     bindparam,
     exists,
     func,
@@ -43,6 +47,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy import case as case_
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -494,6 +499,7 @@ class _Statements:
         self.candidates: dict[str, object] = {}
         self.candidates_for_article: dict[str, object] = {}
         self.candidates_dated_only: dict[str, object] = {}
+        self.candidates_any: dict[str, object] = {}
         for case in _TIME_CASES:
             if case == "anywhere":
                 # a mention with neither a time nor an article date could tell again any
@@ -522,22 +528,41 @@ class _Statements:
                     dated_only,
                     select(*period).where(of_type, *in_time, Event.timeline_date == undated),
                 )
-            for statements, window in (
-                (self.candidates, with_undated),
-                (self.candidates_dated_only, dated_only),
+            ours = Participation.actor_id.in_(bindparam("ids", expanding=True))
+            # (psycopg's pipeline, see _prefetch_candidates: the ids as one array)
+            ours_array = Participation.actor_id == any_(bindparam("ids", type_=ARRAY(Integer)))
+            for statements, window, of_ours in (
+                (self.candidates, with_undated, ours),
+                (self.candidates_dated_only, dated_only, ours),
+                (self.candidates_any, with_undated, ours_array),
             ):
                 window = window.subquery("w")
                 shared_actors = (
                     select(func.count(func.distinct(Participation.actor_id)))
-                    .where(
-                        Participation.event_id == window.c.id,
-                        Participation.actor_id.in_(bindparam("ids", expanding=True)),
-                    )
+                    .where(Participation.event_id == window.c.id, of_ours)
                     .scalar_subquery()
                     .label("n")
                 )
                 counted = select(window, shared_actors).subquery("c")
-                statements[case] = select(counted).where(counted.c.n >= bindparam("needed"))
+                # best first, in find_matching_event's order: most shared actors, the same
+                # time as the mention's, dated before undated, the latest, the newest
+                end = func.coalesce(counted.c.when_end, counted.c.when_start)
+                same_time = (
+                    (counted.c.when_start == bindparam("same_start"))
+                    & (end == bindparam("same_end"))
+                    & (counted.c.precision == bindparam("same_precision"))
+                )
+                statements[case] = (
+                    select(counted)
+                    .where(counted.c.n >= bindparam("needed"))
+                    .order_by(
+                        counted.c.n.desc(),
+                        *([case_((same_time, 1), else_=0).desc()] if case == "dated" else []),
+                        case_((counted.c.timeline_date < undated, 1), else_=0).desc(),
+                        counted.c.timeline_date.desc(),
+                        counted.c.id.desc(),
+                    )
+                )
             # the extractor already merged repeats within one article
             candidates = self.candidates[case]
             self.candidates_for_article[case] = candidates.where(
@@ -597,6 +622,17 @@ class _Statements:
             StatusChange.to_status,
         ).where(StatusChange.event_id == bindparam("event_id"))
         self._updates: dict[tuple[str, ...], object] = {}
+        self._pg_texts: dict[str, tuple[str, dict]] = {}
+
+    def pg_candidates(self, case: str, conn) -> tuple[str, dict]:
+        """PostgreSQL: the candidate statement as psycopg runs it (SQL text, the values of
+        its fixed parameters), the actor ids as one array, for _prefetch_candidates."""
+        if case not in self._pg_texts:
+            statement = self.candidates_any[case]
+            compiled = statement.compile(dialect=conn.dialect)
+            defaults = {k: v for k, v in compiled.params.items() if v is not None}
+            self._pg_texts[case] = (compiled.string, defaults)
+        return self._pg_texts[case]
 
     def update_event(self, columns: Sequence[str]):
         """UPDATE of these columns (bound as new_<column>), the version bumped."""
@@ -776,6 +812,7 @@ def find_matching_event(
     reported: dt.date | None = None,
     exclude: set[int] | frozenset[int] = frozenset(),
     undated: UndatedEvents | None = None,
+    prefetched: Sequence[tuple] | None = None,
 ) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
@@ -783,10 +820,61 @@ def find_matching_event(
     tell again an event placed near it. With neither (an undated article), it may tell again
     an event of any time; and an undated event may be told again by any mention. The events
     of the type within the time window are found first (an index range), then their actors.
+    ``prefetched``: what the query gives, read before (see _prefetch_candidates).
     """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
+    case, params, reference = _candidate_params(extracted, ids, reported)
+    sql = _sql(session)
+    rows: Iterable[tuple] = ()
+    query = None
+    if prefetched is not None:
+        rows = prefetched
+    elif undated is not None and article_id is None:
+        # the undated events from the writer's own copy, the rest from the database
+        rows = undated.candidates(session, extracted.type, case, ids, params, exclude)
+        query = sql.candidates_dated_only[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES - undated.count(session, extracted.type)
+            if params["limit"] <= 0:
+                query = None
+    else:
+        query = sql.candidates[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES
+        if article_id is not None:
+            query = sql.candidates_for_article[case]
+            params["article_id"] = article_id
+    best: tuple | None = None
+    chosen: Candidate | None = None
+    for found, in_order in ((rows, prefetched is not None), (query, True)):
+        if found is None:
+            continue
+        if found is query:  # the query gives the best first: the first one that fits is the one
+            found = session.execute(query, params)
+        for id_, start, end, precision, timeline_date, n in found:
+            when = When(start, end or start, precision) if start and precision else None
+            if id_ in exclude:
+                continue
+            candidate = Candidate(id_, when, timeline_date, n)
+            if not _compatible(candidate, extracted.when, reference):
+                continue
+            same_time = extracted.when is not None and when == extracted.when
+            rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
+            if best is None or rank > best:
+                best, chosen = rank, candidate
+            if in_order:
+                if found is not rows:
+                    found.close()
+                break
+    return chosen
+
+
+def _candidate_params(
+    extracted: ExtractedEvent, ids: list[int], reported: dt.date | None
+) -> tuple[str, dict, dt.date | None]:
+    """The time case of a mention, the candidate query's parameters, the reference day."""
     reference = extracted.when.start if extracted.when else reported
     if reference is None:
         low, high = dt.date.min, dt.date.max
@@ -809,39 +897,53 @@ def find_matching_event(
     if extracted.when is not None:
         params["overlap_low"] = _shift(extracted.when.start, -_DAY)
         params["overlap_high"] = _shift(extracted.when.end, _DAY)
-    sql = _sql(session)
-    rows: Iterable[tuple] = ()
-    if undated is not None and article_id is None:
-        # the undated events from the writer's own copy, the rest from the database
-        rows = undated.candidates(session, extracted.type, case, ids, params, exclude)
-        query = sql.candidates_dated_only[case]
+    if extracted.when is not None:
+        params["same_start"] = extracted.when.start
+        params["same_end"] = extracted.when.end
+        params["same_precision"] = extracted.when.precision
+    return case, params, reference
+
+
+def _prefetch_candidates(conn, mentions: Sequence[tuple[ExtractedEvent, list[int]]], reported):
+    """PostgreSQL: the candidate rows of an article's mentions, read in one round trip
+    (psycopg's pipeline) before any is merged, best first; None for a mention whose
+    candidates must be read when its turn comes (the "anywhere" case, whose latest events
+    the article's own new events change).
+
+    The same as reading them one by one: what the article writes meanwhile only concerns
+    the events it tells, which find_matching_event leaves out of its later mentions anyway.
+    """
+    from psycopg import Pipeline
+
+    sql = _sql(conn)
+    raw = (conn.connection() if isinstance(conn, Session) else conn.connection).dbapi_connection
+    jobs = []
+    for k, (extracted, actor_ids) in enumerate(mentions):
+        ids = sorted(set(actor_ids))
+        if not ids:
+            continue
+        case, params, _reference = _candidate_params(extracted, ids, reported)
         if case == "anywhere":
-            params["limit"] = ANYWHERE_CANDIDATES - undated.count(session, extracted.type)
-            if params["limit"] <= 0:
-                query = None
+            continue
+        text, defaults = sql.pg_candidates(case, conn)
+        jobs.append((k, text, {**defaults, **params}))
+    found: list[list | None] = [None] * len(mentions)
+    cursors = []
+    if Pipeline.is_supported():
+        with raw.pipeline():
+            for k, text, params in jobs:
+                cursor = raw.cursor()
+                cursor.execute(text, params)
+                cursors.append((k, cursor))
     else:
-        query = sql.candidates[case]
-        if case == "anywhere":
-            params["limit"] = ANYWHERE_CANDIDATES
-        if article_id is not None:
-            query = sql.candidates_for_article[case]
-            params["article_id"] = article_id
-    if query is not None:
-        rows = itertools.chain(rows, session.execute(query, params))
-    best: tuple | None = None
-    chosen: Candidate | None = None
-    for id_, start, end, precision, timeline_date, n in rows:
-        when = When(start, end or start, precision) if start and precision else None
-        if id_ in exclude:
-            continue
-        candidate = Candidate(id_, when, timeline_date, n)
-        if not _compatible(candidate, extracted.when, reference):
-            continue
-        same_time = extracted.when is not None and when == extracted.when
-        rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
-        if best is None or rank > best:
-            best, chosen = rank, candidate
-    return chosen
+        for k, text, params in jobs:
+            cursor = raw.cursor()
+            cursor.execute(text, params)
+            cursors.append((k, cursor))
+    for k, cursor in cursors:
+        found[k] = cursor.fetchall()
+        cursor.close()
+    return found
 
 
 class _UndatedOfType:
@@ -924,10 +1026,9 @@ class UndatedEvents:
         ``exclude`` left out. Of the ones without a time (nearly all), whose rank in
         find_matching_event is only their shared actors and id, only the best is given."""
         known = self._of_type(conn, type_)
-        shared: dict[int, int] = {}
-        for actor_id in ids:  # distinct already
-            for id_ in known.by_actor.get(actor_id, ()):
-                shared[id_] = shared.get(id_, 0) + 1
+        shared = Counter(  # ids are distinct already
+            itertools.chain.from_iterable(known.by_actor.get(a, ()) for a in ids)
+        )
         if case == "anywhere":  # the latest first: by id among undated events
             kept = set(sorted(known.times, reverse=True)[:ANYWHERE_CANDIDATES])
         rows = []
@@ -1098,8 +1199,18 @@ def merge_events(
     reported = When(published, published, "day") if published else None
     placed_at = placement(published)
     touched: set[int] = set(told)
-    for extracted in events:
-        rows = [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
+    actor_rows = [
+        [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
+        for extracted in events
+    ]
+    prefetched: list = [None] * len(events)
+    if len(events) > 1 and _dialect(session) == "postgresql":
+        prefetched = _prefetch_candidates(
+            session,
+            [(e, [r.id for r in rows]) for e, rows in zip(events, actor_rows, strict=True)],
+            published,
+        )
+    for extracted, rows, candidates in zip(events, actor_rows, prefetched, strict=True):
         # the extractor already merged repeats within one article: the events this article
         # told already are left out (kept here: asking the database costs a scan of every
         # mention of a much-told event)
@@ -1111,6 +1222,7 @@ def merge_events(
             published,
             exclude=touched,
             undated=undated,
+            prefetched=candidates,
         )
         mention = {
             "article_id": article_id,
@@ -1156,14 +1268,14 @@ def _new_event(
     placed_at,
     undated: UndatedEvents | None = None,
 ) -> int:
-    from tracker.services.events import ActorRole, _title_for
+    from tracker.domain import ActorRole, title_for
 
     sql = _sql(session)
     pairs: list[tuple[_ActorRow, str]] = []
     for row, actor in zip(rows, extracted.actors, strict=True):
         if (row.id, actor.role) not in {(r.id, role) for r, role in pairs}:
             pairs.append((row, actor.role))
-    title = (extracted.title or "").strip() or _title_for(
+    title = (extracted.title or "").strip() or title_for(
         extracted.type, [ActorRole(r.name, role) for r, role in pairs]
     )
     title = title[:500]

@@ -5,15 +5,17 @@ command like ``tracker list`` (0.3 s), so the read-only commands first try this 
 same filter conditions as the ORM queries (tracker.services.filters), the same order and
 paging, and records with the ORM objects' attribute names, so the command line renders them
 with the same code. It serves only what it can answer exactly as the services would; for
-anything else (a database to create or migrate, a filter by actor, a PostgreSQL text search,
-a missing event) ``open_reader`` or the reader returns None and the caller takes the service
-path.
+anything else (a database to create or migrate, a filter by actor, a missing event)
+``open_reader`` or the reader returns None and the caller takes the service path.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,11 +24,14 @@ from urllib.parse import unquote, urlsplit
 from tracker.db.migrate import HEAD_REVISION
 from tracker.services.filters import (
     EventFilter,
+    SearchPlan,
     as_date,
     as_datetime,
     filter_conditions,
     keyset_pages,
+    plan_postgresql_search,
     search_words,
+    unindexed_condition,
 )
 
 SQLITE_BUSY_TIMEOUT_S = 10.0  # as tracker.db.session
@@ -114,6 +119,7 @@ class Reader:
     def __init__(self, connection: Any, dialect: str) -> None:
         self.connection = connection
         self.dialect = dialect
+        self._plans: dict[EventFilter, SearchPlan | None] = {}
 
     def close(self) -> None:
         self.connection.close()
@@ -152,6 +158,28 @@ class Reader:
     def commit(self) -> None:
         self.connection.commit()
 
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction: committed at the end, rolled back on an error. On SQLite it
+        takes the write lock when it begins (as tracker.db.session.write_transaction), so
+        what it reads first stays true until it commits."""
+        sqlite = self.dialect == "sqlite"
+        if sqlite:
+            self.connection.isolation_level = None  # we say BEGIN ourselves
+            self.connection.execute("BEGIN IMMEDIATE")
+        else:
+            self.connection.commit()  # a fresh transaction, not the one reading opened
+        try:
+            yield
+        except BaseException:
+            self.connection.rollback()
+            raise
+        else:
+            self.connection.commit()
+        finally:
+            if sqlite:
+                self.connection.isolation_level = ""
+
     def rows(self, sql: str, params: dict[str, object] | None = None) -> list[tuple]:
         """The rows of ``sql`` (named ``:name`` parameters, as SQLAlchemy's text())."""
         return self._rows(sql, params)
@@ -161,14 +189,27 @@ class Reader:
 
     def serves(self, filt: EventFilter) -> bool:
         """Whether this path answers ``filt`` exactly as tracker.services.query would: actor
-        names need the services' resolution, and PostgreSQL plans a text search by sampling
-        (tracker.services.timeline.plan)."""
-        if filt.actors:
-            return False
-        return not (self.dialect == "postgresql" and search_words(filt.text))
+        names need the services' resolution."""
+        return not filt.actors
+
+    def _search_plan(self, filt: EventFilter) -> SearchPlan | None:
+        """How PostgreSQL reads ``filt``'s words (None: no words, or SQLite), planned once a
+        filter as tracker.services.query plans it (tracker.services.filters)."""
+        if self.dialect != "postgresql":
+            return None
+        if filt not in self._plans:
+            self._plans[filt] = plan_postgresql_search(self._rows, filt, [])
+        return self._plans[filt]
 
     def _where(self, filt: EventFilter) -> tuple[str, dict[str, object]]:
-        conditions = filter_conditions(filt, self.dialect, [])
+        plan = self._search_plan(filt)
+        if plan is not None and plan.walk_vector:
+            # a common word: tested row by row along the time index
+            words = search_words(filt.text)
+            conditions = filter_conditions(filt.with_(text=""), self.dialect, [])
+            conditions.append(unindexed_condition(words))
+        else:
+            conditions = filter_conditions(filt, self.dialect, [])
         params: dict[str, object] = {}
         for condition in conditions:
             params.update(condition.params)
@@ -176,7 +217,16 @@ class Reader:
         return (f" WHERE {where}" if where else ""), params
 
     def count_events(self, filt: EventFilter) -> int:
-        where, params = self._where(filt)
+        plan = self._search_plan(filt)
+        if plan is not None and plan.keys is not None:
+            return len(plan.keys)
+        # a common word is counted through the search index, as the services count it
+        conditions = filter_conditions(filt, self.dialect, [])
+        params: dict[str, object] = {}
+        for condition in conditions:
+            params.update(condition.params)
+        where = " AND ".join(f"({c.sql})" for c in conditions)
+        where = f" WHERE {where}" if where else ""
         return self._rows(f"SELECT count(*) FROM events{where}", params)[0][0]
 
     def list_events(
@@ -188,6 +238,13 @@ class Reader:
     ) -> list[EventRecord]:
         """One page in timeline order after the (timeline_date, id) key ``after``, with each
         event's actors (as query.list_events with its defaults)."""
+        plan = self._search_plan(filt)
+        if plan is not None and plan.keys is not None:
+            # a rare word's matches, all known: the page is a slice of them
+            keys = list(plan.keys)
+            if after is not None:
+                keys = keys[bisect.bisect_right(keys, tuple(after)) :]
+            return self.events([event_id for _, event_id in keys[:limit]])
         where, params = self._where(filt)
         if after is not None:
             where += " AND " if where else " WHERE "
@@ -370,6 +427,9 @@ def _connect(url: str) -> Reader | None:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=SQLITE_BUSY_TIMEOUT_S
         )
+        # as tracker.db.session's connections, for the fast path's writes
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute("PRAGMA synchronous=NORMAL")
         return Reader(connection, "sqlite")
     if scheme in ("postgresql", "postgresql+psycopg"):
         parts = urlsplit(url)

@@ -23,14 +23,13 @@ from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Event, Participation
 from tracker.domain import UNDATED, When, day_label, effective_label, is_undated, when_label
+from tracker.services import filters
 from tracker.services.events import event_when, get_event, history_order, moved_text
 from tracker.services.query import (
-    SEARCH_VECTOR,
     EventFilter,
     filtered,
     resolve_actor_ids,
     search_words,
-    ts_query,
 )
 
 
@@ -143,7 +142,7 @@ def _rows(session: Session, query: Select) -> list[TimelineRow]:
 # a filter that keeps more than this share of the events is read by walking the timeline index
 # and testing each row; a rarer one by collecting its matches first and sorting them
 WALK_SHARE = 0.02
-WALK_MIN = 2000  # and never for fewer matches than this
+WALK_MIN = filters.WALK_MIN  # and never for fewer matches than this
 
 
 @dataclass(frozen=True)
@@ -301,59 +300,37 @@ def close_match_tables(engine: Engine) -> None:
         found.close()
 
 
-# PostgreSQL: a word matching at most this share of the events (and at least WALK_MIN) has
-# its matches fetched through the GIN index and sorted; a commoner one walks the time index
-PG_FEW_SHARE = 0.005
-PG_SAMPLE_FROM = 100_000  # events: below this, counting a word's matches is cheap anyway
-PG_SAMPLE_PERCENT = 0.5  # of the table's pages, read to tell a common word from a rare one
+# PostgreSQL: see tracker.services.filters.plan_postgresql_search (these copies are this
+# module's, which tests change)
+PG_FEW_SHARE = filters.PG_FEW_SHARE
+PG_SAMPLE_FROM = filters.PG_SAMPLE_FROM
+PG_SAMPLE_PERCENT = filters.PG_SAMPLE_PERCENT
 
 
 def _plan_postgresql(session: Session, filt: EventFilter) -> Planned:
-    """Count first, as on SQLite: the planner's own estimate for a word is a guess (it walked
-    the time index for a word found in 30 events of a million, for seconds)."""
-    words = search_words(filt.text)
-    if not words:
+    """Count first, as on SQLite (tracker.services.filters.plan_postgresql_search, which the
+    fast read path runs too)."""
+    planned = filters.plan_postgresql_search(
+        lambda sql, params: [tuple(row) for row in session.execute(text(sql), params)],
+        filt,
+        resolve_actor_ids(session, filt.actors),
+        walk_min=WALK_MIN,
+        few_share=PG_FEW_SHARE,
+        sample_from=PG_SAMPLE_FROM,
+        sample_percent=PG_SAMPLE_PERCENT,
+    )
+    if planned is None:
         return Planned(filt)
-    total = session.scalar(select(func.max(Event.id))) or 0
-    few = max(WALK_MIN, int(total * PG_FEW_SHARE))
-    rarest = words
-    if total > PG_SAMPLE_FROM:
-        # a common word's matches are costly to gather even through the GIN index (a prefix's
-        # bitmap holds every one of them): a sample of the table tells which words are common
-        sampled = session.execute(
-            text(
-                "SELECT "
-                + ", ".join(
-                    f"count(*) FILTER (WHERE search_vector @@ to_tsquery('simple', :w{i}))"
-                    for i in range(len(words) + 1)
-                )
-                + f" FROM events TABLESAMPLE SYSTEM ({PG_SAMPLE_PERCENT}) REPEATABLE (7)"
-            ),
-            {f"w{i}": ts_query(w) for i, w in enumerate([words, *([w] for w in words)])},
-        ).one()
-        scale = 100 / PG_SAMPLE_PERCENT
-        if sampled[0] * scale > 2 * few:
-            return Planned(filt, walk_vector=True)
-        # look the rarest word up in the index, test the others on the rows it finds
-        rarest = [min(words, key=lambda w: sampled[1 + words.index(w)])]
-    query = filtered(session, filt.with_(text=""), select(Event.timeline_date, Event.id))
-    query = query.where(SEARCH_VECTOR.op("@@")(func.to_tsquery("simple", ts_query(rarest))))
-    if rarest != words:
-        query = query.where(unindexed_match(words))
-    # up to one more than "few" of the filter's matches
-    found = session.execute(query.limit(few + 1)).all()
-    if len(found) <= few:
-        keys = tuple(sorted((day, event_id) for day, event_id in found))
-        return Planned(filt, text_matches=len(keys), keys=keys)
+    if planned.keys is not None:
+        return Planned(filt, text_matches=len(planned.keys), keys=planned.keys)
     return Planned(filt, walk_vector=True)
 
 
 def unindexed_match(words: list[str]):
     """The words tested on each row's stored vector, in a form the GIN index cannot answer
     (so PostgreSQL reads rows in the order another index gives them)."""
-    return (SEARCH_VECTOR.op("||")(text("''::tsvector"))).op("@@")(
-        func.to_tsquery("simple", ts_query(words))
-    )
+    condition = filters.unindexed_condition(words)
+    return text(condition.sql).bindparams(**condition.params)
 
 
 def _keyed(f: AnyFilter) -> tuple[tuple[dt.date, int], ...] | None:

@@ -1,0 +1,50 @@
+"""Layer 3 (tracker/extract/arguments.py): who acts, at whom; here the clause without a subject
+of its own and "agree" with an infinitive (one party's resolve)."""
+
+import pytest
+
+from tracker.extract.actors import ArticleMemory, base_index, find_mentions
+from tracker.extract.arguments import SentenceMentions, agreed_to_act, subjectless
+from tracker.extract.clauses import Clauses
+from tracker.extract.events import Trigger
+from tracker.extract.tokens import tokenize
+
+
+def trigger(lows: list[str], word: str, event_type: str) -> Trigger:
+    k = lows.index(word)
+    return Trigger(event_type, None, 1.0, k, k + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_subjectless"),
+    [
+        ("Despite having spoken with Biden before the invasion , Putin attacked", True),
+        ("Speaking with Biden on Monday , Putin said nothing", True),
+        ("Despite Putin having spoken with Biden , Russia attacked", False),  # its own subject
+        ("Putin spoke with Biden on Monday", False),  # not a participle clause
+    ],
+)
+def test_subjectless(text, is_subjectless):
+    tokens = tokenize(text)
+    lows = [t.low for t in tokens]
+    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text), lows)
+    sm = SentenceMentions(tokens, mentions, Clauses(tokens), lows)
+    word = next(w for w in lows if w in ("spoken", "speaking", "spoke"))
+    assert subjectless(lows, 0, trigger(lows, word, "call"), sm) is is_subjectless
+
+
+@pytest.mark.parametrize(
+    ("text", "resolve"),
+    [
+        ("OPEC+ agreed to cut output", True),
+        ("OPEC+ agreed on Wednesday to cut output", True),
+        ("Armenia agreed to a truce", False),  # an accord
+        ("Armenia agreed to the terms", False),
+        ("Armenia and Azerbaijan agreed on a truce", False),
+        ("Russia signed to cut output", False),  # not "agree"
+    ],
+)
+def test_agreed_to_act(text, resolve):
+    lows = [t.low for t in tokenize(text)]
+    word = next(w for w in lows if w in ("agreed", "signed"))
+    assert agreed_to_act(lows, trigger(lows, word, "agreement")) is resolve

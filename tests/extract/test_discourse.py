@@ -1,0 +1,471 @@
+"""The discourse layer (tracker/extract/discourse.py): a sentence's act against the acts told
+before it. Each function on small constructed inputs, then the same relations through
+``extract``."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.domain import When
+from tracker.extract import discourse, extract
+from tracker.extract.actors import Actor, ArticleMemory, base_index, find_mentions
+from tracker.extract.arguments import SentenceMentions
+from tracker.extract.clauses import Clauses
+from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.tokens import tokenize
+from tracker.extract.types import ExtractedActor, ExtractedEvent
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+US = Actor("United States", "state", "US")
+RUSSIA = Actor("Russia", "state", "RU")
+FRANCE = Actor("France", "state", "FR")
+BIDEN = Actor("Joe Biden", "person", "US")
+PUTIN = Actor("Vladimir Putin", "person", "RU")
+MACRON = Actor("Emmanuel Macron", "person", "FR")
+LE_MAIRE = Actor("Bruno Le Maire", "person", "FR")
+CHINA = Actor("China", "state", "CN")
+
+
+def party(actor: Actor, role: str = "participant") -> ExtractedActor:
+    return ExtractedActor(actor.name, role, actor.kind, actor.country)
+
+
+def event(
+    event_type: str, *parties: ExtractedActor, status: str = "occurred",
+    when: When | None = None,
+) -> ExtractedEvent:
+    return ExtractedEvent(
+        type=event_type, status=status, actors=list(parties), when=when, evidence="",
+        start=0, end=0,
+    )
+
+
+def day(d: int) -> When:
+    return When(dt.date(2024, 6, d), dt.date(2024, 6, d), "day")
+
+
+JUNE = When(dt.date(2024, 6, 1), dt.date(2024, 6, 30), "month")
+
+
+def trigger(lows: list[str], word: str, event_type: str, length: int = 1) -> Trigger:
+    k = lows.index(word)
+    return Trigger(event_type, None, 1.0, k, k + length)
+
+
+def read(text: str):
+    """A sentence's tokens, lower-case words and mentions, as the pipeline has them."""
+    tokens = tokenize(text)
+    lows = [t.low for t in tokens]
+    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text), lows)
+    return tokens, lows, mentions, SentenceMentions(tokens, mentions, Clauses(tokens), lows)
+
+
+def extracted(body: str) -> list[ExtractedEvent]:
+    return extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+
+
+def parties_of(e: ExtractedEvent) -> list[tuple[str, str]]:
+    return [(a.name, a.role) for a in e.actors]
+
+
+# --- the acts told so far -----------------------------------------------------------------
+
+
+def test_latest_looks_back_a_bounded_number_of_acts():
+    calls = [event("call", party(BIDEN), party(PUTIN)) for _ in range(5)]
+    acts = [event("meeting", party(MACRON), party(PUTIN)), *calls]
+    assert discourse.latest(acts, lambda e: e.type == "call") is calls[-1]
+    assert discourse.latest(acts, lambda e: e.type == "meeting") is acts[0]
+    assert discourse.latest(acts, lambda e: e.type == "meeting", reach=5) is None
+    assert discourse.latest(acts, lambda e: True, reach=0) is None
+
+
+def test_recent_acts_takes_the_last_of_the_article_and_of_the_sentence():
+    article = [event("call", party(BIDEN), party(PUTIN)) for _ in range(discourse.RECENT + 5)]
+    sentence = [event("meeting", party(MACRON), party(PUTIN))]
+    recent = discourse.recent_acts(article, sentence)
+    assert len(recent) == discourse.RECENT + 1
+    assert recent[0] is article[5] and recent[-1] is sentence[0]
+
+
+def test_remove_event_takes_out_that_very_object():
+    first, second = event("call", party(BIDEN)), event("call", party(BIDEN))
+    acts = [first, second]
+    discourse.remove_event(acts, second)
+    assert acts == [first] and acts[0] is first
+    discourse.remove_event(acts, None)  # nothing to remove: no change
+    assert acts == [first]
+
+
+# --- parties ------------------------------------------------------------------------------
+
+
+def test_same_party_is_one_actor_or_a_person_and_their_state():
+    assert discourse.same_party(party(MACRON), party(MACRON, "initiator"))
+    assert discourse.same_party(party(MACRON), party(FRANCE))
+    assert not discourse.same_party(party(MACRON), party(LE_MAIRE))  # two people
+    assert not discourse.same_party(party(MACRON), party(RUSSIA))
+
+
+def test_same_side_takes_everyone_of_one_country():
+    assert discourse.same_side(party(MACRON), party(LE_MAIRE))
+    assert discourse.same_side(party(MACRON), party(FRANCE))
+    assert not discourse.same_side(party(MACRON), party(PUTIN))
+    no_country = Actor("Hamas", "group", None)
+    assert not discourse.same_side(party(no_country), party(Actor("Hezbollah", "group", None)))
+
+
+def test_merge_actors_keeps_the_first_and_adds_the_new():
+    merged = discourse.merge_actors(
+        [(BIDEN, "initiator")], [(BIDEN, "participant"), (PUTIN, "participant")]
+    )
+    assert merged == [(BIDEN, "initiator"), (PUTIN, "participant")]
+
+
+def test_as_actor_and_as_party_convert_both_ways():
+    assert discourse.as_actor(party(MACRON, "target")) == MACRON
+    assert discourse.as_party(MACRON) == party(MACRON)
+
+
+# --- a word for an act told before --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "event_type", "told_before"),
+    [
+        ("After the talks , Russia said nothing .", "talks", "talks", True),
+        ("Russia and Ukraine held their first talks on Monday .", "talks", "talks", False),
+        ("The talks between Rubio and Lavrov lasted four hours .", "talks", "talks", False),
+        ("Leaders spoke at a summit in Brussels .", "summit", "meeting", True),
+        ("It came at a meeting between Macron and Putin .", "meeting", "meeting", False),
+        ("Russia called off the talks .", "talks", "talks", False),  # a change told now
+        ("The meeting had been put on ice .", "meeting", "meeting", False),
+        ("Russia and Ukraine held talks on Monday .", "talks", "talks", False),
+    ],
+)
+def test_refers_back(text, word, event_type, told_before):
+    tokens, lows, mentions, _ = read(text)
+    mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
+    trig = trigger(lows, word, event_type)
+    assert discourse.refers_back(lows, trig, TriggerLexicon(), mentioned) is told_before
+
+
+def test_refers_back_stops_at_a_party_named_before_the_noun():
+    tokens, lows, mentions, _ = read("Russia and Ukraine agreed on Monday .")
+    mentioned = {k for m in mentions for k in range(m.tok, m.tok_end)}
+    trig = trigger(lows, "agreed", "agreement")
+    assert not discourse.refers_back(lows, trig, TriggerLexicon(), mentioned)
+
+
+@pytest.mark.parametrize(
+    ("text", "renames"),
+    [
+        ("confirmed his willingness to meet Putin , an initiative backed by Kyiv", True),
+        ("met Putin , a \" initiative \" backed by Kyiv", True),
+        ("met Putin and an initiative backed by Kyiv", False),
+    ],
+)
+def test_renames_last_act(text, renames):
+    lows = [t.low for t in tokenize(text)]
+    assert discourse.renames_last_act(lows, trigger(lows, "initiative", "proposal")) is renames
+
+
+def test_meets_again():
+    lows = [t.low for t in tokenize("the two sides will meet again next week")]
+    assert discourse.meets_again(lows, trigger(lows, "meet", "meeting"))
+    lows = [t.low for t in tokenize("the two sides will meet next week again")]
+    assert not discourse.meets_again(lows, trigger(lows, "meet", "meeting"))
+
+
+# --- the target of a speech act -----------------------------------------------------------
+
+
+def test_them_are_the_others_of_the_last_act():
+    call = event("call", party(BIDEN), party(MACRON), party(Actor("Olaf Scholz", "person", "DE")))
+    lows = [t.low for t in tokenize("Biden congratulated them")]
+    trig = trigger(lows, "congratulated", "support")
+    targets = discourse.them(lows, trig, [(BIDEN, "initiator")], [call])
+    assert [a.name for a in targets] == ["Emmanuel Macron", "Olaf Scholz"]
+    # only right after the trigger, and only when the last act had two sides
+    assert discourse.them(lows, trig, [(BIDEN, "initiator")], [event("call", party(BIDEN))]) == []
+    lows = [t.low for t in tokenize("Biden congratulated them warmly")]
+    assert discourse.them(lows, trigger(lows, "warmly", "support"), [], [call]) == []
+
+
+def test_referred_target_is_whoever_took_the_measures():
+    sanctions = event("sanctions", party(US, "initiator"), party(RUSSIA, "target"))
+    criticism = event("criticism", party(Actor("Ukraine", "state", "UA"), "initiator"))
+    tokens = tokenize("China condemned the measures")
+    lows = [t.low for t in tokens]
+    trig = trigger(lows, "condemned", "criticism")
+    china = [(CHINA, "initiator")]
+    assert discourse.referred_target(tokens, trig, china, [sanctions, criticism]) == US
+    # the speaker's own act is not what it condemns
+    assert discourse.referred_target(tokens, trig, [(US, "initiator")], [sanctions]) is None
+
+
+def test_referred_target_needs_a_referring_word():
+    sanctions = event("sanctions", party(US, "initiator"), party(RUSSIA, "target"))
+    tokens = tokenize("China condemned Washington")
+    lows = [t.low for t in tokens]
+    trig = trigger(lows, "condemned", "criticism")
+    assert discourse.referred_target(tokens, trig, [(CHINA, "initiator")], [sanctions]) is None
+    tokens = tokenize("China called it a provocation and condemned")
+    lows = [t.low for t in tokens]
+    trig = trigger(lows, "condemned", "criticism")
+    assert discourse.referred_target(tokens, trig, [(CHINA, "initiator")], [sanctions]) == US
+
+
+def test_same_act_target_looks_at_the_act_just_told():
+    eu = Actor("European Union", "organisation", None)
+    criticism = event("criticism", party(eu), party(RUSSIA, "target"))
+    japan = [(Actor("Japan", "state", "JP"), "initiator")]
+    assert discourse.same_act_target("criticism", japan, [criticism]) == RUSSIA
+    assert discourse.same_act_target("support", japan, [criticism]) is None
+    later = [event("call", party(BIDEN), party(PUTIN)) for _ in range(3)]
+    assert discourse.same_act_target("criticism", japan, [criticism, *later]) is None
+
+
+def test_speech_targets_take_them_before_a_referred_act():
+    sanctions = event("sanctions", party(US, "initiator"), party(RUSSIA, "target"))
+    call = event("call", party(CHINA), party(MACRON), party(PUTIN))
+    tokens = tokenize("China condemned them and the measures")
+    lows = [t.low for t in tokens]
+    trig = trigger(lows, "condemned", "criticism")
+    china = [(CHINA, "initiator")]
+    targets = discourse.speech_targets(tokens, lows, trig, 0, china, [sanctions, call])
+    assert targets == [MACRON, PUTIN]
+    tokens = tokenize("China also condemned the moves")
+    lows = [t.low for t in tokens]
+    trig = trigger(lows, "condemned", "criticism")
+    criticism = event("criticism", party(FRANCE, "initiator"), party(RUSSIA, "target"))
+    targets = discourse.speech_targets(tokens, lows, trig, 0, [(CHINA, "initiator")], [criticism])
+    assert targets == [RUSSIA]  # "also": the same act's target
+
+
+# --- the other side of an act told alone --------------------------------------------------
+
+
+def test_counterpart_is_the_other_side_of_the_latest_conversation():
+    call = event("call", party(PUTIN), party(BIDEN))
+    assert discourse.counterpart([(BIDEN, "participant")], [call]) == [
+        (BIDEN, "participant"), (PUTIN, "participant"),
+    ]
+    # the side, not the person: the US president's call stands for the US
+    assert discourse.counterpart([(US, "participant")], [call]) == [
+        (US, "participant"), (PUTIN, "participant"),
+    ]
+    # only a conversation told just before, and one with someone else in it
+    later = [event("sanctions", party(US), party(RUSSIA, "target")) for _ in range(3)]
+    assert discourse.counterpart([(BIDEN, "participant")], [call, *later]) is None
+    own_side = event("meeting", party(BIDEN), party(US))
+    assert discourse.counterpart([(BIDEN, "participant")], [own_side]) is None
+
+
+def test_talks_behind_deal_are_between_the_deal_parties():
+    tokens, lows, _, sm = read("Armenia and Azerbaijan signed a deal after talks mediated by Qatar")
+    armenia, azerbaijan = Actor("Armenia", "state", "AM"), Actor("Azerbaijan", "state", "AZ")
+    qatar = Actor("Qatar", "state", "QA")
+    deal = event("agreement", party(armenia), party(azerbaijan))
+    trig = trigger(lows, "talks", "talks")
+    actors = [(armenia, "participant"), (qatar, "participant")]
+    assert discourse.talks_behind_deal(lows, trig, actors, [deal], sm) == [
+        (armenia, "participant"), (azerbaijan, "participant"), (qatar, "participant"),
+    ]
+    assert discourse.talks_behind_deal(lows, trig, actors, [], sm) is None  # no deal told
+    tokens, lows, _, sm = read("Armenia and Azerbaijan signed a deal and held talks with Qatar")
+    trig = trigger(lows, "talks", "talks")
+    assert discourse.talks_behind_deal(lows, trig, actors, [deal], sm) is None  # no "after"
+
+
+def test_meeting_of_decision_gives_the_meeting_parties():
+    modi = Actor("Narendra Modi", "person", "IN")
+    meeting = event("meeting", party(PUTIN), party(modi))
+    assert discourse.meeting_of_decision([meeting], modi) == [
+        (PUTIN, "participant"), (modi, "participant"),
+    ]
+    assert discourse.meeting_of_decision([meeting], Actor("India", "state", "IN")) is not None
+    assert discourse.meeting_of_decision([meeting], FRANCE) is None
+    assert discourse.meeting_of_decision([event("meeting", party(modi))], modi) is None
+
+
+# --- a second trigger of the same kind in one sentence ------------------------------------
+
+
+def test_join_parties_completes_a_one_party_act_and_titles_it_anew():
+    visit = event("meeting", party(BIDEN))
+    visit.title = "Biden meeting"
+    discourse.join_parties([visit], "meeting", [(BIDEN, "participant"), (PUTIN, "participant")])
+    assert parties_of(visit) == [("Joe Biden", "participant"), ("Vladimir Putin", "participant")]
+    assert visit.title == "Biden–Putin meeting"
+    # an act with both sides already named is left alone
+    discourse.join_parties([visit], "meeting", [(MACRON, "participant")])
+    assert len(visit.actors) == 2
+
+
+def test_part_of_meeting():
+    meeting = event("meeting", party(BIDEN), party(PUTIN))
+    assert discourse.part_of_meeting([meeting], [(BIDEN, "p"), (PUTIN, "p")])
+    assert not discourse.part_of_meeting([meeting], [(BIDEN, "p"), (MACRON, "p")])
+    assert not discourse.part_of_meeting([event("call", party(BIDEN), party(PUTIN))],
+                                         [(BIDEN, "p"), (PUTIN, "p")])
+
+
+def test_another_actor_by_a_subject_of_its_own_clause():
+    text = "The EU imposed sanctions on Niger , and Nigeria imposed sanctions on Mali"
+    tokens, lows, mentions, sm = read(text)
+    eu = next(m.actor for m in mentions if m.tok == 1)
+    nigeria = next(m.actor for m in mentions if tokens[m.tok].low == "nigeria")
+    niger = Actor("Niger", "state", "NE")
+    first = event("sanctions", party(eu, "initiator"), party(niger, "target"))
+    second = len(lows) - 1 - lows[::-1].index("imposed")
+    trig = Trigger("sanctions", None, 1.0, second, second + 2)
+    lo = lows.index("and")
+    assert discourse.another_actor("sanctions", [(nigeria, "initiator")], [first], lo, trig, sm)
+    # the same party again is the same act told on
+    assert not discourse.another_actor("sanctions", [(eu, "initiator")], [first], lo, trig, sm)
+    # no second clause, or a conversation: never another act by this rule
+    assert not discourse.another_actor("sanctions", [(nigeria, "initiator")], [first], 0, trig, sm)
+    assert not discourse.another_actor("meeting", [(nigeria, "initiator")], [first], lo, trig, sm)
+
+
+# --- the same act told again --------------------------------------------------------------
+
+
+def test_overlaps():
+    assert discourse.overlaps(None, day(3))
+    assert discourse.overlaps(JUNE, day(3))
+    assert not discourse.overlaps(day(4), day(3))
+
+
+def test_same_parties_same_day():
+    congo, rwanda = Actor("Congo", "state", "CD"), Actor("Rwanda", "state", "RW")
+    deal = event("agreement", party(congo), party(rwanda), when=day(7))
+    ministers = event("agreement", party(Actor("Therese Kayikwamba Wagner", "person", "CD")),
+                      party(Actor("Olivier Nduhungirehe", "person", "RW")), when=day(7))
+    assert discourse.same_parties_same_day(deal, ministers)
+    ministers.when = day(8)
+    assert not discourse.same_parties_same_day(deal, ministers)
+
+
+def test_add_unless_retold_keeps_one_act_with_the_finer_time():
+    events = [event("meeting", party(BIDEN), party(PUTIN), when=JUNE, status="planned")]
+    discourse.add_unless_retold(
+        events, event("meeting", party(PUTIN), party(BIDEN), when=day(12), status="planned")
+    )
+    assert len(events) == 1 and events[0].when == day(12)
+
+
+def test_add_unless_retold_keeps_different_acts_apart():
+    events = [event("meeting", party(BIDEN), party(PUTIN), when=day(3))]
+    held_again = event("meeting", party(BIDEN), party(PUTIN), when=day(3), status="cancelled")
+    discourse.add_unless_retold(events, held_again)
+    other_day = event("meeting", party(BIDEN), party(PUTIN), when=day(5))
+    discourse.add_unless_retold(events, other_day)
+    also = event("meeting", party(BIDEN), party(PUTIN), when=day(3))
+    also.new_act = True  # "They also met ...": a further act
+    discourse.add_unless_retold(events, also)
+    assert len(events) == 4
+
+
+def test_add_unless_retold_takes_a_person_for_their_state():
+    events = [event("sanctions", party(US, "initiator"), party(RUSSIA, "target"))]
+    discourse.add_unless_retold(
+        events, event("sanctions", party(BIDEN, "initiator"), party(RUSSIA, "target"))
+    )
+    assert len(events) == 1
+
+
+# --- through extract ----------------------------------------------------------------------
+
+
+def test_them_through_extract():
+    call, support = extracted(
+        "Biden spoke with Macron and Scholz by phone on Monday. He congratulated them on the deal."
+    )
+    assert parties_of(support) == [
+        ("Joe Biden", "initiator"), ("Emmanuel Macron", "target"), ("Olaf Scholz", "target"),
+    ]
+
+
+def test_referred_target_through_extract():
+    _, criticism = extracted(
+        "The United States imposed sanctions on Russia on Monday. China condemned the measures."
+    )
+    assert parties_of(criticism) == [("China", "initiator"), ("United States", "target")]
+
+
+def test_same_act_target_through_extract():
+    _, concern = extracted(
+        "The European Union criticised Russia on Monday. Japan and Australia also voiced concern."
+    )
+    assert ("Russia", "target") in parties_of(concern)
+
+
+def test_counterpart_through_extract():
+    found = extracted(
+        "Putin spoke with Biden by phone in December. Despite having spoken with Biden before "
+        "the invasion, the Kremlin launched the attack in February."
+    )
+    calls = [e for e in found if e.type == "call"]
+    assert {a.name for a in calls[-1].actors} == {"Joe Biden", "Vladimir Putin"}
+
+
+def test_talks_behind_deal_through_extract():
+    deal, talks = extracted(
+        "Armenia and Azerbaijan signed a peace deal on Friday after talks mediated by Qatar."
+    )
+    assert [a.name for a in talks.actors] == ["Armenia", "Azerbaijan", "Qatar"]
+
+
+def test_meeting_of_decision_through_extract():
+    assert extracted("OPEC+ agreed to cut output on Monday.") == []  # one party's decision
+    meeting, deal = extracted(
+        "Putin met Xi Jinping and Narendra Modi in Kazan on Tuesday, where Modi agreed to buy "
+        "more oil."
+    )
+    assert deal.type == "agreement" and len(deal.actors) == 3
+
+
+def test_join_parties_and_part_of_meeting_through_extract():
+    (visit,) = extracted("Biden visited Jeddah on Friday and met Mohammed bin Salman.")
+    assert visit.type == "meeting" and len(visit.actors) == 2
+    (meeting,) = extracted(
+        "Biden met Xi Jinping in Woodside on Wednesday, and the two leaders held four hours of "
+        "talks."
+    )
+    assert meeting.type == "meeting"
+
+
+def test_another_actor_and_new_target_through_extract():
+    found = extracted("Trump criticised Zelensky on Monday, and Macron criticised Putin.")
+    assert [e.title for e in found] == [
+        "Trump criticism of Zelenskyy", "Macron criticism of Putin",
+    ]
+    found = extracted(
+        "Macron and Scholz met in Berlin on Monday; Scholz thanked Macron for his help and "
+        "called Biden a partner."
+    )
+    assert [e.title for e in found if e.type == "support"] == [
+        "Scholz support for Macron", "Scholz support for Biden",
+    ]
+
+
+def test_refers_back_and_meets_again_through_extract():
+    (talks,) = extracted(
+        "Russia and Ukraine held talks in Istanbul on Monday. After the talks, Russia said nothing."
+    )
+    held, again = extracted(
+        "Russia and Ukraine held talks in Istanbul on Monday. The two sides will meet again next "
+        "week."
+    )
+    assert (again.type, again.status) == ("talks", "planned")
+
+
+def test_retelling_through_extract():
+    found = extracted(
+        "Trump met Putin in Alaska on Friday. Trump and Putin met in Alaska on Friday, the "
+        "Kremlin said. They also met on Saturday."
+    )
+    assert [e.when.start.day for e in found] == [7, 8]

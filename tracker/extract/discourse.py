@@ -1,0 +1,450 @@
+"""Layer: discourse. How a sentence's act relates to the acts told before it in the article.
+
+The layers below read one sentence; this one reads it against what the article has told so far
+(the events already extracted, oldest first):
+
+- a definite noun phrase names an act told before ("after the talks", "the 2015 deal"), and a
+  noun phrase set beside the act just told renames it (", an initiative backed by ..."):
+  neither is a new act (``refers_back``, ``renames_last_act``);
+- a speech act told without a target takes it from the acts told just before: "congratulated
+  them" (the others of the last act), "condemned the measures" (whoever took them), "also
+  voiced concern" (at whom the same act was aimed) (``speech_targets``);
+- a party told alone takes the other side of an act told before: a subjectless "Despite having
+  spoken with Biden" (``counterpart``), talks "after" which a deal was signed (the deal's
+  parties, ``talks_behind_deal``), "agreed to ..." at a meeting of several (the meeting's
+  parties, ``meeting_of_decision``);
+- within one sentence, a second trigger of the same kind is the same act (its parties join it,
+  ``join_parties``) unless a new party acts or a new target is named (``another_actor``), and
+  talks told with a meeting of the same parties are its content (``part_of_meeting``);
+- across the article, the same act told again (same type, shared parties, compatible time) is
+  kept once, taking the finer time (``add_unless_retold``).
+
+Every look back is bounded (``RECENT`` acts, fewer for the nearest references), so the work per
+trigger is constant and time stays linear in the length of an article. Word lists are data
+(cues.json: referring_nouns, it_verbs, determiners, referring_context, holding_verbs, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tracker.domain import When
+from tracker.extract import lexicon
+from tracker.extract.actors import Actor
+from tracker.extract.arguments import SPEECH_ACTS, SentenceMentions
+from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.patterns import has_agent
+from tracker.extract.status import predicate_status
+from tracker.extract.timing import finer_within, retold_nearby
+from tracker.extract.titles import event_title
+from tracker.extract.tokens import Token
+from tracker.extract.types import ExtractedActor, ExtractedEvent
+
+# Acts with parties on each side of a conversation.
+MEETING_TYPES = frozenset({"call", "meeting", "talks"})
+# How many events back a reference ("the measures", "them", "also") or a merge may look: acts
+# told long before are not what a sentence refers to, and the bound keeps time linear.
+RECENT = 50
+_NEAREST = 3  # events back: the one just told, or nearly ("also", a counterpart)
+# How many events back a retelling is looked for (bounded: linear time on any article).
+_DUPLICATE_REACH = 400
+
+_REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
+_IT_VERBS = lexicon.words("it_verbs")
+_DETERMINERS = lexicon.words("determiners")
+_SETTING = lexicon.words("setting_prepositions")
+_REFERRING_CONTEXT = lexicon.words("referring_context")
+_STRICT_REFERENCE = lexicon.words("strict_reference_types")
+_HOLDING_VERBS = lexicon.words("holding_verbs")
+_CONDITIONALS = frozenset({"if", "unless"})
+_PARTY_LINKS = frozenset({"between", "with"})
+_COORDINATORS = frozenset({"and", "or", "but"})
+_POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
+_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+_AFTER = frozenset({"after", "following"})
+
+
+# --- the acts told so far ---------------------------------------------------------------
+
+
+def recent_acts(
+    earlier: list[ExtractedEvent], out: list[ExtractedEvent]
+) -> list[ExtractedEvent]:
+    """The acts a reference may reach: the last of the article's and of this sentence's."""
+    return [*earlier[-RECENT:], *out[-RECENT:]]
+
+
+def latest(
+    events: list[ExtractedEvent], test: Callable[[ExtractedEvent], bool], reach: int = RECENT
+) -> ExtractedEvent | None:
+    """The latest of the last ``reach`` acts told that passes ``test``, or None."""
+    return next((e for e in reversed(events[max(0, len(events) - reach) :]) if test(e)), None)
+
+
+def remove_event(out: list[ExtractedEvent], event: ExtractedEvent | None) -> None:
+    """Take ``event`` (that very object) out of the acts told, if it is there."""
+    for k in range(len(out) - 1, -1, -1):
+        if out[k] is event:
+            del out[k]
+            return
+
+
+# --- parties ------------------------------------------------------------------------------
+
+
+def as_party(actor: Actor) -> ExtractedActor:
+    return ExtractedActor(actor.name, "participant", actor.kind, actor.country)
+
+
+def as_actor(actor: ExtractedActor) -> Actor:
+    return Actor(actor.name, actor.kind, actor.country)
+
+
+def same_party(a: ExtractedActor, b: ExtractedActor) -> bool:
+    """One actor, or a person and the state they act for ("Macron" and "France")."""
+    if a.name == b.name:
+        return True
+    kinds = {a.kind, b.kind}
+    return kinds == {"person", "state"} and a.country is not None and a.country == b.country
+
+
+def same_side(a: ExtractedActor, b: ExtractedActor) -> bool:
+    """One actor, or two of one country (a state, its leader, its ministers)."""
+    return a.name == b.name or (a.country is not None and a.country == b.country)
+
+
+def merge_actors(first: list, second: list) -> list:
+    """The parties of ``first``, then those of ``second`` not named in it."""
+    names = {a.name for a, _ in first}
+    return [*first, *((a, r) for a, r in second if a.name not in names)]
+
+
+def _names_and_countries(actors: list[tuple[Actor, str]]) -> set[str]:
+    return {a.name for a, _ in actors} | {a.country for a, _ in actors if a.country}
+
+
+# --- a word for an act told before --------------------------------------------------------
+
+
+def refers_back(
+    lows: list[str],
+    trig: Trigger,
+    lex: TriggerLexicon,
+    mentioned: set[int],
+) -> bool:
+    """A definite noun phrase ("the summit", "the 2015 nuclear agreement") names a known act.
+
+    ``mentioned`` holds the tokens inside actor mentions. For deals, plans, meetings, calls
+    and talks the reading is strict: with "the" they are told before unless held anew ("held
+    their first talks") or called off or put off now ("called off the talks")."""
+    i, end = trig.tok, trig.tok_end
+    strict = trig.type in _STRICT_REFERENCE
+    for j in range(i - 1, max(-1, i - 4), -1):
+        low = lows[j]
+        if j in mentioned:
+            return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in _COORDINATORS:
+            return False  # "by the summit and urged ...": the determiner is another phrase's
+        if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
+            # "at a summit in Brussels": where something else happened; but "came at a
+            # meeting between A and B" names its parties: the meeting is itself an act.
+            return end >= len(lows) or lows[end] not in _PARTY_LINKS
+        if low in _DETERMINERS:
+            # Only as a subject or after a preposition: "after the talks", "from the deal";
+            # "paused the tariffs" is an act on its object. A deal, plan or meeting with
+            # "the" is one told before ("confirmed the agreement") unless it is being
+            # called off or put off now ("called off the talks").
+            if end < len(lows) and lows[end] == "between":
+                return False  # "The talks between Rubio and Lavrov lasted ...": parties named
+            if strict:
+                if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
+                    return False  # "held their first talks", "paid his first visit": a new act
+                if (
+                    lex.passive_cues.find_all(lows[end : end + 4])
+                    or predicate_status(lows, end) in _CALLED_OFF_STATUSES
+                ):
+                    # "put its talks with Canada on hold", "the meeting had been put on ice":
+                    # a change of status told now ("the talks were due on Monday" tells the
+                    # time of the act told before)
+                    return False
+                before = [w for w in lows[max(0, j - 3) : j] if w not in _CONDITIONALS]
+                return not lex.status_cues.find_all(before)  # "if the talks fail": told before
+            return j == 0 or lows[j - 1] in _REFERRING_CONTEXT
+        if not low[0].isalnum():
+            return False
+    return False
+
+
+def renames_last_act(lows: list[str], trig: Trigger) -> bool:
+    """ "..., an initiative reportedly supported by Putin": a noun phrase set beside the act just
+    told names that act again."""
+    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in _QUOTE_MARKS][-3:]
+    return len(before) >= 2 and (
+        before[-2:] in ([",", "a"], [",", "an"])
+        or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))
+    )
+
+
+def meets_again(lows: list[str], trig: Trigger) -> bool:
+    """ "the two sides will meet again": another round of the talks told before."""
+    return lows[trig.tok] in ("meet", "meets", "met") and "again" in lows[
+        trig.tok_end : trig.tok_end + 2
+    ]
+
+
+# --- the target of a speech act -----------------------------------------------------------
+
+
+def speech_targets(
+    tokens: list[Token],
+    lows: list[str],
+    trig: Trigger,
+    lo: int,
+    actors: list[tuple[Actor, str]],
+    recent: list[ExtractedEvent],
+) -> list[Actor]:
+    """The targets of a speech act told with none, from the acts told before it: "them"
+    (``them``), "the measures" (``referred_target``), "also voiced concern"
+    (``same_act_target``). ``lo`` is where the trigger's clause starts."""
+    them_ = them(lows, trig, actors, recent)
+    if them_:
+        return them_
+    # With a by-agent ("The move drew criticism from Beijing") the subject is what the act is
+    # about: the target is whoever made the move.
+    about = Trigger(trig.type, None, 1.0, lo, lo) if has_agent(trig) else trig
+    target = referred_target(tokens, about, actors, recent)
+    if target is None and "also" in lows[max(0, trig.tok - 2) : trig.tok]:
+        target = same_act_target(trig.type, actors, recent)
+    return [] if target is None else [target]
+
+
+def them(
+    lows: list[str], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> list[Actor]:
+    """ "spoke with A and B by phone and congratulated them": the others of the last act."""
+    if lows[trig.tok_end : trig.tok_end + 1] != ["them"] or not events:
+        return []
+    mine = _names_and_countries(actors)
+    last = events[-1]
+    return [
+        as_actor(a) for a in last.actors
+        if a.name not in mine and not (a.kind == "state" and a.name in mine)
+    ] if len(last.actors) >= 2 else []
+
+
+def referred_target(
+    tokens: list[Token], trig: Trigger, actors: list[tuple[Actor, str]],
+    events: list[ExtractedEvent],
+) -> Actor | None:
+    """ "Moscow condemned the measures": the target is whoever took the measures."""
+    wanted: list[str] | None = None
+    for t in tokens[trig.tok_end : trig.tok_end + 4]:
+        if t.low in _REFERRING_NOUNS:
+            wanted = _REFERRING_NOUNS[t.low]
+            break
+    if wanted is None:
+        window = tokens[max(0, trig.tok - 5) : trig.tok]
+        if not any(
+            t.low == "it" and k > 0 and window[k - 1].low in _IT_VERBS
+            for k, t in enumerate(window)
+        ):
+            return None  # only "called it ...", "described it as ..."
+        wanted = _REFERRING_NOUNS["it"]
+    mine = _names_and_countries(actors)
+    fallback = None
+    for event in reversed(events):
+        first = event.actors[0]
+        if first.name in mine or (first.country and first.country in mine):
+            continue
+        actor = as_actor(first)
+        if event.type in wanted or event.status in wanted:
+            return actor
+        if not wanted and event.type not in SPEECH_ACTS:  # an act, not a reaction
+            fallback = fallback or actor
+    return fallback
+
+
+def same_act_target(
+    event_type: str, actors: list[tuple[Actor, str]], events: list[ExtractedEvent]
+) -> Actor | None:
+    """ "Japan and Australia also voiced concern": at whom the act just told was aimed."""
+    mine = {a.name for a, _ in actors}
+    event = latest(events, lambda e: e.type == event_type, _NEAREST)
+    if event is None:
+        return None
+    return next((as_actor(a) for a in event.actors if a.role == "target" and a.name not in mine),
+                None)
+
+
+# --- the other side of an act told alone --------------------------------------------------
+
+
+def counterpart(
+    actors: list[tuple[Actor, str]], recent: list[ExtractedEvent]
+) -> list[tuple[Actor, str]] | None:
+    """The other side of the latest call, meeting or talks that had this party's side in it."""
+    one = as_party(actors[0][0])
+
+    def with_my_side(event: ExtractedEvent) -> bool:
+        return (
+            event.type in MEETING_TYPES and len(event.actors) >= 2
+            and any(same_side(one, a) for a in event.actors)
+            and not all(same_side(one, a) for a in event.actors)
+        )
+
+    event = latest(recent, with_my_side, _NEAREST)
+    if event is None:
+        return None
+    return [(actors[0][0], "participant"), *(
+        (as_actor(a), "participant") for a in event.actors if not same_side(one, a)
+    )]
+
+
+def talks_behind_deal(
+    lows: list[str], trig: Trigger, actors: list, out: list[ExtractedEvent],
+    sm: SentenceMentions,
+) -> list | None:
+    """ "A and B signed a truce after talks mediated by C": the talks were between the
+    parties to the deal told just before, with whoever is named after the trigger."""
+    if _AFTER.isdisjoint(lows[max(0, trig.tok - 5) : trig.tok]):
+        return None
+    deal = latest(out, lambda e: e.type == "agreement" and len(e.actors) >= 2)
+    if deal is None:
+        return None
+    parties = [(as_actor(a), "participant") for a in deal.actors]
+    return merge_actors(parties, [
+        (a, "participant") for a, _ in actors
+        if sm.named_between(a.name, trig.tok_end, len(sm.tokens))
+    ])
+
+
+def meeting_of_decision(
+    out: list[ExtractedEvent], actor: Actor
+) -> list[tuple[Actor, str]] | None:
+    """ "a meeting between A, B and C, where A agreed to ...": the parties of the meeting told
+    just before that had the one who agreed in it (they agreed with the others), or None."""
+    one = as_party(actor)
+    meeting = latest(out, lambda e: (
+        e.type in MEETING_TYPES and len(e.actors) >= 2
+        and any(same_party(a, one) for a in e.actors)
+    ))
+    if meeting is None:
+        return None
+    return [(as_actor(a), "participant") for a in meeting.actors]
+
+
+# --- a second trigger of the same kind in one sentence ------------------------------------
+
+
+def join_parties(out: list[ExtractedEvent], event_type: str, actors: list) -> None:
+    """A second trigger of the same kind names the other party of a one-party event."""
+    earlier = latest(out, lambda e: e.type == event_type, len(out))
+    if earlier is None or len(earlier.actors) != 1:
+        return
+    names = {a.name for a in earlier.actors}
+    for actor, _ in actors:
+        if actor.name not in names and len(earlier.actors) < 3:
+            names.add(actor.name)
+            earlier.actors.append(
+                ExtractedActor(actor.name, "participant", actor.kind, actor.country)
+            )
+    earlier.title = event_title(event_type, earlier.actors)
+
+
+def another_actor(
+    event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
+    sm: SentenceMentions,
+) -> bool:
+    """ "The bloc imposed sanctions on Niger, and Nigeria cut electricity supplies": a second
+    act of the same kind by a subject of its own clause, who took no part in the first."""
+    if event_type in MEETING_TYPES or lo == 0 or not actors:
+        return False
+    earlier = latest(out, lambda e: e.type == event_type)
+    if earlier is None:
+        return False
+    first = actors[0][0]
+    if event_type in SPEECH_ACTS and new_target(actors, earlier, lo, trig, sm):
+        return True  # "thanked A for its help and called B a partner": a second act
+    own = sm.actor_named_between(first.name, lo, trig.tok)
+    return own and all(not same_party(as_party(first), a) for a in earlier.actors)
+
+
+def new_target(
+    actors: list, earlier: ExtractedEvent, lo: int, trig: Trigger, sm: SentenceMentions
+) -> bool:
+    """The same speaker turns to someone else in a clause of its own ("... and praised B")."""
+    if lo == 0 or not sm.toks or sm.toks[0] >= lo:
+        return False
+    targets = [a for a, r in actors if r == "target"]
+    if not targets or not any(a.role == "target" for a in earlier.actors):
+        return False
+    # a state after its people ("thanked Rau and Duda ... and called Poland a partner")
+    return all(
+        not any(a.name == t.name or (t.kind != "state" and same_party(as_party(t), a))
+                for a in earlier.actors) for t in targets
+    ) and sm.actor_named_between(targets[0].name, trig.tok + 1, len(sm.tokens))
+
+
+def part_of_meeting(out: list[ExtractedEvent], actors: list) -> bool:
+    """Talks told in the sentence that reports the meeting of the same parties are its content."""
+    names = {a.name for a, _ in actors}
+    return latest(out, lambda e: (
+        e.type == "meeting" and len(names & {a.name for a in e.actors}) >= min(2, len(names))
+    )) is not None
+
+
+# --- the same act told again --------------------------------------------------------------
+
+
+def overlaps(a: When | None, b: When | None) -> bool:
+    """Can two times be the same act's (either untold, or their spans overlap)?"""
+    return a is None or b is None or (a.start <= b.end and b.start <= a.end)
+
+
+def same_parties_same_day(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """ "Congo and Rwanda signed a deal on Friday" told again as their ministers signing it."""
+    if earlier.when is None or earlier.when != event.when or len(event.actors) < 2:
+        return False
+    return all(any(same_party(a, b) for b in earlier.actors) for a in event.actors[:2])
+
+
+def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
+    """The same act told twice (same type, shared actors, compatible time) is kept once."""
+    if event.new_act:
+        events.append(event)  # "They also agreed ...": a further act, not a retelling
+        return
+    for earlier in events[-_DUPLICATE_REACH:]:
+        # a day taken from the story yields to the act's own day told near it
+        earlier_when = None if retold_nearby(earlier, event) else earlier.when
+        if earlier.type != event.type or not overlaps(earlier_when, event.when):
+            continue
+        if earlier.status != event.status and (
+            (earlier_when and event.when)
+            or not {earlier.status, event.status} <= {"planned", "proposed"}
+        ):
+            continue  # a meeting held, called off or offered anew: different acts
+        earlier_names = {b.name for b in earlier.actors}
+        shared = len({a.name for a in event.actors} & earlier_names)
+        same_initiator = same_party(event.actors[0], earlier.actors[0])
+        if same_initiator and event.actors[0].name != earlier.actors[0].name:
+            shared += 1
+        elif (
+            event.type in MEETING_TYPES and shared == 1 and len(event.actors) == 2
+            and earlier.when is None and event.when is None
+            and any(same_party(a, b) for a in event.actors if a.name not in earlier_names
+                    for b in earlier.actors)
+        ):
+            # an undated call told again with a party as its state: "the first conversation
+            # between a sitting U.S. President and Putin"
+            shared += 1
+        if ((same_initiator or shared >= 2) and shared >= min(
+            2, len(event.actors), len(earlier.actors)
+        )) or same_parties_same_day(earlier, event):
+            if earlier_when is None and event.when is not None:
+                earlier.when, earlier.when_inferred = event.when, event.when_inferred
+            elif finer_within(event.when, earlier.when):
+                earlier.when = event.when  # "next month", then "on June 12": the day told later
+            return
+    events.append(event)

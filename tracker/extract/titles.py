@@ -1,0 +1,64 @@
+"""Event titles: "Trump–Putin phone call", "Trump sanctions on Russia".
+
+Its own module, importing little: `tracker add` titles an event typed without one, and a
+title of states needs neither the extraction pipeline nor the gazetteer's index (only one
+naming a person looks up the person's short name there).
+"""
+
+from __future__ import annotations
+
+from tracker.extract import lexicon
+from tracker.extract.types import ExtractedActor
+
+_TYPE_LABEL = {
+    "call": "phone call", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
+}
+# acts with a direction: "Trump sanctions on Russia", "Orban criticism of European Union"
+_DIRECTED_LABEL = {
+    "proposal": ("proposal", "to"), "demand": ("demand", "on"),
+    "criticism": ("criticism", "of"), "support": ("support", "for"),
+    "rejection": ("rejection", "of"), "sanctions": ("sanctions", "on"),
+    "aid": ("aid", "to"), "military": ("military action", "against"),
+}
+_SURNAME_FIRST = lexicon.words("surname_first_countries")
+
+
+def _short_names() -> dict[str, str]:
+    from tracker.extract.actors import base_index  # the shipped gazetteer's index
+
+    return base_index().short_names
+
+
+def _short(name: str, kind: str) -> str:
+    """ "Putin" for Vladimir Putin, "Xi" for Xi Jinping (a one-word alias wins)."""
+    if kind != "person":
+        return name
+    if name in _short_names():
+        return _short_names()[name]
+    return name.split()[-1]
+
+
+def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
+    """A short readable title: "Trump–Putin phone call", "Trump sanctions on Russia"."""
+    if not actors:
+        return event_type.capitalize()
+    if event_type in _DIRECTED_LABEL:
+        label, preposition = _DIRECTED_LABEL[event_type]
+        initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
+        targets = [a for a in actors if a.role == "target" and a not in initiators]
+        title = f"{_title_name(initiators[0])} {label}"
+        if targets:
+            title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
+        return title
+    names = "–".join(_title_name(a) for a in actors[:3])
+    return f"{names} {_TYPE_LABEL.get(event_type, event_type)}"
+
+
+def _title_name(actor: ExtractedActor) -> str:
+    if (
+        actor.kind == "person"
+        and actor.country in _SURNAME_FIRST
+        and actor.name not in _short_names()
+    ):
+        return actor.name.split()[0]
+    return _short(actor.name, actor.kind)
