@@ -33,8 +33,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import (
+    ARRAY,
     Connection,
     Engine,
+    Integer,
+    any_,
     bindparam,
     exists,
     func,
@@ -496,6 +499,7 @@ class _Statements:
         self.candidates: dict[str, object] = {}
         self.candidates_for_article: dict[str, object] = {}
         self.candidates_dated_only: dict[str, object] = {}
+        self.candidates_any: dict[str, object] = {}
         for case in _TIME_CASES:
             if case == "anywhere":
                 # a mention with neither a time nor an article date could tell again any
@@ -524,17 +528,18 @@ class _Statements:
                     dated_only,
                     select(*period).where(of_type, *in_time, Event.timeline_date == undated),
                 )
-            for statements, window in (
-                (self.candidates, with_undated),
-                (self.candidates_dated_only, dated_only),
+            ours = Participation.actor_id.in_(bindparam("ids", expanding=True))
+            # (psycopg's pipeline, see _prefetch_candidates: the ids as one array)
+            ours_array = Participation.actor_id == any_(bindparam("ids", type_=ARRAY(Integer)))
+            for statements, window, of_ours in (
+                (self.candidates, with_undated, ours),
+                (self.candidates_dated_only, dated_only, ours),
+                (self.candidates_any, with_undated, ours_array),
             ):
                 window = window.subquery("w")
                 shared_actors = (
                     select(func.count(func.distinct(Participation.actor_id)))
-                    .where(
-                        Participation.event_id == window.c.id,
-                        Participation.actor_id.in_(bindparam("ids", expanding=True)),
-                    )
+                    .where(Participation.event_id == window.c.id, of_ours)
                     .scalar_subquery()
                     .label("n")
                 )
@@ -617,6 +622,17 @@ class _Statements:
             StatusChange.to_status,
         ).where(StatusChange.event_id == bindparam("event_id"))
         self._updates: dict[tuple[str, ...], object] = {}
+        self._pg_texts: dict[str, tuple[str, dict]] = {}
+
+    def pg_candidates(self, case: str, conn) -> tuple[str, dict]:
+        """PostgreSQL: the candidate statement as psycopg runs it (SQL text, the values of
+        its fixed parameters), the actor ids as one array, for _prefetch_candidates."""
+        if case not in self._pg_texts:
+            statement = self.candidates_any[case]
+            compiled = statement.compile(dialect=conn.dialect)
+            defaults = {k: v for k, v in compiled.params.items() if v is not None}
+            self._pg_texts[case] = (compiled.string, defaults)
+        return self._pg_texts[case]
 
     def update_event(self, columns: Sequence[str]):
         """UPDATE of these columns (bound as new_<column>), the version bumped."""
@@ -796,6 +812,7 @@ def find_matching_event(
     reported: dt.date | None = None,
     exclude: set[int] | frozenset[int] = frozenset(),
     undated: UndatedEvents | None = None,
+    prefetched: Sequence[tuple] | None = None,
 ) -> Candidate | None:
     """A known event this mention tells again: same type, overlapping actors, compatible time.
 
@@ -803,10 +820,61 @@ def find_matching_event(
     tell again an event placed near it. With neither (an undated article), it may tell again
     an event of any time; and an undated event may be told again by any mention. The events
     of the type within the time window are found first (an index range), then their actors.
+    ``prefetched``: what the query gives, read before (see _prefetch_candidates).
     """
     ids = sorted(set(actor_ids))
     if not ids:
         return None
+    case, params, reference = _candidate_params(extracted, ids, reported)
+    sql = _sql(session)
+    rows: Iterable[tuple] = ()
+    query = None
+    if prefetched is not None:
+        rows = prefetched
+    elif undated is not None and article_id is None:
+        # the undated events from the writer's own copy, the rest from the database
+        rows = undated.candidates(session, extracted.type, case, ids, params, exclude)
+        query = sql.candidates_dated_only[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES - undated.count(session, extracted.type)
+            if params["limit"] <= 0:
+                query = None
+    else:
+        query = sql.candidates[case]
+        if case == "anywhere":
+            params["limit"] = ANYWHERE_CANDIDATES
+        if article_id is not None:
+            query = sql.candidates_for_article[case]
+            params["article_id"] = article_id
+    best: tuple | None = None
+    chosen: Candidate | None = None
+    for found, in_order in ((rows, prefetched is not None), (query, True)):
+        if found is None:
+            continue
+        if found is query:  # the query gives the best first: the first one that fits is the one
+            found = session.execute(query, params)
+        for id_, start, end, precision, timeline_date, n in found:
+            when = When(start, end or start, precision) if start and precision else None
+            if id_ in exclude:
+                continue
+            candidate = Candidate(id_, when, timeline_date, n)
+            if not _compatible(candidate, extracted.when, reference):
+                continue
+            same_time = extracted.when is not None and when == extracted.when
+            rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
+            if best is None or rank > best:
+                best, chosen = rank, candidate
+            if in_order:
+                if found is not rows:
+                    found.close()
+                break
+    return chosen
+
+
+def _candidate_params(
+    extracted: ExtractedEvent, ids: list[int], reported: dt.date | None
+) -> tuple[str, dict, dt.date | None]:
+    """The time case of a mention, the candidate query's parameters, the reference day."""
     reference = extracted.when.start if extracted.when else reported
     if reference is None:
         low, high = dt.date.min, dt.date.max
@@ -829,49 +897,53 @@ def find_matching_event(
     if extracted.when is not None:
         params["overlap_low"] = _shift(extracted.when.start, -_DAY)
         params["overlap_high"] = _shift(extracted.when.end, _DAY)
-    sql = _sql(session)
-    rows: Iterable[tuple] = ()
-    if undated is not None and article_id is None:
-        # the undated events from the writer's own copy, the rest from the database
-        rows = undated.candidates(session, extracted.type, case, ids, params, exclude)
-        query = sql.candidates_dated_only[case]
-        if case == "anywhere":
-            params["limit"] = ANYWHERE_CANDIDATES - undated.count(session, extracted.type)
-            if params["limit"] <= 0:
-                query = None
-    else:
-        query = sql.candidates[case]
-        if case == "anywhere":
-            params["limit"] = ANYWHERE_CANDIDATES
-        if article_id is not None:
-            query = sql.candidates_for_article[case]
-            params["article_id"] = article_id
     if extracted.when is not None:
         params["same_start"] = extracted.when.start
         params["same_end"] = extracted.when.end
         params["same_precision"] = extracted.when.precision
-    best: tuple | None = None
-    chosen: Candidate | None = None
-    for found, in_order in ((rows, False), (query, True)):
-        if found is None:
+    return case, params, reference
+
+
+def _prefetch_candidates(conn, mentions: Sequence[tuple[ExtractedEvent, list[int]]], reported):
+    """PostgreSQL: the candidate rows of an article's mentions, read in one round trip
+    (psycopg's pipeline) before any is merged, best first; None for a mention whose
+    candidates must be read when its turn comes (the "anywhere" case, whose latest events
+    the article's own new events change).
+
+    The same as reading them one by one: what the article writes meanwhile only concerns
+    the events it tells, which find_matching_event leaves out of its later mentions anyway.
+    """
+    from psycopg import Pipeline
+
+    sql = _sql(conn)
+    raw = (conn.connection() if isinstance(conn, Session) else conn.connection).dbapi_connection
+    jobs = []
+    for k, (extracted, actor_ids) in enumerate(mentions):
+        ids = sorted(set(actor_ids))
+        if not ids:
             continue
-        if in_order:  # the query gives the best first: the first one that fits is the one
-            found = session.execute(query, params)
-        for id_, start, end, precision, timeline_date, n in found:
-            when = When(start, end or start, precision) if start and precision else None
-            if id_ in exclude:
-                continue
-            candidate = Candidate(id_, when, timeline_date, n)
-            if not _compatible(candidate, extracted.when, reference):
-                continue
-            same_time = extracted.when is not None and when == extracted.when
-            rank = (n, same_time, not is_undated(timeline_date), timeline_date, id_)
-            if best is None or rank > best:
-                best, chosen = rank, candidate
-            if in_order:
-                found.close()
-                break
-    return chosen
+        case, params, _reference = _candidate_params(extracted, ids, reported)
+        if case == "anywhere":
+            continue
+        text, defaults = sql.pg_candidates(case, conn)
+        jobs.append((k, text, {**defaults, **params}))
+    found: list[list | None] = [None] * len(mentions)
+    cursors = []
+    if Pipeline.is_supported():
+        with raw.pipeline():
+            for k, text, params in jobs:
+                cursor = raw.cursor()
+                cursor.execute(text, params)
+                cursors.append((k, cursor))
+    else:
+        for k, text, params in jobs:
+            cursor = raw.cursor()
+            cursor.execute(text, params)
+            cursors.append((k, cursor))
+    for k, cursor in cursors:
+        found[k] = cursor.fetchall()
+        cursor.close()
+    return found
 
 
 class _UndatedOfType:
@@ -1127,8 +1199,18 @@ def merge_events(
     reported = When(published, published, "day") if published else None
     placed_at = placement(published)
     touched: set[int] = set(told)
-    for extracted in events:
-        rows = [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
+    actor_rows = [
+        [_actor(session, actors, a.name, a.kind, a.country) for a in extracted.actors]
+        for extracted in events
+    ]
+    prefetched: list = [None] * len(events)
+    if len(events) > 1 and _dialect(session) == "postgresql":
+        prefetched = _prefetch_candidates(
+            session,
+            [(e, [r.id for r in rows]) for e, rows in zip(events, actor_rows, strict=True)],
+            published,
+        )
+    for extracted, rows, candidates in zip(events, actor_rows, prefetched, strict=True):
         # the extractor already merged repeats within one article: the events this article
         # told already are left out (kept here: asking the database costs a scan of every
         # mention of a much-told event)
@@ -1140,6 +1222,7 @@ def merge_events(
             published,
             exclude=touched,
             undated=undated,
+            prefetched=candidates,
         )
         mention = {
             "article_id": article_id,
