@@ -114,3 +114,19 @@ def test_tokens_are_the_same_from_the_word_memo():
          m.group()[0].isupper(), m.group())
         for m in tokens._TOKEN.finditer(text)
     ]
+
+
+def test_scope_start_is_the_scan_it_replaces():
+    from tracker.extract.events import _scope_start
+
+    rng = random.Random(3)
+    for _ in range(500):
+        lows = [rng.choice(["but", "x", "y"]) for _ in range(rng.randint(0, 12))]
+        i = rng.randint(0, len(lows))
+        a = rng.randint(0, i)
+        expected = a
+        for k in range(i - 1, a, -1):
+            if lows[k] == "but":
+                expected = k + 1
+                break
+        assert _scope_start(lows, a, i) == expected

@@ -82,20 +82,13 @@ class TriggerLexicon:
         ``denial_end`` is ``first_denial_end(lows)`` when the caller has it (-1: not known).
         The clause is read at most ``WINDOW`` tokens back, so the work per trigger is bounded.
         """
-        start = max(lo, i - 7)
-        for k in range(i - 1, start, -1):
-            if lows[k] == "but":
-                start = k + 1  # "was not opposed to closer ties but warned ...": a new scope
-                break
+        # "was not opposed to closer ties but warned ...": a new scope
+        start = _scope_start(lows, max(lo, i - 7), i)
         before = lows[start:i]
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
-        near = max(lo, i - WINDOW)
-        for k in range(i - 1, near, -1):
-            if lows[k] == "but":
-                # "did not say how long it would last, but said ...": a new scope
-                near = k + 1
-                break
+        # "did not say how long it would last, but said ...": a new scope
+        near = _scope_start(lows, max(lo, i - WINDOW), i)
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
             return True  # "no date had been set for any deployment"
         if denial_end == -1:
@@ -114,6 +107,14 @@ class TriggerLexicon:
         return any(
             lows[k] in self.proposal_verbs and lows[k + 1] == "that" for k in range(near, at - 1)
         )
+
+
+def _scope_start(lows: list[str], a: int, i: int) -> int:
+    """Just after the last "but" among tokens a + 1 .. i - 1, else a (searched in C)."""
+    window = lows[a + 1 : i]
+    if "but" not in window:
+        return a
+    return i - window[::-1].index("but")
 
 
 def _contracted_not(words: list[str]) -> bool:

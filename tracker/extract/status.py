@@ -26,6 +26,8 @@ predicate_*, schedule_words, lifting_verbs).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW, attributive_participle
@@ -225,8 +227,11 @@ def cue_status(
         return status  # type: ignore[return-value]
     start = hi - 1 if start is None else start
     # Quotation marks do not interrupt a cue ("was \"open\" to talks").
-    at = [k for k in range(lo, hi) if lows[k] not in _QUOTES]
-    words = [lows[k] for k in at]
+    words = lows[lo:hi]
+    at: Sequence[int] = range(lo, hi)  # where each of ``words`` stands
+    if not _QUOTES.isdisjoint(words):
+        at = [k for k in at if lows[k] not in _QUOTES]
+        words = [lows[k] for k in at]
     for a, b, status in lex.status_cues.find_all(words):
         a, b = at[a], at[b - 1] + 1
         if status == "threatened" and not coercive:
