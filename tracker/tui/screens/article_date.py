@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tracker.domain import clean, day_label
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
-from tracker.tui.screens.form import FormScreen
+from tracker.tui.screens.form import FormScreen, Saved
 from tracker.tui.styled import styled
 
 
@@ -151,13 +151,14 @@ class ArticleDateForm(FormScreen[str]):
         self._save(self.article.id, day)
 
     @work(thread=True, exclusive=True, group="save")
-    def _save(self, article_id: int, day: dt.date) -> None:
+    def _save(self, article_id: int, day: dt.date) -> Saved[str] | None:
         try:
             summary = self.submit(article_id, day)
         except TrackerError as exc:
             self.app.call_from_thread(self._failed, str(exc))
         else:
-            self.app.call_from_thread(self.dismiss, summary)
+            return Saved(summary)
+        return None
 
     @property
     def dirty(self) -> bool:

@@ -30,7 +30,7 @@ from tracker.services.events import ActorRole, parse_actor_role
 from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
 from tracker.tui.screens.confirm import ConfirmScreen
-from tracker.tui.screens.form import FormScreen
+from tracker.tui.screens.form import FormScreen, Saved
 from tracker.tui.styled import Line, styled
 from tracker.tui.suggest import ActorSuggester, CompletingInput
 
@@ -329,7 +329,7 @@ class EventForm(FormScreen[int | None]):
         self._save(values, self.version)
 
     @work(thread=True, exclusive=True, group="save")
-    def _save(self, values: EventFormValues, version: int | None) -> None:
+    def _save(self, values: EventFormValues, version: int | None) -> Saved[int | None] | None:
         try:
             event_id = self.submit(values, version)
         except StaleEventError as exc:
@@ -339,7 +339,8 @@ class EventForm(FormScreen[int | None]):
         except TrackerError as exc:
             self.app.call_from_thread(self._failed, str(exc))
         else:
-            self.app.call_from_thread(self.dismiss, event_id)
+            return Saved(event_id)
+        return None
 
     def _confirm_new_actors(
         self, values: EventFormValues, version: int | None, exc: UnknownActorError

@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+from textual.worker import Worker, WorkerState
 
 from tracker.domain import clean
 from tracker.tui.conflict import StaleEventError, conflict_text
@@ -15,6 +16,15 @@ from tracker.tui.screens.confirm import ConfirmScreen
 from tracker.tui.styled import styled
 
 Result = TypeVar("Result")
+
+
+class Saved(Generic[Result]):
+    """What a form's save worker returns when the save went through: the form's result."""
+
+    __slots__ = ("result",)
+
+    def __init__(self, result: Result):
+        self.result = result
 
 
 class FormScreen(ModalScreen[Result], Generic[Result]):
@@ -44,6 +54,13 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
 
     def cancelled_result(self) -> Result | None:
         return None
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # The form closes once its save worker has finished, not from inside it: closing the
+        # screen cancels its workers, and a save must end as done, never as cancelled.
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Saved):
+            event.stop()
+            self.dismiss(event.worker.result.result)
 
     def show_error(self, content) -> None:
         self.query_one(f"#{self.ERROR_ID}", Static).update(content)

@@ -17,7 +17,7 @@ from tracker.extract.dates import parse_when
 from tracker.services.events import StatusTime, plan_status_time
 from tracker.services.timeline import EventDetails
 from tracker.tui.conflict import StaleEventError
-from tracker.tui.screens.form import FormScreen
+from tracker.tui.screens.form import FormScreen, Saved
 from tracker.tui.styled import Line, styled
 
 # the status an event most likely moves to next, offered first in the form
@@ -216,7 +216,7 @@ class StatusForm(FormScreen[bool]):
         self._save(values, self.version)
 
     @work(thread=True, exclusive=True, group="save")
-    def _save(self, values: StatusFormValues, version: int) -> None:
+    def _save(self, values: StatusFormValues, version: int) -> Saved[bool] | None:
         try:
             self.submit(self.event.id, values, version)
         except StaleEventError as exc:
@@ -224,7 +224,8 @@ class StatusForm(FormScreen[bool]):
         except TrackerError as exc:
             self.app.call_from_thread(self._failed, str(exc))
         else:
-            self.app.call_from_thread(self.dismiss, True)
+            return Saved(True)
+        return None
 
     @property
     def dirty(self) -> bool:
