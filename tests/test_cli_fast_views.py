@@ -143,3 +143,24 @@ def test_agenda_and_changes_never_import_sqlalchemy(url):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize("driver", ["psycopg2", "psycopg"])
+def test_either_postgresql_driver_serves_the_fast_paths(url, monkeypatch, driver):
+    # the fast paths take psycopg2 when it is installed (it starts faster), else psycopg
+    if not url.startswith("postgresql"):
+        pytest.skip("PostgreSQL's drivers")
+    pytest.importorskip(driver)
+    monkeypatch.setattr(reading, "PG_DRIVERS", (driver,))
+    with reading.open_reader(url) as reader:
+        assert type(reader.connection).__module__.startswith(driver)
+    for args in (("agenda", "--json"), ("changes", "--keep-mark"), ("list", "--search", "putin"),
+                 ("show", "3", "--json"), ("list", "--json")):  # fmt: skip
+        fast, slow, served = both_paths(url, monkeypatch, *args)
+        monkeypatch.setattr(reading, "PG_DRIVERS", (driver,))
+        assert served and fast == slow
+    # a write, and an error of the driver, read the same
+    out = run(url, "status", "3", "postponed", "--note", f"through {driver}")
+    assert out.startswith("event 3: ")
+    added = json.loads(run(url, "add", "--type", "call", "--actor", "Russia", "--json"))
+    assert added["title"] == "Russia phone call" and added["version"] == 2

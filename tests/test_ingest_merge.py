@@ -166,3 +166,34 @@ def test_an_undated_mention_does_not_merge_into_an_event_years_away(session):
     session.commit()
     assert (outcome.new_events, outcome.merged_mentions, outcome.status_changes) == (1, 0, 0)
     assert sorted(e.status for e in list_events(session)) == ["occurred", "planned"]
+
+
+def test_an_article_of_several_events_merges_each_into_its_own(session):
+    """Several mentions in one article (PostgreSQL reads their candidates in one round trip,
+    before any is merged): each finds its event, and none takes an event an earlier one took."""
+    day = When(dt.date(2025, 2, 12), dt.date(2025, 2, 12), "day")
+    meeting = ExtractedEvent(
+        "meeting", "planned", [TRUMP, PUTIN], None, "They will meet.", 0, 15, 0.8
+    )
+    first = apply_extraction(
+        session,
+        extraction(dt.date(2025, 2, 10), call("planned", day), meeting, call("planned", day)),
+        "a.txt",
+        "h1",
+    )
+    assert (first.new_events, first.merged_mentions) == (3, 0)
+    second = apply_extraction(
+        session,
+        extraction(
+            dt.date(2025, 2, 11),
+            call("planned", day, "Trump and Putin will speak."),
+            meeting,
+            call("occurred", day, "They spoke."),
+            call("planned", day, "A third call."),
+        ),
+        "b.txt",
+        "h2",
+    )
+    session.commit()
+    assert (second.new_events, second.merged_mentions) == (1, 3)
+    assert len(list_events(session, EventFilter())) == 4

@@ -91,11 +91,9 @@ def _database_failure(reason: str, operational: bool) -> str:
 
 def _driver_failure(exc: Exception) -> str | None:
     """The line for an error of the DB-API drivers the fast paths use (tracker.services.reading
-    and writing), as the services' errors read; None for any other error. Checked without
-    importing a driver the command did not load."""
-    sqlite3 = sys.modules.get("sqlite3")
-    psycopg = sys.modules.get("psycopg")
-    for module in (sqlite3, psycopg):
+    and writing: sqlite3, psycopg2 or psycopg), as the services' errors read; None for any
+    other error. Checked without importing a driver the command did not load."""
+    for module in map(sys.modules.get, ("sqlite3", "psycopg2", "psycopg")):
         if module is not None and isinstance(exc, module.Error):
             lines = str(exc).strip().splitlines()
             return _database_failure(

@@ -469,3 +469,13 @@ def test_retelling_through_extract():
         "Kremlin said. They also met on Saturday."
     )
     assert [e.when.start.day for e in found] == [7, 8]
+
+
+def test_one_party_telling_of_an_act_held_with_others_is_that_act_again():
+    text = (
+        "Test\n\nThe leaders of Ukraine, Russia, France and Germany agreed on Thursday to a "
+        "ceasefire after talks in Minsk.\n\n"
+        '"We have agreed on a ceasefire," Russian President Vladimir Putin said.\n'
+    )
+    events = extract(text, published=dt.date(2015, 2, 12)).events
+    assert [e.type for e in events].count("agreement") == 1

@@ -49,9 +49,11 @@ def clause_starts(tokens: list[Token]) -> list[int]:
     return clause_scan(tokens)[0]
 
 
-def clause_scan(tokens: list[Token]) -> tuple[list[int], list[int], list[int]]:
+def clause_scan(
+    tokens: list[Token], lows: list[str] | None = None
+) -> tuple[list[int], list[int], list[int]]:
     """For each token the index where its clause starts; where the commas and the double
-    quotation marks stand."""
+    quotation marks stand. ``lows``: the tokens' lower case, when the caller has it."""
     n = len(tokens)
     starts = [0] * n
     commas: list[int] = []
@@ -63,7 +65,9 @@ def clause_scan(tokens: list[Token]) -> tuple[list[int], list[int], list[int]]:
     done = 0  # starts[:done] are known
     # Only a comma, a break mark, "and" or "but" can start a clause: the tokens between two of
     # them are in the clause of the first.
-    for i in [k for k, t in enumerate(tokens) if t.low in _SCANNED]:
+    if lows is None:
+        lows = [t.low for t in tokens]
+    for i in [k for k, low in enumerate(lows) if low in _SCANNED]:
         t = tokens[i]
         if t.text in _QUOTES:
             quotes.append(i)
@@ -132,9 +136,9 @@ class Clauses:
         "tokens", "starts", "_commas", "_quotes", "_ends", "_quote_of", "_relative_close",
     )
 
-    def __init__(self, tokens: list[Token]):
+    def __init__(self, tokens: list[Token], lows: list[str] | None = None):
         self.tokens = tokens
-        self.starts, self._commas, self._quotes = clause_scan(tokens)
+        self.starts, self._commas, self._quotes = clause_scan(tokens, lows)
         # built on first use: most sentences never ask
         self._ends: list[int] | None = None
         self._quote_of: list[int | None] | None = None

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor
-from tracker.extract.arguments import SPEECH_ACTS, SentenceMentions
+from tracker.extract.arguments import CONSULT, SPEECH_ACTS, SentenceMentions
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
 from tracker.extract.status import predicate_status
@@ -439,6 +439,13 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             # an undated call told again with a party as its state: "the first conversation
             # between a sitting U.S. President and Putin"
             shared += 1
+        if (
+            event.type in CONSULT and len(event.actors) == 1
+            and len(earlier.actors) >= 2 and earlier.status == event.status == "occurred"
+            and any(same_party(event.actors[0], b) for b in earlier.actors)
+        ):
+            # "'We have agreed on a ceasefire,' Putin said": one party telling of it again
+            same_initiator, shared = True, 1
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or same_parties_same_day(earlier, event):

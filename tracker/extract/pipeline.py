@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from tracker.domain import When
@@ -169,7 +169,7 @@ def _sentence_events(
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
     if not triggers:
         return []  # many sentences: nothing to build the clause structure for
-    clause = Clauses(tokens)
+    clause = Clauses(tokens, lows)
     times = SentenceTimes(dates, published)
     sm = SentenceMentions(tokens, mentions, clause, lows)
     denial_end = lex.first_denial_end(lows)
@@ -182,7 +182,7 @@ def _sentence_events(
     last_subjects: list[tuple[Actor, str]] = []
     head_events: dict[int, ExtractedEvent] = {}
     renamed_until = 0  # the end of an appositive that renames the act just told
-    caps = [t.cap for t in tokens]
+    caps = _Capitalised(tokens)
     # "They also agreed ...": whatever "also" precedes is a further act, not a retelling
     first_also = lows.index("also") if "also" in lows else len(lows)
 
@@ -312,6 +312,22 @@ def _sentence_events(
         out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+class _Capitalised(Sequence[bool]):
+    """``caps[k]``: is token k capitalised? Read from the token when asked (rarely), not
+    listed for every token of every sentence."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+
+    def __getitem__(self, k: int) -> bool:  # type: ignore[override]  (no slices)
+        return self.tokens[k].cap
+
+    def __len__(self) -> int:
+        return len(self.tokens)
 
 
 _NEW_ACT_CUES = lexicon.words("new_act_cues")

@@ -169,7 +169,7 @@ _ACCEPTANCE = lexicon.words("acceptance_words")
 _ACCEPT_REACH = 15
 
 
-def in_condition(lows: list[str], lo: int, trig: Trigger, named: list[bool]) -> bool:
+def in_condition(lows: list[str], lo: int, trig: Trigger, named: Sequence[bool]) -> bool:
     """Is the act named inside a condition ("if a deal is not reached", "unless talks resume")?
     The condition is not asserted: it is what the main clause depends on; but an act with a
     named author ("Turkey's military operation") is presupposed. ``named[k]``: token k is

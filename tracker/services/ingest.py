@@ -916,7 +916,8 @@ def _prefetch_candidates(conn, mentions: Sequence[tuple[ExtractedEvent, list[int
     from psycopg import Pipeline
 
     sql = _sql(conn)
-    raw = (conn.connection() if isinstance(conn, Session) else conn.connection).dbapi_connection
+    bind = conn.connection() if isinstance(conn, Session) else conn
+    raw = bind.connection.dbapi_connection
     jobs = []
     for k, (extracted, actor_ids) in enumerate(mentions):
         ids = sorted(set(actor_ids))
@@ -925,7 +926,7 @@ def _prefetch_candidates(conn, mentions: Sequence[tuple[ExtractedEvent, list[int
         case, params, _reference = _candidate_params(extracted, ids, reported)
         if case == "anywhere":
             continue
-        text, defaults = sql.pg_candidates(case, conn)
+        text, defaults = sql.pg_candidates(case, bind)
         jobs.append((k, text, {**defaults, **params}))
     found: list[list | None] = [None] * len(mentions)
     cursors = []

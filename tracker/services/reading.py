@@ -414,6 +414,24 @@ def open_reader(url: str) -> Reader | None:
     return reader
 
 
+# PostgreSQL's DB-API drivers, the first one installed is used: importing psycopg2 costs a
+# fifth of psycopg's CPU (0.05 s against 0.2-0.25 s on a loaded machine), most of a command's
+# budget; both take the same %(name)s parameters and give the same Python values. SQLAlchemy
+# (the service path) keeps psycopg.
+PG_DRIVERS = ("psycopg2", "psycopg")
+
+
+def _pg_driver() -> Any:
+    import importlib
+
+    for name in PG_DRIVERS[:-1]:
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            continue
+    return importlib.import_module(PG_DRIVERS[-1])
+
+
 def _connect(url: str) -> Reader | None:
     scheme, _, rest = url.partition("://")
     if scheme in ("sqlite", "sqlite+pysqlite"):
@@ -435,9 +453,7 @@ def _connect(url: str) -> Reader | None:
         parts = urlsplit(url)
         if parts.query or parts.fragment:
             return None
-        import psycopg
-
-        connection = psycopg.connect(
+        connection = _pg_driver().connect(
             host=parts.hostname or None,
             port=parts.port,
             user=unquote(parts.username) if parts.username else None,
