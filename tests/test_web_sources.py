@@ -362,3 +362,53 @@ def test_a_document_that_is_not_a_feed_is_refused(web, sqlite_engine):
     assert poll.error.startswith("not an RSS or Atom feed")
     with pytest.raises(TrackerError):
         fetch("gopher://127.0.0.1/")
+
+
+def test_pages_fetched_and_read_by_workers_are_stored_as_one_by_one(web, tmp_path):
+    """ingest_urls with jobs > 1 (pages fetched, read and extracted in worker processes,
+    stored here in the order given) gives the outcomes and rows of a run one URL at a time."""
+    feed = _feed_of_three(web)
+    talks = web.add("/b/talks", page_html("Talks in Riyadh", TALKS))
+    summary_feed = web.add(
+        "/feed2.xml",
+        rss(
+            [
+                {"title": "Talks", "link": talks, "guid": "t1", "pubDate": "Fri, 14 Feb 2025"},
+                {
+                    "title": "EU sanctions",
+                    "link": web.url("/b/broken"),
+                    "guid": "s1",
+                    "pubDate": "Mon, 17 Feb 2025 08:00:00 GMT",
+                    "description": f"&lt;p&gt;{SANCTIONS[0]}&lt;/p&gt;",
+                },
+                {"title": "No link", "guid": "n1", "description": "Nothing to read here."},
+            ]
+        ),
+        content_type="application/rss+xml",
+    )
+    web.add("/b/broken", status=500, content_type="text/plain")
+    page = web.add("/c/call", page_html("Trump and Putin talk", CALL, "2025-02-12"))
+    urls = [page, feed, web.url("/c/missing"), summary_feed, page]
+
+    def run(jobs: int):
+        engine = open_database(f"sqlite:///{tmp_path / f'jobs{jobs}.db'}")
+        try:
+            seen = []
+            report = ingest_urls(engine, urls, jobs=jobs, on_outcome=seen.append)
+            with Session(engine) as session:
+                rows = [
+                    (a.source, a.title, a.published, a.body) for a in session.scalars(
+                        select(Article).order_by(Article.id)
+                    )
+                ]
+                rows += list(session.execute(select(Mention.event_id, Mention.sentence)))
+            outcomes = [(o.path, o.state, o.reason, o.new_events) for o in report.outcomes]
+            assert [(o.path, o.state) for o in seen] == [(p, s) for p, s, _, _ in outcomes]
+            return outcomes, rows
+        finally:
+            engine.dispose()
+
+    one_by_one = run(1)
+    assert one_by_one == run(2)
+    states = [state for _, state, _, _ in one_by_one[0]]
+    assert {"ingested", "skipped", "duplicate"} <= set(states), states

@@ -1236,7 +1236,7 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     if urls:
         from tracker.services.web import ingest_urls
 
-        from_web = ingest_urls(engine, urls, day).outcomes
+        from_web = ingest_urls(engine, urls, day, jobs=options["jobs"]).outcomes
         for outcome in from_web:
             report_failure(outcome)
         report.outcomes += from_web

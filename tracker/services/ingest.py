@@ -1446,21 +1446,28 @@ def ingest_text(
     title: str | None = None,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
     actors: ActorCache | None = None,
+    extracted: Extraction | TrackerError | None = None,
 ) -> ArticleOutcome:
     """Read one article's text into the store (no-op when the same text is already in).
 
     For text from anywhere (a file, a web page, a feed): ``source`` is its path or URL,
     ``title`` and ``published`` override what the text's own header says. Raises
     TrackerError when the text cannot be an article or takes over ``time_budget`` seconds.
+    ``extracted``: the text's extraction (or why it failed), made beforehand by a worker.
     The caller owns the transaction.
     """
     text = check_article_text(compose_article(text, title, published))
     digest = content_hash(text)
     if session.execute(_sql(session).article_by_hash, {"digest": digest}).first():
         return _already_known(session, source, digest, published)
-    if known_actors is None:
-        known_actors = known_actor_entries(session)
-    extraction = _extract(text, source, published, known_actors, time_budget)
+    if isinstance(extracted, TrackerError):
+        raise extracted
+    if extracted is not None:
+        extraction = extracted
+    else:
+        if known_actors is None:
+            known_actors = known_actor_entries(session)
+        extraction = _extract(text, source, published, known_actors, time_budget)
     return apply_extraction(
         session,
         extraction,

@@ -70,6 +70,74 @@ def read_web_page(fetched: Fetched) -> Page:
     return read_page(decode_html(fetched.body, fetched.charset), fetched.url)
 
 
+# ---------------------------------------------------------------- workers (--jobs)
+#
+# With jobs > 1 the pages are fetched, read and extracted in worker processes (as files are
+# in ingest_files) while this process stores them one by one in the order given. What a
+# worker hands back is plain data: a page's text and its extraction, or why it failed.
+
+
+def _extracted_in_worker(text: str, source: str):
+    """The extraction ingest_text would make of ``text`` (or the TrackerError's message)."""
+    from tracker.services import ingest
+
+    try:
+        budget = ingest.DEFAULT_TIME_BUDGET
+        return ingest._extract(text, source, None, ingest._worker_actors, budget)
+    except TrackerError as exc:
+        return str(exc)
+
+
+def _prepare_url(job) -> tuple:
+    """A URL fetched: ("feed", Feed, None, None), ("page", final URL, text, extracted), or
+    ("error", message, None, None)."""
+    url, published, limits = job
+    try:
+        fetched = fetch(url, limits)
+        if looks_like_feed(fetched.content_type, fetched.body):
+            return "feed", parse_feed(fetched.body, fetched.url), None, None
+        page = read_web_page(fetched)
+    except TrackerError as exc:
+        return "error", str(exc), None, None
+    text = _page_text(page, fetched.url, published)
+    return "page", fetched.url, text, _extracted_in_worker(text, fetched.url)
+
+
+def _prepare_entry(job) -> tuple:
+    """An entry's page fetched and read (else its summary): ("page", URL, text, extracted),
+    ("summary", problem, text, extracted) or ("skipped", reason, transient, None)."""
+    feed_url, entry, published, limits = job
+    source = entry.link or feed_url
+    if entry.link is None:
+        problem, transient = "the entry links to no http(s) page", False
+    else:
+        try:
+            fetched = fetch(entry.link, limits)
+            page = read_web_page(fetched)
+        except TrackerError as exc:
+            problem = str(exc)
+            transient = isinstance(exc, FetchError) and exc.transient
+        else:
+            date = published or page.published or entry.published
+            page = Page(page.title or entry.title, page.text, date)
+            text = _page_text(page, fetched.url, None)
+            return "page", fetched.url, text, _extracted_in_worker(text, fetched.url)
+    if not entry.summary:
+        return "skipped", f"{problem}; the feed gives no summary", transient, None
+    page = Page(entry.title, entry.summary, published or entry.published)
+    text = _page_text(page, source, None)
+    return "summary", (problem, transient), text, _extracted_in_worker(text, source)
+
+
+def _as_extracted(extracted):
+    return TrackerError(extracted) if isinstance(extracted, str) else extracted
+
+
+def _page_text(page: Page, source: str, published: dt.date | None) -> str:
+    title = page.title or _title_from_url(source)
+    return article_text(title, published or page.published, page.text)
+
+
 def store_article(
     engine: Engine, text: str, source: str, known_actors: Sequence[ActorEntry] | None = None
 ) -> ArticleOutcome:
@@ -78,12 +146,20 @@ def store_article(
 
 
 def _store(
-    engine: Engine, text: str, source: str, known_actors: Sequence[ActorEntry] | None
+    engine: Engine,
+    text: str,
+    source: str,
+    known_actors: Sequence[ActorEntry] | None,
+    extracted=None,
 ) -> tuple[ArticleOutcome, bool]:
-    """(outcome, worth retrying): a busy or racing database is worth another try later."""
+    """(outcome, worth retrying): a busy or racing database is worth another try later.
+    ``extracted``: made by a worker (an Extraction, or the message of a TrackerError)."""
     try:
         with unit_of_work(engine) as session:
-            return ingest_text(session, text, source, None, known_actors), False
+            outcome = ingest_text(
+                session, text, source, None, known_actors, extracted=_as_extracted(extracted)
+            )
+            return outcome, False
     except TrackerError as exc:
         return ArticleOutcome(source, "skipped", str(exc)), False
     except IntegrityError:
@@ -129,9 +205,7 @@ def _store_page(
     published: dt.date | None,
     known_actors: Sequence[ActorEntry] | None,
 ) -> tuple[ArticleOutcome, bool]:
-    title = page.title or _title_from_url(source)
-    text = article_text(title, published or page.published, page.text)
-    return _store(engine, text, source, known_actors)
+    return _store(engine, _page_text(page, source, published), source, known_actors)
 
 
 def _entry_outcome(
@@ -163,6 +237,23 @@ def _entry_outcome(
         return ArticleOutcome(source, "skipped", reason, entry.title), transient
     page = Page(entry.title, entry.summary, published or entry.published)
     outcome, retry = _store_page(engine, page, source, None, known_actors)
+    if outcome.state == "ingested":
+        outcome.reason = f"the page failed ({problem}): read the feed's summary instead"
+    return outcome, retry
+
+
+def _prepared_entry_outcome(
+    engine: Engine, feed_url: str, entry: FeedItem, prepared: tuple, known_actors
+) -> tuple[ArticleOutcome, bool]:
+    """_entry_outcome for an entry a worker fetched and extracted (_prepare_entry)."""
+    kind, detail, text, extracted = prepared
+    source = entry.link or feed_url
+    if kind == "skipped":  # text: whether it is worth another try
+        return ArticleOutcome(source, "skipped", detail, entry.title), text
+    if kind == "page":
+        return _store(engine, text, detail, known_actors, extracted)
+    problem, _transient = detail
+    outcome, retry = _store(engine, text, source, known_actors, extracted)
     if outcome.state == "ingested":
         outcome.reason = f"the page failed ({problem}): read the feed's summary instead"
     return outcome, retry
@@ -212,14 +303,27 @@ def _read_feed_entries(
     limits: FetchLimits,
     known_actors: Sequence[ActorEntry] | None,
     on_outcome: OnOutcome | None,
+    pool=None,
 ) -> None:
     poll.entries = len(feed.entries)
     entries = list({e.key: e for e in feed.entries}.values())  # a key listed twice is read once
     if only_new:
         seen = _seen_keys(engine, poll.url, [e.key for e in entries])
         entries = [e for e in entries if e.key not in seen]
-    for entry in _oldest_first(entries):
-        outcome, retry = _entry_outcome(engine, poll.url, entry, published, limits, known_actors)
+    entries = _oldest_first(entries)
+    prepared = None
+    if pool is not None:  # the pages fetched and extracted ahead, stored here in order
+        jobs = [(poll.url, entry, published, limits) for entry in entries]
+        prepared = pool.imap(_prepare_entry, jobs, chunksize=1)
+    for entry in entries:
+        if prepared is None:
+            outcome, retry = _entry_outcome(
+                engine, poll.url, entry, published, limits, known_actors
+            )
+        else:
+            outcome, retry = _prepared_entry_outcome(
+                engine, poll.url, entry, next(prepared), known_actors
+            )
         if not retry:
             _mark_seen(engine, poll.url, entry)
         poll.outcomes.append(outcome)
@@ -303,14 +407,57 @@ def ingest_urls(
     *,
     limits: FetchLimits = DEFAULT_LIMITS,
     on_outcome: OnOutcome | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Pages and feeds, in the order given; failures are skipped outcomes."""
+    """Pages and feeds, in the order given; failures are skipped outcomes. With ``jobs`` > 1
+    pages are fetched, read and extracted in that many worker processes while this process
+    stores them in the order given (feed entries too): the same outcomes as one by one."""
     report = IngestReport()
     with Session(engine) as session:
         known = known_actor_entries(session)
-    for url in urls:
-        report.outcomes += ingest_url(
-            engine, url, published=published, limits=limits, known_actors=known,
-            on_outcome=on_outcome,
-        )
+    if jobs <= 1:
+        for url in urls:
+            report.outcomes += ingest_url(
+                engine, url, published=published, limits=limits, known_actors=known,
+                on_outcome=on_outcome,
+            )
+        return report
+    import multiprocessing
+
+    from tracker.services import ingest
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = multiprocessing.get_context(method).Pool(
+        jobs, initializer=ingest._init_worker, initargs=(known,)
+    )
+    try:
+        prepared = pool.imap(_prepare_url, [(url, published, limits) for url in urls], 1)
+        for url in urls:
+            report.outcomes += _prepared_url_outcomes(
+                engine, url, next(prepared), published, limits, known, on_outcome, pool
+            )
+    finally:
+        pool.terminate()
+        pool.join()
     return report
+
+
+def _prepared_url_outcomes(
+    engine, url, prepared, published, limits, known, on_outcome, pool
+) -> list[ArticleOutcome]:
+    """ingest_url for a URL a worker fetched (_prepare_url)."""
+    kind, detail, text, extracted = prepared
+    if kind == "feed":
+        poll = FeedPoll(url)
+        _read_feed_entries(
+            engine, poll, detail, only_new=False, published=published, limits=limits,
+            known_actors=known, on_outcome=on_outcome, pool=pool,
+        )
+        return poll.outcomes
+    if kind == "error":
+        outcome = ArticleOutcome(url, "skipped", detail)
+    else:
+        outcome = _store(engine, text, detail, known, extracted)[0]
+    if on_outcome is not None:
+        on_outcome(outcome)
+    return [outcome]
