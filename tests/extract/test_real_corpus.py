@@ -11,7 +11,8 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-ARTICLES = sorted(p for part in ("tune", "heldout", "second") for p in (REAL / part).glob("*.txt"))
+PARTS = ("tune", "heldout", "second", "fresh")
+ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
 )
@@ -24,6 +25,10 @@ def test_the_split_is_kept_and_large_enough():
     assert not tune & heldout
     second = {p.name for p in (REAL / "second").glob("*.txt")}
     assert len(second) >= 20 and second <= tune | heldout
+    # batch 3, scored untuned: a part of its own, every article annotated
+    fresh = list((REAL / "fresh").glob("*.txt"))
+    assert len(fresh) >= 20 and not {p.name for p in fresh} & (tune | heldout)
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in fresh)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
