@@ -139,6 +139,9 @@ def main() -> None:
     parser.add_argument("--kind", default="wire", help="wire, distinct, or both: wire,distinct")
     parser.add_argument("--n", type=int, default=500)
     parser.add_argument("--jobs", type=int, default=2, help="for the one-off extraction")
+    parser.add_argument(
+        "--undated", action="store_true", help="the articles' dates taken away (undated articles)"
+    )
     parser.add_argument("--profile", metavar="FILE")
     parser.add_argument("--statements", action="store_true", help="print statement counts")
     parser.add_argument("--dump", metavar="FILE", help="rows written, for merge_check")
@@ -160,6 +163,17 @@ def main() -> None:
         known = known_actor_entries(conn)
     folders = [write_articles(WORK / f"{k}-{args.n}", k, args.n) for k in args.kind.split(",")]
     todo = extractions(folders, known, args.jobs)
+    if args.undated:  # the same articles without their dates: new articles, undated
+        import dataclasses
+
+        todo = [
+            (
+                source + "#undated",
+                hashlib.sha256(("undated " + digest).encode()).hexdigest(),
+                dataclasses.replace(ex, article=dataclasses.replace(ex.article, published=None)),
+            )
+            for source, digest, ex in todo
+        ]
     base = base_ids(engine)
     stats = count_statements(engine) if args.statements else None
     writer = Writer(engine)
