@@ -405,6 +405,11 @@ def _dialect(conn: Session | Connection) -> str:
     return bind.dialect.name
 
 
+def _driver(conn: Session | Connection) -> tuple[str, str]:
+    bind = conn.get_bind() if isinstance(conn, Session) else conn
+    return bind.dialect.name, bind.dialect.driver
+
+
 # The time of a new mention: its own (dated), only its article's day (reported), or none.
 _TIME_CASES = ("dated", "reported", "anywhere")
 # How many of the latest events of its type a mention with no time and no article date is
@@ -1205,7 +1210,7 @@ def merge_events(
         for extracted in events
     ]
     prefetched: list = [None] * len(events)
-    if len(events) > 1 and _dialect(session) == "postgresql":
+    if len(events) > 1 and _driver(session) == ("postgresql", "psycopg"):
         prefetched = _prefetch_candidates(
             session,
             [(e, [r.id for r in rows]) for e, rows in zip(events, actor_rows, strict=True)],
