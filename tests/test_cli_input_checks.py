@@ -6,6 +6,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from tracker import cli as cli_module
 from tracker.cli import cli
 from tracker.db.session import open_database, unit_of_work
 from tracker.domain import When
@@ -16,12 +17,17 @@ def _invoke(*args, env=None):
     return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
 
 
+FILLED = 123  # events: more than a table page and more than two JSON pages (made small here)
+
+
 @pytest.fixture
-def filled(db_url):
-    """A database with 1,203 events (more than a table page and more than a JSON page)."""
+def filled(db_url, monkeypatch):
+    """A database with more events than a table page and a JSON page hold."""
+    monkeypatch.setattr(cli_module, "LIST_TABLE_LIMIT", 20)
+    monkeypatch.setattr(cli_module, "JSON_PAGE", 50)
     engine = open_database(db_url)
     with unit_of_work(engine) as session:
-        for i in range(1203):
+        for i in range(FILLED):
             start = dt.date(2020, 1, 1) + dt.timedelta(days=i)
             day = When(start, start, "day")
             add_event(session, type="talks", status="planned", actors=[ActorRole("Iran")], when=day)
@@ -33,21 +39,21 @@ def test_list_json_returns_every_match_or_says_it_is_partial(filled):
     listed = _invoke("--db", filled, "list", "--json")
     assert listed.exit_code == 0
     events = json.loads(listed.stdout)
-    assert len(events) == 1203
+    assert len(events) == FILLED
     assert [e["id"] for e in events] == sorted(e["id"] for e in events)
     assert listed.stderr == ""
     lines = _invoke("--db", filled, "list", "--jsonl").stdout.splitlines()
-    assert len(lines) == 1203
+    assert len(lines) == FILLED
     assert [json.loads(line)["id"] for line in lines] == [e["id"] for e in events]
     # the table stays short and says how to see the rest
     table = _invoke("--db", filled, "list").stdout
-    assert "… 1003 more (use --limit, or --json for all)" in table
+    assert f"… {FILLED - 20} more (use --limit, or --json for all)" in table
     # a limited JSON output says it is partial (one test: filling the database is its cost)
     limited = _invoke("--db", filled, "list", "--json", "--limit", "10")
     assert len(json.loads(limited.stdout)) == 10
-    assert "partial output, 10 of 1203 matching events" in limited.stderr
-    exact = _invoke("--db", filled, "list", "--jsonl", "--limit", "1203")
-    assert len(exact.stdout.splitlines()) == 1203 and exact.stderr == ""
+    assert f"partial output, 10 of {FILLED} matching events" in limited.stderr
+    exact = _invoke("--db", filled, "list", "--jsonl", "--limit", str(FILLED))
+    assert len(exact.stdout.splitlines()) == FILLED and exact.stderr == ""
     empty = _invoke("--db", filled, "list", "--json", "--search", "nothingmatchesthis")
     assert json.loads(empty.stdout) == []
 
