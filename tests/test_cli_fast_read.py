@@ -3,15 +3,13 @@ exactly what the service path prints, on every backend."""
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import tracker.services.reading as reading
+from tests.cli_imports import commands_import_sqlalchemy
 from tracker.cli import _time_range, cli, parse_when_option
 from tracker.db.session import open_database
 from tracker.extract.dates import parse_range, parse_when
@@ -181,21 +179,8 @@ def test_an_old_or_missing_schema_takes_the_service_path(tmp_path, db_url):
 
 
 def test_list_and_show_never_import_sqlalchemy(url):
-    script = (
-        "import sys\n"
-        "from tracker.cli import cli\n"
-        "for args in (['list'], ['show', '1'], ['list', '--status', 'planned', '--json']):\n"
-        "    try:\n"
-        f"        cli(['--db', {url!r}, *args])\n"
-        "    except SystemExit as done:\n"
-        "        assert not done.code, done.code\n"
-        "print('sqlalchemy' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy()
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "False"
+    commands = [["list"], ["show", "1"], ["list", "--status", "planned", "--json"]]
+    assert not commands_import_sqlalchemy(url, commands)
 
 
 @pytest.mark.parametrize("day", ["2025-03-12", "2024-02-29", "0001-01-01", "9999-12-31"])

@@ -3,15 +3,13 @@ print exactly what the service path prints, on every backend; `changes` moves th
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import tracker.services.reading as reading
+from tests.cli_imports import commands_import_sqlalchemy
 from tracker.cli import cli
 from tracker.db.session import open_database
 
@@ -128,21 +126,8 @@ def test_changes_moves_the_same_mark_on_both_paths(url, monkeypatch):
 
 
 def test_agenda_and_changes_never_import_sqlalchemy(url):
-    script = (
-        "import sys\n"
-        "from tracker.cli import cli\n"
-        "for args in (['agenda'], ['agenda', '--json'], ['changes'], ['changes', '--json']):\n"
-        "    try:\n"
-        f"        cli(['--db', {url!r}, *args])\n"
-        "    except SystemExit as done:\n"
-        "        assert not done.code, done.code\n"
-        "print('sqlalchemy' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy()
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "False"
+    commands = [["agenda"], ["agenda", "--json"], ["changes"], ["changes", "--json"]]
+    assert not commands_import_sqlalchemy(url, commands)
 
 
 @pytest.mark.parametrize("driver", ["psycopg2", "psycopg"])

@@ -5,9 +5,6 @@ do exactly it hands to the services."""
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ from sqlalchemy import text
 
 import tracker.services.reading as reading
 import tracker.services.writing as writing
+from tests.cli_imports import commands_import_sqlalchemy
 from tracker.cli import cli
 from tracker.db.session import open_database
 
@@ -235,23 +233,12 @@ def test_actors_the_database_does_not_know_take_the_service_path(url, monkeypatc
 
 
 def test_status_and_add_never_import_sqlalchemy(url):
-    script = (
-        "import sys\n"
-        "from tracker.cli import cli\n"
-        "for args in (['status', '3', 'postponed', '--note', 'x'],\n"
-        "             ['add', '--type', 'call', '--actor', 'Russia', '--actor', 'China',\n"
-        "              '--when', '2025-03-12', '--json']):\n"
-        "    try:\n"
-        f"        cli(['--db', {url!r}, *args])\n"
-        "    except SystemExit as done:\n"
-        "        assert not done.code, done.code\n"
-        "print('sqlalchemy' in sys.modules)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=os.environ.copy()
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "False"
+    commands = [
+        ["status", "3", "postponed", "--note", "x"],
+        ["add", "--type", "call", "--actor", "Russia", "--actor", "China", "--when", "2025-03-12",
+         "--json"],
+    ]  # fmt: skip
+    assert not commands_import_sqlalchemy(url, commands)
 
 
 def test_a_busy_sqlite_database_is_one_line_and_nothing_written(url, engine, monkeypatch):
