@@ -27,7 +27,7 @@ def trigger(lows: list[str], word: str, event_type: str) -> Trigger:
 def test_subjectless(text, is_subjectless):
     tokens = tokenize(text)
     lows = [t.low for t in tokens]
-    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text), lows)
+    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text))
     sm = SentenceMentions(tokens, mentions, Clauses(tokens), lows)
     word = next(w for w in lows if w in ("spoken", "speaking", "spoke"))
     assert subjectless(lows, 0, trigger(lows, word, "call"), sm) is is_subjectless

@@ -57,7 +57,7 @@ def read(text: str):
     """A sentence's tokens, lower-case words and mentions, as the pipeline has them."""
     tokens = tokenize(text)
     lows = [t.low for t in tokens]
-    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text), lows)
+    mentions = find_mentions(tokens, base_index(), ArticleMemory.for_article(text))
     return tokens, lows, mentions, SentenceMentions(tokens, mentions, Clauses(tokens), lows)
 
 

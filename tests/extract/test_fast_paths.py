@@ -116,6 +116,17 @@ def test_tokens_are_the_same_from_the_word_memo():
     ]
 
 
+def test_token_columns_are_the_tokens_fields():
+    from tracker.extract import tokens
+
+    for text in ("", "Russia's envoy met the U.S. team; Putin, Xi and 'Erdoğan' agreed.", "a b"):
+        found = tokens.tokenize(text)
+        assert found.lows == [t.low for t in found]
+        assert found.bases == [t.base for t in found]
+        assert found.capitals == [k for k, t in enumerate(found) if t.cap]
+        assert found.words == {t.low for t in found}
+
+
 def test_scope_start_is_the_scan_it_replaces():
     from tracker.extract.events import _scope_start
 

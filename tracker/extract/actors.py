@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
-from tracker.extract.tokens import PhraseIndex, Token, phrase_key, tokenize
+from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key, tokenize
 from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
@@ -362,20 +362,16 @@ def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
     return [k for k, word in enumerate(words) if word in wanted]
 
 
-def find_mentions(
-    tokens: list[Token], index: ActorIndex, memory: ArticleMemory, lows: list[str] | None = None
-) -> list[Mention]:
-    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons.
-    ``lows``: the tokens' lower case, when the caller has it."""
+def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> list[Mention]:
+    """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
-    texts = [t.base for t in tokens]
-    if lows is None:
-        lows = [t.low for t in tokens]
-    capitals = [x for x, t in enumerate(tokens) if t.cap]
+    texts = tokens.bases
+    lows = tokens.lows
+    capitals = tokens.capitals
     claimed = [False] * n
     # Which kinds of reference the sentence can hold at all (one set test each, in C).
-    low_set = set(lows)
+    low_set = tokens.words
     roles_possible = not index.role_gate.isdisjoint(low_set)
     agency_possible = not index.agency_heads.isdisjoint(low_set)
     country_possible = not _COUNTRY_GATE.isdisjoint(low_set)
@@ -472,8 +468,10 @@ def find_mentions(
                     titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
-    # Each is set off by a comma: a sentence without one has none.
-    for i in capitals if "," in low_set else ():
+    # Each is set off by a comma and names a title by its head word ("envoy", "leader"): a
+    # sentence without both has none.
+    appositions_possible = "," in low_set and not index.title_heads.isdisjoint(low_set)
+    for i in capitals if appositions_possible else ():
         if claimed[i] or texts[i] in _NOT_NAME:
             continue
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:

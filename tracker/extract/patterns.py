@@ -23,7 +23,7 @@ from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
 from tracker.extract.arguments import SentenceMentions
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import PhraseIndex, Token, phrase_key
+from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key
 
 _SLOTS = frozenset({"PARTY", "PARTY+", "PARTY's", "PERSON"})
 
@@ -167,13 +167,13 @@ class PatternSet:
         return out
 
     def apply(
-        self, tokens: list[Token], lows: list[str], mentions: list[Mention],
+        self, tokens: Tokens, lows: list[str], mentions: list[Mention],
         triggers: list[Trigger],
     ) -> list[Trigger]:
-        anchored = not self.anchors.isdisjoint(lows)
+        words = tokens.words
+        anchored = not self.anchors.isdisjoint(words)
         if not anchored and not triggers:
             return triggers
-        words = set(lows)
         # a pattern is tried only if the sentence has a first word of each of its word elements
         on_triggers = [
             p for p in self.on_triggers if not any(map(words.isdisjoint, p.required))

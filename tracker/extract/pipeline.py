@@ -58,7 +58,7 @@ from tracker.extract.status import (
 )
 from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
 from tracker.extract.titles import event_title
-from tracker.extract.tokens import Token, tokenize
+from tracker.extract.tokens import Token, Tokens, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
@@ -107,8 +107,8 @@ def extract(
         tokens = tokenize(sentence.text)
         if not tokens:
             continue
-        lows = [t.low for t in tokens]
-        mentions = find_mentions(tokens, index, memory, lows)
+        lows = tokens.lows
+        mentions = find_mentions(tokens, index, memory)
         future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, lows)
         found = _sentence_events(
@@ -148,7 +148,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 def _sentence_events(
     sentence: Sentence,
-    tokens: list[Token],
+    tokens: Tokens,
     lows: list[str],
     mentions: list[Mention],
     dates: list[DateMention],

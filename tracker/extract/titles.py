@@ -7,6 +7,8 @@ naming a person looks up the person's short name there).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tracker.extract import lexicon
 from tracker.extract.types import ExtractedActor
 
@@ -23,6 +25,7 @@ _DIRECTED_LABEL = {
 _SURNAME_FIRST = lexicon.words("surname_first_countries")
 
 
+@lru_cache(maxsize=1)  # asked twice per actor of every event: not an import statement each time
 def _short_names() -> dict[str, str]:
     from tracker.extract.actors import base_index  # the shipped gazetteer's index
 
