@@ -457,11 +457,13 @@ def is_modifier(m: Mention, tokens: list[Token]) -> bool:
     if last.base == last.text or m.source == "pronoun":
         return False
     heads = _title_heads()
-    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
+    after = tokens[m.tok_end : m.tok_end + 5]
+    for k, t in enumerate(after):
         if not t.low[0].isalnum():
             return False
         if t.low in heads:
-            return True
+            # "Putin's official visit": a title word before an act is an adjective
+            return not (k + 1 < len(after) and after[k + 1].low in _ACT_NOUNS_AFTER_TITLE)
         if k >= 2 and not t.cap:
             return False  # a capitalised title goes on: "Israel's far-right Security Minister"
     return False
@@ -473,6 +475,8 @@ def _title_heads() -> frozenset[str]:
 
 
 _SUBORDINATORS = lexicon.words("subordinators")
+# "Putin's official visit", "Macron's state dinner": the title word is an adjective here.
+_ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns_after_title")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
 
 
