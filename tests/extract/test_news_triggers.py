@@ -109,3 +109,12 @@ def test_a_call_needs_two_sides():
                    "Dmitry Peskov told a conference call with reporters.")
     assert all(t != "call" for t, _, _ in events), events
     assert found("Macron held a phone call with Putin on Friday.")[0][0] == "call"
+
+
+def test_a_word_after_a_hyphen_is_part_of_an_adjective_not_the_act():
+    result = extract(
+        "Test\n\nFour-day U.S.-hosted negotiations between Armenian Foreign Minister Ararat "
+        "Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov ended on Thursday.\n",
+        published=dt.date(2023, 5, 4),
+    )
+    assert [e.type for e in result.events] == ["talks"]

@@ -58,11 +58,13 @@ class TriggerLexicon:
 
     def find_triggers(self, lows: list[str]) -> list[Trigger]:
         """The trigger phrases, longest first. A phrase of type "none" ("meeting point") is
-        matched, so that the shorter trigger inside it is not, but is not returned."""
+        matched, so that the shorter trigger inside it is not, but is not returned. A word
+        after a hyphen ends a compound adjective ("U.S.-hosted negotiations"): the noun after
+        it is the act."""
         return [
             Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
             for a, b, value in self.triggers.find_all(lows)
-            if value[0] != "none"  # type: ignore[index]
+            if value[0] != "none" and (a == 0 or lows[a - 1] != "-")  # type: ignore[index]
         ]
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:
