@@ -70,3 +70,20 @@ def test_a_title_after_a_possessor_still_names_someone_else():
         "Test\n\nPutin's special envoy urged Ukraine to negotiate.", published=dt.date(2024, 5, 15)
     ).events
     assert "Vladimir Putin" not in {a.name for a in demand.actors}
+
+
+def test_who_reports_a_meeting_is_no_party_to_it():
+    (visit,) = extract(
+        "Test\n\nRussian President Vladimir Putin will visit Paris next week, Kremlin "
+        "spokesman Dmitry Peskov said.",
+        published=dt.date(2016, 10, 11),
+    ).events
+    assert "Dmitry Peskov" not in {a.name for a in visit.actors}
+
+
+def test_who_reports_a_measure_of_his_state_is_still_named():
+    (measure,) = extract(
+        "Test\n\nRussia has suspended the grain deal, Foreign Minister Sergei Lavrov said.",
+        published=dt.date(2023, 7, 17),
+    ).events
+    assert "Sergei Lavrov" in {a.name for a in measure.actors}
