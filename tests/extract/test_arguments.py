@@ -87,3 +87,15 @@ def test_who_reports_a_measure_of_his_state_is_still_named():
         published=dt.date(2023, 7, 17),
     ).events
     assert "Sergei Lavrov" in {a.name for a in measure.actors}
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out():
+    found = extract(
+        "Test\n\nBiden on Monday condemned Sunday's attack.", published=dt.date(2021, 2, 10)
+    ).events
+    assert all(e.type != "military" or "Joe Biden" not in {a.name for a in e.actors} for e in found)
+    found = extract(
+        "Test\n\nThe EU condemned Russia's attack on Ukraine.", published=dt.date(2022, 2, 25)
+    ).events
+    (attack,) = [e for e in found if e.type == "military"]
+    assert [a.name for a in attack.actors] == ["Russia", "Ukraine"]

@@ -167,6 +167,14 @@ def actors_for(
         m for m in sm.parties_between(window_start, trig.tok, trig)
         if clause[m.tok] == lo and m.tok_end <= trig.tok and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
+    spoken_of = False
+    if before and trig.type in _OBJECT_ACT_TYPES:
+        # "Biden condemned Sunday's attack": who speaks of an act is not who carried it out
+        judging = _judging_verbs()
+        judged = [k for k in range(before[0].tok_end, trig.tok) if tokens[k].low in judging]
+        if judged:
+            before = [m for m in before if m.tok > judged[-1]]
+            spoken_of = True
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
@@ -196,7 +204,7 @@ def actors_for(
         if said:
             before = [m for m in before if m.tok > said[-1]]
     shared_subject: list[tuple[Actor, str]] = []
-    if not before:
+    if not before and not spoken_of:
         first = sm.first_party(trig)
         if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
             # "... met X and reached a consensus": the same subject acts again.
@@ -480,6 +488,21 @@ def _title_heads() -> frozenset[str]:
 
 
 _SUBORDINATORS = lexicon.words("subordinators")
+# Acts a sentence's speaker may only judge: "condemned the strikes", "welcomed the raid".
+_OBJECT_ACT_TYPES = frozenset({"military"})
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> frozenset[str]:
+    """The one-word triggers of speech acts ("condemned", "welcomed"); not the saying verbs:
+    "Netanyahu said Israel would resume its offensive" tells his own side's act."""
+    words: set[str] = set()
+    for event_type in SPEECH_ACTS:
+        for entry in lexicon.triggers().get(event_type, []):
+            phrase = entry[0] if isinstance(entry, list) else entry
+            if " " not in phrase:
+                words.add(phrase.lower())
+    return frozenset(words)
 # "Putin's official visit", "Macron's state dinner": the title word is an adjective here.
 _ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns_after_title")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
