@@ -118,3 +118,20 @@ def test_a_word_after_a_hyphen_is_part_of_an_adjective_not_the_act():
         published=dt.date(2023, 5, 4),
     )
     assert [e.type for e in result.events] == ["talks"]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("Colombian President Gustavo Petro hit out at Washington on Saturday.", "criticism",
+         "United States"),
+        ("The Chinese foreign ministry issued a statement protesting to India.", "criticism",
+         "India"),
+        ("Medvedev mocked the European Union's new sanctions.", "criticism", "European Union"),
+        ("Poroshenko expressed condolences to Turkey over the attacks.", "support", "Turkey"),
+        ("Kallas said the EU would stand by Ukraine on all fronts.", "support", "Ukraine"),
+    ],
+)
+def test_speech_act_words_of_news(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
