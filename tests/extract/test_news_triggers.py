@@ -135,3 +135,8 @@ def test_a_word_after_a_hyphen_is_part_of_an_adjective_not_the_act():
 def test_speech_act_words_of_news(body, event_type, actor):
     events = found(body)
     assert any(t == event_type and actor in names for t, _, names in events), events
+
+
+def test_talking_about_something_is_no_call():
+    events = found("Trump talked about imposing sanctions on Russia if Putin does not negotiate.")
+    assert [t for t, _, _ in events] == ["sanctions"], events

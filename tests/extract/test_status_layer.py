@@ -135,6 +135,8 @@ def statuses(body):
         ("Kenya threatened to impose sanctions on Nigeria.", ("sanctions", "threatened")),
         # a coercive act someone could take is held out as a threat
         ("Kenya said it could impose sanctions on Nigeria.", ("sanctions", "threatened")),
+        ("Ruto talked about imposing sanctions on Nigeria if no deal is reached.",
+         ("sanctions", "threatened")),
         ("Kenya signalled it might join a military strike against Nigeria.",
          ("military", "threatened")),
         # reported speech keeps the reported act's status
