@@ -515,3 +515,10 @@ def test_plan_told_in_past_reads_the_words_before_the_trigger():
     assert discourse.plan_told_in_past(planned)
     planned.evidence, planned.trigger_offset = "Putin is due to visit Paris.", 16
     assert not discourse.plan_told_in_past(planned)
+
+
+def test_a_retelling_names_the_other_side_the_first_telling_left_out():
+    (meeting,) = extracted(
+        "Modi arrived in Kazan on Tuesday. His meeting with Xi Jinping lasted an hour."
+    )
+    assert [a.name for a in meeting.actors] == ["Narendra Modi", "Xi Jinping"]

@@ -490,6 +490,10 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or same_parties_same_day(earlier, event):
+            if len(earlier.actors) == 1 and len(event.actors) > 1:
+                # "Modi arrived in Kazan. His meeting with Xi ...": the retelling names the
+                # other side the first telling left out
+                earlier.actors += [a for a in event.actors if a.name != earlier.actors[0].name]
             if earlier_when is None and event.when is not None:
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):
