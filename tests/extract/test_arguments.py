@@ -1,8 +1,11 @@
 """Layer 3 (tracker/extract/arguments.py): who acts, at whom; here the clause without a subject
 of its own and "agree" with an infinitive (one party's resolve)."""
 
+import datetime as dt
+
 import pytest
 
+from tracker.extract import extract
 from tracker.extract.actors import ArticleMemory, base_index, find_mentions
 from tracker.extract.arguments import SentenceMentions, agreed_to_act, subjectless
 from tracker.extract.clauses import Clauses
@@ -48,3 +51,51 @@ def test_agreed_to_act(text, resolve):
     lows = [t.low for t in tokenize(text)]
     word = next(w for w in lows if w in ("agreed", "signed"))
     assert agreed_to_act(lows, trigger(lows, word, "agreement")) is resolve
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin's official visit to Japan has been cancelled.",
+        "Putin's state visit to Japan was cancelled.",
+    ],
+)
+def test_a_title_word_before_an_act_is_an_adjective_not_a_person(text):
+    (visit,) = extract("Test\n\n" + text, published=dt.date(2024, 5, 15)).events
+    assert {a.name for a in visit.actors} == {"Vladimir Putin", "Japan"}
+
+
+def test_a_title_after_a_possessor_still_names_someone_else():
+    (demand,) = extract(
+        "Test\n\nPutin's special envoy urged Ukraine to negotiate.", published=dt.date(2024, 5, 15)
+    ).events
+    assert "Vladimir Putin" not in {a.name for a in demand.actors}
+
+
+def test_who_reports_a_meeting_is_no_party_to_it():
+    (visit,) = extract(
+        "Test\n\nRussian President Vladimir Putin will visit Paris next week, Kremlin "
+        "spokesman Dmitry Peskov said.",
+        published=dt.date(2016, 10, 11),
+    ).events
+    assert "Dmitry Peskov" not in {a.name for a in visit.actors}
+
+
+def test_who_reports_a_measure_of_his_state_is_still_named():
+    (measure,) = extract(
+        "Test\n\nRussia has suspended the grain deal, Foreign Minister Sergei Lavrov said.",
+        published=dt.date(2023, 7, 17),
+    ).events
+    assert "Sergei Lavrov" in {a.name for a in measure.actors}
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out():
+    found = extract(
+        "Test\n\nBiden on Monday condemned Sunday's attack.", published=dt.date(2021, 2, 10)
+    ).events
+    assert all(e.type != "military" or "Joe Biden" not in {a.name for a in e.actors} for e in found)
+    found = extract(
+        "Test\n\nThe EU condemned Russia's attack on Ukraine.", published=dt.date(2022, 2, 25)
+    ).events
+    (attack,) = [e for e in found if e.type == "military"]
+    assert [a.name for a in attack.actors] == ["Russia", "Ukraine"]

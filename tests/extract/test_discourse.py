@@ -479,3 +479,46 @@ def test_one_party_telling_of_an_act_held_with_others_is_that_act_again():
     )
     events = extract(text, published=dt.date(2015, 2, 12)).events
     assert [e.type for e in events].count("agreement") == 1
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Qureshi had to visit Japan from February 24 to 27.",
+        "Qureshi was scheduled to visit Japan on February 24.",
+        "Qureshi had been expected to visit Japan on February 24.",
+    ],
+)
+def test_a_called_off_visit_and_its_plan_told_in_the_past_are_one_act(plan):
+    text = (
+        "Test\n\nForeign Minister Shah Mehmood Qureshi's official visit to Japan has been "
+        f"cancelled.\n\n{plan}\n"
+    )
+    (visit,) = [e for e in extract(text, published=dt.date(2019, 2, 23)).events]
+    assert (visit.type, visit.status) == ("meeting", "cancelled")
+    assert {a.name for a in visit.actors} == {"Shah Mehmood Qureshi", "Japan"}
+    assert visit.when is not None and visit.when.start == dt.date(2019, 2, 24)
+
+
+def test_a_plan_told_as_still_ahead_is_not_the_called_off_act():
+    text = (
+        "Test\n\nForeign Minister Shah Mehmood Qureshi's visit to Japan has been cancelled.\n\n"
+        "Qureshi will visit Japan in March instead.\n"
+    )
+    events = extract(text, published=dt.date(2019, 2, 23)).events
+    assert [e.status for e in events] == ["cancelled", "planned"]
+
+
+def test_plan_told_in_past_reads_the_words_before_the_trigger():
+    planned = event("meeting", party(PUTIN), status="planned")
+    planned.evidence, planned.trigger_offset = "Putin was due to visit Paris.", 17
+    assert discourse.plan_told_in_past(planned)
+    planned.evidence, planned.trigger_offset = "Putin is due to visit Paris.", 16
+    assert not discourse.plan_told_in_past(planned)
+
+
+def test_a_retelling_names_the_other_side_the_first_telling_left_out():
+    (meeting,) = extracted(
+        "Modi arrived in Kazan on Tuesday. His meeting with Xi Jinping lasted an hour."
+    )
+    assert [a.name for a in meeting.actors] == ["Narendra Modi", "Xi Jinping"]

@@ -272,3 +272,9 @@ def test_spellings_are_learnt_from_accented_words_only():
         "Turkiye": "Türkiye",
     }
     assert ArticleMemory.for_article("Plain ASCII text.").spellings == {}
+
+
+def test_a_demonym_before_an_aircraft_or_a_ship_names_its_state():
+    assert event_actors("In November 2015, a Turkish fighter shot down the jet.") == [
+        ("military", ["Turkey"])
+    ]

@@ -109,3 +109,34 @@ def test_a_call_needs_two_sides():
                    "Dmitry Peskov told a conference call with reporters.")
     assert all(t != "call" for t, _, _ in events), events
     assert found("Macron held a phone call with Putin on Friday.")[0][0] == "call"
+
+
+def test_a_word_after_a_hyphen_is_part_of_an_adjective_not_the_act():
+    result = extract(
+        "Test\n\nFour-day U.S.-hosted negotiations between Armenian Foreign Minister Ararat "
+        "Mirzoyan and his Azerbaijani counterpart Jeyhun Bayramov ended on Thursday.\n",
+        published=dt.date(2023, 5, 4),
+    )
+    assert [e.type for e in result.events] == ["talks"]
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("Colombian President Gustavo Petro hit out at Washington on Saturday.", "criticism",
+         "United States"),
+        ("The Chinese foreign ministry issued a statement protesting to India.", "criticism",
+         "India"),
+        ("Medvedev mocked the European Union's new sanctions.", "criticism", "European Union"),
+        ("Poroshenko expressed condolences to Turkey over the attacks.", "support", "Turkey"),
+        ("Kallas said the EU would stand by Ukraine on all fronts.", "support", "Ukraine"),
+    ],
+)
+def test_speech_act_words_of_news(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
+
+
+def test_talking_about_something_is_no_call():
+    events = found("Trump talked about imposing sanctions on Russia if Putin does not negotiate.")
+    assert [t for t, _, _ in events] == ["sanctions"], events

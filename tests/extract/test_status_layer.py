@@ -133,6 +133,12 @@ def statuses(body):
         ("Kenya would impose sanctions on Nigeria if no deal is reached.",
          ("sanctions", "threatened")),
         ("Kenya threatened to impose sanctions on Nigeria.", ("sanctions", "threatened")),
+        # a coercive act someone could take is held out as a threat
+        ("Kenya said it could impose sanctions on Nigeria.", ("sanctions", "threatened")),
+        ("Ruto talked about imposing sanctions on Nigeria if no deal is reached.",
+         ("sanctions", "threatened")),
+        ("Kenya signalled it might join a military strike against Nigeria.",
+         ("military", "threatened")),
         # reported speech keeps the reported act's status
         ("Kenya said Nigeria had agreed to hold talks with it.", ("talks", "planned")),
     ],
@@ -145,7 +151,8 @@ def test_status_from_tense_aspect_voice_and_modality(body, expected):
     "body",
     [
         "Kenya will not impose sanctions on Nigeria.",
-        "Kenya could impose sanctions on Nigeria.",
+        "Kenya may impose sanctions on Nigeria.",
+        "Analysts said the sanctions could hurt Nigeria.",
         "Kenya denied that it had imposed sanctions on Nigeria.",
     ],
 )

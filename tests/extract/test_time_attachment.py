@@ -321,3 +321,13 @@ def test_an_expected_meeting_does_not_put_the_sentence_in_the_future():
 def test_a_year_before_the_acts_noun_is_its_time(body, year):
     event = extract(f"Test\n\n{body}\n", published=dt.date(2023, 8, 28)).events[0]
     assert event.when is not None and event.when.start.year == year
+
+
+def test_a_possessive_time_dates_only_the_noun_it_qualifies():
+    wednesday = dt.date(2021, 2, 10)
+    body = (
+        "President Joe Biden said Wednesday his administration would impose new sanctions on "
+        "the leaders of last week's military coup in Myanmar."
+    )
+    assert span(only(body, "sanctions", wednesday)) == ("2021-02-10", "2021-02-10", "day")
+    assert span(only(body, "military", wednesday)) == ("2021-02-01", "2021-02-07", "week")

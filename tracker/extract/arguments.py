@@ -24,6 +24,8 @@ from tracker.extract.tokens import Token
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
 # Acts that are statements: they happened when reported.
 SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
+# Acts whose parties are who took part: a person who only reports one is not among them.
+_REPORTED_ONLY_TYPES = frozenset({"call", "meeting", "talks"})
 
 _PLACE_PARTY_TYPES = frozenset({"military"})  # "strikes in Pakistan": a place struck is a party
 SEPARATORS = lexicon.words("separating_prepositions")
@@ -165,6 +167,14 @@ def actors_for(
         m for m in sm.parties_between(window_start, trig.tok, trig)
         if clause[m.tok] == lo and m.tok_end <= trig.tok and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
+    spoken_of = False
+    if before and trig.type in _OBJECT_ACT_TYPES:
+        # "Biden condemned Sunday's attack": who speaks of an act is not who carried it out
+        judging = _judging_verbs()
+        judged = [k for k in range(before[0].tok_end, trig.tok) if tokens[k].low in judging]
+        if judged:
+            before = [m for m in before if m.tok > judged[-1]]
+            spoken_of = True
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
@@ -194,7 +204,7 @@ def actors_for(
         if said:
             before = [m for m in before if m.tok > said[-1]]
     shared_subject: list[tuple[Actor, str]] = []
-    if not before:
+    if not before and not spoken_of:
         first = sm.first_party(trig)
         if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
             # "... met X and reached a consensus": the same subject acts again.
@@ -256,6 +266,9 @@ def actors_for(
         m.actor.name for k, m in enumerate(before)
         if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
     } if any(_reporting(tokens, m) for m in after) else set()
+    if trig.type in _REPORTED_ONLY_TYPES:
+        # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
+        after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
             own = role_first if role != role_first and (
@@ -457,11 +470,13 @@ def is_modifier(m: Mention, tokens: list[Token]) -> bool:
     if last.base == last.text or m.source == "pronoun":
         return False
     heads = _title_heads()
-    for k, t in enumerate(tokens[m.tok_end : m.tok_end + 5]):
+    after = tokens[m.tok_end : m.tok_end + 5]
+    for k, t in enumerate(after):
         if not t.low[0].isalnum():
             return False
         if t.low in heads:
-            return True
+            # "Putin's official visit": a title word before an act is an adjective
+            return not (k + 1 < len(after) and after[k + 1].low in _ACT_NOUNS_AFTER_TITLE)
         if k >= 2 and not t.cap:
             return False  # a capitalised title goes on: "Israel's far-right Security Minister"
     return False
@@ -473,6 +488,23 @@ def _title_heads() -> frozenset[str]:
 
 
 _SUBORDINATORS = lexicon.words("subordinators")
+# Acts a sentence's speaker may only judge: "condemned the strikes", "welcomed the raid".
+_OBJECT_ACT_TYPES = frozenset({"military"})
+
+
+@lru_cache(maxsize=1)
+def _judging_verbs() -> frozenset[str]:
+    """The one-word triggers of speech acts ("condemned", "welcomed"); not the saying verbs:
+    "Netanyahu said Israel would resume its offensive" tells his own side's act."""
+    words: set[str] = set()
+    for event_type in SPEECH_ACTS:
+        for entry in lexicon.triggers().get(event_type, []):
+            phrase = entry[0] if isinstance(entry, list) else entry
+            if " " not in phrase:
+                words.add(phrase.lower())
+    return frozenset(words)
+# "Putin's official visit", "Macron's state dinner": the title word is an adjective here.
+_ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns_after_title")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
 
 

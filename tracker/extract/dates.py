@@ -114,6 +114,8 @@ class DateMention:
     scheduled: bool = False  # told as a set time: "due to take effect on Tuesday"
     # "a day after": the time of the act told after it ("a day after he spoke to Biden")
     of_next_act: bool = False
+    # "last week's coup", "Sunday's attack": the time of the noun it qualifies, no other act's
+    possessive: bool = False
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -446,6 +448,9 @@ def may_hold_date(sentence: str, lows: list[str]) -> bool:
     )
 
 
+_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+
+
 def find_dates(
     sentence: str,
     base: dt.date | None,
@@ -502,6 +507,7 @@ def find_dates(
         out.append(DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
             scheduled=scheduled is not None,
+            possessive=sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS,
         ))
     return out
 

@@ -63,6 +63,9 @@ _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _AFTER = frozenset({"after", "following"})
+_PAST_PLAN_AUXILIARIES = lexicon.words("past_plan_auxiliaries")
+_PLAN_WORDS = lexicon.words("schedule_words") | {"to", "supposed"}
+_PLAN_REACH = 8  # words before the trigger: "was scheduled to hold talks and meetings"
 
 
 # --- the acts told so far ---------------------------------------------------------------
@@ -410,11 +413,49 @@ def same_parties_same_day(earlier: ExtractedEvent, event: ExtractedEvent) -> boo
     return all(any(same_party(a, b) for b in earlier.actors) for a in event.actors[:2])
 
 
+def plan_told_in_past(event: ExtractedEvent) -> bool:
+    """A plan told as it stood before ("was scheduled to visit", "had to hold talks",
+    "had been expected to meet"): the background of a called-off act, not a new plan."""
+    if event.status != "planned":
+        return False
+    words = event.evidence[: event.trigger_offset].lower().split()[-_PLAN_REACH:]
+    for k, word in enumerate(words):
+        if word in _PAST_PLAN_AUXILIARIES and any(w in _PLAN_WORDS for w in words[k + 1 :]):
+            return True
+    return False
+
+
+def _overtaken_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """One of the two is a called-off act and the other its plan told in the past, with a
+    party in common: one act ("The visit has been cancelled. X had to visit Japan on ...")."""
+    if earlier.type != event.type or earlier.type not in MEETING_TYPES:
+        return False
+    plan, off = (earlier, event) if earlier.status == "planned" else (event, earlier)
+    if off.status not in _CALLED_OFF_STATUSES or not plan_told_in_past(plan):
+        return False
+    return any(same_party(a, b) for a in plan.actors for b in off.actors)
+
+
+def _absorb_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
+    """Keep the called-off act as told first, with the time its plan was set for and the
+    parties the plan names."""
+    plan, off = (earlier, event) if earlier.status == "planned" else (event, earlier)
+    if plan.when is not None and not plan.when_inferred and (off.when is None or off.when_inferred):
+        earlier.when, earlier.when_inferred = plan.when, False
+    names = {a.name for a in earlier.actors}
+    earlier.actors += [a for a in event.actors if a.name not in names]
+    earlier.status = off.status
+
+
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     if event.new_act:
         events.append(event)  # "They also agreed ...": a further act, not a retelling
         return
+    for earlier in events[-_DUPLICATE_REACH:]:
+        if _overtaken_plan(earlier, event):
+            _absorb_plan(earlier, event)
+            return
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
@@ -449,6 +490,10 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or same_parties_same_day(earlier, event):
+            if len(earlier.actors) == 1 and len(event.actors) > 1:
+                # "Modi arrived in Kazan. His meeting with Xi ...": the retelling names the
+                # other side the first telling left out
+                earlier.actors += [a for a in event.actors if a.name != earlier.actors[0].name]
             if earlier_when is None and event.when is not None:
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):

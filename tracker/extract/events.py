@@ -58,11 +58,13 @@ class TriggerLexicon:
 
     def find_triggers(self, lows: list[str]) -> list[Trigger]:
         """The trigger phrases, longest first. A phrase of type "none" ("meeting point") is
-        matched, so that the shorter trigger inside it is not, but is not returned."""
+        matched, so that the shorter trigger inside it is not, but is not returned. A word
+        after a hyphen ends a compound adjective ("U.S.-hosted negotiations"): the noun after
+        it is the act."""
         return [
             Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
             for a, b, value in self.triggers.find_all(lows)
-            if value[0] != "none"  # type: ignore[index]
+            if value[0] != "none" and (a == 0 or lows[a - 1] != "-")  # type: ignore[index]
         ]
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:
@@ -75,9 +77,13 @@ class TriggerLexicon:
         return found[0][1] if found else None
 
     def blocked(
-        self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1
+        self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1,
+        coercive: bool = False,
     ) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event.
+        A coercive act that someone "could" or "might" take is a threat, not a hypothetical
+        (``coercive``: the modal before the trigger does not block it; after it, it does:
+        "sanctions could hurt").
 
         ``denial_end`` is ``first_denial_end(lows)`` when the caller has it (-1: not known).
         The clause is read at most ``WINDOW`` tokens back, so the work per trigger is bounded.
@@ -98,6 +104,7 @@ class TriggerLexicon:
         return any(
             not (lows[near + a] == "may" and _the_month(lows, near + a))
             and not self._proposed_before(lows, near, near + a)
+            and not (coercive and near + a < i and lows[near + a] in _THREAT_MODALS)
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
         )
 
@@ -107,6 +114,10 @@ class TriggerLexicon:
         return any(
             lows[k] in self.proposal_verbs and lows[k + 1] == "that" for k in range(near, at - 1)
         )
+
+
+# Modals with which a coercive act is held out as a threat: "said he could impose sanctions".
+_THREAT_MODALS = frozenset({"could", "might", "potential"})  # not "may": also the month
 
 
 def _scope_start(lows: list[str], a: int, i: int) -> int:

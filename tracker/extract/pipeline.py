@@ -51,6 +51,7 @@ from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import patterns, slot_roles
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import (
+    COERCIVE,
     CUE_REACH,
     event_status,
     in_condition,
@@ -203,7 +204,9 @@ def _sentence_events(
         if refers_back(lows, trig, lex, mentioned):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
-        if lex.blocked(lows, lo, trig.tok, clause.end_of(trig.tok), denial_end):
+        if lex.blocked(
+            lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE
+        ):
             continue
         if in_condition(lows, lo, trig, caps):
             continue  # "threatening sanctions if a 'deal' is not reached": no deal is told

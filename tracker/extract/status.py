@@ -98,8 +98,13 @@ def event_status(
     conditional = not _CONDITIONALS.isdisjoint(
         lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
     )
-    if event_type in COERCIVE and status in ("planned", "proposed") and conditional:
-        status = "threatened"  # "would reimpose the sanctions if Caracas failed to ..."
+    if event_type in COERCIVE and conditional and (
+        status in ("planned", "proposed")
+        or (status == "occurred" and _told_as_gerund(lows, trig))
+    ):
+        # "would reimpose the sanctions if Caracas failed to ...", "talked about imposing
+        # sanctions on Russia if Putin ...": a measure held out on a condition
+        status = "threatened"
     elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
         status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
     elif event_type in CONSULT and status == "planned" and conditional:
@@ -155,6 +160,11 @@ def _said_it_would(lows: list[str], trig: Trigger) -> bool:
     if _PERSONAL.isdisjoint(lows[said : trig.tok]):
         return False  # "the ministry said it would impose a tariff": an institution's announcement
     return _MEASURE_CUES.isdisjoint(lows[said : trig.tok_end + 8])
+
+
+def _told_as_gerund(lows: list[str], trig: Trigger) -> bool:
+    """ "imposing sanctions", "launching strikes": the act named, not told as done."""
+    return any(w.endswith("ing") and len(w) > 4 for w in lows[max(0, trig.tok - 2) : trig.tok_end])
 
 
 def _accepted_later(lows: list[str], trig: Trigger) -> bool:

@@ -55,6 +55,9 @@ SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
 _MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
 
 
+# Characters from a possessive time to the noun it qualifies: "last week's military coup".
+_POSSESSED_REACH = 30
+
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 
 
@@ -228,9 +231,17 @@ class SentenceTimes:
             scheduled = self._for_status("scheduled")
             if scheduled[0]:
                 anchored, starts = scheduled
+        pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
+        if anchored and any(d.possessive for d in anchored):
+            # "would impose sanctions on the leaders of last week's coup": the week is the
+            # coup's; it dates only the noun it qualifies
+            kept = [
+                d for d in anchored
+                if not d.possessive or 0 <= pos_start - d.end <= _POSSESSED_REACH
+            ]
+            anchored, starts = kept, [d.start for d in kept]
         if not anchored:
             return None
-        pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
         k = bisect_left(starts, pos_end)
         if (
             status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
