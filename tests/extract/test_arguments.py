@@ -99,3 +99,28 @@ def test_who_condemns_an_attack_did_not_carry_it_out():
     ).events
     (attack,) = [e for e in found if e.type == "military"]
     assert [a.name for a in attack.actors] == ["Russia", "Ukraine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The resolution was vetoed by Russia.", [("Russia", "initiator")]),
+        (
+            "Sanctions were imposed on Iran by the European Union on Monday.",
+            [("European Union", "initiator"), ("Iran", "target")],
+        ),
+        (
+            "New sanctions imposed by the United States on Iran took effect.",
+            [("United States", "initiator"), ("Iran", "target")],
+        ),
+        ("The drone was shot down by a Turkish fighter.", [("Turkey", "initiator")]),
+        # a participle of another verb is no passive of the trigger
+        (
+            "Russia refused to extend the deal brokered by the United Nations and Turkey.",
+            [("Russia", "initiator"), ("United Nations", "target"), ("Turkey", "target")],
+        ),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_initiator(text, expected):
+    (event,) = extract("Test\n\n" + text, published=dt.date(2024, 10, 23)).events
+    assert [(a.name, a.role) for a in event.actors] == expected

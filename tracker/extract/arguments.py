@@ -258,6 +258,11 @@ def actors_for(
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
+    agents = [m for m in after if _passive_agent(tokens, trig, m)]
+    if agents:
+        # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
+        # agent acts; the subject is what the act was done to
+        before, after = agents, [m for m in after if m not in agents] + before
     out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
     # "Russia has suspended ..., Foreign Minister Sergei Lavrov said": the state acts, its
@@ -397,6 +402,42 @@ def _first_parties(
     return out
 
 
+def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """Is m the agent of a passive told by the trigger: the trigger a participle after a form
+    of "be" ("the resolution was vetoed by Russia") or an act noun with a participle after it
+    ("the sanctions taken by ECOWAS", "Sanctions were imposed on Iran by the EU")?"""
+    k = m.tok - 1
+    while k > trig.tok and tokens[k].low in _DETERMINERS:
+        k -= 1
+    if k < trig.tok_end or tokens[k].low != "by":
+        return False
+    gap = tokens[trig.tok_end : k]
+    if len(gap) > _AGENT_REACH or any(t.low in (",", ";", "and", "by") for t in gap):
+        return False
+    before = tokens[max(0, trig.tok - 2) : trig.tok]
+    if before and before[-1].low.endswith("ly"):
+        before = before[:-1]  # "was quickly rejected"
+    if before and before[-1].low in _BE_FORMS:
+        return True  # "was vetoed by"
+    # "the sanctions taken by", "Sanctions were imposed on Iran by": the noun's participle
+    verb = next((t for t in gap if t.low not in _BE_FORMS and not t.low.endswith("ly")), None)
+    return (
+        verb is not None and _past_participle(verb)
+        and (verb is gap[0] or gap[0].low in _BE_FORMS)
+    )
+
+
+def _past_participle(t: Token) -> bool:
+    return (len(t.low) > 3 and t.low.endswith("ed")) or t.low in _IRREGULAR_PARTICIPLES
+
+
+_BE_FORMS = frozenset({"was", "were", "been", "being", "be", "is", "are"})
+
+
+_AGENT_REACH = 6  # tokens from the trigger to "by": "imposed fresh sanctions on Iran by"
+_IRREGULAR_PARTICIPLES = lexicon.words("irregular_participles")
+
+
 def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     """Does m go on the list the last party is in ("Germany, Denmark, Sweden, and Norway")?"""
     if not out:
@@ -504,7 +545,7 @@ def _judging_verbs() -> frozenset[str]:
                 words.add(phrase.lower())
     return frozenset(words)
 # "Putin's official visit", "Macron's state dinner": the title word is an adjective here.
-_ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns_after_title")
+_ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
 
 

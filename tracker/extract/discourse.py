@@ -63,6 +63,9 @@ _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _AFTER = frozenset({"after", "following"})
+_AUXILIARIES = lexicon.words("predicate_auxiliaries") | {"been", "being"}
+_ACT_NOUNS = lexicon.words("act_nouns")
+_RELATIVES = frozenset({"that", "which", "who"})
 _PAST_PLAN_AUXILIARIES = lexicon.words("past_plan_auxiliaries")
 _PLAN_WORDS = lexicon.words("schedule_words") | {"to", "supposed"}
 _PLAN_REACH = 8  # words before the trigger: "was scheduled to hold talks and meetings"
@@ -149,6 +152,11 @@ def refers_back(
             return False  # "the two leaders agreed": a subject, not a noun phrase
         if low in _COORDINATORS:
             return False  # "by the summit and urged ...": the determiner is another phrase's
+        if low in _AUXILIARIES and j > 0 and lows[j - 1] not in _ACT_NOUNS and (
+            lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _RELATIVES
+        ):
+            return False  # "the resolution was vetoed": the determiner is the subject's
+            # ("the agreement was signed by ..." tells the act told before again)
         if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
             # "at a summit in Brussels": where something else happened; but "came at a
             # meeting between A and B" names its parties: the meeting is itself an act.
