@@ -11,7 +11,7 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-PARTS = ("tune", "heldout", "second", "fresh")
+PARTS = ("tune", "heldout", "second", "fresh", "batch4")
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
@@ -29,6 +29,11 @@ def test_the_split_is_kept_and_large_enough():
     fresh = list((REAL / "fresh").glob("*.txt"))
     assert len(fresh) >= 20 and not {p.name for p in fresh} & (tune | heldout)
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in fresh)
+    # batch 4, scored untuned: new reports, none of them in an earlier part
+    batch4 = list((REAL / "batch4").glob("*.txt"))
+    earlier = tune | heldout | {p.name for p in fresh}
+    assert len(batch4) >= 25 and not {p.name for p in batch4} & earlier
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch4)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
