@@ -135,6 +135,10 @@ def statuses(body):
         ("Kenya threatened to impose sanctions on Nigeria.", ("sanctions", "threatened")),
         # a coercive act someone could take is held out as a threat
         ("Kenya said it could impose sanctions on Nigeria.", ("sanctions", "threatened")),
+        ("Kenyan President William Ruto is skipping a planned visit to Nigeria.",
+         ("meeting", "cancelled")),
+        ("Kenya backed down on its threat to impose sanctions on Nigeria.",
+         ("sanctions", "cancelled")),
         ("Ruto talked about imposing sanctions on Nigeria if no deal is reached.",
          ("sanctions", "threatened")),
         ("Kenya signalled it might join a military strike against Nigeria.",

@@ -331,3 +331,13 @@ def test_a_possessive_time_dates_only_the_noun_it_qualifies():
     )
     assert span(only(body, "sanctions", wednesday)) == ("2021-02-10", "2021-02-10", "day")
     assert span(only(body, "military", wednesday)) == ("2021-02-01", "2021-02-07", "week")
+
+
+def test_an_act_noun_with_a_time_ahead_is_a_plan_whatever_tense_announces_it():
+    event = only(
+        "U.S. President Barack Obama today announced a historic visit to Cuba next month.",
+        "meeting", dt.date(2016, 2, 18),
+    )
+    assert (event.status, span(event)) == ("planned", ("2016-03-01", "2016-03-31", "month"))
+    event = only("Obama visited Cuba last month.", "meeting", dt.date(2016, 2, 18))
+    assert event.status == "occurred"

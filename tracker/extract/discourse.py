@@ -152,6 +152,8 @@ def refers_back(
             return False  # "the two leaders agreed": a subject, not a noun phrase
         if low in _COORDINATORS:
             return False  # "by the summit and urged ...": the determiner is another phrase's
+        if low == "to" and j == i - 1 and not strict:
+            return False  # "its threat to impose sanctions": a verb, no noun phrase
         if low in _AUXILIARIES and j > 0 and lows[j - 1] not in _ACT_NOUNS and (
             lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _RELATIVES
         ):

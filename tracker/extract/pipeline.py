@@ -287,12 +287,16 @@ def _sentence_events(
             continue
         window = max(lo, trig.tok - CUE_REACH, previous_end)
         status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
-        if (
-            status == "occurred" and event_type not in SPEECH_ACTS
-            and not told_in_past(tokens, lo, trig)
-            and times.ahead_in_clause(tokens, trig.tok, trig.tok_end, lo, end_of(trig), event_type)
+        if status == "occurred" and event_type not in SPEECH_ACTS and (
+            ahead := times.ahead_in_clause(
+                tokens, trig.tok, trig.tok_end, lo, end_of(trig), event_type
+            )
+        ) and (
+            not told_in_past(tokens, lo, trig) or times.told_with_noun(tokens, trig, ahead)
         ):
-            status = "planned"  # "Kishida hosts a G7 summit from May 19": still to come
+            # "Kishida hosts a G7 summit from May 19", "announced a visit to Cuba next
+            # month": still to come
+            status = "planned"
         when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)

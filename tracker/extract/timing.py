@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.dates import DateMention, shift_days
+from tracker.extract.events import Trigger
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedEvent
 
@@ -57,6 +58,10 @@ _MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
 
 # Characters from a possessive time to the noun it qualifies: "last week's military coup".
 _POSSESSED_REACH = 30
+
+# Characters from an act noun to its own time: "a historic visit to Cuba next month".
+_NOUN_TIME_REACH = 40
+_PAST_TRIGGER_FORMS = frozenset({"met", "held", "spoke", "struck", "signed", "made", "took"})
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
 
@@ -309,6 +314,17 @@ class SentenceTimes:
             d.when == when and first <= d.start and d.end <= last for d in self.anchored
         )
         return when if told else None
+
+    def told_with_noun(self, tokens: list[Token], trig: Trigger, when: When) -> bool:
+        """Is ``when`` told right after an act noun ("a visit to Cuba next month"), whatever
+        the tense of the verb that announces it?"""
+        last = tokens[trig.tok_end - 1]
+        if last.low.endswith("ed") or last.low in _PAST_TRIGGER_FORMS:
+            return False  # "visited Cuba last month": the verb is the act
+        end = last.end
+        return any(
+            d.when == when and 0 <= d.start - end <= _NOUN_TIME_REACH for d in self.anchored
+        )
 
     def _happened_on(self, when: When) -> bool:
         return when.precision == "day" and (
