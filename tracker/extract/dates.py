@@ -13,9 +13,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
 from tracker.domain import DIRECTIONS, When, day_label
 from tracker.extract import lexicon
@@ -435,16 +436,17 @@ _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
 _WORD_PARTS = re.compile(r"[^a-z]+")
 
 
-def may_hold_date(sentence: str, lows: list[str]) -> bool:
-    """A cheap test before the candidate regex: a digit, or a date word among the tokens."""
+def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
+    """A cheap test before the candidate regex: a digit, or a date word among the tokens.
+    ``lows``: the sentence's lower-cased words (a set serves: ``Tokens.words``)."""
     if _DIGIT.search(sentence):
         return True
     words = _DATE_WORDS
     if not words.isdisjoint(lows):
         return True  # a date word as a token: one test in C
-    return any(  # "mid-March", "Monday's"
-        not words.isdisjoint(_WORD_PARTS.split(low))
-        for low in lows if len(low) > 1 and not low.isalpha()
+    return any(  # "mid-March", "Monday's"; the words of letters only are passed over in C
+        len(low) > 1 and not words.isdisjoint(_WORD_PARTS.split(low))
+        for low in filterfalse(str.isalpha, lows)
     )
 
 
@@ -455,11 +457,12 @@ def find_dates(
     sentence: str,
     base: dt.date | None,
     future_from: int | None = None,
-    lows: list[str] | None = None,
+    lows: Collection[str] | None = None,
 ) -> list[DateMention]:
     """Temporal expressions in a sentence. ``future_from``: offset of the first future cue
     ("will", "expected", ...); a weekday or month after it is read forward from ``base``.
-    ``lows``: the sentence's lower-cased tokens, if known, to skip sentences without a date."""
+    ``lows``: the sentence's lower-cased words (a list or a set), if known, to skip sentences
+    without a date."""
     if lows is not None and not may_hold_date(sentence, lows):
         return []
     out = []

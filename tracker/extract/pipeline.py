@@ -111,7 +111,7 @@ def extract(
         lows = tokens.lows
         mentions = find_mentions(tokens, index, memory)
         future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
-        dates = find_dates(sentence.text, article.published, future_from, lows)
+        dates = find_dates(sentence.text, article.published, future_from, tokens.words)
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
             article.published,
