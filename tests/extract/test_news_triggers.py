@@ -140,3 +140,8 @@ def test_speech_act_words_of_news(body, event_type, actor):
 def test_talking_about_something_is_no_call():
     events = found("Trump talked about imposing sanctions on Russia if Putin does not negotiate.")
     assert [t for t, _, _ in events] == ["sanctions"], events
+
+
+def test_a_protest_handed_over_is_criticism():
+    events = found("On June 28, Japan's embassy was handed a strong protest over the drills.")
+    assert [t for t, _, _ in events] == ["criticism"], events
