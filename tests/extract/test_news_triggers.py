@@ -145,3 +145,16 @@ def test_talking_about_something_is_no_call():
 def test_a_protest_handed_over_is_criticism():
     events = found("On June 28, Japan's embassy was handed a strong protest over the drills.")
     assert [t for t, _, _ in events] == ["criticism"], events
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("Russia does not recognize the Ukrainian government.", "rejection", "Ukraine"),
+        ("Turkey doesn't recognise the annexation of Crimea.", "rejection", "Turkey"),
+        ("Wang said China will continue to staunchly support Pakistan.", "support", "Pakistan"),
+    ],
+)
+def test_not_recognising_is_rejection_and_continued_support_is_support(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
