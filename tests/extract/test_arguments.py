@@ -124,3 +124,15 @@ def test_who_condemns_an_attack_did_not_carry_it_out():
 def test_the_agent_of_a_passive_is_the_initiator(text, expected):
     (event,) = extract("Test\n\n" + text, published=dt.date(2024, 10, 23)).events
     assert [(a.name, a.role) for a in event.actors] == expected
+
+
+def test_meeting_separately_with_several_is_one_meeting_with_each():
+    found = extract(
+        "Test\n\nChinese Foreign Minister Wang Yi on Saturday met separately with Pakistani "
+        "Foreign Minister Shah Mahmood Qureshi and Afghan Foreign Minister Salahuddin Rabbani.",
+        published=dt.date(2019, 9, 8),
+    ).events
+    assert [[a.name for a in e.actors] for e in found] == [
+        ["Wang Yi", "Shah Mahmood Qureshi"],
+        ["Wang Yi", "Salahuddin Rabbani"],
+    ]

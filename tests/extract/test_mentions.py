@@ -278,3 +278,9 @@ def test_a_demonym_before_an_aircraft_or_a_ship_names_its_state():
     assert event_actors("In November 2015, a Turkish fighter shot down the jet.") == [
         ("military", ["Turkey"])
     ]
+
+
+def test_a_city_named_with_its_kind_of_place_is_a_setting_not_a_party():
+    assert event_actors("ECOWAS leaders held a day of talks in the Ghanaian capital Accra.") == [
+        ("talks", ["ECOWAS"])
+    ]

@@ -140,3 +140,34 @@ def test_speech_act_words_of_news(body, event_type, actor):
 def test_talking_about_something_is_no_call():
     events = found("Trump talked about imposing sanctions on Russia if Putin does not negotiate.")
     assert [t for t, _, _ in events] == ["sanctions"], events
+
+
+def test_a_protest_handed_over_is_criticism():
+    events = found("On June 28, Japan's embassy was handed a strong protest over the drills.")
+    assert [t for t, _, _ in events] == ["criticism"], events
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("Russia does not recognize the Ukrainian government.", "rejection", "Ukraine"),
+        ("Turkey doesn't recognise the annexation of Crimea.", "rejection", "Turkey"),
+        ("Wang said China will continue to staunchly support Pakistan.", "support", "Pakistan"),
+    ],
+)
+def test_not_recognising_is_rejection_and_continued_support_is_support(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and actor in names for t, _, names in events), events
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Joly said she expects India to fully collaborate with Canada.", ("demand", "India")),
+        ("Trump told Putin to end the war.", ("demand", "Vladimir Putin")),
+        ("Trump wants Putin to meet him in Budapest.", ("meeting", "Vladimir Putin")),
+    ],
+)
+def test_wanting_or_telling_a_party_to_act_is_a_demand_unless_it_is_to_meet(body, expected):
+    events = found(body)
+    assert any(t == expected[0] and expected[1] in n for t, _, n in events), events

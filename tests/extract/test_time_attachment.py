@@ -341,3 +341,13 @@ def test_an_act_noun_with_a_time_ahead_is_a_plan_whatever_tense_announces_it():
     assert (event.status, span(event)) == ("planned", ("2016-03-01", "2016-03-31", "month"))
     event = only("Obama visited Cuba last month.", "meeting", dt.date(2016, 2, 18))
     assert event.status == "occurred"
+
+
+def test_the_day_after_threatened_is_the_day_of_the_threat():
+    event = only(
+        "Chavez threatened on Sunday to cut oil supplies to the United States.", "sanctions",
+        dt.date(2018, 4, 10),
+    )
+    assert span(event) == ("2018-04-08", "2018-04-08", "day")
+    event = only("Trump threatened to impose tariffs on Friday.", "sanctions", dt.date(2018, 4, 10))
+    assert span(event) == ("2018-04-13", "2018-04-13", "day")

@@ -21,6 +21,7 @@ from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
 _NOT_NAME = lexicon.words("not_name_words")
+_PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
 _EVENT_NOUNS = lexicon.words("event_nouns")
 _AGENT_SUFFIXES = lexicon.words("agent_suffixes")
@@ -558,6 +559,15 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         ):
             continue  # "Iran's Supreme National Security Council": a longer, unknown name
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
+        if before >= 1 and lows[before] in _PLACE_NOUNS:
+            # "in the Ghanaian capital Accra", "in the port city of Odesa": past the words
+            # that say what kind of place it is
+            k = before - 1
+            while k >= 0 and k > before - 4 and (
+                texts[k] in index.demonyms or lows[k] in _PLACE_NOUNS or lows[k] in ("the", "of")
+            ):
+                k -= 1
+            before = k
         if (
             before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text

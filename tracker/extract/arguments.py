@@ -402,6 +402,26 @@ def _first_parties(
     return out
 
 
+def separate_sides(
+    actors: list[tuple[Actor, str]], lows: list[str], trig: Trigger
+) -> list[list[tuple[Actor, str]]]:
+    """The parties of each act a trigger tells: one act, unless a meeting, call or talks is
+    held "separately" or in "separate" meetings with several others ("met separately with A
+    and B": A's meeting and B's)."""
+    if trig.type not in _SEPARABLE or len(actors) < 3:
+        return [actors]
+    near = lows[max(0, trig.tok - _SEPARATE_REACH) : trig.tok_end + _SEPARATE_REACH]
+    if _SEPARATELY.isdisjoint(near):
+        return [actors]
+    first, *others = actors
+    return [[first, other] for other in others]
+
+
+_SEPARABLE = frozenset({"call", "meeting", "talks", "consult"})
+_SEPARATELY = frozenset({"separately", "separate", "respectively"})
+_SEPARATE_REACH = 3  # words: "held separate talks with", "met separately with"
+
+
 def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
     """Is m the agent of a passive told by the trigger: the trigger a participle after a form
     of "be" ("the resolution was vetoed by Russia") or an act noun with a participle after it

@@ -91,8 +91,8 @@ _CANDIDATE_START = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
-    r"|unveiled)\b"
-)
+    r"|unveiled|threatened|warned)\b"
+)  # "threatened on Sunday to cut oil supplies": the day of the threat, not of the act
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")

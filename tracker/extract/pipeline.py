@@ -25,6 +25,7 @@ from tracker.extract.arguments import (
     actors_for,
     agreed_to_act,
     convening_body,
+    separate_sides,
     subjectless,
 )
 from tracker.extract.articles import DATELINE, read_article
@@ -311,12 +312,15 @@ def _sentence_events(
             if event_type in CONSULT and not memory.last_deal_group:
                 # The parties of the story's first deal or talks: "both sides" later on.
                 memory.last_deal_group = [a for a, _ in actors[:2]]
-        event = _event(event_type, trig, status, actors, when, sentence, tokens)
-        event.new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
+        new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
         )
-        head_events[lo] = event
-        out.append(event)
+        for sides in separate_sides(actors, lows, trig):
+            # "met separately with A and B": one meeting with each
+            event = _event(event_type, trig, status, sides, when, sentence, tokens)
+            event.new_act = new_act
+            head_events[lo] = event
+            out.append(event)
         previous_end = trig.tok_end
     return out
 

@@ -95,9 +95,8 @@ def event_status(
     the act told before it), ``clause_end`` where its clause ends; ``inherited`` is the status
     a governing act gives it ("offered to meet": proposed)."""
     status = inherited or _base_status(event_type, lex, lows, window, trig)
-    conditional = not _CONDITIONALS.isdisjoint(
-        lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
-    )
+    after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
+    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after)
     if event_type in COERCIVE and conditional and (
         status in ("planned", "proposed")
         or (status == "occurred" and _told_as_gerund(lows, trig))
@@ -162,6 +161,11 @@ def _said_it_would(lows: list[str], trig: Trigger) -> bool:
     return _MEASURE_CUES.isdisjoint(lows[said : trig.tok_end + 8])
 
 
+def _in_case(words: list[str]) -> bool:
+    """ "in case of a military attack": a condition, like "if"."""
+    return any(w == "case" and k > 0 and words[k - 1] == "in" for k, w in enumerate(words))
+
+
 def _told_as_gerund(lows: list[str], trig: Trigger) -> bool:
     """ "imposing sanctions", "launching strikes": the act named, not told as done."""
     return any(w.endswith("ing") and len(w) > 4 for w in lows[max(0, trig.tok - 2) : trig.tok_end])
@@ -185,8 +189,8 @@ def in_condition(lows: list[str], lo: int, trig: Trigger, named: Sequence[bool])
     named author ("Turkey's military operation") is presupposed. ``named[k]``: token k is
     capitalised."""
     for k in range(trig.tok - 1, max(lo - 1, trig.tok - _CONDITION_REACH), -1):
-        if lows[k] in _CONDITIONALS:
-            return True
+        if lows[k] in _CONDITIONALS or (lows[k] == "case" and k > 0 and lows[k - 1] == "in"):
+            return True  # "if", "unless", "in case of a military attack"
         if lows[k] in _CONDITION_STOPS:
             return False
         if k >= trig.tok - 3 and lows[k].endswith(("'s", "’s")) and named[k]:
