@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
@@ -27,8 +28,11 @@ _EVENT_NOUNS = lexicon.words("event_nouns")
 _AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
+    """A party. A named tuple, not a frozen dataclass: actors are compared, hashed and made
+    for every sentence, and a tuple does that in C (its hash is the dataclass's: the same
+    order in sets and dicts)."""
+
     name: str
     kind: str
     country: str | None
@@ -665,7 +669,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     pair_firsts = index.pairs.by_first
     latest = _LatestPerson(mentions)
     persons = _PersonsBefore(mentions)
-    named = _Before(mentions, lambda m: m.source not in ("pronoun", "pair"))
+    named = _Before(mentions, _names_a_party)
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
     state_toks: list[int] | None = None  # the states named, built when first asked for
     state_actors: list[Actor] = []
@@ -1137,12 +1141,28 @@ def _coordinated_subject(named: _Before, lows: list[str], i: int) -> list[Actor]
     return []
 
 
+def _names_a_party(m: Mention) -> bool:
+    return m.source not in ("pronoun", "pair")
+
+
+def _names_a_person(m: Mention) -> bool:
+    return m.actor.kind == "person" and m.source != "pronoun"
+
+
+def _is_person(m: Mention) -> bool:
+    return m.actor.kind == "person"
+
+
+# The helpers of step 6 are built for every sentence and most are never asked: slots (no
+# instance dict) and module-level tests (no function object per sentence) keep that cheap.
 class _Before:
     """The mentions that pass a test and stand before token i, asked for at ascending i while
     step 6 still adds mentions: each mention is taken in once (linear in the sentence).
 
     ``taken`` holds them in token order (what was found first, then what step 6 added at
     ascending tokens, merged)."""
+
+    __slots__ = ("mentions", "test", "streams", "next", "scanned", "taken", "taken_toks")
 
     def __init__(self, mentions: list[Mention], test: Callable[[Mention], bool]):
         self.mentions = mentions
@@ -1188,6 +1208,8 @@ class _Subjects:
     ("PM Modi called ...") and the one named just after an opening phrase's comma ("During
     his visit, Modi said"). Built from the names found before step 6."""
 
+    __slots__ = ("opening", "first_comma", "after_comma")
+
     def __init__(self, mentions: list[Mention], tokens: list[Token]):
         named = sorted(
             (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
@@ -1204,10 +1226,10 @@ class _Subjects:
 class _LatestPerson:
     """The person mentioned last (in the order mentions were found) before a token."""
 
+    __slots__ = ("before_", "best")
+
     def __init__(self, mentions: list[Mention]):
-        self.before_ = _Before(
-            mentions, lambda m: m.actor.kind == "person" and m.source != "pronoun"
-        )
+        self.before_ = _Before(mentions, _names_a_person)
         self.best = -1
 
     def before(self, i: int) -> Actor | None:
@@ -1220,8 +1242,10 @@ class _PersonsBefore:
     """The distinct persons mentioned before a token (pronouns included), in the order of
     their first mention in the list."""
 
+    __slots__ = ("before_", "first", "names")
+
     def __init__(self, mentions: list[Mention]):
-        self.before_ = _Before(mentions, lambda m: m.actor.kind == "person")
+        self.before_ = _Before(mentions, _is_person)
         self.first: dict[Actor, int] = {}
         self.names: set[str] = set()
 
