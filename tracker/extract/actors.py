@@ -21,6 +21,7 @@ from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
 _NOT_NAME = lexicon.words("not_name_words")
+_DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
 _EVENT_NOUNS = lexicon.words("event_nouns")
@@ -389,6 +390,17 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
             free = i + length
+
+    # "North and South Korea": the first direction shares the name that ends the pair.
+    for g in [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"]:
+        first = g.tok - 2
+        if texts[first] in _DIRECTIONS and texts[g.tok] in _DIRECTIONS and not any(
+            h.tok <= first < h.tok_end for h in gaz
+        ):
+            hit = match_name([texts[first], *texts[g.tok + 1 : g.tok_end]], 0)
+            if hit and hit[0] == g.tok_end - g.tok:
+                gaz.append(Mention(hit[1], first, first + 1, "gazetteer"))
+    gaz.sort(key=lambda m: m.tok)
 
     # Which gazetteer match covers, starts at or ends at each token (constant-time lookups).
     gaz_cover: list[Mention | None] = [None] * n
