@@ -386,6 +386,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     match_name = index._index.match_at
     for i in [x for x in capitals if texts[x] in gaz_firsts]:
         hit = match_name(texts, i) if i >= free else None
+        if hit and i + hit[0] < n and texts[i + hit[0]] == "$":
+            hit = None  # "US$150,000": a currency, not the state
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
