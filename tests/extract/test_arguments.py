@@ -136,3 +136,12 @@ def test_meeting_separately_with_several_is_one_meeting_with_each():
         ["Wang Yi", "Shah Mahmood Qureshi"],
         ["Wang Yi", "Salahuddin Rabbani"],
     ]
+
+
+def test_who_briefs_others_on_strikes_did_not_strike():
+    found = extract(
+        "Test\n\nDeputy PM Ishaq Dar briefed the ambassadors on the Indian strikes in Pakistan.",
+        published=dt.date(2025, 5, 7),
+    ).events
+    (strikes,) = [e for e in found if e.type == "military"]
+    assert [a.name for a in strikes.actors] == ["India", "Pakistan"]

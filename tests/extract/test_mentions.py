@@ -284,3 +284,9 @@ def test_a_city_named_with_its_kind_of_place_is_a_setting_not_a_party():
     assert event_actors("ECOWAS leaders held a day of talks in the Ghanaian capital Accra.") == [
         ("talks", ["ECOWAS"])
     ]
+
+
+def test_north_and_south_korea_are_two_parties():
+    assert names(["Talks between North and South Korea were called off."]) == [
+        ["North Korea", "South Korea"]
+    ]

@@ -171,3 +171,8 @@ def test_not_recognising_is_rejection_and_continued_support_is_support(body, eve
 def test_wanting_or_telling_a_party_to_act_is_a_demand_unless_it_is_to_meet(body, expected):
     events = found(body)
     assert any(t == expected[0] and expected[1] in n for t, _, n in events), events
+
+
+def test_an_offer_of_a_sum_of_aid_is_one_aid_event_and_us_dollars_name_no_state():
+    events = found("France has offered US$150,000 of aid to China.")
+    assert events == [("aid", "proposed", ["France", "China"])], events

@@ -351,3 +351,11 @@ def test_the_day_after_threatened_is_the_day_of_the_threat():
     assert span(event) == ("2018-04-08", "2018-04-08", "day")
     event = only("Trump threatened to impose tariffs on Friday.", "sanctions", dt.date(2018, 4, 10))
     assert span(event) == ("2018-04-13", "2018-04-13", "day")
+
+
+def test_a_weekday_told_in_the_past_after_a_plan_word_is_read_backward():
+    event = only(
+        "Planned high-level talks between Seoul and Pyongyang were called off at the last minute "
+        "Tuesday.", "talks", dt.date(2013, 6, 12),
+    )
+    assert span(event) == ("2013-06-11", "2013-06-11", "day")

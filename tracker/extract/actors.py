@@ -22,6 +22,7 @@ from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
 _NOT_NAME = lexicon.words("not_name_words")
+_DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
 _EVENT_NOUNS = lexicon.words("event_nouns")
@@ -389,10 +390,23 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     match_name = index._index.match_at
     for i in [x for x in capitals if texts[x] in gaz_firsts]:
         hit = match_name(texts, i) if i >= free else None
+        if hit and i + hit[0] < n and texts[i + hit[0]] == "$":
+            hit = None  # "US$150,000": a currency, not the state
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
             free = i + length
+
+    # "North and South Korea": the first direction shares the name that ends the pair.
+    for g in [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"]:
+        first = g.tok - 2
+        if texts[first] in _DIRECTIONS and texts[g.tok] in _DIRECTIONS and not any(
+            h.tok <= first < h.tok_end for h in gaz
+        ):
+            hit = match_name([texts[first], *texts[g.tok + 1 : g.tok_end]], 0)
+            if hit and hit[0] == g.tok_end - g.tok:
+                gaz.append(Mention(hit[1], first, first + 1, "gazetteer"))
+    gaz.sort(key=lambda m: m.tok)
 
     # Which gazetteer match covers, starts at or ends at each token (constant-time lookups).
     gaz_cover: list[Mention | None] = [None] * n

@@ -555,9 +555,10 @@ _OBJECT_ACT_TYPES = frozenset({"military"})
 
 @lru_cache(maxsize=1)
 def _judging_verbs() -> frozenset[str]:
-    """The one-word triggers of speech acts ("condemned", "welcomed"); not the saying verbs:
+    """The one-word triggers of speech acts ("condemned", "welcomed") and the verbs that take an
+    act as their topic ("briefed ... on the strikes"); not the saying verbs:
     "Netanyahu said Israel would resume its offensive" tells his own side's act."""
-    words: set[str] = set()
+    words: set[str] = set(lexicon.words("topic_verbs"))  # "briefed the envoys on the strikes"
     for event_type in SPEECH_ACTS:
         for entry in lexicon.triggers().get(event_type, []):
             phrase = entry[0] if isinstance(entry, list) else entry

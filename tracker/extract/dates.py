@@ -93,6 +93,7 @@ _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
     r"|unveiled|threatened|warned)\b"
 )  # "threatened on Sunday to cut oil supplies": the day of the threat, not of the act
+_PAST_BETWEEN = re.compile(r"\b(?:were|was|had|did)\s+(?:\w+\s+)?\w+ed\b")
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -493,7 +494,9 @@ def find_dates(
         future = (
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
-        )  # "an official said on Wednesday": the time of the saying, in the past
+            and not _PAST_BETWEEN.search(sentence, future_from, m.start())
+        )  # "an official said on Wednesday": the time of the saying, in the past; "Planned
+        # talks ... were called off Tuesday": told in the past since the cue
         if kind == "wd" and not future and text[:3].lower() == "by ":
             anchor = True  # "was quick to reject the order by Friday evening": done by then
         if kind == "span" and not future and not text.startswith("within"):

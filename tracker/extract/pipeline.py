@@ -368,11 +368,36 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
         gap = gap[2:]  # "offered in May to supply ...": the time is no break
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
+    gap = _without_amount(gap)  # "offered US$150,000 of aid": the sum is the object's
     if len(gap) <= 3 and all(
         w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
     ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
+
+
+_CURRENCY = frozenset({"$", "€", "£", "¥", "us", "usd", "eur"})
+_AMOUNT_WORDS = frozenset({
+    "million", "billion", "trillion", "dollars", "euros", "pounds", "yuan", "yen", "rupees",
+})
+
+
+def _without_amount(gap: list[str]) -> list[str]:
+    """The gap without a sum of money ("US$150,000 of", "$5 million in", "1 billion yuan")."""
+    if not any(w[:1].isdigit() for w in gap):
+        return gap
+    out: list[str] = []
+    amount = False
+    for w in gap:
+        if w[:1].isdigit() or w in _CURRENCY or w in _AMOUNT_WORDS or (amount and w == ","):
+            amount = True
+            continue
+        if amount and w in ("of", "in", "worth"):
+            amount = False
+            continue
+        amount = False
+        out.append(w)
+    return out
 
 
 CONSULT_OR_ACT = frozenset(
