@@ -141,3 +141,20 @@ def test_scope_start_is_the_scan_it_replaces():
                 expected = k + 1
                 break
         assert _scope_start(lows, a, i) == expected
+
+
+
+def test_word_before_a_sentence_end_is_the_search_it_replaces():
+    import re
+
+    from tracker.extract.sentences import _word_before
+
+    search = re.compile(r"([\w.'’-]+)$")  # the reference: every start in 30 characters tried
+    rng = random.Random(5)
+    alphabet = "ab.'’-\n _XéU9"
+    texts = ["U.S. and John F. Kennedy met on Feb. 5. Then\n.x", "a" * 50 + ".", ""]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 70))) for _ in range(2000)]
+    for text in texts:
+        for pos in range(len(text) + 1):
+            m = search.search(text, max(0, pos - 30), pos)
+            assert _word_before(text, text[::-1], pos) == (m[1] if m else ""), (text, pos)

@@ -31,8 +31,8 @@ _AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
 class Actor(NamedTuple):
     """A party. A named tuple, not a frozen dataclass: actors are compared, hashed and made
-    for every sentence, and a tuple does that in C (its hash is the dataclass's: the same
-    order in sets and dicts)."""
+    for every sentence, and a tuple compares and hashes in C and is cheaper to make (its hash
+    is the dataclass's: the same order in sets and dicts)."""
 
     name: str
     kind: str

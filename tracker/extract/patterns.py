@@ -15,7 +15,7 @@ A trigger from a pattern carries its slots: (first token of the party, role).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -234,7 +234,7 @@ class PatternSet:
                 if pattern.type is None:
                     discards.append((trig.tok, pattern.only))
                 else:  # the trigger's own type, with the parties the pattern names
-                    found.append((replace(trig, roles=tuple(matched[2])), trig.tok, trig.tok))
+                    found.append((trig._replace(roles=tuple(matched[2])), trig.tok, trig.tok))
                 break
         if not found and not discards:
             return triggers

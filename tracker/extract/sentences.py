@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tracker.extract import lexicon
 
@@ -13,23 +13,33 @@ _ABBREVIATIONS = lexicon.words("abbreviations")
 _SENTENCE_STARTERS = lexicon.words("sentence_starters")
 # A candidate end: . ! or ? plus closing quotes/brackets, then space, then an opening.
 _CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([\w.'’-]+)$")
+# The word that ends where a candidate end starts, read backwards in the reversed text: one
+# match at a known place instead of a search that tries every start in the 30 characters.
+_WORD_BEFORE_REVERSED = re.compile(r"[\w.'’-]+")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w'’-]+)")
 _BREAK = re.compile(r"\n\s*\n|\n")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # made for every sentence: cheaper than a frozen dataclass
     text: str
     start: int  # offsets in the original article text
     end: int
 
 
-def _is_boundary(text: str, pos: int, end_of_match: int) -> bool:
+def _word_before(text: str, reversed_text: str, pos: int) -> str:
+    """The word that ends at pos ("U.S", "Feb", "Kennedy"; its last 30 characters at most), or
+    at a line break just before pos: what "[\w.'’-]+$" finds in text[pos - 30 : pos]."""
+    word_end = pos - 1 if pos > 0 and text[pos - 1] == "\n" else pos
+    m = _WORD_BEFORE_REVERSED.match(
+        reversed_text, len(text) - word_end, len(text) - max(0, pos - 30)
+    )
+    return m[0][::-1] if m else ""
+
+
+def _is_boundary(text: str, reversed_text: str, pos: int, end_of_match: int) -> bool:
     if text[pos] != ".":
         return True
-    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    word = m[1] if m else ""
+    word = _word_before(text, reversed_text, pos)
     bare = word.lower().strip("'’")
     nxt = _NEXT_WORD.match(text, end_of_match)
     next_word = nxt[1] if nxt else ""
@@ -50,10 +60,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, end))
+    reversed_text = text[::-1]
     for a, b in pieces:
         seg_start = a
         for m in _CANDIDATE.finditer(text, a, b):
-            if _is_boundary(text, m.start(), m.end()):
+            if _is_boundary(text, reversed_text, m.start(), m.end()):
                 _add(out, text, seg_start, m.end())
                 seg_start = m.end()
         _add(out, text, seg_start, b)
