@@ -197,3 +197,27 @@ def test_an_article_of_several_events_merges_each_into_its_own(session):
     session.commit()
     assert (second.new_events, second.merged_mentions) == (1, 3)
     assert len(list_events(session, EventFilter())) == 4
+
+
+def test_a_name_spelled_with_or_without_diacritics_is_one_actor(session):
+    accented = ExtractedActor("Recep Tayyip Erdoğan", "participant", "person", "TR")
+    plain = ExtractedActor("Recep Tayyip Erdogan", "participant", "person", "TR")
+    for day, erdogan, name in ((24, accented, "a.txt"), (25, plain, "b.txt")):
+        apply_extraction(
+            session,
+            extraction(
+                dt.date(2025, 1, day),
+                call("occurred", evidence=f"{erdogan.name} and Putin spoke on the {day}th.",
+                     actors=(erdogan, PUTIN),
+                     when=When(dt.date(2025, 1, day), dt.date(2025, 1, day), "day")),
+            ),
+            name,
+            name,
+        )
+    session.commit()
+    from sqlalchemy import select
+
+    from tracker.db.models import Actor
+
+    names = session.scalars(select(Actor.name).where(Actor.country == "TR")).all()
+    assert names == ["Recep Tayyip Erdoğan"]

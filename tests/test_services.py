@@ -183,3 +183,13 @@ def test_completion_offers_names_and_aliases_without_their_article(session):
     assert actor_names_matching(session, "the k") == ["the Kremlin"]
     assert actor_names_matching(session, "KIM") == ["Kim Jong Un"]
     assert actor_names_matching(session, "mos") == ["Moscow"]
+
+
+def test_an_actor_is_found_with_or_without_diacritics(session):
+    accented = actor_service.add_actor(session, "Recep Tayyip Erdoğan", country="TR")
+    plain = actor_service.add_actor(session, "Nicolas Maduro", country="VE")
+    session.commit()
+    assert actor_service.find_actor(session, "recep tayyip erdogan") == accented
+    assert actor_service.find_actor(session, "Nicolás Maduro") == plain
+    with pytest.raises(TrackerError, match="already exists"):
+        actor_service.add_actor(session, "Recep Tayyip Erdogan")

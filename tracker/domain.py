@@ -194,11 +194,16 @@ def clean(text: str | None, *, one_line: bool = True) -> str:
     return clean_text(text, one_line=one_line)
 
 
+def without_diacritics(text: str) -> str:
+    """The text with its accents dropped: "Erdoğan" -> "Erdogan", "Türkiye" -> "Turkiye"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def fold_for_search(text: str) -> str:
     """Text as search stores and matches it on every backend: accents dropped and case folded
     ("António" and "antonio" are one word; SQLite's FTS does the same by itself)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return without_diacritics(text).casefold()
 
 
 def effective_label(day: dt.date | None, precision: str | None) -> str:
@@ -417,10 +422,15 @@ def name_key(name: str) -> str:
 
 
 def name_variants(name: str) -> list[str]:
-    """The keys a typed name may be known by: as typed, and with or without "the"."""
+    """The keys a name may be known by: as written, with or without "the", and without
+    diacritics ("Recep Tayyip Erdoğan" finds an actor stored as "Recep Tayyip Erdogan")."""
     key = name_key(name)
     bare = key.removeprefix("the ")
-    return list(dict.fromkeys([key, bare, f"the {bare}"]))
+    variants = [key, bare, f"the {bare}"]
+    folded = fold_for_search(bare)
+    if folded != bare:
+        variants += [folded, f"the {folded}"]
+    return list(dict.fromkeys(variants))
 
 
 def title_for(event_type: str, actors: list[ActorRole]) -> str:

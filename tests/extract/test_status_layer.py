@@ -141,6 +141,8 @@ def statuses(body):
          ("sanctions", "cancelled")),
         ("Kenya would cut oil supplies to Nigeria in case of a military attack.",
          ("sanctions", "threatened")),
+        ("Kenya said that if Nigeria did not free the envoy by Thursday, it would impose "
+         "sanctions.", ("sanctions", "threatened")),
         ("Kenyan President William Ruto will not travel to Nigeria this week.",
          ("meeting", "cancelled")),
         ("Ruto talked about imposing sanctions on Nigeria if no deal is reached.",

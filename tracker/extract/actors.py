@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from tracker.domain import without_diacritics
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW
 from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key, tokenize
@@ -158,10 +158,7 @@ _ACCENTED_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 _WORD_REST = re.compile(r"[\w-]*")
 
 
-def ascii_fold(text: str) -> str:
-    """The text without diacritics: "Erdoğan" -> "Erdogan", "Türkiye" -> "Turkiye"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+ascii_fold = without_diacritics  # "Erdoğan" -> "Erdogan"
 
 
 class ActorIndex:

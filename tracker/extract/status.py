@@ -96,7 +96,11 @@ def event_status(
     a governing act gives it ("offered to meet": proposed)."""
     status = inherited or _base_status(event_type, lex, lows, window, trig)
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
-    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after)
+    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or (
+        # "if the junta did not free Kabore by Thursday, it would impose sanctions"
+        event_type in COERCIVE
+        and not _CONDITIONALS.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
+    )
     if event_type in COERCIVE and conditional and (
         status in ("planned", "proposed")
         or (status == "occurred" and _told_as_gerund(lows, trig))
@@ -198,6 +202,8 @@ def in_condition(lows: list[str], lo: int, trig: Trigger, named: Sequence[bool])
     return False
 
 
+# Words before the trigger's clause where a condition it depends on may open.
+_CONDITION_BEFORE = 30
 # A condition names its act within a few words: "if a 'deal' is not reached".
 _CONDITION_REACH = 8
 _CONDITION_STOPS = frozenset({",", ";", ":", "but", "then"})

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor, ActorAlias, Event, Participation
-from tracker.domain import check_kind, name_variants
+from tracker.domain import check_kind, name_variants, without_diacritics
 from tracker.domain import name_key as name_key
 from tracker.errors import NotFoundError, TrackerError
 
@@ -169,8 +169,9 @@ def add_actor(
     )
     session.add(actor)
     session.flush()
-    for alias in aliases:
-        add_alias(session, actor, alias, quiet=True)
+    plain = without_diacritics(name)
+    for alias in (*aliases, *((plain,) if plain != name else ())):
+        add_alias(session, actor, alias, quiet=True)  # "Erdogan" finds "Erdoğan"
     return actor
 
 

@@ -61,10 +61,17 @@ from tracker.db.models import (
     StatusChange,
     utcnow,
 )
-from tracker.domain import UNDATED, When, check_kind, is_undated
+from tracker.domain import (
+    UNDATED,
+    When,
+    check_kind,
+    fold_for_search,
+    is_undated,
+    without_diacritics,
+)
 from tracker.errors import TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
-from tracker.services.actors import clean_name, name_key
+from tracker.services.actors import clean_name, name_key, name_variants
 from tracker.text_safety import clean
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -705,9 +712,7 @@ class ActorCache:
 
 
 def _name_keys(name: str) -> list[str]:
-    key = name_key(name)
-    bare = key.removeprefix("the ")
-    return sorted({key, bare, f"the {bare}"})
+    return sorted(name_variants(name))
 
 
 def _find_actor(conn, name: str) -> _ActorRow | None:
@@ -749,8 +754,12 @@ def _actor(conn, cache: ActorCache, name: str, kind: str, country: str | None) -
                 raise TrackerError(f"actor {cleaned!r} could not be created")
         else:
             row = _ActorRow(new_id, cleaned, country)
-            entry = _gazetteer_by_key().get(key)
-            for alias in entry.aliases if entry else ():
+            gazetteer = _gazetteer_by_key()
+            entry = gazetteer.get(key) or gazetteer.get(fold_for_search(key))
+            aliases = [*(entry.aliases if entry else ()), entry.name if entry else cleaned]
+            # "Recep Tayyip Erdoğan" is found again as "Recep Tayyip Erdogan"
+            aliases.append(without_diacritics(cleaned))
+            for alias in aliases:
                 alias = " ".join(alias.split())
                 if not alias or len(alias) > 200 or _find_actor(conn, alias) is not None:
                     continue
