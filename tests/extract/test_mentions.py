@@ -290,3 +290,11 @@ def test_north_and_south_korea_are_two_parties():
     assert names(["Talks between North and South Korea were called off."]) == [
         ["North Korea", "South Korea"]
     ]
+
+
+def test_an_unqualified_ministry_is_the_story_state():
+    found = event_actors(
+        "China held drills near Okinawa. The Ministry of National Defense on Thursday "
+        "criticized Japan for interfering."
+    )
+    assert ("criticism", ["China", "Japan"]) in found

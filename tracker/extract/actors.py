@@ -22,6 +22,11 @@ from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
 _NOT_NAME = lexicon.words("not_name_words")
+# "the Ministry of National Defense", "the Ministry of Foreign Affairs": a ministry's portfolio.
+_PORTFOLIOS = frozenset({
+    "Foreign", "National", "External", "Defence", "Defense", "Commerce", "Trade", "Finance",
+    "Interior", "Justice", "State", "Economy", "Energy",
+})
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
@@ -789,10 +794,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             agency = _agency_at(tokens, i + 1, index) if agency_possible else None
             if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
                 end, phrase = agency
-                state = index.agency_states.get(phrase) or memory.agency_state
+                state = (
+                    index.agency_states.get(phrase) or memory.agency_state or memory.main_state()
+                )
                 if state is not None:
                     # "the Treasury": Washington's; "the foreign ministry": the ministry of
-                    # the state whose ministry was named last.
+                    # the state whose ministry was named last, else of the story's state.
                     mentions.append(Mention(state, i, end, "anaphor"))
                     for x in range(i, end):
                         claimed[x] = True
@@ -1028,6 +1035,13 @@ def _agency_at(
             if end < len(tokens) and tokens[end].low in index.agency_heads:
                 end += 1  # "Treasury Department"
             if end < len(tokens) and tokens[end].low == "of":
+                # "the Ministry of National Defense": a portfolio; "the ministry of Russia": not
+                if end + 1 < len(tokens) and tokens[end + 1].text in _PORTFOLIOS:
+                    words = tuple(tok.low for tok in tokens[j:end])
+                    end += 2
+                    while end < len(tokens) and tokens[end].cap and tokens[end].text.isalpha():
+                        end += 1
+                    return end, words
                 return None
             return end, tuple(tok.low for tok in tokens[j:end])
     return None
