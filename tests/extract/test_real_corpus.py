@@ -11,7 +11,7 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-PARTS = ("tune", "heldout", "second", "fresh", "batch4")
+PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5")
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
@@ -34,6 +34,10 @@ def test_the_split_is_kept_and_large_enough():
     earlier = tune | heldout | {p.name for p in fresh}
     assert len(batch4) >= 25 and not {p.name for p in batch4} & earlier
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch4)
+    # batch 5, scored untuned at the end of session 4
+    batch5 = list((REAL / "batch5").glob("*.txt"))
+    assert len(batch5) >= 25 and not {p.name for p in batch5} & (earlier | {p.name for p in batch4})
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch5)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
