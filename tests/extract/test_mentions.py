@@ -298,3 +298,22 @@ def test_an_unqualified_ministry_is_the_story_state():
         "criticized Japan for interfering."
     )
     assert ("criticism", ["China", "Japan"]) in found
+
+
+def test_they_after_a_list_of_titled_leaders_is_that_list():
+    found = event_actors(
+        "Trump said Washington was ready to negotiate with Tehran. French President Emmanuel "
+        "Macron, German Chancellor Angela Merkel and British Prime Minister Theresa May said "
+        "they regretted the decision."
+    )
+    (criticism,) = [names for t, names in found if t == "criticism"]
+    assert criticism[:3] == ["Emmanuel Macron", "Angela Merkel", "Theresa May"]
+    assert "Iran" not in criticism
+
+
+def test_may_as_a_name_is_no_modal_verb():
+    found = event_actors(
+        "US President Donald Trump has told British Prime Minister Theresa May in a phone call "
+        "that he does not want to go ahead with a state visit."
+    )
+    assert ("call", ["Donald Trump", "Theresa May"]) in found

@@ -895,7 +895,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         elif low in index.plural_pronouns and (memory.last_group or mentions):
             # "the United States and Russia reaffirmed ... and said they would": the pair
             # that is the sentence's own subject, else the group told last.
-            group = _coordinated_subject(named, lows, i) or memory.last_group
+            group = _coordinated_subject(named, lows, i, tokens) or memory.last_group
             for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
@@ -1153,17 +1153,44 @@ def _government_of(
     return state or memory.main_state()
 
 
-def _coordinated_subject(named: _Before, lows: list[str], i: int) -> list[Actor]:
-    """The first "A and B" of the sentence, when it comes before position i (and not more
-    than ``WINDOW`` tokens before it)."""
+def _coordinated_subject(
+    named: _Before, lows: list[str], i: int, tokens: Tokens | None = None
+) -> list[Actor]:
+    """The first list "A and B" or "A, B and C" of the sentence, when it comes before position
+    i (and not more than ``WINDOW`` tokens before it). Titles may stand between the links and
+    the names: "President Emmanuel Macron, Chancellor Angela Merkel and Prime Minister May"."""
     named.advance(i)
     mentions = named.mentions
     near = sorted(named.since(i - WINDOW))  # in the order they were found
+    group: list[Actor] = []
+    joined = False
     for x, y in zip(near, near[1:], strict=False):
         a, b = mentions[x], mentions[y]
-        if b.tok == a.tok_end + 1 and lows[a.tok_end] == "and" and a.actor != b.actor:
-            return [a.actor, b.actor]
-    return []
+        link = _list_link(lows, tokens, a.tok_end, b.tok)
+        if link is None or a.actor == b.actor:
+            if joined:
+                break
+            group = []
+            continue
+        if not group:
+            group = [a.actor]
+        group.append(b.actor)
+        if link == "and":
+            joined = True
+            break
+    return group if joined else []
+
+
+def _list_link(lows: list[str], tokens: Tokens | None, end: int, start: int) -> str | None:
+    """ "and" or "," when the words from ``end`` to ``start`` join two names of a list (titles
+    allowed after the link: "and British Prime Minister"); None otherwise."""
+    if start <= end or start - end > 5 or lows[end] not in ("and", ","):
+        return None
+    if start - end > 1 and (
+        tokens is None or not all(tokens[k].cap for k in range(end + 1, start))
+    ):
+        return None
+    return lows[end]
 
 
 def _names_a_party(m: Mention) -> bool:

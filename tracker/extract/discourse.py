@@ -253,7 +253,8 @@ def referred_target(
 ) -> Actor | None:
     """ "Moscow condemned the measures": the target is whoever took the measures."""
     wanted: list[str] | None = None
-    for t in tokens[trig.tok_end : trig.tok_end + 4]:
+    # "took note of the decision": the noun may end the trigger phrase itself
+    for t in tokens[max(trig.tok + 1, trig.tok_end - 1) : trig.tok_end + 4]:
         if t.low in _REFERRING_NOUNS:
             wanted = _REFERRING_NOUNS[t.low]
             break

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from tracker.extract import lexicon
@@ -77,7 +78,7 @@ class TriggerLexicon:
 
     def blocked(
         self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1,
-        coercive: bool = False,
+        coercive: bool = False, caps: Sequence[bool] = (),
     ) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event.
         A coercive act that someone "could" or "might" take is a threat, not a hypothetical
@@ -101,7 +102,9 @@ class TriggerLexicon:
         if denial_end is not None and denial_end <= i:
             return True  # "Peskov denied that any agreement had been signed"
         return any(
-            not (lows[near + a] == "may" and _the_month(lows, near + a))
+            not (lows[near + a] == "may" and (
+                _the_month(lows, near + a) or (near + a > 0 and caps and caps[near + a])
+            ))  # "in May", "told May": the month or Theresa May, not the modal verb
             and not self._proposed_before(lows, near, near + a)
             and not (coercive and near + a < i and lows[near + a] in _THREAT_MODALS)
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])

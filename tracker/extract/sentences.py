@@ -27,7 +27,7 @@ class Sentence(NamedTuple):  # made for every sentence: cheaper than a frozen da
 
 
 def _word_before(text: str, reversed_text: str, pos: int) -> str:
-    """The word that ends at pos ("U.S", "Feb", "Kennedy"; its last 30 characters at most), or
+    r"""The word that ends at pos ("U.S", "Feb", "Kennedy"; its last 30 characters at most), or
     at a line break just before pos: what "[\w.'’-]+$" finds in text[pos - 30 : pos]."""
     word_end = pos - 1 if pos > 0 and text[pos - 1] == "\n" else pos
     m = _WORD_BEFORE_REVERSED.match(
