@@ -176,3 +176,12 @@ def test_wanting_or_telling_a_party_to_act_is_a_demand_unless_it_is_to_meet(body
 def test_an_offer_of_a_sum_of_aid_is_one_aid_event_and_us_dollars_name_no_state():
     events = found("France has offered US$150,000 of aid to China.")
     assert events == [("aid", "proposed", ["France", "China"])], events
+
+
+def test_providing_or_dispatching_relief_to_a_state_is_aid():
+    assert found("Japan dispatched rescue teams to Turkey.") == [
+        ("aid", "occurred", ["Japan", "Turkey"])
+    ]
+    assert found("Britain said it would provide relief supplies to Myanmar.")[0][:2] == (
+        "aid", "planned"
+    )
