@@ -185,3 +185,20 @@ def test_providing_or_dispatching_relief_to_a_state_is_aid():
     assert found("Britain said it would provide relief supplies to Myanmar.")[0][:2] == (
         "aid", "planned"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Peru has ordered Venezuelan diplomats to leave the country.",
+         ("sanctions", ["Peru", "Venezuela"])),
+        ("Niger has given the French ambassador 48 hours to leave the country.",
+         ("sanctions", ["Niger", "France"])),
+        ("Niger said it was breaking off its military cooperation agreement with the United "
+         "States.", ("rejection", ["Niger", "United States"])),
+        ("A U.S. destroyer trespassed into China's territorial waters on Friday.",
+         ("military", ["United States", "China"])),
+    ],
+)
+def test_expulsions_breaking_off_and_intrusions(body, expected):
+    assert [(t, n) for t, _, n in found(body)] == [expected]
