@@ -359,3 +359,13 @@ def test_a_weekday_told_in_the_past_after_a_plan_word_is_read_backward():
         "Tuesday.", "talks", dt.date(2013, 6, 12),
     )
     assert span(event) == ("2013-06-11", "2013-06-11", "day")
+
+
+def test_a_visit_offered_for_a_bare_month_is_for_the_month_to_come():
+    event = only(
+        "President Andrzej Duda has received an official invitation to visit the White House in "
+        "June.", "meeting", dt.date(2019, 5, 10),
+    )
+    assert span(event) == ("2019-06-01", "2019-06-30", "month")
+    event = only("Duda visited the White House in June.", "meeting", dt.date(2019, 5, 10))
+    assert span(event) == ("2018-06-01", "2018-06-30", "month")

@@ -24,6 +24,7 @@ stay linear. Word lists are in data/times.json.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -54,6 +55,16 @@ SET_TIME_TYPES = frozenset({"call", "meeting", "talks"})
 SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
 # Statuses of an act that was itself made on a day: a threat, an offer, a pledge.
 _MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
+
+
+_PAST_WORDS = re.compile(r"\b(?:last|ago|previous|earlier|yesterday|past)\b", re.IGNORECASE)
+
+
+def _next_year(day: dt.date) -> dt.date | None:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # February 29
+        return day.replace(year=day.year + 1, day=28) if day.year < 9999 else None
 
 
 # Characters from a possessive time to the noun it qualifies: "last week's military coup".
@@ -252,7 +263,9 @@ class SentenceTimes:
             status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
             and not anchored[k].of_next_act
         ):
-            return self._told(anchored[k], last_when)
+            return self._ahead_for_plan(
+                anchored[k], self._told(anchored[k], last_when), status, event_type
+            )
         # The nearest expression on either side (expressions do not overlap, so it is one of
         # the few around the trigger); ties go to the earlier one.
         # One that a connective separates from the trigger ("ordered last week, days after
@@ -270,7 +283,7 @@ class SentenceTimes:
         best = min(
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
-        return self._told(best, last_when)
+        return self._ahead_for_plan(best, self._told(best, last_when), status, event_type)
 
     def _year_of(
         self, tokens: list[Token], tok: int, tok_end: int, event_type: str
@@ -330,6 +343,22 @@ class SentenceTimes:
         return when.precision == "day" and (
             self._published is None or when.start <= self._published
         )
+
+    def _ahead_for_plan(
+        self, date: DateMention, when: When | None, status: str, event_type: str
+    ) -> When | None:
+        """A meeting, call or talks planned or offered for a bare month is for the month to
+        come: "an invitation to visit the White House in June" told in May is this June, not
+        last year's ("in June 2018" and "last June" keep their time)."""
+        if (
+            event_type not in SET_TIME_TYPES or status not in ("planned", "proposed")
+            or when is None or when.precision != "month" or self._published is None
+            or date.same_as_before or when.end >= self._published
+            or any(c.isdigit() for c in date.text) or _PAST_WORDS.search(date.text)
+        ):
+            return when
+        start, end = _next_year(when.start), _next_year(when.end)
+        return When(start, end, "month") if start and end else when
 
     def _told(self, date: DateMention, last_when: When | None) -> When | None:
         """The time an expression names: "the same day" is the time told before; "a day
