@@ -369,3 +369,12 @@ def test_a_visit_offered_for_a_bare_month_is_for_the_month_to_come():
     assert span(event) == ("2019-06-01", "2019-06-30", "month")
     event = only("Duda visited the White House in June.", "meeting", dt.date(2019, 5, 10))
     assert span(event) == ("2018-06-01", "2018-06-30", "month")
+
+
+def test_an_act_of_several_days_covers_them():
+    saturday = dt.date(2026, 1, 17)
+    ended = only("Prime Minister Mark Carney on Friday ended a three-day visit to China.",
+                 "meeting", saturday)
+    assert span(ended) == ("2026-01-14", "2026-01-16", "day")
+    begins = only("Carney will begin a three-day visit to China on Monday.", "meeting", saturday)
+    assert span(begins) == ("2026-01-19", "2026-01-21", "day")

@@ -58,7 +58,7 @@ from tracker.extract.status import (
     in_condition,
     told_in_past,
 )
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock
+from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, days_of_act
 from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token, Tokens, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
@@ -299,6 +299,8 @@ def _sentence_events(
             # month": still to come
             status = "planned"
         when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
+        if event_type in MEETING_TYPES:
+            when = days_of_act(lows, trig.tok, when)  # "ended a three-day visit on Friday"
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]

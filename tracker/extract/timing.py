@@ -553,3 +553,30 @@ class StoryClock:
 
     def _near(self, when: When) -> bool:
         return self.published is None or abs((when.start - self.published).days) <= 7
+
+
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3,
+               "4": 4, "5": 5, "6": 6, "7": 7}
+_ENDING_WORDS = frozenset(_CUES["ending_words"])
+_LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
+
+
+def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
+    """The days an act of several days covers ("a three-day visit"): from the day told when it
+    begins then, back to its first day when the day told is its last ("ended a three-day
+    visit on Friday", "following a three-day visit"). Other times are kept as told."""
+    if when is None or when.precision != "day" or when.start != when.end:
+        return when
+    days = None
+    for word in lows[max(0, tok - _LENGTH_REACH) : tok]:
+        count, _, unit = word.partition("-")
+        if unit == "day" and count in _DAY_COUNTS:
+            days = _DAY_COUNTS[count]
+    if days is None:
+        return when
+    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + 2 * _LENGTH_REACH]
+    if _ENDING_WORDS.isdisjoint(around):
+        end = shift_days(when.start, days - 1)
+        return When(when.start, end, "day") if end else when
+    start = shift_days(when.start, 1 - days)
+    return When(start, when.start, "day") if start else when
