@@ -202,3 +202,9 @@ def test_providing_or_dispatching_relief_to_a_state_is_aid():
 )
 def test_expulsions_breaking_off_and_intrusions(body, expected):
     assert [(t, n) for t, _, n in found(body)] == [expected]
+
+
+def test_a_terror_attack_and_military_rulers_are_no_military_act_between_states():
+    assert found("Trump tweeted about the terror attack in London.") == []
+    events = found("Niger's military rulers have given the French ambassador 48 hours to leave.")
+    assert [t for t, _, _ in events] == ["sanctions"], events
