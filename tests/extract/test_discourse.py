@@ -522,3 +522,12 @@ def test_a_retelling_names_the_other_side_the_first_telling_left_out():
         "Modi arrived in Kazan on Tuesday. His meeting with Xi Jinping lasted an hour."
     )
     assert [a.name for a in meeting.actors] == ["Narendra Modi", "Xi Jinping"]
+
+
+def test_aid_told_without_a_recipient_goes_where_the_aid_before_went():
+    found = extracted(
+        "Kuwait pledged $500 million in aid to Syria. British Prime Minister David Cameron "
+        "pledged $1.75 billion in aid."
+    )
+    aid = [e for e in found if e.type == "aid"]
+    assert [a.name for a in aid[-1].actors] == ["David Cameron", "Syria"]

@@ -232,6 +232,21 @@ def speech_targets(
     return [] if target is None else [target]
 
 
+def aid_recipient(
+    actors: list[tuple[Actor, str]], recent: list[ExtractedEvent]
+) -> Actor | None:
+    """The recipient of aid told without one: the one the aid told last went to ("Kuwait
+    pledged $500 million to Syria ... Cameron pledged $1.75 billion"), unless it is a donor."""
+    mine = _names_and_countries(actors)
+    for event in reversed(recent):
+        if event.type != "aid":
+            continue
+        for actor in event.actors:
+            if actor.role == "target" and actor.name not in mine and actor.country not in mine:
+                return as_actor(actor)
+    return None
+
+
 def them(
     lows: list[str], trig: Trigger, actors: list[tuple[Actor, str]],
     events: list[ExtractedEvent],

@@ -34,6 +34,7 @@ from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.discourse import (
     MEETING_TYPES,
     add_unless_retold,
+    aid_recipient,
     another_actor,
     counterpart,
     join_parties,
@@ -246,6 +247,11 @@ def _sentence_events(
                 tokens, lows, trig, lo, actors, recent_acts(earlier_events, out)
             )
             actors = [*actors, *((a, "target") for a in targets)]
+        if trig.type == "aid" and all(r == "initiator" for _, r in actors):
+            # "Cameron pledged $1.75 billion in aid": to whom the aid told before went
+            recipient = aid_recipient(actors, recent_acts(earlier_events, out))
+            if recipient is not None:
+                actors = [*actors, (recipient, "target")]
         event_type = trig.type
         persons = sum(1 for a, _ in actors if a.kind == "person")
         if event_type == "consult":
