@@ -208,3 +208,8 @@ def test_a_terror_attack_and_military_rulers_are_no_military_act_between_states(
     assert found("Trump tweeted about the terror attack in London.") == []
     events = found("Niger's military rulers have given the French ambassador 48 hours to leave.")
     assert [t for t, _, _ in events] == ["sanctions"], events
+
+
+def test_a_place_struck_by_a_storm_suffered_no_attack():
+    assert found("Samoa was hit by a powerful tropical cyclone on Thursday.") == []
+    assert [t for t, _, _ in found("Russia struck Kyiv with missiles.")] == ["military"]
