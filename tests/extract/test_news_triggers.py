@@ -213,3 +213,22 @@ def test_a_terror_attack_and_military_rulers_are_no_military_act_between_states(
 def test_a_place_struck_by_a_storm_suffered_no_attack():
     assert found("Samoa was hit by a powerful tropical cyclone on Thursday.") == []
     assert [t for t, _, _ in found("Russia struck Kyiv with missiles.")] == ["military"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The Governments of Guyana and Haiti have signed a Memorandum of Understanding (MoU) "
+         "on tourism.", ("agreement", "occurred", ["Guyana", "Haiti"])),
+        ("The African Union has suspended Mali's membership after the coup.",
+         ("sanctions", "occurred", ["African Union", "Mali"])),
+        ("He made telephonic calls to the leaders of Canada and Mexico on Saturday.",
+         ("call", "occurred", ["Canada", "Mexico"])),
+    ],
+)
+def test_memoranda_suspensions_and_telephonic_calls(body, expected):
+    assert expected in found(body), found(body)
+
+
+def test_signing_a_presidential_memorandum_is_no_agreement():
+    assert [t for t, _, _ in found("Trump signed the memorandum on Monday.")] == []

@@ -27,6 +27,12 @@ _PORTFOLIOS = frozenset({
     "Foreign", "National", "External", "Defence", "Defense", "Commerce", "Trade", "Finance",
     "Interior", "Justice", "State", "Economy", "Energy",
 })
+# Capitalised words after which "of X" names the state X: "The Governments of Guyana and Haiti",
+# "the President of France", "the People's Republic" aside.
+_OF_STATE_HEADS = frozenset({
+    "government", "governments", "president", "presidents", "leaders", "leader", "king",
+    "queen", "emir", "people", "peoples", "delegation", "delegations", "parliament",
+})
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
@@ -569,8 +575,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
         ):
             continue  # "talks on the Syria crisis", "the Ukraine war": a topic, not a party
-        if g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap:
-            continue  # "Credit Bank of Moscow"
+        if (
+            g.tok >= 2 and lows[g.tok - 1] == "of" and tokens[g.tok - 2].cap
+            and lows[g.tok - 2] not in _OF_STATE_HEADS
+        ):
+            continue  # "Credit Bank of Moscow"; but "The Governments of Guyana and Haiti"
         if (
             g.actor.kind == "organisation" and g.tok >= 2 and g.tok_end - g.tok >= 2
             and tokens[g.tok - 1].cap and tokens[g.tok - 1].text.isalpha()
