@@ -145,6 +145,8 @@ def statuses(body):
          "sanctions.", ("sanctions", "threatened")),
         ("Kenyan President William Ruto will not travel to Nigeria this week.",
          ("meeting", "cancelled")),
+        ("A joint meeting of the leaders of Kenya, Uganda, and Nigeria is planned.",
+         ("meeting", "planned")),
         ("Ruto talked about imposing sanctions on Nigeria if no deal is reached.",
          ("sanctions", "threatened")),
         ("Kenya signalled it might join a military strike against Nigeria.",

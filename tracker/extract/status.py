@@ -324,9 +324,13 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
 
 
 def _in_list(lows: list[str], k: int) -> bool:
-    """The comma at k separates names in a list: "Jordan, Egypt and Palestine"."""
-    for low in lows[k + 1 : k + 5]:
+    """The comma at k separates names in a list: "Jordan, Egypt and Palestine", "Uzbekistan,
+    Tajikistan, and Kyrgyzstan" (a serial comma before the "and" goes on with the list)."""
+    for j in range(k + 1, min(k + 5, len(lows))):
+        low = lows[j]
         if low in ("and", "or"):
+            return True
+        if low == "," and j + 1 < len(lows) and lows[j + 1] in ("and", "or"):
             return True
         if low in _STOPS:
             return False
