@@ -24,8 +24,9 @@ from tracker.extract.tokens import Token
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
 # Acts that are statements: they happened when reported.
 SPEECH_ACTS = frozenset({"demand", "criticism", "support", "rejection"})
-# Acts whose parties are who took part: a person who only reports one is not among them.
-_REPORTED_ONLY_TYPES = frozenset({"call", "meeting", "talks"})
+# Acts with parties on each side of a conversation: a person who only reports one is not
+# among them.
+MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 
 _PLACE_PARTY_TYPES = frozenset({"military"})  # "strikes in Pakistan": a place struck is a party
 SEPARATORS = lexicon.words("separating_prepositions")
@@ -271,7 +272,7 @@ def actors_for(
         m.actor.name for k, m in enumerate(before)
         if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
     } if any(_reporting(tokens, m) for m in after) else set()
-    if trig.type in _REPORTED_ONLY_TYPES:
+    if trig.type in MEETING_TYPES:
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
     for group, role in ((before, role_first), (after, role_rest)):
@@ -417,7 +418,7 @@ def separate_sides(
     return [[first, other] for other in others]
 
 
-_SEPARABLE = frozenset({"call", "meeting", "talks", "consult"})
+_SEPARABLE = MEETING_TYPES | {"consult"}
 _SEPARATELY = frozenset({"separately", "separate", "respectively"})
 _SEPARATE_REACH = 3  # words: "held separate talks with", "met separately with"
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor
-from tracker.extract.arguments import CONSULT, SPEECH_ACTS, SentenceMentions
+from tracker.extract.arguments import CONSULT, MEETING_TYPES, SPEECH_ACTS, SentenceMentions
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
 from tracker.extract.status import predicate_status
@@ -40,8 +40,6 @@ from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedActor, ExtractedEvent
 
-# Acts with parties on each side of a conversation.
-MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
 # told long before are not what a sentence refers to, and the bound keeps time linear.
 RECENT = 50
