@@ -803,12 +803,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             agency = _agency_at(tokens, i + 1, index) if agency_possible else None
             if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
                 end, phrase = agency
-                state = (
-                    index.agency_states.get(phrase) or memory.agency_state or memory.main_state()
-                )
+                state = index.agency_states.get(phrase) or memory.agency_state
                 if state is not None:
                     # "the Treasury": Washington's; "the foreign ministry": the ministry of
-                    # the state whose ministry was named last, else of the story's state.
+                    # the state whose ministry was named last.
                     mentions.append(Mention(state, i, end, "anaphor"))
                     for x in range(i, end):
                         claimed[x] = True

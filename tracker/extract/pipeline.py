@@ -203,6 +203,8 @@ def _sentence_events(
             participle_modifier(lows, trig.tok)
         ):
             continue  # "formed by ousted lawmakers": a description of people
+        if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
+            continue  # "talked about imposing sanctions": a topic, not a conversation told
         if refers_back(lows, trig, lex, mentioned):
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
@@ -363,6 +365,14 @@ _CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
 _LINKS = frozenset({"to", "that", "for"})
 _TIME_WORDS = _DATE_WORDS | {"weekend"}
 _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
+
+
+def _talked_about_doing(lows: list[str], end: int) -> bool:
+    """ "spoke about imposing sanctions", "talked of sending troops": what someone spoke of."""
+    return (
+        end + 1 < len(lows) and lows[end] in ("about", "of")
+        and lows[end + 1].endswith("ing") and len(lows[end + 1]) > 4
+    )
 
 
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
