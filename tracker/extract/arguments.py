@@ -18,7 +18,7 @@ from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import Token
+from tracker.extract.tokens import Token, gerund
 
 # Event types whose parties take part side by side; the others go from initiator to target.
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
@@ -362,7 +362,7 @@ def _absolute_subject(
         return None
     own = [m for m in before if m.tok > at]
     if not own or not any(
-        t.low.endswith("ing") and len(t.low) > 4 for t in tokens[own[0].tok_end : trig.tok + 1]
+        gerund(t.low) for t in tokens[own[0].tok_end : trig.tok + 1]
     ):
         return None
     return own
@@ -559,13 +559,7 @@ def _judging_verbs() -> frozenset[str]:
     """The one-word triggers of speech acts ("condemned", "welcomed") and the verbs that take an
     act as their topic ("briefed ... on the strikes"); not the saying verbs:
     "Netanyahu said Israel would resume its offensive" tells his own side's act."""
-    words: set[str] = set(lexicon.words("topic_verbs"))  # "briefed the envoys on the strikes"
-    for event_type in SPEECH_ACTS:
-        for entry in lexicon.triggers().get(event_type, []):
-            phrase = entry[0] if isinstance(entry, list) else entry
-            if " " not in phrase:
-                words.add(phrase.lower())
-    return frozenset(words)
+    return lexicon.one_word_triggers(SPEECH_ACTS) | lexicon.words("topic_verbs")
 # "Putin's official visit", "Macron's state dinner": the title word is an adjective here.
 _ACT_NOUNS_AFTER_TITLE = lexicon.words("act_nouns")
 _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
@@ -575,7 +569,7 @@ def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -
     """A participle clause (from ``lo``) with no subject of its own: "Despite having spoken
     with ...". Its other party is for the discourse to find."""
     opener = lows[lo : lo + 2]
-    participle = any(w == "having" or (w.endswith("ing") and len(w) > 4) for w in opener)
+    participle = any(map(gerund, opener))
     return (
         participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
         and not sm.between(lo, trig.tok)

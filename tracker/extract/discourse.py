@@ -466,9 +466,14 @@ def _absorb_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
     plan, off = (earlier, event) if earlier.status == "planned" else (event, earlier)
     if plan.when is not None and not plan.when_inferred and (off.when is None or off.when_inferred):
         earlier.when, earlier.when_inferred = plan.when, False
+    _add_parties(earlier, event)
+    earlier.status = off.status
+
+
+def _add_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
+    """The parties ``event`` names that ``earlier`` does not, added to it."""
     names = {a.name for a in earlier.actors}
     earlier.actors += [a for a in event.actors if a.name not in names]
-    earlier.status = off.status
 
 
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
@@ -517,7 +522,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             if len(earlier.actors) == 1 and len(event.actors) > 1:
                 # "Modi arrived in Kazan. His meeting with Xi ...": the retelling names the
                 # other side the first telling left out
-                earlier.actors += [a for a in event.actors if a.name != earlier.actors[0].name]
+                _add_parties(earlier, event)
             if earlier_when is None and event.when is not None:
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):

@@ -73,6 +73,17 @@ def triggers() -> dict[str, list]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+def one_word_triggers(event_types: frozenset[str]) -> frozenset[str]:
+    """The single-word trigger phrases of these event types ("condemned", "welcomed")."""
+    out = set()
+    for event_type in event_types:
+        for entry in triggers().get(event_type, []):
+            phrase = entry[0] if isinstance(entry, list) else entry
+            if " " not in phrase:
+                out.add(phrase.lower())
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1)
 def cameo_triggers() -> dict[str, list[str]]:
     """Event type → verb forms from CAMEO's synonym sets (generated: cameo_verbs.json)."""

@@ -61,7 +61,7 @@ from tracker.extract.status import (
 )
 from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, days_of_act
 from tracker.extract.titles import event_title
-from tracker.extract.tokens import Token, Tokens, tokenize
+from tracker.extract.tokens import Token, Tokens, gerund, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
@@ -371,7 +371,7 @@ def _talked_about_doing(lows: list[str], end: int) -> bool:
     """ "spoke about imposing sanctions", "talked of sending troops": what someone spoke of."""
     return (
         end + 1 < len(lows) and lows[end] in ("about", "of")
-        and lows[end + 1].endswith("ing") and len(lows[end + 1]) > 4
+        and gerund(lows[end + 1])
     )
 
 
@@ -391,7 +391,7 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
         w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
     ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
-    return any(w in _LINKS or (w.endswith("ing") and len(w) > 4) for w in gap)
+    return any(w in _LINKS or gerund(w) for w in gap)
 
 
 _CURRENCY = frozenset({"$", "€", "£", "¥", "us", "usd", "eur"})

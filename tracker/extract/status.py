@@ -32,7 +32,7 @@ from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW, attributive_participle
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.tokens import PhraseIndex, Token, phrase_key
+from tracker.extract.tokens import PhraseIndex, Token, gerund, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -172,7 +172,7 @@ def _in_case(words: list[str]) -> bool:
 
 def _told_as_gerund(lows: list[str], trig: Trigger) -> bool:
     """ "imposing sanctions", "launching strikes": the act named, not told as done."""
-    return any(w.endswith("ing") and len(w) > 4 for w in lows[max(0, trig.tok - 2) : trig.tok_end])
+    return any(map(gerund, lows[max(0, trig.tok - 2) : trig.tok_end]))
 
 
 def _accepted_later(lows: list[str], trig: Trigger) -> bool:

@@ -81,6 +81,11 @@ _WORD_FORMS: dict[str, tuple[str, str, bool, int]] = {}
 _WORD_FORMS_LIMIT = 50_000
 
 
+def gerund(low: str) -> bool:
+    """A lower-case word read as an -ing form ("imposing", "having"), not "king" or "ring"."""
+    return len(low) > 4 and low.endswith("ing")
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """Lower-cased token tuple of a lexicon phrase."""
     return tuple(t.low for t in tokenize(phrase))
