@@ -1367,3 +1367,28 @@ def _pair(
     if len(people) == 2:
         return people[::-1]
     return list(memory.last_group)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _plain(word: str) -> str:
+    return without_diacritics(word).replace("ı", "i").replace("İ", "I")
+
+
+def spellings_in(text: str) -> dict[str, str]:
+    """The article's accented words by their plain form: {"Erdogan": "Erdoğan"}. One pass
+    over the text; a word written both ways keeps its accents."""
+    return {
+        _plain(word): word
+        for word in set(_LETTERS.findall(text))
+        if not word.isascii() and _plain(word) != word
+    }
+
+
+def as_written(name: str, spellings: dict[str, str]) -> str:
+    """A canonical name with the accents the article gives its words: the gazetteer keeps
+    "Recep Tayyip Erdogan", an article that writes "Erdoğan" is reported as it writes him."""
+    if not spellings or not name.isascii():
+        return name
+    return _LETTERS.sub(lambda m: spellings.get(m.group(), m.group()), name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from tracker.domain import When
@@ -15,8 +16,10 @@ from tracker.extract.actors import (
     ActorIndex,
     ArticleMemory,
     Mention,
+    as_written,
     base_index,
     find_mentions,
+    spellings_in,
 )
 from tracker.extract.arguments import (
     CONSULT,
@@ -124,7 +127,18 @@ def extract(
         set_times.wait(found, dates)
         clock.date_untimed(found, unresolved=clock.advance(dates))
     clock.finish()
+    spellings = spellings_in(article.body)
+    if spellings:
+        for event in events:
+            _spell_as_written(event, spellings)
     return Extraction(article=article, events=events)
+
+
+def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
+    named = [replace(a, name=as_written(a.name, spellings)) for a in event.actors]
+    if named != event.actors:
+        event.actors = named
+        event.title = event_title(event.type, named)
 
 
 def _without_dateline(sentence: Sentence) -> Sentence:
