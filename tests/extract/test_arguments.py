@@ -138,6 +138,29 @@ def test_meeting_separately_with_several_is_one_meeting_with_each():
     ]
 
 
+def test_calls_to_several_leaders_are_one_call_with_each():
+    found = extract(
+        "Test\n\nPresident Donald Trump made telephone calls to the leaders of Canada and "
+        "Mexico on Saturday.",
+        published=dt.date(2017, 1, 24),
+    ).events
+    assert [[a.name for a in e.actors] for e in found] == [
+        ["Donald Trump", "Canada"],
+        ["Donald Trump", "Mexico"],
+    ]
+
+
+def test_visits_of_one_tour_stay_one_trip():
+    (event,) = extract(
+        "Test\n\nForeign Minister Bilawal Bhutto Zardari postponed his official visits to "
+        "Germany, Denmark and Sweden.",
+        published=dt.date(2022, 8, 21),
+    ).events
+    assert [a.name for a in event.actors] == [
+        "Bilawal Bhutto Zardari", "Germany", "Denmark", "Sweden"
+    ]
+
+
 def test_who_briefs_others_on_strikes_did_not_strike():
     found = extract(
         "Test\n\nDeputy PM Ishaq Dar briefed the ambassadors on the Indian strikes in Pakistan.",

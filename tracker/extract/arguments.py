@@ -407,19 +407,22 @@ def separate_sides(
     actors: list[tuple[Actor, str]], lows: list[str], trig: Trigger
 ) -> list[list[tuple[Actor, str]]]:
     """The parties of each act a trigger tells: one act, unless a meeting, call or talks is
-    held "separately" or in "separate" meetings with several others ("met separately with A
-    and B": A's meeting and B's)."""
+    held "separately", in "separate" or "bilateral" meetings with several others, or told
+    as "calls" ("met separately with A and B", "made calls to the leaders of A and B": A's
+    act and B's). A tour's "visits to A and B" stay one trip."""
     if trig.type not in _SEPARABLE or len(actors) < 3:
         return [actors]
     near = lows[max(0, trig.tok - _SEPARATE_REACH) : trig.tok_end + _SEPARATE_REACH]
-    if _SEPARATELY.isdisjoint(near):
+    if _SEPARATELY.isdisjoint(near) and lows[trig.tok_end - 1] not in _TWO_PARTY_PLURALS:
         return [actors]
     first, *others = actors
     return [[first, other] for other in others]
 
 
 _SEPARABLE = MEETING_TYPES | {"consult"}
-_SEPARATELY = frozenset({"separately", "separate", "respectively"})
+_SEPARATELY = frozenset({"separately", "separate", "respectively", "bilateral", "bilaterals"})
+# Acts of two parties told in the plural: each is one party's act with the one who acts.
+_TWO_PARTY_PLURALS = frozenset({"calls", "conversations"})
 _SEPARATE_REACH = 3  # words: "held separate talks with", "met separately with"
 
 
