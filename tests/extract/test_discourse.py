@@ -531,3 +531,15 @@ def test_aid_told_without_a_recipient_goes_where_the_aid_before_went():
     )
     aid = [e for e in found if e.type == "aid"]
     assert [a.name for a in aid[-1].actors] == ["David Cameron", "Syria"]
+
+
+def test_a_target_answering_in_kind_is_a_second_act():
+    found = extract(
+        "Test\n\nPresident Donald Trump berated London Mayor Sadiq Khan on Twitter on Monday. "
+        "Khan responded by slamming Trump for politicising a terrorist attack.",
+        published=dt.date(2017, 6, 5),
+    ).events
+    assert [(e.type, [a.name for a in e.actors]) for e in found] == [
+        ("criticism", ["Donald Trump", "Sadiq Khan"]),
+        ("criticism", ["Sadiq Khan", "Donald Trump"]),
+    ]

@@ -476,6 +476,17 @@ def _add_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
     earlier.actors += [a for a in event.actors if a.name not in names]
 
 
+def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """A directed act with the roles turned round: the target answering in kind, not the
+    act told again."""
+    first, then = earlier.actors[0], event.actors[0]
+    return (
+        first.role == then.role == "initiator"
+        and not same_party(first, then)
+        and any(a.role == "target" and same_party(a, first) for a in event.actors)
+    )
+
+
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     if event.new_act:
@@ -495,6 +506,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
             continue  # a meeting held, called off or offered anew: different acts
+        if _answered(earlier, event):
+            continue  # "Trump berated Khan ... Khan responded by slamming Trump": two acts
         earlier_names = {b.name for b in earlier.actors}
         shared = len({a.name for a in event.actors} & earlier_names)
         same_initiator = same_party(event.actors[0], earlier.actors[0])
