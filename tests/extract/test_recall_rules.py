@@ -44,3 +44,11 @@ def test_the_groups_fighters_act_for_the_group_named_before():
     text = "Hezbollah said on Friday that the group's fighters attacked an army post."
     found = events(text)
     assert any(t == "military" and actors[:1] == ["Hezbollah"] for t, _, actors in found)
+
+
+def test_a_summit_named_by_its_name_is_a_meeting():
+    found = events("Kazakhstan will host the Central Asia-Japan Summit next week.",
+                   dt.date(2024, 8, 1))
+    assert found == [("meeting", "planned", ["Kazakhstan"])]
+    assert events("Leaders gathered at the Black Sea Summit Hotel on Monday.",
+                  dt.date(2024, 8, 1)) == []

@@ -209,7 +209,7 @@ def _sentence_events(
     for trig in triggers:
         if trig.type == "none":
             continue
-        if trig.tok > 0 and tokens[trig.tok].cap:
+        if trig.tok > 0 and tokens[trig.tok].cap and not _names_a_meeting(tokens, trig):
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in SPEECH_ACTS and clause.quoted_label(trig.tok):
             continue  # calling them an "economic blockade": a word for something, not an act
@@ -379,6 +379,13 @@ _CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
 _LINKS = frozenset({"to", "that", "for"})
 _TIME_WORDS = _DATE_WORDS | {"weekend"}
 _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
+
+
+def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
+    """ "the G20 Summit", "the OIC Summit on Science": a meeting's name ends in the meeting
+    word, which tells the act (not "the Summit Hotel")."""
+    end = trig.tok_end
+    return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
 
 
 def _talked_about_doing(lows: list[str], end: int) -> bool:
