@@ -11,7 +11,7 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5", "batch6", "batch7")
+PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5", "batch6", "batch7", "batch8")
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
@@ -47,6 +47,11 @@ def test_the_split_is_kept_and_large_enough():
     batch7 = list((REAL / "batch7").glob("*.txt"))
     assert len(batch7) >= 25 and not {p.name for p in batch7} & (before6 | {p.name for p in batch6})
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch7)
+    # batch 8, collected and annotated blind in session 5, scored untuned at its start and end
+    batch8 = list((REAL / "batch8").glob("*.txt"))
+    before8 = before6 | {p.name for p in batch6} | {p.name for p in batch7}
+    assert len(batch8) >= 25 and not {p.name for p in batch8} & before8
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch8)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
