@@ -52,3 +52,12 @@ def test_a_summit_named_by_its_name_is_a_meeting():
     assert found == [("meeting", "planned", ["Kazakhstan"])]
     assert events("Leaders gathered at the Black Sea Summit Hotel on Monday.",
                   dt.date(2024, 8, 1)) == []
+
+
+def test_cooperation_names_a_relationship_not_an_offer():
+    assert events(
+        "This year marks the 20th anniversary of cooperation among South Korea, China and Japan."
+    ) == []
+    assert events(
+        "The MoU provides a framework for deeper collaboration between Guyana and Haiti."
+    ) == []
