@@ -161,6 +161,23 @@ def test_visits_of_one_tour_stay_one_trip():
     ]
 
 
+def test_the_party_an_act_noun_comes_from_does_it():
+    (request,) = extract(
+        "Test\n\nTrump delayed the tariffs following a request from European Commission "
+        "President Ursula von der Leyen.",
+        published=dt.date(2025, 5, 26),
+    ).events[-1:]
+    assert (request.type, [(a.name, a.role) for a in request.actors]) == (
+        "demand", [("Ursula von der Leyen", "initiator"), ("Donald Trump", "target")]
+    )
+    (aid,) = extract("Test\n\nSyria received aid from Japan on Monday.",
+                     published=dt.date(2023, 2, 8)).events
+    assert [(a.name, a.role) for a in aid.actors] == [("Japan", "initiator"), ("Syria", "target")]
+    (pullout,) = extract("Test\n\nThe United States withdrew from the deal with Iran.",
+                         published=dt.date(2018, 5, 9)).events
+    assert pullout.actors[0].name == "United States"
+
+
 def test_who_briefs_others_on_strikes_did_not_strike():
     found = extract(
         "Test\n\nDeputy PM Ishaq Dar briefed the ambassadors on the Indian strikes in Pakistan.",

@@ -130,7 +130,8 @@ class SentenceMentions:
             (not m.location or trig.type in _PLACE_PARTY_TYPES or (
                 trig.type == "sanctions" and _origin(m, tokens)
             ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": host
-                or _object_of_trigger(tokens, trig, m))  # "lashed out at the EU"
+                or _object_of_trigger(tokens, trig, m)  # "lashed out at the EU"
+                or _noun_source(tokens, trig, m))  # "condemnation from Beijing"
             and self.base_ok(k)
             and not (trig.type == "agreement" and m.tok > trig.tok and _is_mediator(m, tokens))
         )
@@ -259,7 +260,7 @@ def actors_for(
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
-    agents = [m for m in after if _passive_agent(tokens, trig, m)]
+    agents = [m for m in after if _passive_agent(tokens, trig, m) or _noun_source(tokens, trig, m)]
     if agents:
         # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
         # agent acts; the subject is what the act was done to
@@ -449,6 +450,30 @@ def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
         verb is not None and _past_participle(verb)
         and (verb is gap[0] or gap[0].low in _BE_FORMS)
     )
+
+
+def _noun_source(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """ "a request from Saudi Arabia", "condemnation from Beijing", "aid from Japan": the
+    party an act noun comes from does it (not "withdrew from the deal": a verb)."""
+    if trig.type in _PLACE_FROM_TYPES or trig.tok_end >= len(tokens):
+        return False
+    if tokens[trig.tok_end].low != "from":
+        return False
+    if m.tok - trig.tok_end > _SOURCE_REACH or any(
+        t.low not in _DETERMINERS and not t.cap for t in tokens[trig.tok_end + 1 : m.tok]
+    ):
+        return False  # "from the European Commission President": titles may come between
+    return not any(  # "withdrew its ambassador from Paris": a verb's phrase
+        t.low.endswith(("ed", "ing")) or t.low in _VERB_HEADS
+        for t in tokens[trig.tok : trig.tok_end]
+    )
+
+
+_SOURCE_REACH = 5  # tokens from "from" to the party
+# "an attack from Lebanon", "talks from Monday": where or when, not who
+_PLACE_FROM_TYPES = frozenset({"military", "call", "meeting", "talks", "consult"})
+_VERB_HEADS = frozenset({"withdrew", "withdraw", "withdraws", "pulled", "pull", "quit", "quits",
+                         "stepped", "backed", "away", "out", "back", "down", "off"})
 
 
 def _past_participle(t: Token) -> bool:
