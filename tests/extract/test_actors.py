@@ -75,8 +75,9 @@ def test_names_keep_the_accents_the_article_writes():
     from tracker.extract import extract
 
     head = "---\ntitle: Talks in Sochi\npublished: 2023-09-05\n---\n\n"
-    accented = extract(head + "President Recep Tayyip Erdoğan met Vladimir Putin in Sochi on Monday.")
-    plain = extract(head + "President Recep Tayyip Erdogan met Vladimir Putin in Sochi on Monday.")
+    told = "President Recep Tayyip {} met Vladimir Putin in Sochi on Monday."
+    accented = extract(head + told.format("Erdoğan"))
+    plain = extract(head + told.format("Erdogan"))
     names = {a.name for e in accented.events for a in e.actors}
     assert "Recep Tayyip Erdoğan" in names and "Recep Tayyip Erdogan" not in names
     assert any("Erdoğan" in e.title for e in accented.events)

@@ -61,3 +61,17 @@ def test_cooperation_names_a_relationship_not_an_offer():
     assert events(
         "The MoU provides a framework for deeper collaboration between Guyana and Haiti."
     ) == []
+
+
+def test_an_act_named_as_one_of_a_series_is_its_own_act():
+    found = events("Indonesia will raise the matter at the next ASEAN summit in Jakarta in May.",
+                   dt.date(2023, 4, 10))
+    assert found == [("meeting", "planned", ["Indonesia", "ASEAN"])]
+    assert events("Indonesia will raise the matter at the ASEAN summit in Jakarta in May.",
+                  dt.date(2023, 4, 10)) == []  # the summit the story is about
+    found = events(
+        "The last visit by a Japanese prime minister to South Korea was made by Shinzo Abe "
+        "in 2018.",
+        dt.date(2023, 4, 29),
+    )
+    assert [(t, s) for t, s, _ in found] == [("meeting", "occurred")]

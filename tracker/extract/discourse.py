@@ -53,6 +53,8 @@ _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
 _REFERRING_CONTEXT = lexicon.words("referring_context")
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
+# Before an act's noun, words that tell one act of a series, not the one the story is about.
+_ANOTHER_OF_ITS_KIND = lexicon.words("sequence_words")
 _HOLDING_VERBS = lexicon.words("holding_verbs")
 _CONDITIONALS = frozenset({"if", "unless"})
 _PARTY_LINKS = frozenset({"between", "with"})
@@ -148,6 +150,9 @@ def refers_back(
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in _ANOTHER_OF_ITS_KIND or (len(low) == 4 and low[:2] in ("19", "20")
+                                           and low.isdigit()):
+            return False  # "the next meeting", "the 2018 summit": one act of a series
         if low in _COORDINATORS:
             return False  # "by the summit and urged ...": the determiner is another phrase's
         if low == "to" and j == i - 1 and not strict:
