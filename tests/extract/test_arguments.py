@@ -178,6 +178,17 @@ def test_the_party_an_act_noun_comes_from_does_it():
     assert pullout.actors[0].name == "United States"
 
 
+def test_the_speaker_named_after_a_quote_with_a_title_speaks_for_the_act():
+    (event,) = extract(
+        'Test\n\n"We demand their immediate release," French Foreign Minister Catherine '
+        "Colonna said.",
+        published=dt.date(2023, 1, 28),
+    ).events
+    assert (event.type, [(a.name, a.role) for a in event.actors][:1]) == (
+        "demand", [("Catherine Colonna", "initiator")]
+    )
+
+
 def test_who_briefs_others_on_strikes_did_not_strike():
     found = extract(
         "Test\n\nDeputy PM Ishaq Dar briefed the ambassadors on the Indian strikes in Pakistan.",

@@ -318,10 +318,18 @@ def _titles_next(tokens: list[Token], m: Mention, following: list[Mention]) -> b
 def _reporting(tokens: list[Token], m: Mention) -> bool:
     """ "..., Foreign Minister Sergei Lavrov said.": the speaker who reports the act is on the
     acting side, not its target."""
-    return (
-        m.tok_end < len(tokens) and tokens[m.tok_end].low in _SAYING_VERBS
-        and any(t.text == "," for t in tokens[max(0, m.tok - 4) : m.tok])
-    )
+    if m.tok_end >= len(tokens) or tokens[m.tok_end].low not in _SAYING_VERBS:
+        return False
+    if any(t.text == "," for t in tokens[max(0, m.tok - 4) : m.tok]):
+        return True  # ", Kremlin spokesman Dmitry Peskov said"
+    k = m.tok - 1
+    while k >= 0 and m.tok - k <= _SPEAKER_REACH and (tokens[k].cap or tokens[k].text in _QUOTES):
+        k -= 1  # '," French Foreign Minister Catherine Colonna said': a title or a quote mark
+    return k >= 0 and tokens[k].text == ","
+
+
+_SPEAKER_REACH = 6  # words of a title, a quote mark, between the comma and the speaker
+_QUOTES = frozenset({'"', "“", "”", "'", "’", "‘"})
 
 
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
