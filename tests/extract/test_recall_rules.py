@@ -75,3 +75,7 @@ def test_an_act_named_as_one_of_a_series_is_its_own_act():
         dt.date(2023, 4, 29),
     )
     assert [(t, s) for t, s, _ in found] == [("meeting", "occurred")]
+
+
+def test_a_sign_of_something_is_no_signing():
+    assert events("The actions of the EU and Britain are a sign of their weakness, Iran said.") == []
