@@ -78,4 +78,13 @@ def test_an_act_named_as_one_of_a_series_is_its_own_act():
 
 
 def test_a_sign_of_something_is_no_signing():
-    assert events("The actions of the EU and Britain are a sign of their weakness, Iran said.") == []
+    text = "The actions of the EU and Britain are a sign of their weakness, Iran said."
+    assert events(text) == []
+
+
+def test_sending_is_aid_only_when_aid_is_sent():
+    text = '"I would like to send my warmest regards to Chairman Kim Jong Un," Trump said.'
+    assert events(text) == []
+    assert [t for t, _, _ in events(
+        "India was the first country to send rescue crews and aid supplies to Sri Lanka."
+    )] == ["aid"]
