@@ -106,9 +106,14 @@ def seed(engine) -> dict[str, int]:
 
 async def settle(pilot) -> None:
     """Wait until every worker is done and what they delivered is painted."""
+    from textual.worker import WorkerCancelled
+
     app = pilot.app
     for _ in range(5):
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # a newer load replaced it (exclusive workers): that one is waited for next
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
