@@ -11,7 +11,7 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5", "batch6", "batch7", "batch8")
+PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9")
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"
@@ -52,6 +52,11 @@ def test_the_split_is_kept_and_large_enough():
     before8 = before6 | {p.name for p in batch6} | {p.name for p in batch7}
     assert len(batch8) >= 25 and not {p.name for p in batch8} & before8
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch8)
+    # batch 9, collected and annotated blind in session 5 like batch 8
+    batch9 = list((REAL / "batch9").glob("*.txt"))
+    before9 = before8 | {p.name for p in batch8}
+    assert len(batch9) >= 25 and not {p.name for p in batch9} & before9
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch9)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
