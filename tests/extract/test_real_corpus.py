@@ -11,7 +11,10 @@ import pytest
 from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 
 REAL = Path(__file__).parent / "real"
-PARTS = ("tune", "heldout", "second", "fresh", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9")
+PARTS = (
+    "tune", "heldout", "second", "fresh",
+    "batch4", "batch5", "batch6", "batch7", "batch8", "batch9",
+)
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
     r"\A---\ntitle: .+\npublished: (\d{4}-\d{2}-\d{2})\nsource: (.+?), (https?://\S+)\n---\n"

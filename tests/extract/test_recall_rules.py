@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from tracker.extract import extract
 
 
@@ -88,3 +90,9 @@ def test_sending_is_aid_only_when_aid_is_sent():
     assert [t for t, _, _ in events(
         "India was the first country to send rescue crews and aid supplies to Sri Lanka."
     )] == ["aid"]
+
+
+@pytest.mark.parametrize("label", ["outdated", "counterproductive", "a farce", "irresponsible"])
+def test_calling_a_party_or_its_act_by_a_damning_word_is_criticism(label):
+    found = events(f'Trump called the G7 "{label}" on Friday.')
+    assert found == [("criticism", "occurred", ["Donald Trump", "G7"])]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Callable, Coroutine
@@ -110,10 +111,9 @@ async def settle(pilot) -> None:
 
     app = pilot.app
     for _ in range(5):
-        try:
+        # a newer load may cancel a worker (exclusive workers): the next round waits for it
+        with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass  # a newer load replaced it (exclusive workers): that one is waited for next
         await pilot.pause()
         if not any(w.is_running for w in app.workers):
             break
