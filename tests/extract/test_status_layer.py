@@ -306,3 +306,52 @@ def test_talks_said_to_be_needed_are_proposed(body):
 )
 def test_a_coercive_measure_someone_says_he_will_take_is_a_threat(body, status):
     assert first_event(body).status == status
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # a future passive of an irregular verb, with an adverb between
+        ("Clinton said both military and civilian disaster assistance would be sent to Haiti.",
+         "aid", "planned"),
+        ("The United States announced that a new package of sanctions on Russia will soon be "
+         "imposed.", "sanctions", "planned"),
+    ],
+)
+def test_future_passive_after_the_noun(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # "next" before the act's noun: still to come; "future": wanted, not fixed
+        ("Russia condemned the announcement of the next package of US sanctions on Moscow.",
+         "planned"),
+        ("Trump previewed a future meeting with Kim Jong Un.", "proposed"),
+        # a wish for the act: proposed
+        ("The Kremlin expressed the hope that Japanese Prime Minister Yoshihiko Noda will "
+         "visit Russia in January.", "proposed"),
+        # a misspelt cancellation still cancels
+        ("Trump's last-minute cancelation of his visit to Denmark angered Copenhagen.",
+         "cancelled"),
+    ],
+)
+def test_modifiers_and_nouns_of_modality(body, status):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert status in [e.status for e in events if e.type in ("sanctions", "meeting")], events
+
+
+def test_narrative_next_day_and_a_framework_of_a_future_deal_are_no_plans():
+    events = extract(
+        "Test\n\nIsrael and Hamas agreed a truce on Monday, and the next day talks between "
+        "Egypt and Qatar resumed in Cairo.\n", published=PUBLISHED
+    ).events
+    assert "planned" not in [e.status for e in events]
+    tokens = tokenize("they formed the framework of a future deal")
+    from tracker.extract.status import _named_ahead
+
+    deal = tokens.lows.index("deal")
+    trig = Trigger("agreement", None, 1.0, deal, deal + 1)
+    assert _named_ahead(tokens.lows, trig) is None

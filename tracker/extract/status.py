@@ -49,6 +49,8 @@ _DETERMINERS = lexicon.words("determiners") | {"a", "an"}
 _AUXILIARIES = lexicon.words("predicate_auxiliaries")
 _FUTURE = lexicon.words("predicate_future")
 _FILLERS = lexicon.words("predicate_fillers")
+# "will be sent", "would be given": a future passive of an irregular verb
+_PARTICIPLES = lexicon.words("irregular_participles") | {"signed"}
 _STOPS = lexicon.words("predicate_stops")
 _SCHEDULED = _SCHEDULE_WORDS | lexicon.words("predicate_prospects")
 # A schedule told in the past perfect was overtaken ("had been due"; "had been expected" may
@@ -226,7 +228,35 @@ def _base_status(
             status = told
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
+    if status == "occurred" and inherent is None:
+        # "the next round of talks": still to come; "a future meeting": wanted, not fixed
+        status = _named_ahead(lows, trig) or status
     return status
+
+
+_AHEAD_MODIFIERS: dict[str, str] = lexicon.cues()["ahead_modifiers"]
+_DAY_PARTS = lexicon.words("day_parts")
+_ACT_NOUNS = lexicon.words("act_nouns")
+_AHEAD_REACH = 5  # words from "next" to its noun: "future higher level government talks"
+
+
+def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
+    """The status a "next" or "future" before the act's noun gives it ("the next package of
+    sanctions": planned; "previewed a future meeting": proposed); but "the next day talks
+    resumed" is narrative time, and in "formed the framework of a future deal" the act told
+    is the framework."""
+    for k in range(trig.tok - 1, max(-1, trig.tok - _AHEAD_REACH), -1):
+        status = _AHEAD_MODIFIERS.get(lows[k])
+        if status is not None:
+            if not _DAY_PARTS.isdisjoint(lows[k + 1 : trig.tok]):
+                return None
+            j = k - 1 if k > 0 and lows[k - 1] in _DETERMINERS else k
+            if j >= 2 and lows[j - 1] == "of" and lows[j - 2] in _ACT_NOUNS:
+                return None
+            return status
+        if lows[k] in _DETERMINERS:
+            return None
+    return None
 
 
 _PLANS = frozenset({"planned", "proposed"})
@@ -316,8 +346,8 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
                 continue
             if word == "not":
                 return None  # "the talks have not been postponed": no change told here
-            if future and (word.endswith("ed") or word in ("held", "signed", "made")):
-                return "planned"  # "will be signed", "would be held"
+            if future and (word.endswith("ed") or word in _PARTICIPLES):
+                return "planned"  # "will be signed", "would be held", "would be sent"
             return None
         return None
     return None
