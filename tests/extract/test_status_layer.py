@@ -355,3 +355,25 @@ def test_narrative_next_day_and_a_framework_of_a_future_deal_are_no_plans():
     deal = tokens.lows.index("deal")
     trig = Trigger("agreement", None, 1.0, deal, deal + 1)
     assert _named_ahead(tokens.lows, trig) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # a reprisal promised against the other side's measure: a threat
+        ("Russian officials have promised a tough response against the US sanctions.",
+         "threatened"),
+        ("Russia is preparing a decisive reaction to new US sanctions.", "threatened"),
+        # a retaliatory measure announced with its own content: a plan
+        ("Tehran will soon impose retaliatory sanctions on the European Union.", "planned"),
+        # a condition told by inversion
+        ("Moscow will impose sanctions on Washington should the US decide to expel its "
+         "diplomats.", "threatened"),
+        # "from" a party is no start date: a leader saying he will take a measure threatens
+        ("Erdogan said they will withhold three billion euros from Turkey.", "threatened"),
+        ("Erdogan said he would impose sanctions on Syria from January 1.", "planned"),
+    ],
+)
+def test_reprisals_and_conditions_are_threats(body, status):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [e.status for e in events if e.type == "sanctions"] == [status], events

@@ -98,7 +98,7 @@ def event_status(
     a governing act gives it ("offered to meet": proposed)."""
     status = inherited or _base_status(event_type, lex, lows, window, trig)
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
-    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or (
+    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
         # "if the junta did not free Kabore by Thursday, it would impose sanctions"
         event_type in COERCIVE
         and not _CONDITIONALS.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
@@ -112,6 +112,12 @@ def event_status(
         status = "threatened"
     elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
         status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
+    elif event_type in COERCIVE and status == "planned" and not _RESPONSES.isdisjoint(
+        lows[window : trig.tok]
+    ):
+        # "promised a tough response against the sanctions", "will respond to any new
+        # attack": a reprisal held out, a threat
+        status = "threatened"
     elif event_type in CONSULT and status == "planned" and conditional:
         status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
     if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
@@ -127,6 +133,7 @@ def event_status(
     return status
 
 
+_RESPONSES = lexicon.words("response_words")
 _PAST_MARKERS = lexicon.words("past_markers")
 _PAST_FORMS = lexicon.words("verb_forms")
 _PAST_REACH = 4  # words after the trigger still in its predicate: "met on Monday", "was held"
@@ -164,12 +171,41 @@ def _said_it_would(lows: list[str], trig: Trigger) -> bool:
         return False
     if _PERSONAL.isdisjoint(lows[said : trig.tok]):
         return False  # "the ministry said it would impose a tariff": an institution's announcement
-    return _MEASURE_CUES.isdisjoint(lows[said : trig.tok_end + 8])
+    return not _announced_measure(lows[said : trig.tok_end + 8])
+
+
+def _announced_measure(words: list[str]) -> bool:
+    """Is a measure told with its start or duration ("will apply from January 1", "from next
+    week", "will continue to target")? "withhold three billion euros from us" is not."""
+    for k, w in enumerate(words):
+        if w in _MEASURE_CUES:
+            return True
+        if w == "from" and k + 1 < len(words) and (
+            words[k + 1] in _START_WORDS or words[k + 1][:1].isdigit()
+        ):
+            return True
+    return False
+
+
+_START_WORDS = lexicon.words("measure_start_words")
 
 
 def _in_case(words: list[str]) -> bool:
     """ "in case of a military attack": a condition, like "if"."""
     return any(w == "case" and k > 0 and words[k - 1] == "in" for k, w in enumerate(words))
+
+
+_INVERTED_SUBJECTS = _DETERMINERS | frozenset({
+    "any", "such", "it", "they", "he", "she", "we", "you", "this", "that", "these", "those",
+})
+
+
+def _inverted(words: list[str]) -> bool:
+    """ "should the US decide to impose them": a condition told by inversion, like "if"."""
+    return any(
+        w == "should" and k + 1 < len(words) and words[k + 1] in _INVERTED_SUBJECTS
+        for k, w in enumerate(words)
+    )
 
 
 def _told_as_gerund(lows: list[str], trig: Trigger) -> bool:
