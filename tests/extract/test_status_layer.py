@@ -377,3 +377,24 @@ def test_narrative_next_day_and_a_framework_of_a_future_deal_are_no_plans():
 def test_reprisals_and_conditions_are_threats(body, status):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [e.status for e in events if e.type == "sanctions"] == [status], events
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # an attributive "proposed" describes the noun: the verb governing both sets the status
+        ("India said on Friday that it had called off the proposed talks between Indian "
+         "Foreign Minister Sushma Swaraj and Pakistani Foreign Minister Shah Mehmood Qureshi.",
+         "talks", "cancelled"),
+        ("Trump said he would suspend the implementation of proposed tariffs on EU imports.",
+         "sanctions", "postponed"),
+        # a participle of a completed act after the noun: the act is done
+        ("ECOWAS said it would uphold the sanctions imposed on Mali last year.", "sanctions",
+         "occurred"),
+        # a commitment for aid: a promise
+        ("The US announced a commitment for humanitarian aid to Myanmar.", "aid", "planned"),
+    ],
+)
+def test_participles_and_commitments(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)

@@ -213,10 +213,12 @@ def _sentence_events(
             continue  # inside a name: "the Black Sea Grain Initiative"
         if trig.type not in SPEECH_ACTS and clause.quoted_label(trig.tok):
             continue  # calling them an "economic blockade": a word for something, not an act
-        if trig.type == "military" and trig.tok_end - trig.tok == 1 and (
+        if trig.type in _DESCRIBED_BY_PARTICIPLE and trig.tok_end - trig.tok == 1 and (
             participle_modifier(lows, trig.tok)
         ):
-            continue  # "formed by ousted lawmakers": a description of people
+            # "formed by ousted lawmakers", "called off the proposed talks": a description of
+            # the noun after it
+            continue
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
         if refers_back(lows, trig, lex, mentioned):
@@ -371,6 +373,7 @@ _REQUESTING = lexicon.words("requesting_verbs")
 
 
 _MET = frozenset({"met", "meet", "meets", "meeting"})
+_DESCRIBED_BY_PARTICIPLE = frozenset({"military", "proposal"})
 
 
 _CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})

@@ -264,6 +264,11 @@ def _base_status(
             status = told
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
+    if status in _PLANS and inherent is None and _done_after(lows, hi):
+        # "would uphold sanctions imposed in January", "to extend an agreement reached last
+        # year": the participle after the noun tells the act done; the modality is the
+        # governing verb's
+        status = "occurred"
     if status == "occurred" and inherent is None:
         # "the next round of talks": still to come; "a future meeting": wanted, not fixed
         status = _named_ahead(lows, trig) or status
@@ -296,6 +301,16 @@ def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
 
 
 _PLANS = frozenset({"planned", "proposed"})
+_DONE_PARTICIPLES = lexicon.words("done_participles")
+_DONE_FOLLOWERS = lexicon.words("done_participle_followers")
+
+
+def _done_after(lows: list[str], hi: int) -> bool:
+    """Is the noun ending at ``hi`` followed by a participle of a completed act and its
+    adjunct ("sanctions imposed in January", "the agreement signed by the warring sides")?"""
+    return (
+        hi + 1 < len(lows) and lows[hi] in _DONE_PARTICIPLES and lows[hi + 1] in _DONE_FOLLOWERS
+    )
 
 
 def cue_status(
