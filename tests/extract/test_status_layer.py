@@ -398,3 +398,32 @@ def test_reprisals_and_conditions_are_threats(body, status):
 def test_participles_and_commitments(body, event_type, status):
     event = first_event(body)
     assert (event.type, event.status) == (event_type, status)
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # a serial list before the noun: the verb group before the list governs it
+        ("NATO countries will continue providing Kyiv with military, economic, and "
+         "humanitarian aid.", "aid", "planned"),
+        ("The act would also provide Ukraine with energy, defence sector, and civil society "
+         "assistance.", "aid", "planned"),
+        # an opening "during" phrase has the time of the clause it sets
+        ("During his visit, Prime Minister Rajapaksa is scheduled to meet Indian Prime "
+         "Minister Narendra Modi.", "meeting", "planned"),
+        ("During his visit, Prime Minister Rajapaksa met Indian Prime Minister Narendra Modi.",
+         "meeting", "occurred"),
+    ],
+)
+def test_lists_and_opening_phrases(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)
+
+
+def test_a_serial_list_is_read_back_to_its_first_comma():
+    from tracker.extract.status import _serial_list_start
+
+    lows = tokenize("will provide Kyiv with military , economic , and humanitarian aid").lows
+    assert _serial_list_start(lows, lows.index("and")) == lows.index(",")
+    lows = tokenize("Russia invaded Ukraine , China watched , and the US imposed sanctions").lows
+    assert _serial_list_start(lows, lows.index("and")) is None

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
-from tracker.extract.clauses import WINDOW, attributive_participle
+from tracker.extract.clauses import WINDOW, attributive_participle, looks_like_verb
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.tokens import PhraseIndex, Token, gerund, phrase_key
 
@@ -97,6 +97,15 @@ def event_status(
     the act told before it), ``clause_end`` where its clause ends; ``inherited`` is the status
     a governing act gives it ("offered to meet": proposed)."""
     status = inherited or _base_status(event_type, lex, lows, window, trig)
+    if status == "occurred" and inherited is None and window == lo and (
+        event_type not in SPEECH_ACTS
+    ) and (
+        first := _serial_list_start(lows, lo)
+    ) is not None:
+        # "will continue providing Kyiv with military, economic, and humanitarian aid": the
+        # serial "and" opened a clause, but the list's verb group is before it
+        told = cue_status(lex, lows, max(0, first - CUE_REACH), first, None, event_type in COERCIVE)
+        status = told if told in _PLANS else status
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
     conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
         # "if the junta did not free Kabore by Thursday, it would impose sanctions"
@@ -126,6 +135,10 @@ def event_status(
         # "would lift export controls": the measure ends; "temporarily lifted": paused
         temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
         status = "postponed" if temporary else "cancelled"
+    if status == "occurred" and inherited is None and lo == 0 and lows[0] in _SIMULTANEOUS:
+        # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
+        # has the time of the clause it sets
+        status = _opening_shares_plan(lex, lows, trig) or status
     if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
         status = called_off_later(lex, lows, lo, trig) or status
     elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
@@ -206,6 +219,44 @@ def _inverted(words: list[str]) -> bool:
         w == "should" and k + 1 < len(words) and words[k + 1] in _INVERTED_SUBJECTS
         for k, w in enumerate(words)
     )
+
+
+_OPENING_REACH = 12  # tokens from the trigger to the comma that closes its opening phrase
+
+
+def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) -> str | None:
+    """ "planned" when the clause after the opening phrase that holds the trigger ("During his
+    visit, ...") tells a plan within its first words ("is scheduled to meet")."""
+    end = min(len(lows), trig.tok_end + _OPENING_REACH)
+    comma = next((k for k in range(trig.tok_end, end) if lows[k] == ","), None)
+    if comma is None:
+        return None
+    main = cue_status(lex, lows, comma + 1, min(len(lows), comma + 1 + CUE_REACH), None, False)
+    return "planned" if main == "planned" else None
+
+
+_SERIAL_ITEM = 3  # words of one list item: "defence sector"
+_SERIAL_REACH = 16  # tokens back from the serial "and" to the list's first comma
+
+
+def _serial_list_start(lows: list[str], lo: int) -> int | None:
+    """Where the list whose serial ", and" opens the clause at ``lo`` begins (its first comma),
+    if the items between the commas are a few plain words ("military, economic, and ...",
+    "energy, defence sector, and ...")."""
+    if lows[lo] != "and" or lo < 3 or lows[lo - 1] != ",":
+        return None
+    comma, items = lo - 1, 0
+    bound = max(0, lo - _SERIAL_REACH)
+    while True:
+        k = comma - 1
+        while k > max(bound, comma - 1 - _SERIAL_ITEM) and lows[k].isalpha() and not (
+            looks_like_verb(lows[k])
+        ):
+            k -= 1
+        if lows[k] == "," and k < comma - 1:
+            comma, items = k, items + 1
+            continue
+        return comma if items else None
 
 
 def _told_as_gerund(lows: list[str], trig: Trigger) -> bool:
