@@ -427,3 +427,28 @@ def test_a_serial_list_is_read_back_to_its_first_comma():
     assert _serial_list_start(lows, lows.index("and")) == lows.index(",")
     lows = tokenize("Russia invaded Ukraine , China watched , and the US imposed sanctions").lows
     assert _serial_list_start(lows, lows.index("and")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause after the noun has its own verb group; the predicate follows it
+        ("tariffs on Mexican goods that were due to take effect on Monday had been suspended",
+         "postponed"),
+        ("talks that were set for this weekend have been postponed", "postponed"),
+        # the relative clause's own status is not the predicate's
+        ("talks that were postponed last month resumed on Monday", None),
+        ("talks that were due to open on Monday began", None),
+    ],
+)
+def test_predicate_after_a_relative_clause(text, expected):
+    lows = tokenize(text).lows
+    noun = next(k for k, w in enumerate(lows) if w in ("tariffs", "talks"))
+    assert predicate_status(lows, noun + 1) == expected
+
+
+def test_talks_set_in_a_relative_clause_and_postponed_after_it():
+    event = first_event(
+        "Talks between Armenia and Azerbaijan that were set for this weekend have been postponed."
+    )
+    assert (event.type, event.status) == ("talks", "postponed")

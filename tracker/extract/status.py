@@ -423,34 +423,59 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
     """The status the subject's predicate gives the act whose noun ends at ``hi``, or None.
 
     Only a verb group that starts with an auxiliary counts ("have been postponed", "was
-    scrapped", "will be signed", "is due"): a bare past tense ("talks began") is the act."""
+    scrapped", "will be signed", "is due"): a bare past tense ("talks began") is the act. A
+    relative clause right after the noun ("tariffs that were due to take effect on Monday had
+    been suspended") has its own verb group: the predicate is the one after it."""
     n = len(lows)
+    relative: int | None = None  # where "that were due ..." opens: its verb group comes first
     for k in range(hi, min(hi + _REACH, n)):
         low = lows[k]
+        if relative is None and low in _RESTRICTIVE_RELATIVES and (
+            k + 1 < n and lows[k + 1] in _AUXILIARIES
+        ):
+            relative = k
+            continue
         if low in _STOPS and not (low == "," and _in_list(lows, k)):
             return None
         if low not in _AUXILIARIES:
             continue
-        future = low in _FUTURE
-        for j in range(k + 1, min(k + 5, n)):
-            word = lows[j]
-            if word in _CALLED_OFF:
-                return _CALLED_OFF[word]
-            phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
-            if phrase:
-                return phrase[1]  # type: ignore[return-value]
-            if low == "had" and word in _OVERTAKEN:
-                return "postponed"  # "had been due to take place on Friday": no longer due
-            if word in _SCHEDULED or word == "to":
-                return "planned"  # "is due", "was set", "had been scheduled", "is to", "is likely"
-            if word in _FILLERS or word.endswith("ly"):
-                future = future or word == "be"
-                continue
-            if word == "not":
-                return None  # "the talks have not been postponed": no change told here
-            if future and (word.endswith("ed") or word in _PARTICIPLES):
-                return "planned"  # "will be signed", "would be held", "would be sent"
-            return None
+        told = _verb_group_status(lows, k)
+        if relative is None:
+            return told
+        if k > relative + 1 and lows[k - 1] not in _AUXILIARIES:
+            # the predicate after the relative clause: only what became of the act counts
+            return told if told in _CALLED_OFF_STATUSES else None
+    return None
+
+
+_RESTRICTIVE_RELATIVES = frozenset({"that", "which"})
+
+
+def _verb_group_status(lows: list[str], k: int) -> str | None:
+    """The status the verb group opened by the auxiliary at k tells, or None."""
+    low = lows[k]
+    if low not in _AUXILIARIES:
+        return None
+    n = len(lows)
+    future = low in _FUTURE
+    for j in range(k + 1, min(k + 5, n)):
+        word = lows[j]
+        if word in _CALLED_OFF:
+            return _CALLED_OFF[word]
+        phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
+        if phrase:
+            return phrase[1]  # type: ignore[return-value]
+        if low == "had" and word in _OVERTAKEN:
+            return "postponed"  # "had been due to take place on Friday": no longer due
+        if word in _SCHEDULED or word == "to":
+            return "planned"  # "is due", "was set", "had been scheduled", "is to", "is likely"
+        if word in _FILLERS or word.endswith("ly"):
+            future = future or word == "be"
+            continue
+        if word == "not":
+            return None  # "the talks have not been postponed": no change told here
+        if future and (word.endswith("ed") or word in _PARTICIPLES):
+            return "planned"  # "will be signed", "would be held", "would be sent"
         return None
     return None
 
