@@ -452,3 +452,16 @@ def test_talks_set_in_a_relative_clause_and_postponed_after_it():
         "Talks between Armenia and Azerbaijan that were set for this weekend have been postponed."
     )
     assert (event.type, event.status) == ("talks", "postponed")
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # the suspension is the measure itself, not what became of it
+        ("Russia has suspended visa-free travel for Turkish citizens.", "occurred"),
+        ("The United States announced a pause in aid to Ukraine.", "occurred"),
+    ],
+)
+def test_a_suspension_named_by_the_trigger_is_the_measure(body, status):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == [("sanctions", status)]

@@ -388,6 +388,8 @@ def cue_status(
         a, b = at[a], at[b - 1] + 1
         if status == "threatened" and not coercive:
             continue
+        if coercive and status in _CALLED_OFF_STATUSES and start <= a and b <= hi - 1:
+            continue  # "suspended visa-free travel", "a pause in aid": the measure's own verb
         if status in _CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
             continue  # "revisit suspended agreements and negotiate": another noun's state
         if status in _CALLED_OFF_STATUSES and not _LIFTING.isdisjoint(lows[max(lo, a - 2) : a]):
