@@ -465,3 +465,19 @@ def test_talks_set_in_a_relative_clause_and_postponed_after_it():
 def test_a_suspension_named_by_the_trigger_is_the_measure(body, status):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == [("sanctions", status)]
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # the act a journey is for has the journey's modality, however long the way there
+        ("At the invitation of President Kassym-Jomart Tokayev, Uzbek President Shavkat "
+         "Mirziyoyev will arrive in Astana on June 12 for a three-day official visit.",
+         "planned"),
+        ("Uzbek President Shavkat Mirziyoyev arrived in the Kazakh capital Astana on Monday "
+         "for a three-day official visit.", "occurred"),
+    ],
+)
+def test_an_act_a_journey_is_for(body, status):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == [("meeting", status)]

@@ -135,6 +135,14 @@ def event_status(
         # "would lift export controls": the measure ends; "temporarily lifted": paused
         temporary = "temporarily" in lows[max(lo, trig.tok - 5) : trig.tok]
         status = "postponed" if temporary else "cancelled"
+    if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
+        purpose := _purpose_for(lows, lo, trig)
+    ) is not None:
+        # "will arrive in Astana on Aug. 7 for a three-day official visit": the act a journey
+        # is for has the journey's modality
+        status = cue_status(
+            lex, lows, max(lo, purpose - CUE_REACH), purpose, None, False, purpose
+        )
     if status == "occurred" and inherited is None and lo == 0 and lows[0] in _SIMULTANEOUS:
         # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
         # has the time of the clause it sets
@@ -219,6 +227,20 @@ def _inverted(words: list[str]) -> bool:
         w == "should" and k + 1 < len(words) and words[k + 1] in _INVERTED_SUBJECTS
         for k, w in enumerate(words)
     )
+
+
+_PURPOSE_REACH = 4  # words from "for" to its noun: "for a three-day official visit"
+
+
+def _purpose_for(lows: list[str], lo: int, trig: Trigger) -> int | None:
+    """Where the "for" stands that opens the trigger's noun phrase as a purpose ("arrive ...
+    for a visit", "travel to Doha for talks"), if it does."""
+    for k in range(trig.tok - 1, max(lo - 1, trig.tok - 1 - _PURPOSE_REACH), -1):
+        if lows[k] == "for":
+            return k
+        if not lows[k].replace("-", "").isalpha() or looks_like_verb(lows[k]):
+            return None
+    return None
 
 
 _OPENING_REACH = 12  # tokens from the trigger to the comma that closes its opening phrase
