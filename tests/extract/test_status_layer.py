@@ -481,3 +481,11 @@ def test_a_suspension_named_by_the_trigger_is_the_measure(body, status):
 def test_an_act_a_journey_is_for(body, status):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == [("meeting", status)]
+
+
+def test_talks_as_the_means_of_a_wished_act():
+    event = first_event(
+        "Japanese Trade Minister Hiroshi Kajiyama said on Tuesday that it is desirable for "
+        "Japan and South Korea to examine the situation through proper dialogue."
+    )
+    assert (event.type, event.status) == ("talks", "proposed")

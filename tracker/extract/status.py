@@ -139,7 +139,8 @@ def event_status(
         purpose := _purpose_for(lows, lo, trig)
     ) is not None:
         # "will arrive in Astana on Aug. 7 for a three-day official visit": the act a journey
-        # is for has the journey's modality
+        # is for has the journey's modality; "desirable ... to examine the situation through
+        # proper dialogue": the means has the verb's
         status = cue_status(
             lex, lows, max(lo, purpose - CUE_REACH), purpose, None, False, purpose
         )
@@ -230,13 +231,16 @@ def _inverted(words: list[str]) -> bool:
 
 
 _PURPOSE_REACH = 4  # words from "for" to its noun: "for a three-day official visit"
+# "arrive for a visit", "settle the dispute through dialogue": the act is the journey's or the
+# verb's purpose or means
+_PURPOSE_PREPOSITIONS = frozenset({"for", "through"})
 
 
 def _purpose_for(lows: list[str], lo: int, trig: Trigger) -> int | None:
-    """Where the "for" stands that opens the trigger's noun phrase as a purpose ("arrive ...
-    for a visit", "travel to Doha for talks"), if it does."""
+    """Where the "for" or "through" stands that opens the trigger's noun phrase as a purpose
+    or means ("arrive ... for a visit", "examine the situation through proper dialogue")."""
     for k in range(trig.tok - 1, max(lo - 1, trig.tok - 1 - _PURPOSE_REACH), -1):
-        if lows[k] == "for":
+        if lows[k] in _PURPOSE_PREPOSITIONS:
             return k
         if not lows[k].replace("-", "").isalpha() or looks_like_verb(lows[k]):
             return None
