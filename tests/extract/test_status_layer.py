@@ -489,3 +489,11 @@ def test_talks_as_the_means_of_a_wished_act():
         "Japan and South Korea to examine the situation through proper dialogue."
     )
     assert (event.type, event.status) == ("talks", "proposed")
+
+
+def test_a_bracketed_gloss_does_not_cut_the_act_from_its_cue():
+    events = extract(
+        "Test\n\nCastro explained the cancellation of a Community of Latin American and "
+        "Caribbean States (CELAC) summit on Trump's immigration policy.\n", published=PUBLISHED
+    ).events
+    assert [(e.type, e.status) for e in events] == [("meeting", "cancelled")]

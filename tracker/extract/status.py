@@ -100,12 +100,13 @@ def event_status(
     if status == "occurred" and inherited is None and window == lo and (
         event_type not in SPEECH_ACTS
     ) and (
-        first := _serial_list_start(lows, lo)
+        first := _serial_list_start(lows, lo) or _gloss_start(lows, lo, trig)
     ) is not None:
         # "will continue providing Kyiv with military, economic, and humanitarian aid": the
-        # serial "and" opened a clause, but the list's verb group is before it
+        # serial "and" opened a clause, but the list's verb group is before it; so did the
+        # bracket in "the cancellation of a Community of ... States (CELAC) summit"
         told = cue_status(lex, lows, max(0, first - CUE_REACH), first, None, event_type in COERCIVE)
-        status = told if told in _PLANS else status
+        status = told if told != "occurred" else status
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
     conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
         # "if the junta did not free Kabore by Thursday, it would impose sanctions"
@@ -263,6 +264,17 @@ def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) ->
 
 _SERIAL_ITEM = 3  # words of one list item: "defence sector"
 _SERIAL_REACH = 16  # tokens back from the serial "and" to the list's first comma
+
+
+_GLOSS_REACH = 5  # tokens of a bracketed gloss: "(CELAC)", "(a ceasefire)"
+
+
+def _gloss_start(lows: list[str], lo: int, trig: Trigger) -> int | None:
+    """The bracket that opened the clause at ``lo``, if it closes before the trigger within a
+    few words (a gloss of the name before it, "... States (CELAC) summit")."""
+    if lo < 1 or lows[lo - 1] != "(" or ")" not in lows[lo : min(trig.tok, lo + _GLOSS_REACH)]:
+        return None
+    return lo - 1
 
 
 def _serial_list_start(lows: list[str], lo: int) -> int | None:
