@@ -497,3 +497,11 @@ def test_a_bracketed_gloss_does_not_cut_the_act_from_its_cue():
         "Caribbean States (CELAC) summit on Trump's immigration policy.\n", published=PUBLISHED
     ).events
     assert [(e.type, e.status) for e in events] == [("meeting", "cancelled")]
+
+
+def test_a_measure_on_a_failure_is_a_threat():
+    events = extract(
+        "Test\n\nThe ECOWAS Commission chairman said failure of Jammeh to step down by noon "
+        "of Friday will result in a military action against Gambia.\n", published=PUBLISHED
+    ).events
+    assert ("military", "threatened") in [(e.type, e.status) for e in events], events

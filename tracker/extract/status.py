@@ -37,6 +37,9 @@ from tracker.extract.tokens import PhraseIndex, Token, gerund, phrase_key
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
 _CONDITIONALS = frozenset({"if", "unless"})
+# "failure of Jammeh to step down by Friday will result in military action", "failing which,
+# the Council will impose sanctions": a condition set before the measure
+_CONDITIONS_BEFORE = _CONDITIONALS | frozenset({"failure", "failing"})
 _LIFTING = lexicon.words("lifting_verbs")
 _SCHEDULE_WORDS = lexicon.words("schedule_words")
 _CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
@@ -111,7 +114,7 @@ def event_status(
     conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
         # "if the junta did not free Kabore by Thursday, it would impose sanctions"
         event_type in COERCIVE
-        and not _CONDITIONALS.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
+        and not _CONDITIONS_BEFORE.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
     )
     if event_type in COERCIVE and conditional and (
         status in ("planned", "proposed")
