@@ -505,3 +505,12 @@ def test_a_measure_on_a_failure_is_a_threat():
         "of Friday will result in a military action against Gambia.\n", published=PUBLISHED
     ).events
     assert ("military", "threatened") in [(e.type, e.status) for e in events], events
+
+
+def test_a_plan_undone_far_into_the_but_clause():
+    events = extract(
+        "Test\n\nA joint mission of envoys from ECOWAS, the African Union and the United "
+        "Nations was due to travel to Niamey on Tuesday, but the junta said it could not "
+        "receive the delegation, and the visit was called off.\n", published=PUBLISHED
+    ).events
+    assert [(e.type, e.status) for e in events][:1] == [("meeting", "cancelled")], events

@@ -537,6 +537,11 @@ def _in_list(lows: list[str], k: int) -> bool:
     return False
 
 
+# Tokens after the "but" where the plan may be undone: "but the junta said it could not receive
+# the delegation, and the visit was called off".
+_UNDONE_REACH = 20
+
+
 def called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
     """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
     is undone later in the sentence; the status is the later one."""
@@ -546,7 +551,7 @@ def called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigge
     if but is None or not any(w in _SCHEDULE_WORDS for w in lows[max(lo, but - WINDOW) : but]):
         return None
     found = [
-        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + 16])
+        status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + _UNDONE_REACH])
         if status in _CALLED_OFF_STATUSES
     ]
     return found[0] if found else None
