@@ -514,3 +514,19 @@ def test_a_plan_undone_far_into_the_but_clause():
         "receive the delegation, and the visit was called off.\n", published=PUBLISHED
     ).events
     assert [(e.type, e.status) for e in events][:1] == [("meeting", "cancelled")], events
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # the condition is the second verb's, not the talks'
+        ("Mexico and the United States said they would continue discussions and announce "
+         "further measures within 90 days if the results were insufficient.", "planned"),
+        # a condition of the talks' own: an offer
+        ("Mexico and the United States said they would continue discussions only if the "
+         "results were sufficient.", "proposed"),
+    ],
+)
+def test_a_condition_on_a_coordinated_verb(body, status):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == [("talks", status)], events

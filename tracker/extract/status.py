@@ -131,7 +131,7 @@ def event_status(
         # "promised a tough response against the sanctions", "will respond to any new
         # attack": a reprisal held out, a threat
         status = "threatened"
-    elif event_type in CONSULT and status == "planned" and conditional:
+    elif event_type in CONSULT and status == "planned" and _conditional_on(after):
         status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
     if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
         lows[max(lo, trig.tok - 3) : trig.tok]
@@ -214,6 +214,14 @@ def _announced_measure(words: list[str]) -> bool:
 
 
 _START_WORDS = lexicon.words("measure_start_words")
+
+
+def _conditional_on(after: list[str]) -> bool:
+    """Is the act told before a condition of its own ("would agree to a truce only if ...")?
+    Not one set on a second verb joined by "and" ("would continue discussions and announce
+    further measures within 90 days if the results were insufficient")."""
+    own = after[: after.index("and")] if "and" in after else after
+    return not _CONDITIONALS.isdisjoint(own) or _in_case(own) or _inverted(own)
 
 
 def _in_case(words: list[str]) -> bool:
