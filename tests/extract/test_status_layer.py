@@ -530,3 +530,12 @@ def test_a_plan_undone_far_into_the_but_clause():
 def test_a_condition_on_a_coordinated_verb(body, status):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == [("talks", status)], events
+
+
+def test_an_act_with_a_named_author_inside_a_condition_is_presupposed():
+    events = extract(
+        "Test\n\nErdogan warned the European Union that Ankara will open the gates for "
+        "refugees if the bloc keeps criticizing Turkey's military operation in Syria.\n",
+        published=PUBLISHED,
+    ).events
+    assert ("military", "occurred") in [(e.type, e.status) for e in events], events

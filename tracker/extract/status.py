@@ -99,7 +99,10 @@ def event_status(
     ``lo`` is where the trigger's clause starts, ``window`` where its own cues may start (after
     the act told before it), ``clause_end`` where its clause ends; ``inherited`` is the status
     a governing act gives it ("offered to meet": proposed)."""
-    status = inherited or _base_status(event_type, lex, lows, window, trig)
+    # "if the bloc keeps criticizing Turkey's military operation": the condition is the bloc's
+    # criticism; the operation with its named author is presupposed, not held out
+    presupposed = _presupposed_from(lows, window, trig)
+    status = inherited or _base_status(event_type, lex, lows, presupposed or window, trig)
     if status == "occurred" and inherited is None and window == lo and (
         event_type not in SPEECH_ACTS
     ) and (
@@ -113,7 +116,7 @@ def event_status(
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
     conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
         # "if the junta did not free Kabore by Thursday, it would impose sanctions"
-        event_type in COERCIVE
+        event_type in COERCIVE and presupposed is None
         and not _CONDITIONS_BEFORE.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
     )
     if event_type in COERCIVE and conditional and (
@@ -214,6 +217,18 @@ def _announced_measure(words: list[str]) -> bool:
 
 
 _START_WORDS = lexicon.words("measure_start_words")
+
+
+_POSSESSIVE_REACH = 3  # words from a possessive to its noun: "Turkey's military operation"
+
+
+def _presupposed_from(lows: list[str], window: int, trig: Trigger) -> int | None:
+    """Where the trigger's cues start when a condition opens before its possessive noun
+    phrase ("if the bloc keeps criticizing Turkey's military operation"): at the possessive."""
+    for k in range(trig.tok - 1, max(window - 1, trig.tok - 1 - _POSSESSIVE_REACH), -1):
+        if lows[k].endswith(("'s", "’s")):
+            return k if not _CONDITIONALS.isdisjoint(lows[window:k]) else None
+    return None
 
 
 def _conditional_on(after: list[str]) -> bool:
