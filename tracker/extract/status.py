@@ -15,7 +15,16 @@ The status of an act is read from its verb group and the words that govern it, i
 4. conditions: a coercive act on a condition is a threat ("would reimpose the sanctions if
    ..."), a meeting or deal on a condition an offer ("would agree to a truce only if ...");
 5. lifting a measure ends it ("would lift export controls": cancelled; "temporarily lifted":
-   postponed).
+   postponed);
+6. the noun phrase itself: "the next round of talks" (planned), "a future meeting" (proposed),
+   "sanctions imposed in January" (done, whatever governs the noun), a possessive author inside
+   a condition ("if the bloc keeps criticizing Turkey's military operation": presupposed), a
+   reprisal promised against a coercive act ("promised a tough response": threatened);
+7. where the act's cues stand beyond its own clause or words: the verb group before a serial
+   list ("will continue providing Kyiv with military, economic, and humanitarian aid") or a
+   bracketed gloss ("... States (CELAC) summit"), the journey or verb an act is the purpose or
+   means of ("will arrive ... for a three-day official visit", "desirable ... to examine the
+   situation through dialogue"), the clause an opening "During ...," phrase sets.
 
 Statements (criticism, support, demands, rejections) happened when they are reported.
 Negations, denials and hypotheticals ("could", "whether") suppress the event altogether; they
@@ -102,11 +111,12 @@ def event_status(
     # "if the bloc keeps criticizing Turkey's military operation": the condition is the bloc's
     # criticism; the operation with its named author is presupposed, not held out
     presupposed = _presupposed_from(lows, window, trig)
-    status = inherited or _base_status(event_type, lex, lows, presupposed or window, trig)
+    own_window = window if presupposed is None else presupposed
+    status = inherited or _base_status(event_type, lex, lows, own_window, trig)
     if status == "occurred" and inherited is None and window == lo and (
         event_type not in SPEECH_ACTS
     ) and (
-        first := _serial_list_start(lows, lo) or _gloss_start(lows, lo, trig)
+        first := _list_or_gloss_start(lows, lo, trig)
     ) is not None:
         # "will continue providing Kyiv with military, economic, and humanitarian aid": the
         # serial "and" opened a clause, but the list's verb group is before it; so did the
@@ -148,8 +158,10 @@ def event_status(
         # "will arrive in Astana on Aug. 7 for a three-day official visit": the act a journey
         # is for has the journey's modality; "desirable ... to examine the situation through
         # proper dialogue": the means has the verb's
+        # not past an act told before in the clause (``window`` is then where it ended)
+        bound = window if window > max(lo, trig.tok - CUE_REACH) else lo
         status = cue_status(
-            lex, lows, max(lo, purpose - CUE_REACH), purpose, None, False, purpose
+            lex, lows, max(bound, purpose - CUE_REACH), purpose, None, False, purpose
         )
     if status == "occurred" and inherited is None and lo == 0 and lows[0] in _SIMULTANEOUS:
         # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
@@ -290,6 +302,11 @@ def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) ->
 
 _SERIAL_ITEM = 3  # words of one list item: "defence sector"
 _SERIAL_REACH = 16  # tokens back from the serial "and" to the list's first comma
+
+
+def _list_or_gloss_start(lows: list[str], lo: int, trig: Trigger) -> int | None:
+    first = _serial_list_start(lows, lo)
+    return _gloss_start(lows, lo, trig) if first is None else first
 
 
 _GLOSS_REACH = 5  # tokens of a bracketed gloss: "(CELAC)", "(a ceasefire)"
