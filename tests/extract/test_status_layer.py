@@ -366,6 +366,7 @@ def test_narrative_next_day_and_a_framework_of_a_future_deal_are_no_plans():
         ("Russia is preparing a decisive reaction to new US sanctions.", "threatened"),
         # a retaliatory measure announced with its own content: a plan
         ("Tehran will soon impose retaliatory sanctions on the European Union.", "planned"),
+        ("In response, the United States will impose new sanctions on Russia.", "planned"),
         # a condition told by inversion
         ("Moscow will impose sanctions on Washington should the US decide to expel its "
          "diplomats.", "threatened"),

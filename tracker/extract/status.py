@@ -138,8 +138,8 @@ def event_status(
         status = "threatened"
     elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
         status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
-    elif event_type in COERCIVE and status == "planned" and not _RESPONSES.isdisjoint(
-        lows[window : trig.tok]
+    elif event_type in COERCIVE and status == "planned" and _reprisal_against(
+        lows, window, trig
     ):
         # "promised a tough response against the sanctions", "will respond to any new
         # attack": a reprisal held out, a threat
@@ -241,6 +241,16 @@ def _presupposed_from(lows: list[str], window: int, trig: Trigger) -> int | None
         if lows[k].endswith(("'s", "’s")):
             return k if not _CONDITIONALS.isdisjoint(lows[window:k]) else None
     return None
+
+
+def _reprisal_against(lows: list[str], window: int, trig: Trigger) -> bool:
+    """Is the act the target of a reprisal told before it ("a tough response against the
+    sanctions", "will respond to any new attack")? Not "In response, the US will impose
+    sanctions": there the act is the reprisal itself."""
+    return any(
+        lows[k] in _RESPONSES and not (k > 0 and lows[k - 1] == "in")
+        for k in range(window, trig.tok)
+    )
 
 
 def _conditional_on(after: list[str]) -> bool:
