@@ -540,3 +540,19 @@ def test_an_act_with_a_named_author_inside_a_condition_is_presupposed():
         published=PUBLISHED,
     ).events
     assert ("military", "occurred") in [(e.type, e.status) for e in events], events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # "ready for" an act is an offer, as "ready to" is
+        "Libya is ready for a ceasefire with the rebels, Libyan Deputy Foreign Minister "
+        "Khaled Kaaim said.",
+        # the act glossed in brackets after the words that govern it
+        "\"We are ready for this decision (a ceasefire) with the rebels,\" Libyan Deputy "
+        "Foreign Minister Khaled Kaaim said.",
+    ],
+)
+def test_ready_for_an_act_is_an_offer(body):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == [("agreement", "proposed")], events

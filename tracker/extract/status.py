@@ -323,9 +323,10 @@ _GLOSS_REACH = 5  # tokens of a bracketed gloss: "(CELAC)", "(a ceasefire)"
 
 
 def _gloss_start(lows: list[str], lo: int, trig: Trigger) -> int | None:
-    """The bracket that opened the clause at ``lo``, if it closes before the trigger within a
-    few words (a gloss of the name before it, "... States (CELAC) summit")."""
-    if lo < 1 or lows[lo - 1] != "(" or ")" not in lows[lo : min(trig.tok, lo + _GLOSS_REACH)]:
+    """The bracket that opened the clause at ``lo``, if it closes within a few words (a gloss
+    of the words before it: "... States (CELAC) summit", "ready for this decision (a
+    ceasefire)")."""
+    if lo < 1 or lows[lo - 1] != "(" or ")" not in lows[lo : lo + _GLOSS_REACH]:
         return None
     return lo - 1
 
