@@ -556,3 +556,11 @@ def test_an_act_with_a_named_author_inside_a_condition_is_presupposed():
 def test_ready_for_an_act_is_an_offer(body):
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == [("agreement", "proposed")], events
+
+
+def test_a_bid_with_its_author_between_is_an_offer():
+    events = extract(
+        "Test\n\nA recent peace bid by France to hold a peace summit in Paris was accepted by "
+        "the Palestinians.\n", published=PUBLISHED
+    ).events
+    assert [(e.type, e.status) for e in events] == [("meeting", "proposed")], events
