@@ -96,3 +96,12 @@ def test_sending_is_aid_only_when_aid_is_sent():
 def test_calling_a_party_or_its_act_by_a_damning_word_is_criticism(label):
     found = events(f'Trump called the G7 "{label}" on Friday.')
     assert found == [("criticism", "occurred", ["Donald Trump", "G7"])]
+
+
+def test_a_trigger_phrase_is_read_through_an_adverb():
+    assert events("India stands firmly with Sri Lanka in this hour of need.") == [
+        ("support", "occurred", ["India", "Sri Lanka"])
+    ]
+    # a phrase written with its adverb still matches as written
+    found = events("Washington is extremely concerned about Russia's moves, Miller said.")
+    assert [t for t, _, _ in found] == ["criticism"]

@@ -21,6 +21,20 @@ class Trigger(NamedTuple):  # made for every trigger word: cheaper than a frozen
     roles: tuple[tuple[int, str], ...] = ()
 
 
+def _adverb(word: str) -> bool:
+    """An adverb in "-ly" that may stand inside a trigger phrase ("stands firmly with")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
+
+
+# words in "-ly" that are no adverbs, or that carry the meaning ("only", "jointly")
+_NOT_ADVERBS = frozenset({
+    "july", "italy", "rally", "supply", "reply", "family", "assembly", "anomaly", "monopoly",
+    "jointly", "bilaterally", "multilaterally", "unilaterally", "personally", "virtually",
+    "only", "early", "daily", "weekly", "monthly", "yearly", "quarterly", "likely", "unlikely",
+    "formally", "officially", "publicly", "directly", "separately", "mutually", "finally",
+})
+
+
 class TriggerLexicon:
     """The trigger and cue word lists compiled into token-phrase indexes."""
 
@@ -61,11 +75,25 @@ class TriggerLexicon:
         matched, so that the shorter trigger inside it is not, but is not returned. A word
         after a hyphen ends a compound adjective ("U.S.-hosted negotiations"): the noun after
         it is the act."""
-        return [
+        found = [
             Trigger(value[0], value[1], value[2], a, b)  # type: ignore[index]
             for a, b, value in self.triggers.find_all(lows)
             if value[0] != "none" and (a == 0 or lows[a - 1] != "-")  # type: ignore[index]
         ]
+        kept = [k for k, w in enumerate(lows) if not _adverb(w)]
+        if len(kept) == len(lows):
+            return found
+        # "stands firmly with", "hit out sharply at": a phrase read through its adverbs, where
+        # the words as written ("extremely concerned") gave none
+        covered = {k for t in found for k in range(t.tok, t.tok_end)}
+        words = [lows[k] for k in kept]
+        through = [
+            Trigger(value[0], value[1], value[2], kept[a], kept[b - 1] + 1)  # type: ignore[index]
+            for a, b, value in self.triggers.find_all(words)
+            if b - a > 1 and value[0] != "none"  # type: ignore[index]
+            and not covered.intersection(range(kept[a], kept[b - 1] + 1))
+        ]
+        return sorted(found + through, key=lambda t: t.tok) if through else found
 
     def clause_starts(self, tokens: list[Token]) -> list[int]:
         """For each token, the index where its clause starts (see ``clauses``)."""
