@@ -105,3 +105,19 @@ def test_a_trigger_phrase_is_read_through_an_adverb():
     # a phrase written with its adverb still matches as written
     found = events("Washington is extremely concerned about Russia's moves, Miller said.")
     assert [t for t, _, _ in found] == ["criticism"]
+
+
+def test_recognising_a_leader_backs_him():
+    found = events("The United States recognized Juan Guaido as interim president of Venezuela.")
+    assert found[0][0] == "support" and found[0][2][:2] == ["United States", "Juan Guaido"]
+
+
+def test_declared_support_for_a_party_is_support():
+    assert events("Kuwait has declared its full support for Malaysia.") == [
+        ("support", "occurred", ["Kuwait", "Malaysia"])
+    ]
+
+
+def test_wanting_a_partys_people_to_act_is_a_demand_on_the_party():
+    found = events("ECOWAS also wants Mali's military to stage elections within 16 months.")
+    assert found == [("demand", "occurred", ["ECOWAS", "Mali"])]
