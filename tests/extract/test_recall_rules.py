@@ -121,3 +121,9 @@ def test_declared_support_for_a_party_is_support():
 def test_wanting_a_partys_people_to_act_is_a_demand_on_the_party():
     found = events("ECOWAS also wants Mali's military to stage elections within 16 months.")
     assert found == [("demand", "occurred", ["ECOWAS", "Mali"])]
+
+
+def test_objecting_to_a_partys_act_is_criticism():
+    assert events("North Korea objected to Seoul nominating a vice-minister to lead its team.") == [
+        ("criticism", "occurred", ["North Korea", "South Korea"])
+    ]
