@@ -357,3 +357,96 @@ def test_a_participle_clause_tells_the_subjects_next_act():
         ("rejection", [("Russia", "initiator"), ("United Nations", "target")]),
         ("military", [("Russia", "initiator"), ("Ukraine", "target")]),
     ]
+
+
+def _actors_of(found, kind):
+    return [names for t, _, names in found if t == kind]
+
+
+def names_of(text):
+    return [(t, s, [n for n, _ in a]) for t, s, a in events(text)]
+
+
+def test_the_pair_is_not_the_broker_of_their_deal():
+    text = (
+        "Iran and Saudi Arabia agreed on Friday to restore diplomatic relations. The deal was "
+        "brokered by China, which hosted the talks. The foreign ministers of both nations will "
+        "meet next month."
+    )
+    assert ("meeting", "planned", ["Iran", "Saudi Arabia"]) in names_of(text)
+
+
+def test_the_two_before_a_verb_are_the_two_persons_of_the_story():
+    text = (
+        "President Ebrahim Raisi postponed his visit to Kenya, where he was to meet President "
+        "William Ruto. The two were expected to sign trade agreements."
+    )
+    assert ("agreement", "planned", ["Ebrahim Raisi", "William Ruto"]) in names_of(text)
+
+
+def test_the_two_before_a_noun_is_no_reference():
+    found = names_of("China seized two islands. The two islands were later returned.")
+    assert all(len(names) == 1 for _, _, names in found)
+
+
+def test_the_two_presidents_are_the_leaders_not_the_minister_told_last():
+    text = (
+        "Mexican President Andres Manuel Lopez Obrador will hold a call with US President Joe "
+        "Biden on Friday. Foreign Minister Marcelo Ebrard travelled to Washington on Monday. "
+        "The White House said the two presidents will discuss migration."
+    )
+    talks = _actors_of(names_of(text), "talks")
+    assert talks == [["Andres Manuel Lopez Obrador", "Joe Biden"]]
+
+
+def test_an_act_of_one_side_with_a_third_party_makes_no_new_pair():
+    text = (
+        "Japanese Prime Minister Fumio Kishida will visit South Korea for talks with President "
+        "Yoon Suk Yeol. Kishida will host the G7 summit in Hiroshima in May. The two will meet "
+        "on May 7."
+    )
+    assert ["Fumio Kishida", "Yoon Suk Yeol"] in _actors_of(names_of(text), "meeting")
+    text = (
+        "Japanese Prime Minister Fumio Kishida will visit South Korea for talks with President "
+        "Yoon Suk Yeol. Kishida will host the G7 summit in Hiroshima in May. The two neighbours "
+        "will sign a pact."
+    )
+    assert ("agreement", "planned", ["Japan", "South Korea"]) in names_of(text)
+
+
+def test_two_rivals_of_one_state_are_the_two_persons():
+    text = (
+        "Talks between Madagascar’s strongman, Andry Rajoelina, and the president he toppled, "
+        "Marc Ravalomanana, which were set for this weekend have been postponed. The two were "
+        "to hold discussions in Pretoria on Saturday."
+    )
+    talks = _actors_of(names_of(text), "talks")
+    assert sorted(talks[-1]) == ["Andry Rajoelina", "Marc Ravalomanana"]
+
+
+def test_the_two_men_are_the_two_persons_just_named():
+    text = (
+        "Israel and Hamas agreed to a truce on Monday. Qatari Prime Minister Mohammed bin "
+        "Abdulrahman Al Thani was due to fly to Washington to brief Antony Blinken. The two men "
+        "spoke by phone instead."
+    )
+    assert ("call", "occurred", ["Mohammed bin Abdulrahman Al Thani", "Antony Blinken"]) in (
+        names_of(text)
+    )
+
+
+def test_both_neighbours_are_not_the_go_betweens_just_praised():
+    text = (
+        "Pakistan and Afghanistan agreed to a ceasefire in talks mediated by Qatar and Turkey. "
+        "Saudi Arabia praised Qatar and Turkey for their efforts and called on both neighbours "
+        "to show restraint."
+    )
+    assert ("demand", "occurred", ["Saudi Arabia", "Pakistan", "Afghanistan"]) in names_of(text)
+
+
+def test_the_pair_just_told_of_two_persons():
+    text = (
+        "Trump met NATO Secretary General Mark Rutte in Davos. The pair agreed on a framework "
+        "for a deal on the Arctic."
+    )
+    assert ("agreement", "occurred", ["Donald Trump", "Mark Rutte"]) in names_of(text)

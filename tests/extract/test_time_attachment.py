@@ -130,7 +130,8 @@ def test_an_offer_told_again_with_the_time_set_for_it_takes_that_time():
     found = extract(
         "Test\n\nThe European Union imposed duties on Chinese electric cars on Tuesday.\n\n"
         "EU Trade Commissioner Valdis Dombrovskis said the bloc remained open to a negotiated "
-        "solution. Negotiators from both sides will resume talks in Beijing next week.\n",
+        "solution with Beijing. Negotiators from both sides will resume talks in Beijing next "
+        "week.\n",  # both sides: the EU and China, not the EU and its commissioner
         published=dt.date(2024, 10, 29),
     ).events
     [talks] = [e for e in found if e.type == "talks"]

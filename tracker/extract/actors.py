@@ -67,7 +67,7 @@ class ArticleMemory:
 
     surnames: dict[str, Actor] = field(default_factory=dict)
     recent_persons: list[Actor] = field(default_factory=list)  # most recent last
-    last_group: list[Actor] = field(default_factory=list)
+    group: list[Actor] = field(default_factory=list)  # see last_group
     group_fresh: bool = False  # last_group was set by the previous sentence's event
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
@@ -83,6 +83,31 @@ class ArticleMemory:
     titles: dict[Actor, str] = field(default_factory=dict)  # person -> the title named with
     agency_state: Actor | None = None  # whose ministry or office was named last
     recent_states: list[Actor] = field(default_factory=list)  # most recently named last
+    # The story's pair: each pair of sides an act or a list "A and B" told, with its weight
+    # (more for the lead); "the two leaders" are the pair with the most, not a broker's.
+    pair_votes: dict[frozenset[Actor], float] = field(default_factory=dict)
+    pair_order: dict[frozenset[Actor], tuple[Actor, Actor]] = field(default_factory=dict)
+    person_counts: dict[Actor, int] = field(default_factory=dict)  # sentences naming each
+    sentence_no: int = 0  # sentences read so far
+    acts_told: int = 0  # acts of two or more parties told so far
+    persons_named: list[Actor] = field(default_factory=list)  # by the latest sentence
+    listed: list[Actor] = field(default_factory=list)  # its last list "A and B"
+    side_counts: dict[Actor, int] = field(default_factory=dict)  # sentences naming each side
+    told: list[list[Actor]] = field(default_factory=list)  # groups the latest acts told
+    said: list[list[Actor]] = field(default_factory=list)  # what the latest pair words stood for
+    brokers: set[Actor] = field(default_factory=set)  # sides the latest sentence made brokers
+    brokers_seen: set[Actor] = field(default_factory=set)  # and all sentences so far
+
+    @property
+    def last_group(self) -> list[Actor]:
+        """The parties of the act told last ("they", "the two sides"); an act's parties set
+        here also count towards the story's pair."""
+        return self.group
+
+    @last_group.setter
+    def last_group(self, group: list[Actor]) -> None:
+        self.group = group
+        self.told.append(list(group))
 
     @classmethod
     def for_article(cls, text: str) -> ArticleMemory:
@@ -242,7 +267,12 @@ class ActorIndex:
             if state in by_name
         }
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
-        self.pairs = PhraseIndex({phrase_key(t): t for t in cues["pair_references"]})
+        # phrase -> (what it names, whether only as a subject before a verb)
+        self.pairs = PhraseIndex({
+            **{phrase_key(t): (kind, False) for t, kind in cues["pair_references"].items()},
+            **{phrase_key(t): (kind, True) for t, kind in cues["pair_subjects"].items()},
+        })
+        self.pair_subject_verbs = frozenset(cues["pair_subject_verbs"])
         self.subject_pronouns = frozenset(cues["subject_pronouns"])
         self.plural_pronouns = frozenset(cues["plural_pronouns"])
         self.possessive_pronouns = frozenset(cues["possessive_pronouns"])
@@ -380,6 +410,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     """Actor mentions in one sentence, left to right; updates ``memory`` with new persons."""
     n = len(tokens)
     fresh_group, memory.group_fresh = memory.group_fresh, False
+    _count_told(memory, index)
     texts = tokens.bases
     lows = tokens.lows
     capitals = tokens.capitals
@@ -690,6 +721,14 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         mentions.append(Mention(second, i, i + 1, "hyphen"))
         claimed[i] = True
 
+    # Who this sentence tells brokered or hosted an act: none of the pair that acted.
+    memory.brokers = (
+        set() if _MEDIATION_WORDS.isdisjoint(low_set) and not _AGENT_HYPHEN.search(
+            " ".join(texts[x] for x in capitals if "-" in texts[x])
+        ) else _brokers(tokens, mentions, index)
+    )
+    memory.brokers_seen |= memory.brokers
+
     # 6. References: "the Russian leader", "the two leaders", "he".
     pair_firsts = index.pairs.by_first
     latest = _LatestPerson(mentions)
@@ -707,33 +746,24 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         hit = index.pairs.match_at(lows, i) if low in pair_firsts else None
         if hit and i + hit[0] < n and lows[i + hit[0]] == "of":
             hit = None  # "on both sides of the border": a place, not the two parties
+        if hit and hit[1][1] and (  # type: ignore[index]
+            i + hit[0] >= n or lows[i + hit[0]] not in index.pair_subject_verbs
+        ):
+            hit = None  # "the two islands", "the pair of shoes": no reference to the parties
         if hit:
-            group = _pair(
-                memory, persons.at(i), fresh_group, leaders=lows[i + hit[0] - 1] in _LEADER_NOUNS
+            length, (kind, _) = hit  # type: ignore[misc]
+            listed = _coordinated_subject(named, lows, i, tokens)
+            group, named_here = _pair(
+                memory, index, persons.at(i), listed, fresh_group, str(kind)
             )
-            speakers = persons.names
-            if (
-                lows[i + hit[0] - 1] in _PARTY_WORDS and len(memory.last_deal_group) >= 2
-                and len(speakers) < 2
-            ):
-                deal = list(memory.last_deal_group)  # "urged both parties": those to the deal
-                main = _main_pair(memory, index)
-                if main and not _same_sides(deal, main, index):
-                    # The first deal told was a side story: "the two sides" are the pair just
-                    # told, or the two states the article keeps naming.
-                    fresh = fresh_group and len(group) >= 2 and _same_sides(group, main, index)
-                    group = group if fresh else main
-                else:
-                    group = deal
-            if lows[i + hit[0] - 1] in index.state_pair_words:
-                states = [index.state_of(a.country) or a for a in group]
-                group = [a for a in states if a is not None]
+            if not named_here:
+                memory.said.append(group)  # an act told of them is no new vote for them
             for actor in group:
-                mentions.append(Mention(actor, i, i + hit[0], "pair"))
-            for x in range(i, i + hit[0]):
+                mentions.append(Mention(actor, i, i + length, "pair"))
+            for x in range(i, i + length):
                 claimed[x] = True
             if group:
-                memory.last_group = list(group)
+                memory.group = list(group)  # "they" next; an act told of them counts again
             continue
         state_word = gaz_cover[i + 1] if low == "the" and i + 1 < n else None
         if (
@@ -907,6 +937,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    _count_pairs(mentions, tokens, index, memory)
     subject = next((m.actor for m in mentions if m.actor.kind == "person"), None)
     if subject is not None:
         memory.last_subject = subject
@@ -967,8 +998,21 @@ _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
-_LEADER_NOUNS = frozenset({"leaders", "presidents"})
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
+_MEDIATION_WORDS = lexicon.words("mediation_words")
+_AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
+_BROKER_OPENERS = frozenset({"which", "who", "a", "the", "another"})
+_LEAD_WEIGHTS = (3.0, 2.0)  # the first and second sentences' pairs
+_FIRST_ACT_BONUS = 2.0
+_LATER_ACT_WEIGHT = 0.5  # a sentence's second act and after: its first is the one it tells
+_TAKE_OVER = 0.75  # how much of the story's pair's weight a pair just named needs
+_SALIENCE = 0.5  # per sentence naming the less named of the two
+_LIST_WEIGHT = 0.5  # a list "A and B" counts less than an act told of the two
+# what each kind of pair phrase asks of the persons: "the two leaders" are no ministers
+_KIND_TITLES = {"leaders": _LEADER_TITLES, "foreign ministers": ("foreign minister",)}
+_STRICT_KINDS = frozenset({"leaders"})
+_PERSON_KINDS = frozenset({"leaders", "persons", "foreign ministers"})
+_NEUTRAL_TITLES = frozenset({"counterpart"})
 _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
@@ -1345,20 +1389,298 @@ def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> boo
     return {state(a) for a in group} & {a.name for a in main} != set()
 
 
-def _pair(
-    memory: ArticleMemory, here: list[Actor], fresh_group: bool = False, leaders: bool = False
+def _side(actor: Actor, index: ActorIndex) -> Actor:
+    """The side a party stands on: a person's state, else the party itself."""
+    if actor.kind == "person":
+        return index.state_of(actor.country) or actor
+    return actor
+
+
+def _pair_key(a: Actor, b: Actor, index: ActorIndex) -> frozenset[Actor] | None:
+    """The two sides of a pair ("Biden" and "China": the United States and China); two
+    persons of one state stay themselves (a president and the rival he toppled)."""
+    side_a, side_b = _side(a, index), _side(b, index)
+    if side_a != side_b:
+        return frozenset((side_a, side_b))
+    if a != b and a.kind == b.kind == "person":
+        return frozenset((a, b))
+    return None
+
+
+def _vote(
+    memory: ArticleMemory, index: ActorIndex, a: Actor, b: Actor, weight: float
+) -> None:
+    key = _pair_key(a, b, index)
+    if key is None or not memory.brokers.isdisjoint(key):
+        return
+    memory.pair_votes[key] = memory.pair_votes.get(key, 0.0) + weight
+    if key not in memory.pair_order:
+        side_a, side_b = _side(a, index), _side(b, index)
+        memory.pair_order[key] = (side_a, side_b) if side_a != side_b else (a, b)
+
+
+def _lead_weight(sentence: int) -> float:
+    """The lead tells what the story is about: its pairs weigh more."""
+    return _LEAD_WEIGHTS[sentence] if sentence < len(_LEAD_WEIGHTS) else 1.0
+
+
+def _count_told(memory: ArticleMemory, index: ActorIndex) -> None:
+    """The parties of the acts the previous sentence told vote for the story's pair (not a
+    pair that a reference there stood for: that vote was cast already)."""
+    if memory.told:
+        weight = _lead_weight(memory.sentence_no - 1)
+        for group in memory.told:
+            if len(group) >= 2 and group not in memory.said:
+                bonus = 0.0 if memory.acts_told else _FIRST_ACT_BONUS
+                memory.acts_told += 1  # the story's first act: what it is about
+                _vote(memory, index, group[0], group[1], weight + bonus)
+            weight = _LATER_ACT_WEIGHT * _lead_weight(memory.sentence_no - 1)
+        memory.told = []
+    memory.said = []
+
+
+def _count_pairs(
+    mentions: list[Mention], tokens: Tokens, index: ActorIndex, memory: ArticleMemory
+) -> None:
+    """After a sentence: the lists of two parties it names ("Iran and Saudi Arabia", "a
+    Biden-Xi summit") vote for the story's pair; the persons it names are counted."""
+    lows = tokens.lows
+    weight = _LIST_WEIGHT * _lead_weight(memory.sentence_no)
+    memory.sentence_no += 1
+    named = [m for m in mentions if m.source not in ("pronoun", "pair") and not m.location]
+    seen: dict[Actor, None] = {}
+    for m in named:
+        if m.actor.kind == "person" and m.actor not in seen:
+            seen[m.actor] = None
+            memory.person_counts[m.actor] = memory.person_counts.get(m.actor, 0) + 1
+    memory.persons_named = list(seen)
+    for side in {_side(m.actor, index) for m in named}:
+        memory.side_counts[side] = memory.side_counts.get(side, 0) + 1
+    run: list[Mention] = []
+    listed: list[Actor] = []
+    for m in [*named, None]:
+        if m is not None and m.source == "hyphen" and run and run[-1].tok == m.tok:
+            run.append(m)
+            continue
+        if m is not None and run and (
+            _list_link(lows, tokens, run[-1].tok_end, m.tok) is not None
+            or (
+                m.tok - run[-1].tok_end == 2 and lows[run[-1].tok_end] == "and"
+                and lows[m.tok - 1] == "the"
+            )
+        ):
+            run.append(m)
+            continue
+        if len(run) == 2 and _pair_key(run[0].actor, run[1].actor, index) is not None:
+            _vote(memory, index, run[0].actor, run[1].actor, weight)
+            listed = [run[0].actor, run[1].actor]
+        run = [m] if m is not None else []
+    memory.listed = listed
+
+
+def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[Actor]:
+    """The sides a sentence names as go-betweens: "brokered by China", "China, which
+    mediated", "a Qatari-brokered truce", "with the help of Egypt", "talks hosted by Canada"
+    (a host only beside two other sides: "hosted by Biden" makes Biden one of the pair)."""
+    lows = tokens.lows
+    found: dict[Actor, bool] = {}  # side -> named as a host only
+    parties = [m for m in mentions if not m.location]
+    for m in parties:
+        side = _side(m.actor, index)
+        if m.source == "demonym" and _AGENT_HYPHEN.search(tokens[m.tok].text):
+            found[side] = False  # "a Qatari-brokered truce"
+            continue
+        for k in range(m.tok - 1, max(-1, m.tok - 7), -1):
+            low = lows[k]
+            if low in (",", ";", "between"):
+                break
+            if low in _MEDIATION_WORDS:
+                if low.endswith("ed") and "by" not in lows[k + 1 : k + 3]:
+                    break  # "hosted Putin": the guest is one of the pair
+                found[side] = found.get(side, True) and low == "hosted"
+                break
+        after = m.tok_end
+        if tokens[after - 1].base != tokens[after - 1].text and (
+            not _MEDIATION_WORDS.isdisjoint(lows[after : after + 2])
+        ):
+            found[side] = False  # "Qatar's mediation"
+        elif (
+            after + 1 < len(lows) and lows[after] == ","
+            and lows[after + 1] in _BROKER_OPENERS
+            and not _MEDIATION_WORDS.isdisjoint(lows[after + 2 : after + 6])
+        ):
+            found[side] = False  # "China, which brokered the deal", "Qatar, a mediator"
+    if not found:
+        return set()
+    sides = {_side(m.actor, index) for m in parties}
+    return {
+        side for side, host in found.items()
+        if not host or len(sides - {side}) >= 2
+    }
+
+
+def _person_of(
+    side: Actor, kind: str, memory: ArticleMemory, index: ActorIndex, exclude: set[Actor]
+) -> Actor | None:
+    """The person who stands for a side in "the two leaders": of that side's persons the
+    one with a fitting title, then the one the story names most, then the latest."""
+    wanted = _KIND_TITLES.get(kind, _LEADER_TITLES)
+    recent = {a: k for k, a in enumerate(memory.recent_persons)}
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for person, count in memory.person_counts.items():
+        if person in exclude or _side(person, index) != side or person == side:
+            continue
+        title = memory.titles.get(person)
+        fits = title is not None and _title_fits(title, wanted)
+        if kind in _STRICT_KINDS and title is not None and not fits and (
+            title not in _NEUTRAL_TITLES
+        ):
+            continue  # "the two leaders": not a minister
+        rank = (int(fits), count, recent.get(person, -1))
+        if best is None or rank > best:
+            best, chosen = rank, person
+    return chosen
+
+
+def _as_kind(
+    group: list[Actor], kind: str, memory: ArticleMemory, index: ActorIndex
 ) -> list[Actor]:
-    """Who "the two leaders" are; ``here``: the persons named before in the sentence. For
-    "leaders", not a person named with a lesser title (a vice foreign minister)."""
+    """The pair as the phrase names it: states for "the two countries", persons for "the
+    two leaders" (a state's leader, a president for a foreign minister), else as told."""
+    if kind == "states":
+        states = [_side(a, index) for a in group]
+        if len(set(states)) < len(set(group)):
+            return list(dict.fromkeys(group))  # two rivals of one state: the two persons
+        return list(dict.fromkeys(states))
+    if kind in _KIND_TITLES or kind == "persons":
+        out: list[Actor] = []
+        for actor in group:
+            person = actor
+            if actor.kind != "person" or (
+                kind in _STRICT_KINDS and (title := memory.titles.get(actor)) is not None
+                and not _title_fits(title, _KIND_TITLES[kind]) and title not in _NEUTRAL_TITLES
+            ):
+                person = _person_of(_side(actor, index), kind, memory, index, set(out)) or actor
+            out.append(person)
+        return list(dict.fromkeys(out))
+    return list(dict.fromkeys(group))
+
+
+def _story_pair(memory: ArticleMemory) -> list[Actor]:
+    """The pair the story is about: the two sides told together most (the lead counts
+    more); ties go to the pair told first."""
+    if not memory.pair_votes:
+        return []
+    best = max(memory.pair_votes, key=lambda key: _pair_score(memory, key))
+    return list(memory.pair_order[best])
+
+
+def _pair_score(memory: ArticleMemory, key: frozenset[Actor] | None) -> float:
+    """How much the story is about a pair: the acts and lists that told the two together,
+    and how often the less named of the two is named."""
+    if key is None:
+        return 0.0
+    named = min(memory.side_counts.get(a, 0) for a in key)
+    return memory.pair_votes.get(key, 0.0) + _SALIENCE * named
+
+
+def _pair(
+    memory: ArticleMemory, index: ActorIndex, here: list[Actor], listed: list[Actor],
+    fresh_group: bool, kind: str,
+) -> tuple[list[Actor], bool]:
+    """Who "the two leaders" are, and whether the sentence named them itself. ``here``: the
+    persons named before in the sentence; ``listed``: a list "A and B" before it in the
+    sentence."""
+    story = _story_pair(memory)
+    if len(listed) == 2 and _local_pair(listed, story, memory, index):
+        # "Iran and Saudi Arabia said the two countries would"
+        return _as_kind(listed, kind, memory, index), True
     if len(here) >= 2:
-        return here[-2:]  # "Biden met Xi, and the two leaders agreed"
-    if fresh_group and not here and len(memory.last_group) >= 2:
-        return list(memory.last_group)  # "X and Y held talks. The two sides agreed ..."
-    # "Trump praised both leaders": the pair is not the one who speaks of it.
+        # "Biden met Xi, and the two leaders agreed"
+        return _as_kind(here[-2:], kind, memory, index), True
+    told = memory.group[:2] if fresh_group and not here else []
+    if (
+        kind not in _PERSON_KINDS and len(memory.listed) == 2
+        and _local_pair(memory.listed, story, memory, index)
+        and _may_take_over(memory.listed, story, memory, index)
+    ):
+        # "... a declaration of war against Burkina Faso and Mali." The two countries ...
+        # (not "The United States and Britain praised the truce. Both sides ...")
+        group = list(memory.listed)
+    elif len(told) == 2 and _told_fits(told, story, kind, memory, index):
+        group = told  # "X and Y held talks. The two sides agreed ..."
+    elif (
+        kind in _PERSON_KINDS and not here and len(memory.persons_named) == 2
+        and _pair_key(memory.persons_named[0], memory.persons_named[1], index) is not None
+    ):
+        # "Al Thani was due to brief Blinken. The two men spoke by phone instead." (even
+        # a go-between: the two persons just named are who "the two men" are)
+        group = list(memory.persons_named)
+    elif story:
+        group = story  # the pair the story is about, not a broker nor a passer-by
+    else:
+        group = _recent_pair(memory, here, kind)
+    return _as_kind(group, kind, memory, index), False
+
+
+def _may_take_over(
+    pair: list[Actor], story: list[Actor], memory: ArticleMemory, index: ActorIndex
+) -> bool:
+    """May a pair named just before stand for "the two sides" instead of the story's pair?
+    When it shares a side with it, or the story told of it nearly as much."""
+    if not story:
+        return True
+    sides = {_side(a, index) for a in pair}
+    if sides & {_side(a, index) for a in story}:
+        return True
+    own = _pair_score(memory, _pair_key(story[0], story[1], index))
+    return _pair_score(memory, _pair_key(pair[0], pair[1], index)) >= _TAKE_OVER * own
+
+
+def _local_pair(
+    pair: list[Actor], story: list[Actor], memory: ArticleMemory, index: ActorIndex
+) -> bool:
+    """Can two parties named just before be the pair a phrase names? Not the same side
+    twice, nor a go-between the story named ("praised Qatar and Turkey for their efforts and
+    called on both neighbours"), unless the go-between is one of the story's own pair."""
+    if _pair_key(pair[0], pair[1], index) is None:
+        return False
+    own = {_side(a, index) for a in story}
+    return all(
+        _side(a, index) not in memory.brokers_seen or _side(a, index) in own for a in pair
+    )
+
+
+def _told_fits(
+    told: list[Actor], story: list[Actor], kind: str, memory: ArticleMemory, index: ActorIndex
+) -> bool:
+    """Are the two parties of the act just told the pair a phrase names? Yes when they are
+    the story's two sides; two persons for "the two leaders" ("Trump met Rutte. The pair
+    ..."); two states for "the two countries" when the story's pair is no two states.
+    Another act of one of the story's sides with a third party ("Kishida will attend the G7
+    summit") is no new pair."""
+    if not _local_pair(told, story, memory, index):
+        return False
+    sides = {_side(a, index) for a in told}
+    if not story or sides == {_side(a, index) for a in story}:
+        return True
+    if kind in _PERSON_KINDS:
+        return all(a.kind == "person" for a in told)
+    if kind == "states":
+        return all(s.kind == "state" for s in sides) and any(
+            _side(a, index).kind != "state" for a in story
+        )
+    return False
+
+
+def _recent_pair(memory: ArticleMemory, here: list[Actor], kind: str) -> list[Actor]:
+    """The two persons named last ("Trump praised both leaders": the pair is not the one
+    who speaks of it; "the two leaders": not a person named with a lesser title)."""
     people: list[Actor] = []
     for actor in [a for a in memory.recent_persons if a not in here][::-1]:
         title = memory.titles.get(actor)
-        if leaders and title is not None and not _title_fits(title, _LEADER_TITLES):
+        if kind == "leaders" and title is not None and not _title_fits(title, _LEADER_TITLES):
             continue
         if actor not in people:
             people.append(actor)
@@ -1366,7 +1688,7 @@ def _pair(
             break
     if len(people) == 2:
         return people[::-1]
-    return list(memory.last_group)
+    return list(memory.group)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
