@@ -82,3 +82,44 @@ def test_names_keep_the_accents_the_article_writes():
     assert "Recep Tayyip Erdoğan" in names and "Recep Tayyip Erdogan" not in names
     assert any("Erdoğan" in e.title for e in accented.events)
     assert {a.name for e in plain.events for a in e.actors} >= {"Recep Tayyip Erdogan"}
+
+
+def brokers(sentence):
+    memory = ArticleMemory()
+    find_mentions(tokenize(sentence), _base_index(), memory)
+    return sorted(a.name for a in memory.brokers)
+
+
+def test_a_go_between_is_marked_as_broker():
+    assert brokers("The deal, brokered by Turkey and the U.N., let grain out.") == [
+        "Turkey", "United Nations"
+    ]
+    assert brokers("Iran and Saudi Arabia signed a deal with China, which brokered it.") == [
+        "China"
+    ]
+    assert brokers("Israel and Hamas agreed to a Qatari-mediated truce.") == ["Qatar"]
+    assert brokers("Pakistan thanked the emir for Qatar's mediation.") == ["Qatar"]
+    assert brokers("Israel and Hamas agreed to a truce with the help of Egypt.") == ["Egypt"]
+    # a host beside two others; not the host of a visit, nor one who helps
+    assert brokers("Talks between the U.S. and Cuba were hosted by Canada.") == ["Canada"]
+    assert brokers("Modi was hosted by Biden at the White House.") == []
+    assert brokers("Xi hosted Putin in Beijing.") == []
+    assert brokers("Russia will help Iran build a reactor.") == []
+
+
+def test_the_story_pair_is_the_pair_its_acts_and_lists_tell_most():
+    from tracker.extract.actors import _story_pair
+
+    memory = ArticleMemory()
+    for sentence in [
+        "Iran and Saudi Arabia agreed to restore ties.",
+        "The United States and Britain welcomed the deal.",
+        "Iran and Saudi Arabia will reopen embassies.",
+    ]:
+        find_mentions(tokenize(sentence), _base_index(), memory)
+    assert [a.name for a in _story_pair(memory)] == ["Iran", "Saudi Arabia"]
+
+
+def test_before_any_story_both_countries_are_the_two_the_sentence_named():
+    [actors] = names(["Japan said China postponed a visit near islands claimed by both countries."])
+    assert [a.name for a in actors] == ["Japan", "China", "Japan", "China"]

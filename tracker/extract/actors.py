@@ -752,9 +752,13 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             hit = None  # "the two islands", "the pair of shoes": no reference to the parties
         if hit:
             length, (kind, _) = hit  # type: ignore[misc]
-            listed = _coordinated_subject(named, lows, i, tokens)
+            listed = _coordinated_subject(named, lows, i, tokens)  # advances ``named`` to i
+            sides_here = list(dict.fromkeys(  # the sides named shortly before
+                _side(named.mentions[k].actor, index) for k in named.since(i - WINDOW)
+                if not named.mentions[k].location
+            ))
             group, named_here = _pair(
-                memory, index, persons.at(i), listed, fresh_group, str(kind)
+                memory, index, persons.at(i), listed, fresh_group, str(kind), sides_here
             )
             if not named_here:
                 memory.said.append(group)  # an act told of them is no new vote for them
@@ -1001,6 +1005,7 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 _AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
+_OF_MEDIATION = frozenset({"help", "auspices"})  # go-betweens only as "with the help of X"
 _BROKER_OPENERS = frozenset({"which", "who", "a", "the", "another"})
 _LEAD_WEIGHTS = (3.0, 2.0)  # the first and second sentences' pairs
 _FIRST_ACT_BONUS = 2.0
@@ -1497,6 +1502,8 @@ def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[
             if low in _MEDIATION_WORDS:
                 if low.endswith("ed") and "by" not in lows[k + 1 : k + 3]:
                     break  # "hosted Putin": the guest is one of the pair
+                if low in _OF_MEDIATION and lows[k + 1] != "of":
+                    break  # "Russia will help Iran": no go-between
                 found[side] = found.get(side, True) and low == "hosted"
                 break
         after = m.tok_end
@@ -1587,11 +1594,11 @@ def _pair_score(memory: ArticleMemory, key: frozenset[Actor] | None) -> float:
 
 def _pair(
     memory: ArticleMemory, index: ActorIndex, here: list[Actor], listed: list[Actor],
-    fresh_group: bool, kind: str,
+    fresh_group: bool, kind: str, sides_here: list[Actor] = (),  # type: ignore[assignment]
 ) -> tuple[list[Actor], bool]:
     """Who "the two leaders" are, and whether the sentence named them itself. ``here``: the
     persons named before in the sentence; ``listed``: a list "A and B" before it in the
-    sentence."""
+    sentence; ``sides_here``: the sides it named before it."""
     story = _story_pair(memory)
     if len(listed) == 2 and _local_pair(listed, story, memory, index):
         # "Iran and Saudi Arabia said the two countries would"
@@ -1619,6 +1626,9 @@ def _pair(
         group = list(memory.persons_named)
     elif story:
         group = story  # the pair the story is about, not a broker nor a passer-by
+    elif len(sides_here) == 2:
+        # "Japan said China has postponed a visit ... islands claimed by both countries"
+        return _as_kind(sides_here, kind, memory, index), True
     else:
         group = _recent_pair(memory, here, kind)
     return _as_kind(group, kind, memory, index), False
