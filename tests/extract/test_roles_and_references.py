@@ -450,3 +450,14 @@ def test_the_pair_just_told_of_two_persons():
         "for a deal on the Arctic."
     )
     assert ("agreement", "occurred", ["Donald Trump", "Mark Rutte"]) in names_of(text)
+
+
+def test_both_ministers_are_the_pair_a_host_brought_together():
+    text = (
+        "U.S.-hosted negotiations between Armenian Foreign Minister Ararat Mirzoyan and his "
+        "Azerbaijani counterpart Jeyhun Bayramov ended on Thursday. While in Washington they "
+        "met with U.S. Secretary of State Antony Blinken. Both ministers thanked the US side "
+        "for hosting the talks."
+    )
+    support = _actors_of(names_of(text), "support")
+    assert support and {"Ararat Mirzoyan", "Jeyhun Bayramov"} <= set(support[-1])

@@ -92,6 +92,7 @@ class ArticleMemory:
     acts_told: int = 0  # acts of two or more parties told so far
     persons_named: list[Actor] = field(default_factory=list)  # by the latest sentence
     listed: list[Actor] = field(default_factory=list)  # its last list "A and B"
+    sides_named: list[Actor] = field(default_factory=list)  # and the sides it named
     side_counts: dict[Actor, int] = field(default_factory=dict)  # sentences naming each side
     told: list[list[Actor]] = field(default_factory=list)  # groups the latest acts told
     said: list[list[Actor]] = field(default_factory=list)  # what the latest pair words stood for
@@ -1005,6 +1006,7 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 _AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
+_POSSESSIVE_WORDS = frozenset({"his", "her", "their"})
 _OF_MEDIATION = frozenset({"help", "auspices"})  # go-betweens only as "with the help of X"
 _BROKER_OPENERS = frozenset({"which", "who", "a", "the", "another"})
 _LEAD_WEIGHTS = (3.0, 2.0)  # the first and second sentences' pairs
@@ -1414,14 +1416,16 @@ def _pair_key(a: Actor, b: Actor, index: ActorIndex) -> frozenset[Actor] | None:
 
 def _vote(
     memory: ArticleMemory, index: ActorIndex, a: Actor, b: Actor, weight: float
-) -> None:
+) -> bool:
+    """Count a pair told together (not with a go-between the sentence named)."""
     key = _pair_key(a, b, index)
     if key is None or not memory.brokers.isdisjoint(key):
-        return
+        return False
     memory.pair_votes[key] = memory.pair_votes.get(key, 0.0) + weight
     if key not in memory.pair_order:
         side_a, side_b = _side(a, index), _side(b, index)
         memory.pair_order[key] = (side_a, side_b) if side_a != side_b else (a, b)
+    return True
 
 
 def _lead_weight(sentence: int) -> float:
@@ -1435,10 +1439,18 @@ def _count_told(memory: ArticleMemory, index: ActorIndex) -> None:
     if memory.told:
         weight = _lead_weight(memory.sentence_no - 1)
         for group in memory.told:
+            if len(group) >= 2 and not memory.brokers.isdisjoint(
+                _side(a, index) for a in group
+            ):
+                # "U.S.-hosted negotiations between Armenia's Mirzoyan and Azerbaijan's
+                # Bayramov": the act's pair is the two others the sentence named
+                others = [a for a in memory.sides_named if a not in memory.brokers]
+                group = others if len(others) == 2 else group
             if len(group) >= 2 and group not in memory.said:
-                bonus = 0.0 if memory.acts_told else _FIRST_ACT_BONUS
-                memory.acts_told += 1  # the story's first act: what it is about
-                _vote(memory, index, group[0], group[1], weight + bonus)
+                lead = memory.sentence_no - 1 < len(_LEAD_WEIGHTS)
+                bonus = _FIRST_ACT_BONUS if lead and not memory.acts_told else 0.0
+                if _vote(memory, index, group[0], group[1], weight + bonus):
+                    memory.acts_told += 1  # the lead's first act: what the story is about
             weight = _LATER_ACT_WEIGHT * _lead_weight(memory.sentence_no - 1)
         memory.told = []
     memory.said = []
@@ -1459,7 +1471,8 @@ def _count_pairs(
             seen[m.actor] = None
             memory.person_counts[m.actor] = memory.person_counts.get(m.actor, 0) + 1
     memory.persons_named = list(seen)
-    for side in {_side(m.actor, index) for m in named}:
+    memory.sides_named = list(dict.fromkeys(_side(m.actor, index) for m in named))
+    for side in memory.sides_named:
         memory.side_counts[side] = memory.side_counts.get(side, 0) + 1
     run: list[Mention] = []
     listed: list[Actor] = []
@@ -1473,6 +1486,7 @@ def _count_pairs(
                 m.tok - run[-1].tok_end == 2 and lows[run[-1].tok_end] == "and"
                 and lows[m.tok - 1] == "the"
             )
+            or _counterpart_link(tokens, run[-1].tok_end, m.tok)
         ):
             run.append(m)
             continue
@@ -1481,6 +1495,16 @@ def _count_pairs(
             listed = [run[0].actor, run[1].actor]
         run = [m] if m is not None else []
     memory.listed = listed
+
+
+def _counterpart_link(tokens: Tokens, end: int, start: int) -> bool:
+    """ "Mirzoyan and his Azerbaijani counterpart Bayramov": the two of a pair."""
+    lows = tokens.lows
+    return (
+        2 < start - end <= 5 and lows[end] == "and" and lows[end + 1] in _POSSESSIVE_WORDS
+        and "counterpart" in lows[end + 2 : start]
+        and all(tokens[k].cap or lows[k] == "counterpart" for k in range(end + 2, start))
+    )
 
 
 def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[Actor]:
@@ -1507,7 +1531,10 @@ def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[
                 found[side] = found.get(side, True) and low == "hosted"
                 break
         after = m.tok_end
-        if tokens[after - 1].base != tokens[after - 1].text and (
+        if after + 1 < len(lows) and lows[after] in _DASHES and lows[after + 1] in _MEDIATION_WORDS:
+            # "U.S.-hosted negotiations between Armenia and Azerbaijan"
+            found[side] = found.get(side, True) and lows[after + 1] == "hosted"
+        elif tokens[after - 1].base != tokens[after - 1].text and (
             not _MEDIATION_WORDS.isdisjoint(lows[after : after + 2])
         ):
             found[side] = False  # "Qatar's mediation"
