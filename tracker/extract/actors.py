@@ -1446,7 +1446,7 @@ def _count_told(memory: ArticleMemory, index: ActorIndex) -> None:
                 # Bayramov": the act's pair is the two others the sentence named
                 others = [a for a in memory.sides_named if a not in memory.brokers]
                 group = others if len(others) == 2 else group
-            if len(group) >= 2 and group not in memory.said:
+            if len(group) >= 2 and not any(set(group) <= set(said) for said in memory.said):
                 lead = memory.sentence_no - 1 < len(_LEAD_WEIGHTS)
                 bonus = _FIRST_ACT_BONUS if lead and not memory.acts_told else 0.0
                 if _vote(memory, index, group[0], group[1], weight + bonus):
