@@ -75,7 +75,7 @@ class ArticleMemory:
     ranks: dict[str, Actor] = field(default_factory=dict)  # "general" -> the general named last
     state_counts: dict[str, int] = field(default_factory=dict)  # how often each state was named
     states: dict[str, Actor] = field(default_factory=dict)
-    last_deal_group: list[Actor] = field(default_factory=list)  # parties of the last deal/talks
+    last_deal_group: list[Actor] = field(default_factory=list)  # the first deal's (kept, unread)
     army_state: Actor | None = None  # the state whose army or military was named last
     # "Erdogan" -> "Erdoğan": how the article spells a name word the gazetteer has in ASCII.
     spellings: dict[str, str] = field(default_factory=dict)
@@ -248,7 +248,6 @@ class ActorIndex:
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
         )
         self.org_words = frozenset(cues["organisation_words"])
-        self.state_pair_words = frozenset(cues["state_pair_words"])
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.role_references = PhraseIndex({
@@ -991,7 +990,6 @@ _TITLE_MODIFIERS = lexicon.words("title_modifiers")
 _RANK_BLOCKERS = lexicon.words("rank_blockers")
 _RULER_NOUNS = lexicon.words("ruler_nouns")
 _FORCE_NOUNS = lexicon.words("force_nouns")
-_PARTY_WORDS = frozenset({"parties", "sides", "side"})
 
 # "the bloc" names the organisation told last; "the group" an organisation or an armed group.
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {
@@ -1375,25 +1373,6 @@ class _PersonsBefore:
             self.names.add(actor.name)
             if k < self.first.get(actor, len(mentions)):
                 self.first[actor] = k
-
-
-def _main_pair(memory: ArticleMemory, index: ActorIndex) -> list[Actor]:
-    """The two states named most often, when they clearly lead the story (3+ mentions each)."""
-    ranked = sorted(memory.state_counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) < 2 or ranked[1][1] < 3 or (len(ranked) > 2 and ranked[2][1] == ranked[1][1]):
-        return []
-    return [memory.states[ranked[0][0]], memory.states[ranked[1][0]]]
-
-
-def _same_sides(group: list[Actor], main: list[Actor], index: ActorIndex) -> bool:
-    """Does the group stand for the two states (a person counts as their state)?"""
-    def state(a: Actor) -> str:
-        if a.kind == "state":
-            return a.name
-        s = index.state_of(a.country)
-        return s.name if s is not None else a.name
-
-    return {state(a) for a in group} & {a.name for a in main} != set()
 
 
 def _side(actor: Actor, index: ActorIndex) -> Actor:
