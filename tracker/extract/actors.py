@@ -1004,6 +1004,7 @@ _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 _AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
+_NOT_NAMED = frozenset({"pronoun", "pair"})  # what a reference, not a name, found
 _POSSESSIVE_WORDS = frozenset({"his", "her", "their"})
 _OF_MEDIATION = frozenset({"help", "auspices"})  # go-betweens only as "with the help of X"
 _BROKER_OPENERS = frozenset({"which", "who", "a", "the", "another"})
@@ -1443,18 +1444,21 @@ def _count_pairs(
     lows = tokens.lows
     weight = _LIST_WEIGHT * _lead_weight(memory.sentence_no)
     memory.sentence_no += 1
-    named = [m for m in mentions if m.source not in ("pronoun", "pair") and not m.location]
-    seen: dict[Actor, None] = {}
-    for m in named:
-        if m.actor.kind == "person" and m.actor not in seen:
-            seen[m.actor] = None
-            memory.person_counts[m.actor] = memory.person_counts.get(m.actor, 0) + 1
-    memory.persons_named = list(seen)
-    memory.sides_named = list(dict.fromkeys(_side(m.actor, index) for m in named))
-    for side in memory.sides_named:
-        memory.side_counts[side] = memory.side_counts.get(side, 0) + 1
-    run: list[Mention] = []
+    named = [m for m in mentions if m.source not in _NOT_NAMED and not m.location]
+    persons = list(dict.fromkeys(m.actor for m in named if m.actor.kind == "person"))
+    counts = memory.person_counts
+    for person in persons:
+        counts[person] = counts.get(person, 0) + 1
+    memory.persons_named = persons
+    memory.sides_named = sides = list(dict.fromkeys(_side(m.actor, index) for m in named))
+    counts = memory.side_counts
+    for side in sides:
+        counts[side] = counts.get(side, 0) + 1
     listed: list[Actor] = []
+    memory.listed = listed
+    if len(sides) < 2 and len(persons) < 2:
+        return  # no pair in the sentence (two rivals of one state would be one)
+    run: list[Mention] = []
     for m in [*named, None]:
         if m is not None and m.source == "hyphen" and run and run[-1].tok == m.tok:
             run.append(m)
