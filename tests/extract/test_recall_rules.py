@@ -127,3 +127,11 @@ def test_objecting_to_a_partys_act_is_criticism():
     assert events("North Korea objected to Seoul nominating a vice-minister to lead its team.") == [
         ("criticism", "occurred", ["North Korea", "South Korea"])
     ]
+
+
+@pytest.mark.parametrize("verb,kind", [
+    ("felicitated", "support"), ("is commending", "support"), ("is deploring", "criticism"),
+    ("rebukes", "criticism"),
+])
+def test_every_form_of_a_judging_verb_is_a_trigger(verb, kind):
+    assert events(f"Prime Minister Narendra Modi {verb} Sri Lanka on Monday.")[0][0] == kind
