@@ -543,3 +543,13 @@ def test_a_target_answering_in_kind_is_a_second_act():
         ("criticism", ["Donald Trump", "Sadiq Khan"]),
         ("criticism", ["Sadiq Khan", "Donald Trump"]),
     ]
+
+
+def test_a_visit_named_as_someones_is_the_one_told_before():
+    found = extract(
+        "Test\n\nBritish Foreign Secretary James Cleverly has postponed his visit to China, "
+        "which had been planned for next week. Cleverly's visit was originally planned for "
+        "the end of July.",
+        published=dt.date(2023, 8, 2),
+    ).events
+    assert [(e.type, e.status) for e in found] == [("meeting", "postponed")]

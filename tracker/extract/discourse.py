@@ -492,6 +492,25 @@ def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     )
 
 
+def _possessed_retelling(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """A visit or meeting named as someone's ("his visit", "Cleverly's trip") with no other
+    party is the one of theirs the story has told."""
+    if event.type not in MEETING_TYPES or len(event.actors) != 1:
+        return False
+    before = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].lower()
+    words = before.split()[-2:]  # "his visit", "his planned visit"
+    if not any(w in _POSSESSIVES or w.endswith(("'s", "’s")) for w in words):
+        return False
+    (alone,) = event.actors
+    return any(
+        e.type in MEETING_TYPES and any(same_party(alone, a) for a in e.actors)
+        for e in events[-_DUPLICATE_REACH:]
+    )
+
+
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
+
+
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     if event.new_act:
@@ -501,6 +520,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         if _overtaken_plan(earlier, event):
             _absorb_plan(earlier, event)
             return
+    if _possessed_retelling(events, event):
+        return  # "Cleverly's visit was originally planned for July": the visit told before
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
