@@ -553,3 +553,12 @@ def test_a_visit_named_as_someones_is_the_one_told_before():
         published=dt.date(2023, 8, 2),
     ).events
     assert [(e.type, e.status) for e in found] == [("meeting", "postponed")]
+
+
+def test_any_act_named_as_its_authors_is_the_one_told_before():
+    found = extract(
+        "Test\n\nThe United States imposed sanctions on Iran on Monday. Officials said "
+        "Washington's sanctions would hit oil exports hard.",
+        published=dt.date(2024, 6, 5),
+    ).events
+    assert [(e.type, e.status) for e in found] == [("sanctions", "occurred")]

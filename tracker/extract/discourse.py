@@ -493,17 +493,18 @@ def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
 
 
 def _possessed_retelling(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
-    """A visit or meeting named as someone's ("his visit", "Cleverly's trip") with no other
-    party is the one of theirs the story has told."""
-    if event.type not in MEETING_TYPES or len(event.actors) != 1:
+    """An act named as someone's ("his visit", "Cleverly's trip", "Russia's proposal") with no
+    other party is the one of theirs the story has told."""
+    if len(event.actors) != 1:
         return False
     before = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].lower()
     words = before.split()[-2:]  # "his visit", "his planned visit"
     if not any(w in _POSSESSIVES or w.endswith(("'s", "’s")) for w in words):
         return False
     (alone,) = event.actors
+    kinds = MEETING_TYPES if event.type in MEETING_TYPES else {event.type}
     return any(
-        e.type in MEETING_TYPES and any(same_party(alone, a) for a in e.actors)
+        e.type in kinds and any(same_party(alone, a) for a in e.actors)
         for e in events[-_DUPLICATE_REACH:]
     )
 
