@@ -562,3 +562,12 @@ def test_any_act_named_as_its_authors_is_the_one_told_before():
         published=dt.date(2024, 6, 5),
     ).events
     assert [(e.type, e.status) for e in found] == [("sanctions", "occurred")]
+
+
+def test_talks_held_by_a_meetings_parties_that_day_are_that_meeting():
+    found = extract(
+        "Test\n\nRecep Tayyip Erdogan met Vladimir Putin in Sochi on Monday. Monday's talks "
+        "mark the first meeting between Erdogan and Putin since his reelection in May.",
+        published=dt.date(2023, 9, 4),
+    ).events
+    assert [(e.type, e.status) for e in found] == [("meeting", "occurred")]

@@ -509,6 +509,18 @@ def _possessed_retelling(events: list[ExtractedEvent], event: ExtractedEvent) ->
     )
 
 
+def _talks_of_the_meeting(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """Talks held by the parties of a meeting told before, on its day, are that meeting."""
+    if event.type != "talks" or event.status != "occurred" or len(event.actors) < 2:
+        return False
+    names = {a.name for a in event.actors}
+    return any(
+        e.type == "meeting" and e.status == "occurred" and overlaps(e.when, event.when)
+        and len(names & {a.name for a in e.actors}) >= 2
+        for e in events[-_DUPLICATE_REACH:]
+    )
+
+
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
 
@@ -523,6 +535,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             return
     if _possessed_retelling(events, event):
         return  # "Cleverly's visit was originally planned for July": the visit told before
+    if _talks_of_the_meeting(events, event):
+        return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
