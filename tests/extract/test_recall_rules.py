@@ -135,3 +135,10 @@ def test_objecting_to_a_partys_act_is_criticism():
 ])
 def test_every_form_of_a_judging_verb_is_a_trigger(verb, kind):
     assert events(f"Prime Minister Narendra Modi {verb} Sri Lanka on Monday.")[0][0] == kind
+
+
+def test_what_a_party_should_do_said_to_it_is_a_demand_not_the_act():
+    found = events("Xi stressed to Trump that the United States should lift its sanctions.")
+    assert [(t, s) for t, s, _ in found] == [("demand", "occurred")]
+    assert found[0][2][0] == "Xi Jinping" and "United States" in found[0][2]
+    assert events("Monitors of the ceasefire must deploy immediately, the envoys said.") == []
