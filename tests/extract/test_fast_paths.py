@@ -71,6 +71,7 @@ DATE_EXAMPLES = [
     "a day after he spoke", "four days after the vote", "in 2024", "since 2019", "by 2030",
     "until 2025", "through 2026", "from 2020", "of 2021", "before 2022", "after 2023",
     "end of 2024", "early 2025", "late 2025", "mid-2025", "2024",
+    "last night", "two days ago", "a decade ago", "10 years ago", "three weeks ago",
 ]
 
 

@@ -65,14 +65,63 @@ def test_parse_when_handles_expressions_dateparser_misses():
 
 
 def test_over_the_weekend_is_the_latest_weekend_or_the_coming_one():
+    # the corpus dates a weekend by its Saturday and Sunday, as days
     monday = dt.date(2024, 11, 25)
     [past] = find_dates("They met over the weekend.", monday)
     assert (past.when.start, past.when.end, past.when.precision) == (
-        dt.date(2024, 11, 18), dt.date(2024, 11, 24), "week"
+        dt.date(2024, 11, 23), dt.date(2024, 11, 24), "day"
     )
     sentence = "They will meet over the weekend."
     [ahead] = find_dates(sentence, dt.date(2024, 11, 27), sentence.index("will"))
-    assert ahead.when.start == dt.date(2024, 11, 25)
+    assert (ahead.when.start, ahead.when.end) == (dt.date(2024, 11, 30), dt.date(2024, 12, 1))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Maduro had been in Mexico last weekend.", "2021-09-18", "2021-09-19"),
+        ("The talks were set for this weekend.", "2021-09-25", "2021-09-26"),
+        ("They met at the weekend.", "2021-09-25", "2021-09-26"),
+        ("They will meet next weekend.", "2021-10-02", "2021-10-03"),
+    ],
+)
+def test_a_weekend_is_its_saturday_and_sunday(sentence, start, end):
+    saturday = dt.date(2021, 9, 25)
+    future = sentence.find(" will ")
+    [found] = find_dates(sentence, saturday, future if future >= 0 else None)
+    w = found.when
+    assert (w.start.isoformat(), w.end.isoformat(), w.precision) == (start, end, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "precision"),
+    [
+        ("Trump made a phone call to Modi late last night.", "2017-01-24", "day"),
+        ("We discussed last night with the UN envoy.", "2017-01-24", "day"),
+        ("They spoke two days ago.", "2017-01-23", "day"),
+        ("A delegation went to Addis Ababa two weeks ago.", "2017-01-09", "week"),
+        ("They met a month ago.", "2016-12-01", "month"),
+        ("The agreement was signed a decade ago.", "2007-01-01", "year"),
+        ("The pact was signed 3 years ago.", "2014-01-01", "year"),
+    ],
+)
+def test_last_night_and_times_counted_back_from_publication(sentence, start, precision):
+    [found] = find_dates(sentence, dt.date(2017, 1, 25))
+    assert (found.when.start.isoformat(), found.when.precision) == (start, precision)
+
+
+def test_a_couple_of_weeks_ago_is_no_time():
+    assert find_dates("They were expelled a couple of weeks ago.", dt.date(2018, 4, 6)) == []
+
+
+def test_a_weekday_told_with_its_date_is_that_date():
+    sentence = (
+        "Turkey will be sanctioned, Esper told his counterpart Hulusi Akar on Wednesday, June 26 "
+        "following a NATO meeting."
+    )
+    [found] = find_dates(sentence, dt.date(2019, 6, 28), sentence.index("will"))
+    assert found.when.start == dt.date(2019, 6, 26)
+    assert found.text == "on Wednesday, June 26"
 
 
 @pytest.mark.parametrize(

@@ -379,3 +379,23 @@ def test_an_act_of_several_days_covers_them():
     assert span(ended) == ("2026-01-14", "2026-01-16", "day")
     begins = only("Carney will begin a three-day visit to China on Monday.", "meeting", saturday)
     assert span(begins) == ("2026-01-19", "2026-01-21", "day")
+
+
+def test_a_time_counted_back_in_a_since_clause_is_not_the_act_s():
+    event = only(
+        "Xi said in his first phone conversation with Scholz since the latter took over from "
+        "Angela Merkel two weeks ago that the two countries should deepen cooperation.",
+        "call",
+        dt.date(2021, 12, 22),
+    )
+    assert span(event) == ("2021-12-22", "2021-12-22", "day")  # the story's day
+
+
+def test_an_agreement_signed_a_decade_ago_takes_that_year():
+    event = only(
+        "Rabuka has previously said he was reviewing a police agreement with China, signed a "
+        "decade ago by the former government.",
+        "agreement",
+        dt.date(2023, 7, 26),
+    )
+    assert span(event) == ("2013-01-01", "2013-12-31", "year")

@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import filterfalse
 
@@ -61,7 +61,9 @@ _CANDIDATES = re.compile(
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
-    r"|overnight)\b)"
+    r"|overnight|last\s+night)\b)"
+    r"|(?P<ago>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:days?|weeks?|months?|years?|decades?)\s+ago\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that)\b)|the\s+previous\s+day"
@@ -80,13 +82,13 @@ _CANDIDATE_START = re.compile(
     r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
     r"|the\s+(?:same|previous|following|coming|day)\b"
-    r"|(?:a|one|two|three|four|five|six)\s+day"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year|decade)"
     r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
     r"|mid)\b)"
     r"|(?:of|by|since|until|from|through|before|after)[-\s]+[\dA-Z]"
     r"|on\s+[A-Z]|(?:at|over)\s+the\b|during[-\s]+(?:[A-Z]|the\b)|that\s+day|end\s+of\b"
     r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
-    r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)"
+    r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)|last\s+night"
     r"|(?:first|second|third|fourth|last|final)\s+week)"
 )
 _REPORTED = re.compile(
@@ -118,6 +120,7 @@ class DateMention:
     of_next_act: bool = False
     # "last week's coup", "Sunday's attack": the time of the noun it qualifies, no other act's
     possessive: bool = False
+    kind: str = ""  # the candidate alternative that found it: "wd", "mdy", "rel" ...
 
 
 # Every function here takes and gives years 1-9999 only: a result outside them is None
@@ -157,6 +160,15 @@ def _week_of(day: dt.date | None) -> When | None:
     if start is None:
         return None
     return When(start, shift_days(start, 6) or dt.date.max, "week")  # the last week is short
+
+
+def _weekend_of(day: dt.date | None) -> When | None:
+    """The Saturday and Sunday of ``day``'s week, told as days ("at the weekend")."""
+    week = _week_of(day)
+    if week is None:
+        return None
+    saturday = shift_days(week.start, 5)
+    return When(saturday, week.end, "day") if saturday is not None else None
 
 
 def _year_range(year: int) -> When | None:
@@ -270,8 +282,10 @@ def _relative(words: list[str], base: dt.date) -> When | None:
     unit = words[-1]
     mode = words[0] if words[0] not in ("the", "earlier", "later", "early", "late") else words[1]
     shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(mode, 0)
-    if unit in ("week", "weekend"):
+    if unit == "week":
         return _week_of(shift_days(base, 7 * shift))
+    if unit == "weekend":
+        return _weekend_of(shift_days(base, 7 * shift))
     if unit == "month":
         return _month_at(base.year * 12 + base.month - 1 + shift)
     return _year_range(base.year + shift)
@@ -363,11 +377,16 @@ def resolve_expression(
         # "over the weekend": the latest weekend in the past tense, the coming one ahead.
         forward = direction == "forward"
         delta = (5 - base.weekday()) % 7 if forward else -((base.weekday() - 5) % 7)
-        return _week_of(shift_days(base, delta))
+        return _weekend_of(shift_days(base, delta))
+    if kind == "ago":
+        return _ago(_WORDS_AND_NUMBERS.findall(text.lower()), base)
     if kind == "span":
         return _span_ahead(_WORDS_AND_NUMBERS.findall(text.lower()), base)
     if kind == "day":
-        shift = {"yesterday": -1, "tomorrow": 1}.get(words[0], 0)
+        # "last night" (and "late last night") is the day before
+        shift = -1 if words[0] == "yesterday" or words[0] == "last" else (
+            1 if words[0] == "tomorrow" else 0
+        )
         return _day(shift_days(base, shift))
     return None
 
@@ -395,6 +414,22 @@ def _week_of_month(words: list[str], base: dt.date | None, direction: str) -> Wh
     if words[0] in ("last", "final"):
         return _week_of(shift_days(month.end, -3))
     return _week_of(shift_days(month.start, 3 + 7 * _ORDINAL_WEEK[words[0]]))
+
+
+def _ago(words: list[str], base: dt.date) -> When | None:
+    """"two days ago": that day; "two weeks ago": that week; "a month ago" that month; "a year
+    ago", "a decade ago": that year (the precision of the unit counted back)."""
+    count = int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0], 0)
+    unit = words[1].rstrip("s")
+    if not count:
+        return None
+    if unit == "day":
+        return _day(shift_days(base, -count))
+    if unit == "week":
+        return _week_of(shift_days(base, -7 * count))
+    if unit == "month":
+        return _month_at(base.year * 12 + base.month - 1 - count)
+    return _year_range(base.year - count * (10 if unit == "decade" else 1))
 
 
 def _span_ahead(words: list[str], base: dt.date) -> When | None:
@@ -430,7 +465,8 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 # Every candidate holds a digit or one of these words: a sentence without them has no date.
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
-     "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous"]
+     "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous",
+     "night", "ago"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
@@ -452,6 +488,7 @@ def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
 
 
 _POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
+_WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
 def find_dates(
@@ -510,11 +547,22 @@ def find_dates(
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
         when = resolve_expression(kind, text, base, direction)
-        out.append(DateMention(  # when None: unresolved
+        mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
             scheduled=scheduled is not None,
-            possessive=sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS,
-        ))
+            possessive=sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS, kind=kind,
+        )
+        if (
+            kind in ("dmy", "mdy") and out and out[-1].kind == "wd"
+            and _WEEKDAY_THEN_DATE.fullmatch(sentence, out[-1].end, m.start())
+        ):
+            # "on Wednesday, June 26": one day, the date's; the weekday's words lead it
+            weekday = out.pop()
+            mention = replace(
+                mention, start=weekday.start, text=sentence[weekday.start : m.end()],
+                lead=weekday.lead,
+            )
+        out.append(mention)
     return out
 
 

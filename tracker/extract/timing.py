@@ -186,6 +186,20 @@ def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -
     return False
 
 
+def _since_ago(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+    """ "... since the latter took over two weeks ago", told after the trigger."""
+    k = tok_end
+    if date.kind != "ago" or k >= len(tokens) or date.start < tokens[k].start:
+        return False
+    for _ in range(_GAP_REACH):
+        if k >= len(tokens) or tokens[k].start >= date.start:
+            return False
+        if tokens[k].low == "since":
+            return True
+        k += 1
+    return False
+
+
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
@@ -280,6 +294,13 @@ class SentenceTimes:
             if not _separated(tokens, d, tok, tok_end)
             and not (d.of_next_act and (d.start >= pos_end or explicit_after))
         ]
+        if not own:
+            # "his first call with Scholz since he took over from Merkel two weeks ago": a time
+            # counted back from publication in a since-clause after the trigger starts the
+            # span the act ends; it is never the act's own time
+            near = [d for d in near if not _since_ago(tokens, d, tok, tok_end)]
+            if not near:
+                return None
         best = min(
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
