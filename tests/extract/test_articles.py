@@ -86,3 +86,13 @@ def test_a_wire_dateline_with_its_year_gives_the_date_and_without_only_is_stripp
     assert read_article(yearless).published is None  # the guide: absolute dates only
     found = extract(yearless, published=dt.date(2025, 1, 15)).events
     assert found and all("Xinhua" not in e.evidence for e in found)
+
+
+def test_a_dateline_in_small_letters_with_an_ordinal_day_is_no_act_s_time():
+    text = (
+        "Relations restored\n\nMerida, August 11th, 2010 ( – Venezuelan President Hugo Chavez "
+        "met with Colombian President Juan Manuel Santos yesterday in Santa Marta.\n"
+    )
+    assert read_article(text).published == dt.date(2010, 8, 11)
+    [meeting] = [e for e in extract(text).events if e.type == "meeting"]
+    assert meeting.when.start == dt.date(2010, 8, 10)  # yesterday, not the dateline's day
