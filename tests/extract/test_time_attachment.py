@@ -399,3 +399,24 @@ def test_an_agreement_signed_a_decade_ago_takes_that_year():
         dt.date(2023, 7, 26),
     )
     assert span(event) == ("2013-01-01", "2013-12-31", "year")
+
+
+def test_a_time_told_after_a_later_will_is_not_the_time_of_what_happened():
+    event = only(
+        "According to a statement released after a meeting of the NATO-Ukraine Council held in "
+        "Brussels, NATO countries will continue providing Kyiv with aid in 2024.",
+        "meeting",
+        dt.date(2024, 1, 10),
+    )
+    assert event.status == "occurred"
+    assert span(event) == ("2024-01-10", "2024-01-10", "day")  # not the year of the aid
+
+
+def test_a_will_before_the_act_keeps_its_past_time():
+    event = only(
+        "It will be the first bilateral summit in 15 months after Moon and Abe last had talks "
+        "at the United Nations in September 2018.",
+        "talks",
+        dt.date(2019, 12, 4),
+    )
+    assert span(event) == ("2018-09-01", "2018-09-30", "month")

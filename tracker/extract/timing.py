@@ -160,6 +160,18 @@ def _told_ahead(tokens: list[Token], tok: int) -> bool:
     return False
 
 
+_FUTURE_REACH = 24  # tokens looked ahead of a trigger for "will" (bounded: linear time)
+_FUTURE_AUXILIARIES = _WILL | {"would"}
+
+
+def _future_cue_after(tokens: list[Token], tok_end: int) -> int | None:
+    """Where the first "will" or "would" after the trigger starts, if one is near."""
+    for k in range(tok_end, min(len(tokens), tok_end + _FUTURE_REACH)):
+        if tokens[k].low in _FUTURE_AUXILIARIES:
+            return tokens[k].start
+    return None
+
+
 _CONNECTIVES = frozenset(_CUES["time_connectives"])
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
@@ -248,6 +260,13 @@ class SentenceTimes:
             # months" is not when the request was made (but "will visit ... on 9 January" is
             # a visit to come, whatever its status says).
             anchored, starts = self._for_status(status)
+            cue = _future_cue_after(tokens, tok_end)
+            if cue is not None and any(d.ahead and d.start >= cue for d in anchored):
+                # "after a meeting held in Brussels, NATO countries will continue providing
+                # aid in 2024": a time told after a future cue that follows the act is the
+                # time of what is to come
+                anchored = [d for d in anchored if not (d.ahead and d.start >= cue)]
+                starts = [d.start for d in anchored]
         elif anchored and keeps_set_time(event_type, status):
             anchored, starts = self._for_status(status)
             if not anchored and status != "planned":
