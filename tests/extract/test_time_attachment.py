@@ -420,3 +420,27 @@ def test_a_will_before_the_act_keeps_its_past_time():
         dt.date(2019, 12, 4),
     )
     assert span(event) == ("2018-09-01", "2018-09-30", "month")
+
+
+def test_an_untimed_plan_takes_the_time_set_in_the_sentence_before():
+    event = only(
+        "Uzbek President Shavkat Mirziyoyev will pay a working visit to the city of Khujand on "
+        "March 31, UzA reports.\n\nAccording to the visit program, talks between the foreign "
+        "ministers of Uzbekistan and Kyrgyzstan are planned.",
+        "talks",
+        dt.date(2025, 3, 28),
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2025-03-31", "2025-03-31", "day")
+
+
+def test_a_plan_takes_no_time_from_two_sentences_before():
+    event = only(
+        "Uzbek President Shavkat Mirziyoyev will pay a working visit to the city of Khujand on "
+        "March 31, UzA reports.\n\nThe region has long been troubled by border disputes.\n\n"
+        "According to the visit program, talks between the foreign ministers of Uzbekistan and "
+        "Kyrgyzstan are planned.",
+        "talks",
+        dt.date(2025, 3, 28),
+    )
+    assert event.when is None

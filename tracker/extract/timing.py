@@ -434,6 +434,9 @@ class SetTimes:
 
     published: dt.date | None
     waiting: list[ExtractedEvent] = field(default_factory=list)
+    # The time set for a meeting, call or talks planned in the sentence before: "X will pay a
+    # visit to Khujand on March 31." then "A joint meeting of the leaders is planned."
+    previous: When | None = None
 
     def fill(
         self, tokens: list[Token], dates: list[DateMention], found: list[ExtractedEvent]
@@ -507,9 +510,17 @@ class SetTimes:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
         may hold the time it was called off until then) start waiting for it."""
         set_times: dict[str, set[When]] = {}
+        previous, self.previous = self.previous, None
         for event in found:
             if not keeps_set_time(event.type, event.status):
                 continue
+            if event.status == "planned":
+                if event.when is None and previous is not None:
+                    event.when = previous  # a time can come from the sentence before
+                elif event.when is not None and (
+                    self.published is None or event.when.end >= self.published
+                ):
+                    self.previous = event.when
             if event.when is not None:
                 if event.status not in set_times:
                     set_times[event.status] = {
