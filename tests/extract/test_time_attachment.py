@@ -444,3 +444,24 @@ def test_a_plan_takes_no_time_from_two_sentences_before():
         dt.date(2025, 3, 28),
     )
     assert event.when is None
+
+
+def test_a_plan_s_weekday_read_in_the_past_tense_is_the_coming_one():
+    event = only(
+        "NATO chief Anders Fogh Rasmussen said he looked forward to a meeting of an international "
+        "group on Libya in Doha on Wednesday.",
+        "meeting",
+        dt.date(2011, 4, 12),  # a Tuesday
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2011-04-13", "2011-04-13", "day")
+
+
+def test_a_plan_that_was_due_on_a_weekday_keeps_that_weekday():
+    event = only(
+        "A joint mission of envoys from ECOWAS and the African Union was due to travel to Niamey "
+        "on Tuesday, but the junta said it could not receive the delegation.",
+        "meeting",
+        dt.date(2023, 8, 11),  # a Friday
+    )
+    assert span(event) == ("2023-08-08", "2023-08-08", "day")  # not the coming Tuesday

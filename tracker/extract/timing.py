@@ -138,6 +138,8 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
     return may_be_set_time(date, status, published)
 
 
+_WEEKDAY_MODES = frozenset({"last", "this", "next", "since", "until", "by"})
+
 _YEAR_WORDS = 3  # words between a year and the noun it dates: "the 2015 Iran nuclear deal"
 _YEAR_REACH = 40  # characters
 # Acts whose verb and object name one act: "signed a 1956 declaration", "held the 2018 summit".
@@ -268,6 +270,8 @@ class SentenceTimes:
                 anchored = [d for d in anchored if not (d.ahead and d.start >= cue)]
                 starts = [d.start for d in anchored]
         elif anchored and keeps_set_time(event_type, status):
+            if status == "planned" and (ahead := self._weekday_ahead(tokens, tok_end)):
+                return ahead
             anchored, starts = self._for_status(status)
             if not anchored and status != "planned":
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
@@ -324,6 +328,28 @@ class SentenceTimes:
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._ahead_for_plan(best, self._told(best, last_when), status, event_type)
+
+    def _weekday_ahead(self, tokens: list[Token], tok_end: int) -> When | None:
+        """ "looked forward to a meeting in Doha on Wednesday", told on a Tuesday: a plan's
+        weekday told right after it with no "last" or "this", read in the past tense (no
+        "will" before it), is the coming one."""
+        if self._published is None:
+            return None
+        end = tokens[tok_end - 1].end
+        k = bisect_left(self._starts, end)
+        if k == len(self.anchored):
+            return None
+        date = self.anchored[k]
+        when = date.when
+        if (
+            date.kind != "wd" or when is None or date.start - end >= _PLAN_REACH
+            or date.scheduled or date.lead in _SCHEDULE_LEADS  # "was due to travel on Tuesday"
+            or when.end >= self._published or date.lead in _REPORT_LEADS
+            or date.lead in _BOUND_LEADS or date.text.split()[0].lower() in _WEEKDAY_MODES
+        ):
+            return None
+        start, last = shift_days(when.start, 7), shift_days(when.end, 7)
+        return When(start, last, when.precision) if start and last else None
 
     def _year_of(
         self, tokens: list[Token], tok: int, tok_end: int, event_type: str
