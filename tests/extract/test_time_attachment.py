@@ -465,3 +465,14 @@ def test_a_plan_that_was_due_on_a_weekday_keeps_that_weekday():
         dt.date(2023, 8, 11),  # a Friday
     )
     assert span(event) == ("2023-08-08", "2023-08-08", "day")  # not the coming Tuesday
+
+
+def test_the_verb_that_ends_an_act_of_days_may_follow_its_parties():
+    event = only(
+        "Four-day U.S.-hosted negotiations between Armenian Foreign Minister Ararat Mirzoyan and "
+        "his Azerbaijani counterpart Jeyhun Bayramov ended on Thursday, the Armenian Foreign "
+        "Ministry said.",
+        "talks",
+        dt.date(2023, 5, 4),
+    )
+    assert span(event) == ("2023-05-01", "2023-05-04", "day")

@@ -636,6 +636,7 @@ _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "4": 4, "5": 5, "6": 6, "7": 7}
 _ENDING_WORDS = frozenset(_CUES["ending_words"])
 _LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
+_ENDING_REACH = 16  # words after it looked at for the verb that ends it (bounded)
 
 
 def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
@@ -651,7 +652,9 @@ def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
             days = _DAY_COUNTS[count]
     if days is None:
         return when
-    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + 2 * _LENGTH_REACH]
+    # the verb that ends it may follow the act's parties: "Four-day negotiations between
+    # Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart ... ended"
+    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + _ENDING_REACH]
     if _ENDING_WORDS.isdisjoint(around):
         end = shift_days(when.start, days - 1)
         return When(when.start, end, "day") if end else when
