@@ -224,3 +224,18 @@ def test_a_past_participle_s_time_reads_backward_after_a_future_cue():
     sentence = "The leaders will be hosted in June by France."
     [found] = find_dates(sentence, dt.date(2022, 3, 27), sentence.index("will"))
     assert found.when.start == dt.date(2022, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "precision"),
+    [
+        ("They have for the last three weeks been negotiating.", "2013-12-30", "week"),
+        ("The U.S. committed $774 million over the past year.", "2013-01-01", "year"),
+        ("During the past three years Turkey has criticised Brussels.", "2011-01-01", "year"),
+        ("In the past two days they met twice.", "2014-01-21", "day"),
+    ],
+)
+def test_a_span_up_to_publication_starts_that_far_back(sentence, start, precision):
+    lows = {w.lower().strip(",.") for w in sentence.split()}
+    [found] = find_dates(sentence, dt.date(2014, 1, 23), lows=lows)
+    assert (found.when.start.isoformat(), found.when.precision) == (start, precision)

@@ -64,6 +64,8 @@ _CANDIDATES = re.compile(
     r"|overnight|last\s+night)\b)"
     r"|(?P<ago>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:days?|weeks?|months?|years?|decades?)\s+ago\b)"
+    r"|(?P<past>\b(?:the\s+)?(?:(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d{1,2})\s+(?:days|weeks|months|years|decades)|past\s+(?:week|month|year|decade))\b)"
     r"|(?P<same>\b(?:the\s+same\s+day|that\s+day|the\s+same\s+time)\b)"
     r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that)\b)|the\s+previous\s+day"
@@ -81,7 +83,9 @@ _CANDIDATES = re.compile(
 _CANDIDATE_START = re.compile(
     r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
-    r"|the\s+(?:same|previous|following|coming|day)\b"
+    r"|the\s+(?:same|previous|following|coming|day|past)\b"
+    r"|(?:the\s+)?(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"|past\s+(?:week|month|year|decade)"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year|decade)"
     r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
     r"|mid)\b)"
@@ -380,6 +384,11 @@ def resolve_expression(
         return _weekend_of(shift_days(base, delta))
     if kind == "ago":
         return _ago(_WORDS_AND_NUMBERS.findall(text.lower()), base)
+    if kind == "past":
+        # "for the last three weeks", "over the past year": from that far back, where the
+        # span starts, at the unit's precision
+        counted = [w for w in _WORDS_AND_NUMBERS.findall(text.lower()) if w not in _SPAN_WORDS]
+        return _ago(counted if len(counted) == 2 else ["one", *counted], base)
     if kind == "span":
         return _span_ahead(_WORDS_AND_NUMBERS.findall(text.lower()), base)
     if kind == "day":
@@ -414,6 +423,9 @@ def _week_of_month(words: list[str], base: dt.date | None, direction: str) -> Wh
     if words[0] in ("last", "final"):
         return _week_of(shift_days(month.end, -3))
     return _week_of(shift_days(month.start, 3 + 7 * _ORDINAL_WEEK[words[0]]))
+
+
+_SPAN_WORDS = frozenset({"the", "past", "last"})
 
 
 def _ago(words: list[str], base: dt.date) -> When | None:
@@ -466,7 +478,7 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
      "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous",
-     "night", "ago"]
+     "night", "ago", "years", "decades"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
