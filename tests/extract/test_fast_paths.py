@@ -72,7 +72,7 @@ DATE_EXAMPLES = [
     "until 2025", "through 2026", "from 2020", "of 2021", "before 2022", "after 2023",
     "end of 2024", "early 2025", "late 2025", "mid-2025", "2024",
     "last night", "two days ago", "a decade ago", "10 years ago", "three weeks ago",
-    "the last three weeks", "last 3 months", "the past year", "past two decades",
+    "the last three weeks", "last 3 months", "the past year", "past two decades", "for March",
 ]
 
 

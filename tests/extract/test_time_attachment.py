@@ -476,3 +476,14 @@ def test_the_verb_that_ends_an_act_of_days_may_follow_its_parties():
         dt.date(2023, 5, 4),
     )
     assert span(event) == ("2023-05-01", "2023-05-04", "day")
+
+
+def test_a_put_off_visit_keeps_the_month_it_was_scheduled_for():
+    event = only(
+        "Japanese Prime Minister Yoshihiko Noda said he delayed his visit to Moscow that was "
+        "scheduled for December indefinitely.",
+        "meeting",
+        dt.date(2012, 11, 30),
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2012-12-01", "2012-12-31", "month")

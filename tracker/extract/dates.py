@@ -52,8 +52,8 @@ _CANDIDATES = re.compile(
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
-    r"|until|through|from|during|of|before|after)[-\s]+" + _M
-    + r"(?![\w-])(?!,?\s+\d{1,4}\b)(?!\s+(?:last|next|this)\s+year))"
+    r"|until|through|from|during|of|before|after|for)[-\s]+" + _M
+    + r"(?![\w-])(?!\.?,?\s+\d{1,4}\b)(?!\s+(?:last|next|this)\s+year))"
     r"|(?P<wd>\b(?:(?:last|next|this|on|early|late|late\s+on|early\s+on|by|until|since)\s+)?"
     + _WD + _PART + r"\b)"
     r"|(?P<rel>\b(?:last|next|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
@@ -89,7 +89,7 @@ _CANDIDATE_START = re.compile(
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year|decade)"
     r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
     r"|mid)\b)"
-    r"|(?:of|by|since|until|from|through|before|after)[-\s]+[\dA-Z]"
+    r"|(?:of|by|since|until|from|through|before|after|for)[-\s]+[\dA-Z]"
     r"|on\s+[A-Z]|(?:at|over)\s+the\b|during[-\s]+(?:[A-Z]|the\b)|that\s+day|end\s+of\b"
     r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
     r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)|last\s+night"
