@@ -487,3 +487,20 @@ def test_a_put_off_visit_keeps_the_month_it_was_scheduled_for():
     )
     assert event.status == "postponed"
     assert span(event) == ("2012-12-01", "2012-12-31", "month")
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        ("Uzbek President Shavkat Mirziyoyev will pay a state visit to Kazakhstan on August 8."
+         "\n\nThe same week, Japanese Prime Minister Fumio Kishida will visit Kyrgyzstan.",
+         dt.date(2024, 8, 5), ("2024-08-05", "2024-08-11", "week")),
+        ("Uzbek President Shavkat Mirziyoyev visited Kazakhstan on August 8.\n\nThat month, "
+         "Japanese Prime Minister Fumio Kishida visited Kyrgyzstan.",
+         dt.date(2024, 9, 5), ("2024-08-01", "2024-08-31", "month")),
+    ],
+)
+def test_the_same_week_or_that_month_is_the_unit_of_the_time_told_before(body, published, expected):
+    found = extract(f"Test\n\n{body}\n", published=published).events
+    [event] = [e for e in found if "Kishida" in e.evidence]
+    assert span(event) == expected

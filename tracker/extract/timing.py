@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.dates import DateMention, shift_days
+from tracker.extract.dates import _range as _range_of
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import Token
 from tracker.extract.types import ExtractedEvent
@@ -432,7 +433,7 @@ class SentenceTimes:
         if not date.same_as_before:
             return date.when
         if not date.days_back:
-            return last_when
+            return _unit_of(last_when, date.text)
         k = bisect_left(self._starts, date.start)  # a day the sentence told before it
         own = next((
             d.when for d in reversed(self.anchored[max(0, k - 2) : k])
@@ -446,6 +447,20 @@ class SentenceTimes:
             day = self._published
         back = shift_days(day, -date.days_back) if day is not None else None
         return When(back, back, "day") if back is not None else None
+
+
+_UNITS = {"week": "week", "month": "month", "year": "year"}
+
+
+def _unit_of(when: When | None, text: str) -> When | None:
+    """ "the same week", "that month": the week, month or year of the time told before, unless
+    that time is no finer."""
+    unit = _UNITS.get(text.lower().rsplit(maxsplit=1)[-1])
+    if when is None or unit is None:
+        return when
+    if _PRECISION_RANK.get(when.precision, 0) >= _PRECISION_RANK[unit]:
+        return when
+    return _range_of(when.start, unit)
 
 
 # How many untimed plans wait for their time; the latest are the ones a later sentence tells.
