@@ -504,3 +504,13 @@ def test_the_same_week_or_that_month_is_the_unit_of_the_time_told_before(body, p
     found = extract(f"Test\n\n{body}\n", published=published).events
     [event] = [e for e in found if "Kishida" in e.evidence]
     assert span(event) == expected
+
+
+def test_a_month_before_an_act_noun_dates_that_act_only():
+    found = extract(
+        "Test\n\nAssimi Goita, a colonel who led the August coup, was declared president on "
+        "Friday.\n",
+        published=dt.date(2021, 6, 1),
+    ).events
+    [coup] = [e for e in found if e.type == "military"]
+    assert span(coup) == ("2020-08-01", "2020-08-31", "month")  # last August, told in June

@@ -51,6 +51,8 @@ _CANDIDATES = re.compile(
     r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
+    # "led the August coup": a month that names the act after it
+    r"|(?P<mnoun>\bthe\s+" + _M + r"(?=\s+[a-z]{3,}\b))"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
     r"|until|through|from|during|of|before|after|for)[-\s]+" + _M
     + r"(?![\w-])(?!\.?,?\s+\d{1,4}\b)(?!\s+(?:last|next|this)\s+year))"
@@ -85,6 +87,7 @@ _CANDIDATE_START = re.compile(
     r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
     r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
     r"|the\s+(?:same|previous|following|coming|day|past)\b"
+    r"|the\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|(?:the\s+)?(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|past\s+(?:week|month|year|decade)"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year|decade)"
@@ -307,6 +310,9 @@ def _shift_year(when: When, years: int) -> When | None:
         return when
 
 
+_PLACED_EITHER_WAY = frozenset({"dmy", "mdy", "mmod", "mnoun", "wkd"})
+
+
 @lru_cache(maxsize=8192)
 def resolve_expression(
     kind: str, text: str, base: dt.date | None, direction: str = "backward"
@@ -314,7 +320,7 @@ def resolve_expression(
     """Resolve one candidate span of ``find_dates``. ``direction`` ("forward", "backward" or
     "nearest") places what lacks a year or a week. None where it needs a base date that the
     article lacks, or falls outside years 1-9999."""
-    if direction == "nearest" and base is not None and kind in ("dmy", "mdy", "mmod", "wkd"):
+    if direction == "nearest" and base is not None and kind in _PLACED_EITHER_WAY:
         ways = [resolve_expression(kind, text, base, way) for way in ("backward", "forward")]
         return min(
             (w for w in ways if w is not None), key=lambda w: _gap(w, base), default=None
@@ -369,7 +375,7 @@ def resolve_expression(
         month = _MONTH_NAMES[words[0]]
         shift = {"last": -1, "next": 1}.get(words[1], 0)
         return _month_range(base.year + shift, month)
-    if kind == "mmod":
+    if kind in ("mmod", "mnoun"):
         month = _MONTH_NAMES[words[-1]]
         mode = words[0] if words[0] in ("last", "next", "this") else ""
         return _month_near(month, base, direction, mode)
@@ -566,7 +572,8 @@ def find_dates(
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
             scheduled=scheduled is not None,
-            possessive=sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS, kind=kind,
+            possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS,
+            kind=kind,
         )
         if (
             kind in ("dmy", "mdy") and out and out[-1].kind == "wd"
