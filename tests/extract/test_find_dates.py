@@ -239,3 +239,20 @@ def test_a_span_up_to_publication_starts_that_far_back(sentence, start, precisio
     lows = {w.lower().strip(",.") for w in sentence.split()}
     [found] = find_dates(sentence, dt.date(2014, 1, 23), lows=lows)
     assert (found.when.start.isoformat(), found.when.precision) == (start, precision)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "anchor"),
+    [
+        ("If the junta did not free Kabore by Thursday next week, it would impose sanctions.",
+         "2022-03-31", False),
+        ("They will meet on Tuesday next week.", "2022-03-29", True),
+        ("They met on Tuesday last week.", "2022-03-15", True),
+    ],
+)
+def test_a_weekday_of_next_or_last_week_is_that_week_s_day(sentence, start, anchor):
+    cue = next((sentence.index(w) for w in (" if", "If", " will") if w in sentence), None)
+    [found] = find_dates(sentence, dt.date(2022, 3, 23), cue)
+    assert (found.when.start.isoformat(), found.when.precision, found.anchor) == (
+        start, "day", anchor
+    )

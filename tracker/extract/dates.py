@@ -585,6 +585,17 @@ def find_dates(
                 mention, start=weekday.start, text=sentence[weekday.start : m.end()],
                 lead=weekday.lead,
             )
+        elif (
+            kind == "rel" and out and out[-1].kind == "wd" and when is not None
+            and when.precision == "week" and not sentence[out[-1].end : m.start()].strip()
+        ):
+            # "by Thursday next week": that week's Thursday, told as the weekday was
+            weekday = out.pop()
+            day = next(_WEEKDAYS[w] for w in _WORD.findall(weekday.text.lower()) if w in _WEEKDAYS)
+            mention = replace(
+                weekday, end=m.end(), text=sentence[weekday.start : m.end()],
+                when=_day(shift_days(when.start, day)),
+            )
         out.append(mention)
     return out
 
