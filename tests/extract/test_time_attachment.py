@@ -534,3 +534,27 @@ def test_a_trigger_inside_the_relative_clause_keeps_its_time():
     ).events
     [meeting] = [e for e in found if e.type == "meeting"]
     assert span(meeting) == ("2023-10-01", "2023-10-31", "month")
+
+
+def test_a_threat_takes_the_time_the_next_sentence_sets_for_the_threatened_act():
+    event = only(
+        "Donald Trump says he will sign an executive order imposing a 25 per cent tariff on all "
+        "products coming in to the United States from Canada and Mexico.\n\nThe "
+        "president-elect posted on Truth Social Monday that the duties will be among his actions "
+        "on his first day back in the White House in January.",
+        "sanctions",
+        dt.date(2024, 11, 25),
+    )
+    assert event.status == "threatened"
+    assert span(event) == ("2025-01-01", "2025-01-31", "month")
+
+
+def test_a_threat_is_dated_when_made_when_no_time_is_set_for_it():
+    event = only(
+        "Donald Trump says he will sign an executive order imposing a 25 per cent tariff on all "
+        "products coming in to the United States from Canada and Mexico.\n\nThe "
+        "president-elect posted the message on Truth Social on Monday.",
+        "sanctions",
+        dt.date(2024, 11, 25),
+    )
+    assert span(event) == ("2024-11-25", "2024-11-25", "day")

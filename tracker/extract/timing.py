@@ -631,6 +631,8 @@ class StoryClock:
     _made: list[tuple[ExtractedEvent, When]] = field(default_factory=list)
     sentences: int = 0  # sentences taken in so far
     _told_day: bool = False  # whether the text has told a day yet (else last_day is its date)
+    _threats: list[ExtractedEvent] = field(default_factory=list)  # untimed, the sentence before
+    _ahead: When | None = None  # the first time ahead of publication this sentence told
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -644,6 +646,11 @@ class StoryClock:
         self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
+        self._ahead = next((
+            d.when for d in dates
+            if d.when and d.anchor and d.ahead and d.lead not in _BOUND_LEADS
+            and (self.published is None or d.when.start > self.published)
+        ), None)
         # The story's latest day is the latest day something happened: not a day ahead ("the
         # tariffs were due to take effect on Tuesday"), nor a day told looking back ("Xi
         # arrived on Monday" after "held talks on Tuesday").
@@ -664,11 +671,22 @@ class StoryClock:
         """An act told without a time happened on the story's latest day; so were a threat, an
         offer or a pledge made ("dated by when it was made"). A plan of a meeting, call or
         talks keeps no time but the one set for it. Not after a time that could not be read."""
+        threats, self._threats = self._threats, []
+        if self._ahead is not None and threats:
+            told = {e.type for e in found}
+            for event in threats:
+                if event.when is None and event.type not in told:
+                    # "Trump says he will sign an order imposing a 25 per cent tariff." then
+                    # "... the duties will be among his actions on his first day back in the
+                    # White House in January": the time set for the threatened act
+                    event.when = self._ahead
         if unresolved or self.last_day is None:
             return
         for event in found:
             if event.when is not None:
                 continue
+            if event.status == "threatened":
+                self._threats.append(event)
             if event.status == "occurred":
                 # An act of the lead told without its day is told again below with it.
                 event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
