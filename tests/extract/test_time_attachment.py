@@ -558,3 +558,24 @@ def test_a_threat_is_dated_when_made_when_no_time_is_set_for_it():
         dt.date(2024, 11, 25),
     )
     assert span(event) == ("2024-11-25", "2024-11-25", "day")
+
+
+def test_talks_of_several_days_told_without_a_day_end_on_the_story_s_day():
+    found = extract(
+        "Test\n\nKerry and Lavrov agreed on Saturday on a plan to remove Syria's chemical "
+        "weapons.\n\nThey announced the agreement at a news conference after three days of "
+        "talks in a Geneva hotel.\n",
+        published=dt.date(2013, 9, 14),
+    ).events
+    [talks] = [e for e in found if e.type == "talks"]
+    assert span(talks) == ("2013-09-12", "2013-09-14", "day")
+
+
+def test_days_of_talks_ending_on_a_told_day():
+    event = only(
+        "Iran and the United States reached a framework on Thursday after eight days of talks in "
+        "Lausanne.",
+        "talks",
+        dt.date(2015, 4, 2),
+    )
+    assert span(event) == ("2015-03-26", "2015-04-02", "day")

@@ -62,7 +62,13 @@ from tracker.extract.status import (
     in_condition,
     told_in_past,
 )
-from tracker.extract.timing import SentenceTimes, SetTimes, StoryClock, days_of_act
+from tracker.extract.timing import (
+    SentenceTimes,
+    SetTimes,
+    StoryClock,
+    days_of_act,
+    length_of_act,
+)
 from tracker.extract.titles import event_title
 from tracker.extract.tokens import Token, Tokens, gerund, tokenize
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
@@ -323,8 +329,11 @@ def _sentence_events(
             # month": still to come
             status = "planned"
         when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
+        days_ending = 0
         if event_type in MEETING_TYPES:
             when = days_of_act(lows, trig.tok, when)  # "ended a three-day visit on Friday"
+            if when is None and (length := length_of_act(lows, trig.tok)) and length[1]:
+                days_ending = length[0]  # dated with the story's day: "after four days of talks"
         seen_types.add(event_type)
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
@@ -345,6 +354,7 @@ def _sentence_events(
             # "met separately with A and B": one meeting with each
             event = _event(event_type, trig, status, sides, when, sentence, tokens)
             event.new_act = new_act
+            event.days_ending = days_ending
             head_events[lo] = event
             out.append(event)
         previous_end = trig.tok_end

@@ -690,6 +690,10 @@ class StoryClock:
             if event.status == "occurred":
                 # An act of the lead told without its day is told again below with it.
                 event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
+                if event.days_ending and self.last_day.precision == "day":
+                    # "announced the agreement after three days of talks": the talks ended
+                    # on the story's day
+                    event.when = days_up_to(self.last_day, event.days_ending, True)
             elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
                 # Only at the end: the offer told again later with the time set for the act
                 # ("will resume talks next week") is merged with it and gives it that time.
@@ -706,11 +710,32 @@ class StoryClock:
         return self.published is None or abs((when.start - self.published).days) <= 7
 
 
-_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3,
-               "4": 4, "5": 5, "6": 6, "7": 7}
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
+               "10": 10}
 _ENDING_WORDS = frozenset(_CUES["ending_words"])
 _LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
 _ENDING_REACH = 16  # words after it looked at for the verb that ends it (bounded)
+
+
+def length_of_act(lows: list[str], tok: int) -> tuple[int, bool] | None:
+    """How many days the act whose trigger starts at token ``tok`` lasts ("a three-day visit",
+    "after eight days of talks"), and whether the day it is dated by is its last ("ended a
+    three-day visit on Friday", "following a three-day visit"); None when the text does not
+    say."""
+    days = None
+    for word in lows[max(0, tok - _LENGTH_REACH) : tok]:
+        count, _, unit = word.partition("-")
+        if unit == "day" and count in _DAY_COUNTS:
+            days = _DAY_COUNTS[count]
+    if days is None and tok >= 3 and lows[tok - 2 : tok] == ["days", "of"]:
+        days = _DAY_COUNTS.get(lows[tok - 3])  # "after eight days of talks"
+    if days is None:
+        return None
+    # the verb that ends it may follow the act's parties: "Four-day negotiations between
+    # Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart ... ended"
+    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + _ENDING_REACH]
+    return days, not _ENDING_WORDS.isdisjoint(around)
 
 
 def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
@@ -719,17 +744,15 @@ def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
     visit on Friday", "following a three-day visit"). Other times are kept as told."""
     if when is None or when.precision != "day" or when.start != when.end:
         return when
-    days = None
-    for word in lows[max(0, tok - _LENGTH_REACH) : tok]:
-        count, _, unit = word.partition("-")
-        if unit == "day" and count in _DAY_COUNTS:
-            days = _DAY_COUNTS[count]
-    if days is None:
+    length = length_of_act(lows, tok)
+    if length is None:
         return when
-    # the verb that ends it may follow the act's parties: "Four-day negotiations between
-    # Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart ... ended"
-    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + _ENDING_REACH]
-    if _ENDING_WORDS.isdisjoint(around):
+    return days_up_to(when, *length)
+
+
+def days_up_to(when: When, days: int, ending: bool) -> When:
+    """The ``days`` days that begin on ``when``'s day, or end on it when ``ending``."""
+    if not ending:
         end = shift_days(when.start, days - 1)
         return When(when.start, end, "day") if end else when
     start = shift_days(when.start, 1 - days)

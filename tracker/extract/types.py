@@ -45,6 +45,9 @@ class ExtractedEvent:
     # True when the sentence tells it as another act of its kind ("also imposed sanctions",
     # "a separate line of credit"): not a retelling of one told before.
     new_act: bool = False
+    # The days an act told without its day lasted up to the day it ended ("after three days of
+    # talks"); 0 when the text does not say so.
+    days_ending: int = 0
 
     def to_json(self) -> dict:
         return {
