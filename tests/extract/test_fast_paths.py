@@ -73,7 +73,7 @@ DATE_EXAMPLES = [
     "end of 2024", "early 2025", "late 2025", "mid-2025", "2024",
     "last night", "two days ago", "a decade ago", "10 years ago", "three weeks ago",
     "the last three weeks", "last 3 months", "the past year", "past two decades", "for March",
-    "the same week", "that month", "the same year", "the August coup",
+    "the same week", "that month", "the same year", "the August coup", "this afternoon",
 ]
 
 

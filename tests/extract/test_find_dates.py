@@ -256,3 +256,17 @@ def test_a_weekday_of_next_or_last_week_is_that_week_s_day(sentence, start, anch
     assert (found.when.start.isoformat(), found.when.precision, found.anchor) == (
         start, "day", anchor
     )
+
+
+def test_this_afternoon_is_the_day_of_publication_unless_quoted():
+    sentence = "McCully will announce this afternoon what assistance New Zealand will offer."
+    [found] = find_dates(sentence, dt.date(2012, 12, 18), sentence.index("will"))
+    assert (found.when.start, found.when.precision) == (dt.date(2012, 12, 18), "day")
+    quoted = '"At the summit this evening, Obama and Castro shook hands," said a spokesperson.'
+    assert find_dates(quoted, dt.date(2015, 4, 11)) == []  # the speaker's evening, not ours
+
+
+def test_an_irregular_past_participle_after_a_future_cue_reads_backward():
+    sentence = "New Zealand will offer aid to Samoa, which was struck by the cyclone on Thursday."
+    [found] = find_dates(sentence, dt.date(2012, 12, 18), sentence.index("will"))
+    assert found.when.start == dt.date(2012, 12, 13)

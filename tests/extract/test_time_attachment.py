@@ -579,3 +579,14 @@ def test_days_of_talks_ending_on_a_told_day():
         dt.date(2015, 4, 2),
     )
     assert span(event) == ("2015-03-26", "2015-04-02", "day")
+
+
+def test_a_plan_takes_no_past_time_told_after_it():
+    event = only(
+        "McCully will announce this afternoon what further assistance New Zealand will give "
+        "to Samoa, which was struck by the cyclone on Thursday.",
+        "aid",
+        dt.date(2012, 12, 18),
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2012-12-18", "2012-12-18", "day")

@@ -63,7 +63,7 @@ _CANDIDATES = re.compile(
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
-    r"|overnight|last\s+night)\b)"
+    r"|overnight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
     r"|(?P<ago>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:days?|weeks?|months?|years?|decades?)\s+ago\b)"
     r"|(?P<past>\b(?:the\s+)?(?:(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten"
@@ -98,13 +98,18 @@ _CANDIDATE_START = re.compile(
     r"|end\s+of\b"
     r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
     r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening)"
     r"|(?:first|second|third|fourth|last|final)\s+week)"
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
     r"|unveiled|threatened|warned)\b"
 )  # "threatened on Sunday to cut oil supplies": the day of the threat, not of the act
-_PAST_BETWEEN = re.compile(r"\b(?:were|was|had|did)\s+(?:\w+\s+)?\w+ed\b")
+_PAST_BETWEEN = re.compile(
+    r"\b(?:were|was|had|did)\s+(?:\w+\s+)?(?:\w+ed|struck|hit|held|made|taken|given|shot"
+    r"|sent|met|seen|told|won|lost|begun|broken|chosen|fought|brought|caught|built|kept|led"
+    r"|left|paid|spoken|written|known|shown|thrown|torn|beaten|stolen|sold|bought)\b"
+)  # "which was struck by the cyclone on Thursday": told in the past since the cue
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -486,7 +491,7 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
      "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous",
-     "night", "ago", "years", "decades"]
+     "night", "ago", "years", "decades", "morning", "afternoon", "evening"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
@@ -556,6 +561,8 @@ def find_dates(
         # talks ... were called off Tuesday": told in the past since the cue
         if kind == "wd" and not future and text[:3].lower() == "by ":
             anchor = True  # "was quick to reject the order by Friday evening": done by then
+        if kind == "day" and text[:4].lower() == "this" and _quoted(sentence, m.start()):
+            continue  # '"... this evening, Obama and Castro shook hands," said X': X's day
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
         before = [w.lower() for w in _LEAD_WORDS.findall(
@@ -598,6 +605,12 @@ def find_dates(
             )
         out.append(mention)
     return out
+
+
+def _quoted(sentence: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a quotation of the sentence."""
+    before = sentence[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _candidates(scan: str) -> Iterator[re.Match[str]]:

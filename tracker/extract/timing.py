@@ -333,7 +333,7 @@ class SentenceTimes:
         k = bisect_left(starts, pos_end)
         if (
             status != "occurred" and k < len(anchored) and anchored[k].start - pos_end < _PLAN_REACH
-            and not anchored[k].of_next_act
+            and not anchored[k].of_next_act and not self._past_for_plan(anchored[k], status)
         ):
             return self._ahead_for_plan(
                 anchored[k], self._told(anchored[k], last_when), status, event_type
@@ -370,6 +370,15 @@ class SentenceTimes:
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._ahead_for_plan(best, self._told(best, last_when), status, event_type)
+
+    def _past_for_plan(self, date: DateMention, status: str) -> bool:
+        """ "will announce this afternoon what assistance it will offer to Samoa, which was
+        struck on Thursday": a time already past told after a plan is not the time it is for."""
+        return (
+            status == "planned" and self._published is not None and date.when is not None
+            and date.when.end < self._published and not date.scheduled
+            and date.lead not in _SCHEDULE_LEADS
+        )
 
     def _weekday_ahead(self, tokens: list[Token], tok_end: int) -> When | None:
         """ "looked forward to a meeting in Doha on Wednesday", told on a Tuesday: a plan's
