@@ -215,43 +215,10 @@ def _since_ago(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -
     return False
 
 
-_RELATIVE_WORDS = frozenset({"who", "which"})
-_RELATIVE_REACH = 12  # tokens from a time back to the relative pronoun and on to the comma
-
-
-def _in_other_relative(
-    tokens: list[Token], starts: list[int], date: DateMention, tok: int, tok_end: int
-) -> bool:
-    """ "Niger's military rulers, who seized control of the government in July, have given the
-    French ambassador 48 hours": a time inside a relative clause between commas that does not
-    hold the trigger is the time of that clause's act. ``starts``: the tokens' offsets."""
-    k = bisect_left(starts, date.start)
-    open_at = None
-    for j in range(k - 1, max(-1, k - 1 - _RELATIVE_REACH), -1):
-        low = tokens[j].low
-        if low in _RELATIVE_WORDS and j > 0 and tokens[j - 1].low == ",":
-            open_at = j
-            break
-        if low in _CLAUSE_PUNCTUATION:
-            return False
-    if open_at is None:
-        return False
-    close_at = None
-    for j in range(k, min(len(tokens), k + _RELATIVE_REACH)):
-        if tokens[j].low == ",":
-            close_at = j
-            break
-        if tokens[j].low in _CLAUSE_PUNCTUATION:
-            return False
-    if close_at is None:
-        return False
-    return not (open_at <= tok and tok_end <= close_at)
-
-
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
-    __slots__ = ("anchored", "_starts", "_published", "_set_times", "_years", "_token_starts")
+    __slots__ = ("anchored", "_starts", "_published", "_set_times", "_years")
 
     def __init__(self, dates: list[DateMention], published: dt.date | None = None):
         self.anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
@@ -261,7 +228,6 @@ class SentenceTimes:
         ]
         self._starts = [d.start for d in self.anchored]
         self._published = published
-        self._token_starts: list[int] | None = None
         # status -> (times, starts): those that can be a plan's set time, built on first use;
         # "" -> those that can be the time a plan was called off or put off
         self._set_times: dict[str, tuple[list[DateMention], list[int]]] = {}
@@ -343,14 +309,7 @@ class SentenceTimes:
         # One that a connective separates from the trigger ("ordered last week, days after
         # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
-        if self._token_starts is None or len(self._token_starts) != len(tokens):
-            self._token_starts = [t.start for t in tokens]  # once per sentence
-        near = [
-            d for d in anchored[lo:hi]
-            if not _in_other_relative(tokens, self._token_starts, d, tok, tok_end)
-        ]
-        if not near:
-            return None
+        near = anchored[lo:hi]
         # "a day after" dates the act told after it, and only when no explicit time follows
         # that act ("three days after Russia vetoed a resolution on 22 March").
         explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
