@@ -570,3 +570,14 @@ def test_a_plan_takes_no_past_time_told_after_it():
     )
     assert event.status == "planned"
     assert span(event) == ("2012-12-18", "2012-12-18", "day")
+
+
+def test_a_time_told_before_the_saying_is_not_a_plan_s():
+    event = only(
+        "This afternoon as he left the White House for a two-day campaign swing President Trump "
+        "said he intends to meet China's Xi Jinping in Buenos Aires.",
+        "meeting",
+        dt.date(2018, 11, 2),
+    )
+    assert event.status == "planned"
+    assert event.when is None  # the guide: no time set for the meeting

@@ -175,6 +175,22 @@ def _future_cue_after(tokens: list[Token], tok_end: int) -> int | None:
     return None
 
 
+_SAYING_REACH = 24  # tokens looked back from a plan's trigger for a saying (linear time)
+
+
+def _told_before_saying(tokens: list[Token], date: DateMention, tok: int) -> bool:
+    """Whether a report verb ("said", "told", "announced") stands between a time told before
+    a trigger and the trigger: the time is when it was said."""
+    if date.end > tokens[tok].start:
+        return False
+    for k in range(tok - 1, max(-1, tok - 1 - _SAYING_REACH), -1):
+        if tokens[k].start < date.end:
+            return False
+        if tokens[k].low in _REPORT_LEADS:
+            return True
+    return False
+
+
 _CONNECTIVES = frozenset(_CUES["time_connectives"])
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
@@ -274,6 +290,11 @@ class SentenceTimes:
             if status == "planned" and (ahead := self._weekday_ahead(tokens, tok_end)):
                 return ahead
             anchored, starts = self._for_status(status)
+            if status == "planned" and any(d.end <= tokens[tok].start for d in anchored):
+                # "This afternoon, as he left the White House, Trump said he intends to have
+                # dinner with Xi": a time told before the saying is the saying's
+                kept = [d for d in anchored if not _told_before_saying(tokens, d, tok)]
+                anchored, starts = kept, [d.start for d in kept]
             if not anchored and status != "planned":
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
                 # until a later sentence tells the time they were set for (``SetTimes``).
