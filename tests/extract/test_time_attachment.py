@@ -581,3 +581,17 @@ def test_a_time_told_before_the_saying_is_not_a_plan_s():
     )
     assert event.status == "planned"
     assert event.when is None  # the guide: no time set for the meeting
+
+
+def test_calls_to_several_leaders_take_the_day_told_for_each():
+    found = extract(
+        "Test\n\nEarlier, Trump had made telephone calls to the leaders of Canada and Mexico on "
+        "Saturday and of Israel and Egypt on Sunday.\n",
+        published=dt.date(2017, 1, 25),
+    ).events
+    days = {a.name: e.when.start.isoformat() for e in found if e.type == "call"
+            for a in e.actors if a.name != "Donald Trump"}
+    assert days == {
+        "Canada": "2017-01-21", "Mexico": "2017-01-21", "Israel": "2017-01-22",
+        "Egypt": "2017-01-22",
+    }

@@ -79,6 +79,14 @@ class SentenceMentions:
         """Mentions starting at a token in [a, b)."""
         return self.all[bisect_left(self.toks, a) : bisect_left(self.toks, b)]
 
+    def first_named_from(self, name: str, a: int) -> int | None:
+        """The first token at or after ``a`` where the actor is named, if any."""
+        toks = self._positions.get(name)
+        if not toks:
+            return None
+        k = bisect_left(toks, a)
+        return toks[k] if k < len(toks) else None
+
     def named_between(self, name: str, a: int, b: int) -> bool:
         """Is the actor (or the government of a spokesperson) named at a token in [a, b)?"""
         toks = self._positions.get(name)

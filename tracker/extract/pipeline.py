@@ -350,9 +350,14 @@ def _sentence_events(
         new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
         )
-        for sides in separate_sides(actors, lows, trig):
+        separate = separate_sides(actors, lows, trig)
+        for sides in separate:
             # "met separately with A and B": one meeting with each
-            event = _event(event_type, trig, status, sides, when, sentence, tokens)
+            side_when = when if len(separate) == 1 else times.for_party(
+                tokens, trig.tok_end, sm.first_named_from(sides[-1][0].name, trig.tok_end),
+                status, when,
+            )
+            event = _event(event_type, trig, status, sides, side_when, sentence, tokens)
             event.new_act = new_act
             event.days_ending = days_ending
             head_events[lo] = event

@@ -360,6 +360,30 @@ class SentenceTimes:
             and date.lead not in _SCHEDULE_LEADS
         )
 
+    def for_party(
+        self, tokens: list[Token], tok_end: int, party_tok: int | None, status: str,
+        when: When | None,
+    ) -> When | None:
+        """The time of one party's act when a plural act with several parties tells a time for
+        each: "made calls to the leaders of Canada and Mexico on Saturday and of Israel and
+        Egypt on Sunday" (Israel's call is Sunday's). The first time told after the party's
+        name, when the sentence tells more than one after the trigger; else ``when``."""
+        if party_tok is None or party_tok >= len(tokens) or len(self.anchored) < 2:
+            return when
+        trigger_end = tokens[tok_end - 1].end
+        after = [
+            d for d in self.anchored
+            if d.start >= trigger_end and d.when is not None and not d.same_as_before
+            and _may_take(d, status, self._published)
+        ]
+        if len({d.when for d in after}) < 2:
+            return when
+        named_end = tokens[party_tok].end
+        own = next((d for d in after if d.start >= named_end), None)
+        if own is None or own.start - named_end > _PLAN_REACH:
+            return when
+        return own.when
+
     def _weekday_ahead(self, tokens: list[Token], tok_end: int) -> When | None:
         """ "looked forward to a meeting in Doha on Wednesday", told on a Tuesday: a plan's
         weekday told right after it with no "last" or "this", read in the past tense (no
