@@ -595,3 +595,13 @@ def test_calls_to_several_leaders_take_the_day_told_for_each():
         "Canada": "2017-01-21", "Mexico": "2017-01-21", "Israel": "2017-01-22",
         "Egypt": "2017-01-22",
     }
+
+
+def test_a_day_of_the_year_named_before_the_act_is_its_finer_time():
+    event = only(
+        "Trump and Nazarbayev noted the importance of their May 21 meeting during the 2017 "
+        "Riyadh Summit.",
+        "meeting",
+        dt.date(2017, 9, 2),
+    )
+    assert span(event) == ("2017-05-21", "2017-05-21", "day")

@@ -269,6 +269,18 @@ class SentenceTimes:
     ) -> When | None:
         """The time of the event whose trigger spans tokens [tok, tok_end)."""
         if self._years and (year := self._year_of(tokens, tok, tok_end, event_type)) is not None:
+            # "their May 21 meeting during the 2017 Riyadh Summit": a day of that year told
+            # close by names the act's time more precisely
+            pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
+            finer = [
+                d for d in self.anchored
+                if finer_within(d.when, year)
+                and min(abs(d.start - pos_end), abs(pos_start - d.end)) <= _YEAR_REACH
+            ]
+            if finer:
+                return min(
+                    finer, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
+                ).when
             return year
         anchored, starts = self.anchored, self._starts
         if (
