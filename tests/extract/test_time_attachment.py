@@ -605,3 +605,24 @@ def test_a_day_of_the_year_named_before_the_act_is_its_finer_time():
         dt.date(2017, 9, 2),
     )
     assert span(event) == ("2017-05-21", "2017-05-21", "day")
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        ("\u201cPreparations for the second Russia-Africa summit in St Petersburg at the end of "
+         "July and the upcoming BRICS summit in Johannesburg in August were also discussed,\u201d "
+         "the Kremlin said.", dt.date(2023, 6, 7),
+         ("2023-07-01", "2023-07-31", "month")),
+        ("The regional leaders are likely to meet in St Vincent on September 2nd for a "
+         "face-to-face summit of CARICOM.", dt.date(2020, 6, 19),
+         ("2020-09-02", "2020-09-02", "day")),
+    ],
+)
+def test_a_plan_s_time_without_its_year_read_back_long_ago_is_the_coming_one(
+    body, published, expected
+):
+    found = extract(f"Test\n\n{body}\n", published=published).events
+    plan = next(e for e in found if e.type == "meeting")
+    assert plan.status == "planned"
+    assert span(plan) == expected

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.domain import When
 from tracker.extract import lexicon
@@ -57,6 +57,10 @@ SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
 # Statuses of an act that was itself made on a day: a threat, an offer, a pledge.
 _MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
 
+
+_YEARLESS_KINDS = frozenset({"dmy", "mdy", "mmod", "mnoun", "nweek"})
+_YEAR_DIGITS = re.compile(r"\d{4}")
+_LONG_PAST = 92  # days: a yearless time read back further than this is, for a plan, ahead
 
 _PAST_WORDS = re.compile(r"\b(?:last|ago|previous|earlier|yesterday|past)\b", re.IGNORECASE)
 
@@ -251,8 +255,11 @@ class SentenceTimes:
     def _for_status(self, status: str) -> tuple[list[DateMention], list[int]]:
         found = self._set_times.get(status)
         if found is None:
+            anchored = self.anchored
+            if status == "planned" and self._published is not None:
+                anchored = [self._ahead_reading(d) for d in anchored]
             times = [
-                d for d in self.anchored
+                d for d in anchored
                 if _may_take(d, status, self._published)
             ]
             found = self._set_times[status] = (times, [d.start for d in times])
@@ -457,7 +464,8 @@ class SentenceTimes:
             return None
         first, last = tokens[lo].start, tokens[hi - 1].end
         told = any(
-            d.when == when and first <= d.start and d.end <= last for d in self.anchored
+            d.when == when and first <= d.start and d.end <= last
+            for d in (*self.anchored, *self._for_status("planned")[0])
         )
         return when if told else None
 
@@ -476,6 +484,23 @@ class SentenceTimes:
         return when.precision == "day" and (
             self._published is None or when.start <= self._published
         )
+
+    def _ahead_reading(self, date: DateMention) -> DateMention:
+        """ "Preparations for the second Russia-Africa summit at the end of July", told in June
+        with no "will" before it: a month or a day without its year, read back to one long
+        past, is for a plan the coming one."""
+        when, published = date.when, self._published
+        if (
+            when is None or published is None or date.kind not in _YEARLESS_KINDS
+            or when.end >= published or (published - when.end).days <= _LONG_PAST
+            or any(c.isdigit() for c in date.text if date.kind not in ("dmy", "mdy"))
+            or _YEAR_DIGITS.search(date.text) or _PAST_WORDS.search(date.text)
+        ):
+            return date
+        start, end = _next_year(when.start), _next_year(when.end)
+        if start is None or end is None:
+            return date
+        return replace(date, when=When(start, end, when.precision))
 
     def _ahead_for_plan(
         self, date: DateMention, when: When | None, status: str, event_type: str
