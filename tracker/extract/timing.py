@@ -3,19 +3,27 @@
 The expressions are found and resolved by ``dates`` (``find_dates``); here they are attached,
 following the corpus guide (shared/corpus/README.md, "when"):
 
-- a plan takes the first time told after its trigger when it is close ("will meet on Friday"),
-  anything else the nearest anchored time on either side, but not one that a connective gives
-  to another act ("days after Trump berated Zelenskyy on Feb. 28"); "on the same day" takes the
-  time told before, "a day earlier" / "a day after he spoke" a day before it;
-- what happened takes no time after publication and no time told as scheduled;
+- a plan takes the first time told after its trigger when it is close ("will meet on Friday")
+  unless that time is already past, anything else the nearest anchored time on either side,
+  but not one that a connective gives to another act ("days after Trump berated Zelenskyy on
+  Feb. 28"; "since he took over two weeks ago"); "on the same day" takes the time told before
+  ("the same week" its week), "a day earlier" / "a day after he spoke" a day before it; a year
+  that names the act ("the 2017 Riyadh Summit") yields to a day of it told close by;
+- what happened takes no time after publication, no time told as scheduled and no time told
+  after a "will" that follows it ("after a meeting, NATO will continue aid in 2024");
 - a meeting, call or talks that is planned, called off or put off keeps the time it was set
-  for: not the time it was announced ("officials said Tuesday"), a bound ("until next week")
-  or, for a plan, a time already past; when its sentence tells none, a later sentence that
-  schedules it or tells the plan again may ("The talks were due to be held on August 25", see
+  for: not the time it was announced ("officials said Tuesday", "This afternoon ... Trump
+  said he intends to"), a bound ("until next week") or, for a plan, a time already past (a
+  bare weekday or a yearless date read back is read ahead for a plan); when its sentence
+  tells none, the plan in the sentence just before may set it, or a later sentence that
+  schedules it or tells the plan again ("The talks were due to be held on August 25", see
   ``SetTimes``); anything else called off or put off keeps a set time its sentence tells;
-- an act told without a time takes the story's latest day something happened, and a threat,
-  offer or pledge the day it was made (see ``StoryClock``); a lead act's day taken so yields
-  to its own day told in a retelling nearby (``retold_nearby``).
+- a plural act split by party ("calls to A on Saturday and to B on Sunday") gives each party
+  the time told after its name;
+- an act told without a time takes the story's latest day something happened (talks "after
+  three days of" them end on it), and a threat, offer or pledge the day it was made, or a
+  threat the time ahead the next sentence sets for it (see ``StoryClock``); a lead act's day
+  taken so yields to its own day told in a retelling nearby (``retold_nearby``).
 
 Lookups are by bisection or within a bounded reach, so many times and triggers in one sentence
 stay linear. Word lists are in data/times.json.
