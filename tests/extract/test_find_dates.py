@@ -270,3 +270,9 @@ def test_an_irregular_past_participle_after_a_future_cue_reads_backward():
     sentence = "New Zealand will offer aid to Samoa, which was struck by the cyclone on Thursday."
     [found] = find_dates(sentence, dt.date(2012, 12, 18), sentence.index("will"))
     assert found.when.start == dt.date(2012, 12, 13)
+
+
+def test_a_month_with_a_prefix_keeps_its_ordinal_day():
+    sentence = "The conference is to be held in Los Angeles from June 6th through the 10th."
+    [found] = find_dates(sentence, dt.date(2022, 5, 12))
+    assert (found.text, found.when.start, found.anchor) == ("June 6th", dt.date(2022, 6, 6), True)

@@ -55,7 +55,7 @@ _CANDIDATES = re.compile(
     r"|(?P<mnoun>\bthe\s+" + _M + r"(?=\s+[a-z]{3,}\b))"
     r"|(?P<mmod>\b(?:in\s+early|in\s+late|in\s+mid|early|mid|late|in|last|next|this|since|by"
     r"|until|through|from|during|of|before|after|for)[-\s]+" + _M
-    + r"(?![\w-])(?!\.?,?\s+\d{1,4}\b)(?!\s+(?:last|next|this)\s+year))"
+    + r"(?![\w-])(?!\.?,?\s+\d{1,4}(?:st|nd|rd|th)?\b)(?!\s+(?:last|next|this)\s+year))"
     r"|(?P<wd>\b(?:(?:last|next|this|on|early|late|late\s+on|early\s+on|by|until|since)\s+)?"
     + _WD + _PART + r"\b)"
     r"|(?P<rel>\b(?:last|next|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
