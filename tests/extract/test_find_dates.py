@@ -217,15 +217,6 @@ def test_by_a_weekday_in_the_past_is_when_it_was_done_and_ahead_a_deadline():
     assert not deadline.anchor
 
 
-def test_a_past_participle_s_time_reads_backward_after_a_future_cue():
-    sentence = "ECOWAS decided that it would uphold sanctions imposed in January on Mali."
-    [found] = find_dates(sentence, dt.date(2022, 3, 27), sentence.index("would"))
-    assert found.when.start == dt.date(2022, 1, 1)  # not next January
-    sentence = "The leaders will be hosted in June by France."
-    [found] = find_dates(sentence, dt.date(2022, 3, 27), sentence.index("will"))
-    assert found.when.start == dt.date(2022, 6, 1)
-
-
 @pytest.mark.parametrize(
     ("sentence", "start", "precision"),
     [

@@ -570,8 +570,6 @@ def find_dates(
         )][-_SCHEDULE_REACH:]
         scheduled = next((k for k in range(len(before) - 1, -1, -1)
                           if before[k] in _SCHEDULE_WORDS), None)
-        if future and _past_participle_leads(before):
-            future = False  # "will uphold sanctions imposed in January": January was before
         direction = "forward" if future else "backward"
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
@@ -635,19 +633,6 @@ _LEAD_WORDS = re.compile(r"[A-Za-z]+")
 _SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
 _SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
 _PAST_AUXILIARIES = frozenset({"was", "were", "been"})
-
-
-_BE_WORDS = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "gets", "to"})
-
-
-def _past_participle_leads(before: list[str]) -> bool:
-    """ "sanctions imposed in January", "a deal signed in March": a time governed by a past
-    participle that no form of "be" makes a passive to come ("will be hosted in June")."""
-    k = next((k for k in range(len(before) - 1, max(-1, len(before) - 5), -1)
-              if before[k] not in _PASSED_OVER), None)
-    if k is None or not before[k].endswith("ed") or before[k] in _SCHEDULE_WORDS:
-        return False
-    return k == 0 or before[k - 1] not in _BE_WORDS
 
 
 def _lead_word(before: list[str]) -> str:
