@@ -638,3 +638,15 @@ def test_a_summit_not_attended_takes_the_days_a_later_sentence_says_it_is_to_be_
     ).events
     [summit] = [e for e in found if e.type == "meeting"]
     assert summit.when is not None and summit.when.start == dt.date(2022, 6, 6)
+
+
+def test_an_untimed_plan_takes_a_time_the_sentence_before_schedules():
+    event = only(
+        "Prime Minister Mahinda Rajapaksa is scheduled to leave for India on February 7th at the "
+        "invitation of the Indian government.\n\nDuring his visit, Prime Minister Rajapaksa is "
+        "scheduled to meet Indian Prime Minister Narendra Modi.",
+        "meeting",
+        dt.date(2020, 1, 18),
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2020-02-07", "2020-02-07", "day")

@@ -650,7 +650,13 @@ class SetTimes:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
         may hold the time it was called off until then) start waiting for it."""
         set_times: dict[str, set[When]] = {}
-        previous, self.previous = self.previous, None
+        previous, self.previous = self.previous, next((
+            # "Rajapaksa is scheduled to leave for India on February 7th." then "During his
+            # visit, he is scheduled to meet Modi": a time this sentence sets for something
+            d.when for d in dates
+            if d.anchor and d.when is not None and (d.scheduled or d.lead in _SCHEDULE_LEADS)
+            and (self.published is None or d.when.end >= self.published)
+        ), None)
         for event in found:
             if not keeps_set_time(event.type, event.status):
                 continue
