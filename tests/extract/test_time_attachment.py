@@ -650,3 +650,15 @@ def test_an_untimed_plan_takes_a_time_the_sentence_before_schedules():
     )
     assert event.status == "planned"
     assert span(event) == ("2020-02-07", "2020-02-07", "day")
+
+
+def test_a_plan_takes_no_time_it_was_originally_slated_for():
+    found = extract(
+        "Test\n\nA summit between Asean and the United States is rescheduled for May 12-13 in "
+        "Washington.\n\nThe statement said Asean leaders and President Joe Biden will meet to "
+        "discuss cooperation.\n\nThe summit was originally slated for March 28-29 but "
+        "postponed.\n",
+        published=dt.date(2022, 4, 17),
+    ).events
+    [plan] = [e for e in found if e.status == "planned"]
+    assert plan.when is not None and plan.when.start == dt.date(2022, 5, 12)

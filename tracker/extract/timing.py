@@ -594,6 +594,11 @@ class SetTimes:
             d for d in dates
             if d.anchor and d.when is not None and may_be_set_time(d, "planned", self.published)
         ]
+        if times and all(e.status == "planned" for e in self.waiting):
+            # "The summit was originally slated for March 28-29 but postponed": the time a plan
+            # had before is not the time it now has
+            starts = [t.start for t in tokens]
+            times = [d for d in times if not _told_as_original(d, tokens, starts)]
         if not times:
             return
         taken = {e.type for e in found}
@@ -677,6 +682,16 @@ class SetTimes:
                     continue
             self.waiting.append(event)
         del self.waiting[:-_WAITING]
+
+
+_ORIGINAL_WORDS = frozenset({"originally", "initially", "previously", "formerly"})
+_ORIGINAL_REACH = 6  # tokens before a time looked at for "originally"
+
+
+def _told_as_original(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+    """ "originally slated for March 28-29": the time a plan had before it was moved."""
+    k = bisect_left(starts, date.start)
+    return any(t.low in _ORIGINAL_WORDS for t in tokens[max(0, k - _ORIGINAL_REACH) : k])
 
 
 def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
