@@ -662,3 +662,23 @@ def test_a_plan_takes_no_time_it_was_originally_slated_for():
     ).events
     [plan] = [e for e in found if e.status == "planned"]
     assert plan.when is not None and plan.when.start == dt.date(2022, 5, 12)
+
+
+def test_a_year_naming_the_story_s_own_summit_leaves_the_story_s_day():
+    found = extract(
+        "Test\n\nChinese President Xi Jinping pledged $60 billion for Africa on Monday.\n\nXi "
+        "made the announcement in his keynote speech at the opening ceremony of the 2018 "
+        "Beijing Summit of the Forum on China-Africa Cooperation.\n",
+        published=dt.date(2018, 9, 4),
+    ).events
+    [summit] = [e for e in found if e.type == "meeting"]
+    assert span(summit) == ("2018-09-03", "2018-09-03", "day")
+
+
+def test_a_year_naming_a_past_act_is_its_time():
+    event = only(
+        "The 1956 Soviet-Japanese declaration was signed by Moscow and Tokyo.",
+        "agreement",
+        dt.date(2019, 1, 23),
+    )
+    assert span(event) == ("1956-01-01", "1956-12-31", "year")

@@ -296,6 +296,13 @@ class SentenceTimes:
                 return min(
                     finer, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
                 ).when
+            if (
+                status == "occurred" and self._published is not None
+                and year.start.year == self._published.year and not self.anchored
+            ):
+                # "at the opening ceremony of the 2018 Beijing Summit", told in 2018: the
+                # summit of the story, whose day is the story's
+                return None
             return year
         anchored, starts = self.anchored, self._starts
         if (
