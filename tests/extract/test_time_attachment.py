@@ -682,3 +682,13 @@ def test_a_year_naming_a_past_act_is_its_time():
         dt.date(2019, 1, 23),
     )
     assert span(event) == ("1956-01-01", "1956-12-31", "year")
+
+
+def test_a_past_month_read_ahead_does_not_make_a_plan_of_what_is_told_in_the_present():
+    found = extract(
+        "Test\n\nRecep Tayyip Erdogan met Vladimir Putin in Sochi on Monday.\n\nThe talks "
+        "mark the first meeting between Erdogan and Putin since his reelection in May.\n",
+        published=dt.date(2023, 9, 4),
+    ).events
+    assert all(e.status == "occurred" for e in found)
+    assert all(e.when is None or e.when.start <= dt.date(2023, 9, 4) for e in found)

@@ -324,6 +324,14 @@ class SentenceTimes:
             if status == "planned" and (ahead := self._weekday_ahead(tokens, tok_end)):
                 return ahead
             anchored, starts = self._for_status(status)
+            if status == "planned" and any(d not in self.anchored for d in anchored):
+                # a time read ahead for the plan that a connective gives to another act ("will
+                # meet Putin, their first meeting since his reelection in May") is not its time
+                kept = [
+                    d for d in anchored
+                    if d in self.anchored or not _separated(tokens, d, tok, tok_end)
+                ]
+                anchored, starts = kept, [d.start for d in kept]
             if status == "planned" and any(d.end <= tokens[tok].start for d in anchored):
                 # "This afternoon, as he left the White House, Trump said he intends to have
                 # dinner with Xi": a time told before the saying is the saying's
@@ -478,11 +486,18 @@ class SentenceTimes:
         if when is None or when.start <= self._published:
             return None
         first, last = tokens[lo].start, tokens[hi - 1].end
-        told = any(
-            d.when == when and first <= d.start and d.end <= last
-            for d in (*self.anchored, *self._for_status("planned")[0])
-        )
-        return when if told else None
+        told = [d for d in self.anchored if first <= d.start and d.end <= last]
+        if any(d.when == when for d in told):
+            return when
+        # a time without its year read ahead for the plan ("the second Russia-Africa summit at
+        # the end of July and the upcoming BRICS summit in August") counts only beside one
+        # the clause itself tells ahead: "since his reelection in May" tells none
+        read = self._for_status("planned")[0]
+        if any(d.when is not None and d.when.start > self._published for d in told) and any(
+            d.when == when and first <= d.start and d.end <= last for d in read
+        ):
+            return when
+        return None
 
     def told_with_noun(self, tokens: list[Token], trig: Trigger, when: When) -> bool:
         """Is ``when`` told right after an act noun ("a visit to Cuba next month"), whatever
