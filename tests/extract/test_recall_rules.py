@@ -142,3 +142,16 @@ def test_what_a_party_should_do_said_to_it_is_a_demand_not_the_act():
     assert [(t, s) for t, s, _ in found] == [("demand", "occurred")]
     assert found[0][2][0] == "Xi Jinping" and "United States" in found[0][2]
     assert events("Monitors of the ceasefire must deploy immediately, the envoys said.") == []
+
+
+def test_diplomatic_and_trade_measures_are_sanctions():
+    assert events("South Africa has withdrawn its ambassador to Israel.") == [
+        ("sanctions", "occurred", ["South Africa", "Israel"])
+    ]
+    found = events("Beijing has restricted critical minerals exports to the United States.")
+    assert found == [("sanctions", "occurred", ["China", "United States"])]
+
+
+def test_relief_delivered_or_provided_is_aid():
+    found = events("The US Embassy announced the provision of $600,000 to Myanmar.")
+    assert [(t, a) for t, _, a in found] == [("aid", ["United States", "Myanmar"])]
