@@ -155,3 +155,10 @@ def test_diplomatic_and_trade_measures_are_sanctions():
 def test_relief_delivered_or_provided_is_aid():
     found = events("The US Embassy announced the provision of $600,000 to Myanmar.")
     assert [(t, a) for t, _, a in found] == [("aid", ["United States", "Myanmar"])]
+
+
+def test_a_leader_who_will_not_attend_or_visit_calls_the_visit_off():
+    found = events("Prime Minister Tony Abbott will not be attending the Pacific Islands Forum.")
+    assert found == [("meeting", "cancelled", ["Tony Abbott", "Pacific Islands Forum"])]
+    found = events("Russian President Vladimir Putin will not visit Paris next week.")
+    assert [(t, s) for t, s, _ in found] == [("meeting", "cancelled")]
