@@ -167,5 +167,6 @@ def test_a_leader_who_will_not_attend_or_visit_calls_the_visit_off():
 def test_a_news_conference_with_a_counterpart_is_a_meeting():
     found = events("Prime Minister Fiame Naomi Mata'afa told a news conference with her New "
                    "Zealand counterpart Jacinda Ardern that the region was concerned.")
-    assert [(t, a) for t, _, a in found] == [("meeting", ["Fiame Naomi Mata'afa", "Jacinda Ardern"])]
+    pair = ["Fiame Naomi Mata'afa", "Jacinda Ardern"]
+    assert [(t, a) for t, _, a in found] == [("meeting", pair)]
     assert events("Trump told a news conference on Monday that the economy was strong.") == []
