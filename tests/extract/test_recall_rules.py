@@ -170,3 +170,8 @@ def test_a_news_conference_with_a_counterpart_is_a_meeting():
     pair = ["Fiame Naomi Mata'afa", "Jacinda Ardern"]
     assert [(t, a) for t, _, a in found] == [("meeting", pair)]
     assert events("Trump told a news conference on Monday that the economy was strong.") == []
+
+
+def test_a_word_for_someone_in_the_narrative_is_no_criticism():
+    text = "The EU said Alexander Lukashenko, once dubbed Europe's last dictator, met Putin."
+    assert "criticism" not in [t for t, _, _ in events(text)]
