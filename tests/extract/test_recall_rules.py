@@ -175,3 +175,9 @@ def test_a_news_conference_with_a_counterpart_is_a_meeting():
 def test_a_word_for_someone_in_the_narrative_is_no_criticism():
     text = "The EU said Alexander Lukashenko, once dubbed Europe's last dictator, met Putin."
     assert "criticism" not in [t for t, _, _ in events(text)]
+
+
+def test_ending_relations_is_a_sanction():
+    assert events("Venezuela ended relations with Colombia on Thursday.") == [
+        ("sanctions", "occurred", ["Venezuela", "Colombia"])
+    ]
