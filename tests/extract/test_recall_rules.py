@@ -181,3 +181,9 @@ def test_ending_relations_is_a_sanction():
     assert events("Venezuela ended relations with Colombia on Thursday.") == [
         ("sanctions", "occurred", ["Venezuela", "Colombia"])
     ]
+
+
+def test_seeking_to_do_something_and_holding_a_veto_are_no_acts():
+    assert events("Japan sought to ease tensions with China by freeing the trawler's crew.") == []
+    text = "The U.S. and Russia are two of the five Security Council members with a veto."
+    assert events(text) == []
