@@ -187,3 +187,7 @@ def test_seeking_to_do_something_and_holding_a_veto_are_no_acts():
     assert events("Japan sought to ease tensions with China by freeing the trawler's crew.") == []
     text = "The U.S. and Russia are two of the five Security Council members with a veto."
     assert events(text) == []
+
+
+def test_customs_duties_collected_are_no_sanctions():
+    assert events("Kenya will let Uganda collect customs duties before goods leave Mombasa.") == []
