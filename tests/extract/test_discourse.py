@@ -571,3 +571,57 @@ def test_talks_held_by_a_meetings_parties_that_day_are_that_meeting():
         published=dt.date(2023, 9, 4),
     ).events
     assert [(e.type, e.status) for e in found] == [("meeting", "occurred")]
+
+
+def test_a_meeting_told_again_with_a_person_for_their_state_is_one_act():
+    found = extract(
+        "Test\n\nObama will visit Cuba in March, the White House said. Obama will meet Cuban "
+        "President Raul Castro on March 21.",
+        published=dt.date(2016, 2, 18),
+    ).events
+    (visit,) = found
+    assert visit.when is not None and visit.when.start == dt.date(2016, 3, 21)
+
+
+def test_a_person_for_a_state_counts_only_with_the_same_initiator():
+    trump_in_china = event(
+        "meeting", party(Actor("Donald Trump", "person", "US")), party(CHINA),
+        status="planned", when=JUNE,
+    )
+    xi_in_us = event(
+        "meeting", party(Actor("Xi Jinping", "person", "CN")), party(US),
+        status="planned", when=day(20),
+    )
+    events = [trump_in_china]
+    discourse.add_unless_retold(events, xi_in_us)
+    assert events == [trump_in_china, xi_in_us]  # a return visit, not the visit told again
+
+
+def test_talks_told_again_as_a_meeting_of_their_sides_that_day_are_one_act():
+    talks = event("talks", party(US), party(RUSSIA), when=day(10))
+    meeting = event("meeting", party(BIDEN), party(PUTIN), when=day(10))
+    assert discourse._told_as_another_kind([talks], meeting)
+    assert not discourse._told_as_another_kind(
+        [talks], event("meeting", party(BIDEN), party(PUTIN), when=day(12))
+    )
+    assert not discourse._told_as_another_kind(
+        [talks], event("meeting", party(BIDEN), party(CHINA), when=day(10))
+    )
+    # untimed: only one side telling of what happened ("We've had an open dialogue")
+    assert discourse._told_as_another_kind([talks], event("meeting", party(PUTIN)))
+    assert not discourse._told_as_another_kind(
+        [talks], event("meeting", party(PUTIN), status="planned")
+    )
+    assert not discourse._told_as_another_kind(
+        [talks], event("meeting", party(BIDEN), party(PUTIN))
+    )
+
+
+def test_one_sides_word_on_the_meeting_is_the_meeting():
+    found = extract(
+        "Test\n\nVenezuelan President Hugo Chavez met Colombian President Juan Manuel Santos "
+        'on Tuesday. Following the meeting, Santos told reporters: "We\'ve had sincere and open '
+        'dialogue."',
+        published=dt.date(2010, 8, 11),
+    ).events
+    assert [(e.type, e.status) for e in found] == [("meeting", "occurred")]

@@ -521,6 +521,47 @@ def _talks_of_the_meeting(events: list[ExtractedEvent], event: ExtractedEvent) -
     )
 
 
+def _shared_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> int:
+    """How many of ``event``'s parties ``earlier`` names, as themselves or as the person or the
+    state that stands for them ("Obama and Cuba" told again as "Obama and Castro")."""
+    return sum(1 for a in event.actors if any(same_party(a, b) for b in earlier.actors))
+
+
+_MEETING_OR_TALKS = frozenset({"meeting", "talks"})
+
+
+def _side(actor: ExtractedActor) -> str:
+    """The side an actor is on: its country, or itself."""
+    return actor.country or actor.name
+
+
+def _told_as_another_kind(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """A meeting told before, told again as talks (or talks as a meeting) with the same status
+    and a time told with each that agrees (or, by one side, with none), by parties all on its
+    sides: "a meeting was held between the two negotiating teams" on the day their talks
+    resumed; "Initial meetings are planned for Monday", said a spokeswoman of one side;
+    "Following the meeting, Santos said: 'We've had an open dialogue'"."""
+    if event.type not in _MEETING_OR_TALKS:
+        return False
+    sides = {_side(a) for a in event.actors}
+    if event.when is None and (len(sides) > 1 or event.status != "occurred"):
+        return False  # untimed, between sides or still to come: talks apart from the meeting
+    for earlier in events[-_DUPLICATE_REACH:]:
+        if (
+            earlier.type == event.type or earlier.type not in _MEETING_OR_TALKS
+            or earlier.status != event.status
+        ):
+            continue
+        if event.when is not None and (earlier.when is None or (
+            not retold_nearby(earlier, event) and not overlaps(earlier.when, event.when)
+        )):
+            continue
+        theirs = {_side(a) for a in earlier.actors}
+        if sides <= theirs and (len(sides) >= 2 or len(theirs) >= 2):
+            return True
+    return False
+
+
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
 
@@ -537,6 +578,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         return  # "Cleverly's visit was originally planned for July": the visit told before
     if _talks_of_the_meeting(events, event):
         return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
+    if _told_as_another_kind(events, event):
+        return  # "Biden will hold a virtual summit with Xi ... The two leaders will discuss"
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
@@ -552,7 +595,14 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         earlier_names = {b.name for b in earlier.actors}
         shared = len({a.name for a in event.actors} & earlier_names)
         same_initiator = same_party(event.actors[0], earlier.actors[0])
-        if same_initiator and event.actors[0].name != earlier.actors[0].name:
+        if same_initiator and event.type in MEETING_TYPES and earlier_when and event.when:
+            # "Obama will visit Cuba in March ... will meet Raul Castro on March 21" (but "Xi
+            # will visit the United States" is not Trump's visit to China)
+            shared = _shared_parties(earlier, event)
+        if (
+            same_initiator and event.actors[0].name != earlier.actors[0].name
+            and shared < len(event.actors)
+        ):
             shared += 1
         elif (
             event.type in MEETING_TYPES and shared == 1 and len(event.actors) == 2
