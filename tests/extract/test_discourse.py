@@ -625,3 +625,41 @@ def test_one_sides_word_on_the_meeting_is_the_meeting():
         published=dt.date(2010, 8, 11),
     ).events
     assert [(e.type, e.status) for e in found] == [("meeting", "occurred")]
+
+
+def test_an_act_called_off_told_again_as_called_off_is_one_act_whatever_the_times():
+    postponed = event(
+        "meeting", party(Actor("Donald Trump", "person", "US")),
+        party(Actor("G7", "organisation", None)), status="postponed", when=day(1),
+    )
+    cancel = event(
+        "meeting", party(Actor("Donald Trump", "person", "US")), status="cancelled",
+        when=When(dt.date(2024, 3, 1), dt.date(2024, 3, 31), "month"),
+    )
+    events = [postponed]
+    discourse.add_unless_retold(events, cancel)
+    assert events == [postponed] and postponed.status == "postponed"
+    # a plan and its calling off told apart stay two acts (the announcement, then the reversal)
+    events = [event("meeting", party(BIDEN), party(PUTIN), status="planned", when=day(3))]
+    discourse.add_unless_retold(
+        events, event("meeting", party(BIDEN), party(PUTIN), status="postponed", when=day(3))
+    )
+    assert [e.status for e in events] == ["planned", "postponed"]
+
+
+def test_a_state_and_its_spokesperson_tell_their_side_of_the_act_told_before():
+    india = Actor("India", "state", "IN")
+    johnson = Actor("Boris Johnson", "person", "GB")
+    bagchi = Actor("Arindam Bagchi", "person", "IN")
+    visit = event("meeting", party(johnson), party(india), status="cancelled", when=day(3))
+    events = [visit]
+    discourse.add_unless_retold(
+        events, event("meeting", party(india), party(bagchi), status="cancelled", when=day(4))
+    )
+    assert events == [visit]
+    # a directed act: only its author's side tells it again
+    blame = event("criticism", party(RUSSIA, "initiator"), party(US, "target"), when=day(3))
+    events = [blame]
+    answer = event("criticism", party(US, "initiator"), party(BIDEN, "initiator"))
+    discourse.add_unless_retold(events, answer)
+    assert events == [blame, answer]

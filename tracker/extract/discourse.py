@@ -583,9 +583,14 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
     for earlier in events[-_DUPLICATE_REACH:]:
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
-        if earlier.type != event.type or not overlaps(earlier_when, event.when):
+        if earlier.type != event.type:
             continue
-        if earlier.status != event.status and (
+        # called off, then called off in other words: the times told are of the decisions
+        called_off = _called_off_telling(earlier.status, event.status)
+        both_off = {earlier.status, event.status} <= _CALLED_OFF_STATUSES
+        if not both_off and not overlaps(earlier_when, event.when):
+            continue
+        if earlier.status != event.status and not called_off and (
             (earlier_when and event.when)
             or not {earlier.status, event.status} <= {"planned", "proposed"}
         ):
@@ -620,6 +625,18 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         ):
             # "'We have agreed on a ceasefire,' Putin said": one party telling of it again
             same_initiator, shared = True, 1
+        elif (
+            len(event.actors) >= 2 and len(earlier.actors) >= 2
+            and len({_side(a) for a in event.actors}) == 1
+            and any(a.name in earlier_names for a in event.actors)
+            and (event.type in MEETING_TYPES or any(
+                same_side(a, earlier.actors[0]) for a in event.actors
+            ))
+        ):
+            # "spokesperson Bagchi said the decision to call off the visit was made by mutual
+            # agreement": a state and its spokesperson, one side of the act told before (its
+            # author's, if the act has one)
+            same_initiator, shared = True, 2
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
         )) or same_parties_same_day(earlier, event):
@@ -631,5 +648,13 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):
                 earlier.when = event.when  # "next month", then "on June 12": the day told later
+            if called_off and earlier.status not in _CALLED_OFF_STATUSES:
+                earlier.status = event.status  # the plan told first, then called off
             return
     events.append(event)
+
+
+def _called_off_telling(first: str, then: str) -> bool:
+    """One act told as called off and again as the plan or threat it was, or as called off in
+    other words ("will cancel the summit", then "postponed the summit")."""
+    return first != then and {first, then} <= _CALLED_OFF_STATUSES
