@@ -663,3 +663,25 @@ def test_a_state_and_its_spokesperson_tell_their_side_of_the_act_told_before():
     answer = event("criticism", party(US, "initiator"), party(BIDEN, "initiator"))
     discourse.add_unless_retold(events, answer)
     assert events == [blame, answer]
+
+
+def test_a_trip_named_as_someones_is_told_before_even_beside_also():
+    found = extract(
+        "Test\n\nPresident Donald Trump will host French President Emmanuel Macron for a state "
+        "visit on April 24. Macron is also expected to address Congress during his trip.",
+        published=dt.date(2018, 3, 5),
+    ).events
+    assert [(e.type, e.status) for e in found] == [("meeting", "planned")]
+
+
+def test_their_meeting_is_the_one_told_of_them_with_its_status_and_time():
+    met = event("meeting", party(BIDEN), party(PUTIN), when=day(3))
+    theirs = event("meeting", party(BIDEN), party(PUTIN), when=day(3))
+    theirs.evidence, theirs.trigger_offset = "During their meeting, they agreed.", 13
+    assert discourse._possessed_retelling([met], theirs)
+    planned = event("meeting", party(BIDEN), party(PUTIN), status="planned")
+    planned.evidence, planned.trigger_offset = "Their meeting will be in June.", 6
+    assert not discourse._possessed_retelling([met], planned)  # told with others: as told
+    with_another = event("meeting", party(BIDEN), party(MACRON), when=day(3))
+    with_another.evidence, with_another.trigger_offset = theirs.evidence, 13
+    assert not discourse._possessed_retelling([met], with_another)

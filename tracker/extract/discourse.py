@@ -493,18 +493,18 @@ def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
 
 
 def _possessed_retelling(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
-    """An act named as someone's ("his visit", "Cleverly's trip", "Russia's proposal") with no
-    other party is the one of theirs the story has told."""
-    if len(event.actors) != 1:
-        return False
+    """An act named as someone's ("his visit", "Cleverly's trip", "Russia's proposal", "their
+    meeting") with no party the story has not told it with is the one of theirs told."""
     before = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].lower()
     words = before.split()[-2:]  # "his visit", "his planned visit"
     if not any(w in _POSSESSIVES or w.endswith(("'s", "’s")) for w in words):
         return False
-    (alone,) = event.actors
     kinds = MEETING_TYPES if event.type in MEETING_TYPES else {event.type}
+    alone = len(event.actors) == 1  # with others named: theirs as told (status and time)
     return any(
-        e.type in kinds and any(same_party(alone, a) for a in e.actors)
+        e.type in kinds
+        and all(any(same_party(mine, a) for a in e.actors) for mine in event.actors)
+        and (alone or (e.status == event.status and overlaps(e.when, event.when)))
         for e in events[-_DUPLICATE_REACH:]
     )
 
@@ -567,14 +567,17 @@ _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
-    if event.new_act:
-        events.append(event)  # "They also agreed ...": a further act, not a retelling
+    possessed = _possessed_retelling(events, event)
+    if event.new_act and not possessed:
+        # "They also agreed ...": a further act, not a retelling (but "Macron is also expected
+        # to address Congress during his trip": "also" is for another act than his trip)
+        events.append(event)
         return
     for earlier in events[-_DUPLICATE_REACH:]:
         if _overtaken_plan(earlier, event):
             _absorb_plan(earlier, event)
             return
-    if _possessed_retelling(events, event):
+    if possessed:
         return  # "Cleverly's visit was originally planned for July": the visit told before
     if _talks_of_the_meeting(events, event):
         return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
