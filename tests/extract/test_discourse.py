@@ -685,3 +685,14 @@ def test_their_meeting_is_the_one_told_of_them_with_its_status_and_time():
     with_another = event("meeting", party(BIDEN), party(MACRON), when=day(3))
     with_another.evidence, with_another.trigger_offset = theirs.evidence, 13
     assert not discourse._possessed_retelling([met], with_another)
+
+
+def test_one_party_telling_of_an_act_called_off_is_that_act_but_not_of_an_offer():
+    summit = event("meeting", party(BIDEN), party(PUTIN), status="postponed")
+    events = [summit]
+    discourse.add_unless_retold(events, event("meeting", party(PUTIN), status="postponed"))
+    assert events == [summit]
+    offer = event("talks", party(US), party(RUSSIA), status="proposed")
+    events = [offer]
+    discourse.add_unless_retold(events, event("talks", party(RUSSIA), status="proposed"))
+    assert len(events) == 2  # one side's own offer may be another

@@ -562,6 +562,7 @@ def _told_as_another_kind(events: list[ExtractedEvent], event: ExtractedEvent) -
     return False
 
 
+_TOLD_AS_DONE = frozenset({"occurred", "cancelled", "postponed"})
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
 
@@ -623,10 +624,13 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             shared += 1
         if (
             event.type in CONSULT and len(event.actors) == 1
-            and len(earlier.actors) >= 2 and earlier.status == event.status == "occurred"
+            and len(earlier.actors) >= 2 and earlier.status == event.status
+            and event.status in _TOLD_AS_DONE
             and any(same_party(event.actors[0], b) for b in earlier.actors)
         ):
-            # "'We have agreed on a ceasefire,' Putin said": one party telling of it again
+            # "'We have agreed on a ceasefire,' Putin said", "asked why the Putin encounter had
+            # been put on ice": one party telling of it again (an offer or plan told by one
+            # party may be its own)
             same_initiator, shared = True, 1
         elif (
             len(event.actors) >= 2 and len(earlier.actors) >= 2
