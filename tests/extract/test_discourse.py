@@ -696,3 +696,23 @@ def test_one_party_telling_of_an_act_called_off_is_that_act_but_not_of_an_offer(
     events = [offer]
     discourse.add_unless_retold(events, event("talks", party(RUSSIA), status="proposed"))
     assert len(events) == 2  # one side's own offer may be another
+
+
+def test_another_official_of_a_state_voicing_the_same_is_another_act():
+    diaz_canel = Actor("Miguel Diaz-Canel", "person", "CU")
+    rodriguez = Actor("Bruno Rodriguez", "person", "CU")
+    cuba = Actor("Cuba", "state", "CU")
+    president = event(
+        "criticism", party(cuba, "initiator"), party(US, "target"),
+        party(diaz_canel, "initiator"), when=day(3),
+    )
+    events = [president]
+    minister = event("criticism", party(rodriguez, "initiator"), party(US, "target"), when=day(3))
+    discourse.add_unless_retold(events, minister)
+    assert events == [president, minister]
+    # the state's own word told again by its president is the same act
+    events = [event("criticism", party(cuba, "initiator"), party(US, "target"), when=day(3))]
+    discourse.add_unless_retold(
+        events, event("criticism", party(diaz_canel, "initiator"), party(US, "target"), when=day(3))
+    )
+    assert len(events) == 1

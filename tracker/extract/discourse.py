@@ -521,6 +521,14 @@ def _talks_of_the_meeting(events: list[ExtractedEvent], event: ExtractedEvent) -
     )
 
 
+def _another_of_theirs(earlier: ExtractedEvent, person: ExtractedActor) -> bool:
+    """Whether ``earlier`` names another person of ``person``'s state and not ``person``: the
+    foreign minister's condemnation is not the one the president voiced."""
+    return person.kind == "person" and person.country is not None and any(
+        b.kind == "person" and b.country == person.country for b in earlier.actors
+    ) and all(b.name != person.name for b in earlier.actors)
+
+
 def _shared_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> int:
     """How many of ``event``'s parties ``earlier`` names, as themselves or as the person or the
     state that stands for them ("Obama and Cuba" told again as "Obama and Castro")."""
@@ -603,7 +611,9 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             continue  # "Trump berated Khan ... Khan responded by slamming Trump": two acts
         earlier_names = {b.name for b in earlier.actors}
         shared = len({a.name for a in event.actors} & earlier_names)
-        same_initiator = same_party(event.actors[0], earlier.actors[0])
+        same_initiator = same_party(event.actors[0], earlier.actors[0]) and not (
+            _another_of_theirs(earlier, event.actors[0])
+        )
         if same_initiator and event.type in MEETING_TYPES and earlier_when and event.when:
             # "Obama will visit Cuba in March ... will meet Raul Castro on March 21" (but "Xi
             # will visit the United States" is not Trump's visit to China)
@@ -646,7 +656,10 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             same_initiator, shared = True, 2
         if ((same_initiator or shared >= 2) and shared >= min(
             2, len(event.actors), len(earlier.actors)
-        )) or same_parties_same_day(earlier, event):
+        )) or (
+            same_parties_same_day(earlier, event)
+            and not _another_of_theirs(earlier, event.actors[0])
+        ):
             if len(earlier.actors) == 1 and len(event.actors) > 1:
                 # "Modi arrived in Kazan. His meeting with Xi ...": the retelling names the
                 # other side the first telling left out
