@@ -716,3 +716,15 @@ def test_another_official_of_a_state_voicing_the_same_is_another_act():
         events, event("criticism", party(diaz_canel, "initiator"), party(US, "target"), when=day(3))
     )
     assert len(events) == 1
+
+
+def test_a_meeting_told_first_with_one_side_takes_the_other_told_later_that_day():
+    first = event("meeting", party(PUTIN), when=day(3))
+    events = [first]
+    discourse.add_unless_retold(events, event("meeting", party(BIDEN), party(PUTIN), when=day(3)))
+    assert events == [first] and [a.name for a in first.actors] == [
+        "Vladimir Putin", "Joe Biden",
+    ]
+    events = [event("meeting", party(PUTIN), when=day(3))]
+    discourse.add_unless_retold(events, event("meeting", party(BIDEN), party(PUTIN), when=day(9)))
+    assert len(events) == 2  # another day: another meeting

@@ -633,6 +633,13 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             # between a sitting U.S. President and Putin"
             shared += 1
         if (
+            event.type in MEETING_TYPES and len(earlier.actors) == 1 and shared == 1
+            and earlier_when and event.when and earlier.status == event.status
+        ):
+            # "During his meeting with Xi on Wednesday ..." (Modi left out), then "PM Modi
+            # met with Xi Jinping on October 23": the meeting told first with one side
+            same_initiator = True
+        if (
             event.type in CONSULT and len(event.actors) == 1
             and len(earlier.actors) >= 2 and earlier.status == event.status
             and event.status in _TOLD_AS_DONE
