@@ -728,3 +728,13 @@ def test_a_meeting_told_first_with_one_side_takes_the_other_told_later_that_day(
     events = [event("meeting", party(PUTIN), when=day(3))]
     discourse.add_unless_retold(events, event("meeting", party(BIDEN), party(PUTIN), when=day(9)))
     assert len(events) == 2  # another day: another meeting
+
+
+def test_a_called_off_visit_and_the_talks_it_was_scheduled_for_are_one_act():
+    text = (
+        "Test\n\nForeign Minister Shah Mehmood Qureshi's official visit to Japan has been "
+        "cancelled.\n\nQureshi was scheduled to hold important discussions with Prime Minister "
+        "Shinzo Abe.\n"
+    )
+    (visit,) = extract(text, published=dt.date(2019, 2, 23)).events
+    assert (visit.type, visit.status) == ("meeting", "cancelled")

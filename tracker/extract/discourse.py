@@ -457,8 +457,8 @@ def plan_told_in_past(event: ExtractedEvent) -> bool:
 def _overtaken_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     """One of the two is a called-off act and the other its plan told in the past, with a
     party in common: one act ("The visit has been cancelled. X had to visit Japan on ...")."""
-    if earlier.type != event.type or earlier.type not in MEETING_TYPES:
-        return False
+    if earlier.type not in MEETING_TYPES or event.type not in MEETING_TYPES:
+        return False  # "The visit has been cancelled. X was scheduled to hold discussions"
     plan, off = (earlier, event) if earlier.status == "planned" else (event, earlier)
     if off.status not in _CALLED_OFF_STATUSES or not plan_told_in_past(plan):
         return False
