@@ -738,3 +738,13 @@ def test_a_called_off_visit_and_the_talks_it_was_scheduled_for_are_one_act():
     )
     (visit,) = extract(text, published=dt.date(2019, 2, 23)).events
     assert (visit.type, visit.status) == ("meeting", "cancelled")
+
+
+def test_a_measure_named_with_the_after_saying_is_the_one_told_before():
+    found = extract(
+        "Test\n\nDonald Trump said he would impose a 25 per cent tariff on all products from "
+        "Canada. Premier Doug Ford responded to Trump's pledge, saying the tariff would be "
+        "devastating to workers in Canada.",
+        published=dt.date(2024, 11, 26),
+    ).events
+    assert [e.type for e in found].count("sanctions") == 1
