@@ -535,6 +535,28 @@ def _shared_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> int:
     return sum(1 for a in event.actors if any(same_party(a, b) for b in earlier.actors))
 
 
+def _called_off_by_name(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """A call, meeting or talks named with "the" as called off or put off ("a spokesman said
+    that the meeting had been postponed", "the rescheduling of the meeting") is one told
+    before with a party on its side: its calling off, told again."""
+    if event.type not in MEETING_TYPES or event.status not in _CALLED_OFF_STATUSES:
+        return False
+    words = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].split()
+    if not words or words[-1].lower() not in _NAMING_DETERMINERS:
+        return False
+    after = event.evidence[event.trigger_offset + len(event.trigger) :].split()[:1]
+    if event.trigger.lower().split()[0] in _ANOTHER_OF_ITS_KIND or (
+        after and after[0].lower() in _OWN_PARTIES
+    ):
+        return False  # "the next round", "the meeting of G-77": another act, named
+    return any(
+        e.type in MEETING_TYPES and any(same_side(a, b) for a in event.actors for b in e.actors)
+        for e in events[-RECENT:]
+    )
+
+
+_NAMING_DETERMINERS = frozenset({"the", "this", "that"})
+_OWN_PARTIES = frozenset({"of", "between", "with"})
 _MEETING_OR_TALKS = frozenset({"meeting", "talks"})
 
 
@@ -588,6 +610,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             return
     if possessed:
         return  # "Cleverly's visit was originally planned for July": the visit told before
+    if _called_off_by_name(events, event):
+        return  # "the rescheduling of the meeting", "that the meeting had been postponed"
     if _talks_of_the_meeting(events, event):
         return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
     if _told_as_another_kind(events, event):
