@@ -750,22 +750,27 @@ def test_a_measure_named_with_the_after_saying_is_the_one_told_before():
     assert [e.type for e in found].count("sanctions") == 1
 
 
-def test_a_meeting_named_with_the_as_called_off_is_the_one_told_before():
+def test_a_meeting_named_with_the_is_the_one_told_before():
     raisi = Actor("Ebrahim Raisi", "person", "IR")
     kenya = Actor("Kenya", "state", "KE")
     visit = event("meeting", party(raisi), party(kenya), status="planned", when=day(11))
     off = event("meeting", party(kenya), status="postponed")
     off.evidence = "He said the rescheduling of the meeting was to allow Kenya to finish."
     off.trigger, off.trigger_offset = "meeting", off.evidence.index("meeting")
-    assert discourse._called_off_by_name([visit], off)
+    assert discourse._named_as_told([visit], off)
     events = [visit]
     discourse.add_unless_retold(events, off)
     assert events == [visit]
     named = event("meeting", party(kenya), status="postponed")
     named.evidence = "However, the meeting of G-77 under Kenya's chairmanship was postponed."
     named.trigger, named.trigger_offset = "meeting", named.evidence.index("meeting")
-    assert not discourse._called_off_by_name([visit], named)  # a meeting named by its own
+    assert not discourse._named_as_told([visit], named)  # a meeting named by its own
     series = event("talks", party(kenya), status="postponed")
     series.evidence = 'The next round of talks "has been rescheduled," Kenya said.'
     series.trigger, series.trigger_offset = "next round", series.evidence.index("next")
-    assert not discourse._called_off_by_name([visit], series)
+    assert not discourse._named_as_told([visit], series)
+    invited = event("meeting", party(kenya), status="proposed")
+    invited.evidence = "Kenya was among the countries invited to the summit."
+    invited.trigger, invited.trigger_offset = "summit", invited.evidence.index("summit")
+    assert discourse._named_as_told([visit], invited)
+    assert not discourse._named_as_told([event("meeting", party(US), party(RUSSIA))], invited)

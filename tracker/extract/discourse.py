@@ -535,11 +535,12 @@ def _shared_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> int:
     return sum(1 for a in event.actors if any(same_party(a, b) for b in earlier.actors))
 
 
-def _called_off_by_name(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
-    """A call, meeting or talks named with "the" as called off or put off ("a spokesman said
-    that the meeting had been postponed", "the rescheduling of the meeting") is one told
-    before with a party on its side: its calling off, told again."""
-    if event.type not in MEETING_TYPES or event.status not in _CALLED_OFF_STATUSES:
+def _named_as_told(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """A call, meeting or talks named with "the" whatever status its sentence tells ("a
+    spokesman said that the meeting had been postponed", "the rescheduling of the meeting",
+    "were invited to the summit", "had promised to attend the meeting") is one told before
+    with a party on its side: told again, not a new act."""
+    if event.type not in MEETING_TYPES:
         return False
     words = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].split()
     if not words or words[-1].lower() not in _NAMING_DETERMINERS:
@@ -555,7 +556,7 @@ def _called_off_by_name(events: list[ExtractedEvent], event: ExtractedEvent) -> 
     )
 
 
-_NAMING_DETERMINERS = frozenset({"the", "this", "that"})
+_NAMING_DETERMINERS = frozenset({"the", "this"})  # not "that": "agreed that talks resume"
 _OWN_PARTIES = frozenset({"of", "between", "with"})
 _MEETING_OR_TALKS = frozenset({"meeting", "talks"})
 
@@ -610,8 +611,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             return
     if possessed:
         return  # "Cleverly's visit was originally planned for July": the visit told before
-    if _called_off_by_name(events, event):
-        return  # "the rescheduling of the meeting", "that the meeting had been postponed"
+    if _named_as_told(events, event):
+        return  # "the rescheduling of the meeting", "were invited to the summit"
     if _talks_of_the_meeting(events, event):
         return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
     if _told_as_another_kind(events, event):
