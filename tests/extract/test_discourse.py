@@ -774,3 +774,15 @@ def test_a_meeting_named_with_the_is_the_one_told_before():
     invited.trigger, invited.trigger_offset = "summit", invited.evidence.index("summit")
     assert discourse._named_as_told([visit], invited)
     assert not discourse._named_as_told([event("meeting", party(US), party(RUSSIA))], invited)
+
+
+def test_a_measure_named_with_the_is_one_told_with_its_status_and_time():
+    imposed = event("sanctions", party(US, "initiator"), party(RUSSIA, "target"), when=day(3))
+    told = event("sanctions", party(BIDEN, "initiator"), when=day(3))
+    told.evidence = "Biden said in announcing the sanctions that more would follow."
+    told.trigger, told.trigger_offset = "sanctions", told.evidence.index("sanctions")
+    assert discourse._named_as_told([imposed], told)
+    threat = event("sanctions", party(BIDEN, "initiator"), status="threatened", when=day(3))
+    threat.evidence = "Biden said he would reimpose the sanctions if talks failed."
+    threat.trigger, threat.trigger_offset = "sanctions", threat.evidence.index("sanctions")
+    assert not discourse._named_as_told([imposed], threat)  # a threat: another act

@@ -539,9 +539,8 @@ def _named_as_told(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
     """A call, meeting or talks named with "the" whatever status its sentence tells ("a
     spokesman said that the meeting had been postponed", "the rescheduling of the meeting",
     "were invited to the summit", "had promised to attend the meeting") is one told before
-    with a party on its side: told again, not a new act."""
-    if event.type not in MEETING_TYPES:
-        return False
+    with a party on its side: told again, not a new act. Any other act named so ("said in
+    announcing the sanctions") is one of its kind told with the same status and time."""
     words = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].split()
     if not words or words[-1].lower() not in _NAMING_DETERMINERS:
         return False
@@ -550,8 +549,12 @@ def _named_as_told(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
         after and after[0].lower() in _OWN_PARTIES
     ):
         return False  # "the next round", "the meeting of G-77": another act, named
+    meeting = event.type in MEETING_TYPES
+    kinds = MEETING_TYPES if meeting else {event.type}
     return any(
-        e.type in MEETING_TYPES and any(same_side(a, b) for a in event.actors for b in e.actors)
+        e.type in kinds
+        and (meeting or (e.status == event.status and overlaps(e.when, event.when)))
+        and any(same_side(a, b) for a in event.actors for b in e.actors)
         for e in events[-RECENT:]
     )
 
