@@ -196,3 +196,70 @@ def test_who_briefs_others_on_strikes_did_not_strike():
     ).events
     (strikes,) = [e for e in found if e.type == "military"]
     assert [a.name for a in strikes.actors] == ["India", "Pakistan"]
+
+
+def test_an_ing_act_after_a_linking_preposition_is_the_clause_subjects():
+    (accusation,) = extract(
+        "Test\n\nThe U.S. and other countries withdrew recognition of Maduro after accusing him "
+        "of rigging his most recent reelection.",
+        published=dt.date(2021, 10, 16),
+    ).events
+    assert [(a.name, a.role) for a in accusation.actors] == [
+        ("United States", "initiator"), ("Nicolas Maduro", "target")
+    ]
+
+
+def test_an_unnamed_official_of_a_state_brings_the_state_to_the_table():
+    (visit,) = extract(
+        "Test\n\nSir Keir Starmer will meet Denmark's prime minister on Tuesday.",
+        published=dt.date(2026, 1, 20),
+    ).events
+    assert [a.name for a in visit.actors] == ["Keir Starmer", "Denmark"]
+    # a named official is the party; a person's envoy is someone else
+    (demand,) = extract(
+        "Test\n\nPutin's special envoy urged Ukraine to negotiate.", published=dt.date(2024, 5, 15)
+    ).events
+    assert "Vladimir Putin" not in {a.name for a in demand.actors}
+
+
+def test_leaders_from_a_state_stand_for_it():
+    (meeting,) = extract(
+        "Test\n\nIn July, Trump met with leaders from Gabon, Liberia and Mauritania.",
+        published=dt.date(2025, 7, 20),
+    ).events
+    assert [a.name for a in meeting.actors] == ["Donald Trump", "Gabon", "Liberia", "Mauritania"]
+    (meeting,) = extract(
+        "Test\n\nQin Gang held a meeting with officials from Russia, Sri Lanka and Vietnam.",
+        published=dt.date(2023, 6, 25),
+    ).events
+    assert [a.name for a in meeting.actors] == ["Qin Gang", "Russia", "Sri Lanka", "Vietnam"]
+
+
+def test_forces_withdrawn_from_a_place_leave_it_a_place():
+    found = extract(
+        "Test\n\nThe United States withdrew its forces from Afghanistan on Monday.",
+        published=dt.date(2021, 8, 30),
+    ).events
+    assert all("Afghanistan" not in {a.name for a in e.actors} for e in found)
+
+
+def test_his_in_an_opening_phrase_is_the_titled_subject_after_its_comma():
+    found = extract(
+        "Test\n\nDuring his meeting with Chinese President Xi Jinping on Wednesday, Prime "
+        "Minister (PM) Narendra Modi welcomed the agreement.",
+        published=dt.date(2024, 10, 23),
+    ).events
+    (meeting,) = [e for e in found if e.type == "meeting"]
+    assert {a.name for a in meeting.actors} == {"Narendra Modi", "Xi Jinping"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019, China blocked shipments from two major Canadian exporters.",
+        "In February, New Delhi granted a $500 million loan to Sri Lanka.",
+    ],
+)
+def test_a_name_after_an_opening_time_is_the_subject_not_a_place(text):
+    (event,) = extract("Test\n\n" + text, published=dt.date(2022, 5, 2)).events
+    assert event.actors[0].role == "initiator" and len(event.actors) == 2

@@ -6,6 +6,7 @@ established (who "Kim" is, who "he" and "the two leaders" are) from one sentence
 
 from __future__ import annotations
 
+import calendar
 import copy
 import re
 from bisect import bisect_left
@@ -36,6 +37,27 @@ _OF_STATE_HEADS = frozenset({
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
+_SENT_BY = lexicon.words("representative_nouns")  # "leaders from Gabon": Gabon's, not a place
+
+
+def _sent_by(lows: list[str], k: int) -> bool:
+    """ "leaders from Gabon", "troops from Senegal": the "from" at k names whom the people
+    before it stand for; not "withdrew its forces from Afghanistan" (the verb's "from")."""
+    return (
+        lows[k] == "from" and k >= 1 and lows[k - 1] in _SENT_BY
+        and not (k >= 2 and lows[k - 2] in _OWN_WORDS)
+    )
+
+
+_OWN_WORDS = frozenset({"its", "their", "his", "her", "our", "own"})
+_MONTHS_AND_DAYS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]] + [d.lower() for d in calendar.day_name]
+)
+
+
+def _time_word(low: str) -> bool:
+    """ "In July", "In 2019", "On Monday": a time, not a place that a name after it is in."""
+    return low in _MONTHS_AND_DAYS or low[:1].isdigit()
 _EVENT_NOUNS = lexicon.words("event_nouns")
 _AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
@@ -631,7 +653,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if (
             before >= 0 and lows[before] in _LOCATIVE and g.actor.kind != "person"
             and tokens[g.tok_end - 1].base == tokens[g.tok_end - 1].text
-        ):
+            and not _sent_by(lows, before)
+        ):  # but "met with leaders from Gabon", "troops from Senegal": whom they stand for
             g.location = True  # "in Moscow", "at the White House"; not "in Pyongyang's statement"
         elif (
             before >= 1 and lows[before] == "of" and lows[before - 1] in _SETTING_NOUNS
@@ -640,7 +663,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             g.location = True  # "on the sidelines of the G20": where, not who
         elif (
             g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
-            or (g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE)
+            or (
+                g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE
+                and not _sent_by(lows, g.tok - 3)  # "officials from Russia, Sri Lanka"
+                and not _time_word(lows[g.tok - 2])  # "In July, Trump met": the subject
+            )
         ):
             g.location = True  # "in Bali, Indonesia", "in Jeddah, Saudi Arabia"
         mentions.append(g)
@@ -1312,6 +1339,9 @@ class _Before:
         return self.taken[bisect_left(self.taken_toks, tok) :]
 
 
+_TITLED_SUBJECT_REACH = 8  # words of a capitalised title after the opening phrase's comma
+
+
 class _Subjects:
     """The persons a pronoun may stand for by the sentence's shape: the one who opens it
     ("PM Modi called ...") and the one named just after an opening phrase's comma ("During
@@ -1328,7 +1358,12 @@ class _Subjects:
         self.first_comma = next((x for x, t in enumerate(tokens) if t.text == ","), None)
         comma = self.first_comma
         self.after_comma = next(
-            (m for m in named if comma is not None and 0 < m.tok - comma <= 4), None
+            (m for m in named if comma is not None and 0 < m.tok - comma <= 4 or (
+                comma is not None and 0 < m.tok - comma <= _TITLED_SUBJECT_REACH and all(
+                    t.cap or t.text in "()" for t in tokens[comma + 1 : m.tok]
+                )  # ", Prime Minister (PM) Narendra Modi welcomed": a longer title
+            )),
+            None,
         )
 
 

@@ -127,9 +127,21 @@ class SentenceMentions:
         if self._base_ok is None:
             tokens = self.tokens
             self._base_ok = [
-                not is_modifier(m, tokens) and not _is_source(m, tokens) for m in self.all
+                (not is_modifier(m, tokens) or self._stands_for_official(k))
+                and not _is_source(m, tokens)
+                for k, m in enumerate(self.all)
             ]
         return self._base_ok[k]
+
+    def _stands_for_official(self, k: int) -> bool:
+        """ "will meet Denmark's prime minister": a state's official left unnamed is the state
+        at the table (a named one, "Russia's foreign minister Sergei Lavrov", is the party;
+        a person's, "Trump's special envoy", is someone else)."""
+        m = self.all[k]
+        if m.actor.kind == "person":
+            return False
+        nxt = self.all[k + 1] if k + 1 < len(self.all) else None
+        return nxt is None or nxt.actor.kind != "person" or nxt.tok - m.tok_end > _OFFICIAL_REACH
 
     def is_party(self, k: int, trig: Trigger) -> bool:
         m = self.all[k]
@@ -216,7 +228,11 @@ def actors_for(
     shared_subject: list[tuple[Actor, str]] = []
     if not before and not spoken_of:
         first = sm.first_party(trig)
-        if lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
+        if (subject := _gerund_subject(sm, lo, trig)) is not None:
+            # "withdrew recognition of Maduro after accusing him of rigging": who accuses is
+            # the subject of the clause the "after" phrase belongs to, not Maduro
+            before = subject
+        elif lo > 0 and tokens[lo].low == "and" and previous_clause_actors:
             # "... met X and reached a consensus": the same subject acts again.
             shared_subject = previous_clause_actors
         elif lo > 0 and tokens[lo].low == "and" and first is not None and first.tok < lo:
@@ -309,6 +325,7 @@ def actors_for(
     ]
 
 
+_OFFICIAL_REACH = 6  # words of a title between a state and the official it names
 _TITLE_REACH = 4  # tokens from a state to the person its title names ("Russia's foreign minister")
 
 
@@ -383,6 +400,35 @@ def _absolute_subject(
     ):
         return None
     return own
+
+
+def _gerund_subject(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention] | None:
+    """ "The US withdrew recognition of Maduro after accusing him", "Belarus retaliated by
+    announcing sanctions": an -ing trigger right after a linking preposition has no subject of
+    its own; it is the subject of the clause the phrase hangs on (its first party, with those
+    listed beside it), not the party named last before it."""
+    tokens = sm.tokens
+    link = trig.tok - 1
+    if link < 1 or tokens[link].low not in _GERUND_LINKS or tokens[trig.tok].cap:
+        return None
+    if not gerund(tokens[trig.tok].low):
+        return None
+    start = lo if link > lo else sm.clauses[link - 1]  # ", after accusing": the clause before
+    if start >= link or trig.tok - start > WINDOW:
+        return None
+    parties = sm.parties_between(start, link, trig)
+    if not parties:
+        return None
+    subject = [parties[0]]
+    for m in parties[1:]:
+        if m.tok == subject[0].tok or _listed_next(tokens, subject, m):
+            subject.append(m)
+        else:
+            break
+    return subject
+
+
+_GERUND_LINKS = frozenset({"after", "before", "by", "while", "without", "despite", "since", "upon"})
 
 
 _TRIGGER_PREPOSITIONS = frozenset({"at", "into", "to", "with", "on", "against"})
