@@ -263,3 +263,43 @@ def test_his_in_an_opening_phrase_is_the_titled_subject_after_its_comma():
 def test_a_name_after_an_opening_time_is_the_subject_not_a_place(text):
     (event,) = extract("Test\n\n" + text, published=dt.date(2022, 5, 2)).events
     assert event.actors[0].role == "initiator" and len(event.actors) == 2
+
+
+def test_the_last_of_a_list_after_and_the_is_listed():
+    found = extract(
+        "Test\n\nIsrael and Hamas agreed to a truce following intensive mediation by Qatar, "
+        "Egypt, and the United States.",
+        published=dt.date(2025, 1, 15),
+    ).events
+    (talks,) = [e for e in found if e.type == "talks"]
+    assert {"Qatar", "Egypt", "United States"} <= {a.name for a in talks.actors}
+
+
+def test_a_participle_clause_goes_on_with_a_coordinated_subject():
+    (tariffs,) = extract(
+        "Test\n\nThe US and China are locked in a trade war, imposing tariffs on each other's "
+        "exports.",
+        published=dt.date(2019, 6, 18),
+    ).events
+    assert [a.name for a in tariffs.actors] == ["United States", "China"]
+
+
+def test_a_speech_act_after_a_call_is_said_to_whom_was_called():
+    found = extract(
+        "Test\n\nPresident Barack Obama called Netanyahu and commended the decision; Obama also "
+        "spoke with Egyptian president Mohammed Morsi and thanked him for his efforts.",
+        published=dt.date(2012, 11, 22),
+    ).events
+    support = [[(a.name, a.role) for a in e.actors] for e in found if e.type == "support"]
+    assert support == [
+        [("Barack Obama", "initiator"), ("Benjamin Netanyahu", "target")],
+        [("Barack Obama", "initiator"), ("Mohamed Morsi", "target")],
+    ]
+    # a name after the verb is its own object, even one not known as an actor
+    found = extract(
+        "Test\n\nPrime Minister Pedro Sanchez visited Beijing in September and urged the "
+        "Commission to reconsider.",
+        published=dt.date(2024, 10, 5),
+    ).events
+    (demand,) = [e for e in found if e.type == "demand"]
+    assert "China" not in {a.name for a in demand.actors}

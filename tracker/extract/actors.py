@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from tracker.domain import without_diacritics
 from tracker.extract import lexicon
-from tracker.extract.clauses import WINDOW
+from tracker.extract.clauses import WINDOW, looks_like_verb
 from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key, tokenize
 from tracker.extract.types import ActorEntry
 
@@ -952,6 +952,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             ):
                 # "During his meeting with Xi, Modi welcomed ...": the subject after the comma.
                 person = main_subject.actor
+            elif low == "him" and (other := _object_of_shared_subject(mentions, lows, i)):
+                # "Obama spoke with President Morsi and thanked him": not the one who thanks
+                person = other
             else:
                 person = (
                     latest.before(i) or memory.last_subject or memory.last_person()
@@ -1337,6 +1340,23 @@ class _Before:
     def since(self, tok: int) -> list[int]:
         """Taken mentions at or after ``tok`` (call ``advance`` first)."""
         return self.taken[bisect_left(self.taken_toks, tok) :]
+
+
+def _object_of_shared_subject(mentions: list[Mention], lows: list[str], i: int) -> Actor | None:
+    """ "X spoke with Y and thanked him": a "him" right after "and" and a verb is the object of
+    a verb whose subject is the sentence's (X, its first person); it is the person named last
+    before the "and" (Y), when that is someone else."""
+    if i < 3 or lows[i - 2] != "and" or not looks_like_verb(lows[i - 1]):
+        return None
+    named = [
+        m for m in mentions
+        if m.actor.kind == "person" and m.source != "pronoun" and i - WINDOW <= m.tok < i - 2
+    ]
+    if len(named) < 2:
+        return None
+    subject = min(named, key=lambda m: m.tok)
+    nearest = max(named, key=lambda m: m.tok)
+    return nearest.actor if nearest.actor != subject.actor else None
 
 
 _TITLED_SUBJECT_REACH = 8  # words of a capitalised title after the opening phrase's comma

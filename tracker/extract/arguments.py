@@ -11,6 +11,7 @@ length of a sentence, however many triggers and mentions it holds.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
 
@@ -19,6 +20,7 @@ from tracker.extract.actors import Actor, Mention, base_index
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import Token, gerund
+from tracker.extract.types import ExtractedEvent
 
 # Event types whose parties take part side by side; the others go from initiator to target.
 CONSULT = frozenset({"call", "meeting", "talks", "agreement"})
@@ -236,14 +238,15 @@ def actors_for(
             # "... met X and reached a consensus": the same subject acts again.
             shared_subject = previous_clause_actors
         elif lo > 0 and tokens[lo].low == "and" and first is not None and first.tok < lo:
-            before = _at(sm, first.tok, trig)  # the sentence's subject
+            before = _listed_from(sm, first, lo, trig)  # the sentence's subject
         elif (
             lo >= 2 and tokens[lo - 1].text == "," and tokens[lo].low.endswith("ing")
             and first is not None and first.tok < lo and not first.location
         ):
             # "Blinken welcomed the deal ..., warning that sanctions remained an option":
-            # a participle clause goes on with the sentence's subject.
-            before = _at(sm, first.tok, trig)
+            # a participle clause goes on with the sentence's subject ("The US and China are
+            # locked in a trade war ..., imposing tariffs": both of them).
+            before = _listed_from(sm, first, lo, trig)
         else:
             # "Trump said Washington was ...": the speaker of the sentence, before the clause.
             earlier = [
@@ -402,6 +405,20 @@ def _absolute_subject(
     return own
 
 
+def _listed_from(sm: SentenceMentions, first: Mention, end: int, trig: Trigger) -> list[Mention]:
+    """The parties named at the first one's position and those listed with it ("The US and
+    China"), before ``end``."""
+    out = _at(sm, first.tok, trig)
+    if not out:
+        return out
+    for m in sm.parties_between(first.tok_end, min(end, first.tok + WINDOW), trig):
+        if m.tok == out[-1].tok or _listed_next(sm.tokens, out, m):
+            out.append(m)
+        else:
+            break
+    return out
+
+
 def _gerund_subject(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention] | None:
     """ "The US withdrew recognition of Maduro after accusing him", "Belarus retaliated by
     announcing sanctions": an -ing trigger right after a linking preposition has no subject of
@@ -554,6 +571,8 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     if not out:
         return False
     gap = [t.low for t in tokens[out[-1].tok_end : m.tok]]
+    if gap and gap[-1] == "the":
+        gap.pop()  # "mediation by Qatar, Egypt, and the United States"
     return gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
 
 
@@ -664,6 +683,27 @@ def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -
         participle and (lows[lo] in _SUBORDINATORS or lows[lo].endswith("ing"))
         and not sm.between(lo, trig.tok)
     )
+
+
+def addressees(
+    tokens: list[Token], lows: list[str], lo: int, trig: Trigger, actors: list[tuple[Actor, str]],
+    out: Sequence[ExtractedEvent],
+) -> list[Actor]:
+    """ "Obama called Netanyahu and commended the decision": a speech act told with no target,
+    the verb of a clause that goes on ("and ...") from a call or meeting of the same sentence
+    with its speaker, is said to the others of that call or meeting."""
+    if lo == 0 or lows[lo] != "and" or trig.tok - lo > 2:  # "and also urged"
+        return []
+    k = trig.tok_end + (trig.tok_end < len(lows) and lows[trig.tok_end] == "the")
+    if k < len(tokens) and tokens[k].cap:
+        return []  # "and urged the Commission to reconsider": someone the verb names
+    if not out or out[-1].type not in MEETING_TYPES:
+        return []
+    mine = {a.name for a, _ in actors}
+    last = out[-1]
+    if not any(a.name in mine for a in last.actors):
+        return []
+    return [Actor(a.name, a.kind, a.country) for a in last.actors if a.name not in mine]
 
 
 def agreed_to_act(lows: list[str], trig: Trigger) -> bool:

@@ -26,6 +26,7 @@ from tracker.extract.arguments import (
     SPEECH_ACTS,
     SentenceMentions,
     actors_for,
+    addressees,
     agreed_to_act,
     convening_body,
     separate_sides,
@@ -267,9 +268,10 @@ def _sentence_events(
             actors = parties
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             # "condemned the measures", "congratulated them": aimed at acts told before
+            # ... or "called Netanyahu and commended the decision": said to Netanyahu
             targets = speech_targets(
                 tokens, lows, trig, lo, actors, recent_acts(earlier_events, out)
-            )
+            ) or addressees(tokens, lows, lo, trig, actors, out)
             actors = [*actors, *((a, "target") for a in targets)]
         if trig.type == "aid" and all(r == "initiator" for _, r in actors):
             # "Cameron pledged $1.75 billion in aid": to whom the aid told before went
