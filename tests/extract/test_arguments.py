@@ -303,3 +303,20 @@ def test_a_speech_act_after_a_call_is_said_to_whom_was_called():
     ).events
     (demand,) = [e for e in found if e.type == "demand"]
     assert "China" not in {a.name for a in demand.actors}
+
+
+def test_small_states_are_known_parties():
+    (meeting,) = extract(
+        "Test\n\nTrump met with leaders from Gabon, Guinea-Bissau, Liberia, and Mauritania.",
+        published=dt.date(2025, 7, 20),
+    ).events
+    assert [a.name for a in meeting.actors] == [
+        "Donald Trump", "Gabon", "Guinea-Bissau", "Liberia", "Mauritania"
+    ]
+    (aid,) = extract(
+        "Test\n\nAustralia, Nauru, PNG, Samoa and Solomon Islands gave financial assistance.",
+        published=dt.date(2016, 2, 26),
+    ).events
+    assert [a.name for a in aid.actors] == [
+        "Australia", "Nauru", "Papua New Guinea", "Samoa", "Solomon Islands"
+    ]
