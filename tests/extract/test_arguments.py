@@ -320,3 +320,20 @@ def test_small_states_are_known_parties():
     assert [a.name for a in aid.actors] == [
         "Australia", "Nauru", "Papua New Guinea", "Samoa", "Solomon Islands"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        (
+            "The State of Kuwait, on behalf of the GCC States, has declared support for "
+            "Malaysia's nomination.",
+            "Kuwait",
+        ),
+        ("Ambassador of China to Pakistan Jiang Zaidong called on FM Ishaq Dar on Friday.",
+         "China"),
+    ],
+)
+def test_a_state_named_by_of_after_a_state_word_or_envoy_is_a_party(text, party):
+    (event,) = extract("Test\n\n" + text, published=dt.date(2025, 5, 9)).events
+    assert party in {a.name for a in event.actors}

@@ -33,6 +33,8 @@ _PORTFOLIOS = frozenset({
 _OF_STATE_HEADS = frozenset({
     "government", "governments", "president", "presidents", "leaders", "leader", "king",
     "queen", "emir", "people", "peoples", "delegation", "delegations", "parliament",
+    "state", "kingdom", "sultanate",  # "The State of Kuwait", "the Kingdom of Bahrain"
+    "ambassador", "ambassadors", "envoy",  # "Ambassador of China to Pakistan Jiang Zaidong"
 })
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
