@@ -337,3 +337,14 @@ def test_small_states_are_known_parties():
 def test_a_state_named_by_of_after_a_state_word_or_envoy_is_a_party(text, party):
     (event,) = extract("Test\n\n" + text, published=dt.date(2025, 5, 9)).events
     assert party in {a.name for a in event.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Cameron pledged $1.75 billion in aid to Syrian refugees.", "Syria"),
+    ],
+)
+def test_a_states_refugees_stand_for_it(text, target):
+    (event,) = extract("Test\n\n" + text, published=dt.date(2016, 2, 4)).events
+    assert target in {a.name for a in event.actors}
