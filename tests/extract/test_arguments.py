@@ -215,6 +215,12 @@ def test_an_unnamed_official_of_a_state_brings_the_state_to_the_table():
         published=dt.date(2026, 1, 20),
     ).events
     assert [a.name for a in visit.actors] == ["Keir Starmer", "Denmark"]
+    found = extract(
+        "Test\n\nSir Keir Starmer will meet Denmark's prime minister a day after Donald Trump "
+        "backed down.",
+        published=dt.date(2026, 1, 20),
+    ).events
+    assert [a.name for a in found[0].actors] == ["Keir Starmer", "Denmark"]
     # a named official is the party; a person's envoy is someone else
     (demand,) = extract(
         "Test\n\nPutin's special envoy urged Ukraine to negotiate.", published=dt.date(2024, 5, 15)

@@ -143,7 +143,14 @@ class SentenceMentions:
         if m.actor.kind == "person":
             return False
         nxt = self.all[k + 1] if k + 1 < len(self.all) else None
-        return nxt is None or nxt.actor.kind != "person" or nxt.tok - m.tok_end > _OFFICIAL_REACH
+        if nxt is None or nxt.actor.kind != "person" or nxt.tok - m.tok_end > _OFFICIAL_REACH:
+            return True
+        # "Kuwait's emir, Sheik Sabah": the name in apposition; but "Denmark's prime minister
+        # a day after Donald Trump ...": not his title
+        return any(
+            (not t.low.isalpha() and t.text != ",") or t.low in _NOT_TITLE
+            for t in self.tokens[m.tok_end : nxt.tok]
+        )
 
     def is_party(self, k: int, trig: Trigger) -> bool:
         m = self.all[k]
@@ -328,6 +335,10 @@ def actors_for(
     ]
 
 
+_NOT_TITLE = frozenset({
+    "a", "an", "the", "and", "or", "of", "on", "in", "at", "to", "with", "for", "by", "from",
+    "after", "before", "when", "while", "who", "which", "that", "said", "says", "told",
+})
 _OFFICIAL_REACH = 6  # words of a title between a state and the official it names
 _TITLE_REACH = 4  # tokens from a state to the person its title names ("Russia's foreign minister")
 
