@@ -354,3 +354,12 @@ def test_a_state_named_by_of_after_a_state_word_or_envoy_is_a_party(text, party)
 def test_a_states_refugees_stand_for_it(text, target):
     (event,) = extract("Test\n\n" + text, published=dt.date(2016, 2, 4)).events
     assert target in {a.name for a in event.actors}
+
+
+def test_a_capital_named_after_a_comma_is_still_a_place():
+    (talks,) = extract(
+        "Test\n\nSouth Sudan and the rebels have for three weeks been negotiating in the "
+        "Ethiopian capital, Addis Ababa, under IGAD mediation.",
+        published=dt.date(2014, 1, 23),
+    ).events
+    assert "Ethiopia" not in {a.name for a in talks.actors}

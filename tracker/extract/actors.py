@@ -643,6 +643,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         ):
             continue  # "Iran's Supreme National Security Council": a longer, unknown name
         before = g.tok - 1 - (g.tok > 1 and lows[g.tok - 1] == "the")
+        if before >= 2 and lows[before] == "," and lows[before - 1] in _PLACE_NOUNS:
+            before -= 1  # "in the Ethiopian capital, Addis Ababa"
         if before >= 1 and lows[before] in _PLACE_NOUNS:
             # "in the Ghanaian capital Accra", "in the port city of Odesa": past the words
             # that say what kind of place it is
