@@ -363,3 +363,14 @@ def test_a_capital_named_after_a_comma_is_still_a_place():
         published=dt.date(2014, 1, 23),
     ).events
     assert "Ethiopia" not in {a.name for a in talks.actors}
+
+
+def test_a_declined_invitation_to_a_hosted_summit_is_turned_down_to_the_host():
+    (event,) = extract(
+        "Test\n\nPakistan has declined an invitation to the US-hosted so-called \u201cSummit for "
+        "Democracy,\u201d a conference that Russia and China have warned will create new rifts.",
+        published=dt.date(2021, 12, 9),
+    ).events
+    assert (event.type, [(a.name, a.role) for a in event.actors]) == (
+        "rejection", [("Pakistan", "initiator"), ("United States", "target")]
+    )

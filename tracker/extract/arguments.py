@@ -274,6 +274,9 @@ def actors_for(
         if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
             end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
             break
+        if tokens[k].low == "," and _appositive(tokens, k, end):
+            end = k  # "an invitation to the summit, a conference that Russia and China have
+            break  # warned against": the appositive describes the summit
         if tokens[k].low == "," and k + 1 < end and (_participle(tokens[k + 1]) or (
             tokens[k + 1].low.endswith("ly") and k + 2 < end and _participle(tokens[k + 2])
         )):
@@ -414,6 +417,19 @@ def _absolute_subject(
     ):
         return None
     return own
+
+
+def _appositive(tokens: list[Token], k: int, end: int) -> bool:
+    """Does the comma at k open an appositive with a relative clause of its own ("..., a
+    conference that Russia and China have warned ...")?"""
+    if k + 1 < end and tokens[k + 1].text in _QUOTES:
+        k += 1  # 'the "Summit for Democracy," a conference that ...'
+    if k + 2 >= end or tokens[k + 1].low not in ("a", "an"):
+        return False
+    return any(t.low in _RELATIVES for t in tokens[k + 2 : min(end, k + _APPOSITIVE_REACH)])
+
+
+_APPOSITIVE_REACH = 6  # words from the comma to the appositive's relative pronoun
 
 
 def _listed_from(sm: SentenceMentions, first: Mention, end: int, trig: Trigger) -> list[Mention]:
