@@ -374,3 +374,17 @@ def test_a_declined_invitation_to_a_hosted_summit_is_turned_down_to_the_host():
     assert (event.type, [(a.name, a.role) for a in event.actors]) == (
         "rejection", [("Pakistan", "initiator"), ("United States", "target")]
     )
+
+
+def test_whom_a_party_writes_to_is_the_target_of_what_it_proposes():
+    found = extract(
+        "Test\n\nZelensky said he had written to Erdogan and Guterres proposing to continue the "
+        "initiative.",
+        published=dt.date(2023, 7, 18),
+    ).events
+    (proposal,) = [e for e in found if e.type == "proposal"]
+    assert [(a.name, a.role) for a in proposal.actors] == [
+        ("Volodymyr Zelenskyy", "initiator"),
+        ("Recep Tayyip Erdogan", "target"),
+        ("Antonio Guterres", "target"),
+    ]

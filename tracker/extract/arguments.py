@@ -318,9 +318,12 @@ def actors_for(
             own = role_first if role != role_first and (
                 _speaking_with(tokens, m) or _reporting(tokens, m)
             ) else role
-            if own == "initiator" and _aimed_at(tokens, m) and any(o.tok < m.tok for o in group):
+            if own == "initiator" and (
+                _aimed_at(tokens, m) or _addressed(tokens, m, group)
+            ) and any(o.tok < m.tok for o in group):
                 # "Trump taking a stance against Russia, threatening sanctions": whom the
-                # subject turns against is the target, not a second initiator
+                # subject turns against is the target, not a second initiator; so is whom
+                # he writes to ("he had written to Erdogan and Guterres proposing ...")
                 own = "target"
             for actor in ((m.government, m.actor) if m.government else (m.actor,)):
                 if actor is not None and actor.name not in names:
@@ -392,6 +395,22 @@ def convening_body(trig: Trigger, tokens: list[Token]) -> Actor | None:
         if hit and i + hit[0] == end and hit[1].kind == "organisation":
             return hit[1]
     return None
+
+
+def _addressed(tokens: list[Token], m: Mention, group: list[Mention]) -> bool:
+    """ "written to Erdogan and Guterres", "in a letter to the Prime Minister": the mention (or
+    the list it ends) is what "to" after a verb of writing or telling names."""
+    k = m.tok - 1
+    for o in reversed([o for o in group if o.tok < m.tok]):
+        if not _listed_next(tokens, [o], m) and o.tok_end != m.tok:
+            break
+        k = o.tok - 1  # "to Erdogan and Guterres": back to the list's first
+        m = o
+    k -= k >= 0 and tokens[k].low == "the"
+    return k >= 1 and tokens[k].low == "to" and tokens[k - 1].low in _ADDRESSING
+
+
+_ADDRESSING = lexicon.words("addressing_words")
 
 
 def _aimed_at(tokens: list[Token], m: Mention) -> bool:
