@@ -388,3 +388,23 @@ def test_whom_a_party_writes_to_is_the_target_of_what_it_proposes():
         ("Recep Tayyip Erdogan", "target"),
         ("Antonio Guterres", "target"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Guterres said he had sent a letter to President Vladimir Putin last week with "
+            "proposals to keep the initiative alive.",
+            "Vladimir Putin",
+        ),
+        (
+            "Turkey's President Recep Tayyip Erdogan assured President Petro Poroshenko that "
+            "Turkey firmly supports the territorial integrity of Ukraine.",
+            "Petro Poroshenko",
+        ),
+    ],
+)
+def test_whom_a_speaker_writes_to_or_tells_is_a_target(text, target):
+    found = extract("Test\n\n" + text, published=dt.date(2023, 7, 18)).events
+    assert (target, "target") in {(a.name, a.role) for e in found for a in e.actors}

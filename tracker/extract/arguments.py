@@ -406,11 +406,17 @@ def _addressed(tokens: list[Token], m: Mention, group: list[Mention]) -> bool:
             break
         k = o.tok - 1  # "to Erdogan and Guterres": back to the list's first
         m = o
+    stop = k - _TITLE_REACH
+    while k > stop and k >= 0 and tokens[k].cap and tokens[k].low != "to":
+        k -= 1  # "a letter to President Vladimir Putin": past the title
     k -= k >= 0 and tokens[k].low == "the"
+    if k >= 0 and tokens[k].low in _TELLING:
+        return True  # "Erdogan assured President Petro Poroshenko that Turkey supports ..."
     return k >= 1 and tokens[k].low == "to" and tokens[k - 1].low in _ADDRESSING
 
 
 _ADDRESSING = lexicon.words("addressing_words")
+_TELLING = lexicon.words("telling_verbs")
 
 
 def _aimed_at(tokens: list[Token], m: Mention) -> bool:
