@@ -296,6 +296,8 @@ def test_a_speech_act_after_a_call_is_said_to_whom_was_called():
         "spoke with Egyptian president Mohammed Morsi and thanked him for his efforts.",
         published=dt.date(2012, 11, 22),
     ).events
+    calls = [[a.name for a in e.actors] for e in found if e.type == "call"]
+    assert calls == [["Barack Obama", "Benjamin Netanyahu"], ["Barack Obama", "Mohamed Morsi"]]
     support = [[(a.name, a.role) for a in e.actors] for e in found if e.type == "support"]
     assert support == [
         [("Barack Obama", "initiator"), ("Benjamin Netanyahu", "target")],

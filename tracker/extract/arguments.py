@@ -737,6 +737,24 @@ def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -
     )
 
 
+def another_meeting(
+    event_type: str, actors: list[tuple[Actor, str]], out: Sequence[ExtractedEvent], lo: int,
+    trig: Trigger, sm: SentenceMentions,
+) -> bool:
+    """ "Obama called Netanyahu ...; Obama also spoke with President Morsi": a call or meeting
+    told "also" in a clause that names its own subject, with someone the earlier one did not
+    have, is another act (not "visited Jeddah and met the prince": one trip)."""
+    if event_type not in MEETING_TYPES or lo == 0 or len(actors) < 2:
+        return False
+    if "also" not in sm.lows[lo : trig.tok]:
+        return False
+    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    if earlier is None or not sm.actor_named_between(actors[0][0].name, lo, trig.tok):
+        return False
+    had = {a.name for a in earlier.actors}
+    return any(a.name not in had for a, _ in actors[1:])
+
+
 def addressees(
     tokens: list[Token], lows: list[str], lo: int, trig: Trigger, actors: list[tuple[Actor, str]],
     out: Sequence[ExtractedEvent],

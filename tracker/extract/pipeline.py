@@ -28,6 +28,7 @@ from tracker.extract.arguments import (
     actors_for,
     addressees,
     agreed_to_act,
+    another_meeting,
     convening_body,
     separate_sides,
     subjectless,
@@ -313,7 +314,9 @@ def _sentence_events(
             remove_event(out, head_events.get(lo))
             seen_types.discard(head_type)
             actors = merge_actors(head_actors, actors)
-        if event_type in seen_types and not another_actor(event_type, actors, out, lo, trig, sm):
+        if event_type in seen_types and not another_actor(
+            event_type, actors, out, lo, trig, sm
+        ) and not another_meeting(event_type, actors, out, lo, trig, sm):
             if event_type in MEETING_TYPES and inherited is None:
                 join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
