@@ -410,3 +410,14 @@ def test_whom_a_party_writes_to_is_the_target_of_what_it_proposes():
 def test_whom_a_speaker_writes_to_or_tells_is_a_target(text, target):
     found = extract("Test\n\n" + text, published=dt.date(2023, 7, 18)).events
     assert (target, "target") in {(a.name, a.role) for e in found for a in e.actors}
+
+
+def test_the_author_of_a_vetoed_resolution_is_its_target_and_its_content_is_not():
+    (veto,) = extract(
+        "Test\n\nRussia vetoed a French-drafted United Nations Security Council resolution on "
+        "Syria.",
+        published=dt.date(2016, 10, 11),
+    ).events
+    assert [(a.name, a.role) for a in veto.actors] == [
+        ("Russia", "initiator"), ("France", "target")
+    ]

@@ -295,6 +295,10 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if after and _agent_compound(tokens, after[0]):
+        # "vetoed a French-drafted Security Council resolution on Syria": the drafter is the
+        # party; what else the resolution names is its content
+        after = [m for m in after if m.tok == after[0].tok]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
     agents = [m for m in after if _passive_agent(tokens, trig, m) or _noun_source(tokens, trig, m)]
@@ -455,6 +459,17 @@ def _appositive(tokens: list[Token], k: int, end: int) -> bool:
 
 
 _APPOSITIVE_REACH = 6  # words from the comma to the appositive's relative pronoun
+
+
+def _agent_compound(tokens: list[Token], m: Mention) -> bool:
+    """ "French-drafted", "US-sponsored": a state named as the author of the noun after it."""
+    text = tokens[m.tok].text
+    return m.tok_end == m.tok + 1 and "-" in text and (
+        text.rpartition("-")[2].lower() in _AGENT_SUFFIXES
+    )
+
+
+_AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
 
 def _listed_from(sm: SentenceMentions, first: Mention, end: int, trig: Trigger) -> list[Mention]:
