@@ -1771,6 +1771,7 @@ def _recent_pair(memory: ArticleMemory, here: list[Actor], kind: str) -> list[Ac
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ACCENTED_LETTER = re.compile(r"[^\W\d_a-zA-Z]")  # a letter outside ASCII: "ğ", "é"
 
 
 def _plain(word: str) -> str:
@@ -1780,6 +1781,8 @@ def _plain(word: str) -> str:
 def spellings_in(text: str) -> dict[str, str]:
     """The article's accented words by their plain form: {"Erdogan": "Erdoğan"}. One pass
     over the text; a word written both ways keeps its accents."""
+    if text.isascii() or _ACCENTED_LETTER.search(text) is None:
+        return {}  # most articles (curly quotes and dashes are no letters): one search in C
     return {
         _plain(word): word
         for word in set(_LETTERS.findall(text))

@@ -80,6 +80,8 @@ class TriggerLexicon:
             for a, b, value in self.triggers.find_all(lows)
             if value[0] != "none" and (a == 0 or lows[a - 1] != "-")  # type: ignore[index]
         ]
+        if "ly " not in " ".join(lows) + " ":
+            return found  # no word ends in "-ly" (tokens hold no spaces: one search in C)
         kept = [k for k, w in enumerate(lows) if not _adverb(w)]
         if len(kept) == len(lows):
             return found
