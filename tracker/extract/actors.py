@@ -729,7 +729,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 claimed[x] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    for i in [x for x in capitals if "-" in texts[x]]:
+    hyphenated = [x for x in capitals if "-" in texts[x]]
+    for i in hyphenated:
         if claimed[i]:
             continue
         prefix, _, suffix = texts[i].rpartition("-")
@@ -755,7 +756,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     # Who this sentence tells brokered or hosted an act: none of the pair that acted.
     memory.brokers = (
         set() if _MEDIATION_WORDS.isdisjoint(low_set) and not _AGENT_HYPHEN.search(
-            " ".join(texts[x] for x in capitals if "-" in texts[x])
+            " ".join(texts[x] for x in hyphenated)
         ) else _brokers(tokens, mentions, index)
     )
     memory.brokers_seen |= memory.brokers
@@ -1478,7 +1479,7 @@ def _count_told(memory: ArticleMemory, index: ActorIndex) -> None:
     if memory.told:
         weight = _lead_weight(memory.sentence_no - 1)
         for group in memory.told:
-            if len(group) >= 2 and not memory.brokers.isdisjoint(
+            if len(group) >= 2 and memory.brokers and not memory.brokers.isdisjoint(
                 _side(a, index) for a in group
             ):
                 # "U.S.-hosted negotiations between Armenia's Mirzoyan and Azerbaijan's

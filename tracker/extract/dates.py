@@ -565,11 +565,13 @@ def find_dates(
             continue  # '"... this evening, Obama and Castro shook hands," said X': X's day
         if kind == "span" and not future and not text.startswith("within"):
             continue  # "the third launch in a week": a length of time, not a time ahead
-        before = [w.lower() for w in _LEAD_WORDS.findall(
+        # the words of letters before the time, lower-cased (joined and split again in C)
+        before = " ".join(_LEAD_WORDS.findall(
             sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
-        )][-_SCHEDULE_REACH:]
-        scheduled = next((k for k in range(len(before) - 1, -1, -1)
-                          if before[k] in _SCHEDULE_WORDS), None)
+        )).lower().split()[-_SCHEDULE_REACH:]
+        scheduled = None if _SCHEDULE_WORDS.isdisjoint(before) else next(
+            k for k in range(len(before) - 1, -1, -1) if before[k] in _SCHEDULE_WORDS
+        )
         direction = "forward" if future else "backward"
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side

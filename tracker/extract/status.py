@@ -263,7 +263,9 @@ def _conditional_on(after: list[str]) -> bool:
 
 def _in_case(words: list[str]) -> bool:
     """ "in case of a military attack": a condition, like "if"."""
-    return any(w == "case" and k > 0 and words[k - 1] == "in" for k, w in enumerate(words))
+    return "case" in words and any(
+        w == "case" and k > 0 and words[k - 1] == "in" for k, w in enumerate(words)
+    )
 
 
 _INVERTED_SUBJECTS = _DETERMINERS | frozenset({
@@ -273,7 +275,7 @@ _INVERTED_SUBJECTS = _DETERMINERS | frozenset({
 
 def _inverted(words: list[str]) -> bool:
     """ "should the US decide to impose them": a condition told by inversion, like "if"."""
-    return any(
+    return "should" in words and any(
         w == "should" and k + 1 < len(words) and words[k + 1] in _INVERTED_SUBJECTS
         for k, w in enumerate(words)
     )
@@ -373,6 +375,9 @@ def in_condition(lows: list[str], lo: int, trig: Trigger, named: Sequence[bool])
     The condition is not asserted: it is what the main clause depends on; but an act with a
     named author ("Turkey's military operation") is presupposed. ``named[k]``: token k is
     capitalised."""
+    reach = lows[max(lo, trig.tok - _CONDITION_REACH + 1) : trig.tok]
+    if _CONDITIONALS.isdisjoint(reach) and "case" not in reach:
+        return False  # no condition opens within reach (most acts): one test in C
     for k in range(trig.tok - 1, max(lo - 1, trig.tok - _CONDITION_REACH), -1):
         if lows[k] in _CONDITIONALS or (lows[k] == "case" and k > 0 and lows[k - 1] == "in"):
             return True  # "if", "unless", "in case of a military attack"

@@ -41,7 +41,7 @@ from tracker.extract import lexicon
 from tracker.extract.dates import DateMention, shift_days
 from tracker.extract.dates import _range as _range_of
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import Token
+from tracker.extract.tokens import Token, Tokens
 from tracker.extract.types import ExtractedEvent
 
 # A plan's time follows its trigger closely: "will meet in Geneva on June 16".
@@ -179,10 +179,13 @@ _FUTURE_REACH = 24  # tokens looked ahead of a trigger for "will" (bounded: line
 _FUTURE_AUXILIARIES = _WILL | {"would"}
 
 
-def _future_cue_after(tokens: list[Token], tok_end: int) -> int | None:
+def _future_cue_after(tokens: Tokens, tok_end: int) -> int | None:
     """Where the first "will" or "would" after the trigger starts, if one is near."""
-    for k in range(tok_end, min(len(tokens), tok_end + _FUTURE_REACH)):
-        if tokens[k].low in _FUTURE_AUXILIARIES:
+    ahead = tokens.lows[tok_end : tok_end + _FUTURE_REACH]
+    if _FUTURE_AUXILIARIES.isdisjoint(ahead):
+        return None  # most acts: one test in C
+    for k, low in enumerate(ahead, tok_end):
+        if low in _FUTURE_AUXILIARIES:
             return tokens[k].start
     return None
 
@@ -275,7 +278,7 @@ class SentenceTimes:
 
     def when_for(
         self,
-        tokens: list[Token],
+        tokens: Tokens,
         tok: int,
         tok_end: int,
         status: str,
@@ -476,7 +479,7 @@ class SentenceTimes:
         return None
 
     def ahead_in_clause(
-        self, tokens: list[Token], tok: int, tok_end: int, lo: int, hi: int, event_type: str
+        self, tokens: Tokens, tok: int, tok_end: int, lo: int, hi: int, event_type: str
     ) -> When | None:
         """A time after publication that the trigger's clause (tokens [lo, hi)) tells for it:
         what is told in the present for a day ahead is a plan ("hosts a summit from May 19")."""
