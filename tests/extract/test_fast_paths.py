@@ -103,11 +103,11 @@ def test_date_candidates_are_tried_wherever_the_regex_can_match():
             assert [(m.span(), m.lastgroup) for m in _candidates(scan)] == expected
 
 
-def test_tokens_are_the_same_from_the_word_memo():
+def test_tokens_are_the_same_from_the_chunk_memo():
     from tracker.extract import tokens
 
     text = "Russia's envoy met the U.S. team; Russia's talks went on. U.S. and Russia's"
-    tokens._WORD_FORMS.clear()
+    tokens._CHUNK_TOKENS.clear()
     first = tokens.tokenize(text)  # the memo fills as it goes: repeated words come from it
     again = tokens.tokenize(text)
     assert first == again

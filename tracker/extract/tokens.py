@@ -44,29 +44,37 @@ def tokenize(text: str) -> Tokens:
     bases: list[str] = []
     capitals: list[int] = []
     add_low, add_base, add_capital = lows.append, bases.append, capitals.append
-    known = _WORD_FORMS
-    if len(known) > _WORD_FORMS_LIMIT:
+    known = _CHUNK_TOKENS
+    if len(known) > _CHUNK_TOKENS_LIMIT:
         known.clear()  # a bounded memo: a long run meets ever new names and numbers
-    end = 0
     new = object.__new__
-    # Only whitespace lies between two tokens (any other character starts one): a token starts
-    # where the space before it ends.
-    for space, word in _SPACED_TOKEN.findall(text):
-        forms = known.get(word)
-        if forms is None:
-            base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
-            forms = known[word] = (word.lower(), base, word[0].isupper(), len(word))
-        # the fields set one by one: a third cheaper than a call of the dataclass's __init__
-        t = new(Token)
-        t.text = word
-        t.low, t.base, t.cap, length = forms
-        add_low(t.low)
-        add_base(t.base)
-        if t.cap:
-            add_capital(len(bases) - 1)
-        t.start = start = end + len(space)
-        t.end = end = start + length
-        append(t)
+    find = text.find
+    end = 0
+    # No token holds whitespace and the token regex looks at nothing around a match: a text's
+    # tokens are those of its whitespace-separated chunks, and the chunks of news repeat
+    # ("said", "Putin's", "talks."), so each is read by the regex once.
+    for chunk in text.split():
+        at = find(chunk, end)  # only whitespace lies before it
+        end = at + len(chunk)
+        pieces = known.get(chunk)
+        if pieces is None:
+            pieces = _chunk_tokens(chunk)
+            if len(chunk) <= _CHUNK_MEMO_LENGTH:
+                known[chunk] = pieces
+        for word, low, base, cap, start, stop in pieces:
+            # the fields set one by one: a third cheaper than a call of the dataclass's __init__
+            t = new(Token)
+            t.text = word
+            t.low = low
+            t.base = base
+            t.cap = cap
+            if cap:
+                add_capital(len(lows))
+            add_low(low)
+            add_base(base)
+            t.start = at + start
+            t.end = at + stop
+            append(t)
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
@@ -74,11 +82,22 @@ def tokenize(text: str) -> Tokens:
     return out
 
 
-_SPACED_TOKEN = re.compile(r"(\s*+)(" + _TOKEN.pattern + ")")
+def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...]:
+    """The tokens of a chunk without whitespace: (text, lower case, without a possessive,
+    capitalised, start, end) with offsets in the chunk."""
+    out = []
+    for m in _TOKEN.finditer(chunk):
+        word = m.group()
+        base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
+        out.append((word, word.lower(), base, word[0].isupper(), m.start(), m.end()))
+    return tuple(out)
+
+
 _POSSESSIVE = frozenset({"'s", "’s"})
-# word -> (lower case, without a possessive, capitalised, length): the words of news repeat
-_WORD_FORMS: dict[str, tuple[str, str, bool, int]] = {}
-_WORD_FORMS_LIMIT = 50_000
+# chunk -> its tokens (see _chunk_tokens): the chunks of news repeat
+_CHUNK_TOKENS: dict[str, tuple[tuple[str, str, str, bool, int, int], ...]] = {}
+_CHUNK_TOKENS_LIMIT = 50_000
+_CHUNK_MEMO_LENGTH = 64  # longer chunks (a URL, a run of dashes) are read again, not kept
 
 
 def gerund(low: str) -> bool:
