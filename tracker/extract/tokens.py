@@ -84,12 +84,17 @@ def tokenize(text: str) -> Tokens:
 
 def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...]:
     """The tokens of a chunk without whitespace: (text, lower case, without a possessive,
-    capitalised, start, end) with offsets in the chunk."""
+    capitalised, start, end) with offsets in the chunk. Every character that is no word
+    character is a token of its own: the tokens cover the chunk one after the other."""
+    if chunk.isalnum():  # word characters only (the regex's \w is alphanumeric or "_")
+        return ((chunk, chunk.lower(), chunk, chunk[0].isupper(), 0, len(chunk)),)
     out = []
-    for m in _TOKEN.finditer(chunk):
-        word = m.group()
+    start = 0
+    for word in _TOKEN.findall(chunk):
         base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
-        out.append((word, word.lower(), base, word[0].isupper(), m.start(), m.end()))
+        end = start + len(word)
+        out.append((word, word.lower(), base, word[0].isupper(), start, end))
+        start = end
     return tuple(out)
 
 
