@@ -48,14 +48,16 @@ def tokenize(text: str) -> Tokens:
     if len(known) > _CHUNK_TOKENS_LIMIT:
         known.clear()  # a bounded memo: a long run meets ever new names and numbers
     new = object.__new__
-    find = text.find
-    end = 0
     # No token holds whitespace and the token regex looks at nothing around a match: a text's
     # tokens are those of its whitespace-separated chunks, and the chunks of news repeat
-    # ("said", "Putin's", "talks."), so each is read by the regex once.
-    for chunk in text.split():
-        at = find(chunk, end)  # only whitespace lies before it
-        end = at + len(chunk)
+    # ("said", "Putin's", "talks."), so each is read by the regex once. Split at single
+    # spaces (every other whitespace character made one: the offsets stay), a chunk's offset
+    # is the sum of the lengths before it (no search for it in the text).
+    at = -1  # the offset of the chunk, less the space before it
+    for chunk in _OTHER_WHITESPACE.sub(" ", text).split(" "):
+        at += 1
+        if not chunk:
+            continue  # between two spaces
         pieces = known.get(chunk)
         if pieces is None:
             pieces = _chunk_tokens(chunk)
@@ -75,6 +77,7 @@ def tokenize(text: str) -> Tokens:
             t.start = at + start
             t.end = at + stop
             append(t)
+        at += len(chunk)
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
@@ -98,6 +101,7 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...
     return tuple(out)
 
 
+_OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n", "\xa0")
 _POSSESSIVE = frozenset({"'s", "’s"})
 # chunk -> its tokens (see _chunk_tokens): the chunks of news repeat
 _CHUNK_TOKENS: dict[str, tuple[tuple[str, str, str, bool, int, int], ...]] = {}
