@@ -608,10 +608,11 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         # to address Congress during his trip": "also" is for another act than his trip)
         events.append(event)
         return
-    for earlier in events[-_DUPLICATE_REACH:]:
-        if _overtaken_plan(earlier, event):
-            _absorb_plan(earlier, event)
-            return
+    if event.type in MEETING_TYPES:  # a plan overtaken is one of a meeting's kind only
+        for earlier in events[-_DUPLICATE_REACH:]:
+            if _overtaken_plan(earlier, event):
+                _absorb_plan(earlier, event)
+                return
     if possessed:
         return  # "Cleverly's visit was originally planned for July": the visit told before
     if _named_as_told(events, event):
@@ -621,10 +622,10 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
     if _told_as_another_kind(events, event):
         return  # "Biden will hold a virtual summit with Xi ... The two leaders will discuss"
     for earlier in events[-_DUPLICATE_REACH:]:
-        # a day taken from the story yields to the act's own day told near it
-        earlier_when = None if retold_nearby(earlier, event) else earlier.when
         if earlier.type != event.type:
             continue
+        # a day taken from the story yields to the act's own day told near it
+        earlier_when = None if retold_nearby(earlier, event) else earlier.when
         # called off, then called off in other words: the times told are of the decisions
         called_off = _called_off_telling(earlier.status, event.status)
         both_off = {earlier.status, event.status} <= _CALLED_OFF_STATUSES

@@ -82,9 +82,10 @@ class TriggerLexicon:
         ]
         if "ly " not in " ".join(lows) + " ":
             return found  # no word ends in "-ly" (tokens hold no spaces: one search in C)
-        kept = [k for k, w in enumerate(lows) if not _adverb(w)]
-        if len(kept) == len(lows):
+        adverbs = {w for w in set(lows) if _adverb(w)}  # each word tested once
+        if not adverbs:
             return found
+        kept = [k for k, w in enumerate(lows) if w not in adverbs]
         # "stands firmly with", "hit out sharply at": a phrase read through its adverbs, where
         # the words as written ("extremely concerned") gave none
         covered = {k for t in found for k in range(t.tok, t.tok_end)}
