@@ -83,23 +83,45 @@ _CANDIDATES = re.compile(
 # "in March", "a day", "over the"): a superset, _CANDIDATES decides. The big regex is tried
 # only there, not at every word: most of its cost. A new alternative must be covered here
 # (tests/extract/test_fast_paths.py checks an example of each against this).
+# The alternatives are grouped by their first character (a literal each: the regex engine skips a
+# group with one comparison), so at a word start only the group of its letter is tried.
+_NUMBER_WORD_UNIT = r"\s+(?:day|week|month|year|decade)"  # "two weeks", "a day"
+_CAP_OR_DIGIT_AFTER = r"[-\s]+[\dA-Z]"  # "of March", "by 2030", "until Friday"
 _CANDIDATE_START = re.compile(
-    r"(?<!\w)(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat"
-    r"|Sun)|(?:yesterday|today|tomorrow|tonight|overnight|within)\b"
-    r"|the\s+(?:same|previous|following|coming|day|past)\b"
-    r"|the\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
-    r"|(?:the\s+)?(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"|past\s+(?:week|month|year|decade)"
-    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year|decade)"
-    r"|in[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early|late"
-    r"|mid)\b)"
-    r"|(?:of|by|since|until|from|through|before|after|for)[-\s]+[\dA-Z]"
-    r"|on\s+[A-Z]|(?:at|over)\s+the\b|during[-\s]+(?:[A-Z]|the\b)|that\s+(?:day|week|month|year)"
-    r"|end\s+of\b"
-    r"|(?:early|late|mid)[-\s]+(?:[\dA-Z]|on\b|this\b)|(?:earlier|later)\s+(?:this|in)\b"
-    r"|(?:last|next|this)[-\s]+(?:[A-Z]|week|month|year)|last\s+night"
-    r"|this\s+(?:morning|afternoon|evening)"
-    r"|(?:first|second|third|fourth|last|final)\s+week)"
+    r"(?<!\w)(?:\d"
+    r"|J(?:an|un|ul)|F(?:eb|ri)|M(?:ar|ay|on)|A(?:pr|ug)|S(?:ep|at|un)|O(?:ct)|N(?:ov)|D(?:ec)"
+    r"|T(?:ue|hu)|W(?:ed)"
+    r"|y(?:esterday\b)"
+    r"|t(?:oday\b|omorrow\b|onight\b"
+    r"|he\s+(?:same|previous|following|coming|day|past)\b"
+    r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|he\s+(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
+    + r"|hrough" + _CAP_OR_DIGIT_AFTER + r"|hat\s+(?:day|week|month|year)"
+    r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening)|hird\s+week)"
+    r"|o(?:vernight\b|ne" + _NUMBER_WORD_UNIT + r"|f" + _CAP_OR_DIGIT_AFTER
+    + r"|n\s+[A-Z]|ver\s+the\b)"
+    r"|w(?:ithin\b)"
+    r"|p(?:ast\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"|ast\s+(?:week|month|year|decade))"
+    r"|l(?:ast\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"|ate[-\s]+(?:[\dA-Z]|on\b|this\b)|ater\s+(?:this|in)\b"
+    r"|ast[-\s]+(?:[A-Z]|week|month|year)|ast\s+night|ast\s+week)"
+    r"|a(?:" + _NUMBER_WORD_UNIT + r"|n" + _NUMBER_WORD_UNIT + r"|t\s+the\b|fter"
+    + _CAP_OR_DIGIT_AFTER + r")"
+    r"|f(?:our" + _NUMBER_WORD_UNIT + r"|ive" + _NUMBER_WORD_UNIT + r"|or" + _CAP_OR_DIGIT_AFTER
+    + r"|rom" + _CAP_OR_DIGIT_AFTER + r"|irst\s+week|ourth\s+week|inal\s+week)"
+    r"|s(?:ix" + _NUMBER_WORD_UNIT + r"|even" + _NUMBER_WORD_UNIT + r"|ince" + _CAP_OR_DIGIT_AFTER
+    + r"|econd\s+week)"
+    r"|e(?:ight" + _NUMBER_WORD_UNIT + r"|nd\s+of\b|arly[-\s]+(?:[\dA-Z]|on\b|this\b)"
+    r"|arlier\s+(?:this|in)\b)"
+    r"|n(?:ine" + _NUMBER_WORD_UNIT + r"|ext[-\s]+(?:[A-Z]|week|month|year))"
+    r"|i(?:n[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early"
+    r"|late|mid)\b))"
+    r"|b(?:y" + _CAP_OR_DIGIT_AFTER + r"|efore" + _CAP_OR_DIGIT_AFTER + r")"
+    r"|u(?:ntil" + _CAP_OR_DIGIT_AFTER + r")"
+    r"|d(?:uring[-\s]+(?:[A-Z]|the\b))"
+    r"|m(?:id[-\s]+(?:[\dA-Z]|on\b|this\b)))"
 )
 _REPORTED = re.compile(
     r"\b(?:said|told|announced|added|reported|confirmed|stated|issued|released|published"
