@@ -128,9 +128,10 @@ class SentenceMentions:
         """The k-th mention can be a party at all: not a possessor, not a source."""
         if self._base_ok is None:
             tokens = self.tokens
+            sourced = "according" in self.lows  # a source is told only so (one scan in C)
             self._base_ok = [
                 (not is_modifier(m, tokens) or self._stands_for_official(k))
-                and not _is_source(m, tokens)
+                and not (sourced and _is_source(m, tokens))
                 for k, m in enumerate(self.all)
             ]
         return self._base_ok[k]
@@ -213,7 +214,7 @@ def actors_for(
         # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
         kept = [m for m in before if not clause.in_parenthetical_relative(m.tok, trig.tok)]
         before = kept or before
-    if len(before) > 1:
+    if len(before) > 1 and "with" in sm.lows:  # (no ", with X -ing" clause without it)
         before = _absolute_subject(tokens, before, trig) or before
     if len(before) > 1:
         subject = max(before, key=lambda m: m.tok)
