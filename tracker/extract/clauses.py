@@ -67,7 +67,7 @@ def clause_scan(
     # them are in the clause of the first.
     if lows is None:
         lows = [t.low for t in tokens]
-    for i in [k for k, low in enumerate(lows) if low in _SCANNED]:
+    for i in compress(range(len(lows)), map(_SCANNED.__contains__, lows)):  # the scan in C
         t = tokens[i]
         if t.text in _QUOTES:
             quotes.append(i)

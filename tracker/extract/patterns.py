@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
@@ -182,7 +183,7 @@ class PatternSet:
         anchored_tries: list[tuple[int, list[Pattern]]] = []
         if anchored:
             anchors = self.anchors
-            for k in [k for k, low in enumerate(lows) if low in anchors]:
+            for k in compress(range(len(lows)), map(anchors.__contains__, lows)):  # scan in C
                 ready = [
                     p for p in self.by_anchor[lows[k]] if not any(map(words.isdisjoint, p.required))
                 ]

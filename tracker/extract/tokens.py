@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 # "U.S." and "a.m." stay whole; hyphens and apostrophes stay inside words ("Jae-in", "Russia's").
 # ("[A-Za-z]\.[A-Za-z]\." spelled out rather than "(?:[A-Za-z]\.){2,}": a seventh faster;
@@ -183,7 +184,7 @@ class PhraseIndex:
         out: list[tuple[int, int, object]] = []
         free = 0  # the first token that no match found so far covers
         size = len(lows)
-        for i in [k for k, low in enumerate(lows) if low in tables]:  # possible first words
+        for i in compress(range(len(lows)), map(tables.__contains__, lows)):  # possible firsts
             if i < free:
                 continue
             # match_at, inlined: this loop runs for every trigger and cue word
