@@ -19,7 +19,7 @@ from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
 from tracker.extract.clauses import WINDOW, Clauses
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import Token, gerund
+from tracker.extract.tokens import QUOTE_MARKS, Token, gerund
 from tracker.extract.types import ExtractedEvent
 
 # Event types whose parties take part side by side; the others go from initiator to target.
@@ -373,13 +373,14 @@ def _reporting(tokens: list[Token], m: Mention) -> bool:
     if any(t.text == "," for t in tokens[max(0, m.tok - 4) : m.tok]):
         return True  # ", Kremlin spokesman Dmitry Peskov said"
     k = m.tok - 1
-    while k >= 0 and m.tok - k <= _SPEAKER_REACH and (tokens[k].cap or tokens[k].text in _QUOTES):
+    while (
+        k >= 0 and m.tok - k <= _SPEAKER_REACH and (tokens[k].cap or tokens[k].text in QUOTE_MARKS)
+    ):
         k -= 1  # '," French Foreign Minister Catherine Colonna said': a title or a quote mark
     return k >= 0 and tokens[k].text == ","
 
 
 _SPEAKER_REACH = 6  # words of a title, a quote mark, between the comma and the speaker
-_QUOTES = frozenset({'"', "“", "”", "'", "’", "‘"})
 
 
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
@@ -452,7 +453,7 @@ def _absolute_subject(
 def _appositive(tokens: list[Token], k: int, end: int) -> bool:
     """Does the comma at k open an appositive with a relative clause of its own ("..., a
     conference that Russia and China have warned ...")?"""
-    if k + 1 < end and tokens[k + 1].text in _QUOTES:
+    if k + 1 < end and tokens[k + 1].text in QUOTE_MARKS:
         k += 1  # 'the "Summit for Democracy," a conference that ...'
     if k + 2 >= end or tokens[k + 1].low not in ("a", "an"):
         return False

@@ -34,10 +34,10 @@ from tracker.extract.actors import Actor
 from tracker.extract.arguments import CONSULT, MEETING_TYPES, SPEECH_ACTS, SentenceMentions
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
-from tracker.extract.status import predicate_status
+from tracker.extract.status import CALLED_OFF_STATUSES, predicate_status
 from tracker.extract.timing import finer_within, retold_nearby
 from tracker.extract.titles import event_title
-from tracker.extract.tokens import Token
+from tracker.extract.tokens import QUOTE_MARKS, Token
 from tracker.extract.types import ExtractedActor, ExtractedEvent
 
 # How many events back a reference ("the measures", "them", "also") or a merge may look: acts
@@ -60,8 +60,6 @@ _CONDITIONALS = frozenset({"if", "unless"})
 _PARTY_LINKS = frozenset({"between", "with"})
 _COORDINATORS = frozenset({"and", "or", "but"})
 _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
-_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
-_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _AFTER = frozenset({"after", "following"})
 _AUXILIARIES = lexicon.words("predicate_auxiliaries") | {"been", "being"}
 _ACT_NOUNS = lexicon.words("act_nouns")
@@ -178,7 +176,7 @@ def refers_back(
                     return False  # "held their first talks", "paid his first visit": a new act
                 if (
                     lex.passive_cues.find_all(lows[end : end + 4])
-                    or predicate_status(lows, end) in _CALLED_OFF_STATUSES
+                    or predicate_status(lows, end) in CALLED_OFF_STATUSES
                 ):
                     # "put its talks with Canada on hold", "the meeting had been put on ice":
                     # a change of status told now ("the talks were due on Monday" tells the
@@ -195,7 +193,7 @@ def refers_back(
 def renames_last_act(lows: list[str], trig: Trigger) -> bool:
     """ "..., an initiative reportedly supported by Putin": a noun phrase set beside the act just
     told names that act again."""
-    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in _QUOTE_MARKS][-3:]
+    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in QUOTE_MARKS][-3:]
     return len(before) >= 2 and (
         before[-2:] in ([",", "a"], [",", "an"])
         or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))
@@ -460,7 +458,7 @@ def _overtaken_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     if earlier.type not in MEETING_TYPES or event.type not in MEETING_TYPES:
         return False  # "The visit has been cancelled. X was scheduled to hold discussions"
     plan, off = (earlier, event) if earlier.status == "planned" else (event, earlier)
-    if off.status not in _CALLED_OFF_STATUSES or not plan_told_in_past(plan):
+    if off.status not in CALLED_OFF_STATUSES or not plan_told_in_past(plan):
         return False
     return any(same_party(a, b) for a in plan.actors for b in off.actors)
 
@@ -628,7 +626,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
         # called off, then called off in other words: the times told are of the decisions
         called_off = _called_off_telling(earlier.status, event.status)
-        both_off = {earlier.status, event.status} <= _CALLED_OFF_STATUSES
+        both_off = {earlier.status, event.status} <= CALLED_OFF_STATUSES
         if not both_off and not overlaps(earlier_when, event.when):
             continue
         if earlier.status != event.status and not called_off and (
@@ -704,7 +702,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):
                 earlier.when = event.when  # "next month", then "on June 12": the day told later
-            if called_off and earlier.status not in _CALLED_OFF_STATUSES:
+            if called_off and earlier.status not in CALLED_OFF_STATUSES:
                 earlier.status = event.status  # the plan told first, then called off
             return
     events.append(event)
@@ -713,4 +711,4 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
 def _called_off_telling(first: str, then: str) -> bool:
     """One act told as called off and again as the plan or threat it was, or as called off in
     other words ("will cancel the summit", then "postponed the summit")."""
-    return first != then and {first, then} <= _CALLED_OFF_STATUSES
+    return first != then and {first, then} <= CALLED_OFF_STATUSES

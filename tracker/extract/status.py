@@ -41,7 +41,7 @@ from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW, attributive_participle, looks_like_verb
 from tracker.extract.events import Trigger, TriggerLexicon
-from tracker.extract.tokens import PhraseIndex, Token, gerund, phrase_key
+from tracker.extract.tokens import QUOTE_MARKS, PhraseIndex, Token, gerund, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
 _MEETING_TYPES = frozenset({"call", "meeting", "talks"})
@@ -51,8 +51,7 @@ _CONDITIONALS = frozenset({"if", "unless"})
 _CONDITIONS_BEFORE = _CONDITIONALS | frozenset({"failure", "failing"})
 _LIFTING = lexicon.words("lifting_verbs")
 _SCHEDULE_WORDS = lexicon.words("schedule_words")
-_CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
-_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+CALLED_OFF_STATUSES = frozenset({"cancelled", "postponed"})
 # A trigger inside a phrase opened by these is no argument of the verb before them.
 _PHRASE_BREAKS = lexicon.words("embedding_breaks")
 _SIMULTANEOUS = frozenset({"during", "over"})
@@ -407,7 +406,7 @@ def _base_status(
         # became of the act outweighs an attributive "a planned visit ...".
         told = predicate_status(lows, hi)
         if told is not None and (
-            status == "occurred" or (told in _CALLED_OFF_STATUSES and status in _PLANS)
+            status == "occurred" or (told in CALLED_OFF_STATUSES and status in _PLANS)
         ):
             status = told
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
@@ -478,18 +477,18 @@ def cue_status(
     # Quotation marks do not interrupt a cue ("was \"open\" to talks").
     words = lows[lo:hi]
     at: Sequence[int] = range(lo, hi)  # where each of ``words`` stands
-    if not _QUOTES.isdisjoint(words):
-        at = [k for k in at if lows[k] not in _QUOTES]
+    if not QUOTE_MARKS.isdisjoint(words):
+        at = [k for k in at if lows[k] not in QUOTE_MARKS]
         words = [lows[k] for k in at]
     for a, b, status in lex.status_cues.find_all(words):
         a, b = at[a], at[b - 1] + 1
         if status == "threatened" and not coercive:
             continue
-        if coercive and status in _CALLED_OFF_STATUSES and start <= a and b <= hi - 1:
+        if coercive and status in CALLED_OFF_STATUSES and start <= a and b <= hi - 1:
             continue  # "suspended visa-free travel", "a pause in aid": the measure's own verb
-        if status in _CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
+        if status in CALLED_OFF_STATUSES and _attributive(lows, a, b, start):
             continue  # "revisit suspended agreements and negotiate": another noun's state
-        if status in _CALLED_OFF_STATUSES and not _LIFTING.isdisjoint(lows[max(lo, a - 2) : a]):
+        if status in CALLED_OFF_STATUSES and not _LIFTING.isdisjoint(lows[max(lo, a - 2) : a]):
             continue  # "would lift the pause on security assistance": the pause ends
         if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
@@ -543,7 +542,7 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
             return told
         if k > relative + 1 and lows[k - 1] not in _AUXILIARIES:
             # the predicate after the relative clause: only what became of the act counts
-            return told if told in _CALLED_OFF_STATUSES else None
+            return told if told in CALLED_OFF_STATUSES else None
     return None
 
 
@@ -608,6 +607,6 @@ def called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigge
         return None
     found = [
         status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + _UNDONE_REACH])
-        if status in _CALLED_OFF_STATUSES
+        if status in CALLED_OFF_STATUSES
     ]
     return found[0] if found else None

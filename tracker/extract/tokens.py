@@ -104,6 +104,8 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...
 
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n", "\xa0")
 _POSSESSIVE = frozenset({"'s", "’s"})
+# the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # chunk -> its tokens (see _chunk_tokens): the chunks of news repeat
 _CHUNK_TOKENS: dict[str, tuple[tuple[str, str, str, bool, int, int], ...]] = {}
 _CHUNK_TOKENS_LIMIT = 50_000
