@@ -20,6 +20,7 @@ from itertools import filterfalse
 
 from tracker.domain import DIRECTIONS, When, day_label
 from tracker.extract import lexicon
+from tracker.extract.tokens import POSSESSIVE_ENDINGS
 
 _MONTH_NAMES = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -534,7 +535,6 @@ def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
     )
 
 
-_POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 _WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
@@ -601,7 +601,7 @@ def find_dates(
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
             scheduled=scheduled is not None,
-            possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in _POSSESSIVE_ENDINGS,
+            possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS,
             kind=kind,
         )
         if (

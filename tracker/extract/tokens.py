@@ -95,7 +95,7 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...
     out = []
     start = 0
     for word in _TOKEN.findall(chunk):
-        base = word[:-2] if word[-2:] in _POSSESSIVE and len(word) > 2 else word
+        base = word[:-2] if word[-2:] in POSSESSIVE_ENDINGS and len(word) > 2 else word
         end = start + len(word)
         out.append((word, word.lower(), base, word[0].isupper(), start, end))
         start = end
@@ -103,7 +103,7 @@ def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...
 
 
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n", "\xa0")
-_POSSESSIVE = frozenset({"'s", "’s"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 # chunk -> its tokens (see _chunk_tokens): the chunks of news repeat
