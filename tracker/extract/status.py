@@ -123,12 +123,15 @@ def event_status(
         told = cue_status(lex, lows, max(0, first - CUE_REACH), first, None, event_type in COERCIVE)
         status = told if told != "occurred" else status
     after = lows[trig.tok_end : min(trig.tok_end + 8, clause_end)]
-    conditional = not _CONDITIONALS.isdisjoint(after) or _in_case(after) or _inverted(after) or (
-        # "if the junta did not free Kabore by Thursday, it would impose sanctions"
-        event_type in COERCIVE and presupposed is None
-        and not _CONDITIONS_BEFORE.isdisjoint(lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok])
-    )
-    if event_type in COERCIVE and conditional and (
+    if event_type in COERCIVE and (
+        _condition_in(after) or (
+            # "if the junta did not free Kabore by Thursday, it would impose sanctions"
+            presupposed is None
+            and not _CONDITIONS_BEFORE.isdisjoint(
+                lows[max(0, trig.tok - _CONDITION_BEFORE) : trig.tok]
+            )
+        )
+    ) and (
         status in ("planned", "proposed")
         or (status == "occurred" and _told_as_gerund(lows, trig))
     ):
@@ -256,8 +259,12 @@ def _conditional_on(after: list[str]) -> bool:
     """Is the act told before a condition of its own ("would agree to a truce only if ...")?
     Not one set on a second verb joined by "and" ("would continue discussions and announce
     further measures within 90 days if the results were insufficient")."""
-    own = after[: after.index("and")] if "and" in after else after
-    return not _CONDITIONALS.isdisjoint(own) or _in_case(own) or _inverted(own)
+    return _condition_in(after[: after.index("and")] if "and" in after else after)
+
+
+def _condition_in(words: list[str]) -> bool:
+    """Do the words tell a condition: "if", "unless", "in case", an inverted "should"?"""
+    return not _CONDITIONALS.isdisjoint(words) or _in_case(words) or _inverted(words)
 
 
 def _in_case(words: list[str]) -> bool:
