@@ -100,7 +100,6 @@ class ArticleMemory:
     ranks: dict[str, Actor] = field(default_factory=dict)  # "general" -> the general named last
     state_counts: dict[str, int] = field(default_factory=dict)  # how often each state was named
     states: dict[str, Actor] = field(default_factory=dict)
-    last_deal_group: list[Actor] = field(default_factory=list)  # the first deal's (kept, unread)
     army_state: Actor | None = None  # the state whose army or military was named last
     # "Erdogan" -> "Erdoğan": how the article spells a name word the gazetteer has in ASCII.
     spellings: dict[str, str] = field(default_factory=dict)

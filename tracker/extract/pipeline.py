@@ -349,9 +349,6 @@ def _sentence_events(
         if len(actors) >= 2:
             memory.last_group = [a for a, _ in actors[:2]]
             memory.group_fresh = True
-            if event_type in CONSULT and not memory.last_deal_group:
-                # The parties of the story's first deal or talks: "both sides" later on.
-                memory.last_deal_group = [a for a, _ in actors[:2]]
         new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
         )
