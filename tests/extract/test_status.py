@@ -27,6 +27,8 @@ def events(body):
         ("Kenyan President William Ruto postponed his visit to Ethiopia.",
          "meeting", "postponed"),
         ("Egypt condemned the strikes by Israel.", "criticism", "occurred"),
+        # a vow is a commitment to a future act, as "pledged" is
+        ("Kenya vowed on Tuesday to deploy troops to Somalia.", "military", "planned"),
     ],
 )
 def test_status_from_modality(body, event_type, status):
