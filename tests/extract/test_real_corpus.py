@@ -13,7 +13,7 @@ from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 REAL = Path(__file__).parent / "real"
 PARTS = (
     "tune", "heldout", "second", "fresh",
-    "batch4", "batch5", "batch6", "batch7", "batch8", "batch9",
+    "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -60,6 +60,13 @@ def test_the_split_is_kept_and_large_enough():
     before9 = before8 | {p.name for p in batch8}
     assert len(batch9) >= 25 and not {p.name for p in batch9} & before9
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch9)
+    # batches 10 and 11, collected and annotated blind in session 6, scored untuned
+    before10 = before9 | {p.name for p in batch9}
+    for name in ("batch10", "batch11"):
+        batch = list((REAL / name).glob("*.txt"))
+        assert len(batch) >= 25 and not {p.name for p in batch} & before10
+        assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch)
+        before10 |= {p.name for p in batch}
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
