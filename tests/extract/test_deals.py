@@ -19,3 +19,16 @@ def test_a_pact_struck_or_a_deal_inked_is_an_agreement_not_an_attack():
     got = found("Brazil inked a new trade deal with Argentina on Monday.")
     assert got and got[0][:2] == ("agreement", "occurred")
     assert found("Israel struck targets in Lebanon on Monday.")[0][0] == "military"
+
+
+def test_agreeing_to_strengthen_dialogue_is_an_agreement_and_agreeing_to_hold_talks_a_plan():
+    got = found("Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed agreed "
+                "to strengthen dialogue between their countries.")
+    assert [t for t, _, _ in got] == ["agreement"]
+    got = found("Kenya and Ethiopia agreed to hold talks in Nairobi next month.")
+    assert [(t, s) for t, s, _ in got] == [("talks", "planned")]
+
+
+def test_a_framework_agreed_for_talks_is_an_agreement_and_the_talks_are_planned():
+    got = found("Kenya and Ethiopia agreed on a framework for further negotiations next month.")
+    assert {(t, s) for t, s, _ in got} == {("agreement", "occurred"), ("talks", "planned")}

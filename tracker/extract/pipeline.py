@@ -297,6 +297,7 @@ def _sentence_events(
         if event_type == "talks" and part_of_meeting(out, actors):
             continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
+        keeps_head = False
         if lo in heads and _embedded(lows, heads[lo][0], trig):
             head, head_type, head_actors = heads[lo]
             if head_type == "proposal" and lows[head.tok] in lex.proposal_verbs and (
@@ -304,15 +305,20 @@ def _sentence_events(
             ):
                 inherited = "proposed"
             elif head_type == "agreement" and event_type in ("call", "meeting", "talks"):
+                agreed = _agreed_content(lows, head, trig)
+                if agreed == "practice":
+                    continue  # "agreed to strengthen dialogue": the agreement is the act
                 inherited = "planned"
+                keeps_head = agreed == "text"  # "agreed on a framework for talks": both
             elif head_type == "demand" and lows[head.tok] in _REQUESTING and (
                 event_type in MEETING_TYPES
             ):
                 inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
             else:
                 continue
-            remove_event(out, head_events.get(lo))
-            seen_types.discard(head_type)
+            if not keeps_head:
+                remove_event(out, head_events.get(lo))
+                seen_types.discard(head_type)
             actors = merge_actors(head_actors, actors)
         if event_type in seen_types and not another_actor(
             event_type, actors, out, lo, trig, sm
@@ -406,6 +412,27 @@ def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
     word, which tells the act (not "the Summit Hotel")."""
     end = trig.tok_end
     return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
+
+
+def _agreed_content(lows: list[str], head: Trigger, trig: Trigger) -> str | None:
+    """What an agreement says of the meeting or talks named in it: "practice" for a way of
+    dealing with each other ("agreed to strengthen dialogue", "to resume regular visits": the
+    agreement is the act), "text" for a text about them ("agreed on a framework for further
+    negotiations": the agreement and the talks), None for a meeting to hold ("agreed to meet
+    again", "to hold talks")."""
+    gap = lows[head.tok_end : trig.tok]
+    if any(w in _RELATION_BUILDING for w in gap):
+        return "practice"
+    if any(
+        w in _AGREED_OBJECTS and k + 1 < len(gap) and gap[k + 1] in ("for", "on")
+        for k, w in enumerate(gap)
+    ):
+        return "text"
+    return None
+
+
+_RELATION_BUILDING = lexicon.words("relation_building_words")
+_AGREED_OBJECTS = lexicon.words("agreed_object_nouns")
 
 
 def _talked_about_doing(lows: list[str], end: int) -> bool:
