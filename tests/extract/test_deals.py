@@ -32,3 +32,19 @@ def test_agreeing_to_strengthen_dialogue_is_an_agreement_and_agreeing_to_hold_ta
 def test_a_framework_agreed_for_talks_is_an_agreement_and_the_talks_are_planned():
     got = found("Kenya and Ethiopia agreed on a framework for further negotiations next month.")
     assert {(t, s) for t, s, _ in got} == {("agreement", "occurred"), ("talks", "planned")}
+
+
+def test_sides_that_pledge_together_agree_and_one_sides_pledge_is_no_agreement():
+    got = found("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in "
+                "Nairobi on Monday. Both leaders pledged to deepen trade ties.")
+    assert ("agreement", "occurred", ["Abiy Ahmed", "William Ruto"]) in got
+    got = found("Kenya vowed on Monday to deepen trade ties with Ethiopia.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Kenya and Ethiopia are expected to pledge to deepen trade ties.")
+    assert ("agreement", "planned", ["Ethiopia", "Kenya"]) in got
+
+
+def test_the_parties_before_a_verb_are_the_two_sides():
+    got = found("Kenya held talks with Ethiopia in Nairobi on Monday. The parties committed to "
+                "joint efforts to expand trade.")
+    assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got

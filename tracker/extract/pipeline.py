@@ -60,6 +60,7 @@ from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import (
     COERCIVE,
     CUE_REACH,
+    cue_status,
     event_status,
     in_condition,
     told_in_past,
@@ -259,6 +260,10 @@ def _sentence_events(
             actors = [*actors, (body, "participant")]  # "Kishida hosts a G7 summit"
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
+        if trig.type == "agreement" and lows[trig.tok] in _COMMITTING and not (
+            _sides_before(actors, sm, lo, trig.tok)
+        ):
+            continue  # "Canberra pledged to work closely with ...": one side's pledge
         if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and agreed_to_act(lows, trig):
@@ -329,6 +334,10 @@ def _sentence_events(
             continue
         window = max(lo, trig.tok - CUE_REACH, previous_end)
         status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+        if event_type == "agreement" and lows[trig.tok] in _COMMITTING and inherited is None:
+            # "pledged to" tells a plan of one side, but the sides' pledge to each other is
+            # made: only the words before it ("are expected to pledge") tell one ahead
+            status = cue_status(lex, lows, window, trig.tok, None, False)
         if status == "occurred" and event_type not in SPEECH_ACTS and (
             ahead := times.ahead_in_clause(
                 tokens, trig.tok, trig.tok_end, lo, end_of(trig), event_type
@@ -412,6 +421,17 @@ def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
     word, which tells the act (not "the Summit Hotel")."""
     end = trig.tok_end
     return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
+
+
+def _sides_before(
+    actors: list[tuple[Actor, str]], sm: SentenceMentions, lo: int, tok: int
+) -> bool:
+    """Do two of the parties act together as the subject, named in the clause before ``tok``
+    ("Both leaders pledged", "Kenya and Ethiopia vowed")?"""
+    return sum(1 for a, _ in actors if sm.named_between(a.name, lo, tok)) >= 2
+
+
+_COMMITTING = lexicon.words("committing_verbs")
 
 
 def _agreed_content(lows: list[str], head: Trigger, trig: Trigger) -> str | None:
