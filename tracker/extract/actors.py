@@ -36,6 +36,7 @@ _OF_STATE_HEADS = frozenset({
     "queen", "emir", "people", "peoples", "delegation", "delegations", "parliament",
     "state", "kingdom", "sultanate",  # "The State of Kuwait", "the Kingdom of Bahrain"
     "ambassador", "ambassadors", "envoy",  # "Ambassador of China to Pakistan Jiang Zaidong"
+    "ministry", "ministries",  # "The Federal Foreign Ministry of Germany summoned ..."
 })
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})

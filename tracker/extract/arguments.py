@@ -296,6 +296,16 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if trig.type in SPEECH_ACTS and after:
+        # "summoned the Russian ambassador over the violation of Polish airspace": once the
+        # act has its party (named after it, or inside a pattern's trigger), what "over" or
+        # "about" introduces is the matter, not a party (the speaker who reports it, "...,
+        # Yang said", still is)
+        named = trig.tok_end if trig.roles else after[0].tok_end
+        matter = next((
+            k for k in range(named, end) if sm.lows[k] in _MATTER_PREPOSITIONS
+        ), end)
+        after = [m for m in after if m.tok < matter or _reporting(tokens, m)]
     if after and _agent_compound(tokens, after[0]):
         # "vetoed a French-drafted Security Council resolution on Syria": the drafter is the
         # party; what else the resolution names is its content
@@ -344,6 +354,9 @@ def actors_for(
             and a.name not in own_names
         )
     ]
+
+
+_MATTER_PREPOSITIONS = lexicon.words("matter_prepositions")
 
 
 _NOT_TITLE = frozenset({

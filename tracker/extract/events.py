@@ -109,12 +109,15 @@ class TriggerLexicon:
 
     def blocked(
         self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1,
-        coercive: bool = False, caps: Sequence[bool] = (),
+        coercive: bool = False, caps: Sequence[bool] = (), i_end: int = 0,
     ) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event.
         A coercive act that someone "could" or "might" take is a threat, not a hypothetical
         (``coercive``: the modal before the trigger does not block it; after it, it does:
         "sanctions could hurt").
+
+        A modal inside the trigger phrase itself (up to ``i_end``: "warned that the move could
+        harm") is part of what it says, not a hypothetical.
 
         ``denial_end`` is ``first_denial_end(lows)`` when the caller has it (-1: not known).
         The clause is read at most ``WINDOW`` tokens back, so the work per trigger is bounded.
@@ -138,6 +141,7 @@ class TriggerLexicon:
             ))  # "in May", "told May": the month or Theresa May, not the modal verb
             and not self._proposed_before(lows, near, near + a)
             and not (coercive and near + a < i and lows[near + a] in _THREAT_MODALS)
+            and not i <= near + a < i_end
             for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
         )
 

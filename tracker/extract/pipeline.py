@@ -234,7 +234,8 @@ def _sentence_events(
             continue  # "after the talks", "at a summit": an act told before, or a setting
         lo = clause[trig.tok]
         if lex.blocked(
-            lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE, caps
+            lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE, caps,
+            trig.tok_end,
         ):
             continue
         if in_condition(lows, lo, trig, caps):

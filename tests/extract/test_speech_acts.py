@@ -1,0 +1,66 @@
+"""Speech acts on news: criticism, demands, support and rejection told in the ways wire reports
+tell them (diplomatic protests, judgements reported after a saying verb, warnings, concern).
+Every sentence here is made up."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+PUBLISHED = dt.date(2024, 6, 12)
+
+
+def found(body):
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    return [(e.type, e.status, [(a.name, a.role) for a in e.actors]) for e in events]
+
+
+def test_summoning_an_envoy_is_a_protest_at_the_envoys_state():
+    assert found("Kenya's foreign ministry summoned the Nigerian ambassador on Monday.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
+    assert found("Ghana summoned Togo's top diplomat in Accra on Tuesday.") == [
+        ("criticism", "occurred", [("Ghana", "initiator"), ("Togo", "target")])
+    ]
+
+
+def test_what_a_protest_is_over_is_its_matter_not_its_target():
+    got = found("The Foreign Ministry of Kenya summoned the Nigerian ambassador over the "
+                "shelling of Ugandan villages.")
+    assert got == [("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])]
+
+
+def test_a_judgement_reported_after_a_saying_verb_is_criticism_of_the_party_judged():
+    assert found("Kenya's foreign minister said on Monday that Nigeria's government was "
+                 "\"out of control\".")[0][:2] == ("criticism", "occurred")
+    got = found("Kenya said Nigeria is acting in a dangerous and unacceptable manner.")
+    assert got == [("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])]
+
+
+def test_a_judgement_denied_is_no_criticism():
+    assert found("Kenya said Nigeria's decision was not illegal.") == []
+
+
+def test_what_a_speaker_considers_harmful_is_criticised():
+    got = found("Kenya said it considers the sanctions imposed by Nigeria counterproductive.")
+    assert got[0][:2] == ("criticism", "occurred")
+    assert got[0][2][0] == ("Kenya", "initiator")
+    # a passive is no judge's word: "would be considered a declaration of war" threatens
+    assert not any(t == "criticism" for t, _, _ in found(
+        "Kenya warned that any strike would be considered a declaration of war."))
+
+
+def test_a_warning_that_a_partys_act_would_do_harm_criticises_that_party():
+    assert found("Kenya warned that a visit by Nigeria's president would seriously harm "
+                 "ties.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
+    # the modal is the warning's own word, not a hypothetical
+    assert found("Kenya warned that Nigeria's move could harm ties.")[0][:2] == (
+        "criticism", "occurred"
+    )
+
+
+def test_should_be_held_accountable_blames_rather_than_asks():
+    assert found("Kenya said Nigeria should be held accountable for the shelling.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
