@@ -64,3 +64,14 @@ def test_should_be_held_accountable_blames_rather_than_asks():
     assert found("Kenya said Nigeria should be held accountable for the shelling.") == [
         ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
     ]
+
+
+def test_concern_at_a_partys_conduct_is_criticism():
+    assert found("Kenya said it was very concerned by the Nigerian troop build-up.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
+    assert found("Kenya will convey to Nigeria its concerns about the dam.")[0][2] == [
+        ("Kenya", "initiator"), ("Nigeria", "target")
+    ]
+    # concern with no one it is aimed at is no criticism
+    assert found("Kenya said it was concerned about two of its citizens.") == []

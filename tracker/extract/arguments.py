@@ -597,6 +597,10 @@ def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
         k -= 1
     if k < trig.tok_end or tokens[k].low != "by":
         return False
+    if tokens[trig.tok_end - 1].low in _FEELINGS or (
+        k > trig.tok_end and tokens[trig.tok_end].low in _FEELINGS
+    ):
+        return False  # "was very concerned by Russia's build-up": what is felt, at whom
     gap = tokens[trig.tok_end : k]
     if len(gap) > _AGENT_REACH or any(t.low in (",", ";", "and", "by") for t in gap):
         return False
@@ -644,6 +648,7 @@ def _past_participle(t: Token) -> bool:
 _BE_FORMS = frozenset({"was", "were", "been", "being", "be", "is", "are"})
 
 
+_FEELINGS = lexicon.words("feeling_adjectives")
 _AGENT_REACH = 6  # tokens from the trigger to "by": "imposed fresh sanctions on Iran by"
 _IRREGULAR_PARTICIPLES = lexicon.words("irregular_participles")
 
