@@ -75,3 +75,11 @@ def test_concern_at_a_partys_conduct_is_criticism():
     ]
     # concern with no one it is aimed at is no criticism
     assert found("Kenya said it was concerned about two of its citizens.") == []
+
+
+def test_a_formal_protest_is_another_act_than_words_of_criticism():
+    got = found("Kenya's defence ministry on Monday criticized Nigeria for its naval drills. "
+                "Kenya's foreign ministry has protested to Nigeria over the drills.")
+    assert [t for t, _, _ in got] == ["criticism", "criticism"]
+    # but an envoy summoned by no one named is not told
+    assert found("It summoned Nigeria's ambassador on Monday.") == []

@@ -622,6 +622,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
     for earlier in events[-_DUPLICATE_REACH:]:
         if earlier.type != event.type:
             continue
+        if _protest(earlier) != _protest(event):
+            continue  # "China accused India of ...", then "... a statement protesting to India"
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
         # called off, then called off in other words: the times told are of the decisions
@@ -706,6 +708,17 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
                 earlier.status = event.status  # the plan told first, then called off
             return
     events.append(event)
+
+
+def _protest(event: ExtractedEvent) -> bool:
+    """Is the act a formal diplomatic protest ("protested to Japan", "summoned the ambassador"),
+    another act than words of criticism of the same party ("criticized Japan for ...")?"""
+    return event.type == "criticism" and not _PROTEST_WORDS.isdisjoint(
+        event.trigger.lower().split()
+    )
+
+
+_PROTEST_WORDS = lexicon.words("protest_words")
 
 
 def _called_off_telling(first: str, then: str) -> bool:
