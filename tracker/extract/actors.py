@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress
 from typing import NamedTuple
@@ -205,6 +206,21 @@ class ArticleMemory:
                 return actor
         return None
 
+    def person_of_state(self, country: str | None, title: str) -> Actor | None:
+        """Whom "the Chinese leader", "the US president" stands for: the person of that state
+        named last whose title fits (no foreign minister for "the leader"), else the one named
+        last."""
+        wanted = _ANAPHOR_FITS.get(title)
+        fallback = None
+        for actor in reversed(self.recent_persons):
+            if actor.country != country:
+                continue
+            known = self.titles.get(actor)
+            if wanted is None or known is None or _title_fits(known, wanted):
+                return actor
+            fallback = fallback or actor
+        return fallback
+
     def last_person(
         self, country: str | None = None, exclude: Iterable[Actor] = ()
     ) -> Actor | None:
@@ -241,6 +257,7 @@ class ActorIndex:
             for key in _alias_keys(entry):
                 phrases[key] = actor
         self._phrases = phrases
+        self._by_surname: dict[str, list[tuple[str, Actor]]] | None = None  # built when asked
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
         # First words of the names that can open a match: a capital is required, as before.
@@ -331,10 +348,32 @@ class ActorIndex:
                 [*by_first.get(key[0], ()), (key, actor)], key=lambda kv: -len(kv[0])
             )
         new._phrases = {**self._phrases, **added}
+        new._by_surname = None
         new._index = PhraseIndex({})
         new._index.by_first = by_first
         new.first_words = self.first_words | {k[0] for k in added if k[0][:1].isupper()}
         return new
+
+    def known_variant(self, words: list[str]) -> Actor | None:
+        """The known person a longer, shorter or misspelt form of a name stands for: the same
+        surname and a first name that is theirs, its initial or a near spelling ("Nana Addo
+        Dankwa Akufo-Addo", "S Jaishankar", "Vlodomir Zelenskyy"); None unless just one fits."""
+        if self._by_surname is None:
+            # the hand-made gazetteer's persons: the generated dictionaries' formal full names
+            # ("William Jefferson Hague") are not how the news names anyone
+            curated = {e.name for e in lexicon.curated_persons()}
+            by_surname: dict[str, list[tuple[str, Actor]]] = {}
+            for actor in dict.fromkeys(self._phrases.values()):
+                parts = actor.name.split()
+                if actor.kind == "person" and len(parts) >= 2 and actor.name in curated:
+                    by_surname.setdefault(_folded(parts[-1]), []).append((_folded(parts[0]), actor))
+            self._by_surname = by_surname
+        candidates = self._by_surname.get(_folded(words[-1]))
+        if not candidates:
+            return None
+        first = _folded(words[0]).rstrip(".")
+        fits = {actor for given, actor in candidates if _same_given_name(first, given)}
+        return fits.pop() if len(fits) == 1 else None
 
     def lookup_one(self, text: str) -> Actor | None:
         """The actor a whole word names ("US", "Russia"), if any."""
@@ -347,6 +386,25 @@ class ActorIndex:
 
     def state_of(self, country: str | None) -> Actor | None:
         return self.state_by_country.get(country) if country else None
+
+
+def _folded(word: str) -> str:
+    return without_diacritics(word).casefold()
+
+
+def _same_given_name(first: str, given: str) -> bool:
+    """Is ``first`` (folded, no final dot) the given name ``given``, its initial or a near
+    spelling of it ("vlodomir" for "volodymyr")?"""
+    if first == given:
+        return True
+    if not first or not given or first[0] != given[0]:
+        return False
+    if len(first) == 1 or len(given.rstrip(".")) == 1:
+        return True
+    return SequenceMatcher(None, first, given).ratio() >= _NEAR_SPELLING
+
+
+_NEAR_SPELLING = 0.7
 
 
 @lru_cache(maxsize=1)
@@ -672,6 +730,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE
                 and not _sent_by(lows, g.tok - 3)  # "officials from Russia, Sri Lanka"
                 and not _time_word(lows[g.tok - 2])  # "In July, Trump met": the subject
+                and tokens[g.tok - 2].cap  # "In response, China accused": no place before
             )
         ):
             g.location = True  # "in Bali, Indonesia", "in Jeddah, Saudi Arabia"
@@ -812,7 +871,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             hit2 = index.anaphor_titles.match_at(lows, state_word.tok_end)
             end = state_word.tok_end + hit2[0] if hit2 else 0
             if hit2 and _name_run(tokens, end) == end:
-                person = memory.last_person(state_word.actor.country)
+                person = memory.person_of_state(state_word.actor.country, str(hit2[1]))
                 if person is not None:
                     state_word.actor, state_word.source = person, "anaphor"
                     state_word.tok, state_word.tok_end = i, end
@@ -824,9 +883,13 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             hit2 = index.anaphor_titles.match_at(lows, after_dem)
             if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
                 state = dem[i + 1][1]
-                person = memory.last_person(state.country)
+                person = memory.person_of_state(state.country, str(hit2[1]))
                 if person:
                     mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
+                else:  # "The Dutch King and Queen will postpone a visit": no one named yet
+                    mentions.append(Mention(state, i + 1, after_dem, "demonym"))
+                for x in range(i, after_dem + hit2[0]):
+                    claimed[x] = True
                 continue
         country_at = _country_reference(tokens, i) if country_possible and low == "the" else None
         if country_at is not None and not any(claimed[x] for x in range(i + 1, country_at)):
@@ -1038,6 +1101,14 @@ _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
 _COUNTRY_NOUNS = frozenset({"country", "nation"})
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
+# the titles a person must have been named with for "the Chinese leader", "the US president"
+_ANAPHOR_FITS: dict[str, tuple[str, ...]] = {
+    "leader": _LEADER_TITLES,
+    **{
+        noun: tuple(titles) for noun, titles in lexicon.cues()["role_references"].items()
+        if not noun.startswith("_")
+    },
+}
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 _AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
 _NOT_NAMED = frozenset({"pronoun", "pair"})  # what a reference, not a name, found
@@ -1185,9 +1256,23 @@ def _resolve_name(
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
         return hit[1]
+    while len(name_tokens) > 1 and name_tokens[0] in _HONORIFICS:
+        name_tokens = name_tokens[1:]  # "H.E. Giorgia Meloni", "Dr S Jaishankar"
+        hit = index.lookup(name_tokens, 0)
+        if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
+            return hit[1]
     if len(name_tokens) == 1:
         return memory.surnames.get(name_tokens[0])
-    return Actor(" ".join(name_tokens), "person", None)
+    known = index.known_variant(name_tokens)
+    if known is None:
+        return Actor(" ".join(name_tokens), "person", None)
+    # "Mohammad bin Salman" is "Mohammed bin Salman"; a later "Prince Mohammad" is too
+    memory.surnames.setdefault(name_tokens[-1], known)
+    memory.surnames.setdefault(name_tokens[0], known)
+    return known
+
+
+_HONORIFICS = lexicon.words("honorifics")
 
 
 def _country_before(

@@ -56,6 +56,16 @@ def load_gazetteer() -> list[ActorEntry]:
 
 
 @lru_cache(maxsize=1)
+def curated_persons() -> list[ActorEntry]:
+    """The persons of the hand-made gazetteer (not the generated dictionaries')."""
+    return [
+        ActorEntry(name=e["name"], kind=e["kind"], country=e.get("country"),
+                   aliases=tuple(e.get("aliases", ())))
+        for e in gazetteer_document()["actors"] if e["kind"] == "person"
+    ]
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """Adjective → state name ("Russian" → "Russia")."""
     return dict(gazetteer_document()["demonyms"])
