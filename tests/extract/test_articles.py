@@ -88,6 +88,13 @@ def test_a_wire_dateline_with_its_year_gives_the_date_and_without_only_is_stripp
     assert found and all("Xinhua" not in e.evidence for e in found)
 
 
+def test_a_wire_name_without_a_dash_ends_the_dateline():
+    text = "Call\n\nNairobi, June 4 (KNA) President William Ruto on Friday called Mark Carney.\n"
+    [call] = [e for e in extract(text, published=dt.date(2025, 6, 8)).events if e.type == "call"]
+    assert call.evidence.startswith("President William Ruto")
+    assert {a.name for a in call.actors} == {"William Ruto", "Mark Carney"}
+
+
 def test_a_dateline_in_small_letters_with_an_ordinal_day_is_no_act_s_time():
     text = (
         "Relations restored\n\nMerida, August 11th, 2010 ( – Venezuelan President Hugo Chavez "

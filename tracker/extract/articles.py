@@ -20,10 +20,12 @@ _MONTH_WORD = (
 # "MOSCOW, March 3, 2022 (Reuters) - " at the start of the body; without its year
 # ("DOHA/JERUSALEM, Jan. 15 (Xinhua) --") it is stripped but gives no publication date.
 # A place may be written in small letters and a day with its ordinal, and a scraped wire name
-# may be lost from its brackets: "Merida, August 11th, 2010 ( – ".
+# may be lost from its brackets: "Merida, August 11th, 2010 ( – "; a wire name may stand
+# without a dash after it: "New Delhi, May 25 (IANS) US President ...".
 DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'/\-]+,(?:\s*[A-Z][a-z]+\.?,)?\s*(" + _MONTH_WORD + r")\s+(\d{1,2})"
-    r"(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\s*(?:\([A-Za-z][A-Za-z .&-]*\)\s*|\(\s*)?(?:—|–|--|-)\s*"
+    r"(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\s*(?:\([A-Za-z][A-Za-z .&-]*\)\s*(?:(?:—|–|--|-)\s*)?"
+    r"|\(?\s*(?:—|–|--|-)\s*)"
 )
 _FRONT_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
