@@ -421,3 +421,22 @@ def test_the_author_of_a_vetoed_resolution_is_its_target_and_its_content_is_not(
     assert [(a.name, a.role) for a in veto.actors] == [
         ("Russia", "initiator"), ("France", "target")
     ]
+
+
+
+def test_the_speaker_of_a_quoted_speech_act_says_it():
+    text = (
+        "Test\n\n\u201cIt is time for every nation to condemn Iran\u2019s raids on Iraq and "
+        "Syria\u2019s silence,\u201d Foreign Minister Ana Ostrander said on Monday.\n"
+    )
+    [criticism] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                   if e.type == "criticism"]
+    assert ("Ana Ostrander", "initiator") in [(a.name, a.role) for a in criticism.actors]
+    # a relative clause's "which X said" tells no speaker of the act
+    text = (
+        "Test\n\nChile condemned the strikes on Peru, which President Ana Ostrander said "
+        "were legal.\n"
+    )
+    [criticism] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                   if e.type == "criticism"]
+    assert "Ana Ostrander" not in [a.name for a in criticism.actors]

@@ -344,6 +344,16 @@ def actors_for(
                 if actor is not None and actor.name not in names:
                     names.add(actor.name)
                     out.append((actor, own))
+    if trig.type in SPEECH_ACTS and not any(r == "initiator" for _, r in out):
+        # '"Now is the time to condemn Iran's misconduct," Mr. Morrison said': with no one
+        # else to say it, the speaker who reports the words says them
+        speaker = next((
+            m for m in sm.between(trig.tok_end, len(tokens))
+            if m.actor.kind == "person" and _reporting(tokens, m) and _after_comma(tokens, m)
+        ), None)
+        if speaker is not None:
+            said = [a for a in (speaker.government, speaker.actor) if a and a.name not in names]
+            out = [(a, "initiator") for a in said] + out
     # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
     # Suu Kyi" names the state on its own.
     person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
@@ -394,6 +404,17 @@ def _reporting(tokens: list[Token], m: Mention) -> bool:
 
 
 _SPEAKER_REACH = 6  # words of a title, a quote mark, between the comma and the speaker
+
+
+def _after_comma(tokens: list[Token], m: Mention) -> bool:
+    """ '," Mr. Morrison said': only a title or a quote mark between a comma and the mention
+    (not ", which President Trump said")."""
+    k = m.tok - 1
+    while k >= 0 and m.tok - k <= _SPEAKER_REACH and (
+        tokens[k].cap or tokens[k].text in QUOTE_MARKS or tokens[k].text == "."  # "Mr."
+    ):
+        k -= 1
+    return k >= 0 and tokens[k].text == ","
 
 
 _AIMING_PREPOSITIONS = frozenset({"against", "toward", "towards"})
