@@ -440,3 +440,15 @@ def test_the_speaker_of_a_quoted_speech_act_says_it():
     [criticism] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
                    if e.type == "criticism"]
     assert "Ana Ostrander" not in [a.name for a in criticism.actors]
+
+
+def test_a_participle_clause_goes_on_with_the_acting_subject_not_a_possessor():
+    text = (
+        "Test\n\nLula's remarks came a day after the EU condemned the Chilean offensive, "
+        "calling on Santiago to halt it.\n"
+    )
+    [demand] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                if e.type == "demand"]
+    assert [(a.name, a.role) for a in demand.actors] == [
+        ("European Union", "initiator"), ("Chile", "target")
+    ]

@@ -17,7 +17,7 @@ from itertools import accumulate, compress
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
-from tracker.extract.clauses import WINDOW, Clauses
+from tracker.extract.clauses import WINDOW, Clauses, looks_like_verb
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import QUOTE_MARKS, Token, gerund
 from tracker.extract.types import ExtractedEvent
@@ -254,7 +254,7 @@ def actors_for(
             # "Blinken welcomed the deal ..., warning that sanctions remained an option":
             # a participle clause goes on with the sentence's subject ("The US and China are
             # locked in a trade war ..., imposing tariffs": both of them).
-            before = _listed_from(sm, first, lo, trig)
+            before = _listed_from(sm, _acting_subject(sm, first, lo, trig), lo, trig)
         else:
             # "Trump said Washington was ...": the speaker of the sentence, before the clause.
             earlier = [
@@ -520,6 +520,21 @@ def _listed_from(sm: SentenceMentions, first: Mention, end: int, trig: Trigger) 
         else:
             break
     return out
+
+
+def _acting_subject(sm: SentenceMentions, first: Mention, end: int, trig: Trigger) -> Mention:
+    """The subject a participle clause goes on with: the sentence's first party, unless that
+    only owns the subject ("Erdogan's comments came after the EU condemned the offensive,
+    calling on Ankara to stop": the EU calls); then the first party before ``end`` that a verb
+    follows."""
+    tokens = sm.tokens
+    last = tokens[first.tok_end - 1]
+    if last.base == last.text:
+        return first
+    for m in sm.parties_between(first.tok_end, end, trig):
+        if m.tok_end < end and m.source != "pronoun" and looks_like_verb(tokens[m.tok_end].low):
+            return m
+    return first
 
 
 def _gerund_subject(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention] | None:
