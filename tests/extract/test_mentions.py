@@ -384,3 +384,15 @@ def test_a_state_title_with_no_person_named_yet_is_the_state():
 def test_organisations_are_named_by_their_usual_short_name():
     [actors] = names(["The Gulf Cooperation Council and the Organization of American States met."])
     assert actors == ["GCC", "OAS"]
+
+
+def test_a_described_bloc_is_the_organisation_named_last():
+    memory = ArticleMemory()
+    names(["ECOWAS leaders met in Abuja."], memory)
+    [actors] = names(["France backed calls by the West African bloc for new elections."], memory)
+    assert actors == ["France", "ECOWAS"]
+    [actors] = names(["The 15-member regional bloc then imposed sanctions."], memory)
+    assert actors == ["ECOWAS"]
+    # a bloc named in apposition, or another one, is not the one named last
+    [actors] = names(["Mali joined the new bloc, the Alliance of Sahel States."], memory)
+    assert "ECOWAS" not in actors

@@ -972,18 +972,17 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True
                     continue
-        if (
-            low == "the" and i + 1 < n and not tokens[i + 1].cap
-            and tokens[i + 1].base.lower() in _BODY_NOUNS and not claimed[i + 1]
-        ):
-            # "the bloc", "the alliance", "the group": the organisation named last.
+        head = _body_head(tokens, i, claimed, index) if low == "the" else None
+        if head is not None:
+            # "the bloc", "the alliance", "the group", "the West African bloc", "the 27-nation
+            # bloc": the organisation named last.
             body = None
             # "the group's fighters attacked": the group acts through its fighters.
             fighters = (
-                tokens[i + 1].base != tokens[i + 1].text and i + 2 < n
-                and lows[i + 2] in _FIGHTER_NOUNS
+                tokens[head].base != tokens[head].text and head + 1 < n
+                and lows[head + 1] in _FIGHTER_NOUNS
             )
-            kinds = _BODY_NOUNS[tokens[i + 1].base.lower()]
+            kinds = _BODY_NOUNS[tokens[head].base.lower()]
             if fighters:
                 body = next((
                     m.actor for m in reversed(mentions)
@@ -994,9 +993,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 if candidate is not None:
                     body = candidate
                     break
-            if body is not None and (tokens[i + 1].base == tokens[i + 1].text or fighters):
-                mentions.append(Mention(body, i, i + 2, "anaphor"))
-                claimed[i] = claimed[i + 1] = True
+            if body is not None and (tokens[head].base == tokens[head].text or fighters):
+                mentions.append(Mention(body, i, head + 1, "anaphor"))
+                for x in range(i, head + 1):
+                    claimed[x] = True
             continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
@@ -1130,6 +1130,39 @@ _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
+
+
+def _body_head(tokens: Tokens, i: int, claimed: list[bool], index: ActorIndex) -> int | None:
+    """Where the noun of "the bloc" stands after the "the" at i, past a few words that only
+    describe it ("the regional bloc", "the West African bloc", "the 10-member bloc"); None when
+    no such noun follows."""
+    n = len(tokens)
+    for j in range(i + 1, min(n, i + 1 + _BODY_MODIFIERS + 1)):
+        t = tokens[j]
+        if claimed[j]:
+            return None
+        if not t.cap and t.base.lower() in _BODY_NOUNS:
+            if j > i + 1 and j + 2 < n and tokens[j + 1].text == "," and (
+                tokens[j + 2].cap or tokens[j + 2].low == "the"
+            ):
+                return None  # "the largest opposition group, the Syrian National Coalition"
+            return j
+        if j - i > _BODY_MODIFIERS or t.low in _NOT_BODY_MODIFIERS:
+            return None
+        if t.cap:
+            if t.text not in _REGION_WORDS and t.text not in index.demonyms:
+                return None  # "the Asia-Pacific group": a name of its own
+        elif not (t.low.isalpha() or (t.low[:1].isdigit() and "-" in t.low)):
+            return None
+    return None
+
+
+_BODY_MODIFIERS = 3
+_REGION_WORDS = frozenset(lexicon.words("region_words"))
+_NOT_BODY_MODIFIERS = frozenset({
+    "of", "and", "or", "with", "to", "in", "on", "for", "by", "from", "at", "that", "which",
+    "who", "said", "other", "another", "rival", "new", "former", "whole", "same", "entire",
+})
 
 
 def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: ActorIndex) -> bool:
