@@ -95,6 +95,17 @@ def test_a_wire_name_without_a_dash_ends_the_dateline():
     assert {a.name for a in call.actors} == {"William Ruto", "Mark Carney"}
 
 
+def test_a_place_before_a_colon_opening_the_body_is_a_dateline():
+    text = "Visit\n\nNairobi: Kenya and Uganda signed a trade deal on Friday.\n"
+    [deal] = [e for e in extract(text, published=dt.date(2025, 6, 8)).events
+              if e.type == "agreement"]
+    assert deal.evidence.startswith("Kenya and Uganda")
+    text = "Visit\n\nWashington: The talks between Kenya and Uganda resume on Monday.\n"
+    [talks] = [e for e in extract(text, published=dt.date(2025, 6, 8)).events
+               if e.type == "talks"]
+    assert "United States" not in [a.name for a in talks.actors]
+
+
 def test_a_dateline_in_small_letters_with_an_ordinal_day_is_no_act_s_time():
     text = (
         "Relations restored\n\nMerida, August 11th, 2010 ( – Venezuelan President Hugo Chavez "

@@ -396,3 +396,10 @@ def test_a_described_bloc_is_the_organisation_named_last():
     # a bloc named in apposition, or another one, is not the one named last
     [actors] = names(["Mali joined the new bloc, the Alliance of Sahel States."], memory)
     assert "ECOWAS" not in actors
+
+
+def test_a_state_s_forces_named_with_capitals_are_the_state():
+    [actors] = names(["The Kenyan Air Force delivered tents to Uganda."])
+    assert actors == ["Kenya", "Uganda"]
+    [actors] = names(["The Kenyan Navy escorted the ship."])
+    assert actors == ["Kenya"]

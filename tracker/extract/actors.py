@@ -776,6 +776,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             lows[nxt] in index.demonym_nouns
             or (nxt + 1 < n and not tokens[nxt + 1].cap and lows[nxt + 1] in index.demonym_nouns)
         )
+        if not ok and nxt < n and tokens[nxt].cap and not claimed[nxt] and (
+            lows[nxt] in _FORCE_NAMES
+            or (nxt + 1 < n and tokens[nxt + 1].cap and lows[nxt : nxt + 2] in _FORCE_PAIRS)
+        ):
+            ok = True  # "the Indian Navy", "the Indian Air Force": the state's own forces
         if not ok and agency_possible and nxt < n and _agency_at(tokens, nxt, index):
             ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
@@ -1306,6 +1311,10 @@ def _resolve_name(
 
 
 _HONORIFICS = lexicon.words("honorifics")
+# a state's forces named with capitals after its demonym: "the Indian Navy", "the Saudi Air Force"
+_FORCE_NAMES = frozenset({"army", "navy", "military", "coast", "armed", "forces", "troops"})
+_FORCE_PAIRS = [["air", "force"], ["armed", "forces"], ["coast", "guard"], ["defence", "forces"],
+                ["defense", "forces"], ["special", "forces"], ["marine", "corps"]]
 
 
 def _country_before(

@@ -27,6 +27,11 @@ DATELINE = re.compile(
     r"(?:st|nd|rd|th)?(?:,\s*(\d{4}))?\s*(?:\([A-Za-z][A-Za-z .&-]*\)\s*(?:(?:—|–|--|-)\s*)?"
     r"|\(?\s*(?:—|–|--|-)\s*)"
 )
+# "ISLAMABAD: ...", "New Delhi: ...", "The Hague: ...", "ISLAMABAD/NEW DELHI: ...": a place
+# named before a colon opens the body; it is where the report was filed, not a party.
+PLACE_DATELINE = re.compile(
+    r"^(?:The )?[A-Z][A-Za-z.'-]*(?:[ /][A-Z][A-Za-z.'-]*){0,3}\s?:\s+(?=[A-Z\"“‘'])"
+)
 _FRONT_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 

@@ -33,7 +33,7 @@ from tracker.extract.arguments import (
     separate_sides,
     subjectless,
 )
-from tracker.extract.articles import DATELINE, read_article
+from tracker.extract.articles import DATELINE, PLACE_DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses, participle_modifier
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.discourse import (
@@ -151,7 +151,7 @@ def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
 
 
 def _without_dateline(sentence: Sentence) -> Sentence:
-    m = DATELINE.match(sentence.text)
+    m = DATELINE.match(sentence.text) or PLACE_DATELINE.match(sentence.text)
     if not m:
         return sentence
     start = sentence.start + m.end()
