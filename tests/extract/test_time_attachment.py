@@ -692,3 +692,22 @@ def test_a_past_month_read_ahead_does_not_make_a_plan_of_what_is_told_in_the_pre
     ).events
     assert all(e.status == "occurred" for e in found)
     assert all(e.when is None or e.when.start <= dt.date(2023, 9, 4) for e in found)
+
+
+def test_an_untimed_act_of_the_lead_takes_the_first_day_the_lead_then_tells():
+    # published on a Thursday; the lead's call has no day, the next sentence tells Wednesday
+    thursday = dt.date(2022, 3, 17)
+    body = (
+        "Kenya and Ghana should deepen trade, President Ruto told President Akufo-Addo in a "
+        "phone call.\n\nThe two leaders also discussed regional security on Wednesday, a "
+        "statement said."
+    )
+    found = [e for e in extract(f"Test\n\n{body}\n", published=thursday).events
+             if e.type == "call"]
+    assert found and span(found[0]) == ("2022-03-16", "2022-03-16", "day")
+    # a day that names a noun ("Wednesday's attack") is no day of the story
+    event = only(
+        "Kenya recalled its ambassador to Uganda.\n\nWednesday's attack was condemned widely.",
+        "sanctions", thursday,
+    )
+    assert span(event) == ("2022-03-17", "2022-03-17", "day")

@@ -103,6 +103,9 @@ def finer_within(inner: When | None, outer: When | None) -> bool:
 # How far from the story's day an act's own day may lie for a retelling to replace it.
 _RETOLD_REACH = 7  # days
 _LEAD = 3  # sentences: the lead that the article then tells again in detail
+# Sentences within which the first day told is the day of the lead's untimed acts (a title
+# line or two of bullets may come before the lead).
+_LEAD_DAY_REACH = 5
 
 
 def retold_nearby(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
@@ -737,6 +740,10 @@ class StoryClock:
     _told_day: bool = False  # whether the text has told a day yet (else last_day is its date)
     _threats: list[ExtractedEvent] = field(default_factory=list)  # untimed, the sentence before
     _ahead: When | None = None  # the first time ahead of publication this sentence told
+    # Acts of the lead dated by publication before the text told any day: the first day it
+    # tells in the lead is theirs ("X told Y in their first phone call." then "Xi also on
+    # Tuesday urged ...")
+    _undated_lead: list[ExtractedEvent] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -768,6 +775,17 @@ class StoryClock:
             latest = max(recent, key=lambda w: w.start)
             if not self._told_day or self.last_day is None or latest.start >= self.last_day.start:
                 self.last_day = latest
+            lead_day = next((
+                d.when for d in dates
+                if d.when in recent and not d.possessive  # not "Tuesday's strike"
+            ), None)
+            if not self._told_day and self.sentences <= _LEAD_DAY_REACH and lead_day:
+                for event in self._undated_lead:
+                    if event.when is not None and event.when_inferred and (
+                        event.when.start == self.published
+                    ):
+                        event.when = lead_day
+            self._undated_lead.clear()
             self._told_day = True
         return unresolved
 
@@ -794,6 +812,8 @@ class StoryClock:
             if event.status == "occurred":
                 # An act of the lead told without its day is told again below with it.
                 event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
+                if not self._told_day:
+                    self._undated_lead.append(event)
                 if event.days_ending and self.last_day.precision == "day":
                     # "announced the agreement after three days of talks": the talks ended
                     # on the story's day
