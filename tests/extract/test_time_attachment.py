@@ -711,3 +711,54 @@ def test_an_untimed_act_of_the_lead_takes_the_first_day_the_lead_then_tells():
         "sanctions", thursday,
     )
     assert span(event) == ("2022-03-17", "2022-03-17", "day")
+
+
+def test_a_count_of_acts_over_a_time_is_not_the_act_s_time():
+    # "for the second time this year" tells how often, not when: the visit waits for the time
+    # a later sentence sets for it
+    event = only(
+        "President Ruto called off a trip to Ghana for the second time this year.\n\nHis "
+        "planned travel to Accra on 12-13 September has been cancelled, officials said.",
+        "meeting",
+    )
+    assert event.status == "cancelled"
+    assert span(event) == ("2014-09-12", "2014-09-13", "day")
+
+
+def test_a_plan_set_for_a_week_takes_the_day_a_later_sentence_tells_within_it():
+    event = only(
+        "Chancellor Scholz on Monday called off a planned visit to Brazil this week.\n\nThe "
+        "Brazilian embassy had announced the visit was to begin on August 22.",
+        "meeting",
+    )
+    assert event.status == "cancelled"
+    assert span(event) == ("2014-08-22", "2014-08-22", "day")
+    # a day outside the week is another act's: the week stays
+    event = only(
+        "Chancellor Scholz on Monday called off a planned visit to Brazil this week.\n\nThe "
+        "Brazilian embassy had announced the visit was to begin on September 30.",
+        "meeting",
+    )
+    assert span(event) == ("2014-08-18", "2014-08-24", "week")
+
+
+def test_a_called_off_act_takes_a_set_time_told_before_the_word_for_it():
+    event = only(
+        "Planned talks between Kenya and Somalia were called off on Sunday.\n\nA Somali "
+        "delegation had been due to cross the long and empty desert border on Wednesday and "
+        "drive to Nairobi for the talks.",
+        "talks",
+    )
+    assert event.status == "cancelled"
+    assert span(event) == ("2014-08-20", "2014-08-20", "day")
+
+
+def test_summits_in_the_plural_name_a_plan_a_later_sentence_times():
+    event = only(
+        "The African Union has postponed two extraordinary summits on trade.\n\nThe two "
+        "summits that were due to be held in the capital on 30 August have been moved to "
+        "December.",
+        "meeting",
+    )
+    assert event.status == "postponed"
+    assert span(event) == ("2014-08-30", "2014-08-30", "day")

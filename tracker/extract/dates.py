@@ -591,6 +591,8 @@ def find_dates(
         before = " ".join(_LEAD_WORDS.findall(
             sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
         )).lower().split()[-_SCHEDULE_REACH:]
+        if before and before[-1] in _ORDINAL_TIME_WORDS and kind in ("rel", "year"):
+            anchor = False  # "for the second time this year": how often, not when
         scheduled = None if _SCHEDULE_WORDS.isdisjoint(before) else next(
             k for k in range(len(before) - 1, -1, -1) if before[k] in _SCHEDULE_WORDS
         )
@@ -654,6 +656,8 @@ _PASSED_OVER = frozenset({"on", "for", "in", "at", "the", "of", "as", "early", "
 _LEAD_WORDS = re.compile(r"[A-Za-z]+")
 
 
+# "the second time this year", "the first time in 2019": a count of acts over the time
+_ORDINAL_TIME_WORDS = frozenset({"time", "times"})
 _SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
 _SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
 _PAST_AUXILIARIES = frozenset({"was", "were", "been"})

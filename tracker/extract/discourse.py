@@ -490,21 +490,23 @@ def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     )
 
 
-def _possessed_retelling(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+def _possessed_retelling(
+    events: list[ExtractedEvent], event: ExtractedEvent
+) -> ExtractedEvent | None:
     """An act named as someone's ("his visit", "Cleverly's trip", "Russia's proposal", "their
     meeting") with no party the story has not told it with is the one of theirs told."""
     before = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].lower()
     words = before.split()[-2:]  # "his visit", "his planned visit"
     if not any(w in _POSSESSIVES or w.endswith(("'s", "’s")) for w in words):
-        return False
+        return None
     kinds = MEETING_TYPES if event.type in MEETING_TYPES else {event.type}
     alone = len(event.actors) == 1  # with others named: theirs as told (status and time)
-    return any(
-        e.type in kinds
+    return next((
+        e for e in reversed(events[-_DUPLICATE_REACH:])
+        if e.type in kinds
         and all(any(same_party(mine, a) for a in e.actors) for mine in event.actors)
         and (alone or (e.status == event.status and overlaps(e.when, event.when)))
-        for e in events[-_DUPLICATE_REACH:]
-    )
+    ), None)
 
 
 def _talks_of_the_meeting(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
@@ -601,7 +603,7 @@ _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     possessed = _possessed_retelling(events, event)
-    if event.new_act and not possessed:
+    if event.new_act and possessed is None:
         # "They also agreed ...": a further act, not a retelling (but "Macron is also expected
         # to address Congress during his trip": "also" is for another act than his trip)
         events.append(event)
@@ -611,8 +613,13 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             if _overtaken_plan(earlier, event):
                 _absorb_plan(earlier, event)
                 return
-    if possessed:
-        return  # "Cleverly's visit was originally planned for July": the visit told before
+    if possessed is not None:
+        # "Cleverly's visit was originally planned for July": the visit told before, which
+        # takes the time its retelling sets when it told none ("His planned travel to Accra
+        # on 12-13 September has been cancelled")
+        if possessed.when is None and event.when is not None and event.type == possessed.type:
+            possessed.when, possessed.when_inferred = event.when, event.when_inferred
+        return
     if _named_as_told(events, event):
         return  # "the rescheduling of the meeting", "were invited to the summit"
     if _talks_of_the_meeting(events, event):

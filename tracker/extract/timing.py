@@ -602,6 +602,9 @@ class SetTimes:
 
     published: dt.date | None
     waiting: list[ExtractedEvent] = field(default_factory=list)
+    # The waiting plans that hold a week, a month or a year set for them: only a time within it
+    # is theirs (ids; they are waiting too)
+    coarse: list[ExtractedEvent] = field(default_factory=list)
     # The time set for a meeting, call or talks planned in the sentence before: "X will pay a
     # visit to Khujand on March 31." then "A joint meeting of the leaders is planned."
     previous: When | None = None
@@ -616,7 +619,7 @@ class SetTimes:
         if not self.waiting or not dates:
             return
         self._retold(found)
-        if all(t.low not in _PLAN_CUES for t in tokens):
+        if all(t.low not in _PLAN_CUES for t in tokens) and not _was_to(tokens):
             return
         times = [
             d for d in dates
@@ -639,6 +642,9 @@ class SetTimes:
         ]
         scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
+        # "had been scheduled to cross the border on Wednesday ... for the two-day talks": a
+        # time told closely before the word for the plan, if none follows it
+        before: When | None = None
         for token in tokens:
             while k < len(times) and times[k].start < token.start:
                 if chosen is None and times[k].start in scheduled_at:
@@ -649,13 +655,18 @@ class SetTimes:
                 types |= named
                 if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
                     chosen = times[k].when
+                elif before is None and k and token.start - times[k - 1].end < _PLAN_REACH:
+                    before = times[k - 1].when
         if chosen is None:
-            if not scheduled:
+            if not scheduled and before is None:
                 return
-            chosen = scheduled[0].when
+            chosen = scheduled[0].when if scheduled else before
         matched = [e for e in self.waiting if e.type in types]
         if not matched and not found and len(self.waiting) == 1 and scheduled:
             matched = self.waiting  # "He was due here in the last week of June"
+        matched = [
+            e for e in matched if not self._coarse(e) or finer_within(chosen, e.when)
+        ]
         for event in matched:
             event.when = chosen
         self.waiting = [e for e in self.waiting if all(e is not m for m in matched)]
@@ -674,7 +685,9 @@ class SetTimes:
                 p for p in plans
                 if p.type == event.type and any(a.name in names for a in p.actors)
             ), None)
-            if plan is not None:
+            if plan is not None and (
+                not self._coarse(event) or finer_within(plan.when, event.when)
+            ):
                 event.when = plan.when
         self.waiting = [e for e in self.waiting if e.status == "planned" or e.when is None
                         or all(e.when is not p.when for p in plans)]
@@ -707,9 +720,27 @@ class SetTimes:
                         if d.when is not None and may_be_set_time(d, event.status, self.published)
                     }
                 if event.when in set_times[event.status]:
-                    continue
+                    if event.when.precision == "day":
+                        continue
+                    # "called off a planned visit to India this week": the week waits for its
+                    # day ("The visit was to begin on April 25")
+                    self.coarse.append(event)
             self.waiting.append(event)
         del self.waiting[:-_WAITING]
+        self.coarse = [e for e in self.coarse if any(e is w for w in self.waiting)]
+
+    def _coarse(self, event: ExtractedEvent) -> bool:
+        return any(event is e for e in self.coarse)
+
+
+_WAS_TO = frozenset({"was", "were"})
+
+
+def _was_to(tokens: list[Token]) -> bool:
+    """ "The visit was to begin on April 25": a plan told in the past ("was to", "were to")."""
+    return any(
+        t.low == "to" and k and tokens[k - 1].low in _WAS_TO for k, t in enumerate(tokens)
+    )
 
 
 _ORIGINAL_WORDS = frozenset({"originally", "initially", "previously", "formerly"})
