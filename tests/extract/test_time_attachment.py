@@ -762,3 +762,11 @@ def test_summits_in_the_plural_name_a_plan_a_later_sentence_times():
     )
     assert event.status == "postponed"
     assert span(event) == ("2014-08-30", "2014-08-30", "day")
+
+
+def test_a_month_just_past_stays_past_for_an_offer_told_after_it():
+    # an offer to visit "in July" told in August: the July just past (not next year's), as an
+    # invitation "in June" told in May is for the coming June
+    event = only("Ghana proposed a visit to Accra by President Ruto in July.", "meeting")
+    assert event.status == "proposed"
+    assert span(event) == ("2014-07-01", "2014-07-31", "month")

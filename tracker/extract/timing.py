@@ -548,8 +548,11 @@ class SentenceTimes:
             event_type not in SET_TIME_TYPES or status not in ("planned", "proposed")
             or when is None or when.precision != "month" or self._published is None
             or date.same_as_before or when.end >= self._published
+            or (self._published - when.end).days <= _LONG_PAST
             or any(c.isdigit() for c in date.text) or _PAST_WORDS.search(date.text)
         ):
+            # "proposed a visit to New Delhi in November", told in January: the November just
+            # past, as "in June" told in May is next June
             return when
         start, end = _next_year(when.start), _next_year(when.end)
         return When(start, end, "month") if start and end else when
