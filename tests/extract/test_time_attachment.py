@@ -770,3 +770,14 @@ def test_a_month_just_past_stays_past_for_an_offer_told_after_it():
     event = only("Ghana proposed a visit to Accra by President Ruto in July.", "meeting")
     assert event.status == "proposed"
     assert span(event) == ("2014-07-01", "2014-07-31", "month")
+
+
+def test_a_put_off_visit_keeps_its_set_days_not_those_of_a_visit_elsewhere():
+    found = extract(
+        "Test\n\nPrime Minister Modi has postponed his three-day visit to Japan beginning on "
+        "Wednesday. However, his visit to Cambodia will take place as scheduled from August "
+        "25.\n", published=MONDAY,
+    ).events
+    event = next(e for e in found if e.status == "postponed")
+    # "beginning on Wednesday", told on a Monday: the coming Wednesday, and the three days
+    assert span(event) == ("2014-08-20", "2014-08-22", "day")

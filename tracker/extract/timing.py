@@ -684,9 +684,14 @@ class SetTimes:
             if event.status == "planned":
                 continue
             names = {a.name for a in event.actors}
+            sides = _sides(event)
+            # a party in common, and no side on each that the other lacks: "his visit to
+            # Cambodia will take place as scheduled from November 18" is not the put-off visit
+            # to Japan
             plan = next((
                 p for p in plans
                 if p.type == event.type and any(a.name in names for a in p.actors)
+                and (_sides(p) <= sides or sides <= _sides(p))
             ), None)
             if plan is not None and (
                 not self._coarse(event) or finer_within(plan.when, event.when)
@@ -722,7 +727,7 @@ class SetTimes:
                         d.when for d in dates
                         if d.when is not None and may_be_set_time(d, event.status, self.published)
                     }
-                if event.when in set_times[event.status]:
+                if any(event.when.start == w.start for w in set_times[event.status]):
                     if event.when.precision == "day":
                         continue
                     # "called off a planned visit to India this week": the week waits for its
@@ -734,6 +739,11 @@ class SetTimes:
 
     def _coarse(self, event: ExtractedEvent) -> bool:
         return any(event is e for e in self.coarse)
+
+
+def _sides(event: ExtractedEvent) -> set[str]:
+    """The states (or bodies) an act's parties stand for; a person of no known state, none."""
+    return {a.country or a.name for a in event.actors if a.country or a.kind != "person"}
 
 
 _WAS_TO = frozenset({"was", "were"})
