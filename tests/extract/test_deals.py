@@ -48,3 +48,11 @@ def test_the_parties_before_a_verb_are_the_two_sides():
     got = found("Kenya held talks with Ethiopia in Nairobi on Monday. The parties committed to "
                 "joint efforts to expand trade.")
     assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got
+
+
+def test_a_deal_told_as_made_with_no_party_named_is_between_the_storys_sides():
+    got = found("Kenya and Ethiopia held talks in Nairobi on Monday. Officials said a truce "
+                "signed in January has largely held.")
+    assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got
+    got = found("Fighting has eased under a fragile truce brokered by Qatar and Egypt.")
+    assert got == [("agreement", "occurred", ["Egypt", "Qatar"])]

@@ -1781,6 +1781,12 @@ def _story_pair(memory: ArticleMemory) -> list[Actor]:
     return list(memory.pair_order[best])
 
 
+def story_sides(memory: ArticleMemory) -> list[Actor]:
+    """The two sides the story is about (see ``_story_pair``), for an act told with no party
+    named ("The agreement was reached in December 2015")."""
+    return _story_pair(memory)
+
+
 def _pair_score(memory: ArticleMemory, key: frozenset[Actor] | None) -> float:
     """How much the story is about a pair: the acts and lists that told the two together,
     and how often the less named of the two is named."""

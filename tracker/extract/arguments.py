@@ -734,6 +734,23 @@ def _origin(m: Mention, tokens: list[Token]) -> bool:
     return before == "from" or (before == "in" and m.tok >= 2 and tokens[m.tok - 2].low in _MADE)
 
 
+def brokers_of(trig: Trigger, sm: SentenceMentions) -> list[Actor]:
+    """The go-betweens named just after a deal ("a truce brokered by Turkey and Russia"):
+    the only parties told of it when its own sides are not named."""
+    tokens = sm.tokens
+    found: list[Mention] = []
+    for m in sm.between(trig.tok_end, trig.tok_end + _BROKER_REACH):
+        if m.location or m.source == "pronoun" or not _is_mediator(m, tokens):
+            continue
+        if found and not _listed_next(tokens, found, m):
+            break
+        found.append(m)
+    return list(dict.fromkeys(m.actor for m in found))
+
+
+_BROKER_REACH = 8  # tokens from the deal's noun to its broker: "brokered by the UN and Turkey"
+
+
 def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
     """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
     for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):

@@ -20,6 +20,7 @@ from tracker.extract.actors import (
     base_index,
     find_mentions,
     spellings_in,
+    story_sides,
 )
 from tracker.extract.arguments import (
     CONSULT,
@@ -29,6 +30,7 @@ from tracker.extract.arguments import (
     addressees,
     agreed_to_act,
     another_meeting,
+    brokers_of,
     convening_body,
     separate_sides,
     subjectless,
@@ -259,6 +261,13 @@ def _sentence_events(
             body := convening_body(trig, tokens)
         ) and body.name != actors[0][0].name:
             actors = [*actors, (body, "participant")]  # "Kishida hosts a G7 summit"
+        if not actors and trig.type == "agreement" and _told_as_made(lows, trig):
+            # "The agreement was reached in December 2015", "the truce signed in January": a
+            # deal told as made, with no party named, is between the story's two sides
+            # (or, if only its go-betweens are named, between them: "a truce brokered by
+            # Turkey and Russia")
+            sides = brokers_of(trig, sm) or story_sides(memory)
+            actors = [(a, "participant") for a in sides]
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
         if trig.type == "agreement" and lows[trig.tok] in _COMMITTING and not (
@@ -422,6 +431,23 @@ def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
     word, which tells the act (not "the Summit Hotel")."""
     end = trig.tok_end
     return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
+
+
+def _told_as_made(lows: list[str], trig: Trigger) -> bool:
+    """A deal's noun followed by the participle of its making, in the passive ("was reached
+    in", "had been signed") or after the noun ("the truce signed in January")."""
+    k = trig.tok_end
+    while k < len(lows) and k - trig.tok_end < 2 and lows[k] in _PASSIVE_AUXILIARIES:
+        k += 1
+    return (
+        k + 1 < len(lows) and lows[k] in _DONE_PARTICIPLES
+        and (k > trig.tok_end or lows[k + 1] in _DONE_FOLLOWERS)
+    )
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "has", "have", "had", "been", "is", "are"})
+_DONE_PARTICIPLES = lexicon.words("done_participles")
+_DONE_FOLLOWERS = lexicon.words("done_participle_followers")
 
 
 def _sides_before(
