@@ -56,3 +56,10 @@ def test_a_deal_told_as_made_with_no_party_named_is_between_the_storys_sides():
     assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got
     got = found("Fighting has eased under a fragile truce brokered by Qatar and Egypt.")
     assert got == [("agreement", "occurred", ["Egypt", "Qatar"])]
+
+
+def test_an_act_or_law_signed_is_no_agreement():
+    assert not any(t == "agreement" for t, _, _ in found(
+        "Kenya protested after Biden signed the Horn of Africa Security Act on Monday."))
+    assert not any(t == "agreement" for t, _, _ in found(
+        "Under the act to be signed by Biden, Washington could send aid to Kenya."))
