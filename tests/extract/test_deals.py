@@ -63,3 +63,9 @@ def test_an_act_or_law_signed_is_no_agreement():
         "Kenya protested after Biden signed the Horn of Africa Security Act on Monday."))
     assert not any(t == "agreement" for t, _, _ in found(
         "Under the act to be signed by Biden, Washington could send aid to Kenya."))
+
+
+def test_what_leaders_will_discuss_is_the_topic_of_their_meeting_not_more_talks():
+    got = found("Kenyan President William Ruto will visit Ethiopia next week. Both sides will "
+                "also discuss trade and security, officials said.")
+    assert [t for t, _, _ in got] == ["meeting"]
