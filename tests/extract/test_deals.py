@@ -69,3 +69,12 @@ def test_what_leaders_will_discuss_is_the_topic_of_their_meeting_not_more_talks(
     got = found("Kenyan President William Ruto will visit Ethiopia next week. Both sides will "
                 "also discuss trade and security, officials said.")
     assert [t for t, _, _ in got] == ["meeting"]
+
+
+def test_a_deal_that_talks_are_about_or_that_is_sought_is_no_agreement_made():
+    got = found("Kenya suspended talks over a ceasefire with Ethiopia on Monday.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Kenya and Ethiopia must work harder to reach a lasting peace deal, Ruto said.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Kenya and Ethiopia reached a lasting peace deal on Monday.")
+    assert [t for t, _, _ in got] == ["agreement"]
