@@ -393,7 +393,7 @@ def test_the_two_presidents_are_the_leaders_not_the_minister_told_last():
     text = (
         "Mexican President Andres Manuel Lopez Obrador will hold a call with US President Joe "
         "Biden on Friday. Foreign Minister Marcelo Ebrard travelled to Washington on Monday. "
-        "The White House said the two presidents will discuss migration."
+        "The White House said the two presidents will negotiate on migration."
     )
     talks = _actors_of(names_of(text), "talks")
     assert talks == [["Andres Manuel Lopez Obrador", "Joe Biden"]]
