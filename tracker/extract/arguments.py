@@ -49,7 +49,7 @@ class SentenceMentions:
 
     __slots__ = (
         "tokens", "lows", "all", "toks", "clauses", "_sep_prefix", "_stops", "_base_ok",
-        "_first_party", "governments", "named", "_positions", "_actor_positions",
+        "_first_party", "governments", "named", "_positions", "_actor_positions", "words",
     )
 
     def __init__(
@@ -58,6 +58,10 @@ class SentenceMentions:
     ):
         self.tokens = tokens
         self.lows = [t.low for t in tokens] if lows is None else lows
+        # the set of the sentence's words, for tests that must not scan the sentence per
+        # trigger (linear time): tokenize builds it, a plain token list gets its own
+        words = getattr(tokens, "words", None)
+        self.words: set[str] = set(self.lows) if words is None else words
         self.all = mentions  # find_mentions returns them sorted by position
         self.toks = [m.tok for m in mentions]
         self.clauses = clauses
@@ -114,15 +118,16 @@ class SentenceMentions:
             )
         return prefix[b] - prefix[a] > 0
 
-    def stops_from(self, a: int) -> list[int]:
-        """The positions from a on of the words where the parties after a trigger can end
+    def stops_between(self, a: int, b: int) -> list[int]:
+        """The positions in [a, b) of the words where the parties after a trigger can end
         (a comma, a relative pronoun, a separating preposition, "for")."""
         stops = self._stops
         if stops is None:
             stops = self._stops = list(
                 compress(range(len(self.lows)), map(_OBJECT_STOPS.__contains__, self.lows))
             )
-        return stops[bisect_left(stops, a) :]
+        # bounded at b: a slice to the sentence's end would copy every later stop, per trigger
+        return stops[bisect_left(stops, a) : bisect_left(stops, b)]
 
     def base_ok(self, k: int) -> bool:
         """The k-th mention can be a party at all: not a possessor, not a source."""
@@ -214,7 +219,7 @@ def actors_for(
         # "Muttaqi, who was visiting India when ..., had been due to travel": not India.
         kept = [m for m in before if not clause.in_parenthetical_relative(m.tok, trig.tok)]
         before = kept or before
-    if len(before) > 1 and "with" in sm.lows:  # (no ", with X -ing" clause without it)
+    if len(before) > 1 and "with" in sm.words:  # (no ", with X -ing" clause without it)
         before = _absolute_subject(tokens, before, trig) or before
     if len(before) > 1:
         subject = max(before, key=lambda m: m.tok)
@@ -269,9 +274,7 @@ def actors_for(
             if tokens[k].low == "to" and not tokens[k + 1].cap and tokens[k + 1].low != "the":
                 end = k
                 break
-    for k in sm.stops_from(trig.tok_end):  # the other words end nothing
-        if k >= end:
-            break
+    for k in sm.stops_between(trig.tok_end, end):  # the other words end nothing
         if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
             end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
             break
