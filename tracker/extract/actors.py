@@ -20,7 +20,7 @@ from typing import NamedTuple
 from tracker.domain import without_diacritics
 from tracker.extract import lexicon
 from tracker.extract.clauses import WINDOW, looks_like_verb
-from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key, tokenize
+from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key, token_fields
 from tracker.extract.types import ActorEntry
 
 # Capitalised words that open a sentence or a name but are never part of a person's name.
@@ -420,7 +420,7 @@ def _short_name(entry: ActorEntry) -> str | None:
 
 def _alias_keys(entry: ActorEntry) -> Iterator[tuple[str, ...]]:
     for alias in (entry.name, *entry.aliases):
-        key = tuple(t.base for t in tokenize(alias))  # "People's" is read as "People"
+        key = tuple(base for _, _, base, _ in token_fields(alias))  # "People's": "People"
         if key and key[0] in ("the", "The") and len(key) > 1:
             key = key[1:]
         if key:

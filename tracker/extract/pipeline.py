@@ -160,12 +160,12 @@ def _without_dateline(sentence: Sentence) -> Sentence:
     return Sentence(sentence.text[m.end() :], start, sentence.end)
 
 
-def _first_future_cue(tokens: list[Token]) -> int | None:
+def _first_future_cue(tokens: Tokens) -> int | None:
     for k, t in enumerate(tokens):
         if t.low in _FUTURE_CUES and not (k + 1 < len(tokens) and tokens[k + 1].low in _PAST_AFTER):
             if t.low in _ATTRIBUTIVE_CUES and k > 0 and tokens[k - 1].low in _ARTICLES:
                 continue  # "called off an expected meeting ... on Monday": no future tense
-            return t.start  # but "the deadline expired on Sunday" looks back
+            return tokens.starts[k]  # but "the deadline expired on Sunday" looks back
     return None
 
 
@@ -549,7 +549,7 @@ def _event(
     actors: list[tuple[Actor, str]],
     when: When | None,
     sentence: Sentence,
-    tokens: list[Token],
+    tokens: Tokens,
 ) -> ExtractedEvent:
     extracted = [ExtractedActor(a.name, role, a.kind, a.country) for a, role in actors]
     confidence = 0.45 + 0.15 * (len(actors) >= 2) + 0.15 * (trig.weight >= 1) + 0.1 * bool(when)
@@ -563,8 +563,8 @@ def _event(
         end=sentence.end,
         confidence=min(confidence, 0.95),
         title=event_title(event_type, extracted),
-        trigger=sentence.text[tokens[trig.tok].start : tokens[trig.tok_end - 1].end],
-        trigger_offset=tokens[trig.tok].start,
+        trigger=sentence.text[tokens.starts[trig.tok] : tokens.ends[trig.tok_end - 1]],
+        trigger_offset=tokens.starts[trig.tok],
     )
 
 

@@ -41,7 +41,7 @@ from tracker.extract import lexicon
 from tracker.extract.dates import DateMention, shift_days
 from tracker.extract.dates import _range as _range_of
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import Token, Tokens
+from tracker.extract.tokens import Tokens
 from tracker.extract.types import ExtractedEvent
 
 # A plan's time follows its trigger closely: "will meet in Geneva on June 16".
@@ -166,7 +166,7 @@ _NOT_MODIFIERS = frozenset({"and", "or", "of", "to", "in", "on", "at", "by", "fo
 _WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
 
 
-def _told_ahead(tokens: list[Token], tok: int) -> bool:
+def _told_ahead(tokens: Tokens, tok: int) -> bool:
     """ "He will instead see Morawiecki at the ... meeting": a trigger in a clause told in the
     future tense, back to the clause's punctuation."""
     for j in range(tok - 1, max(-1, tok - 1 - _WILL_REACH), -1):
@@ -189,20 +189,20 @@ def _future_cue_after(tokens: Tokens, tok_end: int) -> int | None:
         return None  # most acts: one test in C
     for k, low in enumerate(ahead, tok_end):
         if low in _FUTURE_AUXILIARIES:
-            return tokens[k].start
+            return tokens.starts[k]
     return None
 
 
 _SAYING_REACH = 24  # tokens looked back from a plan's trigger for a saying (linear time)
 
 
-def _told_before_saying(tokens: list[Token], date: DateMention, tok: int) -> bool:
+def _told_before_saying(tokens: Tokens, date: DateMention, tok: int) -> bool:
     """Whether a report verb ("said", "told", "announced") stands between a time told before
     a trigger and the trigger: the time is when it was said."""
-    if date.end > tokens[tok].start:
+    if date.end > tokens.starts[tok]:
         return False
     for k in range(tok - 1, max(-1, tok - 1 - _SAYING_REACH), -1):
-        if tokens[k].start < date.end:
+        if tokens.starts[k] < date.end:
             return False
         if tokens[k].low in _REPORT_LEADS:
             return True
@@ -213,13 +213,13 @@ _CONNECTIVES = frozenset(_CUES["time_connectives"])
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
 
-def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+def _separated(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
     """Whether a temporal connective ("after", "before", "since") stands between a time and
     a trigger, making the time another act's."""
-    if date.end <= tokens[tok].start:
+    if date.end <= tokens.starts[tok]:
         k = tok - 1
         for _ in range(_GAP_REACH):
-            if k < 0 or tokens[k].start < date.end:
+            if k < 0 or tokens.starts[k] < date.end:
                 return False
             if tokens[k].low in _CONNECTIVES:
                 return True
@@ -227,7 +227,7 @@ def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -
         return False
     k = tok_end
     for _ in range(_GAP_REACH):
-        if k >= len(tokens) or tokens[k].start >= date.start:
+        if k >= len(tokens) or tokens.starts[k] >= date.start:
             return False
         if tokens[k].low in _CONNECTIVES:
             return True
@@ -235,13 +235,13 @@ def _separated(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -
     return False
 
 
-def _since_ago(tokens: list[Token], date: DateMention, tok: int, tok_end: int) -> bool:
+def _since_ago(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
     """ "... since the latter took over two weeks ago", told after the trigger."""
     k = tok_end
-    if date.kind != "ago" or k >= len(tokens) or date.start < tokens[k].start:
+    if date.kind != "ago" or k >= len(tokens) or date.start < tokens.starts[k]:
         return False
     for _ in range(_GAP_REACH):
-        if k >= len(tokens) or tokens[k].start >= date.start:
+        if k >= len(tokens) or tokens.starts[k] >= date.start:
             return False
         if tokens[k].low == "since":
             return True
@@ -292,7 +292,7 @@ class SentenceTimes:
         if self._years and (year := self._year_of(tokens, tok, tok_end, event_type)) is not None:
             # "their May 21 meeting during the 2017 Riyadh Summit": a day of that year told
             # close by names the act's time more precisely
-            pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
+            pos_start, pos_end = tokens.starts[tok], tokens.ends[tok_end - 1]
             finer = [
                 d for d in self.anchored
                 if finer_within(d.when, year)
@@ -338,7 +338,7 @@ class SentenceTimes:
                     if d in self.anchored or not _separated(tokens, d, tok, tok_end)
                 ]
                 anchored, starts = kept, [d.start for d in kept]
-            if status == "planned" and any(d.end <= tokens[tok].start for d in anchored):
+            if status == "planned" and any(d.end <= tokens.starts[tok] for d in anchored):
                 # "This afternoon, as he left the White House, Trump said he intends to have
                 # dinner with Xi": a time told before the saying is the saying's
                 kept = [d for d in anchored if not _told_before_saying(tokens, d, tok)]
@@ -354,7 +354,7 @@ class SentenceTimes:
             scheduled = self._for_status("scheduled")
             if scheduled[0]:
                 anchored, starts = scheduled
-        pos_start, pos_end = tokens[tok].start, tokens[tok_end - 1].end
+        pos_start, pos_end = tokens.starts[tok], tokens.ends[tok_end - 1]
         if anchored and any(d.possessive for d in anchored):
             # "would impose sanctions on the leaders of last week's coup": the week is the
             # coup's; it dates only the noun it qualifies
@@ -409,7 +409,7 @@ class SentenceTimes:
         )
 
     def for_party(
-        self, tokens: list[Token], tok_end: int, party_tok: int | None, status: str,
+        self, tokens: Tokens, tok_end: int, party_tok: int | None, status: str,
         when: When | None,
     ) -> When | None:
         """The time of one party's act when a plural act with several parties tells a time for
@@ -418,7 +418,7 @@ class SentenceTimes:
         name, when the sentence tells more than one after the trigger; else ``when``."""
         if party_tok is None or party_tok >= len(tokens) or len(self.anchored) < 2:
             return when
-        trigger_end = tokens[tok_end - 1].end
+        trigger_end = tokens.ends[tok_end - 1]
         after = [
             d for d in self.anchored
             if d.start >= trigger_end and d.when is not None and not d.same_as_before
@@ -426,19 +426,19 @@ class SentenceTimes:
         ]
         if len({d.when for d in after}) < 2:
             return when
-        named_end = tokens[party_tok].end
+        named_end = tokens.ends[party_tok]
         own = next((d for d in after if d.start >= named_end), None)
         if own is None or own.start - named_end > _PLAN_REACH:
             return when
         return own.when
 
-    def _weekday_ahead(self, tokens: list[Token], tok_end: int) -> When | None:
+    def _weekday_ahead(self, tokens: Tokens, tok_end: int) -> When | None:
         """ "looked forward to a meeting in Doha on Wednesday", told on a Tuesday: a plan's
         weekday told right after it with no "last" or "this", read in the past tense (no
         "will" before it), is the coming one."""
         if self._published is None:
             return None
-        end = tokens[tok_end - 1].end
+        end = tokens.ends[tok_end - 1]
         k = bisect_left(self._starts, end)
         if k == len(self.anchored):
             return None
@@ -455,18 +455,21 @@ class SentenceTimes:
         return When(start, last, when.precision) if start and last else None
 
     def _year_of(
-        self, tokens: list[Token], tok: int, tok_end: int, event_type: str
+        self, tokens: Tokens, tok: int, tok_end: int, event_type: str
     ) -> When | None:
         """The year that premodifies the trigger's noun ("a 1956 Soviet-Japanese declaration",
         "the 2015 nuclear deal") or its object ("signed a 1956 declaration"): the act's own
         time, whatever else the sentence tells."""
-        start = tokens[tok].start
-        end = tokens[tok_end - 1].end
+        start = tokens.starts[tok]
+        end = tokens.ends[tok_end - 1]
         for d in self._years:
             if d.start >= end:
                 if event_type not in _OBJECT_IS_ACT:
                     continue  # "quit the 2015 deal": the year is the deal's, not the quitting's
-                after = [t for t in tokens[tok_end : tok_end + 3] if t.end <= d.start]
+                after = [
+                    tokens[k] for k in range(tok_end, min(tok_end + 3, len(tokens)))
+                    if tokens.ends[k] <= d.start
+                ]
                 if len(after) < 3 and all(t.low in _DETERMINERS for t in after) and (
                     d.start - end <= 6
                 ):
@@ -474,7 +477,10 @@ class SentenceTimes:
                 continue
             if d.end > start or start - d.end > _YEAR_REACH:
                 continue
-            between = [t for t in tokens[max(0, tok - _YEAR_WORDS - 1) : tok] if t.start >= d.end]
+            between = [
+                tokens[k] for k in range(max(0, tok - _YEAR_WORDS - 1), tok)
+                if tokens.starts[k] >= d.end
+            ]
             if len(between) <= _YEAR_WORDS and all(
                 t.low.replace("-", "").isalpha() and t.low not in _NOT_MODIFIERS for t in between
             ):
@@ -491,7 +497,7 @@ class SentenceTimes:
         when = self.when_for(tokens, tok, tok_end, "planned", None, event_type)
         if when is None or when.start <= self._published:
             return None
-        first, last = tokens[lo].start, tokens[hi - 1].end
+        first, last = tokens.starts[lo], tokens.ends[hi - 1]
         told = [d for d in self.anchored if first <= d.start and d.end <= last]
         if any(d.when == when for d in told):
             return when
@@ -505,13 +511,13 @@ class SentenceTimes:
             return when
         return None
 
-    def told_with_noun(self, tokens: list[Token], trig: Trigger, when: When) -> bool:
+    def told_with_noun(self, tokens: Tokens, trig: Trigger, when: When) -> bool:
         """Is ``when`` told right after an act noun ("a visit to Cuba next month"), whatever
         the tense of the verb that announces it?"""
         last = tokens[trig.tok_end - 1]
         if last.low.endswith("ed") or last.low in _PAST_TRIGGER_FORMS:
             return False  # "visited Cuba last month": the verb is the act
-        end = last.end
+        end = tokens.ends[trig.tok_end - 1]
         return any(
             d.when == when and 0 <= d.start - end <= _NOUN_TIME_REACH for d in self.anchored
         )
@@ -613,7 +619,7 @@ class SetTimes:
     previous: When | None = None
 
     def fill(
-        self, tokens: list[Token], dates: list[DateMention], found: list[ExtractedEvent]
+        self, tokens: Tokens, dates: list[DateMention], found: list[ExtractedEvent]
     ) -> None:
         """Give the waiting plans the time a sentence sets for them, if it sets one: a time told
         closely after a word for the plan ("were due to be held ... on August 25"), or after a
@@ -631,34 +637,32 @@ class SetTimes:
         if times and all(e.status == "planned" for e in self.waiting):
             # "The summit was originally slated for March 28-29 but postponed": the time a plan
             # had before is not the time it now has
-            starts = [t.start for t in tokens]
-            times = [d for d in times if not _told_as_original(d, tokens, starts)]
+            times = [d for d in times if not _told_as_original(d, tokens, tokens.starts)]
         if not times:
             return
         taken = {e.type for e in found}
         types: set[str] = set()
         chosen: When | None = None
-        starts = [t.start for t in tokens]
         scheduled = [
             d for d in times
-            if d.scheduled or d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, starts)
+            if d.scheduled or d.lead in _SCHEDULE_LEADS or _named_date(d, tokens, tokens.starts)
         ]
         scheduled_at = {d.start for d in scheduled}
         k = 0  # the first time not before the current token
         # "had been scheduled to cross the border on Wednesday ... for the two-day talks": a
         # time told closely before the word for the plan, if none follows it
         before: When | None = None
-        for token in tokens:
-            while k < len(times) and times[k].start < token.start:
+        for token, start, end in zip(tokens, tokens.starts, tokens.ends, strict=True):
+            while k < len(times) and times[k].start < start:
                 if chosen is None and times[k].start in scheduled_at:
                     chosen = times[k].when
                 k += 1
             named = _PLAN_WORDS.get(token.low, frozenset()) - taken
             if named:
                 types |= named
-                if chosen is None and k < len(times) and times[k].start - token.end < _PLAN_REACH:
+                if chosen is None and k < len(times) and times[k].start - end < _PLAN_REACH:
                     chosen = times[k].when
-                elif before is None and k and token.start - times[k - 1].end < _PLAN_REACH:
+                elif before is None and k and start - times[k - 1].end < _PLAN_REACH:
                     before = times[k - 1].when
         if chosen is None:
             if not scheduled and before is None:
@@ -749,7 +753,7 @@ def _sides(event: ExtractedEvent) -> set[str]:
 _WAS_TO = frozenset({"was", "were"})
 
 
-def _was_to(tokens: list[Token]) -> bool:
+def _was_to(tokens: Tokens) -> bool:
     """ "The visit was to begin on April 25": a plan told in the past ("was to", "were to")."""
     return any(
         t.low == "to" and k and tokens[k - 1].low in _WAS_TO for k, t in enumerate(tokens)
@@ -760,13 +764,13 @@ _ORIGINAL_WORDS = frozenset({"originally", "initially", "previously", "formerly"
 _ORIGINAL_REACH = 6  # tokens before a time looked at for "originally"
 
 
-def _told_as_original(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+def _told_as_original(date: DateMention, tokens: Tokens, starts: list[int]) -> bool:
     """ "originally slated for March 28-29": the time a plan had before it was moved."""
     k = bisect_left(starts, date.start)
     return any(t.low in _ORIGINAL_WORDS for t in tokens[max(0, k - _ORIGINAL_REACH) : k])
 
 
-def _named_date(date: DateMention, tokens: list[Token], starts: list[int]) -> bool:
+def _named_date(date: DateMention, tokens: Tokens, starts: list[int]) -> bool:
     """ "the June 12 date": a time named as the date set for something."""
     k = bisect_left(starts, date.end)
     return k < len(tokens) and tokens[k].low in _SCHEDULE_LEADS

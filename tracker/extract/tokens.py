@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
+from operator import add, attrgetter
 
 # "U.S." and "a.m." stay whole; hyphens and apostrophes stay inside words ("Jae-in", "Russia's").
 # ("[A-Za-z]\.[A-Za-z]\." spelled out rather than "(?:[A-Za-z]\.){2,}": a seventh faster;
@@ -16,98 +17,142 @@ _TOKEN = re.compile(r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*+|\w++(?:[-'’&]\w++)*
 
 @dataclass(slots=True)
 class Token:  # not frozen: a frozen dataclass's __init__ is several times slower
+    """A word or a mark as written. One object stands for every occurrence of its chunk's
+    token (the chunks of news repeat): where it stands in a sentence is in the sentence's
+    ``Tokens.starts`` and ``Tokens.ends``. Never changed once made."""
+
     text: str
     low: str
     base: str  # without a possessive "'s"
-    start: int  # offsets within the sentence
-    end: int
     cap: bool  # starts with a capital letter
 
 
 class Tokens(list[Token]):
     """A sentence's tokens with the columns that every layer reads, built in the same pass:
     ``lows`` (lower case), ``bases`` (without a possessive), ``capitals`` (the positions of
-    capitalised tokens) and ``words`` (the set of lower-cased words, for set tests in C that
-    skip a layer when none of its words is there)."""
+    capitalised tokens), ``words`` (the set of lower-cased words, for set tests in C that
+    skip a layer when none of its words is there) and ``starts`` (each token's offset in the
+    sentence); ``ends`` (where each token ends) is built when first asked for."""
 
-    __slots__ = ("lows", "bases", "capitals", "words")
+    __slots__ = ("lows", "bases", "capitals", "words", "starts", "_ends")
 
     lows: list[str]
     bases: list[str]
     capitals: list[int]
     words: set[str]
+    starts: list[int]
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:  # start plus length, in C
+            self._ends = list(map(add, self.starts, map(len, map(_TEXT, self))))
+        return self._ends
+
+
+_TEXT = attrgetter("text")
 
 
 def tokenize(text: str) -> Tokens:
     out = Tokens()
-    append = out.append
     lows: list[str] = []
     bases: list[str] = []
     capitals: list[int] = []
-    add_low, add_base, add_capital = lows.append, bases.append, capitals.append
+    starts: list[int] = []
+    add_tokens, add_lows, add_bases = out.extend, lows.extend, bases.extend
+    add_start = starts.append
     known = _CHUNK_TOKENS
     if len(known) > _CHUNK_TOKENS_LIMIT:
         known.clear()  # a bounded memo: a long run meets ever new names and numbers
-    new = object.__new__
     # No token holds whitespace and the token regex looks at nothing around a match: a text's
     # tokens are those of its whitespace-separated chunks, and the chunks of news repeat
-    # ("said", "Putin's", "talks."), so each is read by the regex once. Split at single
-    # spaces (every other whitespace character made one: the offsets stay), a chunk's offset
-    # is the sum of the lengths before it (no search for it in the text).
+    # ("said", "Putin's", "talks."), so each is read by the regex once and its tokens and
+    # their columns are kept, to be appended whole (no step per token; joining them with
+    # iterators in C instead of this loop costs more). Split at single spaces (a text with
+    # other whitespace, "\n" or "\xa0", none of it printable, has it made a space first: the
+    # offsets stay), a chunk's offset is the sum of the lengths before it.
+    spaced = text if text.isprintable() else _OTHER_WHITESPACE.sub(" ", text)
     at = -1  # the offset of the chunk, less the space before it
-    for chunk in _OTHER_WHITESPACE.sub(" ", text).split(" "):
+    for chunk in spaced.split(" "):
         at += 1
         if not chunk:
             continue  # between two spaces
-        pieces = known.get(chunk)
-        if pieces is None:
-            pieces = _chunk_tokens(chunk)
+        read = known.get(chunk)
+        if read is None:
+            read = _read_chunk(chunk)
             if len(chunk) <= _CHUNK_MEMO_LENGTH:
-                known[chunk] = pieces
-        for word, low, base, cap, start, stop in pieces:
-            # the fields set one by one: a third cheaper than a call of the dataclass's __init__
-            t = new(Token)
-            t.text = word
-            t.low = low
-            t.base = base
-            t.cap = cap
-            if cap:
-                add_capital(len(lows))
-            add_low(low)
-            add_base(base)
-            t.start = at + start
-            t.end = at + stop
-            append(t)
+                known[chunk] = read
+        tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts = read
+        if inner_starts is None:
+            add_start(at)  # one token: most chunks
+        else:
+            starts.extend([at + k for k in inner_starts])
+        if chunk_capitals:
+            first = len(lows)
+            capitals.extend([first + k for k in chunk_capitals])
+        add_tokens(tokens)
+        add_lows(chunk_lows)
+        add_bases(chunk_bases)
         at += len(chunk)
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
     out.words = set(lows)
+    out.starts = starts
+    out._ends = None
     return out
 
 
-def _chunk_tokens(chunk: str) -> tuple[tuple[str, str, str, bool, int, int], ...]:
+def _read_chunk(chunk: str) -> _ChunkRead:
+    """A chunk's tokens, their lower-case and possessive-less forms, which of them are
+    capitalised and where they start (positions in the chunk; None for a single token)."""
+    tokens: list[Token] = []
+    lows: list[str] = []
+    bases: list[str] = []
+    capitals: list[int] = []
+    starts: list[int] = []
+    at = 0
+    for word, low, base, cap in _chunk_tokens(chunk):
+        t = object.__new__(Token)  # the fields set one by one: cheaper than __init__
+        t.text = word
+        t.low = low
+        t.base = base
+        t.cap = cap
+        if cap:
+            capitals.append(len(tokens))
+        tokens.append(t)
+        lows.append(low)
+        bases.append(base)
+        starts.append(at)
+        at += len(word)
+    return (
+        tuple(tokens), tuple(lows), tuple(bases), tuple(capitals),
+        tuple(starts) if len(starts) > 1 else None,
+    )
+
+
+def _chunk_tokens(chunk: str) -> list[tuple[str, str, str, bool]]:
     """The tokens of a chunk without whitespace: (text, lower case, without a possessive,
-    capitalised, start, end) with offsets in the chunk. Every character that is no word
-    character is a token of its own: the tokens cover the chunk one after the other."""
+    capitalised). Every character that is no word character is a token of its own: the
+    tokens cover the chunk one after the other."""
     if chunk.isalnum():  # word characters only (the regex's \w is alphanumeric or "_")
-        return ((chunk, chunk.lower(), chunk, chunk[0].isupper(), 0, len(chunk)),)
-    out = []
-    start = 0
-    for word in _TOKEN.findall(chunk):
-        base = word[:-2] if word[-2:] in POSSESSIVE_ENDINGS and len(word) > 2 else word
-        end = start + len(word)
-        out.append((word, word.lower(), base, word[0].isupper(), start, end))
-        start = end
-    return tuple(out)
+        return [(chunk, chunk.lower(), chunk, chunk[0].isupper())]
+    return [
+        (word, word.lower(), word[:-2] if word[-2:] in POSSESSIVE_ENDINGS and len(word) > 2
+         else word, word[0].isupper())
+        for word in _TOKEN.findall(chunk)
+    ]
 
 
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n", "\xa0")
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
-# chunk -> its tokens (see _chunk_tokens): the chunks of news repeat
-_CHUNK_TOKENS: dict[str, tuple[tuple[str, str, str, bool, int, int], ...]] = {}
+# a chunk's tokens, lower cases, bases, capitals and starts (see _read_chunk)
+_ChunkRead = tuple[
+    tuple[Token, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...] | None
+]
+# chunk -> what _read_chunk made of it: the chunks of news repeat
+_CHUNK_TOKENS: dict[str, _ChunkRead] = {}
 _CHUNK_TOKENS_LIMIT = 50_000
 _CHUNK_MEMO_LENGTH = 64  # longer chunks (a URL, a run of dashes) are read again, not kept
 
@@ -117,9 +162,16 @@ def gerund(low: str) -> bool:
     return len(low) > 4 and low.endswith("ing")
 
 
+def token_fields(text: str) -> list[tuple[str, str, str, bool]]:
+    """(text, lower case, without a possessive, capitalised) of each of a text's tokens, as
+    ``tokenize`` reads them, without its chunk memo: for lexicon entries, read once when the
+    lexicons are compiled, whose chunks would fill the memo with words news rarely has."""
+    return [fields for chunk in text.split() for fields in _chunk_tokens(chunk)]
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """Lower-cased token tuple of a lexicon phrase."""
-    return tuple(t.low for t in tokenize(phrase))
+    return tuple(low for _, low, _, _ in token_fields(phrase))
 
 
 class PhraseIndex:
