@@ -78,3 +78,9 @@ def test_a_deal_that_talks_are_about_or_that_is_sought_is_no_agreement_made():
     assert not any(t == "agreement" for t, _, _ in got)
     got = found("Kenya and Ethiopia reached a lasting peace deal on Monday.")
     assert [t for t, _, _ in got] == ["agreement"]
+
+
+def test_the_two_prime_ministers_are_the_storys_pair():
+    got = found("Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Fumio "
+                "Kishida on Monday. The two prime ministers will meet in Tokyo next month.")
+    assert ("meeting", "planned", ["Fumio Kishida", "Narendra Modi"]) in got
