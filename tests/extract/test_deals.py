@@ -84,3 +84,11 @@ def test_the_two_prime_ministers_are_the_storys_pair():
     got = found("Indian Prime Minister Narendra Modi spoke with Japanese Prime Minister Fumio "
                 "Kishida on Monday. The two prime ministers will meet in Tokyo next month.")
     assert ("meeting", "planned", ["Fumio Kishida", "Narendra Modi"]) in got
+
+
+def test_a_sign_of_better_ties_and_a_ceasefire_resolution_are_no_agreement():
+    got = found("Ruto pointed to Kenya's grain imports from Ethiopia as a sign of improved ties.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Kenya abstained when the Security Council voted on a ceasefire resolution "
+                "for Sudan on Monday.")
+    assert not any(t == "agreement" for t, _, _ in got)
