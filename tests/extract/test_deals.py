@@ -92,3 +92,10 @@ def test_a_sign_of_better_ties_and_a_ceasefire_resolution_are_no_agreement():
     got = found("Kenya abstained when the Security Council voted on a ceasefire resolution "
                 "for Sudan on Monday.")
     assert not any(t == "agreement" for t, _, _ in got)
+
+
+def test_a_dispute_settled_with_another_side_is_an_agreement_and_one_to_settle_is_not():
+    got = found("Kenya on Monday finally settled its long border dispute with Ethiopia.")
+    assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got
+    got = found("Ruto urged Kenya and Ethiopia to settle their border dispute.")
+    assert not any(t == "agreement" for t, _, _ in got)
