@@ -270,7 +270,7 @@ def _sentence_events(
             actors = [(a, "participant") for a in sides]
         if not actors or (trig.weight < 1 and len(actors) < 2):
             continue
-        if trig.type == "agreement" and lows[trig.tok] in _COMMITTING and not (
+        if trig.type == "agreement" and lows[trig.tok] in _TOGETHER and not (
             _sides_before(actors, sm, lo, trig.tok)
         ):
             continue  # "Canberra pledged to work closely with ...": one side's pledge
@@ -459,6 +459,8 @@ def _sides_before(
 
 
 _COMMITTING = lexicon.words("committing_verbs")
+# the verbs of an agreement that only sides acting together make (see _sides_before)
+_TOGETHER = _COMMITTING | lexicon.words("joint_text_verbs")
 
 
 def _agreed_content(lows: list[str], head: Trigger, trig: Trigger) -> str | None:
