@@ -101,9 +101,9 @@ def test_a_dispute_settled_with_another_side_is_an_agreement_and_one_to_settle_i
     assert not any(t == "agreement" for t, _, _ in got)
 
 
-def test_sides_that_adopt_a_declaration_together_agree_and_one_that_endorses_a_deal_does_not():
+def test_sides_that_adopt_a_declaration_together_agree_and_one_that_endorses_it_supports():
     got = found("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed on "
                 "Monday. The two leaders are expected to adopt a joint declaration on trade.")
     assert ("agreement", "planned", ["Abiy Ahmed", "William Ruto"]) in got
     got = found("Kenya endorsed the declaration signed by Ethiopia and Somalia.")
-    assert ("agreement", "occurred", ["Kenya"]) not in got
+    assert got and not any(t == "agreement" for t, _, _ in got)
