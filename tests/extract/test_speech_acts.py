@@ -83,3 +83,33 @@ def test_a_formal_protest_is_another_act_than_words_of_criticism():
     assert [t for t, _, _ in got] == ["criticism", "criticism"]
     # but an envoy summoned by no one named is not told
     assert found("It summoned Nigeria's ambassador on Monday.") == []
+
+
+def test_an_appositive_tells_its_own_act_not_the_content_of_the_one_before():
+    got = found("Kenya extended an invitation to Togo, a move that drew harsh condemnation "
+                "from Ghana.")
+    assert ("criticism", "occurred") in [(t, s) for t, s, _ in got]
+    criticism = next(a for t, _, a in got if t == "criticism")
+    assert criticism[0] == ("Ghana", "initiator")
+
+
+def test_support_given_pledged_or_won():
+    assert found("Kenya expressed its support for the elected President and Government of "
+                 "Togo.") == [("support", "occurred", [("Kenya", "initiator"), ("Togo", "target")])]
+    assert found("Kenya will back Ghana's bid to host the summit.")[0][0] == "support"
+    got = found("Kenya secured support from Ghana for the plan.")
+    assert got == [("support", "occurred", [("Ghana", "initiator"), ("Kenya", "target")])]
+    got = found("Kenya sent a congratulatory message to Ghana's President Nana Akufo-Addo.")
+    assert got[0][0] == "support" and got[0][2][0] == ("Kenya", "initiator")
+
+
+def test_recognising_a_person_backs_him():
+    got = found("The United States recognized Juan Guaidó in January.")
+    assert got == [("support", "occurred", [("United States", "initiator"),
+                                            ("Juan Guaidó", "target")])]
+
+
+def test_condemnation_drawn_from_no_one_named_is_not_the_subjects():
+    got = found("Kenya has refused to relinquish the islands, an action that has drawn "
+                "serious international condemnation.")
+    assert all(t != "criticism" for t, _, _ in got)

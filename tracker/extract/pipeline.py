@@ -503,12 +503,23 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
         gap = gap[2:]  # "offered in May to supply ...": the time is no break
     if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
         return False
+    if _appositive_clause(gap):
+        return False  # "an invitation, a move that drew condemnation": an appositive's own act
     gap = _without_amount(gap)  # "offered US$150,000 of aid": the sum is the object's
     if len(gap) <= 3 and all(
         w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
     ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or gerund(w) for w in gap)
+
+
+def _appositive_clause(gap: list[str]) -> bool:
+    """Does the gap hold a noun set beside the act with a relative clause of its own
+    (", a move that drew ...")? What that clause tells is no content of the act."""
+    for k in range(len(gap) - 2):
+        if gap[k] == "," and gap[k + 1] in ("a", "an"):
+            return any(w in ("that", "which") for w in gap[k + 2 :])
+    return False
 
 
 _CURRENCY = frozenset({"$", "€", "£", "¥", "us", "usd", "eur"})
