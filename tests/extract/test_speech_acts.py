@@ -113,3 +113,8 @@ def test_condemnation_drawn_from_no_one_named_is_not_the_subjects():
     got = found("Kenya has refused to relinquish the islands, an action that has drawn "
                 "serious international condemnation.")
     assert all(t != "criticism" for t, _, _ in got)
+
+
+def test_a_request_from_a_named_party_is_told_as_made():
+    got = found("Ghana said it is considering a request from Togo for troops.")
+    assert ("demand", "occurred", [("Togo", "initiator"), ("Ghana", "target")]) in got

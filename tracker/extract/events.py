@@ -110,12 +110,15 @@ class TriggerLexicon:
     def blocked(
         self, lows: list[str], lo: int, i: int, hi: int, denial_end: int | None = -1,
         coercive: bool = False, caps: Sequence[bool] = (), i_end: int = 0,
+        presupposed: bool = False,
     ) -> bool:
         """A negation close before the trigger, or a hypothetical in its clause: no event.
         A coercive act that someone "could" or "might" take is a threat, not a hypothetical
         (``coercive``: the modal before the trigger does not block it; after it, it does:
         "sanctions could hurt").
 
+        An act told as made ("a request from Saudi Arabia": ``presupposed``) is not made
+        hypothetical by what is said of it ("is considering a request from ...").
         A modal inside the trigger phrase itself (up to ``i_end``: "warned that the move could
         harm") is part of what it says, not a hypothetical.
 
@@ -135,7 +138,7 @@ class TriggerLexicon:
             denial_end = self.first_denial_end(lows)
         if denial_end is not None and denial_end <= i:
             return True  # "Peskov denied that any agreement had been signed"
-        return any(
+        return not presupposed and any(
             not (lows[near + a] == "may" and (
                 _the_month(lows, near + a) or (near + a > 0 and caps and caps[near + a])
             ))  # "in May", "told May": the month or Theresa May, not the modal verb

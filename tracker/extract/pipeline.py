@@ -237,7 +237,7 @@ def _sentence_events(
         lo = clause[trig.tok]
         if lex.blocked(
             lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE, caps,
-            trig.tok_end,
+            trig.tok_end, trig.type in SPEECH_ACTS and _made_by_named(tokens, trig),
         ):
             continue
         if in_condition(lows, lo, trig, caps):
@@ -482,6 +482,18 @@ def _agreed_content(lows: list[str], head: Trigger, trig: Trigger) -> str | None
 
 _RELATION_BUILDING = lexicon.words("relation_building_words")
 _AGREED_OBJECTS = lexicon.words("agreed_object_nouns")
+
+
+def _made_by_named(tokens: Tokens, trig: Trigger) -> bool:
+    """ "a request from Saudi Arabia", "requests from Bangkok": an act noun with the named party
+    it came from is told as made."""
+    end = trig.tok_end
+    if trig.tok_end - trig.tok != 1 or end + 1 >= len(tokens) or tokens[end].low != "from":
+        return False
+    if tokens[trig.tok].low.endswith(("ed", "ing")):
+        return False  # "demanded from", "requesting from": a verb
+    nxt = end + 1 + (tokens[end + 1].low == "the" and end + 2 < len(tokens))
+    return tokens[nxt].cap
 
 
 def _talked_about_doing(lows: list[str], end: int) -> bool:
