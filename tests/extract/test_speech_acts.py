@@ -118,3 +118,31 @@ def test_condemnation_drawn_from_no_one_named_is_not_the_subjects():
 def test_a_request_from_a_named_party_is_told_as_made():
     got = found("Ghana said it is considering a request from Togo for troops.")
     assert ("demand", "occurred", [("Togo", "initiator"), ("Ghana", "target")]) in got
+
+
+def test_a_quote_told_over_several_sentences_is_said_by_its_attributed_speaker():
+    body = ('Kenya\'s foreign ministry summoned the Nigerian ambassador on Monday.\n\n'
+            '"By shelling our border towns, Nigeria is acting in a dangerous and unacceptable '
+            'manner. We urge the United Nations to send observers. Our patience has limits," '
+            'the ministry said on Monday.')
+    got = found(body)
+    assert ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")]) in got
+    assert ("demand", "occurred", [("Kenya", "initiator"), ("United Nations", "target")]) in got
+
+
+def test_a_quote_goes_on_with_the_speaker_of_the_quote_before_it():
+    body = ('"We are worried about our citizens," Kenyan President William Ruto told reporters. '
+            '"We demand their immediate release."')
+    got = found(body)
+    assert any(t == "demand" and ("William Ruto", "initiator") in a for t, _, a in got)
+
+
+def test_speaker_sources_reads_the_quote_marks_of_a_paragraph():
+    from tracker.extract.quotes import speaker_sources
+    from tracker.extract.sentences import split_sentences
+
+    text = ('"First sentence here. Second one," she said. "Third." Plain text.\n'
+            '"Fourth."')
+    sentences = split_sentences(text)
+    assert [s.text[:6] for s in sentences] == ['"First', 'Second', '"Third', 'Plain ', '"Fourt']
+    assert speaker_sources(text, sentences) == [1, 1, 1, None, None]

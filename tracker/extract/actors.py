@@ -1059,6 +1059,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             and m.tok_end < n and _agency_at(tokens, m.tok_end, index) is not None
         ):
             memory.agency_state = m.actor  # "Pakistan's foreign ministry", "the French embassy"
+        elif (
+            agency_possible and m.actor.kind == "state" and m.tok >= 2
+            and lows[m.tok - 1] == "of" and lows[m.tok - 2] in index.agency_heads
+        ):
+            memory.agency_state = m.actor  # "the Federal Foreign Ministry of Germany"
         if (
             m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
             and m.source in ("gazetteer", "demonym")

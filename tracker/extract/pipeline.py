@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
 
@@ -58,6 +59,7 @@ from tracker.extract.discourse import (
 )
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import patterns, slot_roles
+from tracker.extract.quotes import speaker_of, speaker_sources
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import (
     COERCIVE,
@@ -116,7 +118,12 @@ def extract(
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
     set_times = SetTimes(article.published)
-    for number, sentence in enumerate(split_sentences(text, article.body_offset)):
+    sentences = split_sentences(text, article.body_offset)
+    # a sentence of quoted words only: the sentence that says who speaks (quotes.py)
+    sources = speaker_sources(text, sentences)
+    told_back = {j for k, j in enumerate(sources) if j is not None and j <= k}
+    speakers: dict[int, list[Actor]] = {}
+    for number, sentence in enumerate(sentences):
         if deadline is not None and time.monotonic() > deadline:
             raise ExtractionTimeout("extraction took longer than its time budget")
         if number == 0:
@@ -126,11 +133,19 @@ def extract(
             continue
         lows = tokens.lows
         mentions = find_mentions(tokens, index, memory)
+        if number in told_back:
+            speakers[number] = speaker_of(tokens, mentions)
+        source = sources[number]
+        if source is not None and source not in speakers:
+            # the quote's attribution is still to come: read its speaker on a copy of what
+            # the article established so far (the sentence itself is read in its turn)
+            ahead = tokenize(sentences[source].text)
+            speakers[source] = speaker_of(ahead, find_mentions(ahead, index, deepcopy(memory)))
         future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, tokens.words)
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
-            article.published,
+            article.published, speakers.get(source) if source is not None else None,
         )
         set_times.fill(tokens, dates, found)
         for event in found:
@@ -185,6 +200,7 @@ def _sentence_events(
     memory: ArticleMemory,
     earlier_events: list[ExtractedEvent],
     published: dt.date | None = None,
+    speaker: list[Actor] | None = None,
 ) -> list[ExtractedEvent]:
     """At most one event per clause: the clause's first trigger heads it, and the acts named
     inside it ("urged Washington to meet", "refused to back an embargo") are its content —
@@ -253,6 +269,8 @@ def _sentence_events(
             actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if trig.type in ("talks", "consult"):
             actors = talks_behind_deal(lows, trig, actors, out, sm) or actors
+        if speaker and trig.type in SPEECH_ACTS:
+            actors = _said_by(actors, speaker, lows, lo, trig)  # a quote's speaker says it
         if len(actors) == 1 and trig.type in _CONSULT_TRIGGERS and subjectless(lows, lo, trig, sm):
             # "Despite having spoken with Biden before the invasion, ...": whoever was last
             # told talking with Biden's side is the other party.
@@ -391,6 +409,29 @@ def _sentence_events(
             out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+def _said_by(
+    actors: list[tuple[Actor, str]], speaker: list[Actor], lows: list[str], lo: int,
+    trig: Trigger,
+) -> list[tuple[Actor, str]]:
+    """The parties of a speech act in a quote whose speaker is named elsewhere: the speaker
+    says it when the quote names no one who does ("We urge relevant sides ..."), and always of
+    a judgement ("Putin is acting in a dangerous and unacceptable manner": Putin is judged)."""
+    names = {a.name for a in speaker}
+    others = [(a, r) for a, r in actors if a.name not in names]
+    if lows[trig.tok] in _JUDGEMENTS:
+        if not others:
+            return actors  # "the open hostility displayed in your statement": judged, but whom?
+    elif any(r == "initiator" for _, r in others) and _FIRST_PERSON.isdisjoint(
+        lows[lo : trig.tok]
+    ):
+        return actors  # "China firmly opposes ...": the quote names who acts
+    return [(a, "initiator") for a in speaker] + [(a, "target") for a, _ in others]
+
+
+_JUDGEMENTS = lexicon.words("judgement_words")
+_FIRST_PERSON = lexicon.words("first_person_subjects")
 
 
 class _Capitalised(Sequence[bool]):

@@ -1,0 +1,119 @@
+"""Layer: who says a quoted sentence that does not say who says it.
+
+News quotes run over several sentences with the attribution once, at the end of the quote
+('"... Putin is acting in a dangerous and unacceptable manner. Therefore, the Russian ambassador
+was summoned," the ministry said.') or in the sentence before ('"We are concerned ...," Colonna
+told Le Parisien. "We demand their immediate release."'). A sentence made of quoted words only
+takes its speaker from the sentence of its paragraph that names one: the one where the quote
+it is part of closes, or the attributed quote just before it.
+
+``speaker_sources`` reads the quote marks of the text only (one pass over the sentences); the
+speaker itself is read from the mentions of the attributing sentence by ``speaker_of``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.extract import lexicon
+from tracker.extract.actors import Actor, Mention
+from tracker.extract.sentences import Sentence
+from tracker.extract.tokens import Token
+
+# Double quote marks only: single ones are apostrophes as often as quotes.
+_OPENING = frozenset({"“"})
+_CLOSING = frozenset({"”"})
+_STRAIGHT = '"'
+_ATTRIBUTING = lexicon.words("attribution_verbs")
+_SPEAKER_REACH = 10  # tokens from the verb to the speaker it names after it (titles between)
+
+
+def _marks(text: str, quoted: bool) -> tuple[bool, bool, list[str]]:
+    """Read one sentence's double quote marks from the state ``quoted`` (inside a quote at its
+    start): (inside a quote at its end, quoted words only, the words outside quotes). The
+    marks and words are found by regular expressions (in C), the segments between marks
+    walked in Python: a handful per sentence."""
+    outside: list[str] = []
+    pos = 0
+    for m in _MARK.finditer(text):
+        if not quoted:
+            outside.extend(_WORD.findall(text, pos, m.start()))
+        mark = m.group()
+        quoted = mark in _OPENING or (mark == _STRAIGHT and not quoted)
+        pos = m.end()
+    if not quoted:
+        outside.extend(_WORD.findall(text, pos))
+    return quoted, not outside, [w.lower() for w in outside]
+
+
+_MARK = re.compile('[“”"]')
+_WORD = re.compile(r"\w+")
+
+
+def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None]:
+    """For each sentence, the index of the sentence whose attribution names its speaker, if it
+    is made of quoted words only and its paragraph attributes the quote (else None)."""
+    n = len(sentences)
+    out: list[int | None] = [None] * n
+    quoted_only = [False] * n
+    opens = [False] * n
+    open_after = [False] * n
+    attributed = [False] * n
+    quoted = False
+    for k, s in enumerate(sentences):
+        if k and "\n" in text[sentences[k - 1].end : s.start]:
+            quoted = False  # a new paragraph (lines never run together)
+        starts_quoted = quoted or s.text[:1] in _OPENING or s.text[:1] == _STRAIGHT
+        quoted, only, outside = _marks(s.text, quoted)
+        quoted_only[k] = starts_quoted and only
+        opens[k] = starts_quoted
+        open_after[k] = quoted
+        attributed[k] = not _ATTRIBUTING.isdisjoint(outside)
+    for k in range(n):
+        if opens[k] and attributed[k]:
+            out[k] = k  # '"... is a flagrant provocation," the agency said': its own
+            continue
+        if not quoted_only[k]:
+            continue
+        j = k
+        while j + 1 < n and open_after[j] and _same_paragraph(text, sentences, j):
+            j += 1  # the quote goes on: its attribution is where it closes
+        if j > k and attributed[j]:
+            out[k] = j
+        elif j == k and k > 0 and attributed[k - 1] and _same_paragraph(text, sentences, k - 1):
+            out[k] = k - 1  # '"...," Colonna told Le Parisien. "We demand their release."'
+    return out
+
+
+def _same_paragraph(text: str, sentences: Sequence[Sentence], k: int) -> bool:
+    """Are sentences k and k + 1 on the same line?"""
+    return "\n" not in text[sentences[k].end : sentences[k + 1].start]
+
+
+def speaker_of(tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
+    """The speaker an attributing sentence names outside its quote: '..., the ministry said',
+    '"...," Jiakun added', '"...," said Treasury official Brian Nelson', 'Colonna said: "..."';
+    with the government a spokesperson speaks for. Empty when it names none."""
+    marks = [k for k, t in enumerate(tokens) if t.text in _DOUBLE_MARKS]
+    if not marks:
+        return []
+    # after the quote's last mark, else before its first
+    for k in (*range(marks[-1] + 1, len(tokens)), *range(marks[0] - 1, -1, -1)):
+        if tokens[k].low not in _ATTRIBUTING:
+            continue
+        before = [m for m in mentions if m.tok_end == k and m.source != "pronoun"]
+        after = [
+            m for m in mentions
+            if k < m.tok <= k + _SPEAKER_REACH and m.source != "pronoun"
+            and (m.tok < marks[0] or m.tok > marks[-1])
+        ]
+        found = before[-1:] or after[:1]
+        if found:
+            m = found[0]
+            return [m.government, m.actor] if m.government is not None else [m.actor]
+        return []
+    return []
+
+
+_DOUBLE_MARKS = _OPENING | _CLOSING | {_STRAIGHT}
