@@ -781,3 +781,14 @@ def test_a_put_off_visit_keeps_its_set_days_not_those_of_a_visit_elsewhere():
     event = next(e for e in found if e.status == "postponed")
     # "beginning on Wednesday", told on a Monday: the coming Wednesday, and the three days
     assert span(event) == ("2014-08-20", "2014-08-22", "day")
+
+
+def test_the_act_told_before_a_day_after_is_on_the_day_it_counts_from():
+    event = only("Ruto called up Museveni, a day after speaking to Kagame.", "call")
+    assert span(event) == ("2014-08-18", "2014-08-18", "day")
+    event = only(
+        "Scholz will meet Denmark's prime minister a day after Italy backed down on its demands.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2014-08-18", "2014-08-18", "day")

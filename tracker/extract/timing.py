@@ -387,6 +387,10 @@ class SentenceTimes:
             if not _separated(tokens, d, tok, tok_end)
             and not (d.of_next_act and (d.start >= pos_end or explicit_after))
         ]
+        if not own and (marks := [d for d in near if d.of_next_act and d.start >= pos_end]):
+            # "He called up Putin, a day after speaking to Biden": the act told before "a day
+            # after" is on the day it counts from
+            return self._told(marks[0], last_when, counted_from=True)
         if not own:
             # "his first call with Scholz since he took over from Merkel two weeks ago": a time
             # counted back from publication in a since-clause after the trigger starts the
@@ -563,9 +567,12 @@ class SentenceTimes:
         start, end = _next_year(when.start), _next_year(when.end)
         return When(start, end, "month") if start and end else when
 
-    def _told(self, date: DateMention, last_when: When | None) -> When | None:
+    def _told(
+        self, date: DateMention, last_when: When | None, counted_from: bool = False
+    ) -> When | None:
         """The time an expression names: "the same day" is the time told before; "a day
-        earlier" a day before it (or before publication when that was no day)."""
+        earlier" a day before it (or before publication when that was no day); with
+        ``counted_from``, the day it counts from."""
         if not date.same_as_before:
             return date.when
         if not date.days_back:
@@ -581,7 +588,7 @@ class SentenceTimes:
             day = last_when.start  # a day things happened, not one ahead
         else:
             day = self._published
-        back = shift_days(day, -date.days_back) if day is not None else None
+        back = shift_days(day, 0 if counted_from else -date.days_back) if day else None
         return When(back, back, "day") if back is not None else None
 
 
@@ -731,6 +738,10 @@ class SetTimes:
                         d.when for d in dates
                         if d.when is not None and may_be_set_time(d, event.status, self.published)
                     }
+                if event.when.precision == "day" and any(
+                    d.days_back and d.of_next_act for d in dates
+                ):
+                    continue  # "will meet X a day after Y backed down": counted from the story
                 if any(event.when.start == w.start for w in set_times[event.status]):
                     if event.when.precision == "day":
                         continue
