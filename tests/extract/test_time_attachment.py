@@ -792,3 +792,12 @@ def test_the_act_told_before_a_day_after_is_on_the_day_it_counts_from():
     )
     assert event.status == "planned"
     assert span(event) == ("2014-08-18", "2014-08-18", "day")
+
+
+def test_a_weekly_s_story_day_may_lie_more_than_a_week_before_publication():
+    event = only(
+        "The February 3rd conference in London, led by Cameron, sought to deal with the crisis."
+        "\n\nMerkel pledged $1 billion in aid to Jordan.",
+        "aid", dt.date(2016, 2, 12),
+    )
+    assert span(event) == ("2016-02-03", "2016-02-03", "day")

@@ -890,8 +890,12 @@ class StoryClock:
         self._made.clear()
 
     def _near(self, when: When) -> bool:
-        return self.published is None or abs((when.start - self.published).days) <= 7
+        return self.published is None or abs((when.start - self.published).days) <= _STORY_REACH
 
+
+# Days from publication within which a day told can be the story's: a weekly tells the day
+# of the conference it reports a week and more before it appears.
+_STORY_REACH = 10
 
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
