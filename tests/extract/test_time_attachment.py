@@ -801,3 +801,23 @@ def test_a_weekly_s_story_day_may_lie_more_than_a_week_before_publication():
         "aid", dt.date(2016, 2, 12),
     )
     assert span(event) == ("2016-02-03", "2016-02-03", "day")
+
+
+def test_then_is_the_time_told_before():
+    # "then" after its verb or auxiliary: at the time the sentence before told
+    events = extract(
+        "Test\n\nKenyan President William Ruto is meeting Ethiopian Prime Minister Abiy Ahmed "
+        "on Tuesday.\n\nHe is then expected to meet with Somali President Hassan Sheikh "
+        "Mohamud.\n", published=dt.date(2014, 8, 19),
+    ).events
+    event = next(e for e in events if any("Mohamud" in a.name for a in e.actors))
+    assert event.status == "planned"
+    assert span(event) == ("2014-08-19", "2014-08-19", "day")
+    # ... and "September 18 last year" is one day, of last year
+    events = extract(
+        "Test\n\nThe Kenyan president made his first visit to Berlin on September 18 last year. "
+        "Ruto met then with Scholz, and the two signed a declaration on trade.\n",
+        published=dt.date(2019, 5, 10),
+    ).events
+    agreement = next(e for e in events if e.type == "agreement")
+    assert span(agreement) == ("2018-09-18", "2018-09-18", "day")

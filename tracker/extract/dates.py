@@ -69,6 +69,8 @@ _CANDIDATES = re.compile(
     r"(?:days?|weeks?|months?|years?|decades?)\s+ago\b)"
     r"|(?P<past>\b(?:the\s+)?(?:(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days|weeks|months|years|decades)|past\s+(?:week|month|year|decade))\b)"
+    # "He is then expected to meet X", "Duda met then with Trump": at the time told before
+    r"|(?P<then>\bthen(?=\s+[a-z]))"
     r"|(?P<same>\b(?:the\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)"
     r"|the\s+same\s+time)\b)"
     r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
@@ -98,7 +100,7 @@ _CANDIDATE_START = re.compile(
     r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|he\s+(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
-    + r"|hrough" + _CAP_OR_DIGIT_AFTER + r"|hat\s+(?:day|week|month|year)"
+    + r"|hrough" + _CAP_OR_DIGIT_AFTER + r"|hat\s+(?:day|week|month|year)|hen\s+[a-z]"
     r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening)|hird\s+week)"
     r"|o(?:vernight\b|ne" + _NUMBER_WORD_UNIT + r"|f" + _CAP_OR_DIGIT_AFTER
     + r"|n\s+[A-Z]|ver\s+the\b)"
@@ -514,7 +516,7 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
      "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous",
-     "night", "ago", "years", "decades", "morning", "afternoon", "evening"]
+     "night", "ago", "years", "decades", "morning", "afternoon", "evening", "then"]
 )
 _DIGIT = re.compile(r"\d")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
@@ -535,6 +537,7 @@ def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
     )
 
 
+_YEAR_IN = re.compile(r"\d{4}")
 _WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
@@ -559,6 +562,13 @@ def find_dates(
         text = m.group()
         if kind == "same":
             out.append(DateMention(m.start(), m.end(), text, None, True, same_as_before=True))
+            continue
+        if kind == "then":
+            before = _LEAD_WORDS.findall(scan, max(0, m.start() - _LEAD_WINDOW), m.start())
+            if before and before[-1].lower() not in _NOT_THEN_LEADS:
+                out.append(DateMention(
+                    m.start(), m.end(), text, None, True, same_as_before=True, kind=kind
+                ))
             continue
         if kind == "before":
             # "a day earlier": a day before the time the story told last
@@ -617,6 +627,15 @@ def find_dates(
                 lead=weekday.lead,
             )
         elif (
+            kind == "rel" and out and out[-1].kind in ("dmy", "mdy") and when is not None
+            and when.precision == "year" and out[-1].when is not None
+            and not _YEAR_IN.search(out[-1].text) and not sentence[out[-1].end : m.start()].strip()
+        ):
+            # "on September 18 last year": that day of that year
+            day = out.pop()
+            moved = _shift_year(day.when, when.start.year - day.when.start.year)
+            mention = replace(day, end=m.end(), text=sentence[day.start : m.end()], when=moved)
+        elif (
             kind == "rel" and out and out[-1].kind == "wd" and when is not None
             and when.precision == "week" and not sentence[out[-1].end : m.start()].strip()
         ):
@@ -628,6 +647,10 @@ def find_dates(
                 when=_day(shift_days(when.start, day)),
             )
         out.append(mention)
+    if len(out) > 1 and any(d.kind == "then" for d in out):
+        # "met on Monday and then signed": "then" refers to a time told before only when the
+        # sentence tells none of its own
+        out = [d for d in out if d.kind != "then"]
     return out
 
 
@@ -651,6 +674,11 @@ def _candidates(scan: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+# Words before "then" that make it no time told before: "since then", "and then", "until then"
+_NOT_THEN_LEADS = frozenset({
+    "since", "until", "till", "by", "from", "back", "just", "even", "only", "and", "but", "or",
+    "before", "after", "there", "now", "what", "if",
+})
 _LEAD_WINDOW = 40  # characters looked back for the governing word (bounded: linear time)
 _PASSED_OVER = frozenset({"on", "for", "in", "at", "the", "of", "as", "early", "late", "this"})
 _LEAD_WORDS = re.compile(r"[A-Za-z]+")
