@@ -821,3 +821,23 @@ def test_then_is_the_time_told_before():
     ).events
     agreement = next(e for e in events if e.type == "agreement")
     assert span(agreement) == ("2018-09-18", "2018-09-18", "day")
+
+
+def test_a_called_off_act_takes_the_time_the_sentence_before_set():
+    found = extract(
+        "Test\n\nThe leaders were due to gather in Arusha from September 14.\n\nHowever, "
+        "the summit of the East African Community has now been postponed due to a strike, "
+        "officials said.\n",
+        published=MONDAY,
+    ).events
+    event = next(e for e in found if e.status == "postponed")
+    assert span(event) == ("2014-09-14", "2014-09-14", "day")
+
+
+def test_since_a_time_when_an_act_happened_dates_that_act():
+    event = only(
+        "Trade between the two countries has been frozen since March, when Somalia rejected a "
+        "Kenyan proposal on the maritime border.",
+        "rejection",
+    )
+    assert span(event) == ("2014-03-01", "2014-03-31", "month")

@@ -135,6 +135,7 @@ _PAST_BETWEEN = re.compile(
     r"|sent|met|seen|told|won|lost|begun|broken|chosen|fought|brought|caught|built|kept|led"
     r"|left|paid|spoken|written|known|shown|thrown|torn|beaten|stolen|sold|bought)\b"
 )  # "which was struck by the cyclone on Thursday": told in the past since the cue
+_WHEN_AFTER = re.compile(r",?\s+when\b")
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -585,6 +586,9 @@ def find_dates(
             anchor = False
         else:
             anchor = not _NON_ANCHOR_PREFIX.match(text)
+        # "stalled since April, when the Taliban refused": the time of the act "when" tells
+        of_when = not anchor and bool(_WHEN_AFTER.match(sentence, m.end()))
+        anchor = anchor or of_when
         future = (
             future_from is not None and m.start() > future_from
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
@@ -601,6 +605,7 @@ def find_dates(
         before = " ".join(_LEAD_WORDS.findall(
             sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
         )).lower().split()[-_SCHEDULE_REACH:]
+
         if before and before[-1] in _ORDINAL_TIME_WORDS and kind in ("rel", "year"):
             anchor = False  # "for the second time this year": how often, not when
         scheduled = None if _SCHEDULE_WORDS.isdisjoint(before) else next(
@@ -612,7 +617,7 @@ def find_dates(
         when = resolve_expression(kind, text, base, direction)
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
-            scheduled=scheduled is not None,
+            scheduled=scheduled is not None, of_next_act=of_when,
             possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS,
             kind=kind,
         )

@@ -387,7 +387,9 @@ class SentenceTimes:
             if not _separated(tokens, d, tok, tok_end)
             and not (d.of_next_act and (d.start >= pos_end or explicit_after))
         ]
-        if not own and (marks := [d for d in near if d.of_next_act and d.start >= pos_end]):
+        if not own and (marks := [
+            d for d in near if d.of_next_act and d.same_as_before and d.start >= pos_end
+        ]):
             # "He called up Putin, a day after speaking to Biden": the act told before "a day
             # after" is on the day it counts from
             return self._told(marks[0], last_when, counted_from=True)
@@ -395,7 +397,11 @@ class SentenceTimes:
             # "his first call with Scholz since he took over from Merkel two weeks ago": a time
             # counted back from publication in a since-clause after the trigger starts the
             # span the act ends; it is never the act's own time
-            near = [d for d in near if not _since_ago(tokens, d, tok, tok_end)]
+            near = [
+                d for d in near
+                if not _since_ago(tokens, d, tok, tok_end)
+                and not (d.of_next_act and d.start >= pos_end)  # "since April, when ..."
+            ]
             if not near:
                 return None
         best = min(
@@ -725,13 +731,15 @@ class SetTimes:
         for event in found:
             if not keeps_set_time(event.type, event.status):
                 continue
-            if event.status == "planned":
-                if event.when is None and previous is not None:
-                    event.when = previous  # a time can come from the sentence before
-                elif event.when is not None and (
-                    self.published is None or event.when.end >= self.published
-                ):
-                    self.previous = event.when
+            if event.when is None and previous is not None:
+                # a time can come from the sentence before: "... a meeting of the G-77,
+                # planned to start from January 14." then "However, the meeting has now been
+                # postponed"
+                event.when = previous
+            elif event.status == "planned" and event.when is not None and (
+                self.published is None or event.when.end >= self.published
+            ):
+                self.previous = event.when
             if event.when is not None:
                 if event.status not in set_times:
                     set_times[event.status] = {
