@@ -76,6 +76,8 @@ def test_add_form_with_preview(snap_compare, snap_app):
         form.query_one("#actors", Input).value = "Donald Trump:initiator, Kim Jong Un:target"
         form.query_one("#when", Input).value = "March 2025"
         form.query_one("#title", Input).value = "Trump calls Kim"
+        for field in form.query(Input):
+            field.cursor_blink = False  # a blinking cursor is drawn or not depending on timing
         form.query_one("#title", Input).focus()
         await settle(pilot)
 
