@@ -146,3 +146,21 @@ def test_speaker_sources_reads_the_quote_marks_of_a_paragraph():
     sentences = split_sentences(text)
     assert [s.text[:6] for s in sentences] == ['"First', 'Second', '"Third', 'Plain ', '"Fourt']
     assert speaker_sources(text, sentences) == [1, 1, 1, None, None]
+
+
+def test_angering_alleging_and_blaming_for_failure_are_criticism():
+    assert found("Kenya had angered Nigeria's President Bola Tinubu by making remarks about his "
+                 "election.")[0][:2] == ("criticism", "occurred")
+    got = found("Kenya said it had not shelled the border, as alleged by Togo.")
+    assert ("criticism", "occurred", [("Togo", "initiator"), ("Kenya", "target")]) in got
+    got = found("Kenya repeated its allegations that Togo has armed the rebels.")
+    assert got == [("criticism", "occurred", [("Kenya", "initiator"), ("Togo", "target")])]
+    assert found("Kenya said Togo has failed to stem the violence.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Togo", "target")])
+    ]
+    # but what a party had done is no failure: "said Togo had listened to their concerns"
+    assert found("Kenya said Togo had listened to its concerns.") == []
+
+
+def test_reacting_angrily_needs_someone_it_is_aimed_at():
+    assert found("Kenya reacted angrily.") == []
