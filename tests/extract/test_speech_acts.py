@@ -164,3 +164,13 @@ def test_angering_alleging_and_blaming_for_failure_are_criticism():
 
 def test_reacting_angrily_needs_someone_it_is_aimed_at():
     assert found("Kenya reacted angrily.") == []
+
+
+def test_a_judgement_in_someones_words_is_their_criticism_of_the_party_judged():
+    got = found("Nigeria's actions in recent weeks are not consistent with the accord, the "
+                "Kenyan foreign ministry said.")
+    assert got == [("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])]
+    got = found("Nigeria violated the truce, Kenya's foreign minister said on Tuesday.")
+    assert got[0][:2] == ("criticism", "occurred")
+    # the story's own account of a violation is no one's criticism
+    assert found("Nigerian jets violated Kenyan airspace on Friday.") == []

@@ -246,6 +246,8 @@ def _sentence_events(
             # "formed by ousted lawmakers", "called off the proposed talks": a description of
             # the noun after it
             continue
+        if not speaker and trig.type == "criticism" and _reported_only(lows, trig):
+            continue  # "Russian jets violated Polish airspace": told, not said by anyone
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
         if refers_back(lows, trig, lex, mentioned):
@@ -420,7 +422,7 @@ def _said_by(
     a judgement ("Putin is acting in a dangerous and unacceptable manner": Putin is judged)."""
     names = {a.name for a in speaker}
     others = [(a, r) for a, r in actors if a.name not in names]
-    if lows[trig.tok] in _JUDGEMENTS:
+    if lows[trig.tok] in _JUDGEMENTS or _reported_only(lows, trig):
         if not others:
             return actors  # "the open hostility displayed in your statement": judged, but whom?
     elif any(r == "initiator" for _, r in others) and _FIRST_PERSON.isdisjoint(
@@ -430,7 +432,14 @@ def _said_by(
     return [(a, "initiator") for a in speaker] + [(a, "target") for a, _ in others]
 
 
+def _reported_only(lows: list[str], trig: Trigger) -> bool:
+    """Is the trigger a judgement that is a speech act only in someone's words ("X violated
+    the truce, Lavrov said"; said by no one, it is the story's own account)?"""
+    return " ".join(lows[trig.tok : trig.tok_end]) in _REPORTED_ONLY
+
+
 _JUDGEMENTS = lexicon.words("judgement_words")
+_REPORTED_ONLY = lexicon.words("reported_judgements")
 _FIRST_PERSON = lexicon.words("first_person_subjects")
 
 

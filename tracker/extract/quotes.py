@@ -71,8 +71,10 @@ def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None
         open_after[k] = quoted
         attributed[k] = not _ATTRIBUTING.isdisjoint(outside)
     for k in range(n):
-        if opens[k] and attributed[k]:
-            out[k] = k  # '"... is a flagrant provocation," the agency said': its own
+        if (opens[k] and attributed[k]) or _attributed_at_end(sentences[k].text):
+            # '"... is a flagrant provocation," the agency said', 'Russia's actions are not
+            # consistent with them, the White House statement said': its own
+            out[k] = k
             continue
         if not quoted_only[k]:
             continue
@@ -86,6 +88,19 @@ def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None
     return out
 
 
+def _attributed_at_end(text: str) -> bool:
+    """Does the sentence end with an attribution after its last comma, outside quotes ("...,
+    the White House statement said.", "..., Lavrov said on Tuesday.")?"""
+    comma = text.rfind(",")
+    if comma < 0 or _MARK.search(text, comma):
+        return False
+    words = [w.lower() for w in _WORD.findall(text, comma)]
+    return 1 < len(words) <= _TRAILING_WORDS and not _ATTRIBUTING.isdisjoint(words[1:])
+
+
+_TRAILING_WORDS = 12  # words of a trailing attribution: ", the White House statement said"
+
+
 def _same_paragraph(text: str, sentences: Sequence[Sentence], k: int) -> bool:
     """Are sentences k and k + 1 on the same line?"""
     return "\n" not in text[sentences[k].end : sentences[k + 1].start]
@@ -96,13 +111,17 @@ def speaker_of(tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
     '"...," Jiakun added', '"...," said Treasury official Brian Nelson', 'Colonna said: "..."';
     with the government a spokesperson speaks for. Empty when it names none."""
     marks = [k for k, t in enumerate(tokens) if t.text in _DOUBLE_MARKS]
-    if not marks:
-        return []
+    if not marks:  # ", the White House statement said.": after the last comma
+        marks = [max((k for k, t in enumerate(tokens) if t.text == ","), default=len(tokens))]
     # after the quote's last mark, else before its first
     for k in (*range(marks[-1] + 1, len(tokens)), *range(marks[0] - 1, -1, -1)):
         if tokens[k].low not in _ATTRIBUTING:
             continue
-        before = [m for m in mentions if m.tok_end == k and m.source != "pronoun"]
+        before = [
+            m for m in mentions
+            if k - _NOUN_REACH <= m.tok_end <= k and m.source != "pronoun"
+            and all(not t.cap and t.low.isalpha() for t in tokens[m.tok_end : k])
+        ]  # "Jiakun added", "the White House statement said"
         after = [
             m for m in mentions
             if k < m.tok <= k + _SPEAKER_REACH and m.source != "pronoun"
@@ -117,3 +136,4 @@ def speaker_of(tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
 
 
 _DOUBLE_MARKS = _OPENING | _CLOSING | {_STRAIGHT}
+_NOUN_REACH = 2  # lower-case words between the speaker and the verb: "statement", "spokesman"
