@@ -107,3 +107,12 @@ def test_sides_that_adopt_a_declaration_together_agree_and_one_that_endorses_it_
     assert ("agreement", "planned", ["Abiy Ahmed", "William Ruto"]) in got
     got = found("Kenya endorsed the declaration signed by Ethiopia and Somalia.")
     assert got and not any(t == "agreement" for t, _, _ in got)
+
+
+def test_discussing_something_with_a_named_party_is_a_consultation():
+    got = found("Kenya's foreign minister discussed the border situation on Monday with the "
+                "ambassadors of Ethiopia and Somalia.")
+    assert got and got[0][0] == "talks" and {"Ethiopia", "Kenya", "Somalia"} <= set(got[0][2])
+    got = found("Kenyan President William Ruto spoke by phone with Ethiopian Prime Minister "
+                "Abiy Ahmed on Monday. The two discussed trade.")
+    assert [t for t, _, _ in got] == ["call"]
