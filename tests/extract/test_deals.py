@@ -116,3 +116,10 @@ def test_discussing_something_with_a_named_party_is_a_consultation():
     got = found("Kenyan President William Ruto spoke by phone with Ethiopian Prime Minister "
                 "Abiy Ahmed on Monday. The two discussed trade.")
     assert [t for t, _, _ in got] == ["call"]
+
+
+def test_a_sides_wish_to_cooperate_with_another_is_a_proposal():
+    got = found("Kenya is willing to deepen security cooperation with Ethiopia, Ruto said.")
+    assert got and got[0][:2] == ("proposal", "proposed") and "Ethiopia" in got[0][2]
+    got = found("Kenya is willing to deepen security cooperation, Ruto said.")
+    assert not any(t == "proposal" for t, _, _ in got)

@@ -294,7 +294,9 @@ def _sentence_events(
             _sides_before(actors, sm, lo, trig.tok)
         ):
             continue  # "Canberra pledged to work closely with ...": one side's pledge
-        if trig.type in _ONE_SIDE_TYPES and len(actors) >= 2 and _one_side(actors):
+        if (trig.type in _ONE_SIDE_TYPES or trig.weight < 1) and len(actors) >= 2 and (
+            _one_side(actors)
+        ):
             continue  # "Peskov told a conference call": Russia and its own spokesman
         if len(actors) == 1 and trig.type == "agreement" and agreed_to_act(lows, trig):
             # "a meeting between A, B and C, where A agreed to ...": agreed with the others.
