@@ -403,3 +403,14 @@ def test_a_state_s_forces_named_with_capitals_are_the_state():
     assert actors == ["Kenya", "Uganda"]
     [actors] = names(["The Kenyan Navy escorted the ship."])
     assert actors == ["Kenya"]
+
+
+
+def test_they_after_a_brokered_act_are_its_two_parties_not_the_broker():
+    found = event_actors(
+        "Four-day U.S.-hosted negotiations between Kenyan Foreign Minister Ali Omondi and his "
+        "Ugandan counterpart Joseph Okello ended on Thursday. While in Washington they met with "
+        "Secretary of State Antony Blinken."
+    )
+    meeting = next(names for kind, names in found if kind == "meeting")
+    assert {"Ali Omondi", "Joseph Okello", "Antony Blinken"} <= set(meeting)

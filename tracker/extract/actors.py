@@ -221,6 +221,16 @@ class ArticleMemory:
             fallback = fallback or actor
         return fallback
 
+    def without_brokers(self, parties: list[Actor]) -> list[Actor]:
+        """The parties of an act without the go-between the sentence named ("U.S.-hosted
+        negotiations between Mirzoyan and Bayramov": the two ministers), when two remain."""
+        if not self.brokers:
+            return parties
+        own = [a for a in parties if a not in self.brokers and (
+            a.kind != "person" or all(b.country != a.country for b in self.brokers)
+        )]
+        return own if len(own) >= 2 else parties
+
     def last_person(
         self, country: str | None = None, exclude: Iterable[Actor] = ()
     ) -> Actor | None:

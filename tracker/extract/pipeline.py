@@ -394,7 +394,7 @@ def _sentence_events(
             (a, r) for a, r in last_actors if sm.named_between(a.name, 0, trig.tok)
         ] or last_actors
         if len(actors) >= 2:
-            memory.last_group = [a for a, _ in actors[:2]]
+            memory.last_group = memory.without_brokers([a for a, _ in actors])[:2]
             memory.group_fresh = True
         new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
