@@ -452,3 +452,21 @@ def test_a_participle_clause_goes_on_with_the_acting_subject_not_a_possessor():
     assert [(a.name, a.role) for a in demand.actors] == [
         ("European Union", "initiator"), ("Chile", "target")
     ]
+
+
+def test_who_reports_a_meeting_of_others_before_it_is_no_party():
+    text = (
+        "Test\n\nState Department spokeswoman Ana Ostrander said Blinken was looking forward "
+        "to travelling to Kenya.\n"
+    )
+    [meeting] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                 if e.type == "meeting"]
+    assert [a.name for a in meeting.actors] == ["Antony Blinken", "Kenya"]
+    # but the speaker of their own side's readiness is one
+    text = (
+        "Test\n\nArmenian Foreign Minister Ana Ostrander said the government was ready to meet "
+        "Azerbaijan.\n"
+    )
+    [meeting] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                 if e.type in ("meeting", "talks")]
+    assert "Ana Ostrander" in [a.name for a in meeting.actors]

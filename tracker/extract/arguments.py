@@ -36,6 +36,7 @@ _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | SEPARATORS
 _FINITE = lexicon.words("list_ending_verbs")
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _SAYING_VERBS = lexicon.words("saying_verbs")
+_REPORTING_VERBS = _SAYING_VERBS - lexicon.words("telling_verbs")  # "told Obama": to whom
 _ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
 _SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
 _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
@@ -231,6 +232,18 @@ def actors_for(
             # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
             # the comma acts; whoever the opening phrase names does not.
             before = [m for m in before if m.tok >= subject.tok]
+    if trig.type in MEETING_TYPES and len(before) > 1:
+        # "Psaki said Kerry was looking forward to travelling to Pakistan": who reports a
+        # meeting of others is no party to it
+        said = next((
+            k for k in range(before[0].tok_end, trig.tok) if tokens[k].low in _REPORTING_VERBS
+        ), None)
+        told = [m for m in before if said is not None and m.tok > said]
+        speakers = [m for m in before if said is not None and m.tok < said]
+        if told and speakers and any(m.source not in ("pronoun", "pair") for m in told) and (
+            not all(_speaks_for(s, m) for s in speakers for m in told)
+        ):
+            before = told
     pairs = [m.tok for m in before if m.source == "pair"]
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.
@@ -388,6 +401,18 @@ def _titles_next(tokens: list[Token], m: Mention, following: list[Mention]) -> b
     nxt = following[0]
     return nxt.actor.kind == "person" and nxt.tok - m.tok_end <= _TITLE_REACH and all(
         t.low not in (",", ";", "and", "said", "says") for t in tokens[m.tok_end : nxt.tok]
+    )
+
+
+def _speaks_for(speaker: Mention, party: Mention) -> bool:
+    """ "Mirzoyan said the government was ready", "Dombrovskis said the bloc remained open":
+    the party is the speaker's own side, not another person."""
+    if party.actor.kind == "person":
+        return False
+    if party.actor == speaker.actor or party.actor == speaker.government:
+        return True
+    return speaker.actor.kind == "person" and party.actor.country == speaker.actor.country or (
+        party.source == "anaphor" and party.actor.kind != "person"
     )
 
 
