@@ -123,3 +123,11 @@ def test_the_story_pair_is_the_pair_its_acts_and_lists_tell_most():
 def test_before_any_story_both_countries_are_the_two_the_sentence_named():
     [actors] = names(["Japan said China postponed a visit near islands claimed by both countries."])
     assert [a.name for a in actors] == ["Japan", "China", "Japan", "China"]
+
+
+def test_a_state_before_a_preposition_is_not_the_title_s_state():
+    [actors] = names(["Mali proposed a visit to Nairobi by President Amara Diallo."])
+    diallo = next(a for a in actors if a.kind == "person")
+    assert diallo.country is None
+    [actors] = names(["Kenya's former President Amara Diallo spoke."])
+    assert next(a for a in actors if a.kind == "person").country == "KE"

@@ -1341,6 +1341,8 @@ def _country_before(
     for j in range(i - 1, max(-1, i - 5), -1):
         if tokens[j].text in (",", ";", "(", ")") or (tokens[j].low in ("said", "and")):
             break
+        if not tokens[j].cap and tokens[j].low not in _TITLE_MODIFIERS:
+            break  # "a visit to New Delhi by President Muizzu": not India's president
         if j in dem:
             return dem[j][1].country
         g = gaz_cover[j]
