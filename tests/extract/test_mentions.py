@@ -414,3 +414,17 @@ def test_they_after_a_brokered_act_are_its_two_parties_not_the_broker():
     )
     meeting = next(names for kind, names in found if kind == "meeting")
     assert {"Ali Omondi", "Joseph Okello", "Antony Blinken"} <= set(meeting)
+
+
+def test_a_title_with_its_portfolio_names_the_person_after_it():
+    [actors] = names(["State Secretary for Foreign Affairs Ana Ostrander met envoys."])
+    assert actors == ["Ana Ostrander"]
+    [actors] = names(["Minister of Sport and Youth Ana Ostrander met envoys."])
+    assert actors == ["Ana Ostrander"]
+    [actors] = names(["The Minister of State for Foreign Affairs and Trade, Ana Ostrander, spoke."])
+    assert actors == ["Ana Ostrander"]
+
+
+def test_a_title_set_off_by_a_comma_is_no_name():
+    [actors] = names(["Acting President, Ana Ostrander on Sunday received the envoys."])
+    assert actors == ["Ana Ostrander"]

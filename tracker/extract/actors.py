@@ -26,10 +26,7 @@ from tracker.extract.types import ActorEntry
 # Capitalised words that open a sentence or a name but are never part of a person's name.
 _NOT_NAME = lexicon.words("not_name_words")
 # "the Ministry of National Defense", "the Ministry of Foreign Affairs": a ministry's portfolio.
-_PORTFOLIOS = frozenset({
-    "Foreign", "National", "External", "Defence", "Defense", "Commerce", "Trade", "Finance",
-    "Interior", "Justice", "State", "Economy", "Energy",
-})
+_PORTFOLIOS = frozenset(lexicon.words("portfolio_words"))
 # Capitalised words after which "of X" names the state X: "The Governments of Guyana and Haiti",
 # "the President of France", "the People's Republic" aside.
 _OF_STATE_HEADS = frozenset({
@@ -300,6 +297,7 @@ class ActorIndex:
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
         )
         self.org_words = frozenset(cues["organisation_words"])
+        self.title_words = frozenset(w for t in cues["titles"] for w in phrase_key(t))
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.role_references = PhraseIndex({
@@ -584,6 +582,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             if not stacked:
                 break
             j += stacked[0]
+        j = _past_portfolio(tokens, j)  # "State Secretary for Foreign Affairs Yutaka Banno"
         k = _name_run(tokens, j)
         if k == j:
             continue
@@ -630,6 +629,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
             continue  # "French President Emmanuel Macron" was read as a title already
+        if all(lows[x] in index.title_words or lows[x] in _TITLE_MODIFIERS for x in range(i, k)):
+            continue  # "Acting President, Yemi Osinbajo ...": a title, not a name
         if i > 0 and (lows[i - 1] in ("the", "of") or lows[i - 1] in _LOCATIVE):
             continue  # "across the Black Sea, his spokesman said": a place, not a person
         if any(
@@ -641,7 +642,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         title_first = (
             i >= 2 and tokens[i - 1].text == ","
             and (lows[i - 2] in index.title_heads or _title_of_body(tokens, lows, i - 1, index))
-            and (k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said"))
+            and (
+                k >= n or tokens[k].text in (",", ".") or lows[k] in ("and", "said")
+                or (lows[k] in _AFTER_SUBJECT or looks_like_verb(lows[k])) and not tokens[k].cap
+            )  # "Acting President, Yemi Osinbajo on Sunday received ..."
         )
         if not title_first and (k >= n or tokens[k].text != ","):
             continue
@@ -1185,15 +1189,34 @@ _NOT_BODY_MODIFIERS = frozenset({
 })
 
 
+def _past_portfolio(tokens: Tokens, j: int) -> int:
+    """After a title, past the portfolio it names ("for Foreign Affairs", "of Sport and
+    Youth") when a name follows it; j otherwise."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].low not in ("for", "of") or tokens[j + 1].text not in _PORTFOLIOS:
+        return j
+    k = j + 1
+    while k < n and (tokens[k].text in _PORTFOLIOS or (
+        tokens[k].low == "and" and k + 1 < n and tokens[k + 1].text in _PORTFOLIOS
+    )):
+        k += 1
+    return k if _name_run(tokens, k) > k else j
+
+
+_AFTER_SUBJECT = frozenset({"on", "has", "had", "have", "was", "is", "will", "would", "also"})
+
+
 def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: ActorIndex) -> bool:
     """ "the Chairman of the ECOWAS Commission, NAME": a title head, "of", then a capitalised
     body's name that runs up to the comma."""
-    for h in range(comma - 2, max(-1, comma - 8), -1):
-        if lows[h] == "of":
-            return h > 0 and lows[h - 1] in index.title_heads and all(
-                tokens[x].cap or lows[x] == "the" for x in range(h + 1, comma)
+    for h in range(comma - 2, max(-1, comma - 10), -1):
+        if lows[h] in ("of", "for") and h > 0 and lows[h - 1] in index.title_heads:
+            # "the Chairman of the ECOWAS Commission, NAME", "the Minister of State for
+            # Foreign Affairs and International Trade, NAME"
+            return all(
+                tokens[x].cap or lows[x] in ("the", "and", "of", "for") for x in range(h + 1, comma)
             )
-        if not (tokens[h].cap or lows[h] == "the"):
+        if not (tokens[h].cap or lows[h] in ("the", "and", "of", "for")):
             return False
     return False
 
