@@ -470,3 +470,13 @@ def test_who_reports_a_meeting_of_others_before_it_is_no_party():
     [meeting] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
                  if e.type in ("meeting", "talks")]
     assert "Ana Ostrander" in [a.name for a in meeting.actors]
+
+
+def test_what_caused_an_act_names_no_party_of_it():
+    text = (
+        "Test\n\nForeign Minister Ana Ostrander has postponed her visit to Kenya due to the "
+        "illness of her Kenyan counterpart Joseph Okello.\n"
+    )
+    [meeting] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                 if e.type == "meeting"]
+    assert [a.name for a in meeting.actors] == ["Ana Ostrander", "Kenya"]

@@ -42,7 +42,9 @@ _SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "w
 _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 # the words at which the parties named after a trigger can end (see actors_for)
-_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for"}
+# "due to the absence of his counterpart", "because of the crisis": what caused the act
+_CAUSES = {("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to")}
+_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for"} | {a for a, _ in _CAUSES}
 
 
 class SentenceMentions:
@@ -304,6 +306,9 @@ def actors_for(
         if tokens[k].low in SEPARATORS or (
             trig.type in SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
             and tokens[k + 1].low.endswith("ing")
+        ) or (
+            k > trig.tok_end and k + 1 < len(tokens)
+            and (tokens[k].low, tokens[k + 1].low) in _CAUSES
         ):
             # "spoken with Biden before Russia's invasion": a new act begins; "criticised the
             # bloc for inviting the general": the general is what it was criticised for.
