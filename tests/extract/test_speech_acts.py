@@ -174,3 +174,11 @@ def test_a_judgement_in_someones_words_is_their_criticism_of_the_party_judged():
     assert got[0][:2] == ("criticism", "occurred")
     # the story's own account of a violation is no one's criticism
     assert found("Nigerian jets violated Kenyan airspace on Friday.") == []
+
+
+def test_a_speech_act_said_by_no_one_named_is_not_told():
+    assert found("Some accused them of being Tinubu's inner circle.") == []
+    assert found("Kenya's role in the talks was criticised last year.") == []
+    # a protest handed to a party names the one it is handed to
+    got = found("Kenya's embassy in Nigeria was handed a strong protest over the drills.")
+    assert got and got[0][0] == "criticism"

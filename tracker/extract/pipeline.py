@@ -265,6 +265,8 @@ def _sentence_events(
         if out and renames_last_act(lows, trig):
             renamed_until = end_of(trig)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
+        if trig.type in SPEECH_ACTS and _unnamed_speaker(tokens, lows, lo, trig, sm):
+            continue  # "protesters rallied to protest ...", "Blair's role was criticised"
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = actors_for(trig, sm, shared)
         if trig.roles:
@@ -432,6 +434,34 @@ def _said_by(
     ):
         return actors  # "China firmly opposes ...": the quote names who acts
     return [(a, "initiator") for a in speaker] + [(a, "target") for a, _ in others]
+
+
+def _unnamed_speaker(
+    tokens: Tokens, lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions
+) -> bool:
+    """Is the speech act said by no one the story names: its subject a crowd or a group left
+    unnamed ("tens of thousands of Palestinians rallied to protest ...", "Some accused them
+    of ..."), or a passive with no agent ("Blair's involvement was criticised")?"""
+    start = max(lo, trig.tok - _SUBJECT_REACH)
+    for k in range(trig.tok - 1, start - 1, -1):
+        if lows[k] in _UNNAMED and not sm.between(lo, k):
+            return True  # no party named before the crowd in the clause
+    # "was criticised", "were condemned": by whom, the sentence does not say
+    return (
+        trig.type in _JUDGING_TYPES and trig.tok_end - trig.tok == 1
+        and trig.tok >= 1 and lows[trig.tok - 1] in _BE_PASSIVE
+        and lows[trig.tok].endswith("ed")
+        and not any(
+            lows[k] == "by" for k in range(trig.tok_end, min(len(lows), trig.tok_end + 6))
+        )
+        and not trig.roles
+    )
+
+
+_UNNAMED = lexicon.words("unnamed_speakers")
+_JUDGING_TYPES = frozenset({"criticism", "support"})  # "was criticised", "was praised"
+_BE_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
+_SUBJECT_REACH = 8  # words back from the trigger to its subject
 
 
 def _reported_only(lows: list[str], trig: Trigger) -> bool:
