@@ -182,3 +182,17 @@ def test_a_speech_act_said_by_no_one_named_is_not_told():
     # a protest handed to a party names the one it is handed to
     got = found("Kenya's embassy in Nigeria was handed a strong protest over the drills.")
     assert got and got[0][0] == "criticism"
+
+
+def test_calls_insistence_and_pressure_are_demands():
+    got = found("Kenya and Uganda call for a binding agreement on the dam.")
+    assert got and got[0][:2] == ("demand", "occurred")  # not a phone call
+    got = found("Kenya insists on a bigger role for the AU experts.")
+    assert got and got[0][0] == "demand"
+    got = found("Pressure from Nigeria to block Togo's participation led Ghana to cancel.")
+    assert got[0][:2] == ("demand", "occurred") and got[0][2][0] == ("Nigeria", "initiator")
+
+
+def test_upholding_a_governments_legitimacy_backs_it():
+    got = found("Kenya insisted on the legitimacy of the Togolese government.")
+    assert got == [("support", "occurred", [("Kenya", "initiator"), ("Togo", "target")])]
