@@ -196,3 +196,16 @@ def test_calls_insistence_and_pressure_are_demands():
 def test_upholding_a_governments_legitimacy_backs_it():
     got = found("Kenya insisted on the legitimacy of the Togolese government.")
     assert got == [("support", "occurred", [("Kenya", "initiator"), ("Togo", "target")])]
+
+
+def test_rejections_told_as_withdrawn_recognition_snubs_and_boycotts():
+    assert found("Kenya withdrew recognition of Togo's president in March.")[0][:2] == (
+        "rejection", "occurred"
+    )
+    assert found("Kenya has ignored the threat from Nigeria.")[0][:2] == ("rejection", "occurred")
+    got = found("Kenya boycotted talks called by Nigeria last week.")
+    assert got and got[0][:2] == ("rejection", "occurred")
+    assert found("Togo doesn’t recognize the annexation by Nigeria.")[0][0] == "rejection"
+    assert found("Kenya proposed talks, but Nigeria responded negatively.")[-1][:2] == (
+        "rejection", "occurred"
+    )
