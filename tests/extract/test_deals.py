@@ -123,3 +123,10 @@ def test_a_sides_wish_to_cooperate_with_another_is_a_proposal():
     assert got and got[0][:2] == ("proposal", "proposed") and "Ethiopia" in got[0][2]
     got = found("Kenya is willing to deepen security cooperation, Ruto said.")
     assert not any(t == "proposal" for t, _, _ in got)
+
+
+def test_the_presidents_before_a_verb_are_the_storys_pair_and_agreeing_to_cooperate_is_the_act():
+    got = found("Kenyan President William Ruto hosted Ethiopian Prime Minister Abiy Ahmed in "
+                "Nairobi on Monday. The presidents agreed to cooperate on preparing a regional "
+                "summit next year.")
+    assert ("agreement", "occurred", ["Abiy Ahmed", "William Ruto"]) in got
