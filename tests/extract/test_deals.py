@@ -130,3 +130,10 @@ def test_the_presidents_before_a_verb_are_the_storys_pair_and_agreeing_to_cooper
                 "Nairobi on Monday. The presidents agreed to cooperate on preparing a regional "
                 "summit next year.")
     assert ("agreement", "occurred", ["Abiy Ahmed", "William Ruto"]) in got
+
+
+def test_a_deal_made_before_that_someone_urges_to_implement_is_its_own_act():
+    got = found("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in "
+                "January. Somalia urged both sides to implement a truce signed by the two leaders "
+                "in January.")
+    assert any(t == "agreement" and {"Abiy Ahmed", "William Ruto"} <= set(a) for t, _, a in got)

@@ -337,7 +337,9 @@ def _sentence_events(
             continue  # "met Kim ..., and the two leaders held four hours of talks"
         inherited = None
         keeps_head = False
-        if lo in heads and _embedded(lows, heads[lo][0], trig):
+        if lo in heads and _embedded(lows, heads[lo][0], trig) and not (
+            event_type == "agreement" and _told_as_made(lows, trig)
+        ):  # "should implement the consensus reached by the two leaders": a deal made before
             head, head_type, head_actors = heads[lo]
             if head_type == "proposal" and lows[head.tok] in lex.proposal_verbs and (
                 event_type in CONSULT_OR_ACT
