@@ -137,3 +137,12 @@ def test_a_deal_made_before_that_someone_urges_to_implement_is_its_own_act():
                 "January. Somalia urged both sides to implement a truce signed by the two leaders "
                 "in January.")
     assert any(t == "agreement" and {"Abiy Ahmed", "William Ruto"} <= set(a) for t, _, a in got)
+
+
+def test_a_blocs_members_meeting_with_no_party_named_is_the_blocs_meeting():
+    got = found("ECOWAS suspended Mali on Monday. ECOWAS also threatened new sanctions on the "
+                "junta. The leaders will meet again on June 20 in Accra.")
+    assert ("meeting", "planned", ["ECOWAS"]) in got
+    got = found("Kenya and Ethiopia signed a trade deal on Monday. The leaders will meet again "
+                "on June 20 in Accra.")
+    assert not any(t == "meeting" and a == ["ECOWAS"] for t, _, a in got)

@@ -1827,6 +1827,17 @@ def story_sides(memory: ArticleMemory) -> list[Actor]:
     return _story_pair(memory)
 
 
+def story_body(memory: ArticleMemory) -> Actor | None:
+    """The organisation the story is about, for its members' acts told with no party named
+    ("regional leaders met in Barbados", "their next summit"): the organisation named last,
+    if the story names it in two sentences or more and about as often as any other side."""
+    body = memory.last_body.get("organisation")
+    counts = memory.side_counts
+    if body is None or counts.get(body, 0) < 2:
+        return None
+    return body if 2 * counts[body] >= max(counts.values()) else None
+
+
 def _pair_score(memory: ArticleMemory, key: frozenset[Actor] | None) -> float:
     """How much the story is about a pair: the acts and lists that told the two together,
     and how often the less named of the two is named."""

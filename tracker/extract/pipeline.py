@@ -21,6 +21,7 @@ from tracker.extract.actors import (
     base_index,
     find_mentions,
     spellings_in,
+    story_body,
     story_sides,
 )
 from tracker.extract.arguments import (
@@ -283,6 +284,12 @@ def _sentence_events(
             body := convening_body(trig, tokens)
         ) and body.name != actors[0][0].name:
             actors = [*actors, (body, "participant")]  # "Kishida hosts a G7 summit"
+        if (
+            not actors and trig.type in ("meeting", "consult")
+            and _members_meet(lows, lo, trig) and (body := story_body(memory)) is not None
+        ):
+            # "regional leaders met in Barbados", "their 45th summit": the bloc's members
+            actors = [(body, "participant")]
         if not actors and trig.type == "agreement" and _told_as_made(lows, trig):
             # "The agreement was reached in December 2015", "the truce signed in January": a
             # deal told as made, with no party named, is between the story's two sides
@@ -515,6 +522,20 @@ def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
     word, which tells the act (not "the Summit Hotel")."""
     end = trig.tok_end
     return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
+
+
+def _members_meet(lows: list[str], lo: int, trig: Trigger) -> bool:
+    """A meeting told of a body's members with no party named: "regional leaders met",
+    "Leaders of the Forum's members are due to meet", "their next mid-term summit"."""
+    before = lows[max(lo, trig.tok - _MEMBERS_REACH) : trig.tok]
+    return not _MEMBER_NOUNS.isdisjoint(before) or "their" in before[-3:]
+
+
+_MEMBERS_REACH = 6  # words before a meeting's trigger where its members are named
+_MEMBER_NOUNS = frozenset({
+    "leaders", "heads", "ministers", "chiefs", "members", "delegates", "delegations",
+    "representatives",
+})
 
 
 def _told_as_made(lows: list[str], trig: Trigger) -> bool:
