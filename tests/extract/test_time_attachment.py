@@ -841,3 +841,15 @@ def test_since_a_time_when_an_act_happened_dates_that_act():
         "rejection",
     )
     assert span(event) == ("2014-03-01", "2014-03-31", "month")
+
+
+def test_a_call_a_day_before_another_is_an_act_of_its_own_on_that_day():
+    events = extract(
+        "Test\n\nRuto called up Museveni on Monday, a day after he spoke to Kagame.\n",
+        published=MONDAY,
+    ).events
+    calls = sorted((span(e), sorted(a.name for a in e.actors)) for e in events if e.type == "call")
+    assert calls == [
+        (("2014-08-17", "2014-08-17", "day"), ["Paul Kagame", "William Ruto"]),
+        (("2014-08-18", "2014-08-18", "day"), ["William Ruto", "Yoweri Museveni"]),
+    ]

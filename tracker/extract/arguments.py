@@ -865,15 +865,24 @@ def another_meeting(
     """ "Obama called Netanyahu ...; Obama also spoke with President Morsi": a call or meeting
     told "also" in a clause that names its own subject, with someone the earlier one did not
     have, is another act (not "visited Jeddah and met the prince": one trip)."""
-    if event_type not in MEETING_TYPES or lo == 0 or len(actors) < 2:
+    if event_type not in MEETING_TYPES or len(actors) < 2:
         return False
-    if "also" not in sm.lows[lo : trig.tok]:
+    # "called up Putin on Tuesday, a day after he spoke to Biden": a time connective just
+    # before the trigger sets its act apart
+    apart = not _APART.isdisjoint(sm.lows[max(0, trig.tok - _APART_REACH) : trig.tok])
+    if not apart and (lo == 0 or "also" not in sm.lows[lo : trig.tok]):
         return False
     earlier = next((e for e in reversed(out) if e.type == event_type), None)
-    if earlier is None or not sm.actor_named_between(actors[0][0].name, lo, trig.tok):
+    if earlier is None or not (
+        apart or sm.actor_named_between(actors[0][0].name, lo, trig.tok)
+    ):
         return False
     had = {a.name for a in earlier.actors}
     return any(a.name not in had for a, _ in actors[1:])
+
+
+_APART = frozenset({"after", "before"})
+_APART_REACH = 3  # words before the trigger: "a day after he spoke"
 
 
 def addressees(
