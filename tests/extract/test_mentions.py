@@ -428,3 +428,12 @@ def test_a_title_with_its_portfolio_names_the_person_after_it():
 def test_a_title_set_off_by_a_comma_is_no_name():
     [actors] = names(["Acting President, Ana Ostrander on Sunday received the envoys."])
     assert actors == ["Ana Ostrander"]
+
+
+def test_a_misspelt_surname_after_a_title_is_the_known_person():
+    [actors] = names(["Ruto thanked President Akuffo-Addo for his support."])
+    assert "Nana Akufo-Addo" in actors
+    memory = ArticleMemory()
+    names(["Foreign Minister Ana Ostrowska met envoys."], memory)
+    [actors] = names(["Minister Ostrowski said no."], memory)
+    assert actors == ["Ana Ostrowska"]

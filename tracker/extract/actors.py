@@ -218,6 +218,19 @@ class ArticleMemory:
             fallback = fallback or actor
         return fallback
 
+    def near_surname(self, word: str) -> Actor | None:
+        """The person named before whose surname this one word misspells ("President
+        Akuffo-Addo" after "Nana Akufo-Addo"); None unless just one is that near."""
+        if len(word) < _NEAR_SURNAME_LENGTH:
+            return None
+        folded = _folded(word)
+        found = {
+            actor for key, actor in self.surnames.items()
+            if key[:1] == word[:1] and abs(len(key) - len(word)) <= 2
+            and SequenceMatcher(None, _folded(key), folded).ratio() >= _NEAR_SURNAME
+        }
+        return found.pop() if len(found) == 1 else None
+
     def without_brokers(self, parties: list[Actor]) -> list[Actor]:
         """The parties of an act without the go-between the sentence named ("U.S.-hosted
         negotiations between Mirzoyan and Bayramov": the two ministers), when two remain."""
@@ -383,6 +396,21 @@ class ActorIndex:
         fits = {actor for given, actor in candidates if _same_given_name(first, given)}
         return fits.pop() if len(fits) == 1 else None
 
+    def near_known(self, word: str) -> Actor | None:
+        """The known person whose surname a long word misspells ("President Akuffo-Addo");
+        None unless just one is that near."""
+        if len(word) < _NEAR_KNOWN_LENGTH:
+            return None
+        self.known_variant([word, word])  # builds the surname table
+        folded = _folded(word)
+        found = {
+            actor for surname, people in (self._by_surname or {}).items()
+            if surname[:1] == folded[:1] and abs(len(surname) - len(folded)) <= 2
+            and SequenceMatcher(None, surname, folded).ratio() >= _NEAR_KNOWN
+            for _, actor in people
+        }
+        return found.pop() if len(found) == 1 else None
+
     def lookup_one(self, text: str) -> Actor | None:
         """The actor a whole word names ("US", "Russia"), if any."""
         hit = self.lookup([text], 0)
@@ -413,6 +441,10 @@ def _same_given_name(first: str, given: str) -> bool:
 
 
 _NEAR_SPELLING = 0.7
+_NEAR_SURNAME = 0.85  # "Akuffo-Addo" for "Akufo-Addo", not "Sharif" for "Shahid"
+_NEAR_SURNAME_LENGTH = 6
+_NEAR_KNOWN = 0.9  # a gazetteer surname: nearer still ("Akuffo-Addo", not "Sharifi")
+_NEAR_KNOWN_LENGTH = 8
 
 
 @lru_cache(maxsize=1)
@@ -1338,7 +1370,8 @@ def _resolve_name(
         if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
             return hit[1]
     if len(name_tokens) == 1:
-        return memory.surnames.get(name_tokens[0])
+        word = name_tokens[0]
+        return memory.surnames.get(word) or memory.near_surname(word) or index.near_known(word)
     known = index.known_variant(name_tokens)
     if known is None:
         return Actor(" ".join(name_tokens), "person", None)
