@@ -437,3 +437,10 @@ def test_a_misspelt_surname_after_a_title_is_the_known_person():
     names(["Foreign Minister Ana Ostrowska met envoys."], memory)
     [actors] = names(["Minister Ostrowski said no."], memory)
     assert actors == ["Ana Ostrowska"]
+
+
+def test_the_bloc_is_a_grouping_of_members_not_an_organ_named_after_it():
+    memory = ArticleMemory()
+    names(["The Arab League asked the UN Security Council to act."], memory)
+    [actors] = names(["The bloc will send envoys."], memory)
+    assert actors == ["Arab League"]

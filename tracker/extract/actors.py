@@ -96,6 +96,7 @@ class ArticleMemory:
     governments: dict[str, Actor] = field(default_factory=dict)  # spokesperson -> government
     last_subject: Actor | None = None  # the first person named in the latest sentence
     last_body: dict[str, Actor] = field(default_factory=dict)  # kind -> latest organisation/group
+    bodies: list[Actor] = field(default_factory=list)  # organisations and groups, latest last
     ranks: dict[str, Actor] = field(default_factory=dict)  # "general" -> the general named last
     state_counts: dict[str, int] = field(default_factory=dict)  # how often each state was named
     states: dict[str, Actor] = field(default_factory=dict)
@@ -1039,8 +1040,18 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     m.actor for m in reversed(mentions)
                     if m.tok < i and m.actor.kind in kinds and not m.location
                 ), None)
+            noun = tokens[head].base.lower()
             for kind in kinds if body is None else ():
                 candidate = memory.last_body.get(kind)
+                if candidate is not None and noun in _MEMBER_BODY_NOUNS and (
+                    candidate.name.rsplit(" ", 1)[-1] in _ORGAN_HEADS
+                ):
+                    # "the bloc" is a grouping of members, not the Security Council named
+                    # after it: the grouping named last
+                    candidate = next((
+                        b for b in reversed(memory.bodies)
+                        if b.kind == kind and b.name.rsplit(" ", 1)[-1] not in _ORGAN_HEADS
+                    ), None)
                 if candidate is not None:
                     body = candidate
                     break
@@ -1135,6 +1146,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             memory.saw_person(m.actor)
         elif m.actor.kind in ("organisation", "group") and m.source == "gazetteer":
             memory.last_body[m.actor.kind] = m.actor
+            if m.actor in memory.bodies:
+                memory.bodies.remove(m.actor)
+            memory.bodies.append(m.actor)
+            del memory.bodies[:-8]
     return mentions
 
 
@@ -1214,6 +1229,12 @@ def _body_head(tokens: Tokens, i: int, claimed: list[bool], index: ActorIndex) -
 
 
 _BODY_MODIFIERS = 3
+# "the bloc", "the alliance": a grouping of members, never one of its organs
+_MEMBER_BODY_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "cartel"})
+_ORGAN_HEADS = frozenset({
+    "Council", "Court", "Assembly", "Commission", "Bank", "Fund", "Parliament", "Programme",
+    "Agency", "Committee", "Secretariat", "Tribunal",
+})
 _REGION_WORDS = frozenset(lexicon.words("region_words"))
 _NOT_BODY_MODIFIERS = frozenset({
     "of", "and", "or", "with", "to", "in", "on", "for", "by", "from", "at", "that", "which",
