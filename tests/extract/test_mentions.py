@@ -444,3 +444,10 @@ def test_the_bloc_is_a_grouping_of_members_not_an_organ_named_after_it():
     names(["The Arab League asked the UN Security Council to act."], memory)
     [actors] = names(["The bloc will send envoys."], memory)
     assert actors == ["Arab League"]
+
+
+def test_a_demonym_before_the_people_a_measure_falls_on_is_the_state():
+    [actors] = names(["Norway suspended visa-free travel for Kenyan citizens."])
+    assert actors == ["Norway", "Kenya"]
+    [actors] = names(["The ban covers Belarusian airlines and Chilean lawmakers."])
+    assert actors == ["Belarus", "Chile"]
