@@ -480,3 +480,14 @@ def test_what_caused_an_act_names_no_party_of_it():
     [meeting] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
                  if e.type == "meeting"]
     assert [a.name for a in meeting.actors] == ["Ana Ostrander", "Kenya"]
+
+
+def test_the_two_countries_in_a_demand_between_two_leaders_add_no_parties():
+    text = (
+        "Test\n\nKenyan President William Ruto spoke with Ugandan President Yoweri Museveni on "
+        "Monday. Ruto stressed to Museveni that the two countries should resolve their dispute "
+        "through dialogue.\n"
+    )
+    [demand] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
+                if e.type == "demand"]
+    assert [a.name for a in demand.actors] == ["William Ruto", "Yoweri Museveni"]

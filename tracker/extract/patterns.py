@@ -392,6 +392,7 @@ def slot_roles(
     A by-agent slot ("sanctions imposed by the EU") makes the clause's other parties its
     targets; a target slot ("invited Tinubu to visit") makes the others its initiators."""
     given: dict[str, tuple[Actor, str]] = {}
+    referred: set[str] = set()  # named by "the two countries" only
     last_slot = max(tok for tok, _ in trig.roles)
     for tok, role in trig.roles:
         if not role:
@@ -400,6 +401,8 @@ def slot_roles(
             for actor in (m.government, m.actor):
                 if actor is not None and actor.name not in given:
                     given[actor.name] = (actor, role)
+                    if m.source == "pair":
+                        referred.add(actor.name)
     if not given:
         return actors
     roles = {role for _, role in given.values()}
@@ -412,7 +415,13 @@ def slot_roles(
         elif "target" in roles and role == "participant":
             role = "initiator"
         out.append((actor, role))
-    out.extend(given.values())
+    # "Xi stressed to Trump that the two countries should ...": the two leaders' states, told
+    # by a reference to both sides, are no further parties
+    persons = {a.country for a, _ in out if a.kind == "person" and a.country}
+    out.extend(
+        (a, r) for a, r in given.values()
+        if not (a.name in referred and a.kind == "state" and a.country in persons)
+    )
     if "initiator" in roles and all(role == "initiator" for _, role in out):
         # "drew criticism from Beijing, which accused Manila": the one the sentence goes on to
         # name, after the agent's clause
