@@ -378,13 +378,16 @@ def actors_for(
     # "Russian President Vladimir Putin" is one party, not two; but "the army ousted Aung San
     # Suu Kyi" names the state on its own.
     person_countries = {a.country for a, _ in out if a.kind == "person" and a.country}
-    return [
+    kept = [
         (a, r) for a, r in out
         if not (
             a.kind == "state" and a.country in person_countries and a.name not in sm.named
             and a.name not in own_names
         )
     ]
+    # initiators first (events.md): "Russia has suspended travel for Turkish citizens, Lavrov
+    # said" is Russia's and Lavrov's act aimed at Turkey
+    return sorted(kept, key=lambda pair: pair[1] == "target")
 
 
 _MATTER_PREPOSITIONS = lexicon.words("matter_prepositions")
