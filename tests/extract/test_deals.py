@@ -146,3 +146,12 @@ def test_a_blocs_members_meeting_with_no_party_named_is_the_blocs_meeting():
     got = found("Kenya and Ethiopia signed a trade deal on Monday. The leaders will meet again "
                 "on June 20 in Accra.")
     assert not any(t == "meeting" and a == ["ECOWAS"] for t, _, a in got)
+
+
+def test_a_gathering_set_with_no_party_named_is_between_the_storys_sides():
+    got = found("Kenya and Ethiopia agreed to a ceasefire on Monday. A joint border commission "
+                "meeting is scheduled for June 20 in Nairobi.")
+    assert ("meeting", "planned", ["Ethiopia", "Kenya"]) in got
+    got = found("Kenya and Ethiopia agreed to a ceasefire on Monday. A second summit has to take "
+                "place, Ruto said.")
+    assert not any(t == "meeting" for t, _, _ in got)

@@ -68,6 +68,7 @@ from tracker.extract.status import (
     cue_status,
     event_status,
     in_condition,
+    predicate_status,
     told_in_past,
 )
 from tracker.extract.timing import (
@@ -290,6 +291,12 @@ def _sentence_events(
         ):
             # "regional leaders met in Barbados", "their 45th summit": the bloc's members
             actors = [(body, "participant")]
+        if not actors and lows[trig.tok_end - 1] in _GATHERINGS and _told_as_set(
+            lows, trig
+        ) and (sides := story_sides(memory)):
+            # "A General Border Committee meeting is also scheduled for Aug 4 in Cambodia": a
+            # meeting set, put off or called off with no party named is the story's two sides'
+            actors = [(a, "participant") for a in sides]
         if not actors and trig.type == "agreement" and _told_as_made(lows, trig):
             # "The agreement was reached in December 2015", "the truce signed in January": a
             # deal told as made, with no party named, is between the story's two sides
@@ -531,6 +538,24 @@ def _members_meet(lows: list[str], lo: int, trig: Trigger) -> bool:
     return not _MEMBER_NOUNS.isdisjoint(before) or "their" in before[-3:]
 
 
+def _told_as_set(lows: list[str], trig: Trigger) -> bool:
+    """A gathering's noun with a predicate that sets, puts off or calls it off ("is also
+    scheduled for Aug 4", "was postponed"), not one that only wants it ("has to take place")."""
+    return predicate_status(lows, trig.tok_end) in _SET_STATUSES and not _SCHEDULING.isdisjoint(
+        lows[trig.tok_end : trig.tok_end + _SCHEDULING_REACH]
+    )
+
+
+_SET_STATUSES = frozenset({"planned", "postponed", "cancelled"})
+_GATHERINGS = frozenset({
+    "meeting", "meetings", "summit", "summits", "talks", "negotiations", "round",
+    "conference", "consultations",
+})
+_SCHEDULING = frozenset({
+    "scheduled", "slated", "expected", "due", "set", "planned", "postponed", "delayed",
+    "cancelled", "canceled", "called", "put", "rescheduled", "moved", "pushed",
+})
+_SCHEDULING_REACH = 5  # words after the noun: "is also expected to be scheduled"
 _MEMBERS_REACH = 6  # words before a meeting's trigger where its members are named
 _MEMBER_NOUNS = frozenset({
     "leaders", "heads", "ministers", "chiefs", "members", "delegates", "delegations",
