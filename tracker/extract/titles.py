@@ -49,7 +49,9 @@ def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
         label, preposition = _DIRECTED_LABEL[event_type]
         initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
         targets = [a for a in actors if a.role == "target" and a not in initiators]
-        title = f"{_title_name(initiators[0])} {label}"
+        # a joint act names its makers: "Trump–Putin support" (praise exchanged), "US–EU
+        # sanctions on Russia"; one maker's name alone would read as the act's target
+        title = "–".join(_title_name(a) for a in initiators[:2]) + f" {label}"
         if targets:
             title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
         return title

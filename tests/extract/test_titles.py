@@ -1,0 +1,30 @@
+"""Event titles: who acts, the act, at whom."""
+
+from tracker.extract.titles import event_title
+from tracker.extract.types import ExtractedActor
+
+
+def actor(name: str, role: str, kind: str = "state") -> ExtractedActor:
+    return ExtractedActor(name=name, role=role, kind=kind)
+
+
+def test_a_directed_act_names_its_maker_and_its_target():
+    actors = [actor("United States", "initiator"), actor("Russia", "target")]
+    title = event_title("sanctions", actors)
+    assert title == "United States sanctions on Russia"
+
+
+def test_a_joint_act_names_both_makers_not_one_as_if_the_other_were_its_object():
+    actors = [
+        actor("Donald Trump", "initiator", "person"), actor("Vladimir Putin", "initiator", "person")
+    ]
+    assert event_title("support", actors) == "Trump–Putin support"
+    joint = [actor("United States", "initiator"), actor("European Union", "initiator"),
+             actor("Russia", "target")]
+    assert event_title("sanctions", joint) == "United States–European Union sanctions on Russia"
+
+
+def test_a_meeting_names_its_participants():
+    actors = [actor("Donald Trump", "participant", "person"),
+              actor("Vladimir Putin", "participant", "person")]
+    assert event_title("call", actors) == "Trump–Putin phone call"
