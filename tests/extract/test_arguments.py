@@ -491,3 +491,41 @@ def test_the_two_countries_in_a_demand_between_two_leaders_add_no_parties():
     [demand] = [e for e in extract(text, published=dt.date(2024, 3, 6)).events
                 if e.type == "demand"]
     assert [a.name for a in demand.actors] == ["William Ruto", "Yoweri Museveni"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owned"),
+    [
+        # a plan answered names its owner's proposal, aimed at whoever answers it
+        ("Kenya rejected an African Union peace plan on Monday.",
+         ("proposal", "proposed", ["African Union", "Kenya"])),
+        ("Sudan rejected a proposal by South Africa to meet with the experts.",
+         ("proposal", "proposed", ["South Africa", "Sudan"])),
+        # a measure or a deal named as what the head asks about, by its owner's pronoun
+        ("Mexico has been pushing the United States to end its embargo on Cuba.",
+         ("sanctions", "occurred", ["United States", "Cuba"])),
+        ("Germany urged Turkey to scrap its pact with Russia.",
+         ("agreement", "occurred", ["Turkey", "Russia"])),
+        ("Poland called on Germany to heed Ukraine's requests for weapons.",
+         ("demand", "occurred", ["Ukraine"])),
+    ],
+)
+def test_an_owned_act_named_inside_another_act_is_told_too(sentence, owned):
+    events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
+    assert len(events) == 2
+    assert (events[1].type, events[1].status, [a.name for a in events[1].actors]) == owned
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia rejected its own peace plan on Monday.",  # the speaker's own plan
+        "Turkey demanded that Sweden lift its restrictions on arms sales.",  # on goods
+        "Venezuela praised the Barbados accord.",  # where the deal was made
+        "Russia scuppered the UN-backed agreement.",  # who backed it
+        "Kenya criticised an African Union peace plan.",  # no answer to the plan
+    ],
+)
+def test_no_owned_act_without_an_owner_apart_from_the_speaker(sentence):
+    events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
+    assert len(events) <= 1

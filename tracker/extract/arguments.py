@@ -919,3 +919,129 @@ def agreed_to_act(lows: list[str], trig: Trigger) -> bool:
         return False
     k = rest.index("to")
     return k + 1 < len(rest) and rest[k + 1].isalpha() and rest[k + 1] not in _DETERMINERS
+
+
+def owned_act(
+    tokens: list[Token], head: Trigger, head_actors: list[tuple[Actor, str]], trig: Trigger,
+    sm: SentenceMentions,
+) -> list[tuple[Actor, str]] | None:
+    """The parties of an act named as what another act is about, when the noun names whose it
+    is: "rejected an African Union peace plan", "rejected a proposal by South Africa", "urged
+    Turkey to scrap its deal", "pushing the United States to end its embargo on Cuba", "to heed
+    Ukraine's requests". The owner's act is a fact of its own (the owner proposed, sanctioned,
+    agreed or asked), not the content of the act that names it. Its owner is its initiator;
+    whoever responds to a proposal is its target, and the party after the noun ("on Cuba") is
+    the target of the others. None when the noun names no owner, or only the head's speaker
+    ("Russia rejected its own plan")."""
+    if trig.type not in _OWNED_TYPES or trig.tok_end - trig.tok > 2:
+        return None
+    if trig.type == "proposal" and head.type not in _RESPONSES:
+        return None  # a plan is named as owned where someone answers it
+    if not _noun(tokens, trig):
+        return None
+    owner = _owner_of(tokens, head, trig, sm)
+    if owner is None:
+        return None
+    if any(not t.low[0].isalnum() for t in tokens[head.tok_end : min(owner.tok, trig.tok)]):
+        return None  # "decided not to proceed ... taking into consideration China's request"
+    speakers = {a.name for a, r in head_actors if r != "target"}
+    if owner.actor.name in speakers:
+        return None
+    side = "participant" if trig.type in CONSULT else "initiator"
+    parties: list[tuple[Actor, str]] = [(owner.actor, side)]
+    if trig.type == "proposal":
+        parties += [(a, "target") for a, r in head_actors if r != "target"]
+    else:
+        after = _party_after_preposition(tokens, trig.tok_end, sm)
+        if after is not None:
+            parties.append((after.actor, "participant" if side == "participant" else "target"))
+        elif trig.type == "sanctions" and not _on_a_state(tokens, trig.tok_end):
+            return None  # "lift its restrictions on arms sales": on goods, not on a party
+    named: set[str] = set()
+    out = []
+    for a, r in parties:
+        if a.name not in named:
+            named.add(a.name)
+            out.append((a, r))
+    return out
+
+
+_OWNED_TYPES = frozenset({"proposal", "sanctions", "agreement", "demand"})
+_RESPONSES = frozenset({"rejection", "support"})  # "rejected the AU plan", "welcomed it"
+_OWNED_MODIFIERS = 2  # words between the owner and the noun: "an African Union peace plan"
+_OWNED_PRONOUNS = frozenset({"its", "their"})
+_OWNED_TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "from"})
+
+
+def _noun(tokens: list[Token], trig: Trigger) -> bool:
+    """Is the trigger an act's noun ("plan", "embargo", "deal", "requests"), not a verb?"""
+    last = tokens[trig.tok_end - 1].low
+    if last.endswith(("ed", "ing")) or looks_like_verb(last):
+        return False
+    before = tokens[trig.tok - 1].low if trig.tok > 0 else ""
+    return before not in ("to", "will", "would", "not", "could", "may", "might", "should")
+
+
+def _owner_of(
+    tokens: list[Token], head: Trigger, trig: Trigger, sm: SentenceMentions
+) -> Mention | None:
+    """The party an act's noun belongs to: named before it as its possessor or modifier
+    ("Ukraine's requests", "an African Union peace plan"), after it as its maker ("a proposal
+    by South Africa"), or a possessive pronoun for the party the head addresses ("urged Turkey
+    to scrap its deal")."""
+    lo = max(head.tok_end, trig.tok - _OWNED_MODIFIERS - 4)
+    for m in reversed(sm.between(lo, trig.tok)):
+        if m.tok_end > trig.tok or m.source == "pronoun" or m.location:
+            continue
+        gap = tokens[m.tok_end : trig.tok]
+        if len(gap) > _OWNED_MODIFIERS or any(t.cap or not t.low.isalpha() for t in gap):
+            break  # not the noun's own modifier: a possessive pronoun may still tell
+        before = tokens[m.tok - 1].low if m.tok > 0 else ""
+        last = tokens[m.tok_end - 1].low
+        possessive = last.endswith(("'s", "’s"))
+        if "-" in last:
+            return None  # "the UN-backed agreement": who backed it, not whose it is
+        if possessive or (before in _DETERMINERS and trig.type not in CONSULT):
+            return m  # but "the Barbados accord": where it was made
+        return None
+    end = trig.tok_end
+    if end + 1 < len(tokens) and tokens[end].low == "by":
+        k = end + 1 + (tokens[end + 1].low == "the")
+        m = next((m for m in sm.between(k, k + 1) if m.tok == k), None)
+        if m is not None and not m.location:
+            return m
+    k = trig.tok - 1
+    if k > head.tok_end and not tokens[k].low.isalpha():
+        return None
+    if k > head.tok_end and tokens[k].low not in _OWNED_PRONOUNS:
+        k -= 1  # "its own sanctions", "their new deal"
+    if k > head.tok_end and tokens[k].low in _OWNED_PRONOUNS:
+        addressed = [
+            m for m in sm.between(head.tok_end, k) if m.source != "pronoun" and not m.location
+        ]
+        if len(addressed) == 1:
+            return addressed[0]
+    return None
+
+
+def _party_after_preposition(
+    tokens: list[Token], end: int, sm: SentenceMentions
+) -> Mention | None:
+    """ "embargo on Cuba", "sanctions against the EU", "deal with Russia": the party the noun's
+    preposition names."""
+    if end >= len(tokens) or tokens[end].low not in _OWNED_TARGET_PREPOSITIONS:
+        return None
+    k = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].low == "the")
+    return next((m for m in sm.between(k, k + 3) if m.tok <= k + 2), None)
+
+
+def _on_a_state(tokens: list[Token], end: int) -> bool:
+    """ "its embargo on the island nation": a measure on a state the words describe."""
+    if end >= len(tokens) or tokens[end].low not in ("on", "against"):
+        return False
+    return any(t.low in _STATE_NOUNS for t in tokens[end + 1 : end + 4])
+
+
+_STATE_NOUNS = frozenset({
+    "nation", "country", "state", "island", "regime", "government", "kingdom", "republic",
+})

@@ -34,6 +34,7 @@ from tracker.extract.arguments import (
     another_meeting,
     brokers_of,
     convening_body,
+    owned_act,
     separate_sides,
     subjectless,
 )
@@ -370,6 +371,11 @@ def _sentence_events(
             ):
                 inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
             else:
+                owned = owned_act(tokens, head, head_actors, trig, sm)
+                if owned is not None:
+                    # "rejected an African Union peace plan": the AU's proposal is told too
+                    status = "proposed" if event_type == "proposal" else "occurred"
+                    out.append(_event(event_type, trig, status, owned, None, sentence, tokens))
                 continue
             if not keeps_head:
                 remove_event(out, head_events.get(lo))
