@@ -222,3 +222,35 @@ def test_memoranda_suspensions_and_telephonic_calls(body, expected):
 
 def test_signing_a_presidential_memorandum_is_no_agreement():
     assert [t for t, _, _ in found("Trump signed the memorandum on Monday.")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "actor"),
+    [
+        ("Lawyers told the court that Israel's bombardment had killed more than 20,000 people "
+         "in Gaza.", "military", "Israel"),
+        ("Tensions continue to escalate between India and Pakistan amid claims and counter "
+         "claims of shooting down each other's fighter planes.", "military", "Pakistan"),
+        ("Mali gave the French ambassador 72 hours to leave.\n\nFrance has had troops in Mali "
+         "since 2013, when they intervened to drive back Islamist militants on their way to the "
+         "capital.", "military", "France"),
+        ("The foreign ministers of Brazil and Ecuador canceled their trips to Caracas on "
+         "Thursday.", "meeting", "Venezuela"),
+        ("In the afternoon, Modi had a tete-a-tete with Bangladesh's Prime Minister Sheikh "
+         "Hasina.", "meeting", "Sheikh Hasina"),
+        ("Putin will receive a delegation of African heads of state in the near future.",
+         "meeting", "Vladimir Putin"),
+        ("Costa Rica filed a case with the world court against Nicaragua.", "criticism",
+         "Costa Rica"),
+        ('"We are ready to dispatch specialists to help China," Kouchner said.', "aid", "China"),
+    ],
+)
+def test_bombardments_trips_cases_filed_and_delegations_received(body, event_type, actor):
+    events = found(body)
+    assert any(t == event_type and any(actor in a for a in names) for t, _, names in events), events
+
+
+def test_a_trip_called_off_is_a_cancelled_meeting():
+    events = found("The foreign ministers of Brazil and Ecuador canceled their trips to Caracas "
+                   "on Thursday.")
+    assert [e[:2] for e in events] == [("meeting", "cancelled")], events
