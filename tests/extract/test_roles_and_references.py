@@ -162,12 +162,34 @@ def test_a_deadline_that_expired_looks_back():
 
 def test_the_army_is_the_state_whose_army_was_named():
     text = (
+        "Ethiopia's army and the Tigray People's Liberation Front signed a truce on Saturday. "
+        "Kenya and the United States welcomed it. "
+        "On Sunday the army accused the Tigray People's Liberation Front of shelling Mekelle."
+    )
+    crit = [e for e in events(text) if e[0] == "criticism"]
+    assert crit[-1][2][0] == ("Ethiopia", "initiator")
+
+
+def test_an_army_with_a_name_of_its_own_is_that_force():
+    # the gazetteer names Sudan's army: the Sudanese Armed Forces, and "the army" after it
+    text = (
         "Sudan's army and the Rapid Support Forces signed a truce on Saturday. "
         "Saudi Arabia and the United States welcomed it. "
         "On Sunday the army accused the Rapid Support Forces of shelling Omdurman."
     )
-    crit = [e for e in events(text) if e[0] == "criticism"]
-    assert crit[-1][2][0] == ("Sudan", "initiator")
+    found = events(text)
+    assert found[0][:2] == ("agreement", "occurred")
+    assert [n for n, _ in found[0][2]] == ["Sudanese Armed Forces", "Rapid Support Forces"]
+    crit = [e for e in found if e[0] == "criticism"]
+    assert crit[-1][2][0] == ("Sudanese Armed Forces", "initiator")
+
+
+def test_farc_rebels_are_named_by_their_acronym_or_full_name():
+    text = (
+        "The peace agreement between the Colombian government and the FARC-EP will be formally "
+        "signed on Sept. 26 in Cartagena, President Juan Manuel Santos announced Friday night."
+    )
+    assert {n for n, _ in events(text)[0][2]} >= {"Colombia", "FARC"}
 
 
 def test_the_army_of_the_speaker():

@@ -1125,7 +1125,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
             and m.source in ("gazetteer", "demonym")
         ):
-            memory.army_state = m.actor  # "Sudan's army", "the Israeli military"
+            memory.army_state = m.actor  # "Ethiopia's army", "the Israeli military"
+        elif m.actor.kind == "group" and lows[m.tok_end - 1] in _ARMY_NOUNS:
+            # "Sudan's army": the Sudanese Armed Forces by name (not a group that only calls
+            # itself forces: "the Rapid Support Forces")
+            memory.army_state = m.actor
         if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
             memory.states[m.actor.name] = m.actor
             if m.actor in memory.recent_states:
@@ -1404,6 +1408,7 @@ def _resolve_name(
 
 _HONORIFICS = lexicon.words("honorifics")
 # a state's forces named with capitals after its demonym: "the Indian Navy", "the Saudi Air Force"
+_ARMY_NOUNS = frozenset({"army", "military", "navy"})
 _FORCE_NAMES = frozenset({"army", "navy", "military", "coast", "armed", "forces", "troops"})
 _FORCE_PAIRS = [["air", "force"], ["armed", "forces"], ["coast", "guard"], ["defence", "forces"],
                 ["defense", "forces"], ["special", "forces"], ["marine", "corps"]]
