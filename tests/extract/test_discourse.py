@@ -786,3 +786,27 @@ def test_a_measure_named_with_the_is_one_told_with_its_status_and_time():
     threat.evidence = "Biden said he would reimpose the sanctions if talks failed."
     threat.trigger, threat.trigger_offset = "sanctions", threat.evidence.index("sanctions")
     assert not discourse._named_as_told([imposed], threat)  # a threat: another act
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        # another stage of the same side's measures, told with a cue of its own
+        ("The African Union has suspended Mali's membership and threatened sanctions if a "
+         "civilian-led government is not restored.",
+         [("sanctions", "occurred"), ("sanctions", "threatened")]),
+        # the same kind of measure aimed at someone the first was not
+        ("Trump paused tariff increases on other countries for 90 days, while hiking duties "
+         "further on goods from China.",
+         [("sanctions", "postponed"), ("sanctions", "occurred")]),
+        # one measure told in two parts: one act
+        ("China said it would impose a 15 percent tariff on American coal and a 10 percent levy "
+         "on crude oil.",
+         [("sanctions", "planned")]),
+        # one clause: no second act
+        ("The United States imposed sanctions and tariffs on Russia.", [("sanctions", "occurred")]),
+    ],
+)
+def test_another_measure_in_a_clause_of_its_own(sentence, told):
+    events = extract(f"Test\n\n{sentence}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == told

@@ -401,6 +401,31 @@ def another_actor(
     return own and all(not same_party(as_party(first), a) for a in earlier.actors)
 
 
+def another_measure(
+    event_type: str, actors: list, out: list[ExtractedEvent], lo: int, trig: Trigger,
+    sm: SentenceMentions, status: str,
+) -> bool:
+    """ "paused tariff increases on other countries, while hiking duties on goods from China",
+    "has suspended Mali's membership ... and threatened sanctions if ...": a second measure,
+    aid or strike of the same subject, in a clause of its own, aimed at someone the first was
+    not, or at another stage (threatened after imposed, put off beside raised)."""
+    if event_type not in MEASURES or lo == 0 or not actors:
+        return False
+    earlier = latest(out, lambda e: e.type == event_type)
+    if earlier is None or earlier.trigger_offset >= sm.tokens.starts[lo]:
+        return False
+    if status != earlier.status and status != "occurred":
+        return True  # told with a cue of its own ("and threatened sanctions if ...")
+    targets = [a for a, r in actors if r == "target" and sm.actor_named_between(
+        a.name, trig.tok_end, len(sm.tokens))]
+    return bool(targets) and all(
+        not any(same_party(as_party(t), a) for a in earlier.actors) for t in targets
+    )
+
+
+MEASURES = frozenset({"sanctions", "aid", "military"})
+
+
 def new_target(
     actors: list, earlier: ExtractedEvent, lo: int, trig: Trigger, sm: SentenceMentions
 ) -> bool:

@@ -42,10 +42,12 @@ from tracker.extract.articles import DATELINE, PLACE_DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses, participle_modifier
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.discourse import (
+    MEASURES,
     MEETING_TYPES,
     add_unless_retold,
     aid_recipient,
     another_actor,
+    another_measure,
     counterpart,
     join_parties,
     meeting_of_decision,
@@ -383,7 +385,14 @@ def _sentence_events(
             actors = merge_actors(head_actors, actors)
         if event_type in seen_types and not another_actor(
             event_type, actors, out, lo, trig, sm
-        ) and not another_meeting(event_type, actors, out, lo, trig, sm):
+        ) and not another_meeting(event_type, actors, out, lo, trig, sm) and not (
+            inherited is None and event_type in MEASURES and another_measure(
+                event_type, actors, out, lo, trig, sm, event_status(
+                    lex, event_type, trig, lows, lo, max(lo, trig.tok - CUE_REACH, previous_end),
+                    end_of(trig), None,
+                ),
+            )
+        ):
             if event_type in MEETING_TYPES and inherited is None:
                 join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
