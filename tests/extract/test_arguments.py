@@ -529,3 +529,27 @@ def test_an_owned_act_named_inside_another_act_is_told_too(sentence, owned):
 def test_no_owned_act_without_an_owner_apart_from_the_speaker(sentence):
     events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
     assert len(events) <= 1
+
+
+def test_a_meeting_of_others_in_a_clause_of_its_own_is_another_meeting():
+    text = (
+        "Test\n\nForeign Secretary Subrahmanyam Jaishankar has met Vice President Mike Pence, "
+        "and NSA Ajit Doval had a meeting with national security adviser Michael Flynn.\n"
+    )
+    events = extract(text, published=dt.date(2024, 3, 6)).events
+    meetings = [[a.name for a in e.actors] for e in events if e.type == "meeting"]
+    assert meetings == [["Subrahmanyam Jaishankar", "Mike Pence"], ["Ajit Doval", "Michael Flynn"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the same leader meets again: his trip's meeting, not others meeting
+        "Putin met Xi in Beijing, and Xi held talks with Modi in Delhi.",
+        # a party named after the link that only modifies the act
+        "North Korea proposed holding talks in Kaesong and holding Red Cross dialogue in Munsan.",
+    ],
+)
+def test_no_other_meeting_without_a_new_subject_and_new_parties(sentence):
+    events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
+    assert len([e for e in events if e.type in ("meeting", "talks")]) == 1

@@ -873,9 +873,13 @@ def another_meeting(
     # "called up Putin on Tuesday, a day after he spoke to Biden": a time connective just
     # before the trigger sets its act apart
     apart = not _APART.isdisjoint(sm.lows[max(0, trig.tok - _APART_REACH) : trig.tok])
+    earlier = next((e for e in reversed(out) if e.type == event_type), None)
+    if not apart and lo > 0 and earlier is not None and _others_meet(
+        actors, earlier, lo, trig, sm
+    ):
+        return True  # "Jaishankar has met Pence, and NSA Ajit Doval had a meeting with Flynn"
     if not apart and (lo == 0 or "also" not in sm.lows[lo : trig.tok]):
         return False
-    earlier = next((e for e in reversed(out) if e.type == event_type), None)
     if earlier is None or not (
         apart or sm.actor_named_between(actors[0][0].name, lo, trig.tok)
     ):
@@ -884,6 +888,26 @@ def another_meeting(
     return any(a.name not in had for a, _ in actors[1:])
 
 
+def _others_meet(
+    actors: list[tuple[Actor, str]], earlier: ExtractedEvent, lo: int, trig: Trigger,
+    sm: SentenceMentions,
+) -> bool:
+    """A meeting in a clause of its own ("and", "while") whose subject is named right after
+    the link, none of whose parties took part in the meeting told before it: other people
+    meeting."""
+    if sm.lows[lo] not in _CLAUSE_LINKS:
+        return False
+    subject = sm.between(lo + 1, min(trig.tok, lo + 1 + _SUBJECT_SLOT))
+    if not subject or subject[0].actor.name != actors[0][0].name or (
+        subject[0].tok_end == trig.tok  # "and holding Red Cross dialogue": a modifier
+    ):
+        return False  # "... and held talks with Zelenskyy, becoming the last to visit"
+    had = {a.name for a in earlier.actors}
+    return all(a.name not in had for a, _ in actors)
+
+
+_CLAUSE_LINKS = frozenset({"and", "while", "whereas"})
+_SUBJECT_SLOT = 3  # words after the link where its subject is named: "and NSA Ajit Doval"
 _APART = frozenset({"after", "before"})
 _APART_REACH = 3  # words before the trigger: "a day after he spoke"
 
