@@ -155,3 +155,15 @@ def test_a_gathering_set_with_no_party_named_is_between_the_storys_sides():
     got = found("Kenya and Ethiopia agreed to a ceasefire on Monday. A second summit has to take "
                 "place, Ruto said.")
     assert not any(t == "meeting" for t, _, _ in got)
+
+
+def test_a_deal_in_force_put_on_hold_by_a_party_is_its_rejection():
+    # quitting a deal is a rejection (events.md), aimed at the deal's other parties
+    assert found("Moscow put the grain deal on hold on Monday.") == [
+        ("rejection", "occurred", ["Russia"])]
+    assert found("South Korea suspended its intelligence-sharing pact with Japan.") == [
+        ("rejection", "occurred", ["Japan", "South Korea"])]
+    # a signing put off stays a deal put off; so does a deal suspended with no subject
+    assert found("Russia and Ukraine postponed the signing of the deal.") == [
+        ("agreement", "postponed", ["Russia", "Ukraine"])]
+    assert found("The deal was suspended by Russia.")[0][:2] == ("agreement", "postponed")

@@ -66,6 +66,7 @@ from tracker.extract.patterns import patterns, slot_roles
 from tracker.extract.quotes import speaker_of, speaker_sources
 from tracker.extract.sentences import Sentence, split_sentences
 from tracker.extract.status import (
+    CALLED_OFF_STATUSES,
     COERCIVE,
     CUE_REACH,
     cue_status,
@@ -413,6 +414,12 @@ def _sentence_events(
             # "Kishida hosts a G7 summit from May 19", "announced a visit to Cuba next
             # month": still to come
             status = "planned"
+        if event_type == "agreement" and status in CALLED_OFF_STATUSES and inherited is None and (
+            undone := _deal_undone(lows, lo, trig, actors, sm)
+        ):
+            # "Moscow put on hold the deal", "South Korea suspended its pact with Japan": a
+            # party quitting a deal in force rejects it (events.md)
+            event_type, status, actors = "rejection", "occurred", undone
         when = times.when_for(tokens, trig.tok, trig.tok_end, status, last_when, event_type)
         days_ending = 0
         if event_type in MEETING_TYPES:
@@ -576,6 +583,32 @@ _MEMBER_NOUNS = frozenset({
     "leaders", "heads", "ministers", "chiefs", "members", "delegates", "delegations",
     "representatives",
 })
+
+
+def _deal_undone(
+    lows: list[str], lo: int, trig: Trigger, actors: list[tuple[Actor, str]],
+    sm: SentenceMentions,
+) -> list[tuple[Actor, str]] | None:
+    """A deal in force ("the deal", "its pact") put on hold, suspended or scrapped by a party
+    named as the clause's subject: that party's rejection of the deal, aimed at the others.
+    Not a signing put off ("postponed the signing of the deal") nor a passive ("the deal was
+    suspended by Russia")."""
+    if trig.tok_end - trig.tok != 1 or lows[trig.tok] not in _STANDING_DEALS:
+        return None
+    start = max(lo, trig.tok - _DETERMINER_REACH)
+    dets = [k for k in range(start, trig.tok) if lows[k] in _STANDING_DETERMINERS]
+    if not dets or not _BE_PASSIVE.isdisjoint(lows[lo : trig.tok]):
+        return None
+    subjects = {m.actor.name for m in sm.between(lo, dets[-1]) if m.source != "pronoun"}
+    quitting = [(a, "initiator") for a, _ in actors if a.name in subjects]
+    if not quitting:
+        return None
+    return quitting + [(a, "target") for a, _ in actors if a.name not in subjects]
+
+
+_STANDING_DEALS = lexicon.words("standing_deal_nouns")
+_STANDING_DETERMINERS = frozenset({"the", "its", "their", "this", "that"})
+_DETERMINER_REACH = 3  # words before the deal's noun: "the grain deal", "its intelligence pact"
 
 
 def _told_as_made(lows: list[str], trig: Trigger) -> bool:
