@@ -553,3 +553,15 @@ def test_a_meeting_of_others_in_a_clause_of_its_own_is_another_meeting():
 def test_no_other_meeting_without_a_new_subject_and_new_parties(sentence):
     events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
     assert len([e for e in events if e.type in ("meeting", "talks")]) == 1
+
+
+def test_an_act_set_before_another_has_parties_and_a_time_of_its_own():
+    text = (
+        "Test\n\nThe delegations from the US and China will hold talks ahead of a meeting "
+        "between President Donald Trump and President Xi Jinping.\n"
+    )
+    events = extract(text, published=dt.date(2024, 3, 6)).events
+    assert [(e.type, e.status, [a.name for a in e.actors]) for e in events] == [
+        ("talks", "planned", ["United States", "China"]),
+        ("meeting", "planned", ["Donald Trump", "Xi Jinping"]),
+    ]

@@ -414,6 +414,12 @@ def _sentence_events(
             # "Kishida hosts a G7 summit from May 19", "announced a visit to Cuba next
             # month": still to come
             status = "planned"
+        if status == "occurred" and out and out[-1].status in _AHEAD and not _LATER.isdisjoint(
+            lows[max(lo, trig.tok - _LATER_REACH) : trig.tok]
+        ):
+            # "will have talks prior to a meeting between Trump and Xi": what comes after an
+            # act still to come is still to come
+            status = "planned"
         if event_type == "agreement" and status in CALLED_OFF_STATUSES and inherited is None and (
             undone := _deal_undone(lows, lo, trig, actors, sm)
         ):
@@ -583,6 +589,11 @@ _MEMBER_NOUNS = frozenset({
     "leaders", "heads", "ministers", "chiefs", "members", "delegates", "delegations",
     "representatives",
 })
+
+
+_AHEAD = frozenset({"planned", "proposed"})
+_LATER = frozenset({"prior", "ahead", "before"})  # "talks prior to a meeting", "ahead of"
+_LATER_REACH = 4  # words before the trigger: "prior to a meeting"
 
 
 def _deal_undone(
