@@ -209,3 +209,20 @@ def test_votes_against_and_to_ratify():
     assert found("Kenya's parliament voted on Monday to ratify Nigeria's application.")[0][
         :2
     ] == ("support", "occurred")
+
+
+def test_a_gap_is_tried_only_where_the_words_after_it_can_start():
+    ps = PatternSet({
+        "gap_stops": ["."], "not_bare_verbs": [], "synsets": {"aid": ["aid", "food supplies"]},
+        "patterns": [{"verb": "sent", "after": "...4 &aid", "type": "aid"}],
+    })
+    gap, words = ps.by_anchor["sent"][0].after
+    assert gap.then == words.firsts == frozenset({"aid", "food"})
+    assert words.then is None
+    # the words at every reach of the gap, and behind a quote mark
+    for text in ("sent aid", "sent them aid", "sent them some more food supplies",
+                 'sent "aid"', 'sent them some "food supplies"'):
+        tokens = tokenize(text)
+        assert ps.apply(tokens, tokens.lows, [], []), text
+    tokens = tokenize("sent them some more of the aid")
+    assert not ps.apply(tokens, tokens.lows, [], [])  # five tokens: past the gap

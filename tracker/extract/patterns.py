@@ -15,7 +15,7 @@ A trigger from a pattern carries its slots: (first token of the party, role).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
@@ -27,6 +27,15 @@ from tracker.extract.events import Trigger
 from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key
 
 _SLOTS = frozenset({"PARTY", "PARTY+", "PARTY's", "PERSON"})
+# element kinds as small ints, tested in the matcher's hot loop (an int test is cheaper than
+# a string comparison)
+_GAP, _NOT, _ABSENT, _EMPTY_END, _OPTIONAL, _WORDS, _VERB, _PARTY, _PARTY_PLUS = range(9)
+_PARTYS, _PERSON = 9, 10
+_CODES = {
+    "gap": _GAP, "not": _NOT, "absent": _ABSENT, "end": _EMPTY_END, "optional": _OPTIONAL,
+    "words": _WORDS, "verb": _VERB, "PARTY": _PARTY, "PARTY+": _PARTY_PLUS, "PARTY's": _PARTYS,
+    "PERSON": _PERSON,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +46,27 @@ class Element:
     size: int = 0  # a gap's most tokens
     lists: bool = False  # a gap that reads through a list ("food, medicine and fuel")
     role: str | None = None
+    code: int = -1  # ``kind`` as one of the ints above (set by ``_coded``)
+    # the first words of ``words`` (a "words" or "absent" element), and for a gap before a
+    # "words" element, that element's: where the next element cannot start, the matcher does
+    # not try it
+    firsts: frozenset[str] | None = None
+    then: frozenset[str] | None = None
+
+
+def _coded(elements: list[Element]) -> list[Element]:
+    """The elements with their int kinds and the first words that let the matcher skip a
+    position where the next element cannot start."""
+    out = []
+    for e, el in enumerate(elements):
+        firsts = frozenset(el.words.by_first) if el.words is not None else None
+        nxt = elements[e + 1] if e + 1 < len(elements) else None
+        then = (
+            frozenset(nxt.words.by_first)  # type: ignore[union-attr]
+            if el.kind == "gap" and nxt is not None and nxt.kind == "words" else None
+        )
+        out.append(replace(el, code=_CODES[el.kind], firsts=firsts, then=then))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +137,7 @@ class PatternSet:
         self.on_triggers: list[Pattern] = []
         for entry in document["patterns"]:
             before = tuple(reversed(self._elements(entry.get("before", ""), leftwards=True)))
-            after = tuple(self._elements(entry.get("after", ""), leftwards=False))
+            after = tuple(_coded(self._elements(entry.get("after", ""), leftwards=False)))
             pattern = Pattern(
                 before=before,
                 after=after,
@@ -273,47 +303,68 @@ class PatternSet:
         if e == len(elements):
             return pos
         el, lows, n = elements[e], s.lows, len(s.lows)
-        if el.kind == "gap":
+        code = el.code
+        if code == _GAP:
             stops = _HARD_STOPS if el.lists else self.gap_stops
+            then = el.then  # the next element's first words: no try where none stands
+            quoted = s.plain is not None  # a quote mark before them may hide one
             for skip in range(el.size + 1):
-                if skip and (pos + skip - 1 >= n or lows[pos + skip - 1] in stops):
+                at = pos + skip
+                if skip and (at - 1 >= n or lows[at - 1] in stops):
                     return None
+                if then is not None and (
+                    at >= n or lows[at] not in then and not (quoted and lows[at] in _QUOTES)
+                ):
+                    continue
                 mark = len(slots)
-                end = self._rightwards(elements, e + 1, s, pos + skip, slots)
+                end = self._rightwards(elements, e + 1, s, at, slots)
                 if end is not None:
                     return end
                 del slots[mark:]
             return None
-        if el.kind == "not":
-            if pos < n and el.words.match_at(lows, pos):  # type: ignore[union-attr]
+        if code == _WORDS:
+            if pos >= n:
                 return None
-            return self._rightwards(elements, e + 1, s, pos, slots)
-        if el.kind == "absent":
-            for k in range(pos, min(n, pos + el.size)):
-                if lows[k] in self.gap_stops:
-                    break
-                if el.words.match_at(lows, k):  # type: ignore[union-attr]
-                    return None
-            return self._rightwards(elements, e + 1, s, pos, slots)
-        if el.kind == "end":
-            slots.append((pos, _END))
-            end = self._rightwards(elements, e + 1, s, pos, slots)
-            if end is None:
-                slots.pop()
-            return end
-        if el.kind == "optional":
-            hit = el.words.match_at(lows, pos) if pos < n else None  # type: ignore[union-attr]
+            if lows[pos] not in el.firsts and (  # type: ignore[operator]
+                s.plain is None or lows[pos] not in _QUOTES
+            ):
+                return None
+            end_at = s.words_end(el.words, pos)  # type: ignore[arg-type]
+            return None if end_at is None else self._rightwards(elements, e + 1, s, end_at, slots)
+        if code == _OPTIONAL:
+            hit = (
+                el.words.match_at(lows, pos)  # type: ignore[union-attr]
+                if pos < n and lows[pos] in el.firsts else None  # type: ignore[operator]
+            )
             if hit:
                 end = self._rightwards(elements, e + 1, s, pos + hit[0], slots)
                 if end is not None:
                     return end
             return self._rightwards(elements, e + 1, s, pos, slots)
+        if code == _NOT:
+            if pos < n and lows[pos] in el.firsts and el.words.match_at(  # type: ignore
+                lows, pos
+            ):
+                return None
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if code == _ABSENT:
+            firsts, stops = el.firsts, self.gap_stops
+            for k in range(pos, min(n, pos + el.size)):
+                low = lows[k]
+                if low in stops:
+                    break
+                if low in firsts and el.words.match_at(lows, k):  # type: ignore
+                    return None
+            return self._rightwards(elements, e + 1, s, pos, slots)
+        if code == _EMPTY_END:
+            slots.append((pos, _END))
+            end = self._rightwards(elements, e + 1, s, pos, slots)
+            if end is None:
+                slots.pop()
+            return end
         if pos >= n:
             return None
-        if el.kind == "words":
-            end_at = s.words_end(el.words, pos)  # type: ignore[arg-type]
-            return None if end_at is None else self._rightwards(elements, e + 1, s, end_at, slots)
-        if el.kind == "verb":
+        if code == _VERB:
             t = s.tokens[pos]
             if t.cap or not t.low.isalpha() or t.low in self.not_bare_verbs or t.low.endswith(
                 ("ing", "ed", "s")
@@ -321,16 +372,16 @@ class PatternSet:
                 return None
             return self._rightwards(elements, e + 1, s, pos + 1, slots)
         m = s.party_at(pos)
-        if m is None or (el.kind == "PERSON" and m.actor.kind != "person"):
+        if m is None or (code == _PERSON and m.actor.kind != "person"):
             return None
-        if el.kind == "PARTY's":
+        if code == _PARTYS:
             last = s.tokens[m.tok_end - 1]
             if last.text == last.base and not last.low.endswith("'s"):
                 return None
         mark = len(slots)
         slots.append((m.tok, el.role or ""))
         end_at = m.tok_end
-        if el.kind == "PARTY+":
+        if code == _PARTY_PLUS:
             while end_at + 1 < n and lows[end_at] in ("and", ",") and end_at + 1 in s.starts:
                 slots.append((end_at + 1, el.role or ""))
                 end_at = s.starts[end_at + 1].tok_end  # "help Serbia and Kosovo build"
