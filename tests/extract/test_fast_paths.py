@@ -99,7 +99,8 @@ def test_date_candidates_are_tried_wherever_the_regex_can_match():
         for scan in (sentence, sentence[:1].lower() + sentence[1:]):
             for pos in range(len(scan)):
                 if _CANDIDATES.match(scan, pos):
-                    assert _CANDIDATE_START.match(scan, pos), (scan, pos)
+                    # the start regex reads the character before (a space before the scan)
+                    assert _CANDIDATE_START.match(" " + scan, pos), (scan, pos)
             expected = [(m.span(), m.lastgroup) for m in _CANDIDATES.finditer(scan)]
             assert [(m.span(), m.lastgroup) for m in _candidates(scan)] == expected
 

@@ -90,8 +90,11 @@ _CANDIDATES = re.compile(
 # group with one comparison), so at a word start only the group of its letter is tried.
 _NUMBER_WORD_UNIT = r"\s+(?:day|week|month|year|decade)"  # "two weeks", "a day"
 _CAP_OR_DIGIT_AFTER = r"[-\s]+[\dA-Z]"  # "of March", "by 2030", "until Friday"
+# The regex reads the character before the start as well (a non-word character; the scan puts a
+# space before the sentence): a pattern that opens with a character class lets the regex engine
+# skip the characters inside words in C, where a look-behind is tried at every character.
 _CANDIDATE_START = re.compile(
-    r"(?<!\w)(?:\d"
+    r"\W(?:\d"
     r"|J(?:an|un|ul)|F(?:eb|ri)|M(?:ar|ay|on)|A(?:pr|ug)|S(?:ep|at|un)|O(?:ct)|N(?:ov)|D(?:ec)"
     r"|T(?:ue|hu)|W(?:ed)"
     r"|y(?:esterday\b)"
@@ -668,12 +671,16 @@ def _quoted(sentence: str, at: int) -> bool:
 def _candidates(scan: str) -> Iterator[re.Match[str]]:
     """What ``_CANDIDATES.finditer(scan)`` finds, trying the regex only where a candidate can
     start (a match never starts elsewhere, and the next search starts where one ended)."""
+    # _CANDIDATE_START in the scan behind a space: its match starts at the character before
+    # the candidate's, so its offset there is the candidate's in the scan
+    padded = " " + scan
     pos = 0
     next_start, match = _CANDIDATE_START.search, _CANDIDATES.match
-    while (start := next_start(scan, pos)) is not None:
-        m = match(scan, start.start())
+    while (start := next_start(padded, pos)) is not None:
+        at = start.start()
+        m = match(scan, at)
         if m is None:
-            pos = start.start() + 1
+            pos = at + 1
         else:
             yield m
             pos = m.end()
