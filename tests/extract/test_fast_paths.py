@@ -180,3 +180,13 @@ def test_word_before_a_sentence_end_is_the_search_it_replaces():
         for pos in range(len(text) + 1):
             m = search.search(text, max(0, pos - 30), pos)
             assert _word_before(text, text[::-1], pos) == (m[1] if m else ""), (text, pos)
+
+
+def test_the_body_gate_holds_every_way_a_body_noun_is_written():
+    from tracker.extract.actors import _BODY_GATE, _BODY_NOUNS
+    from tracker.extract.tokens import tokenize
+
+    for noun in _BODY_NOUNS:
+        for written in (noun, f"{noun}'s", f"{noun}’s"):
+            token = tokenize(f"the {written}")[1]
+            assert token.base.lower() == noun and token.low in _BODY_GATE

@@ -544,6 +544,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     roles_possible = not index.role_gate.isdisjoint(low_set)
     agency_possible = not index.agency_heads.isdisjoint(low_set)
     country_possible = not _COUNTRY_GATE.isdisjoint(low_set)
+    body_possible = not _BODY_GATE.isdisjoint(low_set)  # "the bloc", "the group's"
     mentions: list[Mention] = []
 
     # 1. Gazetteer names and aliases (case-sensitive, longest first).
@@ -1024,7 +1025,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True
                     continue
-        head = _body_head(tokens, i, claimed, index) if low == "the" else None
+        head = _body_head(tokens, i, claimed, index) if low == "the" and body_possible else None
         if head is not None:
             # "the bloc", "the alliance", "the group", "the West African bloc", "the 27-nation
             # bloc": the organisation named last.
@@ -1169,6 +1170,9 @@ _FORCE_NOUNS = lexicon.words("force_nouns")
 _BODY_NOUNS: dict[str, tuple[str, ...]] = {
     noun: tuple(kinds) for noun, kinds in lexicon.cues()["body_nouns"].items()
 }
+# the lower-cased words a body noun is written as (a token's base is without its "'s"): a
+# sentence without one has no "the bloc"
+_BODY_GATE = frozenset(f"{w}{s}" for w in _BODY_NOUNS for s in ("", "'s", "’s"))
 
 
 _DASHES = frozenset({"-", "–"})
@@ -1384,7 +1388,7 @@ def _pair_member(word: str, index: ActorIndex, memory: ArticleMemory) -> Actor |
 def _resolve_name(
     name_tokens: list[str], index: ActorIndex, memory: ArticleMemory
 ) -> Actor | None:
-    if any(w.lower() in index.org_words for w in name_tokens):
+    if not index.org_words.isdisjoint(map(str.lower, name_tokens)):  # in C
         return None  # "Political Prisoners", "Democratic Party": not a person
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
@@ -1750,7 +1754,9 @@ def _count_pairs(
         if m is not None and m.source == "hyphen" and run and run[-1].tok == m.tok:
             run.append(m)
             continue
-        if m is not None and run and (
+        if m is not None and run and 0 < m.tok - run[-1].tok_end <= 5 and (
+            lows[run[-1].tok_end] in _LINK_WORDS  # what every link below opens with
+        ) and (
             _list_link(lows, tokens, run[-1].tok_end, m.tok) is not None
             or (
                 m.tok - run[-1].tok_end == 2 and lows[run[-1].tok_end] == "and"
@@ -1765,6 +1771,9 @@ def _count_pairs(
             listed = [run[0].actor, run[1].actor]
         run = [m] if m is not None else []
     memory.listed = listed
+
+
+_LINK_WORDS = frozenset({"and", ","})
 
 
 def _counterpart_link(tokens: Tokens, end: int, start: int) -> bool:
