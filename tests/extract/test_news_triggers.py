@@ -254,3 +254,23 @@ def test_a_trip_called_off_is_a_cancelled_meeting():
     events = found("The foreign ministers of Brazil and Ecuador canceled their trips to Caracas "
                    "on Thursday.")
     assert [e[:2] for e in events] == [("meeting", "cancelled")], events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "West African regional bloc ECOWAS suspended Mali on Sunday.",
+        "The African Union suspended Mali after last August's coup.",
+        "ECOWAS has suspended Burkina Faso in the aftermath of a military coup.",
+    ],
+)
+def test_a_state_suspended_by_a_bloc_is_sanctioned(body):
+    sanctions = [e for e in found(body) if e[0] == "sanctions"]
+    assert sanctions and sanctions[0][1] == "occurred", found(body)
+
+
+def test_suspended_talks_or_flights_are_no_suspended_state():
+    assert [e[:2] for e in found("Russia suspended talks with Ukraine on Monday.")] == [
+        ("talks", "postponed")
+    ]
+    assert not any(e[0] == "sanctions" for e in found("Kenya suspended Mali's debt talks."))
