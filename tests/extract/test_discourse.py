@@ -142,6 +142,12 @@ def test_as_actor_and_as_party_convert_both_ways():
         ("Russia called off the talks .", "talks", "talks", False),  # a change told now
         ("The meeting had been put on ice .", "meeting", "meeting", False),
         ("Russia and Ukraine held talks on Monday .", "talks", "talks", False),
+        # a verb after its subject: the determiner is the subject's, no noun for an act
+        ("The Soviet army seized the islands .", "seized", "military", False),
+        ("The meeting participants thanked the Uzbek side .", "thanked", "support", False),
+        ("These States signed three legal instruments .", "signed", "agreement", False),
+        # a participle after its noun describes the deal told before
+        ("The deal signed in January expired .", "signed", "agreement", True),
     ],
 )
 def test_refers_back(text, word, event_type, told_before):
@@ -810,3 +816,15 @@ def test_a_measure_named_with_the_is_one_told_with_its_status_and_time():
 def test_another_measure_in_a_clause_of_its_own(sentence, told):
     events = extract(f"Test\n\n{sentence}\n", published=PUBLISHED).events
     assert [(e.type, e.status) for e in events] == told
+
+
+def test_a_verb_after_a_subject_with_a_determiner_tells_a_new_act():
+    got = [
+        (e.type, [a.name for a in e.actors])
+        for e in extract(
+            "Test\n\nThe foreign ministers of Kazakhstan and Uzbekistan met in Tashkent on "
+            "Friday. The meeting participants thanked the Uzbek side for the organisation of the "
+            "event.\n"
+        ).events
+    ]
+    assert any(t == "support" and "Uzbekistan" in a for t, a in got), got

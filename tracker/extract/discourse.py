@@ -143,6 +143,13 @@ def refers_back(
     and talks the reading is strict: with "the" they are told before unless held anew ("held
     their first talks") or called off or put off now ("called off the talks")."""
     i, end = trig.tok, trig.tok_end
+    if (
+        i > 0 and _past_verb(lows[i]) and _ends_a_noun_phrase(lows[i - 1])
+        and i + 1 < len(lows) and lows[i + 1] not in _AFTER_A_PARTICIPLE
+    ):
+        return False  # "The Soviet army seized the islands", "The meeting participants thanked
+        # the Uzbek side": a verb after its subject, whose determiner it is (but "the invitation
+        # offered to Trump", "the deal signed in January" describe a noun told before)
     strict = trig.type in _STRICT_REFERENCE
     for j in range(i - 1, max(-1, i - 4), -1):
         low = lows[j]
@@ -188,6 +195,29 @@ def refers_back(
         if not low[0].isalnum():
             return False
     return False
+
+
+def _past_verb(word: str) -> bool:
+    """A verb in the past tense ("seized", "thanked", "said"), or a participle: the words
+    around it tell which (``refers_back``)."""
+    return (len(word) > 4 and word.endswith("ed")) or word in _PAST_FORMS
+
+
+def _ends_a_noun_phrase(word: str) -> bool:
+    """A word that can close a subject noun phrase ("army", "participants", "states"), not one
+    inside it before its head ("the", "newly", "jointly", "its")."""
+    return (
+        word[:1].isalpha() and word not in _DETERMINERS and word not in _POSSESSIVE_DETERMINERS
+        and not word.endswith("ly") and word not in _AUXILIARIES and word not in _COORDINATORS
+    )
+
+
+_PAST_FORMS = lexicon.words("verb_forms")
+# after a participle that describes the noun before it ("the deal signed in January")
+_AFTER_A_PARTICIPLE = frozenset({
+    "by", "to", "in", "at", "on", "during", "last", "with", "for", "from", "under", "between",
+    "earlier", "as", "over", "after", "before", "since", ",", ".", ";", ":", "and", "or", "but",
+})
 
 
 def renames_last_act(lows: list[str], trig: Trigger) -> bool:
