@@ -282,12 +282,14 @@ def test_the_last_of_a_list_after_and_the_is_listed():
 
 
 def test_a_participle_clause_goes_on_with_a_coordinated_subject():
-    (tariffs,) = extract(
+    # (tariffs on each other's exports: one act each way, see the test of mutual measures)
+    events = extract(
         "Test\n\nThe US and China are locked in a trade war, imposing tariffs on each other's "
         "exports.",
         published=dt.date(2019, 6, 18),
     ).events
-    assert [a.name for a in tariffs.actors] == ["United States", "China"]
+    assert [[a.name for a in e.actors] for e in events] == [
+        ["United States", "China"], ["China", "United States"]]
 
 
 def test_a_speech_act_after_a_call_is_said_to_whom_was_called():
@@ -565,3 +567,20 @@ def test_an_act_set_before_another_has_parties_and_a_time_of_its_own():
         ("talks", "planned", ["United States", "China"]),
         ("meeting", "planned", ["Donald Trump", "Xi Jinping"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("The US and China are locked in a trade war, imposing tariffs and counter-tariffs on "
+         "each other's exports.",
+         [["United States", "China"], ["China", "United States"]]),
+        ("Russia and Ukraine imposed tit-for-tat sanctions on Monday.",
+         [["Russia", "Ukraine"], ["Ukraine", "Russia"]]),
+        # measures of one side: one act
+        ("The United States imposed sanctions on Russia.", [["United States", "Russia"]]),
+    ],
+)
+def test_measures_two_sides_take_against_each_other_are_one_act_each_way(sentence, told):
+    events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
+    assert [[a.name for a in e.actors] for e in events if e.type == "sanctions"] == told

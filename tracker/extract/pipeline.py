@@ -446,9 +446,12 @@ def _sentence_events(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
         )
         separate = separate_sides(actors, lows, trig)
+        mutual = event_type == "sanctions" and _mutual_sides(actors, lows, lo, end_of(trig))
+        if mutual:
+            separate = mutual  # "imposing tariffs and counter-tariffs": one act each way
         for sides in separate:
             # "met separately with A and B": one meeting with each
-            side_when = when if len(separate) == 1 else times.for_party(
+            side_when = when if len(separate) == 1 or mutual else times.for_party(
                 tokens, trig.tok_end, sm.first_named_from(sides[-1][0].name, trig.tok_end),
                 status, when,
             )
@@ -591,6 +594,29 @@ _MEMBER_NOUNS = frozenset({
 })
 
 
+def _mutual_sides(
+    actors: list[tuple[Actor, str]], lows: list[str], lo: int, end: int
+) -> list[list[tuple[Actor, str]]]:
+    """Measures two sides take against each other ("The US and China are ... imposing tariffs
+    and counter-tariffs", "tit-for-tat sanctions", "on each other's exports"): one act each
+    way, each side the other's target. Only with two sides named as acting together."""
+    if len(actors) != 2 or any(r == "target" for _, r in actors):
+        return []
+    (a, _), (b, _) = actors
+    if (a.country or a.name) == (b.country or b.name):
+        return []
+    clause = lows[lo:end]
+    told = not _MUTUAL_WORDS.isdisjoint(clause) or any(
+        (w, n) in _MUTUAL_PAIRS for w, n in zip(clause, clause[1:], strict=False)
+    )
+    if not told:
+        return []
+    return [[(a, "initiator"), (b, "target")], [(b, "initiator"), (a, "target")]]
+
+
+_MUTUAL_WORDS = lexicon.words("mutual_measure_words")
+_MUTUAL_PAIRS = frozenset({("each", "other"), ("each", "other's"), ("each", "other’s"),
+                           ("one", "another")})
 _AHEAD = frozenset({"planned", "proposed"})
 _LATER = frozenset({"prior", "ahead", "before"})  # "talks prior to a meeting", "ahead of"
 _LATER_REACH = 4  # words before the trigger: "prior to a meeting"
