@@ -446,6 +446,13 @@ def test_the_bloc_is_a_grouping_of_members_not_an_organ_named_after_it():
     assert actors == ["Arab League"]
 
 
+def test_a_demonym_before_relief_sent_or_a_pilot_is_the_state():
+    [actors] = names(["Two planes carrying Chinese relief supplies landed at Kabul airport."])
+    assert actors == ["China", "Afghanistan"]
+    [actors] = names(["Pakistan said it captured one Indian pilot."])
+    assert actors == ["Pakistan", "India"]
+
+
 def test_a_demonym_before_the_people_a_measure_falls_on_is_the_state():
     [actors] = names(["Norway suspended visa-free travel for Kenyan citizens."])
     assert actors == ["Norway", "Kenya"]
