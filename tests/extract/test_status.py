@@ -49,6 +49,18 @@ def test_denials_negations_questions_and_hypotheticals_yield_nothing(body):
     assert events(body) == []
 
 
+def test_a_verb_of_its_own_after_a_denial_or_negation_is_told():
+    # "and" with an object between: the subject's next act, not one denied or negated
+    found = events("Moscow denies supporting the rebels and accuses the West of blocking a "
+                   "political settlement.")
+    assert [e.type for e in found] == ["criticism"]
+    assert [e.type for e in events("Kenya did not attend the summit and criticised its host "
+                                   "Ethiopia.")] == ["criticism"]
+    # what is denied or negated together stays denied
+    assert events("Peskov denied that Russia had attacked Ukraine and threatened Kyiv.") == []
+    assert events("Moscow denies supporting the rebels and arming them.") == []
+
+
 def test_evidence_offsets_point_into_the_original_text():
     text = "Title\n\nBrazil condemned the strikes by Israel. Chile welcomed the accord.\n"
     for event in extract(text).events:

@@ -127,6 +127,8 @@ class TriggerLexicon:
         """
         # "was not opposed to closer ties but warned ...": a new scope
         start = _scope_start(lows, max(lo, i - 7), i)
+        if _another_verb(lows, start, i):
+            start = i  # "denies supporting the rebels and accuses the West": a new predicate
         before = lows[start:i]
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
@@ -136,7 +138,7 @@ class TriggerLexicon:
             return True  # "no date had been set for any deployment"
         if denial_end == -1:
             denial_end = self.first_denial_end(lows)
-        if denial_end is not None and denial_end <= i:
+        if denial_end is not None and denial_end <= i and not _another_verb(lows, denial_end, i):
             return True  # "Peskov denied that any agreement had been signed"
         return not presupposed and any(
             not (lows[near + a] == "may" and (
@@ -166,6 +168,21 @@ def _scope_start(lows: list[str], a: int, i: int) -> int:
     if "but" not in window:
         return a
     return i - window[::-1].index("but")
+
+
+def _another_verb(lows: list[str], start: int, i: int) -> bool:
+    """ "Moscow denies supporting the rebels and accuses the West ...": the trigger at i is a
+    verb of its own after "and" and an object, the subject's next act, not one denied or
+    negated since ``start`` ("has not met and talked with" negates both verbs; "denied that
+    Russia attacked and threatened" denies both)."""
+    return (
+        i - 2 > start and lows[i - 1] == "and" and len(lows[i]) > 4
+        and lows[i].endswith(("es", "ed")) and "that" not in lows[start:i]
+        and not lows[i - 2].endswith("ed") and lows[i - 2] not in _PAST_FORMS
+    )
+
+
+_PAST_FORMS = lexicon.words("verb_forms")
 
 
 def _contracted_not(words: list[str]) -> bool:
