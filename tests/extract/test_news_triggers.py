@@ -274,3 +274,15 @@ def test_suspended_talks_or_flights_are_no_suspended_state():
         ("talks", "postponed")
     ]
     assert not any(e[0] == "sanctions" for e in found("Kenya suspended Mali's debt talks."))
+
+
+def test_a_party_that_will_work_with_another_proposes_cooperation():
+    events = found("China will work with the African Union in developing the cooperation plan, "
+                   "Xi said.")
+    assert any(t == "proposal" and {"China", "African Union"} <= set(a) for t, _, a in events), (
+        events
+    )
+    # the ability to work with someone is no offer; one party alone offers nothing
+    assert found("Beijing restricted the ability of U.S. companies to work with Chinese "
+                 "companies.") == []
+    assert found("The United States will work with its allies.") == []
