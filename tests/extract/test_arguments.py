@@ -584,3 +584,19 @@ def test_an_act_set_before_another_has_parties_and_a_time_of_its_own():
 def test_measures_two_sides_take_against_each_other_are_one_act_each_way(sentence, told):
     events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
     assert [[a.name for a in e.actors] for e in events if e.type == "sanctions"] == told
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("After speaking with Putin by phone, Macron said the talks were useful.",
+         ["Emmanuel Macron", "Vladimir Putin"]),
+        # past an appositive of the other party
+        ("After having a telephone conversation with the President of the United States, "
+         "Joe Biden, President Andrés Manuel López Obrador announced a visit.",
+         ["Andrés Manuel López Obrador", "United States"]),
+    ],
+)
+def test_a_fronted_participle_clause_acts_with_the_main_clauses_subject(sentence, parties):
+    events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
+    assert [a.name for a in events[0].actors][:2] == parties

@@ -861,6 +861,28 @@ def subjectless(lows: list[str], lo: int, trig: Trigger, sm: SentenceMentions) -
     )
 
 
+def main_subject(tokens: list[Token], end: int, sm: SentenceMentions) -> Mention | None:
+    """The subject of the main clause after a fronted participle clause that ends at ``end``
+    ("After speaking with Putin by phone, Macron said ...", "After having a telephone
+    conversation with the President of the United States, Joe Biden, President Andrés Manuel
+    López Obrador announced ..."): the first party named there that its verb follows, past
+    an appositive."""
+    for m in sm.between(end, end + _MAIN_SUBJECT_REACH):
+        if m.source == "pronoun" or m.location or m.tok_end >= len(tokens):
+            continue
+        nxt = tokens[m.tok_end]
+        if not nxt.cap and nxt.low.isalpha() and nxt.low not in _NOT_AFTER_SUBJECT:
+            return m
+    return None
+
+
+_MAIN_SUBJECT_REACH = 12  # tokens after the participle clause: an appositive, titles, a name
+_NOT_AFTER_SUBJECT = frozenset({
+    "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by", "the", "a", "an",
+    "who", "which", "that", "as",
+})
+
+
 def another_meeting(
     event_type: str, actors: list[tuple[Actor, str]], out: Sequence[ExtractedEvent], lo: int,
     trig: Trigger, sm: SentenceMentions,

@@ -34,6 +34,7 @@ from tracker.extract.arguments import (
     another_meeting,
     brokers_of,
     convening_body,
+    main_subject,
     owned_act,
     separate_sides,
     subjectless,
@@ -277,6 +278,13 @@ def _sentence_events(
         actors = actors_for(trig, sm, shared)
         if trig.roles:
             actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
+        if lo == 0 and lows[0] in _TEMPORAL_OPENERS and subjectless(lows, lo, trig, sm) and (
+            subject := main_subject(tokens, end_of(trig), sm)
+        ) and all(a.name != subject.actor.name for a, _ in actors):
+            # "After speaking with Putin by phone, Macron said ...": the participle's subject is
+            # the main clause's
+            side = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
+            actors = [(subject.actor, side), *actors]
         if trig.type in ("talks", "consult"):
             actors = talks_behind_deal(lows, trig, actors, out, sm) or actors
         if speaker and trig.type in SPEECH_ACTS:
@@ -617,6 +625,9 @@ def _mutual_sides(
 _MUTUAL_WORDS = lexicon.words("mutual_measure_words")
 _MUTUAL_PAIRS = frozenset({("each", "other"), ("each", "other's"), ("each", "other’s"),
                            ("one", "another")})
+# "After speaking with Putin, Macron said": the participle's subject is the main clause's (not
+# after "Despite having spoken with Biden, Trump brings a fresh approach": whoever spoke)
+_TEMPORAL_OPENERS = frozenset({"after", "before", "upon", "following"})
 _AHEAD = frozenset({"planned", "proposed"})
 _LATER = frozenset({"prior", "ahead", "before"})  # "talks prior to a meeting", "ahead of"
 _LATER_REACH = 4  # words before the trigger: "prior to a meeting"
