@@ -562,7 +562,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             free = i + length
 
     # "North and South Korea": the first direction shares the name that ends the pair.
-    for g in [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"]:
+    pairs_of_names = [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"] if (
+        "and" in low_set
+    ) else []
+    for g in pairs_of_names:
         first = g.tok - 2
         if texts[first] in _DIRECTIONS and texts[g.tok] in _DIRECTIONS and not any(
             h.tok <= first < h.tok_end for h in gaz
@@ -719,7 +722,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # Gazetteer matches that a person's name did not swallow.
     for g in gaz:
-        if any(claimed[x] for x in range(g.tok, g.tok_end)):
+        if True in claimed[g.tok : g.tok_end]:  # a flag set on one of its tokens (in C)
             continue
         name_end = g.tok_end
         while name_end < n and name_end - g.tok_end < 2 and (
@@ -868,8 +871,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # Who this sentence tells brokered or hosted an act: none of the pair that acted.
     memory.brokers = (
-        set() if _MEDIATION_WORDS.isdisjoint(low_set) and not _AGENT_HYPHEN.search(
-            " ".join(texts[x] for x in hyphenated)
+        set() if _MEDIATION_WORDS.isdisjoint(low_set) and not (
+            hyphenated and _AGENT_HYPHEN.search(" ".join([texts[x] for x in hyphenated]))
         ) else _brokers(tokens, mentions, index)
     )
     memory.brokers_seen |= memory.brokers
