@@ -217,7 +217,7 @@ def test_a_gap_is_tried_only_where_the_words_after_it_can_start():
         "patterns": [{"verb": "sent", "after": "...4 &aid", "type": "aid"}],
     })
     gap, words = ps.by_anchor["sent"][0].after
-    assert gap.then == words.firsts == frozenset({"aid", "food"})
+    assert gap.then == (words.firsts, False) and words.firsts == frozenset({"aid", "food"})
     assert words.then is None
     # the words at every reach of the gap, and behind a quote mark
     for text in ("sent aid", "sent them aid", "sent them some more food supplies",
@@ -226,3 +226,30 @@ def test_a_gap_is_tried_only_where_the_words_after_it_can_start():
         assert ps.apply(tokens, tokens.lows, [], []), text
     tokens = tokenize("sent them some more of the aid")
     assert not ps.apply(tokens, tokens.lows, [], [])  # five tokens: past the gap
+
+
+def test_a_party_slot_is_tried_only_where_a_party_can_start():
+    ps = PatternSet({
+        "gap_stops": ["."], "not_bare_verbs": [], "synsets": {},
+        "patterns": [{"verb": "said", "after": "...3 that? the? PARTY:target ...2 lied",
+                      "type": "criticism"}],
+    })
+    pattern = ps.by_anchor["said"][0]
+    assert pattern.opens is None  # a gap first: anything
+    assert pattern.after[0].then == (frozenset({"that", "the"}), True)
+    texts = {
+        "Kyiv said that Moscow lied": [_mention("Kyiv", 0, 1), _mention("Moscow", 3, 4)],
+        "Kyiv said on Monday the Kremlin lied": [
+            _mention("Kyiv", 0, 1), _mention("the Kremlin", 5, 6)
+        ],
+        # a title before the name: "of" and capitalised words open a party
+        "Kyiv said Secretary of State Blinken lied": [
+            _mention("Kyiv", 0, 1), _mention("Blinken", 5, 6, kind="person")
+        ],
+    }
+    for text, mentions in texts.items():
+        tokens = tokenize(text)
+        got = ps.apply(tokens, tokens.lows, mentions, [])
+        assert [t.type for t in got] == ["criticism"], text
+    tokens = tokenize("Kyiv said the talks lied")
+    assert ps.apply(tokens, tokens.lows, [_mention("Kyiv", 0, 1)], []) == []

@@ -47,26 +47,45 @@ class Element:
     lists: bool = False  # a gap that reads through a list ("food, medicine and fuel")
     role: str | None = None
     code: int = -1  # ``kind`` as one of the ints above (set by ``_coded``)
-    # the first words of ``words`` (a "words" or "absent" element), and for a gap before a
-    # "words" element, that element's: where the next element cannot start, the matcher does
-    # not try it
+    # the first words of ``words`` (a "words", "optional", "not" or "absent" element), and for
+    # a gap, what can stand where the elements after it start (see _Opening): where they
+    # cannot, the matcher does not try them
     firsts: frozenset[str] | None = None
-    then: frozenset[str] | None = None
+    then: _Opening | None = None
 
 
-def _coded(elements: list[Element]) -> list[Element]:
-    """The elements with their int kinds and the first words that let the matcher skip a
-    position where the next element cannot start."""
-    out = []
-    for e, el in enumerate(elements):
-        firsts = frozenset(el.words.by_first) if el.words is not None else None
-        nxt = elements[e + 1] if e + 1 < len(elements) else None
-        then = (
-            frozenset(nxt.words.by_first)  # type: ignore[union-attr]
-            if el.kind == "gap" and nxt is not None and nxt.kind == "words" else None
+# What the elements from one on can start with: one of the words (or a quote mark before one:
+# words are read through quotes), or, if the flag is set, a party (a name, a capitalised title
+# before one, "of" inside a title). None: anything (a gap, a bare verb, the pattern's end).
+_Opening = tuple[frozenset[str], bool]
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _coded(elements: list[Element]) -> tuple[list[Element], _Opening | None]:
+    """The elements with their int kinds and the openings that let the matcher skip a
+    position where the next elements cannot start; and the opening of them all."""
+    opens: list[_Opening | None] = [None] * (len(elements) + 1)
+    for e in range(len(elements) - 1, -1, -1):
+        el, after = elements[e], opens[e + 1]
+        if el.kind == "words":
+            opens[e] = (frozenset(el.words.by_first), False)  # type: ignore[union-attr]
+        elif el.kind == "optional":  # its words, or what follows it
+            opens[e] = None if after is None else (
+                after[0] | frozenset(el.words.by_first), after[1]  # type: ignore[union-attr]
+            )
+        elif el.kind in _SLOTS:
+            opens[e] = (_NO_WORDS, True)
+        elif el.kind in ("not", "absent", "end"):  # they read no token
+            opens[e] = after
+    out = [
+        replace(
+            el, code=_CODES[el.kind],
+            firsts=frozenset(el.words.by_first) if el.words is not None else None,
+            then=opens[e + 1] if el.kind == "gap" else None,
         )
-        out.append(replace(el, code=_CODES[el.kind], firsts=firsts, then=then))
-    return out
+        for e, el in enumerate(elements)
+    ]
+    return out, opens[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +99,11 @@ class Pattern:
     # for each word element it must match, the words one of its phrases starts with: a
     # sentence without them is not tried (most sentences)
     required: tuple[frozenset[str], ...] = ()
+    opens: _Opening | None = None  # what the elements after the anchor can start with
 
 
 _QUOTES = frozenset({'"', "“", "”"})
+_MEMO_LIMIT = 4096  # sets of required words remembered (a bound for a long run)
 _TITLE_REACH = 5  # words of a title before a person's name
 _HARD_STOPS = frozenset({".", ";", ":"})  # what even a list-reading gap does not cross
 _END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
@@ -113,6 +134,16 @@ class _Sentence:
                 return None
         return None
 
+    def may_open(self, opening: _Opening, pos: int) -> bool:
+        """Can elements with this opening start at ``pos``? (False: they cannot match there.)"""
+        if pos >= len(self.lows):
+            return False
+        low = self.lows[pos]
+        words, party = opening
+        return low in words or (self.plain is not None and low in _QUOTES) or (
+            party and (pos in self.starts or self.tokens[pos].cap or low == "of")
+        )  # see party_at
+
     def words_end(self, words: PhraseIndex, pos: int) -> int | None:
         """Where a phrase of ``words`` that starts at ``pos`` ends, reading through quotes."""
         hit = words.match_at(self.lows, pos)
@@ -137,7 +168,8 @@ class PatternSet:
         self.on_triggers: list[Pattern] = []
         for entry in document["patterns"]:
             before = tuple(reversed(self._elements(entry.get("before", ""), leftwards=True)))
-            after = tuple(_coded(self._elements(entry.get("after", ""), leftwards=False)))
+            coded, opens = _coded(self._elements(entry.get("after", ""), leftwards=False))
+            after = tuple(coded)
             pattern = Pattern(
                 before=before,
                 after=after,
@@ -149,6 +181,7 @@ class PatternSet:
                     frozenset(el.words.by_first)  # type: ignore[union-attr]
                     for el in (*before, *after) if el.kind == "words"
                 ),
+                opens=opens,
             )
             if entry["verb"] == "TRIGGER":
                 self.on_triggers.append(pattern)
@@ -156,6 +189,12 @@ class PatternSet:
             for word in self._words(entry["verb"]):
                 self.by_anchor.setdefault(word, []).append(pattern)
         self.anchors = frozenset(self.by_anchor)
+        # the words the trigger patterns require: which of them a sentence has decides which
+        # patterns it tries (remembered per set of them: few sets recur)
+        self._on_trigger_words = frozenset().union(
+            *(words for p in self.on_triggers for words in p.required)
+        )
+        self._on_trigger_memo: dict[frozenset[str], list[Pattern]] = {}
 
     def _words(self, spec: str) -> list[str]:
         if spec.startswith("&"):
@@ -206,9 +245,18 @@ class PatternSet:
         if not anchored and not triggers:
             return triggers
         # a pattern is tried only if the sentence has a first word of each of its word elements
-        on_triggers = [
-            p for p in self.on_triggers if not any(map(words.isdisjoint, p.required))
-        ] if triggers else []
+        on_triggers: list[Pattern] = []
+        if triggers:
+            # words & required == present & required: the required words present are the key
+            present = self._on_trigger_words.intersection(words)
+            memo = self._on_trigger_memo
+            on_triggers = memo.get(present)  # type: ignore[assignment]
+            if on_triggers is None:
+                on_triggers = [
+                    p for p in self.on_triggers if not any(map(present.isdisjoint, p.required))
+                ]
+                if len(memo) < _MEMO_LIMIT:
+                    memo[present] = on_triggers
         # the anchors in the sentence with the patterns that can match there, in order
         anchored_tries: list[tuple[int, list[Pattern]]] = []
         if anchored:
@@ -286,11 +334,14 @@ class PatternSet:
     def _match(
         self, pattern: Pattern, s: _Sentence, k: int, k_end: int | None = None
     ) -> tuple[int, int, list[tuple[int, str]]] | None:
+        pos = k + 1 if k_end is None else k_end
+        if pattern.opens is not None and not s.may_open(pattern.opens, pos):
+            return None  # "said that the ...": no party where "that? the? PARTY" wants one
         start = self._leftwards(pattern.before, 0, s, k)
         if start is None:
             return None
         slots: list[tuple[int, str]] = []
-        end = self._rightwards(pattern.after, 0, s, k + 1 if k_end is None else k_end, slots)
+        end = self._rightwards(pattern.after, 0, s, pos, slots)
         if end is None:
             return None
         return start, end, slots
@@ -306,14 +357,19 @@ class PatternSet:
         code = el.code
         if code == _GAP:
             stops = _HARD_STOPS if el.lists else self.gap_stops
-            then = el.then  # the next element's first words: no try where none stands
-            quoted = s.plain is not None  # a quote mark before them may hide one
+            then = el.then  # what the next elements open with: no try where it does not stand
+            then_words, then_party = then if then is not None else (_NO_WORDS, True)
+            quoted = s.plain is not None
             for skip in range(el.size + 1):
                 at = pos + skip
                 if skip and (at - 1 >= n or lows[at - 1] in stops):
                     return None
-                if then is not None and (
-                    at >= n or lows[at] not in then and not (quoted and lows[at] in _QUOTES)
+                if then is not None and (  # s.may_open(then, at), inlined
+                    at >= n or lows[at] not in then_words
+                    and not (quoted and lows[at] in _QUOTES)
+                    and not (then_party and (
+                        at in s.starts or s.tokens[at].cap or lows[at] == "of"
+                    ))
                 ):
                     continue
                 mark = len(slots)
