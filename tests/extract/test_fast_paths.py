@@ -190,3 +190,15 @@ def test_the_body_gate_holds_every_way_a_body_noun_is_written():
         for written in (noun, f"{noun}'s", f"{noun}’s"):
             token = tokenize(f"the {written}")[1]
             assert token.base.lower() == noun and token.low in _BODY_GATE
+
+
+def test_the_adverbs_found_in_the_joined_words_are_those_the_word_test_accepts():
+    from tracker.extract.events import _LONG_LY_WORDS, _NOT_ADVERBS, _adverb
+
+    words = ["firmly", "only", "july", "ly", "fly", "ally", "sharply", "’ly", "jointly",
+             "early-ly", "sharplyx", "x", "holy", "really", "italy", "unilaterally", "ugly"]
+    rng = random.Random(3)
+    for _ in range(200):
+        lows = [rng.choice(words) for _ in range(rng.randint(1, 8))]
+        found = set(_LONG_LY_WORDS.findall(f" {' '.join(lows)} ")) - _NOT_ADVERBS
+        assert found == {w for w in lows if _adverb(w)}, lows

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -26,6 +27,9 @@ def _adverb(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
 
 
+# the words of five letters or more in "-ly", in the words joined by spaces with a space around
+# them (a literal first: the regex engine jumps from space to space)
+_LONG_LY_WORDS = re.compile(r" ([^ ]{3,}ly)(?= )")
 # words in "-ly" that are no adverbs, or that carry the meaning ("only", "jointly")
 _NOT_ADVERBS = frozenset({
     "july", "italy", "rally", "supply", "reply", "family", "assembly", "anomaly", "monopoly",
@@ -80,9 +84,11 @@ class TriggerLexicon:
             for a, b, value in self.triggers.find_all(lows)
             if value[0] != "none" and (a == 0 or lows[a - 1] != "-")  # type: ignore[index]
         ]
-        if "ly " not in " ".join(lows) + " ":
+        joined = " ".join(lows)
+        if "ly " not in joined + " ":
             return found  # no word ends in "-ly" (tokens hold no spaces: one search in C)
-        adverbs = {w for w in set(lows) if _adverb(w)}  # each word tested once
+        # the words _adverb accepts, found in the joined words (in C)
+        adverbs = set(_LONG_LY_WORDS.findall(f" {joined} ")) - _NOT_ADVERBS
         if not adverbs:
             return found
         kept = [k for k, w in enumerate(lows) if w not in adverbs]
