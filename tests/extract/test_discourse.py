@@ -148,6 +148,14 @@ def test_as_actor_and_as_party_convert_both_ways():
         ("These States signed three legal instruments .", "signed", "agreement", False),
         # a participle after its noun describes the deal told before
         ("The deal signed in January expired .", "signed", "agreement", True),
+        # set and called off in one predicate: the change is told now, of a plan first told
+        ("The meeting was scheduled to take place Friday in Costa Rica but was canceled .",
+         "meeting", "meeting", False),
+        ("The summit was originally slated for March 28 but postponed .", "summit", "meeting",
+         False),
+        # ... but not when another noun is called off after "but"
+        ("Al Thani was due to brief Blinken on the deal , but the visit was cancelled .", "deal",
+         "agreement", True),
     ],
 )
 def test_refers_back(text, word, event_type, told_before):

@@ -183,6 +183,7 @@ def refers_back(
                     return False  # "held their first talks", "paid his first visit": a new act
                 if (
                     lex.passive_cues.find_all(lows[end : end + 4])
+                    or _called_off_later(lows, end, lex)
                     or predicate_status(lows, end) in CALLED_OFF_STATUSES
                 ):
                     # "put its talks with Canada on hold", "the meeting had been put on ice":
@@ -218,6 +219,25 @@ _AFTER_A_PARTICIPLE = frozenset({
     "by", "to", "in", "at", "on", "during", "last", "with", "for", "from", "under", "between",
     "earlier", "as", "over", "after", "before", "since", ",", ".", ";", ":", "and", "or", "but",
 })
+
+
+def _called_off_later(lows: list[str], end: int, lex: TriggerLexicon) -> bool:
+    """ "The summit was originally slated for March 28-29 but postponed", "The meeting was
+    scheduled to take place Friday in Costa Rica but was canceled": the plan told and called or
+    put off in one predicate, the gathering still its subject after "but" (not "on the deal, but
+    the visit was cancelled")."""
+    window = lows[end : end + _CALLED_OFF_REACH]
+    if "but" not in window:
+        return False
+    after = window[window.index("but") + 1 :][:4]
+    if not after or (after[0] not in _CALLED_OFF_WORDS and after[0] not in _PASSIVE_OPENERS):
+        return False  # a new subject after "but"
+    return after[0] in _CALLED_OFF_WORDS or bool(lex.passive_cues.find_all(after))
+
+
+_CALLED_OFF_REACH = 14  # "was scheduled to take place Friday and Saturday in Costa Rica but"
+_CALLED_OFF_WORDS = frozenset({"postponed", "cancelled", "canceled", "delayed", "scrapped"})
+_PASSIVE_OPENERS = frozenset({"was", "were", "has", "have", "had"})
 
 
 def renames_last_act(lows: list[str], trig: Trigger) -> bool:
