@@ -483,3 +483,26 @@ def test_both_ministers_are_the_pair_a_host_brought_together():
     )
     support = _actors_of(names_of(text), "support")
     assert support and {"Ararat Mirzoyan", "Jeyhun Bayramov"} <= set(support[-1])
+
+
+def test_the_diplomats_are_the_two_named_before():
+    text = (
+        "U.S. Secretary of State John Kerry and Russian Foreign Minister Sergey Lavrov met in "
+        "Geneva on Monday.\n\nThe diplomats agreed on a framework to remove the weapons."
+    )
+    deals = [e for e in events(text) if e[0] == "agreement"]
+    assert len(deals) == 1
+    assert {n for n, _ in deals[0][2]} == {"John Kerry", "Sergei Lavrov"}
+
+
+def test_the_leaders_are_the_members_of_the_body_the_story_is_about():
+    text = (
+        "ECOWAS leaders suspended Burkina Faso on Friday after a coup. ECOWAS also sent "
+        "envoys to Ouagadougou on Saturday.\n\nThe leaders are also expected to back "
+        "Ghana's bid to host the next summit."
+    )
+    backing = [e[2] for e in events(text) if e[0] == "support"]
+    assert backing == [[("ECOWAS", "initiator"), ("Ghana", "target")]]
+    # no organisation the story is about: "the leaders" stands for no pair
+    text = "Biden called Xi on Monday.\n\nThe leaders will meet again in March."
+    assert all(e[0] != "meeting" for e in events(text))

@@ -901,6 +901,15 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if hit:
             length, (kind, _) = hit  # type: ignore[misc]
             listed = _coordinated_subject(named, lows, i, tokens)  # advances ``named`` to i
+            if kind == _MEMBERS:
+                # "The leaders will meet again": the members of the organisation the story
+                # is about (an ECOWAS summit); no two leaders of a pair
+                body = story_body(memory)
+                if body is not None:
+                    mentions.append(Mention(body, i, i + length, "pair"))
+                    for x in range(i, i + length):
+                        claimed[x] = True
+                continue
             sides_here = list(dict.fromkeys(  # the sides named shortly before
                 _side(named.mentions[k].actor, index) for k in named.since(i - WINDOW)
                 if not named.mentions[k].location
@@ -1207,6 +1216,7 @@ _LIST_WEIGHT = 0.5  # a list "A and B" counts less than an act told of the two
 _KIND_TITLES = {"leaders": _LEADER_TITLES, "foreign ministers": ("foreign minister",)}
 _STRICT_KINDS = frozenset({"leaders"})
 _PERSON_KINDS = frozenset({"leaders", "persons", "foreign ministers"})
+_MEMBERS = "members"  # "the leaders": the members of the organisation the story is about
 _NEUTRAL_TITLES = frozenset({"counterpart"})
 _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
