@@ -69,15 +69,14 @@ def tokenize(text: str) -> Tokens:
     # their columns are kept, to be appended whole (no step per token; joining them with
     # iterators in C instead of this loop costs more). Split at single spaces (a text with
     # other whitespace, "\n" or "\xa0", none of it printable, has it made a space first: the
-    # offsets stay), a chunk's offset is the sum of the lengths before it.
+    # offsets stay), a chunk's offset is the sum of the lengths before it, one more for each
+    # space. An empty chunk (between two spaces) is read as no tokens, like any other.
     spaced = text if text.isprintable() else _OTHER_WHITESPACE.sub(" ", text)
-    at = -1  # the offset of the chunk, less the space before it
+    at = 0  # the offset of the chunk
     for chunk in spaced.split(" "):
-        at += 1
-        if not chunk:
-            continue  # between two spaces
-        read = known.get(chunk)
-        if read is None:
+        try:
+            read = known[chunk]  # a subscript: cheaper than a .get() call
+        except KeyError:
             read = _read_chunk(chunk)
             if len(chunk) <= _CHUNK_MEMO_LENGTH:
                 known[chunk] = read
@@ -92,7 +91,7 @@ def tokenize(text: str) -> Tokens:
         add_tokens(tokens)
         add_lows(chunk_lows)
         add_bases(chunk_bases)
-        at += len(chunk)
+        at += len(chunk) + 1
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
@@ -104,7 +103,8 @@ def tokenize(text: str) -> Tokens:
 
 def _read_chunk(chunk: str) -> _ChunkRead:
     """A chunk's tokens, their lower-case and possessive-less forms, which of them are
-    capitalised and where they start (positions in the chunk; None for a single token)."""
+    capitalised and where they start (positions in the chunk; None for a single token, none
+    for the empty chunk)."""
     tokens: list[Token] = []
     lows: list[str] = []
     bases: list[str] = []
@@ -126,7 +126,7 @@ def _read_chunk(chunk: str) -> _ChunkRead:
         at += len(word)
     return (
         tuple(tokens), tuple(lows), tuple(bases), tuple(capitals),
-        tuple(starts) if len(starts) > 1 else None,
+        None if len(starts) == 1 else tuple(starts),
     )
 
 
