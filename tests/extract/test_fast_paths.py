@@ -202,3 +202,16 @@ def test_the_adverbs_found_in_the_joined_words_are_those_the_word_test_accepts()
         lows = [rng.choice(words) for _ in range(rng.randint(1, 8))]
         found = set(_LONG_LY_WORDS.findall(f" {' '.join(lows)} ")) - _NOT_ADVERBS
         assert found == {w for w in lows if _adverb(w)}, lows
+
+
+def test_the_ascii_regexes_find_what_the_unicode_ones_find_in_ascii_text():
+    from tracker.extract.dates import _ASCII_DIGIT, _DIGIT
+    from tracker.extract.quotes import _WORD, _words_of
+
+    rng = random.Random(4)
+    characters = [chr(c) for c in range(128)] + ["é", "’", "٣", "\xa0"]
+    for _ in range(2000):
+        text = "".join(rng.choice(characters) for _ in range(rng.randint(0, 12)))
+        assert _words_of(text)(text) == _WORD.findall(text), repr(text)
+        if text.isascii():
+            assert bool(_ASCII_DIGIT.search(text)) == bool(_DIGIT.search(text)), repr(text)

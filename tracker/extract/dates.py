@@ -523,6 +523,9 @@ _DATE_WORDS = frozenset(
      "night", "ago", "years", "decades", "morning", "afternoon", "evening", "then"]
 )
 _DIGIT = re.compile(r"\d")
+# the same in a text of ASCII characters only (str.isascii takes constant time): a table
+# lookup per character instead of the Unicode database's
+_ASCII_DIGIT = re.compile(r"[0-9]")
 _CAPITAL_WORD = re.compile(_M + "|" + _WD)  # names that keep their capital
 _WORD_PARTS = re.compile(r"[^a-z]+")
 
@@ -530,7 +533,7 @@ _WORD_PARTS = re.compile(r"[^a-z]+")
 def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
     """A cheap test before the candidate regex: a digit, or a date word among the tokens.
     ``lows``: the sentence's lower-cased words (a set serves: ``Tokens.words``)."""
-    if _DIGIT.search(sentence):
+    if (_ASCII_DIGIT if sentence.isascii() else _DIGIT).search(sentence):
         return True
     words = _DATE_WORDS
     if not words.isdisjoint(lows):

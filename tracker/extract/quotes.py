@@ -14,7 +14,7 @@ speaker itself is read from the mentions of the attributing sentence by ``speake
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
@@ -36,19 +36,28 @@ def _marks(text: str, quoted: bool) -> tuple[bool, bool, list[str]]:
     walked in Python: a handful per sentence."""
     outside: list[str] = []
     pos = 0
+    words = _words_of(text)
     for m in _MARK.finditer(text):
         if not quoted:
-            outside.extend(_WORD.findall(text, pos, m.start()))
+            outside.extend(words(text, pos, m.start()))
         mark = m.group()
         quoted = mark in _OPENING or (mark == _STRAIGHT and not quoted)
         pos = m.end()
     if not quoted:
-        outside.extend(_WORD.findall(text, pos))
+        outside.extend(words(text, pos))
     return quoted, not outside, [w.lower() for w in outside]
 
 
 _MARK = re.compile('[“”"]')
 _WORD = re.compile(r"\w+")
+# the same words in a text of ASCII characters only (most): a table lookup per character
+# instead of the Unicode database's tests for a letter, a digit or a number
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+
+
+def _words_of(text: str) -> Callable[..., list[str]]:
+    """The word regex's findall for ``text`` (str.isascii takes constant time)."""
+    return _ASCII_WORD.findall if text.isascii() else _WORD.findall
 
 
 def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None]:
@@ -94,7 +103,7 @@ def _attributed_at_end(text: str) -> bool:
     comma = text.rfind(",")
     if comma < 0 or _MARK.search(text, comma):
         return False
-    words = [w.lower() for w in _WORD.findall(text, comma)]
+    words = [w.lower() for w in _words_of(text)(text, comma)]
     return 1 < len(words) <= _TRAILING_WORDS and not _ATTRIBUTING.isdisjoint(words[1:])
 
 
