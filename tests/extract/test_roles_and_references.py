@@ -506,3 +506,21 @@ def test_the_leaders_are_the_members_of_the_body_the_story_is_about():
     # no organisation the story is about: "the leaders" stands for no pair
     text = "Biden called Xi on Monday.\n\nThe leaders will meet again in March."
     assert all(e[0] != "meeting" for e in events(text))
+
+
+def test_the_state_a_title_before_a_name_is_of_is_part_of_the_title():
+    text = (
+        "Mexican President Andrés Manuel López Obrador held a telephone conversation with the "
+        "President of the United States, Joe Biden, on Monday."
+    )
+    calls = [e[2] for e in events(text) if e[0] == "call"]
+    assert [{n for n, _ in actors} for actors in calls] == [
+        {"Andrés Manuel López Obrador", "Joe Biden"}
+    ]
+    text = (
+        "Papua New Guinea Prime Minister and Chair of the Pacific Islands Forum, Peter "
+        "O'Neill, has offered aid to Fiji."
+    )
+    aid = [e[2] for e in events(text) if e[0] == "aid"]
+    assert aid and "Papua New Guinea" not in {n for n, _ in aid[0]}
+    assert "Peter O'Neill" in {n for n, _ in aid[0]}

@@ -719,6 +719,25 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         )
         for x in range(i, k):
             claimed[x] = True
+        if title_first and title_said is not None:
+            # "the President of the United States, Joe Biden", "Papua New Guinea Prime
+            # Minister and Chair of the Pacific Islands Forum, Peter O'Neill": the state the
+            # title is of is part of the title, the person stands for it (a body's officer
+            # speaks for the body, which stays)
+            start = i - 1
+            while start > 0 and (tokens[start - 1].cap or lows[start - 1] in _TITLE_JOINERS):
+                start -= 1
+            for x in range(start, i - 1):
+                g = gaz_cover[x]
+                if g is not None and g.tok == x and g.tok_end <= i - 1 and (
+                    g.actor.kind == "state"
+                ) and (  # of a title ("President of ..."), or before one ("PNG Prime Minister")
+                    lows[g.tok_end] in index.title_words
+                    or any(lows[y] in index.title_words for y in range(start, g.tok))
+                ):
+                    for y in range(g.tok, g.tok_end):
+                        claimed[y] = True
+                    mentions[-1].tok = min(mentions[-1].tok, start)  # "with the President of"
 
     # Gazetteer matches that a person's name did not swallow.
     for g in gaz:
@@ -1216,6 +1235,7 @@ _LIST_WEIGHT = 0.5  # a list "A and B" counts less than an act told of the two
 _KIND_TITLES = {"leaders": _LEADER_TITLES, "foreign ministers": ("foreign minister",)}
 _STRICT_KINDS = frozenset({"leaders"})
 _PERSON_KINDS = frozenset({"leaders", "persons", "foreign ministers"})
+_TITLE_JOINERS = frozenset({"of", "the", "and", "for"})  # "Minister of State for ..."
 _MEMBERS = "members"  # "the leaders": the members of the organisation the story is about
 _NEUTRAL_TITLES = frozenset({"counterpart"})
 _TOPIC_NOUNS = lexicon.words("topic_nouns")
