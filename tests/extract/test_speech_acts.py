@@ -209,3 +209,28 @@ def test_rejections_told_as_withdrawn_recognition_snubs_and_boycotts():
     assert found("Kenya proposed talks, but Nigeria responded negatively.")[-1][:2] == (
         "rejection", "occurred"
     )
+
+
+def test_a_sentence_is_read_for_its_attribution_only_where_a_quote_asks():
+    from tracker.extract import quotes
+    from tracker.extract.sentences import split_sentences
+
+    text = (
+        'Test\n\nPutin met Xi on Monday, the Kremlin said. The talks lasted two hours.\n\n'
+        '"We are concerned," Colonna told Le Parisien. "We demand their release."'
+    )
+    sentences = split_sentences(text)
+    read = []
+    original = quotes._attributes
+
+    def counting(sentence_text, outside):
+        read.append(sentence_text)
+        return original(sentence_text, outside)
+
+    quotes._attributes = counting
+    try:
+        sources = quotes.speaker_sources(text, sentences)
+    finally:
+        quotes._attributes = original
+    assert sources[-1] == len(sentences) - 2  # the quote before it names Colonna
+    assert all('"' in s for s in read)  # no sentence without a quote read for its verbs

@@ -29,23 +29,28 @@ _ATTRIBUTING = lexicon.words("attribution_verbs")
 _SPEAKER_REACH = 10  # tokens from the verb to the speaker it names after it (titles between)
 
 
-def _marks(text: str, quoted: bool) -> tuple[bool, bool, list[str]]:
+def _marks(text: str, quoted: bool) -> tuple[bool, list[tuple[int, int]]]:
     """Read one sentence's double quote marks from the state ``quoted`` (inside a quote at its
-    start): (inside a quote at its end, quoted words only, the words outside quotes). The
-    marks and words are found by regular expressions (in C), the segments between marks
-    walked in Python: a handful per sentence."""
-    outside: list[str] = []
+    start): (inside a quote at its end, the spans of the text outside quotes). The marks are
+    found by a regular expression (in C), the segments between them walked in Python: a
+    handful per sentence."""
+    outside: list[tuple[int, int]] = []
     pos = 0
-    words = _words_of(text)
     for m in _MARK.finditer(text):
         if not quoted:
-            outside.extend(words(text, pos, m.start()))
+            outside.append((pos, m.start()))
         mark = m.group()
         quoted = mark in _OPENING or (mark == _STRAIGHT and not quoted)
         pos = m.end()
     if not quoted:
-        outside.extend(words(text, pos))
-    return quoted, not outside, [w.lower() for w in outside]
+        outside.append((pos, len(text)))
+    return quoted, outside
+
+
+def _attributes(text: str, outside: list[tuple[int, int]]) -> bool:
+    """Is one of the words outside quotes, lower-cased, an attribution verb?"""
+    words = _words_of(text)
+    return not _ATTRIBUTING.isdisjoint([w.lower() for a, b in outside for w in words(text, a, b)])
 
 
 _MARK = re.compile('[“”"]')
@@ -68,19 +73,29 @@ def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None
     quoted_only = [False] * n
     opens = [False] * n
     open_after = [False] * n
-    attributed = [False] * n
+    outside: list[list[tuple[int, int]]] = [[] for _ in range(n)]
     quoted = False
     for k, s in enumerate(sentences):
         if k and "\n" in text[sentences[k - 1].end : s.start]:
             quoted = False  # a new paragraph (lines never run together)
         starts_quoted = quoted or s.text[:1] in _OPENING or s.text[:1] == _STRAIGHT
-        quoted, only, outside = _marks(s.text, quoted)
-        quoted_only[k] = starts_quoted and only
+        quoted, outside[k] = _marks(s.text, quoted)
+        quoted_only[k] = starts_quoted and not any(  # no word outside quotes
+            _WORD.search(s.text, a, b) for a, b in outside[k]
+        )
         opens[k] = starts_quoted
         open_after[k] = quoted
-        attributed[k] = not _ATTRIBUTING.isdisjoint(outside)
+    # whether a sentence says who speaks, read only where a quote asks (its words are the
+    # costly part; most sentences of most articles are no quote's)
+    said: list[bool | None] = [None] * n
+
+    def attributed(k: int) -> bool:
+        if said[k] is None:
+            said[k] = _attributes(sentences[k].text, outside[k])
+        return bool(said[k])
+
     for k in range(n):
-        if (opens[k] and attributed[k]) or _attributed_at_end(sentences[k].text):
+        if (opens[k] and attributed(k)) or _attributed_at_end(sentences[k].text):
             # '"... is a flagrant provocation," the agency said', 'Russia's actions are not
             # consistent with them, the White House statement said': its own
             out[k] = k
@@ -90,9 +105,9 @@ def speaker_sources(text: str, sentences: Sequence[Sentence]) -> list[int | None
         j = k
         while j + 1 < n and open_after[j] and _same_paragraph(text, sentences, j):
             j += 1  # the quote goes on: its attribution is where it closes
-        if j > k and attributed[j]:
+        if j > k and attributed(j):
             out[k] = j
-        elif j == k and k > 0 and attributed[k - 1] and _same_paragraph(text, sentences, k - 1):
+        elif j == k and k > 0 and attributed(k - 1) and _same_paragraph(text, sentences, k - 1):
             out[k] = k - 1  # '"...," Colonna told Le Parisien. "We demand their release."'
     return out
 
