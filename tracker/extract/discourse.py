@@ -34,7 +34,7 @@ from tracker.extract.actors import Actor
 from tracker.extract.arguments import CONSULT, MEETING_TYPES, SPEECH_ACTS, SentenceMentions
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
-from tracker.extract.status import CALLED_OFF_STATUSES, predicate_status
+from tracker.extract.status import CALLED_OFF_STATUSES, CALLED_OFF_WORDS, predicate_status
 from tracker.extract.timing import finer_within, retold_nearby
 from tracker.extract.titles import event_title
 from tracker.extract.tokens import QUOTE_MARKS, Token
@@ -230,13 +230,12 @@ def _called_off_later(lows: list[str], end: int, lex: TriggerLexicon) -> bool:
     if "but" not in window:
         return False
     after = window[window.index("but") + 1 :][:4]
-    if not after or (after[0] not in _CALLED_OFF_WORDS and after[0] not in _PASSIVE_OPENERS):
+    if not after or (after[0] not in CALLED_OFF_WORDS and after[0] not in _PASSIVE_OPENERS):
         return False  # a new subject after "but"
-    return after[0] in _CALLED_OFF_WORDS or bool(lex.passive_cues.find_all(after))
+    return after[0] in CALLED_OFF_WORDS or bool(lex.passive_cues.find_all(after))
 
 
 _CALLED_OFF_REACH = 14  # "was scheduled to take place Friday and Saturday in Costa Rica but"
-_CALLED_OFF_WORDS = frozenset({"postponed", "cancelled", "canceled", "delayed", "scrapped"})
 _PASSIVE_OPENERS = frozenset({"was", "were", "has", "have", "had"})
 
 

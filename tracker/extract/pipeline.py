@@ -392,13 +392,14 @@ def _sentence_events(
                 remove_event(out, head_events.get(lo))
                 seen_types.discard(head_type)
             actors = merge_actors(head_actors, actors)
+        window = max(lo, trig.tok - CUE_REACH, previous_end)
+        status = None  # read once: the second-measure test may need it before it is used
         if event_type in seen_types and not another_actor(
             event_type, actors, out, lo, trig, sm
         ) and not another_meeting(event_type, actors, out, lo, trig, sm) and not (
             inherited is None and event_type in MEASURES and another_measure(
-                event_type, actors, out, lo, trig, sm, event_status(
-                    lex, event_type, trig, lows, lo, max(lo, trig.tok - CUE_REACH, previous_end),
-                    end_of(trig), None,
+                event_type, actors, out, lo, trig, sm, status := event_status(
+                    lex, event_type, trig, lows, lo, window, end_of(trig), inherited
                 ),
             )
         ):
@@ -406,8 +407,8 @@ def _sentence_events(
                 join_parties(out, event_type, actors)  # "visited Jeddah and met the prince"
             previous_end = trig.tok_end
             continue
-        window = max(lo, trig.tok - CUE_REACH, previous_end)
-        status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+        if status is None:
+            status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
         if event_type == "agreement" and lows[trig.tok] in _COMMITTING and inherited is None:
             # "pledged to" tells a plan of one side, but the sides' pledge to each other is
             # made: only the words before it ("are expected to pledge") tell one ahead

@@ -84,6 +84,7 @@ def _called_off_words() -> dict[str, str]:
 
 
 _CALLED_OFF = _called_off_words()
+CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
 # The phrases among them: "had been put on ice", "was called off", "were pushed back".
 _CALLED_OFF_PHRASES = PhraseIndex({
     phrase_key(phrase): status
