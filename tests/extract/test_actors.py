@@ -131,3 +131,18 @@ def test_a_state_before_a_preposition_is_not_the_title_s_state():
     assert diallo.country is None
     [actors] = names(["Kenya's former President Amara Diallo spoke."])
     assert next(a for a in actors if a.kind == "person").country == "KE"
+
+
+def test_a_states_possessive_before_a_given_name_names_the_person():
+    [actors] = names(["Fiji's Frank Vakatora met envoys from Tonga."])
+    assert [a.name for a in actors] == ["Frank Vakatora", "Tonga"]
+    assert actors[0].kind == "person"
+    [actors] = names(["China's Communist Party criticised Japan."])
+    assert [a.name for a in actors][:1] == ["China"]
+
+
+def test_an_untitled_name_joined_to_a_person_is_a_person():
+    [actors] = names(["Senator John McCain and Lindsey Harwell called on Kenya to act."])
+    assert [a.name for a in actors] == ["John McCain", "Lindsey Harwell", "Kenya"]
+    [actors] = names(["Tomas Arriagada and Marco Rubio criticised Uganda."])
+    assert [a.name for a in actors] == ["Tomas Arriagada", "Marco Rubio", "Uganda"]

@@ -279,6 +279,7 @@ class ActorIndex:
                 phrases[key] = actor
         self._phrases = phrases
         self._by_surname: dict[str, list[tuple[str, Actor]]] | None = None  # built when asked
+        self._given: frozenset[str] | None = None  # built when asked
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
         # First words of the names that can open a match: a capital is required, as before.
@@ -371,6 +372,7 @@ class ActorIndex:
             )
         new._phrases = {**self._phrases, **added}
         new._by_surname = None
+        new._given = None
         new._index = PhraseIndex({})
         new._index.by_first = by_first
         new.first_words = self.first_words | {k[0] for k in added if k[0][:1].isupper()}
@@ -411,6 +413,19 @@ class ActorIndex:
             for _, actor in people
         }
         return found.pop() if len(found) == 1 else None
+
+    def given_names(self) -> frozenset[str]:
+        """First names (folded) that at least two known persons bear: "Frank", "Albert"; not
+        the odd first word of a generated entry ("Foreign", "Air")."""
+        if self._given is None:
+            seen: dict[str, int] = {}
+            for actor in dict.fromkeys(self._phrases.values()):
+                parts = actor.name.split()
+                if actor.kind == "person" and len(parts) >= 2:
+                    first = _folded(parts[0])
+                    seen[first] = seen.get(first, 0) + 1
+            self._given = frozenset(w for w, count in seen.items() if count >= 2)
+        return self._given
 
     def lookup_one(self, text: str) -> Actor | None:
         """The actor a whole word names ("US", "Russia"), if any."""
@@ -817,6 +832,56 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if actor and not (i + 1 < n and tokens[i + 1].cap and not claimed[i + 1]):
             mentions.append(Mention(actor, i, i + 1, "surname"))
             claimed[i] = True
+
+    # 4b. Untitled names that the sentence shows to be persons: a state's possessive before a
+    # known given name ("Fiji's Frank Bainimarama met ...": the man, not Fiji), or a link to a
+    # person named beside them ("Senator John McCain and Lindsey Graham", "Ted Cruz and Marco
+    # Rubio"). One pass over the capitalised words.
+    person_at: dict[int, Mention] | None = None
+    for i in capitals:
+        if claimed[i] or (i > 0 and tokens[i - 1].cap and not claimed[i - 1]):
+            continue
+        k = _name_run(tokens, i, 3)
+        if k - i < 2 or any(claimed[x] or gaz_cover[x] is not None for x in range(i, k)):
+            continue
+        if any(
+            not tokens[x].text[:1].isalpha() or lows[x] in index.title_words
+            or texts[x] in index.demonyms for x in range(i, k)
+        ):
+            continue
+        owner = gaz_cover[i - 1] if i > 0 else None
+        possessive = (
+            owner is not None and owner.tok_end == i and owner.actor.kind == "state"
+            and tokens[i - 1].base != tokens[i - 1].text
+            and _folded(texts[i]) in index.given_names()
+        )
+        linked = None
+        if not possessive:
+            if person_at is None:
+                person_at = {}
+                for m in mentions:
+                    if m.actor.kind == "person":
+                        person_at[m.tok] = person_at[m.tok_end] = m
+            if lows[i - 1] in ("and", ",") and i >= 2:
+                linked = person_at.get(i - 1)
+                if linked is not None and linked.tok_end != i - 1:
+                    linked = None
+            if linked is None and k + 1 < n and lows[k] == "and":
+                linked = person_at.get(k + 1)
+                if linked is not None and linked.tok != k + 1:
+                    linked = None
+            if linked is None:
+                continue
+        actor = _resolve_name(texts[i:k], index, memory)
+        if actor is None or actor.kind != "person":
+            continue
+        if possessive and owner is not None:
+            if actor.country is None:
+                actor = Actor(actor.name, "person", owner.actor.country)
+            mentions.remove(owner)
+        mentions.append(Mention(actor, i, k, "name"))
+        for x in range(i, k):
+            claimed[x] = True
 
     # "the Trump administration", "Putin's government": the leader's state.
     for m in mentions:
