@@ -600,3 +600,21 @@ def test_measures_two_sides_take_against_each_other_are_one_act_each_way(sentenc
 def test_a_fronted_participle_clause_acts_with_the_main_clauses_subject(sentence, parties):
     events = extract(f"Test\n\n{sentence}\n", published=dt.date(2024, 3, 6)).events
     assert [a.name for a in events[0].actors][:2] == parties
+
+
+def _actors(text):
+    return [
+        (e.type, [(a.name, a.role) for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=dt.date(2024, 3, 6)).events
+    ]
+
+
+def test_an_enumeration_with_a_comma_before_and_is_one_subject():
+    assert _actors("Chile, Peru, and Bolivia condemned Venezuela.") == [
+        ("criticism", [("Chile", "initiator"), ("Peru", "initiator"), ("Bolivia", "initiator"),
+                       ("Venezuela", "target")])
+    ]
+    # a clause of its own after ", and": its subject alone acts
+    crit = [e for e in _actors("Russia threatened Georgia, Moldova, and Ukraine condemned Moscow.")
+            if e[0] == "criticism"]
+    assert crit == [("criticism", [("Ukraine", "initiator"), ("Russia", "target")])]

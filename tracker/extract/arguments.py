@@ -215,6 +215,8 @@ def actors_for(
         if judged:
             before = [m for m in before if m.tok > judged[-1]]
             spoken_of = True
+    if before and lo >= 3 and tokens[lo].low == "and" and tokens[lo - 1].text == ",":
+        before = _enumeration_before(sm, lo, trig) + before
     if any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
@@ -733,6 +735,38 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     if gap and gap[-1] == "the":
         gap.pop()  # "mediation by Qatar, Egypt, and the United States"
     return gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+
+def _enumeration_before(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention]:
+    """ "Brazil, Colombia, and Ecuador condemned ...": the clause break at ", and" cut the first
+    items of a subject list off from the last; they act with it. Two items at least, joined by
+    commas, and no verb between their clause's start and the first ("Russia shelled Kharkiv,
+    and Ukraine ..." is a clause of its own)."""
+    tokens = sm.tokens
+    items: list[Mention] = []
+    end = lo - 1  # the comma before "and"
+    k = bisect_left(sm.toks, end) - 1  # the mentions before the comma, nearest first
+    while k >= 0:
+        m = sm.all[k]
+        k -= 1
+        if m.tok_end != end:
+            if m.tok_end > end or m.source == "pronoun":
+                continue  # a second reading of the same words
+            break
+        if m.location or m.source == "pronoun" or not sm.is_party(k + 1, trig):
+            return []
+        items.append(m)
+        start = m.tok - (m.tok > 0 and tokens[m.tok - 1].low == "the")
+        if start < 1 or tokens[start - 1].text != ",":
+            break
+        end = start - 1
+    if len(items) < 2:
+        return []
+    first = items[-1]
+    opening = sm.clauses[first.tok]
+    if any(looks_like_verb(tokens[x].low) for x in range(opening, first.tok)):
+        return []
+    return items[::-1]
 
 
 def _enumerated_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
