@@ -72,6 +72,7 @@ from tracker.extract.status import (
     CUE_REACH,
     cue_status,
     event_status,
+    holding_status,
     in_condition,
     predicate_status,
     told_in_past,
@@ -257,8 +258,16 @@ def _sentence_events(
             continue  # "Russian jets violated Polish airspace": told, not said by anyone
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
+        held = None
         if refers_back(lows, trig, lex, mentioned):
-            continue  # "after the talks", "at a summit": an act told before, or a setting
+            # "after the talks", "at a summit": an act told before, or a setting; but "about
+            # the OIC summit, which is to be held in Astana" tells a gathering by a relative
+            # clause of its own
+            if trig.type in _GATHERING_TYPES and lows[trig.tok_end - 1] in _GATHERINGS:
+                held = holding_status(lows, trig.tok_end)
+            if held is None or not held[1]:
+                continue
+        told_anew = held is not None
         lo = clause[trig.tok]
         if lex.blocked(
             lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE, caps,
@@ -276,6 +285,10 @@ def _sentence_events(
             continue  # "protesters rallied to protest ...", "Blair's role was criticised"
         shared = last_actors if trig.type in CONSULT else last_subjects
         actors = actors_for(trig, sm, shared)
+        if told_anew:
+            # "informed Trump about the OIC summit, which is to be held in Astana": the parties
+            # are the ones its own noun phrase names, not the sentence's (none: see below)
+            actors = [(a, "participant") for a in _gathering_parties(tokens, lows, trig, mentions)]
         if trig.roles:
             actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if lo == 0 and lows[0] in _TEMPORAL_OPENERS and subjectless(lows, lo, trig, sm) and (
@@ -303,11 +316,14 @@ def _sentence_events(
         ):
             # "regional leaders met in Barbados", "their 45th summit": the bloc's members
             actors = [(body, "participant")]
-        if not actors and lows[trig.tok_end - 1] in _GATHERINGS and _told_as_set(
-            lows, trig
-        ) and (sides := story_sides(memory)):
-            # "A General Border Committee meeting is also scheduled for Aug 4 in Cambodia": a
-            # meeting set, put off or called off with no party named is the story's two sides'
+        if not actors and lows[trig.tok_end - 1] in _GATHERINGS and (
+            told_anew or _told_as_set(lows, trig)
+        ):
+            # "The ASEAN summit was originally slated for March 28-29": a gathering set, put off
+            # or called off is the body's that convenes it; with none named ("A General Border
+            # Committee meeting is also scheduled for Aug 4 in Cambodia"), the story's two sides'
+            body = convening_body(trig, tokens)
+            sides = [body] if body is not None else story_sides(memory)
             actors = [(a, "participant") for a in sides]
         if not actors and trig.type == "agreement" and _told_as_made(lows, trig):
             # "The agreement was reached in December 2015", "the truce signed in January": a
@@ -409,6 +425,8 @@ def _sentence_events(
             continue
         if status is None:
             status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+        if held is not None and inherited is None and status in ("occurred", "planned"):
+            status = held[0]  # "the summit, which is to be held in Astana": planned
         if event_type == "agreement" and lows[trig.tok] in _COMMITTING and inherited is None:
             # "pledged to" tells a plan of one side, but the sides' pledge to each other is
             # made: only the words before it ("are expected to pledge") tell one ahead
@@ -586,7 +604,29 @@ def _told_as_set(lows: list[str], trig: Trigger) -> bool:
     )
 
 
+def _gathering_parties(
+    tokens: Tokens, lows: list[str], trig: Trigger, mentions: list[Mention]
+) -> list[Actor]:
+    """The parties a gathering's noun phrase names, up to the relative clause that tells it:
+    "the Organization of Islamic Cooperation Summit on Science and Technology, which ...",
+    "the NATO summit that will be held ..." (a place is no party: "the G20 summit in Osaka")."""
+    start = trig.tok
+    while start > 0 and (tokens[start - 1].cap or lows[start - 1] in _NAME_JOINERS):
+        start -= 1  # "the Organization of Islamic Cooperation Summit": back to its name
+    end = next(
+        (k for k in range(trig.tok_end, len(lows)) if lows[k] in _RELATIVE_OPENERS), len(lows)
+    )
+    parties: list[Actor] = []
+    for m in mentions:
+        if start <= m.tok and m.tok_end <= end and not m.location and m.actor not in parties:
+            parties.append(m.actor)
+    return parties
+
+
+_NAME_JOINERS = frozenset({"of", "'s", "’s", "and"})
+_RELATIVE_OPENERS = frozenset({"which", "that"})
 _SET_STATUSES = frozenset({"planned", "postponed", "cancelled"})
+_GATHERING_TYPES = frozenset({"meeting", "talks", "consult"})
 _GATHERINGS = frozenset({
     "meeting", "meetings", "summit", "summits", "talks", "negotiations", "round",
     "conference", "consultations",

@@ -586,6 +586,55 @@ def _verb_group_status(lows: list[str], k: int) -> str | None:
     return None
 
 
+def holding_status(lows: list[str], hi: int) -> tuple[str, bool] | None:
+    """What a gathering's own predicate after its noun (ending at ``hi``) tells of it, and
+    whether a relative clause tells it: "the OIC summit on science, which is to be held in
+    Astana" (planned, relative), "the last summit took place in July" (occurred), "the
+    meeting of the heads of state that was held in March" (occurred, relative); None when
+    no predicate of holding, setting or calling off follows the noun and its complement."""
+    n = len(lows)
+    relative = False
+    for k in range(hi, min(hi + _HOLDING_REACH, n)):
+        low = lows[k]
+        if low in _RESTRICTIVE_RELATIVES:
+            relative = True
+            continue
+        if low == ",":
+            if k + 1 < n and lows[k + 1] in _RESTRICTIVE_RELATIVES:
+                continue  # ", which is to be held ...": a relative clause of the noun's
+            return None
+        if not relative and k > hi + 1:
+            # past the noun's complement, only a relative clause tells of the gathering:
+            # "the summit in Osaka ended and talks were held" is another predicate's
+            if low in _STOPS or low in _AUXILIARIES or low in _HELD_PAST:
+                return None
+            continue
+        if low in _PLACE_TAKING and k + 1 < n and lows[k + 1] == "place":
+            return ("occurred" if low == "took" else "planned"), relative
+        if low in _HELD_PAST:
+            return "occurred", relative  # "the previous meetings occurred Sept. 3-6"
+        if low in _AUXILIARIES:
+            told = _verb_group_status(lows, k)
+            if told is not None:
+                return told, relative  # "which is to be held", "that was postponed"
+            held = next((j for j in range(k + 1, min(k + 4, n)) if lows[j] in _HELD), None)
+            if held is not None and low in _PAST_AUXILIARIES and all(
+                lows[j] in _FILLERS or lows[j].endswith("ly") for j in range(k + 1, held)
+            ):
+                return "occurred", relative  # "which was held on March 15"
+            return None
+        if relative or low in _STOPS:
+            return None  # a relative clause with a verb of its own, or the noun phrase ends
+    return None
+
+
+_HOLDING_REACH = 12  # the noun's complement, then its verb: "summit of the X on Y, which is"
+_PLACE_TAKING = frozenset({"took", "takes", "take"})
+_HELD_PAST = frozenset({"occurred", "began", "opened", "convened"})
+_HELD = frozenset({"held", "convened", "hosted"})
+_PAST_AUXILIARIES = frozenset({"was", "were"})
+
+
 def _in_list(lows: list[str], k: int) -> bool:
     """The comma at k separates names in a list: "Jordan, Egypt and Palestine", "Uzbekistan,
     Tajikistan, and Kyrgyzstan" (a serial comma before the "and" goes on with the list)."""
