@@ -13,7 +13,7 @@ from tracker.domain import EVENT_TYPES, PRECISIONS, STATUSES
 REAL = Path(__file__).parent / "real"
 PARTS = (
     "tune", "heldout", "second", "fresh",
-    "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
+    "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11", "batch12",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -67,6 +67,10 @@ def test_the_split_is_kept_and_large_enough():
         assert len(batch) >= 25 and not {p.name for p in batch} & before10
         assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch)
         before10 |= {p.name for p in batch}
+    # batch 12, collected and annotated blind in session 8, scored untuned at its start and end
+    batch12 = list((REAL / "batch12").glob("*.txt"))
+    assert len(batch12) >= 25 and not {p.name for p in batch12} & before10
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch12)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
