@@ -52,3 +52,22 @@ def test_quoted_label(text, word, label):
     tokens = tokenize(text)
     lows = [t.low for t in tokens]
     assert Clauses(tokens).quoted_label(lows.index(word)) is label
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own_clause"),
+    [
+        # a name and a verb after "and", a verb before it: a clause with its own subject
+        ("Chile pledged $5 million and the United States promised $3 million", "United", True),
+        # one subject of two names, or a pronoun and a name
+        ("Chile 's government and the Andean rebels signed a truce", "Andean", False),
+        ("since he and President Lula agreed to a truce", "Lula", False),
+        ("talks between Chile and Peru ended on Monday", "Peru", False),
+    ],
+)
+def test_a_named_subject_after_and_opens_a_clause(text, word, own_clause):
+    tokens = tokenize(text)
+    lows = [t.low for t in tokens]
+    clauses = Clauses(tokens)
+    k = lows.index(word.lower())
+    assert (clauses[k] > 0) == own_clause

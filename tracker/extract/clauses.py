@@ -93,6 +93,13 @@ def clause_scan(
             # "held talks ... and signed two statements": a second act; but "an immediate and
             # sustained ceasefire" is one noun phrase
             current = i
+        elif t.low in ("and", "but") and _named_subject_next(tokens, i) and any(
+            looks_like_verb(tokens[x].low) for x in range(max(current, i - _VERB_REACH), i)
+        ):
+            # "Kuwait pledged $500 million and the United States promised $380 million": a
+            # clause with a subject of its own after one with a verb ("Ethiopia's government
+            # and the TPLF signed": one subject)
+            current = i
         starts[i] = current
         done = i + 1
     if current:
@@ -112,6 +119,25 @@ def participle_modifier(lows: list[str], k: int) -> bool:
     """ "by ousted lawmakers", "the invaded regions": a participle that opens a noun phrase
     (after a preposition or a determiner) describes its noun; it tells no act."""
     return k > 0 and lows[k - 1] in _PARTICIPLE_OPENERS and attributive_participle(lows, k)
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "we", "they", "i", "you", "him", "her", "us", "them"})
+_VERB_REACH = 12  # how far back from such an "and" the verb of the clause before it is looked for
+
+
+def _named_subject_next(tokens: list[Token], i: int) -> bool:
+    """After the "and" at i, a name and then a verb ("and the United States promised"); the
+    word before the "and" is no name ("talks between Russia and Ukraine ended": one subject)."""
+    n = len(tokens)
+    if i == 0 or tokens[i - 1].cap or not tokens[i - 1].low.isalnum() or (
+        tokens[i - 1].low in _PERSONAL_PRONOUNS
+    ):
+        return False  # "since he and Xi agreed": one subject
+    j = i + 1 + (i + 1 < n and tokens[i + 1].low == "the")
+    k = j
+    while k < n and k - j < 4 and tokens[k].cap and tokens[k].text[:1].isalpha():
+        k += 1
+    return j < k < n and not tokens[k].cap and looks_like_verb(tokens[k].low)
 
 
 def _adjectives_coordinated(tokens: list[Token], i: int) -> bool:
