@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress
 
 from tracker.domain import When
 from tracker.errors import ExtractionTimeout
@@ -184,9 +185,12 @@ def _without_dateline(sentence: Sentence) -> Sentence:
 
 
 def _first_future_cue(tokens: Tokens) -> int | None:
-    for k, t in enumerate(tokens):
-        if t.low in _FUTURE_CUES and not (k + 1 < len(tokens) and tokens[k + 1].low in _PAST_AFTER):
-            if t.low in _ATTRIBUTIVE_CUES and k > 0 and tokens[k - 1].low in _ARTICLES:
+    lows = tokens.lows
+    n = len(lows)
+    # only the cue words are read (their positions found in C), not every token
+    for k in compress(range(n), map(_FUTURE_CUES.__contains__, lows)):
+        if not (k + 1 < n and lows[k + 1] in _PAST_AFTER):
+            if lows[k] in _ATTRIBUTIVE_CUES and k > 0 and lows[k - 1] in _ARTICLES:
                 continue  # "called off an expected meeting ... on Monday": no future tense
             return tokens.starts[k]  # but "the deadline expired on Sunday" looks back
     return None

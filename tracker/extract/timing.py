@@ -641,7 +641,7 @@ class SetTimes:
         if not self.waiting or not dates:
             return
         self._retold(found)
-        if all(t.low not in _PLAN_CUES for t in tokens) and not _was_to(tokens):
+        if _PLAN_CUES.isdisjoint(tokens.words) and not _was_to(tokens):  # a set test in C
             return
         times = [
             d for d in dates
