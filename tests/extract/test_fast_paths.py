@@ -215,3 +215,36 @@ def test_the_ascii_regexes_find_what_the_unicode_ones_find_in_ascii_text():
         assert _words_of(text)(text) == _WORD.findall(text), repr(text)
         if text.isascii():
             assert bool(_ASCII_DIGIT.search(text)) == bool(_DIGIT.search(text)), repr(text)
+
+
+def test_date_part_memo_answers_as_the_word_split_does():
+    from tracker.extract import dates
+
+    made_up = [
+        ("Talks resume in mid-March with the envoys.", True),
+        ("The envoy's Monday's plan was shelved.", True),
+        ("The U.S.-Iran talks went on.", False),
+        ("Officials met in Doha.", False),
+    ]
+    for sentence, expected in made_up:
+        lows = [w.lower() for w in sentence.replace(".", " .").split()]
+        dates._HAS_DATE_PART.clear()
+        first = dates.may_hold_date(sentence, lows)
+        again = dates.may_hold_date(sentence, lows)  # answered from the memo
+        assert first == again == expected, sentence
+
+
+def test_quote_marks_and_trailing_attribution_fast_paths():
+    from tracker.extract import quotes
+
+    # no quote mark: the whole sentence is outside quotes, the state carried through
+    assert quotes._marks("Envoys met in Geneva.", False) == (False, [(0, 21)])
+    assert quotes._marks("Envoys met in Geneva.", True) == (True, [])
+    assert quotes._marks('He said "no talks" today.', False) == (False, [(0, 8), (18, 25)])
+    # a trailing attribution after the last comma, outside quotes
+    assert quotes._attributed_at_end("The talks will resume, the ministry said.")
+    assert quotes._attributed_at_end("The talks will resume, Lavrov SAID on Tuesday.")
+    assert not quotes._attributed_at_end("The talks will resume, officials hope.")
+    assert not quotes._attributed_at_end("The talks, which stalled, resume today.")
+    # "said" inside a word is no attribution: the word list decides
+    assert not quotes._attributed_at_end("The talks will resume, unsaid things aside.")

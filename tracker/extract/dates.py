@@ -535,13 +535,28 @@ def may_hold_date(sentence: str, lows: Collection[str]) -> bool:
     ``lows``: the sentence's lower-cased words (a set serves: ``Tokens.words``)."""
     if (_ASCII_DIGIT if sentence.isascii() else _DIGIT).search(sentence):
         return True
-    words = _DATE_WORDS
-    if not words.isdisjoint(lows):
+    if not _DATE_WORDS.isdisjoint(lows):
         return True  # a date word as a token: one test in C
-    return any(  # "mid-March", "Monday's"; the words of letters only are passed over in C
-        len(low) > 1 and not words.isdisjoint(_WORD_PARTS.split(low))
-        for low in filterfalse(str.isalpha, lows)
-    )
+    # "mid-March", "Monday's": the words of letters only are passed over in C, the others
+    # ("U.S.", "Russia's", "2-1") answered by a memo of words (news repeats them)
+    parts = _HAS_DATE_PART
+    if len(parts) > _DATE_PART_LIMIT:
+        parts.clear()  # bounded: a long run meets ever new words
+    return any(map(parts.__getitem__, filterfalse(str.isalpha, lows)))
+
+
+class _DatePartMemo(dict[str, bool]):
+    """low -> does it have a date word among its parts of letters? Filled on first asking
+    (``__missing__``), so a word met before is answered by one lookup in C."""
+
+    def __missing__(self, low: str) -> bool:
+        found = len(low) > 1 and not _DATE_WORDS.isdisjoint(_WORD_PARTS.split(low))
+        self[low] = found
+        return found
+
+
+_HAS_DATE_PART = _DatePartMemo()
+_DATE_PART_LIMIT = 20_000
 
 
 _YEAR_IN = re.compile(r"\d{4}")
