@@ -618,3 +618,9 @@ def test_an_enumeration_with_a_comma_before_and_is_one_subject():
     crit = [e for e in _actors("Russia threatened Georgia, Moldova, and Ukraine condemned Moscow.")
             if e[0] == "criticism"]
     assert crit == [("criticism", [("Ukraine", "initiator"), ("Russia", "target")])]
+
+
+def test_whom_a_giver_provides_with_aid_receives_it():
+    assert _actors("The US will provide Kenya with major military and humanitarian aid.") == [
+        ("aid", [("United States", "initiator"), ("Kenya", "target")])
+    ]

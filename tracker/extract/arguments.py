@@ -340,6 +340,12 @@ def actors_for(
         # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
         # agent acts; the subject is what the act was done to
         before, after = agents, [m for m in after if m not in agents] + before
+    if before and "with" in sm.words:
+        # "will provide Ukraine with military aid": whom the giver equips receives the act
+        equipped = [m for m in before if _equipped(tokens, m, trig)]
+        if equipped and len(equipped) < len(before) + len(shared_subject):
+            before = [m for m in before if m not in equipped]
+            after = equipped + after
     out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
     names: set[str] = {a.name for a, _ in out}
     # "Russia has suspended ..., Foreign Minister Sergei Lavrov said": the state acts, its
@@ -735,6 +741,19 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     if gap and gap[-1] == "the":
         gap.pop()  # "mediation by Qatar, Egypt, and the United States"
     return gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+
+_EQUIPPING = lexicon.words("equipping_verbs")
+
+
+def _equipped(tokens: list[Token], m: Mention, trig: Trigger) -> bool:
+    """ "provide Ukraine with", "supply the Kurds with": m is the object of a giving verb,
+    and "with" introduces what is given (the act's trigger, after it)."""
+    verb = m.tok - 1 - (m.tok >= 2 and tokens[m.tok - 1].low == "the")
+    return (
+        verb >= 0 and tokens[verb].low in _EQUIPPING and m.tok_end < trig.tok
+        and tokens[m.tok_end].low == "with"
+    )
 
 
 def _enumeration_before(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention]:
