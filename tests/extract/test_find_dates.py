@@ -267,3 +267,17 @@ def test_a_month_with_a_prefix_keeps_its_ordinal_day():
     sentence = "The conference is to be held in Los Angeles from June 6th through the 10th."
     [found] = find_dates(sentence, dt.date(2022, 5, 12))
     assert (found.text, found.when.start, found.anchor) == ("June 6th", dt.date(2022, 6, 6), True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council threatened penalties if no vote is held, it said in a statement on Monday.",
+        "Aid will follow if needed, the minister told a briefing on Monday.",
+    ],
+)
+def test_a_time_led_by_a_report_word_after_a_future_cue_is_the_saying_s(sentence):
+    # "statement", "briefing": the time of the saying, read back, not a time to come
+    [said] = find_dates(sentence, PUBLISHED, sentence.index("if"))
+    assert not said.ahead
+    assert said.when.start == dt.date(2024, 6, 10)

@@ -610,22 +610,25 @@ def find_dates(
         # "stalled since April, when the Taliban refused": the time of the act "when" tells
         of_when = not anchor and bool(_WHEN_AFTER.match(sentence, m.end()))
         anchor = anchor or of_when
-        future = (
-            future_from is not None and m.start() > future_from
-            and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
-            and not _PAST_BETWEEN.search(sentence, future_from, m.start())
-        )  # "an official said on Wednesday": the time of the saying, in the past; "Planned
-        # talks ... were called off Tuesday": told in the past since the cue
-        if kind == "wd" and not future and text[:3].lower() == "by ":
-            anchor = True  # "was quick to reject the order by Friday evening": done by then
         if kind == "day" and text[:4].lower() == "this" and _quoted(sentence, m.start()):
             continue  # '"... this evening, Obama and Castro shook hands," said X': X's day
-        if kind == "span" and not future and not text.startswith("within"):
-            continue  # "the third launch in a week": a length of time, not a time ahead
         # the words of letters before the time, lower-cased (joined and split again in C)
         before = " ".join(_LEAD_WORDS.findall(
             sentence, max(0, m.start() - _LEAD_WINDOW), m.start()
         )).lower().split()[-_SCHEDULE_REACH:]
+        lead = _lead_word(before)
+        future = (
+            future_from is not None and m.start() > future_from
+            and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
+            and lead not in _REPORT_LEADS
+            and not _PAST_BETWEEN.search(sentence, future_from, m.start())
+        )  # "an official said on Wednesday", "it said in a statement on Tuesday": the time of
+        # the saying, in the past; "Planned talks ... were called off Tuesday": told in the
+        # past since the cue
+        if kind == "wd" and not future and text[:3].lower() == "by ":
+            anchor = True  # "was quick to reject the order by Friday evening": done by then
+        if kind == "span" and not future and not text.startswith("within"):
+            continue  # "the third launch in a week": a length of time, not a time ahead
 
         if before and before[-1] in _ORDINAL_TIME_WORDS and kind in ("rel", "year"):
             anchor = False  # "for the second time this year": how often, not when
@@ -637,7 +640,7 @@ def find_dates(
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
         when = resolve_expression(kind, text, base, direction)
         mention = DateMention(  # when None: unresolved
-            m.start(), m.end(), text, when, anchor, lead=_lead_word(before), ahead=future,
+            m.start(), m.end(), text, when, anchor, lead=lead, ahead=future,
             scheduled=scheduled is not None, of_next_act=of_when,
             possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS,
             kind=kind,
@@ -718,6 +721,7 @@ _LEAD_WORDS = re.compile(r"[A-Za-z]+")
 _ORDINAL_TIME_WORDS = frozenset({"time", "times"})
 _SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
 _SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
+_REPORT_LEADS = frozenset(lexicon.time_cues()["report_leads"])
 _PAST_AUXILIARIES = frozenset({"was", "were", "been"})
 
 
