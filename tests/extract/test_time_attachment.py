@@ -853,3 +853,20 @@ def test_a_call_a_day_before_another_is_an_act_of_its_own_on_that_day():
         (("2014-08-17", "2014-08-17", "day"), ["Paul Kagame", "William Ruto"]),
         (("2014-08-18", "2014-08-18", "day"), ["William Ruto", "Yoweri Museveni"]),
     ]
+
+
+def test_an_untimed_act_of_a_person_just_dated_is_of_that_occasion():
+    # published on a Wednesday: the story's latest day is Wednesday; the minister spoke on
+    # Tuesday, and her next act, told without a day, is of the same occasion
+    story = (
+        "Test\n\nThe German government announced on Wednesday that it will send aid to Peru.\n\n"
+        "On Tuesday, Foreign Minister Annalena Baerbock praised Peru's rescue teams in an "
+        "interview.\n\n{} also urged Chile to send more rescue teams.\n"
+    )
+    found = extract(story.format("Baerbock"), published=dt.date(2024, 6, 12)).events
+    [demand] = [e for e in found if e.type == "demand"]
+    assert span(demand) == ("2024-06-11", "2024-06-11", "day")
+    # another person's act is of the story's day
+    found = extract(story.format("Chancellor Olaf Scholz"), published=dt.date(2024, 6, 12)).events
+    [demand] = [e for e in found if e.type == "demand"]
+    assert span(demand) == ("2024-06-12", "2024-06-12", "day")

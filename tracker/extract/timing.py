@@ -811,6 +811,9 @@ class StoryClock:
     # tells in the lead is theirs ("X told Y in their first phone call." then "Xi also on
     # Tuesday urged ...")
     _undated_lead: list[ExtractedEvent] = field(default_factory=list)
+    # The persons who acted on a day told with their act in the last sentences, and the day:
+    # (sentence, names, day). An untimed act of one of them just after is of that occasion.
+    _occasions: list[tuple[int, frozenset[str], When]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -871,14 +874,16 @@ class StoryClock:
                     event.when = self._ahead
         if unresolved or self.last_day is None:
             return
+        told = [e for e in found if e.when is not None]
         for event in found:
             if event.when is not None:
                 continue
             if event.status == "threatened":
                 self._threats.append(event)
+            day = self._occasion_of(event) or self.last_day
             if event.status == "occurred":
                 # An act of the lead told without its day is told again below with it.
-                event.when, event.when_inferred = self.last_day, self.sentences <= _LEAD
+                event.when, event.when_inferred = day, self.sentences <= _LEAD
                 if not self._told_day:
                     self._undated_lead.append(event)
                 if event.days_ending and self.last_day.precision == "day":
@@ -888,7 +893,40 @@ class StoryClock:
             elif event.status in _MADE_STATUSES and not keeps_set_time(event.type, event.status):
                 # Only at the end: the offer told again later with the time set for the act
                 # ("will resume talks next week") is merged with it and gives it that time.
-                self._made.append((event, self.last_day))
+                self._made.append((event, day))
+        self._remember_occasions(told)
+
+    def _occasion_of(self, event: ExtractedEvent) -> When | None:
+        """The day of the occasion an untimed act continues: "On Thursday, Kouchner told
+        Xinhua ..." then "'We are also ready to send specialists,' Kouchner said": a person who
+        acted on a day told in the last sentences acts again on that day."""
+        names = _acting_persons(event)
+        if not names:
+            return None
+        day = next((
+            day for number, persons, day in reversed(self._occasions)
+            if self.sentences - number <= _OCCASION_REACH and not persons.isdisjoint(names)
+        ), None)
+        if day is not None and day.start != day.end and event.type not in SET_TIME_TYPES:
+            # "ending a three-day visit on Friday" then "Carney's comments after signing the
+            # deal": a meeting during the visit spans its days; one act is on a day of them
+            # that the text does not tell
+            return None
+        return day
+
+    def _remember_occasions(self, told: list[ExtractedEvent]) -> None:
+        for event in told:
+            when = event.when
+            if (
+                when is None or event.when_inferred or when.precision != "day"
+                or event.status not in _OCCASION_STATUSES or not self._near(when)
+                or (self.published is not None and when.start > self.published)
+            ):
+                continue
+            names = _acting_persons(event)
+            if names:
+                self._occasions.append((self.sentences, names, when))
+        del self._occasions[:-_OCCASIONS_KEPT]
 
     def finish(self) -> None:
         """Threats, offers and pledges that no later sentence timed: the day they were made."""
@@ -899,6 +937,20 @@ class StoryClock:
 
     def _near(self, when: When) -> bool:
         return self.published is None or abs((when.start - self.published).days) <= _STORY_REACH
+
+
+# Sentences after an act told with its day within which an untimed act of the same person is
+# of the same occasion, and how many such acts are remembered.
+_OCCASION_REACH = 2
+_OCCASIONS_KEPT = 4
+_OCCASION_STATUSES = frozenset({"occurred", "threatened", "proposed"})
+
+
+def _acting_persons(event: ExtractedEvent) -> frozenset[str]:
+    """The persons who act in an event (its initiators or participants, not its targets)."""
+    return frozenset(
+        a.name for a in event.actors if a.kind == "person" and a.role != "target"
+    )
 
 
 # Days from publication within which a day told can be the story's: a weekly tells the day
