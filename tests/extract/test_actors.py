@@ -146,3 +146,12 @@ def test_an_untitled_name_joined_to_a_person_is_a_person():
     assert [a.name for a in actors] == ["John McCain", "Lindsey Harwell", "Kenya"]
     [actors] = names(["Tomas Arriagada and Marco Rubio criticised Uganda."])
     assert [a.name for a in actors] == ["Tomas Arriagada", "Marco Rubio", "Uganda"]
+
+
+def test_blocs_groups_and_former_states_are_known_by_their_names():
+    [actors] = names(["The Group of 77 and the Union of South American Nations met the OPCW."])
+    assert [a.name for a in actors] == ["G77", "UNASUR", "OPCW"]
+    [actors] = names(["Jaish-e-Mohammed claimed the attack, and the USSR signed nothing."])
+    assert [a.name for a in actors] == ["Jaish-e-Mohammed", "Soviet Union"]
+    [actors] = names(["They recalled a 1956 Soviet-Japanese declaration."])
+    assert {a.name for a in actors} >= {"Soviet Union", "Japan"}
