@@ -1833,13 +1833,24 @@ def _count_pairs(
     lows = tokens.lows
     weight = _LIST_WEIGHT * _lead_weight(memory.sentence_no)
     memory.sentence_no += 1
-    named = [m for m in mentions if m.source not in _NOT_NAMED and not m.location]
-    persons = list(dict.fromkeys(m.actor for m in named if m.actor.kind == "person"))
+    # one pass for the names, the persons among them and the sides they stand for (each in
+    # the order of its first mention), instead of a comprehension each
+    named: list[Mention] = []
+    first_persons: dict[Actor, None] = {}
+    first_sides: dict[Actor, None] = {}
+    for m in mentions:
+        if m.source in _NOT_NAMED or m.location:
+            continue
+        named.append(m)
+        if m.actor.kind == "person":
+            first_persons[m.actor] = None
+        first_sides[_side(m.actor, index)] = None
+    persons = list(first_persons)
     counts = memory.person_counts
     for person in persons:
         counts[person] = counts.get(person, 0) + 1
     memory.persons_named = persons
-    memory.sides_named = sides = list(dict.fromkeys(_side(m.actor, index) for m in named))
+    memory.sides_named = sides = list(first_sides)
     counts = memory.side_counts
     for side in sides:
         counts[side] = counts.get(side, 0) + 1

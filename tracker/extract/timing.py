@@ -255,12 +255,15 @@ class SentenceTimes:
     __slots__ = ("anchored", "_starts", "_published", "_set_times", "_years")
 
     def __init__(self, dates: list[DateMention], published: dt.date | None = None):
-        self.anchored = [d for d in dates if d.anchor and (d.when or d.same_as_before)]
+        # (most sentences have no time: no comprehension over nothing)
+        self.anchored = [
+            d for d in dates if d.anchor and (d.when or d.same_as_before)
+        ] if dates else []
         # bare years that may name an act's own year: "the 2015 nuclear deal"
         self._years = [
             d for d in dates if not d.anchor and d.when is not None and d.when.precision == "year"
-        ]
-        self._starts = [d.start for d in self.anchored]
+        ] if dates else []
+        self._starts = [d.start for d in self.anchored] if self.anchored else []
         self._published = published
         # status -> (times, starts): those that can be a plan's set time, built on first use;
         # "" -> those that can be the time a plan was called off or put off
@@ -720,6 +723,11 @@ class SetTimes:
     def wait(self, found: list[ExtractedEvent], dates: list[DateMention]) -> None:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
         may hold the time it was called off until then) start waiting for it."""
+        if not dates and not found:
+            # most sentences: no time set, no plan to wait (the lists below stay as they are:
+            # only a sentence with a time changes them, in fill, and its wait filters them)
+            self.previous = None
+            return
         set_times: dict[str, set[When]] = {}
         previous, self.previous = self.previous, next((
             # "Rajapaksa is scheduled to leave for India on February 7th." then "During his
@@ -822,6 +830,10 @@ class StoryClock:
 
     def advance(self, dates: list[DateMention]) -> bool:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
+        if not dates:  # most sentences tell no time: no comprehension over nothing below
+            self.sentences += 1
+            self._ahead = None
+            return False
         anchored = [d.when for d in dates if d.when and d.anchor]
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
         self.sentences += 1

@@ -59,7 +59,7 @@ def tokenize(text: str) -> Tokens:
     capitals: list[int] = []
     starts: list[int] = []
     add_tokens, add_lows, add_bases = out.extend, lows.extend, bases.extend
-    add_start = starts.append
+    add_start, add_capital = starts.append, capitals.append
     known = _CHUNK_TOKENS
     if len(known) > _CHUNK_TOKENS_LIMIT:
         known.clear()  # a bounded memo: a long run meets ever new names and numbers
@@ -81,13 +81,15 @@ def tokenize(text: str) -> Tokens:
             if len(chunk) <= _CHUNK_MEMO_LENGTH:
                 known[chunk] = read
         tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts = read
-        if inner_starts is None:
-            add_start(at)  # one token: most chunks
+        if inner_starts is None:  # one token: most chunks (no list built for its positions)
+            add_start(at)
+            if chunk_capitals:
+                add_capital(len(lows))
         else:
             starts.extend([at + k for k in inner_starts])
-        if chunk_capitals:
-            first = len(lows)
-            capitals.extend([first + k for k in chunk_capitals])
+            if chunk_capitals:
+                first = len(lows)
+                capitals.extend([first + k for k in chunk_capitals])
         add_tokens(tokens)
         add_lows(chunk_lows)
         add_bases(chunk_bases)
