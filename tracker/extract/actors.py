@@ -567,7 +567,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     free = 0  # the first token no gazetteer match covers
     gaz_firsts = index.first_words  # all capitalised
     match_name = index._index.match_at
-    for i in [x for x in capitals if texts[x] in gaz_firsts]:
+    for i in capitals:  # (a filter in the loop: a comprehension is one more function call)
+        if texts[i] not in gaz_firsts:
+            continue
         hit = match_name(texts, i) if i >= free else None
         if hit and i + hit[0] < n and texts[i + hit[0]] == "$":
             hit = None  # "US$150,000": a currency, not the state
@@ -603,8 +605,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    for i in [x for x in capitals if texts[x] in dem_firsts]:
-        if i < covered:
+    for i in capitals:
+        if i < covered or texts[i] not in dem_firsts:
             continue
         one = dem_words.get(texts[i])
         hit_d = (1, one) if one is not None else index.demonym_phrases.match_at(texts, i)
@@ -679,7 +681,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if i > 0 and tokens[i - 1].cap and not claimed[i - 1]:
             continue
         k = _name_run(tokens, i)
-        if k - i < 2 or i in dem or any(claimed[x] for x in range(i, k)):
+        if k - i < 2 or i in dem or True in claimed[i:k]:
             continue  # "French President Emmanuel Macron" was read as a title already
         if all(lows[x] in index.title_words or lows[x] in _TITLE_MODIFIERS for x in range(i, k)):
             continue  # "Acting President, Yemi Osinbajo ...": a title, not a name
@@ -899,7 +901,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     accepted: set[int] = set()
     for i in sorted(dem, reverse=True):
         nxt, state_d, plural = dem[i]
-        if any(claimed[x] for x in range(i, nxt)):
+        if True in claimed[i:nxt]:  # a flag set on one of its tokens (in C)
             continue
         if plural:
             if i > 0 and lows[i - 1] == "the":  # "the North Koreans", "the Americans"
@@ -1200,9 +1202,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
     _count_pairs(mentions, tokens, index, memory)
-    subject = next((m.actor for m in mentions if m.actor.kind == "person"), None)
-    if subject is not None:
-        memory.last_subject = subject
+    for m in mentions:  # the first person named is the subject (a loop: no generator)
+        if m.actor.kind == "person":
+            memory.last_subject = m.actor
+            break
     for m in mentions:
         if m.actor.kind == "person":
             m.actor = memory.spelled(m.actor)

@@ -176,6 +176,8 @@ class SentenceMentions:
 
     def parties_between(self, a: int, b: int, trig: Trigger) -> list[Mention]:
         lo, hi = bisect_left(self.toks, a), bisect_left(self.toks, b)
+        if lo == hi:
+            return []  # no mention there: no comprehension (a function call) over nothing
         return [self.all[k] for k in range(lo, hi) if self.is_party(k, trig)]
 
     def first_party(self, trig: Trigger) -> Mention | None:
@@ -217,7 +219,7 @@ def actors_for(
             spoken_of = True
     if before and lo >= 3 and tokens[lo].low == "and" and tokens[lo - 1].text == ",":
         before = _enumeration_before(sm, lo, trig) + before
-    if any(m.source != "pronoun" for m in before):
+    if before and any(m.source != "pronoun" for m in before):
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
     if len(before) > 1:
@@ -248,7 +250,7 @@ def actors_for(
             not all(_speaks_for(s, m) for s in speakers for m in told)
         ):
             before = told
-    pairs = [m.tok for m in before if m.source == "pair"]
+    pairs = [m.tok for m in before if m.source == "pair"] if before else []
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.
         said = [
@@ -335,7 +337,9 @@ def actors_for(
         after = [m for m in after if m.tok == after[0].tok]
     role_first = "participant" if trig.type in CONSULT or trig.type == "consult" else "initiator"
     role_rest = "participant" if role_first == "participant" else "target"
-    agents = [m for m in after if _passive_agent(tokens, trig, m) or _noun_source(tokens, trig, m)]
+    agents = [
+        m for m in after if _passive_agent(tokens, trig, m) or _noun_source(tokens, trig, m)
+    ] if after else []  # (no comprehension over nothing: each is a function call)
     if agents:
         # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
         # agent acts; the subject is what the act was done to
@@ -346,14 +350,16 @@ def actors_for(
         if equipped and len(equipped) < len(before) + len(shared_subject):
             before = [m for m in before if m not in equipped]
             after = equipped + after
-    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject]
-    names: set[str] = {a.name for a, _ in out}
+    out: list[tuple[Actor, str]] = [(a, role_first) for a, _ in shared_subject] if (
+        shared_subject
+    ) else []
+    names: set[str] = {a.name for a, _ in out} if out else set()
     # "Russia has suspended ..., Foreign Minister Sergei Lavrov said": the state acts, its
     # minister reports it; both are named (the speaker alone would hide who acted).
     own_names = {
         m.actor.name for k, m in enumerate(before)
         if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
-    } if any(_reporting(tokens, m) for m in after) else set()
+    } if after and any(_reporting(tokens, m) for m in after) else set()
     if trig.type in MEETING_TYPES:
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]

@@ -571,7 +571,8 @@ def _possessed_retelling(
     meeting") with no party the story has not told it with is the one of theirs told."""
     before = event.evidence[max(0, event.trigger_offset - 12) : event.trigger_offset].lower()
     words = before.split()[-2:]  # "his visit", "his planned visit"
-    if not any(w in _POSSESSIVES or w.endswith(("'s", "’s")) for w in words):
+    joined = " ".join(words) + " "  # (words hold no space: the tests in C, no generator)
+    if _POSSESSIVES.isdisjoint(words) and "'s " not in joined and "’s " not in joined:
         return None
     kinds = MEETING_TYPES if event.type in MEETING_TYPES else {event.type}
     alone = len(event.actors) == 1  # with others named: theirs as told (status and time)

@@ -146,14 +146,17 @@ class TriggerLexicon:
             denial_end = self.first_denial_end(lows)
         if denial_end is not None and denial_end <= i and not _another_verb(lows, denial_end, i):
             return True  # "Peskov denied that any agreement had been signed"
-        return not presupposed and any(
+        if presupposed:
+            return False
+        hypotheticals = self.hypothetical.find_all(lows[near : min(hi, i + 5)])
+        return bool(hypotheticals) and any(  # (mostly none: no generator made)
             not (lows[near + a] == "may" and (
                 _the_month(lows, near + a) or (near + a > 0 and caps and caps[near + a])
             ))  # "in May", "told May": the month or Theresa May, not the modal verb
             and not self._proposed_before(lows, near, near + a)
             and not (coercive and near + a < i and lows[near + a] in _THREAT_MODALS)
             and not i <= near + a < i_end
-            for a, _, _ in self.hypothetical.find_all(lows[near : min(hi, i + 5)])
+            for a, _, _ in hypotheticals
         )
 
     def _proposed_before(self, lows: list[str], near: int, at: int) -> bool:

@@ -784,7 +784,7 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
         gap[1] in _TIME_WORDS
     ):
         gap = gap[2:]  # "offered in May to supply ...": the time is no break
-    if len(gap) > 12 or any(w in _EMBEDDING_BREAKS for w in gap):
+    if len(gap) > 12 or not _EMBEDDING_BREAKS.isdisjoint(gap):
         return False
     if _appositive_clause(gap):
         return False  # "an invitation, a move that drew condemnation": an appositive's own act

@@ -766,7 +766,8 @@ class SetTimes:
                     self.coarse.append(event)
             self.waiting.append(event)
         del self.waiting[:-_WAITING]
-        self.coarse = [e for e in self.coarse if any(e is w for w in self.waiting)]
+        if self.coarse:  # (mostly none)
+            self.coarse = [e for e in self.coarse if any(e is w for w in self.waiting)]
 
     def _coarse(self, event: ExtractedEvent) -> bool:
         return any(event is e for e in self.coarse)
@@ -782,6 +783,8 @@ _WAS_TO = frozenset({"was", "were"})
 
 def _was_to(tokens: Tokens) -> bool:
     """ "The visit was to begin on April 25": a plan told in the past ("was to", "were to")."""
+    if "to" not in tokens.words:
+        return False  # most sentences: a set test, no generator
     return any(
         t.low == "to" and k and tokens[k - 1].low in _WAS_TO for k, t in enumerate(tokens)
     )

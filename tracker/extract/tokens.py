@@ -85,11 +85,10 @@ def tokenize(text: str) -> Tokens:
             add_start(at)
             if chunk_capitals:
                 add_capital(len(lows))
-        else:
-            starts.extend([at + k for k in inner_starts])
+        else:  # the offsets shifted by a map in C (a comprehension is a function call)
+            starts.extend(map(at.__add__, inner_starts))
             if chunk_capitals:
-                first = len(lows)
-                capitals.extend([first + k for k in chunk_capitals])
+                capitals.extend(map(len(lows).__add__, chunk_capitals))
         add_tokens(tokens)
         add_lows(chunk_lows)
         add_bases(chunk_bases)
