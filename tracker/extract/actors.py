@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 from typing import NamedTuple
 
 from tracker.domain import without_diacritics
@@ -538,6 +539,9 @@ def _inner_particle(tokens: list[Token], k: int) -> bool:
 _FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
 
 
+_TOK = attrgetter("tok")  # a mention's first token, as a sort key in C
+
+
 def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
     """The positions of the words in ``wanted``, in order."""
     if wanted.isdisjoint(words):
@@ -590,7 +594,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             hit = match_name([texts[first], *texts[g.tok + 1 : g.tok_end]], 0)
             if hit and hit[0] == g.tok_end - g.tok:
                 gaz.append(Mention(hit[1], first, first + 1, "gazetteer"))
-    gaz.sort(key=lambda m: m.tok)
+    if pairs_of_names:  # (the matches above came in token order: only these can be out of it)
+        gaz.sort(key=_TOK)
 
     # Which gazetteer match covers, starts at or ends at each token (constant-time lookups).
     gaz_cover: list[Mention | None] = [None] * n
@@ -1818,7 +1823,9 @@ def _count_told(memory: ArticleMemory, index: ActorIndex) -> None:
                 # Bayramov": the act's pair is the two others the sentence named
                 others = [a for a in memory.sides_named if a not in memory.brokers]
                 group = others if len(others) == 2 else group
-            if len(group) >= 2 and not any(set(group) <= set(said) for said in memory.said):
+            if len(group) >= 2 and not (
+                memory.said and any(set(group) <= set(said) for said in memory.said)
+            ):
                 lead = memory.sentence_no - 1 < len(_LEAD_WEIGHTS)
                 bonus = _FIRST_ACT_BONUS if lead and not memory.acts_told else 0.0
                 if _vote(memory, index, group[0], group[1], weight + bonus):

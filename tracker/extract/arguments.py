@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import accumulate, compress
+from operator import attrgetter
 
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention, base_index
@@ -196,6 +197,11 @@ class SentenceMentions:
         return self._first_party[trig.type]
 
 
+_SOURCE = attrgetter("source")
+_TOK = attrgetter("tok")
+_NOT_PRONOUN = "pronoun".__ne__
+
+
 def actors_for(
     trig: Trigger,
     sm: SentenceMentions,
@@ -219,7 +225,7 @@ def actors_for(
             spoken_of = True
     if before and lo >= 3 and tokens[lo].low == "and" and tokens[lo - 1].text == ",":
         before = _enumeration_before(sm, lo, trig) + before
-    if before and any(m.source != "pronoun" for m in before):
+    if before and any(map(_NOT_PRONOUN, map(_SOURCE, before))):  # (in C: no generator)
         # "In his address, Zelenskyy ...": a possessive pronoun defers to the name.
         before = [m for m in before if not (m.source == "pronoun" and _possessive(tokens, m))]
     if len(before) > 1:
@@ -229,7 +235,7 @@ def actors_for(
     if len(before) > 1 and "with" in sm.words:  # (no ", with X -ing" clause without it)
         before = _absolute_subject(tokens, before, trig) or before
     if len(before) > 1:
-        subject = max(before, key=lambda m: m.tok)
+        subject = max(before, key=_TOK)
         gap = tokens[subject.tok_end : trig.tok]
         if (
             subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3

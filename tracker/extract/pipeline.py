@@ -365,7 +365,7 @@ def _sentence_events(
             if recipient is not None:
                 actors = [*actors, (recipient, "target")]
         event_type = trig.type
-        persons = sum(1 for a, _ in actors if a.kind == "person")
+        persons = _persons_among(actors)
         if event_type == "consult":
             event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
         elif (
@@ -493,6 +493,15 @@ def _sentence_events(
             out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+def _persons_among(actors: list[tuple[Actor, str]]) -> int:
+    """How many of the parties are persons (a loop: a generator is one more function call)."""
+    persons = 0
+    for actor, _ in actors:
+        if actor.kind == "person":
+            persons += 1
+    return persons
 
 
 def _said_by(

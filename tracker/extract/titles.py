@@ -51,11 +51,11 @@ def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
         targets = [a for a in actors if a.role == "target" and a not in initiators]
         # a joint act names its makers: "Trump–Putin support" (praise exchanged), "US–EU
         # sanctions on Russia"; one maker's name alone would read as the act's target
-        title = "–".join(_title_name(a) for a in initiators[:2]) + f" {label}"
+        title = "–".join(map(_title_name, initiators[:2])) + f" {label}"
         if targets:
-            title += f" {preposition} " + " and ".join(_title_name(a) for a in targets[:2])
+            title += f" {preposition} " + " and ".join(map(_title_name, targets[:2]))
         return title
-    names = "–".join(_title_name(a) for a in actors[:3])
+    names = "–".join(map(_title_name, actors[:3]))
     return f"{names} {_TYPE_LABEL.get(event_type, event_type)}"
 
 
