@@ -248,3 +248,20 @@ def test_quote_marks_and_trailing_attribution_fast_paths():
     assert not quotes._attributed_at_end("The talks, which stalled, resume today.")
     # "said" inside a word is no attribution: the word list decides
     assert not quotes._attributed_at_end("The talks will resume, unsaid things aside.")
+
+
+def test_sentence_regexes_find_what_the_general_ones_find():
+    import re
+
+    from tracker.extract import sentences
+
+    rng = random.Random(11)
+    alphabet = ["\n", " ", "\t", "a", "A", "1", ".", '"', "”", ")", "“", "(", "!", "?"]
+    general_break = re.compile(r"\n\s*\n|\n")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        spans = [m.span() for m in sentences._BREAK.finditer(text)]
+        assert spans == [m.span() for m in general_break.finditer(text)], repr(text)
+        if "!" not in text and "?" not in text:  # the period regex serves such a text only
+            found = [m.span() for m in sentences._PERIOD_CANDIDATE.finditer(text)]
+            assert found == [m.span() for m in sentences._CANDIDATE.finditer(text)], repr(text)

@@ -13,11 +13,14 @@ _ABBREVIATIONS = lexicon.words("abbreviations")
 _SENTENCE_STARTERS = lexicon.words("sentence_starters")
 # A candidate end: . ! or ? plus closing quotes/brackets, then space, then an opening.
 _CANDIDATE = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# the same for a text without "!" and "?" (most): a literal first character lets the regex
+# engine skip to each period in C, where a character class is tested at every character
+_PERIOD_CANDIDATE = re.compile(r"\.[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 # The word that ends where a candidate end starts, read backwards in the reversed text: one
 # match at a known place instead of a search that tries every start in the 30 characters.
 _WORD_BEFORE_REVERSED = re.compile(r"[\w.'’-]+")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([\w'’-]+)")
-_BREAK = re.compile(r"\n\s*\n|\n")
+_BREAK = re.compile(r"\n(?:\s*\n)?")  # "\n\s*\n|\n", with the literal "\n" first (faster)
 
 
 class Sentence(NamedTuple):  # made for every sentence: cheaper than a frozen dataclass
@@ -61,9 +64,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         pos = m.end()
     pieces.append((pos, end))
     reversed_text = text[::-1]
+    candidates = _CANDIDATE if "!" in text or "?" in text else _PERIOD_CANDIDATE
     for a, b in pieces:
         seg_start = a
-        for m in _CANDIDATE.finditer(text, a, b):
+        for m in candidates.finditer(text, a, b):
             if _is_boundary(text, reversed_text, m.start(), m.end()):
                 _add(out, text, seg_start, m.end())
                 seg_start = m.end()
