@@ -624,3 +624,9 @@ def test_whom_a_giver_provides_with_aid_receives_it():
     assert _actors("The US will provide Kenya with major military and humanitarian aid.") == [
         ("aid", [("United States", "initiator"), ("Kenya", "target")])
     ]
+
+
+def test_what_an_act_is_put_on_is_its_target():
+    assert _actors("The EU placed Kenya's central bank under sanctions.") == [
+        ("sanctions", [("European Union", "initiator"), ("Kenya", "target")])
+    ]

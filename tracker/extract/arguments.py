@@ -350,8 +350,9 @@ def actors_for(
         # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
         # agent acts; the subject is what the act was done to
         before, after = agents, [m for m in after if m not in agents] + before
-    if before and "with" in sm.words:
-        # "will provide Ukraine with military aid": whom the giver equips receives the act
+    if len(before) > 1 or (before and shared_subject):
+        # "will provide Ukraine with military aid", "placed Russia's central bank under
+        # sanctions": whom the giver equips or the act is put on receives it
         equipped = [m for m in before if _equipped(tokens, m, trig)]
         if equipped and len(equipped) < len(before) + len(shared_subject):
             before = [m for m in before if m not in equipped]
@@ -756,16 +757,30 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
 
 
 _EQUIPPING = lexicon.words("equipping_verbs")
+_PLACING = lexicon.words("placing_verbs")
+_PLACING_PREPOSITIONS = frozenset({"on", "under", "to", "with"})
 
 
 def _equipped(tokens: list[Token], m: Mention, trig: Trigger) -> bool:
-    """ "provide Ukraine with", "supply the Kurds with": m is the object of a giving verb,
-    and "with" introduces what is given (the act's trigger, after it)."""
-    verb = m.tok - 1 - (m.tok >= 2 and tokens[m.tok - 1].low == "the")
-    return (
-        verb >= 0 and tokens[verb].low in _EQUIPPING and m.tok_end < trig.tok
-        and tokens[m.tok_end].low == "with"
-    )
+    """ "provide Ukraine with aid", "put several U.S. companies on blacklists", "placed Russia's
+    central bank under sanctions": m is the object of a giving or placing verb, and the
+    preposition after it introduces the act's trigger; m is what the act goes to."""
+    k = m.tok_end  # past the words of m's noun phrase ("companies", "central bank")
+    while k < trig.tok and k - m.tok_end < 3 and tokens[k].low.isalpha() and not tokens[k].cap and (
+        tokens[k].low not in _PLACING_PREPOSITIONS
+    ):
+        k += 1
+    if k >= trig.tok or tokens[k].low not in _PLACING_PREPOSITIONS or trig.tok - k > 4:
+        return False
+    v = m.tok - 1  # back past a determiner or quantifier ("several, mostly smaller,")
+    while v >= 0 and m.tok - v <= 5 and not tokens[v].cap and (
+        tokens[v].low not in _EQUIPPING and tokens[v].low not in _PLACING
+    ) and (tokens[v].low.isalpha() or tokens[v].text == ","):
+        v -= 1
+    if v < 0 or m.tok - v > 5:
+        return False
+    verb = tokens[v].low
+    return verb in _PLACING or (verb in _EQUIPPING and tokens[k].low == "with")
 
 
 def _enumeration_before(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mention]:
