@@ -155,3 +155,11 @@ def test_blocs_groups_and_former_states_are_known_by_their_names():
     assert [a.name for a in actors] == ["Jaish-e-Mohammed", "Soviet Union"]
     [actors] = names(["They recalled a 1956 Soviet-Japanese declaration."])
     assert {a.name for a in actors} >= {"Soviet Union", "Japan"}
+
+
+def test_the_state_and_title_as_a_possessor_are_the_person_named_with_them():
+    _, second = names([
+        "US President Tomas Arriagada called the Kenyan leader on Monday.",
+        "The US President's first call was with Uganda.",
+    ])
+    assert second[0].name == "Tomas Arriagada"

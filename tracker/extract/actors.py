@@ -1024,7 +1024,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
         ):
             # "the US leader", "the U.S. president": the person of that state named last.
-            hit2 = index.anaphor_titles.match_at(lows, state_word.tok_end)
+            hit2 = index.anaphor_titles.match_at(_title_keys(tokens, state_word.tok_end), 0)
             end = state_word.tok_end + hit2[0] if hit2 else 0
             if hit2 and _name_run(tokens, end) == end:
                 person = memory.person_of_state(state_word.actor.country, str(hit2[1]))
@@ -1036,7 +1036,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     continue
         if low == "the" and i + 1 in dem and not dem[i + 1][2] and dem[i + 1][0] < n:
             after_dem = dem[i + 1][0]
-            hit2 = index.anaphor_titles.match_at(lows, after_dem)
+            hit2 = index.anaphor_titles.match_at(_title_keys(tokens, after_dem), 0)
             if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
                 state = dem[i + 1][1]
                 person = memory.person_of_state(state.country, str(hit2[1]))
@@ -1407,6 +1407,12 @@ def _title_fits(title: str, wanted: tuple[str, ...]) -> bool:
                        _SUBORDINATE)
         for w in wanted
     )
+
+
+def _title_keys(tokens: Tokens, j: int) -> list[str]:
+    """The lower-case words of a title at j, a possessive read as its word ("the US
+    President's first call" is the president's)."""
+    return [t.base.lower() for t in tokens[j : j + 3]]
 
 
 def _role_reference(
