@@ -253,3 +253,26 @@ def test_a_party_slot_is_tried_only_where_a_party_can_start():
         assert [t.type for t in got] == ["criticism"], text
     tokens = tokenize("Kyiv said the talks lied")
     assert ps.apply(tokens, tokens.lows, [_mention("Kyiv", 0, 1)], []) == []
+
+
+def test_relief_goods_sent_with_no_recipient_named_are_aid():
+    from tracker.extract import extract
+
+    text = "Test\n\nIndia had sent an additional 11,000 MT of rice as a goodwill gesture.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert ("aid", ["India"]) in found
+
+
+def test_a_state_provided_people_with_food_supplies_is_aid():
+    from tracker.extract import extract
+
+    text = "Test\n\nBritain has provided nearly 50,000 people with food supplies.\n"
+    assert [e.type for e in extract(text).events] == ["aid"]
+
+
+def test_tanks_sent_into_a_country_are_an_attack_not_aid():
+    from tracker.extract import extract
+
+    text = "Test\n\nRussia sent tanks into Ukraine on Monday.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert found == [("military", ["Russia", "Ukraine"])]
