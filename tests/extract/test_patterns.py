@@ -276,3 +276,28 @@ def test_tanks_sent_into_a_country_are_an_attack_not_aid():
     text = "Test\n\nRussia sent tanks into Ukraine on Monday.\n"
     found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
     assert found == [("military", ["Russia", "Ukraine"])]
+
+
+def test_a_party_barred_from_doing_something_is_sanctioned():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nThe Netherlands barred a plane carrying Turkey's foreign minister from landing.\n"
+    )
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert ("sanctions", ["Netherlands", "Turkey"]) in found
+
+
+def test_a_barring_with_one_party_only_is_no_sanction():
+    from tracker.extract import extract
+
+    text = "Test\n\nA US judge barred Trump from ending the program.\n"
+    assert extract(text).events == []
+
+
+def test_stopping_oil_shipments_to_a_party_sanctions_it():
+    from tracker.extract import extract
+
+    text = "Test\n\nSince last month, the U.S. has stopped oil shipments from Venezuela to Cuba.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert found == [("sanctions", ["United States", "Venezuela", "Cuba"])]
