@@ -286,3 +286,19 @@ def test_a_party_that_will_work_with_another_proposes_cooperation():
     assert found("Beijing restricted the ability of U.S. companies to work with Chinese "
                  "companies.") == []
     assert found("The United States will work with its allies.") == []
+
+
+def test_planes_downed_by_a_state_are_a_military_act():
+    from tracker.extract import extract
+
+    text = "Test\n\nPakistan said it downed two Indian planes.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert found == [("military", ["Pakistan", "India"])]
+
+
+def test_the_soviet_army_is_the_soviet_union():
+    from tracker.extract import extract
+
+    text = "Test\n\nThe Soviet army seized the four Kuril islands at the end of the war.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert found == [("military", ["Soviet Union"])]
