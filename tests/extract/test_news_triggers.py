@@ -302,3 +302,10 @@ def test_the_soviet_army_is_the_soviet_union():
     text = "Test\n\nThe Soviet army seized the four Kuril islands at the end of the war.\n"
     found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
     assert found == [("military", ["Soviet Union"])]
+
+
+def test_a_troop_build_up_is_a_military_act():
+    from tracker.extract import extract
+
+    text = "Test\n\nRussia's troop build-up on the border with Ukraine continued on Monday.\n"
+    assert [e.type for e in extract(text).events] == ["military"]
