@@ -78,3 +78,14 @@ def test_a_reaction_to_a_measure_targets_whoever_took_it():
     )
     criticism = next(e for e in found if e.type == "criticism")
     assert [a.name for a in criticism.actors] == ["Argentina", "Brazil"]
+
+
+def test_a_meeting_that_will_take_place_is_planned():
+    from tracker.extract import extract
+
+    for text in (
+        "The meeting between Putin and Erdogan will take place in Sochi.",
+        "The summit between Biden and Xi will go ahead as planned.",
+    ):
+        events = extract(f"Test\n\n{text}\n").events
+        assert [(e.type, e.status) for e in events] == [("meeting", "planned")], text

@@ -63,6 +63,8 @@ _FILLERS = lexicon.words("predicate_fillers")
 # "will be sent", "would be given": a future passive of an irregular verb
 _PARTICIPLES = lexicon.words("irregular_participles") | {"signed"}
 _STOPS = lexicon.words("predicate_stops")
+# what an act's noun does when it is held: "the meeting will take place", "talks will resume"
+_OCCURRENCE_VERBS = lexicon.words("occurrence_verbs")
 _SCHEDULED = _SCHEDULE_WORDS | lexicon.words("predicate_prospects")
 # A schedule told in the past perfect was overtaken ("had been due"; "had been expected" may
 # still hold).
@@ -582,6 +584,8 @@ def _verb_group_status(lows: list[str], k: int) -> str | None:
             return None  # "the talks have not been postponed": no change told here
         if future and (word.endswith("ed") or word in _PARTICIPLES):
             return "planned"  # "will be signed", "would be held", "would be sent"
+        if future and word in _OCCURRENCE_VERBS:
+            return "planned"  # "the meeting will take place in Sochi", "talks will resume"
         return None
     return None
 
