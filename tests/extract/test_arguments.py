@@ -630,3 +630,26 @@ def test_what_an_act_is_put_on_is_its_target():
     assert _actors("The EU placed Kenya's central bank under sanctions.") == [
         ("sanctions", [("European Union", "initiator"), ("Kenya", "target")])
     ]
+
+
+def test_the_party_qualifying_a_sanctions_noun_imposes_them():
+    from tracker.extract import extract
+
+    text = "Test\n\nIran's move was in response to US sanctions imposed after the withdrawal.\n"
+    events = extract(text).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("sanctions", [("United States", "initiator"), ("Iran", "target")])
+    ]
+
+
+def test_talks_cancelled_over_a_states_sanctions_name_it_as_their_author():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nRussia's minister cancelled talks over a new round of U.S. sanctions "
+        "against Russia.\n"
+    )
+    sanctions = [e for e in extract(text).events if e.type == "sanctions"]
+    assert [(a.name, a.role) for a in sanctions[0].actors] == [
+        ("United States", "initiator"), ("Russia", "target"),
+    ]

@@ -216,6 +216,7 @@ def actors_for(
         if clause[m.tok] == lo and m.tok_end <= trig.tok and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     spoken_of = False
+    answering: list[Mention] = []
     if before and trig.type in _OBJECT_ACT_TYPES:
         # "Biden condemned Sunday's attack": who speaks of an act is not who carried it out
         judging = _judging_verbs()
@@ -223,6 +224,14 @@ def actors_for(
         if judged:
             before = [m for m in before if m.tok > judged[-1]]
             spoken_of = True
+    if before and trig.type in _MODIFIED_NOUN_TYPES and (
+        owner := _modifier_owner(tokens, before[-1], trig)
+    ):
+        # "Iran's move was a response to US sanctions", "cancelled talks over a new round of
+        # U.S. sanctions against Russia": the party that qualifies the act's noun does it;
+        # the clause's subject answers it (its target, when no other is named)
+        answering = [m for m in before if m is not owner]
+        before = [owner]
     if before and lo >= 3 and tokens[lo].low == "and" and tokens[lo - 1].text == ",":
         before = _enumeration_before(sm, lo, trig) + before
     if before and any(map(_NOT_PRONOUN, map(_SOURCE, before))):  # (in C: no generator)
@@ -327,6 +336,8 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if answering and all(m.actor == before[0].actor for m in after):
+        after = [*after, *answering]  # "China retaliated against U.S. tariffs on American goods"
     if trig.type in SPEECH_ACTS and after:
         # "summoned the Russian ambassador over the violation of Polish airspace": once the
         # act has its party (named after it, or inside a pattern's trigger), what "over" or
@@ -1097,6 +1108,32 @@ _RESPONSES = frozenset({"rejection", "support"})  # "rejected the AU plan", "wel
 _OWNED_MODIFIERS = 2  # words between the owner and the noun: "an African Union peace plan"
 _OWNED_PRONOUNS = frozenset({"its", "their"})
 _OWNED_TARGET_PREPOSITIONS = frozenset({"on", "against", "with", "from"})
+
+
+def _modifier_owner(tokens: list[Token], m: Mention, trig: Trigger) -> Mention | None:
+    """The party named right before an act's noun as its qualifier ("US sanctions", "new EU
+    sanctions", "fresh Chinese tariffs"), when another party comes before it in the clause
+    (with none, the subject is already that party)."""
+    if m.source in ("pronoun", "pair") or m.location or not _noun(tokens, trig):
+        return None
+    gap = tokens[m.tok_end : trig.tok]
+    if len(gap) > 1 or any(t.low not in _NOUN_QUALIFIERS for t in gap):
+        return None
+    if m.tok > 0 and tokens[m.tok - 1].low in ("to", "for"):
+        # "in response to US sanctions", "a response to new EU sanctions" (the article or an
+        # adjective may come between)
+        return m
+    k = m.tok - 1
+    while k >= 0 and tokens[k].low in _DETERMINERS | _NOUN_QUALIFIERS:
+        k -= 1
+    return m if k >= 0 and tokens[k].low in ("to", "of", "over", "against", "by") else None
+
+
+_MODIFIED_NOUN_TYPES = frozenset({"sanctions"})
+_NOUN_QUALIFIERS = frozenset({
+    "new", "fresh", "further", "additional", "more", "latest", "tough", "tougher", "harsh",
+    "sweeping", "economic", "punitive", "unilateral",
+})
 
 
 def _noun(tokens: list[Token], trig: Trigger) -> bool:
