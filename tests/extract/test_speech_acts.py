@@ -234,3 +234,22 @@ def test_a_sentence_is_read_for_its_attribution_only_where_a_quote_asks():
         quotes._attributes = original
     assert sources[-1] == len(sentences) - 2  # the quote before it names Colonna
     assert all('"' in s for s in read)  # no sentence without a quote read for its verbs
+
+
+def test_a_partys_critics_are_not_the_party():
+    from tracker.extract import extract
+
+    for text in (
+        "Obama's critics accused him of weakness.",
+        "The visit could anger Trump's domestic critics, who accuse Russia of hostile acts.",
+    ):
+        assert extract(f"Test\n\n{text}\n").events == [], text
+
+
+def test_a_named_speaker_in_a_relative_clause_still_speaks():
+    from tracker.extract import extract
+
+    events = extract("Test\n\nLavrov, who accused the West of hypocrisy, spoke on Monday.\n").events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("criticism", ["Sergei Lavrov"])
+    ]

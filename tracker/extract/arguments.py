@@ -912,12 +912,19 @@ def is_modifier(m: Mention, tokens: list[Token]) -> bool:
     for k, t in enumerate(after):
         if not t.low[0].isalnum():
             return False
+        if t.low in _OTHERS_OF_A_PARTY and k <= 2:
+            return True  # "could anger Trump's domestic critics, who accuse ...": not Trump
         if t.low in heads:
             # "Putin's official visit": a title word before an act is an adjective
             return not (k + 1 < len(after) and after[k + 1].low in _ACT_NOUNS_AFTER_TITLE)
         if k >= 2 and not t.cap:
             return False  # a capitalised title goes on: "Israel's far-right Security Minister"
     return False
+
+
+# People named by their relation to a party, who are not that party: "Trump's critics",
+# "Russia's allies", "the president's opponents".
+_OTHERS_OF_A_PARTY = lexicon.words("others_of_a_party")
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from tracker.extract.arguments import (
     another_meeting,
     brokers_of,
     convening_body,
+    is_modifier,
     main_subject,
     owned_act,
     separate_sides,
@@ -531,8 +532,13 @@ def _unnamed_speaker(
     of ..."), or a passive with no agent ("Blair's involvement was criticised")?"""
     start = max(lo, trig.tok - _SUBJECT_REACH)
     for k in range(trig.tok - 1, start - 1, -1):
-        if lows[k] in _UNNAMED and not sm.between(lo, k):
-            return True  # no party named before the crowd in the clause
+        if lows[k] in _UNNAMED and all(is_modifier(m, tokens) for m in sm.between(lo, k)):
+            return True  # no party named before the crowd in the clause ("Obama's critics")
+    relative = next((k for k in range(start, trig.tok) if lows[k] in ("who", "that")), None)
+    if relative is not None and relative >= 1:
+        antecedent = relative - 1 - (lows[relative - 1] == ",")
+        if antecedent >= 0 and lows[antecedent] in _UNNAMED:
+            return True  # "Trump's domestic critics, who accuse Russia of ...": the critics
     # "was criticised", "were condemned": by whom, the sentence does not say
     return (
         trig.type in _JUDGING_TYPES and trig.tok_end - trig.tok == 1
