@@ -653,3 +653,16 @@ def test_talks_cancelled_over_a_states_sanctions_name_it_as_their_author():
     assert [(a.name, a.role) for a in sanctions[0].actors] == [
         ("United States", "initiator"), ("Russia", "target"),
     ]
+
+
+def test_who_is_quoted_as_saying_a_meeting_was_offered_is_no_party_to_it():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nThe agency quoted Lavrov as saying that Trump had invited Putin to the "
+        "White House.\n"
+    )
+    events = extract(text).events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("meeting", ["Donald Trump", "Vladimir Putin"])
+    ]

@@ -257,7 +257,8 @@ def actors_for(
         # "Psaki said Kerry was looking forward to travelling to Pakistan": who reports a
         # meeting of others is no party to it
         said = next((
-            k for k in range(before[0].tok_end, trig.tok) if tokens[k].low in _REPORTING_VERBS
+            k for k in range(before[0].tok_end, trig.tok)
+            if tokens[k].low in _REPORTING_VERBS or _quoted_as_saying(tokens, k)
         ), None)
         told = [m for m in before if said is not None and m.tok > said]
         speakers = [m for m in before if said is not None and m.tok < said]
@@ -896,6 +897,11 @@ def _is_source(m: Mention, tokens: list[Token]) -> bool:
         if t.low == "according":
             return True
     return False
+
+
+def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
+    """ "The agency quoted Lavrov as saying Trump ...": what follows is reported speech."""
+    return tokens[k].low == "saying" and k > 0 and tokens[k - 1].low == "as"
 
 
 def _possessive(tokens: list[Token], m: Mention) -> bool:
