@@ -28,3 +28,11 @@ def test_a_meeting_names_its_participants():
     actors = [actor("Donald Trump", "participant", "person"),
               actor("Vladimir Putin", "participant", "person")]
     assert event_title("call", actors) == "Trump–Putin phone call"
+
+
+def test_a_chief_executive_is_named_without_the_title():
+    from tracker.extract import extract
+
+    text = "Test\n\nHong Kong Chief Executive Leung Chun-ying asked Japan to refrain.\n"
+    events = extract(text).events
+    assert [a.name for a in events[0].actors][0] == "Leung Chun-ying"
