@@ -524,3 +524,15 @@ def test_the_state_a_title_before_a_name_is_of_is_part_of_the_title():
     aid = [e[2] for e in events(text) if e[0] == "aid"]
     assert aid and "Papua New Guinea" not in {n for n, _ in aid[0]}
     assert "Peter O'Neill" in {n for n, _ in aid[0]}
+
+
+def test_they_after_an_unnamed_plural_speaker_is_not_a_group_told_before():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nPompeo will hold talks with Lavrov on Monday.\n\n"
+        "Last week, European countries said they wanted to preserve Iran's nuclear deal and "
+        "rejected \"ultimatums\" from Tehran.\n"
+    )
+    rejection = [e for e in extract(text).events if e.type == "rejection"]
+    assert [a.name for a in rejection[0].actors] == ["Iran"]

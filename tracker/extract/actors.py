@@ -1198,7 +1198,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
                 if i == 0:
                     opening_pronoun = mentions[-1]
-        elif low in index.plural_pronouns and (memory.last_group or mentions):
+        elif low in index.plural_pronouns and (memory.last_group or mentions) and not (
+            _unnamed_plural_speaker(tokens, lows, i, mentions)
+        ):
             # "the United States and Russia reaffirmed ... and said they would": the pair
             # that is the sentence's own subject, else the group told last.
             group = _coordinated_subject(named, lows, i, tokens) or memory.last_group
@@ -2012,6 +2014,26 @@ def _story_pair(memory: ArticleMemory) -> list[Actor]:
         return []
     best = max(memory.pair_votes, key=lambda key: _pair_score(memory, key))
     return list(memory.pair_order[best])
+
+
+def _unnamed_plural_speaker(
+    tokens: list[Token], lows: list[str], i: int, mentions: list[Mention]
+) -> bool:
+    """ "European countries said they wanted ...", "officials say they": "they" is the plural
+    noun that speaks, a group the story does not name, not a group told before."""
+    k = i - 1
+    if k >= 0 and lows[k] == "that":
+        k -= 1
+    if k < 1 or lows[k] not in _SAYING:
+        return False
+    noun = k - 1
+    return (
+        lows[noun].endswith("s") and not tokens[noun].cap and lows[noun].isalpha()
+        and not any(m.tok <= noun < m.tok_end for m in mentions)
+    )
+
+
+_SAYING = frozenset({"said", "say", "says", "added", "stated", "insisted", "warned"})
 
 
 def story_sides(memory: ArticleMemory) -> list[Actor]:
