@@ -309,3 +309,25 @@ def test_a_troop_build_up_is_a_military_act():
 
     text = "Test\n\nRussia's troop build-up on the border with Ukraine continued on Monday.\n"
     assert [e.type for e in extract(text).events] == ["military"]
+
+
+def test_breaking_or_cutting_diplomatic_relations_is_a_sanction():
+    from tracker.extract import extract
+
+    for text in (
+        "Venezuela broke diplomatic relations with Colombia in 2019.",
+        "Morocco cut diplomatic ties with Iran in 2018.",
+    ):
+        found = [(e.type, len(e.actors)) for e in extract(f"Test\n\n{text}\n").events]
+        assert found == [("sanctions", 2)], text
+
+
+def test_a_minister_of_foreign_relations_and_a_minister_elect_are_titles():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nVenezuela's minister of foreign relations Carlos Faria hosted Colombia's "
+        "foreign minister-elect Alvaro Leyva in San Cristobal.\n"
+    )
+    events = extract(text).events
+    assert [a.name for a in events[0].actors] == ["Carlos Faria", "Alvaro Leyva"]
