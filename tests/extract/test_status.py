@@ -89,3 +89,19 @@ def test_a_meeting_that_will_take_place_is_planned():
     ):
         events = extract(f"Test\n\n{text}\n").events
         assert [(e.type, e.status) for e in events] == [("meeting", "planned")], text
+
+
+def test_an_act_an_effort_is_aimed_at_is_proposed():
+    from tracker.extract import extract
+
+    text = "The talks have been aimed at brokering a ceasefire agreement between Israel and Hamas."
+    events = extract(f"Test\n\n{text}\n").events
+    assert [(e.type, e.status) for e in events] == [("agreement", "proposed")]
+
+
+def test_a_potential_invasion_hinted_at_is_threatened():
+    from tracker.extract import extract
+
+    text = "Netanyahu hinted at a potential invasion of Rafah."
+    events = extract(f"Test\n\n{text}\n").events
+    assert [(e.type, e.status) for e in events] == [("military", "threatened")]

@@ -51,6 +51,7 @@ _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
 _IT_VERBS = lexicon.words("it_verbs")
 _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
+_AT_VERBS = frozenset({"hinted", "hints", "hint", "hinting", "pointed", "points", "aimed", "aims"})
 _REFERRING_CONTEXT = lexicon.words("referring_context")
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
 # Before an act's noun, words that tell one act of a series, not the one the story is about.
@@ -167,7 +168,9 @@ def refers_back(
         ):
             return False  # "the resolution was vetoed": the determiner is the subject's
             # ("the agreement was signed by ..." tells the act told before again)
-        if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING:
+        if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING and not (
+            j > 1 and lows[j - 2] in _AT_VERBS
+        ):  # (but "hinted at a potential invasion" names the act hinted at)
             # "at a summit in Brussels": where something else happened; but "came at a
             # meeting between A and B" names its parties: the meeting is itself an act.
             return end >= len(lows) or lows[end] not in _PARTY_LINKS

@@ -429,6 +429,8 @@ def _base_status(
     if status == "occurred" and inherent is None:
         # "the next round of talks": still to come; "a future meeting": wanted, not fixed
         status = _named_ahead(lows, trig) or status
+        if status == "proposed" and event_type in COERCIVE:
+            status = "threatened"  # "hinted at a potential invasion of Rafah"
     return status
 
 
