@@ -167,3 +167,30 @@ def test_a_deal_in_force_put_on_hold_by_a_party_is_its_rejection():
     assert found("Russia and Ukraine postponed the signing of the deal.") == [
         ("agreement", "postponed", ["Russia", "Ukraine"])]
     assert found("The deal was suspended by Russia.")[0][:2] == ("agreement", "postponed")
+
+
+def test_one_side_agreeing_to_impose_sanctions_decides_them_and_makes_no_deal():
+    from tracker.extract import extract
+
+    text = "Test\n\nEU foreign ministers have agreed to impose new sanctions on Russia.\n"
+    found = [(e.type, e.status) for e in extract(text).events]
+    assert found == [("sanctions", "planned")]
+
+
+def test_two_sides_agreeing_to_impose_sanctions_still_agree():
+    from tracker.extract import extract
+
+    text = "Test\n\nRussia and Turkey agreed to impose sanctions on the rebels.\n"
+    assert [e.type for e in extract(text).events] == ["agreement"]
+
+
+def test_an_asset_freeze_is_a_sanction_and_a_decision_to_invade_is_its_owners():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nThe EU has agreed to freeze assets linked to Vladimir Putin and Sergei Lavrov "
+        "over their decision to invade Ukraine.\n"
+    )
+    found = {e.type: [a.name for a in e.actors] for e in extract(text).events}
+    assert found["sanctions"][0] == "European Union"
+    assert found["military"] == ["Vladimir Putin", "Sergei Lavrov", "Ukraine"]

@@ -217,6 +217,8 @@ def actors_for(
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     spoken_of = False
     answering: list[Mention] = []
+    if before and (decider := _decider(tokens, trig, before)):
+        before = decider  # "over their decision to invade Ukraine": theirs, not the EU's
     if before and trig.type in _OBJECT_ACT_TYPES:
         # "Biden condemned Sunday's attack": who speaks of an act is not who carried it out
         judging = _judging_verbs()
@@ -897,6 +899,40 @@ def _is_source(m: Mention, tokens: list[Token]) -> bool:
         if t.low == "according":
             return True
     return False
+
+
+def _decider(tokens: list[Token], trig: Trigger, before: list[Mention]) -> list[Mention]:
+    """The possessor of a decision, plan or move the act is the content of ("over their
+    decision to invade Ukraine", "Russia's move to cut gas supplies"): the act's own doer."""
+    k = trig.tok - 1
+    if k < 2 or tokens[k].low != "to" or tokens[k - 1].low not in _DECISION_NOUNS:
+        return []
+    owner = k - 2
+    named = [m for m in before if m.tok <= owner < m.tok_end]
+    if named or tokens[owner].low not in ("their", "his", "her", "its"):
+        return named
+    # a possessive pronoun: the list named last before it ("Putin and Lavrov over their
+    # decision"), or for "his"/"her" its last person, for "its" its last state or body
+    earlier = [m for m in before if m.tok_end <= owner]
+    if not earlier:
+        return []
+    if tokens[owner].low in ("his", "her"):
+        return [m for m in earlier if m.actor.kind == "person"][-1:]
+    if tokens[owner].low == "its":
+        return [m for m in earlier if m.actor.kind != "person"][-1:]
+    listed = [earlier[-1]]
+    for m in reversed(earlier[:-1]):
+        gap = tokens[m.tok_end : listed[0].tok]
+        if not gap or not all(t.low in ("and", ",") or t.cap for t in gap):
+            break
+        listed.insert(0, m)
+    return listed
+
+
+_DECISION_NOUNS = frozenset({
+    "decision", "plan", "plans", "move", "bid", "attempt", "attempts", "threat", "threats",
+    "order", "intention", "readiness", "willingness", "refusal", "failure",
+})
 
 
 def _quoted_as_saying(tokens: list[Token], k: int) -> bool:

@@ -402,6 +402,13 @@ def _sentence_events(
                 event_type in MEETING_TYPES
             ):
                 inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
+            elif head_type == "agreement" and event_type in _ONE_SIDE_MEASURES and (
+                _decided_alone(lows, lo, head, trig, sm)
+            ):
+                # "The EU has agreed to freeze assets linked to Putin", "EU foreign ministers
+                # have agreed to impose new sanctions": one side's decision to act, not a deal
+                inherited = "planned"
+                head_actors = []
             else:
                 owned = owned_act(tokens, head, head_actors, trig, sm)
                 if owned is not None:
@@ -621,6 +628,20 @@ def _told_as_set(lows: list[str], trig: Trigger) -> bool:
     return predicate_status(lows, trig.tok_end) in _SET_STATUSES and not _SCHEDULING.isdisjoint(
         lows[trig.tok_end : trig.tok_end + _SCHEDULING_REACH]
     )
+
+
+def _decided_alone(
+    lows: list[str], lo: int, head: Trigger, trig: Trigger, sm: SentenceMentions
+) -> bool:
+    """Did one side agree to the act ("The EU has agreed to freeze ..."), with no second side
+    named as agreeing ("Russia and Turkey agreed to ...", "agreed with Kyiv to ...")?"""
+    if "with" in lows[head.tok_end : trig.tok]:
+        return False
+    subjects = [m for m in sm.between(lo, head.tok) if not m.location]
+    return len({m.actor.country or m.actor.name for m in subjects}) == 1
+
+
+_ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
 
 
 def _gathering_parties(
