@@ -232,7 +232,7 @@ def actors_for(
         # "Iran's move was a response to US sanctions", "cancelled talks over a new round of
         # U.S. sanctions against Russia": the party that qualifies the act's noun does it;
         # the clause's subject answers it (its target, when no other is named)
-        answering = [m for m in before if m is not owner]
+        answering = [m for m in before if m is not owner and m.actor.kind != "person"]
         before = [owner]
     if before and lo >= 3 and tokens[lo].low == "and" and tokens[lo - 1].text == ",":
         before = _enumeration_before(sm, lo, trig) + before
