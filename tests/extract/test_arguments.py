@@ -666,3 +666,14 @@ def test_who_is_quoted_as_saying_a_meeting_was_offered_is_no_party_to_it():
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("meeting", ["Donald Trump", "Vladimir Putin"])
     ]
+
+
+def test_the_subject_after_an_opening_phrase_acts_alone_even_with_its_title():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nAhead of the state visit of Prime Minister Pushpa Kamal Dahal to India, "
+        "Nepal's Foreign Minister Prakash Sharan Mahat will travel to New Delhi on Sunday.\n"
+    )
+    events = extract(text).events
+    assert [a.name for a in events[0].actors] == ["Prakash Sharan Mahat", "India"]

@@ -248,8 +248,11 @@ def actors_for(
     if len(before) > 1:
         subject = max(before, key=_TOK)
         gap = tokens[subject.tok_end : trig.tok]
+        k = subject.tok - 1
+        while k > 0 and tokens[k].cap and k > subject.tok - 1 - _TITLE_REACH:
+            k -= 1  # "..., Nepal's Foreign Minister Prakash Sharan Mahat will travel": its title
         if (
-            subject.tok > 0 and tokens[subject.tok - 1].text == "," and len(gap) <= 3
+            k >= 0 and tokens[k].text == "," and len(gap) <= 3
             and all(not t.cap and t.low.isalpha() for t in gap)
         ):
             # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
