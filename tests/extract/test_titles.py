@@ -36,3 +36,16 @@ def test_a_chief_executive_is_named_without_the_title():
     text = "Test\n\nHong Kong Chief Executive Leung Chun-ying asked Japan to refrain.\n"
     events = extract(text).events
     assert [a.name for a in events[0].actors][0] == "Leung Chun-ying"
+
+
+def test_a_peer_named_after_the_word_is_a_person():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nTrump was on the phone on Wednesday afternoon to speak with his Argentine "
+        "peer Mauricio Macri.\n"
+    )
+    events = extract(text).events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("call", ["Donald Trump", "Mauricio Macri"])
+    ]
