@@ -105,3 +105,11 @@ def test_a_potential_invasion_hinted_at_is_threatened():
     text = "Netanyahu hinted at a potential invasion of Rafah."
     events = extract(f"Test\n\n{text}\n").events
     assert [(e.type, e.status) for e in events] == [("military", "threatened")]
+
+
+def test_a_second_predicate_after_a_comma_and_shares_the_first_ones_future():
+    from tracker.extract import extract
+
+    text = "Imran Khan will also address a business forum, and hold several meetings with Erdogan."
+    events = extract(f"Test\n\n{text}\n").events
+    assert [(e.type, e.status) for e in events] == [("meeting", "planned")]

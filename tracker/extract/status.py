@@ -327,9 +327,25 @@ _SERIAL_REACH = 16  # tokens back from the serial "and" to the list's first comm
 
 def _list_or_gloss_start(lows: list[str], lo: int, trig: Trigger) -> int | None:
     first = _serial_list_start(lows, lo)
+    if first is None:
+        first = _shared_verb_group_start(lows, lo)
     return _gloss_start(lows, lo, trig) if first is None else first
 
 
+def _shared_verb_group_start(lows: list[str], lo: int) -> int | None:
+    """ "will also address a business forum, and hold several meetings": a second verb with no
+    subject of its own after ", and" shares the verb group of the first (its "will")."""
+    if lows[lo] not in ("and", "or") or lo + 1 >= len(lows) or lows[lo + 1] not in _BARE_VERBS:
+        return None
+    return lo
+
+
+# Bare verbs that open a subjectless second predicate after ", and" (their tense is the first
+# predicate's): "will address a forum, and hold meetings", "will visit Ankara, and meet Erdogan".
+_BARE_VERBS = frozenset({
+    "hold", "meet", "visit", "sign", "attend", "discuss", "travel", "host", "call",
+    "impose", "send", "deliver", "provide", "launch", "lift", "open", "join", "address",
+})
 _GLOSS_REACH = 5  # tokens of a bracketed gloss: "(CELAC)", "(a ceasefire)"
 
 
