@@ -301,3 +301,13 @@ def test_stopping_oil_shipments_to_a_party_sanctions_it():
     text = "Test\n\nSince last month, the U.S. has stopped oil shipments from Venezuela to Cuba.\n"
     found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
     assert found == [("sanctions", ["United States", "Venezuela", "Cuba"])]
+
+
+def test_whom_a_party_threatens_with_sanctions_is_their_target():
+    from tracker.extract import extract
+
+    text = "Test\n\nWashington has threatened Moscow with new sanctions.\n"
+    events = extract(text).events
+    assert [(e.type, e.status, [(a.name, a.role) for a in e.actors]) for e in events] == [
+        ("sanctions", "threatened", [("United States", "initiator"), ("Russia", "target")])
+    ]
