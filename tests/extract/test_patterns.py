@@ -311,3 +311,23 @@ def test_whom_a_party_threatens_with_sanctions_is_their_target():
     assert [(e.type, e.status, [(a.name, a.role) for a in e.actors]) for e in events] == [
         ("sanctions", "threatened", [("United States", "initiator"), ("Russia", "target")])
     ]
+
+
+def test_forces_mobilised_are_military_but_a_relief_agency_mobilised_is_not():
+    from tracker.extract import extract
+
+    def types(text):
+        return [e.type for e in extract(f"Test\n\n{text}\n").events]
+
+    assert types("Russia mobilized 300,000 reservists in September.") == ["military"]
+    assert "military" not in types(
+        "Germany's Chancellor Olaf Scholz said the German relief agency had been mobilised."
+    )
+
+
+def test_help_offered_is_aid_proposed():
+    from tracker.extract import extract
+
+    text = "Test\n\nSpain and France offered help on Saturday after the earthquake.\n"
+    events = extract(text).events
+    assert [(e.type, e.status) for e in events] == [("aid", "proposed")]
