@@ -113,3 +113,10 @@ def test_a_second_predicate_after_a_comma_and_shares_the_first_ones_future():
     text = "Imran Khan will also address a business forum, and hold several meetings with Erdogan."
     events = extract(f"Test\n\n{text}\n").events
     assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_sides_that_failed_to_agree_made_no_agreement():
+    from tracker.extract import extract
+
+    events = extract("Test\n\nIndia and Pakistan failed to agree on an agenda.\n").events
+    assert events == []
