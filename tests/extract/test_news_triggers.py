@@ -331,3 +331,13 @@ def test_a_minister_of_foreign_relations_and_a_minister_elect_are_titles():
     )
     events = extract(text).events
     assert [a.name for a in events[0].actors] == ["Carlos Faria", "Alvaro Leyva"]
+
+
+def test_could_not_accept_is_a_rejection():
+    from tracker.extract import extract
+
+    text = "Test\n\nPakistan said it could not accept India's \"preconditions\".\n"
+    events = extract(text).events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("rejection", ["Pakistan", "India"])
+    ]
