@@ -331,3 +331,11 @@ def test_help_offered_is_aid_proposed():
     text = "Test\n\nSpain and France offered help on Saturday after the earthquake.\n"
     events = extract(text).events
     assert [(e.type, e.status) for e in events] == [("aid", "proposed")]
+
+
+def test_a_party_ready_to_hold_talks_on_terrorism_is_not_judged_a_terrorist():
+    from tracker.extract import extract
+
+    text = "Test\n\nSwaraj said India remained ready to hold talks on terrorism at any time.\n"
+    events = extract(text).events
+    assert [(e.type, e.status) for e in events] == [("talks", "proposed")]
