@@ -339,3 +339,15 @@ def test_a_party_ready_to_hold_talks_on_terrorism_is_not_judged_a_terrorist():
     text = "Test\n\nSwaraj said India remained ready to hold talks on terrorism at any time.\n"
     events = extract(text).events
     assert [(e.type, e.status) for e in events] == [("talks", "proposed")]
+
+
+def test_rockets_fired_at_a_party_are_a_military_act_a_test_into_the_sea_is_not():
+    from tracker.extract import extract
+
+    def found(text):
+        return [(e.type, [a.name for a in e.actors]) for e in extract(f"Test\n\n{text}\n").events]
+
+    assert found("Hamas launched a barrage of rockets at Israel.") == [
+        ("military", ["Hamas", "Israel"])
+    ]
+    assert found("North Korea fired two ballistic missiles into the sea on Sunday.") == []
