@@ -351,3 +351,22 @@ def test_rockets_fired_at_a_party_are_a_military_act_a_test_into_the_sea_is_not(
         ("military", ["Hamas", "Israel"])
     ]
     assert found("North Korea fired two ballistic missiles into the sea on Sunday.") == []
+
+
+def test_patriot_systems_sent_to_a_state_are_aid():
+    from tracker.extract import extract
+
+    text = "Test\n\nGermany will deliver two more Patriot systems to Ukraine.\n"
+    events = extract(text).events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("aid", ["Germany", "Ukraine"])
+    ]
+
+
+def test_vetoing_a_states_membership_bid_rejects_it():
+    from tracker.extract import extract
+
+    events = extract("Test\n\nHungary vetoed Ukraine's membership bid.\n").events
+    assert [(e.type, [a.name for a in e.actors]) for e in events] == [
+        ("rejection", ["Hungary", "Ukraine"])
+    ]
