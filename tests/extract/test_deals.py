@@ -194,3 +194,11 @@ def test_an_asset_freeze_is_a_sanction_and_a_decision_to_invade_is_its_owners():
     found = {e.type: [a.name for a in e.actors] for e in extract(text).events}
     assert found["sanctions"][0] == "European Union"
     assert found["military"] == ["Vladimir Putin", "Sergei Lavrov", "Ukraine"]
+
+
+def test_a_package_of_sanctions_proposed_is_sanctions_proposed():
+    from tracker.extract import extract
+
+    text = "Test\n\nThe European Commission proposed a new package of sanctions against Russia.\n"
+    events = extract(text).events
+    assert [(e.type, e.status) for e in events] == [("sanctions", "proposed")]

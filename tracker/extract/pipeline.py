@@ -825,11 +825,18 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     if _appositive_clause(gap):
         return False  # "an invitation, a move that drew condemnation": an appositive's own act
     gap = _without_amount(gap)  # "offered US$150,000 of aid": the sum is the object's
+    if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _PACKAGE_NOUNS:
+        gap = gap[:-2]  # "proposed a new package of sanctions": the package is of the act
     if len(gap) <= 3 and all(
         w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
     ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or gerund(w) for w in gap)
+
+
+_PACKAGE_NOUNS = frozenset({
+    "package", "round", "set", "series", "raft", "batch", "wave", "list", "slew", "range",
+})
 
 
 def _appositive_clause(gap: list[str]) -> bool:
