@@ -253,3 +253,17 @@ def test_a_named_speaker_in_a_relative_clause_still_speaks():
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("criticism", ["Sergei Lavrov"])
     ]
+
+
+def test_what_a_vetoed_resolution_would_have_condemned_is_not_condemned():
+    from tracker.extract import extract
+
+    def types(text):
+        return [e.type for e in extract(f"Test\n\n{text}\n").events]
+
+    assert types("Russia vetoed a UN Security Council resolution condemning the annexation.") == [
+        "rejection"
+    ]
+    assert types("The Security Council adopted a resolution condemning the attack.") == [
+        "criticism"
+    ]

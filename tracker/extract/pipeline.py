@@ -286,6 +286,8 @@ def _sentence_events(
         if out and renames_last_act(lows, trig):
             renamed_until = end_of(trig)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
+        if trig.type in SPEECH_ACTS and _text_turned_down(lows, trig, out):
+            continue  # "Russia vetoed a resolution condemning ...": no one condemned
         if trig.type in SPEECH_ACTS and _unnamed_speaker(tokens, lows, lo, trig, sm):
             continue  # "protesters rallied to protest ...", "Blair's role was criticised"
         shared = last_actors if trig.type in CONSULT else last_subjects
@@ -834,6 +836,18 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     return any(w in _LINKS or gerund(w) for w in gap)
 
 
+def _text_turned_down(lows: list[str], trig: Trigger, found: list[ExtractedEvent]) -> bool:
+    """Is the speech act what a text says ("a resolution condemning the annexation") whose
+    adoption the sentence has just told rejected ("vetoed", "blocked")? Then it was never said."""
+    k = trig.tok - 1
+    if k < 0 or not lows[trig.tok].endswith("ing") or lows[k] not in _TEXT_NOUNS:
+        return False
+    return any(e.type == "rejection" for e in found)
+
+
+_TEXT_NOUNS = frozenset({
+    "resolution", "draft", "motion", "text", "statement", "declaration", "bill", "measure",
+})
 _PACKAGE_NOUNS = frozenset({
     "package", "round", "set", "series", "raft", "batch", "wave", "list", "slew", "range",
 })
