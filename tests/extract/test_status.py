@@ -120,3 +120,24 @@ def test_sides_that_failed_to_agree_made_no_agreement():
 
     events = extract("Test\n\nIndia and Pakistan failed to agree on an agenda.\n").events
     assert events == []
+
+
+def test_a_meeting_threatened_with_cancellation_is_still_planned():
+    from tracker.extract import extract
+
+    events = extract("Test\n\nPyongyang threatened to cancel the summit with Washington.\n").events
+    assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_mediating_between_two_sides_is_talks_and_ruling_out_talks_rejects_them():
+    from tracker.extract import extract
+
+    def found(text):
+        return [(e.type, [a.name for a in e.actors]) for e in extract(f"Test\n\n{text}\n").events]
+
+    assert found("Egypt and Qatar are mediating between Israel and Hamas.") == [
+        ("talks", ["Egypt", "Qatar", "Israel", "Hamas"])
+    ]
+    assert found("The Kremlin ruled out talks with Zelenskiy.") == [
+        ("rejection", ["Russia", "Volodymyr Zelenskyy"])
+    ]

@@ -520,9 +520,16 @@ def cue_status(
             continue  # "would lift the pause on security assistance": the pause ends
         if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
+        if status in CALLED_OFF_STATUSES and a >= 2 and (
+            lows[a - 1] == "to" and lows[a - 2] in _THREATENING
+        ):
+            status = "planned"  # "threatened to cancel the summit": still set, not called off
         if best is None or lex.priority[status] < lex.priority[best]:  # type: ignore[index]
             best = status  # type: ignore[assignment]
     return best or "occurred"
+
+
+_THREATENING = frozenset({"threatened", "threatens", "threaten", "threatening", "vowed", "vows"})
 
 
 def _broken(lows: list[str], a: int, b: int, start: int) -> bool:
