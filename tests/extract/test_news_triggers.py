@@ -341,3 +341,11 @@ def test_could_not_accept_is_a_rejection():
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("rejection", ["Pakistan", "India"])
     ]
+
+
+def test_a_peace_conference_hosted_is_a_meeting():
+    from tracker.extract import extract
+
+    text = "Test\n\nThe United Kingdom will host a peace conference on Sudan in April.\n"
+    events = extract(text).events
+    assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
