@@ -202,3 +202,12 @@ def test_a_package_of_sanctions_proposed_is_sanctions_proposed():
     text = "Test\n\nThe European Commission proposed a new package of sanctions against Russia.\n"
     events = extract(text).events
     assert [(e.type, e.status) for e in events] == [("sanctions", "proposed")]
+
+
+def test_a_deal_welcomed_between_two_sides_is_their_agreement_too():
+    from tracker.extract import extract
+
+    text = "Test\n\nBiden welcomed the agreement between Armenia and Azerbaijan.\n"
+    found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
+    assert ("agreement", ["Armenia", "Azerbaijan"]) in found
+    assert found[0][0] == "support"

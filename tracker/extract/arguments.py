@@ -1128,6 +1128,16 @@ def owned_act(
         return None  # a plan is named as owned where someone answers it
     if not _noun(tokens, trig):
         return None
+    if trig.type == "agreement" and head.type in _RESPONSES and (
+        trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between"
+    ):
+        # "Biden welcomed the agreement between Armenia and Azerbaijan": the deal is theirs
+        sides = [
+            m for m in sm.between(trig.tok_end + 1, _list_end(tokens, trig.tok_end + 1))
+            if not m.location
+        ]
+        if len({m.actor.name for m in sides}) >= 2:
+            return [(m.actor, "participant") for m in sides]
     owner = _owner_of(tokens, head, trig, sm)
     if owner is None:
         return None
