@@ -211,3 +211,14 @@ def test_a_deal_welcomed_between_two_sides_is_their_agreement_too():
     found = [(e.type, [a.name for a in e.actors]) for e in extract(text).events]
     assert ("agreement", ["Armenia", "Azerbaijan"]) in found
     assert found[0][0] == "support"
+
+
+def test_a_deal_mediated_by_a_third_party_stays_a_deal():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nUkraine and Russia exchanged 200 prisoners on Friday in a deal mediated by "
+        "the United Arab Emirates.\n"
+    )
+    found = [(e.type, e.status) for e in extract(text).events]
+    assert found == [("agreement", "occurred")]

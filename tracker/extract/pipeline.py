@@ -286,6 +286,8 @@ def _sentence_events(
         if out and renames_last_act(lows, trig):
             renamed_until = end_of(trig)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
+        if trig.type == "talks" and _mediated_noun(lows, trig, triggers):
+            continue  # "a deal mediated by the UAE": who mediated the deal, not talks of their own
         if trig.type in SPEECH_ACTS and _text_turned_down(lows, trig, out):
             continue  # "Russia vetoed a resolution condemning ...": no one condemned
         if trig.type in SPEECH_ACTS and _unnamed_speaker(tokens, lows, lo, trig, sm):
@@ -834,6 +836,14 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     ):  # "rejected any third-party mediation"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or gerund(w) for w in gap)
+
+
+def _mediated_noun(lows: list[str], trig: Trigger, triggers: Sequence[Trigger]) -> bool:
+    """Is the trigger a participle with its agent ("mediated by", "brokered by") right after
+    another act's noun ("a deal mediated by the United Arab Emirates")?"""
+    if not lows[trig.tok].endswith("ed") or trig.tok_end >= len(lows) or lows[trig.tok_end] != "by":
+        return False
+    return any(t.tok_end == trig.tok and t.type != "none" for t in triggers)
 
 
 def _text_turned_down(lows: list[str], trig: Trigger, found: list[ExtractedEvent]) -> bool:
