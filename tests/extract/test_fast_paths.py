@@ -74,7 +74,8 @@ DATE_EXAMPLES = [
     "last night", "two days ago", "a decade ago", "10 years ago", "three weeks ago",
     "the last three weeks", "last 3 months", "the past year", "past two decades", "for March",
     "the same week", "that month", "the same year", "the August coup", "this afternoon",
-    "then signed",
+    "then signed", "2nd of March", "21st March 2024", "two days later", "a week earlier",
+    "the next day", "the following day", "the day after.",
 ]
 
 

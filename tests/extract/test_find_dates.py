@@ -281,3 +281,37 @@ def test_a_time_led_by_a_report_word_after_a_future_cue_is_the_saying_s(sentence
     [said] = find_dates(sentence, PUBLISHED, sentence.index("if"))
     assert not said.ahead
     assert said.when.start == dt.date(2024, 6, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("They met on 2nd March.", "2024-03-02", "2024-03-02"),
+        ("They met on the 3rd of June 2023.", "2023-06-03", "2023-06-03"),
+        ("The talks ran on 21st-22nd May.", "2024-05-21", "2024-05-22"),
+    ],
+)
+def test_an_ordinal_day_before_its_month_is_that_day(sentence, start, end):
+    found = first(sentence)
+    assert (found.when.start.isoformat(), found.when.end.isoformat()) == (start, end)
+    assert found.when.precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("They met again the next day.", -1),
+        ("The following day, they signed it.", -1),
+        ("Two days later, they signed it.", -2),
+        ("A week later, they signed it.", -7),
+        ("A week earlier, they had met.", 7),
+        ("They signed it the day after.", -1),
+    ],
+)
+def test_a_count_of_days_later_or_earlier_is_from_the_time_told_before(sentence, days):
+    [found] = find_dates(sentence, PUBLISHED)
+    assert found.same_as_before and found.days_back == days
+
+
+def test_later_than_is_no_time():
+    assert find_dates("It came two days later than planned.", PUBLISHED) == []

@@ -870,3 +870,16 @@ def test_an_untimed_act_of_a_person_just_dated_is_of_that_occasion():
     found = extract(story.format("Chancellor Olaf Scholz"), published=dt.date(2024, 6, 12)).events
     [demand] = [e for e in found if e.type == "demand"]
     assert span(demand) == ("2024-06-12", "2024-06-12", "day")
+
+
+def test_days_later_count_from_the_day_told_before_past_or_ahead():
+    found = extract(
+        "Test\n\nRussia and Ukraine held talks in Istanbul on Monday.\n\n"
+        "Two days later, Russia accused Ukraine of shelling the plant.\n\n"
+        "Putin will visit Turkey on Saturday.\n\nThe next day he will meet Erdogan in Izmir.\n",
+        published=dt.date(2024, 6, 14),  # a Friday
+    ).events
+    [accusation] = [e for e in found if e.type == "criticism"]
+    assert span(accusation) == ("2024-06-12", "2024-06-12", "day")
+    [meeting] = [e for e in found if e.type == "meeting" and "Erdogan" in e.evidence]
+    assert span(meeting) == ("2024-06-16", "2024-06-16", "day")

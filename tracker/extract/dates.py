@@ -47,7 +47,8 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
     r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
-    r"|(?P<dmy>\b\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+" + _M + r"(?:,?\s+\d{4}\b)?)"
+    r"|(?P<dmy>\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    + _M + r"(?:,?\s+\d{4}\b)?)"
     r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
     r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
@@ -73,9 +74,10 @@ _CANDIDATES = re.compile(
     r"|(?P<then>\bthen(?=\s+[a-z]))"
     r"|(?P<same>\b(?:the\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)"
     r"|the\s+same\s+time)\b)"
-    r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|before)"
-    r"(?!\s+(?:the|a|an|his|her|its|their|that)\b)|the\s+previous\s+day"
-    r"|the\s+day\s+before(?=\s*[,.;]|\s*$)"
+    r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+"
+    r"(?:earlier|before|later)"
+    r"(?!\s+(?:the|a|an|his|her|its|their|that|than)\b)|the\s+previous\s+day"
+    r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     # "called Putin on Tuesday, a day after he spoke to Biden": the act after it, a day before
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
@@ -99,7 +101,7 @@ _CANDIDATE_START = re.compile(
     r"|T(?:ue|hu)|W(?:ed)"
     r"|y(?:esterday\b)"
     r"|t(?:oday\b|omorrow\b|onight\b"
-    r"|he\s+(?:same|previous|following|coming|day|past)\b"
+    r"|he\s+(?:same|previous|following|coming|day|past|next\s+day)\b"
     r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|he\s+(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
@@ -143,6 +145,7 @@ _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
 _DAY_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
+_ORDINAL_OF = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|(?<=\s)of\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +369,9 @@ def resolve_expression(
         except ValueError:
             return None
     if kind in ("dmy", "mdy"):
+        plain = _ORDINAL_OF.sub("", text)  # "the 2nd of March": "2 March"
+        if plain != text:
+            return resolve_expression(kind, plain, base, direction)
         days = _DAY_RANGE.search(text)
         if days is not None:
             # "9-10 January 2022", "Dec. 23-25": the days from the first to the last
@@ -593,11 +599,18 @@ def find_dates(
                 ))
             continue
         if kind == "before":
-            # "a day earlier": a day before the time the story told last
+            # "a day earlier": a day before the time the story told last; "two days later",
+            # "a week later", "the next day": so many days after it (counted back negatively)
             words = text.lower().split()
             back = 1 if words[0] in ("the", "a", "one") else (
                 int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0], 1)
             )
+            if words[1].startswith("week"):
+                back *= 7
+            if words[-1] == "later" or words[1] in ("next", "following") or (
+                words[-1] == "after" and words[0] == "the"
+            ):
+                back = -back
             out.append(DateMention(
                 m.start(), m.end(), text, None, True, same_as_before=True, days_back=back,
                 of_next_act=text.lower().endswith("after"),

@@ -587,6 +587,17 @@ class SentenceTimes:
         if not date.days_back:
             return _unit_of(last_when, date.text)
         k = bisect_left(self._starts, date.start)  # a day the sentence told before it
+        if date.days_back < 0:
+            # "two days later", "the next day": after the day told before, past or ahead;
+            # never counted from publication
+            told = next((
+                d.when for d in reversed(self.anchored[max(0, k - 2) : k])
+                if d.when is not None and d.when.precision == "day"
+            ), last_when)
+            if told is None or told.precision != "day":
+                return None
+            later = shift_days(told.end, -date.days_back)
+            return When(later, later, "day") if later is not None else None
         own = next((
             d.when for d in reversed(self.anchored[max(0, k - 2) : k])
             if d.when is not None and self._happened_on(d.when)
