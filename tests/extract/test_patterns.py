@@ -370,3 +370,11 @@ def test_vetoing_a_states_membership_bid_rejects_it():
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("rejection", ["Hungary", "Ukraine"])
     ]
+
+
+def test_an_ambassador_summoned_by_name_is_a_protest():
+    from tracker.extract import extract
+
+    text = "Test\n\nChina summoned U.S. Ambassador Jon Huntsman over the arms sale.\n"
+    events = extract(text).events
+    assert [(e.type, [a.name for a in e.actors][0]) for e in events] == [("criticism", "China")]
