@@ -677,3 +677,14 @@ def test_the_subject_after_an_opening_phrase_acts_alone_even_with_its_title():
     )
     events = extract(text).events
     assert [a.name for a in events[0].actors] == ["Prakash Sharan Mahat", "India"]
+
+
+def test_a_visit_by_someone_is_the_visitors_and_the_hosts():
+    from tracker.extract import extract
+
+    text = (
+        "Test\n\nBiden and Xi spoke on Thursday amid rising tensions over a possible visit to "
+        "Taiwan by House Speaker Nancy Pelosi.\n"
+    )
+    meeting = [e for e in extract(text).events if e.type == "meeting"]
+    assert [a.name for a in meeting[0].actors] == ["Nancy Pelosi", "Taiwan"]

@@ -363,10 +363,15 @@ def actors_for(
     agents = [
         m for m in after if _passive_agent(tokens, trig, m) or _noun_source(tokens, trig, m)
     ] if after else []  # (no comprehension over nothing: each is a function call)
+    visitors = [m for m in after if _visit_by(tokens, trig, m)] if after and not agents else []
     if agents:
         # "Sanctions were imposed on Iran by the EU", "the sanctions taken by ECOWAS": the
         # agent acts; the subject is what the act was done to
         before, after = agents, [m for m in after if m not in agents] + before
+    elif visitors:
+        # "tensions over a possible visit to Taiwan by Nancy Pelosi": the visit is the
+        # visitor's and its host's; the clause's subject only speaks of it
+        before, after = visitors, [m for m in after if m not in visitors]
     if len(before) > 1 or (before and shared_subject):
         # "will provide Ukraine with military aid", "placed Russia's central bank under
         # sanctions": whom the giver equips or the act is put on receives it
@@ -725,6 +730,25 @@ def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
         verb is not None and _past_participle(verb)
         and (verb is gap[0] or gap[0].low in _BE_FORMS)
     )
+
+
+def _visit_by(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
+    """Is m the maker of a visit told by its noun ("a visit to Taiwan by Nancy Pelosi", "the
+    trip by the prime minister")? The noun, an optional "to" phrase, then "by" and m."""
+    if trig.type != "meeting" or tokens[trig.tok_end - 1].low not in _VISIT_NOUNS:
+        return False
+    k = m.tok - 1
+    while k > trig.tok_end and (tokens[k].cap or tokens[k].low in _DETERMINERS):
+        k -= 1  # past the title: "by House Speaker Nancy Pelosi"
+    if k < trig.tok_end or tokens[k].low != "by":
+        return False
+    gap = tokens[trig.tok_end : k]
+    return not gap or (gap[0].low == "to" and len(gap) <= 4 and all(
+        t.low not in (",", ";", "and") for t in gap
+    ))
+
+
+_VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover"})
 
 
 def _noun_source(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
