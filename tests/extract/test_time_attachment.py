@@ -883,3 +883,15 @@ def test_days_later_count_from_the_day_told_before_past_or_ahead():
     assert span(accusation) == ("2024-06-12", "2024-06-12", "day")
     [meeting] = [e for e in found if e.type == "meeting" and "Erdogan" in e.evidence]
     assert span(meeting) == ("2024-06-16", "2024-06-16", "day")
+
+
+def test_also_on_a_weekday_is_the_day_of_that_weekday_told_before():
+    # published on a Thursday: "also on Thursday" is last Thursday, told before, not today
+    found = extract(
+        "Test\n\nLast Thursday, the opposition asked the United Nations to mediate.\n\n"
+        "At a press conference also on Thursday, Foreign Minister Annalena Baerbock rejected "
+        "the request from Hungary.\n",
+        published=dt.date(2024, 6, 13),
+    ).events
+    [rejection] = [e for e in found if e.type == "rejection"]
+    assert span(rejection) == ("2024-06-06", "2024-06-06", "day")

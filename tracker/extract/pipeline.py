@@ -153,6 +153,8 @@ def extract(
             speakers[source] = speaker_of(ahead, find_mentions(ahead, index, deepcopy(memory)))
         future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, tokens.words)
+        if dates:
+            dates = clock.also_on_day_told(dates)  # "also on Thursday": the Thursday told
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
             article.published, speakers.get(source) if source is not None else None,

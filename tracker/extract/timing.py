@@ -836,6 +836,8 @@ class StoryClock:
     # The persons who acted on a day told with their act in the last sentences, and the day:
     # (sentence, names, day). An untimed act of one of them just after is of that occasion.
     _occasions: list[tuple[int, frozenset[str], When]] = field(default_factory=list)
+    # The last days told as days something happened near publication (for "also on Thursday")
+    _told_days: list[When] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -868,6 +870,8 @@ class StoryClock:
             and (self.published is None or d.when.start <= self.published)
         ]
         if recent:
+            self._told_days += recent
+            del self._told_days[:-_TOLD_DAYS_KEPT]
             latest = max(recent, key=lambda w: w.start)
             if not self._told_day or self.last_day is None or latest.start >= self.last_day.start:
                 self.last_day = latest
@@ -884,6 +888,26 @@ class StoryClock:
             self._undated_lead.clear()
             self._told_day = True
         return unresolved
+
+    def also_on_day_told(self, dates: list[DateMention]) -> list[DateMention]:
+        """ "Last Thursday, the parties asked ..." then "At a press conference also on Thursday,
+        X said ...": a bare weekday after "also" is the day of that weekday the story told last
+        (not the one its tense reads), when it told one."""
+        if not self._told_days or all(d.lead != "also" or d.kind != "wd" for d in dates):
+            return dates
+        out = []
+        for d in dates:
+            if d.lead == "also" and d.kind == "wd" and d.when is not None and not (
+                _WEEKDAY_MODES.intersection(d.text.lower().split())
+            ):
+                told = next((
+                    w for w in reversed(self._told_days)
+                    if w.start == w.end and w.start.weekday() == d.when.start.weekday()
+                ), None)
+                if told is not None:
+                    d = replace(d, when=told)
+            out.append(d)
+        return out
 
     def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
         """An act told without a time happened on the story's latest day; so were a threat, an
@@ -964,6 +988,8 @@ class StoryClock:
     def _near(self, when: When) -> bool:
         return self.published is None or abs((when.start - self.published).days) <= _STORY_REACH
 
+
+_TOLD_DAYS_KEPT = 6
 
 # Sentences after an act told with its day within which an untimed act of the same person is
 # of the same occasion, and how many such acts are remembered.
