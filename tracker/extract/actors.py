@@ -969,16 +969,17 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     memory.brokers_seen |= memory.brokers
 
     # 6. References: "the Russian leader", "the two leaders", "he".
+    references = _where(lows, index.reference_firsts)
+    if references:  # (their helpers are made only for a sentence that has some)
+        latest = _LatestPerson(mentions)
+        persons = _PersonsBefore(mentions)
+        named = _Before(mentions, _names_a_party)
     pair_firsts = index.pairs.by_first
-    latest = _LatestPerson(mentions)
-    persons = _PersonsBefore(mentions)
-    named = _Before(mentions, _names_a_party)
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
     state_toks: list[int] | None = None  # the states named, built when first asked for
     state_actors: list[Actor] = []
     subjects: _Subjects | None = None  # built when the first pronoun asks
-    reference_firsts = index.reference_firsts
-    for i in _where(lows, reference_firsts):
+    for i in references:
         if claimed[i]:
             continue
         low = lows[i]

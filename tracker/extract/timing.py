@@ -922,8 +922,8 @@ class StoryClock:
                     # "... the duties will be among his actions on his first day back in the
                     # White House in January": the time set for the threatened act
                     event.when = self._ahead
-        if unresolved or self.last_day is None:
-            return
+        if unresolved or self.last_day is None or not found:
+            return  # (no act told: nothing to date, no occasion to remember)
         told = [e for e in found if e.when is not None]
         for event in found:
             if event.when is not None:
