@@ -2034,7 +2034,7 @@ def _unnamed_plural_speaker(
     )
 
 
-_SAYING = frozenset({"said", "say", "says", "added", "stated", "insisted", "warned"})
+_SAYING = lexicon.words("saying_verbs") | {"insisted", "warned"}
 
 
 def story_sides(memory: ArticleMemory) -> list[Actor]:
