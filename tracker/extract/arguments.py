@@ -936,7 +936,7 @@ def _decider(tokens: list[Token], trig: Trigger, before: list[Mention]) -> list[
         return []
     owner = k - 2
     named = [m for m in before if m.tok <= owner < m.tok_end]
-    if named or tokens[owner].low not in ("their", "his", "her", "its"):
+    if named or tokens[owner].low not in _POSSESSIVE_PRONOUNS:
         return named
     # a possessive pronoun: the list named last before it ("Putin and Lavrov over their
     # decision"), or for "his"/"her" its last person, for "its" its last state or body
@@ -968,7 +968,10 @@ def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
 
 
 def _possessive(tokens: list[Token], m: Mention) -> bool:
-    return tokens[m.tok].low in ("his", "her", "their", "its")
+    return tokens[m.tok].low in _POSSESSIVE_PRONOUNS
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def is_modifier(m: Mention, tokens: list[Token]) -> bool:

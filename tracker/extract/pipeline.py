@@ -72,6 +72,7 @@ from tracker.extract.status import (
     CALLED_OFF_STATUSES,
     COERCIVE,
     CUE_REACH,
+    RESTRICTIVE_RELATIVES,
     cue_status,
     event_status,
     holding_status,
@@ -660,7 +661,7 @@ def _gathering_parties(
     while start > 0 and (tokens[start - 1].cap or lows[start - 1] in _NAME_JOINERS):
         start -= 1  # "the Organization of Islamic Cooperation Summit": back to its name
     end = next(
-        (k for k in range(trig.tok_end, len(lows)) if lows[k] in _RELATIVE_OPENERS), len(lows)
+        (k for k in range(trig.tok_end, len(lows)) if lows[k] in RESTRICTIVE_RELATIVES), len(lows)
     )
     parties: list[Actor] = []
     for m in mentions:
@@ -670,7 +671,6 @@ def _gathering_parties(
 
 
 _NAME_JOINERS = frozenset({"of", "'s", "’s", "and"})
-_RELATIVE_OPENERS = frozenset({"which", "that"})
 _SET_STATUSES = frozenset({"planned", "postponed", "cancelled"})
 _GATHERING_TYPES = frozenset({"meeting", "talks", "consult"})
 _GATHERINGS = frozenset({

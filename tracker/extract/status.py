@@ -563,7 +563,7 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
     relative: int | None = None  # where "that were due ..." opens: its verb group comes first
     for k in range(hi, min(hi + _REACH, n)):
         low = lows[k]
-        if relative is None and low in _RESTRICTIVE_RELATIVES and (
+        if relative is None and low in RESTRICTIVE_RELATIVES and (
             k + 1 < n and lows[k + 1] in _AUXILIARIES
         ):
             relative = k
@@ -581,7 +581,8 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
     return None
 
 
-_RESTRICTIVE_RELATIVES = frozenset({"that", "which"})
+# "that", "which" opening a clause that tells of the noun before them
+RESTRICTIVE_RELATIVES = frozenset({"that", "which"})
 
 
 def _verb_group_status(lows: list[str], k: int) -> str | None:
@@ -625,11 +626,11 @@ def holding_status(lows: list[str], hi: int) -> tuple[str, bool] | None:
     relative = False
     for k in range(hi, min(hi + _HOLDING_REACH, n)):
         low = lows[k]
-        if low in _RESTRICTIVE_RELATIVES:
+        if low in RESTRICTIVE_RELATIVES:
             relative = True
             continue
         if low == ",":
-            if k + 1 < n and lows[k + 1] in _RESTRICTIVE_RELATIVES:
+            if k + 1 < n and lows[k + 1] in RESTRICTIVE_RELATIVES:
                 continue  # ", which is to be held ...": a relative clause of the noun's
             return None
         if not relative and k > hi + 1:
