@@ -123,6 +123,7 @@ class ArticleMemory:
     said: list[list[Actor]] = field(default_factory=list)  # what the latest pair words stood for
     brokers: set[Actor] = field(default_factory=set)  # sides the latest sentence made brokers
     brokers_seen: set[Actor] = field(default_factory=set)  # and all sentences so far
+    named_groups: dict[str, Actor] = field(default_factory=dict)  # "rebels" -> "Libyan rebels"
 
     @property
     def last_group(self) -> list[Actor]:
@@ -908,6 +909,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         nxt, state_d, plural = dem[i]
         if True in claimed[i:nxt]:  # a flag set on one of its tokens (in C)
             continue
+        if not plural and _group_noun_at(lows, nxt, claimed):
+            # "Libyan rebels", "the Venezuelan opposition": a group of the state, not the state
+            memory.named_groups[lows[nxt]] = _add_group(
+                mentions, claimed, " ".join(texts[i:nxt]), lows[nxt], state_d, i, nxt
+            )
+            continue
         if plural:
             if i > 0 and lows[i - 1] == "the":  # "the North Koreans", "the Americans"
                 mentions.append(Mention(state_d, i, nxt, "demonym"))
@@ -934,6 +941,22 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             mentions.append(Mention(state_d, i, nxt, "demonym"))
             for x in range(i, nxt):
                 claimed[x] = True
+    # "pro-Russian separatists": a group siding with a state is neither that state nor its own
+    if not _GROUP_NOUNS.isdisjoint(low_set):
+        named_groups = memory.named_groups
+        for i in _where(lows, frozenset(w for w in low_set if w.startswith("pro-"))):
+            state_p = index.demonyms.get(texts[i][4:])
+            if state_p is not None and not claimed[i] and _group_noun_at(lows, i + 1, claimed):
+                named_groups[lows[i + 1]] = _add_group(
+                    mentions, claimed, "pro-" + texts[i][4:], lows[i + 1], state_p, i, i + 1
+                )
+        for i in _where(lows, _GROUP_NOUNS) if named_groups else ():
+            # "the rebels", "the separatists": the group of that kind the story named last
+            if i > 0 and lows[i - 1] == "the" and not claimed[i - 1] and (
+                _group_noun_at(lows, i, claimed)
+            ) and (group := named_groups.get(lows[i])) is not None:
+                mentions.append(Mention(group, i - 1, i + 1, "anaphor"))
+                claimed[i - 1] = claimed[i] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
     hyphenated = [x for x in capitals if "-" in texts[x]]
@@ -1318,6 +1341,31 @@ _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
 _SUBORDINATE = lexicon.words("subordinate_title_words")
+
+
+_GROUP_NOUNS = lexicon.words("group_nouns")
+_GROUP_NOUN_STOPS = lexicon.words("group_noun_stops")
+
+
+def _group_noun_at(lows: list[str], k: int, claimed: list[bool]) -> bool:
+    """The word at k names a group of people of a side ("rebels", "opposition"), not the
+    side's attitude ("Russian opposition to the plan")."""
+    return (
+        k < len(lows) and lows[k] in _GROUP_NOUNS and not claimed[k]
+        and not (k + 1 < len(lows) and lows[k + 1] in _GROUP_NOUN_STOPS)
+    )
+
+
+def _add_group(
+    mentions: list[Mention], claimed: list[bool], qualifier: str, noun: str, state: Actor,
+    start: int, noun_at: int,
+) -> Actor:
+    """A group named by its side and its kind: "Libyan rebels", "pro-Russian separatists"."""
+    group = Actor(f"{qualifier} {noun}", "group", state.country)
+    mentions.append(Mention(group, start, noun_at + 1, "demonym"))
+    for x in range(start, noun_at + 1):
+        claimed[x] = True
+    return group
 
 
 def _body_head(tokens: Tokens, i: int, claimed: list[bool], index: ActorIndex) -> int | None:

@@ -45,7 +45,7 @@ _MEDIATION_WORDS = lexicon.words("mediation_words")
 # the words at which the parties named after a trigger can end (see actors_for)
 # "due to the absence of his counterpart", "because of the crisis": what caused the act
 _CAUSES = {("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to")}
-_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for"} | {a for a, _ in _CAUSES}
+_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of"} | {a for a, _ in _CAUSES}
 
 
 class SentenceMentions:
@@ -332,6 +332,11 @@ def actors_for(
             trig.type in SPEECH_ACTS and tokens[k].low == "for" and k + 1 < len(tokens)
             and tokens[k + 1].low.endswith("ing")
         ) or (
+            # "accused Venezuela of protecting Colombian guerrillas": what the accused did
+            trig.type == "criticism" and tokens[k].low == "of" and k > trig.tok_end
+            and k + 1 < len(tokens) and tokens[k + 1].low.endswith("ing")
+            and not tokens[k + 1].cap
+        ) or (
             k > trig.tok_end and k + 1 < len(tokens)
             and (tokens[k].low, tokens[k + 1].low) in _CAUSES
         ):
@@ -342,6 +347,13 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if shared_subject and after and {a for a, _ in shared_subject} <= {m.actor for m in after}:
+        # "Kurti said ..., as Belgrade demands, and accused Serbia of ...": no side accuses
+        # itself; the "and" goes on with the sentence's subject, not the aside's
+        first = sm.first_party(trig)
+        if first is not None and first.tok < lo and all(m.actor != first.actor for m in after):
+            shared_subject = []
+            before = _listed_from(sm, first, lo, trig)
     if answering and all(m.actor == before[0].actor for m in after):
         after = [*after, *answering]  # "China retaliated against U.S. tariffs on American goods"
     if trig.type in SPEECH_ACTS and after:

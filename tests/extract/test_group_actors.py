@@ -1,0 +1,75 @@
+"""Groups named by their side and their kind ("Libyan rebels", "pro-Russian separatists"),
+what an accused party is said to have done, and an "and" that goes on with the sentence's
+subject rather than an aside's."""
+
+import datetime as dt
+
+from tracker.extract import extract
+from tracker.extract.actors import ArticleMemory, base_index, find_mentions
+from tracker.extract.tokens import tokenize
+
+
+def mentions(sentences):
+    memory = ArticleMemory()
+    return [
+        [m.actor for m in find_mentions(tokenize(s), base_index(), memory)] for s in sentences
+    ]
+
+
+def parties(text, published=dt.date(2024, 3, 6)):
+    return [
+        (e.type, [a.name for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+def test_a_demonym_before_a_group_noun_names_the_group_not_the_state():
+    [actors] = mentions(["Chadian rebels and the Malian opposition met in Niamey."])
+    names = [a.name for a in actors]
+    assert "Chadian rebels" in names and "Malian opposition" in names
+    assert "Chad" not in names and "Mali" not in names
+    group = next(a for a in actors if a.name == "Chadian rebels")
+    assert (group.kind, group.country) == ("group", "TD")
+
+
+def test_a_group_siding_with_a_state_is_named_with_pro():
+    [actors] = mentions(["Pro-Iranian militants shelled the base overnight."])
+    assert [a.name for a in actors] == ["pro-Iranian militants"]
+
+
+def test_a_side_opposing_something_is_no_group():
+    [actors] = mentions(["Brazilian opposition to the treaty surprised Lisbon."])
+    assert "Brazilian opposition" not in [a.name for a in actors]
+
+
+def test_the_group_noun_later_refers_to_the_group_named_last():
+    _, second = mentions([
+        "Sudanese protesters gathered outside the ministry on Monday.",
+        "The protesters demanded that the army hand over power.",
+    ])
+    assert [a.name for a in second][:1] == ["Sudanese protesters"]
+
+
+def test_a_group_is_a_party_to_an_act():
+    found = parties("Malian rebels rejected the Algerian peace plan on Tuesday.")
+    assert any(t == "rejection" and names[0] == "Malian rebels" for t, names in found)
+
+
+def test_what_the_accused_is_said_to_have_done_names_no_party():
+    found = parties("Rwanda accused Burundi of sheltering Congolese fighters and Uganda.")
+    crit = [names for t, names in found if t == "criticism"]
+    assert crit and crit[0] == ["Rwanda", "Burundi"]
+
+
+def test_the_accused_of_a_government_is_still_the_government():
+    found = parties("Chile accused the government of Peru over the border incident.")
+    assert any(t == "criticism" and "Peru" in names for t, names in found)
+
+
+def test_an_and_after_an_aside_goes_on_with_the_sentence_subject():
+    text = (
+        "Ruto said Kenya would not pay the levy, as Tanzania demands, "
+        "and accused Tanzania of blocking trucks at the border."
+    )
+    crit = [names for t, names in parties(text) if t == "criticism"]
+    assert crit and "William Ruto" in crit[0] and "Tanzania" in crit[0]
