@@ -37,7 +37,10 @@ _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | SEPARATORS
 _FINITE = lexicon.words("list_ending_verbs")
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _SAYING_VERBS = lexicon.words("saying_verbs")
-_REPORTING_VERBS = _SAYING_VERBS - lexicon.words("telling_verbs")  # "told Obama": to whom
+# "told Obama": to whom; "noted that", "stressed that", "tweeted that": a report too
+_REPORTING_VERBS = (
+    _SAYING_VERBS | lexicon.words("attribution_verbs") - {"according", "continued"}
+) - lexicon.words("telling_verbs")
 _ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
 _SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
 _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})

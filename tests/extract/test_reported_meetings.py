@@ -1,0 +1,43 @@
+"""Who reports a meeting with a verb other than 'said' ('noted', 'stressed', 'recalled',
+'tweeted') is no party to it; 'recalled that' tells a memory, not an envoy recalled; 'FM'
+before a name is a title."""
+
+import datetime as dt
+
+import pytest
+
+from tracker.extract import extract
+from tracker.extract.actors import ArticleMemory, base_index, find_mentions
+from tracker.extract.tokens import tokenize
+
+
+def events(text, published=dt.date(2024, 3, 6)):
+    return [
+        (e.type, [a.name for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+@pytest.mark.parametrize("verb", ["stressed", "noted", "recalled", "tweeted", "revealed"])
+def test_the_reporter_of_a_meeting_is_no_party(verb):
+    text = f"Ursula von der Leyen {verb} that Olaf Scholz had met Emmanuel Macron in Paris."
+    found = events(text)
+    meetings = [names for t, names in found if t == "meeting"]
+    assert meetings and "Ursula von der Leyen" not in meetings[0]
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= set(meetings[0])
+
+
+def test_recalled_that_is_no_recall_of_an_envoy():
+    found = events("Chile recalled that Peru had been a close partner for decades.")
+    assert all(t != "sanctions" for t, _ in found)
+    found = events("Chile recalled its ambassador from Peru on Monday.")
+    assert ("sanctions", ["Chile", "Peru"]) in found
+
+
+def test_fm_before_a_name_is_a_title():
+    [actors] = [
+        [m.actor for m in find_mentions(tokenize(s), base_index(), ArticleMemory())]
+        for s in ["The talks were led by FM Karim Benali of Algeria."]
+    ]
+    assert "Karim Benali" in [a.name for a in actors]
+    assert all(not a.name.startswith("FM") for a in actors)
