@@ -518,6 +518,12 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
                 continue
         if t.text in _CAPITAL_PARTICLES and k + 1 < n and tokens[k + 1].cap:
             particles += 1  # "Mohammed bin Abdulrahman Al Thani": "Al" does not count
+        elif k > j and len(t.text) == 1 and k + 2 < n and tokens[k + 1].text == "." and (
+            tokens[k + 2].cap and tokens[k + 2].text[0].isalpha()
+        ):
+            particles += 2  # a middle initial: "Mikhail S. Gorbachev", "John F. Kerry"
+            k += 2
+            continue
         k += 1
         if t.base != t.text:  # a possessive ends the name
             break
@@ -1553,6 +1559,11 @@ def _resolve_name(
 ) -> Actor | None:
     if not index.org_words.isdisjoint(map(str.lower, name_tokens)):  # in C
         return None  # "Political Prisoners", "Democratic Party": not a person
+    if "." in name_tokens:  # a middle initial is no part of the name: "Mikhail S. Gorbachev"
+        name_tokens = [
+            w for x, w in enumerate(name_tokens)
+            if w != "." and not (x + 1 < len(name_tokens) and name_tokens[x + 1] == ".")
+        ]
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
         return hit[1]

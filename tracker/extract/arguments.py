@@ -1085,6 +1085,10 @@ def another_meeting(
         actors, earlier, lo, trig, sm
     ):
         return True  # "Jaishankar has met Pence, and NSA Ajit Doval had a meeting with Flynn"
+    if lo > 0 and earlier is not None and earlier.status in ("cancelled", "postponed") and (
+        sm.lows[lo] in _CONTRASTS
+    ) and any(a.name not in {e.name for e in earlier.actors} for a, _ in actors[1:]):
+        return True  # "will cancel the Moscow leg of his trip, but will meet Putin in Sochi"
     if not apart and (lo == 0 or "also" not in sm.lows[lo : trig.tok]):
         return False
     if earlier is None or not (
@@ -1116,6 +1120,7 @@ def _others_meet(
 _CLAUSE_LINKS = frozenset({"and", "while", "whereas"})
 _SUBJECT_SLOT = 3  # words after the link where its subject is named: "and NSA Ajit Doval"
 _APART = frozenset({"after", "before"})
+_CONTRASTS = frozenset({"but", "yet"})  # "called off X, but will meet Y": another act
 _APART_REACH = 3  # words before the trigger: "a day after he spoke"
 
 

@@ -65,7 +65,7 @@ _CANDIDATES = re.compile(
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
-    r"|overnight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"
+    r"|overnight|last\s+(?:night|evening)|this\s+(?:morning|afternoon|evening))\b)"
     r"|(?P<ago>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:days?|weeks?|months?|years?|decades?)\s+ago\b)"
     r"|(?P<past>\b(?:the\s+)?(?:(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten"
@@ -114,7 +114,7 @@ _CANDIDATE_START = re.compile(
     r"|ast\s+(?:week|month|year|decade))"
     r"|l(?:ast\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|ate[-\s]+(?:[\dA-Z]|on\b|this\b)|ater\s+(?:this|in)\b"
-    r"|ast[-\s]+(?:[A-Z]|week|month|year)|ast\s+night|ast\s+week)"
+    r"|ast[-\s]+(?:[A-Z]|week|month|year)|ast\s+(?:night|evening)|ast\s+week)"
     r"|a(?:" + _NUMBER_WORD_UNIT + r"|n" + _NUMBER_WORD_UNIT + r"|t\s+the\b|fter"
     + _CAP_OR_DIGIT_AFTER + r")"
     r"|f(?:our" + _NUMBER_WORD_UNIT + r"|ive" + _NUMBER_WORD_UNIT + r"|or" + _CAP_OR_DIGIT_AFTER

@@ -156,6 +156,8 @@ def refers_back(
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
+        if low in _ANOTHER_OF_ITS_KIND and _renames_act_told(lows, j):
+            return True  # "It was the first visit by a Cuban leader since 1959": the one told
         if low in _ANOTHER_OF_ITS_KIND or (len(low) == 4 and low[:2] in ("19", "20")
                                            and low.isdigit()):
             return False  # "the next meeting", "the 2018 summit": one act of a series
@@ -199,6 +201,25 @@ def refers_back(
         if not low[0].isalnum():
             return False
     return False
+
+
+def _renames_act_told(lows: list[str], j: int) -> bool:
+    """Before the sequence word at j, "this is the", "it will be their": a pronoun and a
+    copula name the act just told again, as one of its series."""
+    k = j - 1
+    if k < 0 or lows[k] not in _DETERMINERS and lows[k] not in _POSSESSIVE_DETERMINERS:
+        return False
+    k -= 1
+    if k >= 1 and lows[k] == "be" and lows[k - 1] in _FUTURE_AUXILIARIES:
+        k -= 1
+    elif k < 0 or lows[k] not in _COPULAS:
+        return False
+    return k >= 1 and lows[k - 1] in _ACT_PRONOUNS
+
+
+_COPULAS = frozenset({"is", "was", "marks", "marked", "'s"})
+_FUTURE_AUXILIARIES = frozenset({"will", "would"})
+_ACT_PRONOUNS = frozenset({"this", "it", "that"})
 
 
 def _past_verb(word: str) -> bool:

@@ -1,0 +1,55 @@
+"""Rules found by reading the extractor's output on untagged news (session 9): each test is a
+sentence written for it, in the style of the wire copy that showed the fault."""
+
+import datetime as dt
+
+from tracker.extract import extract
+from tracker.extract.actors import ArticleMemory, find_mentions
+from tracker.extract.pipeline import _base_index
+from tracker.extract.tokens import tokenize
+
+
+def events(text, published=dt.date(2019, 5, 13)):
+    result = extract(f"Test\n\n{text}\n", published=published)
+    return [
+        (e.type, e.status, [a.name for a in e.actors], e.when.start.isoformat() if e.when else None)
+        for e in result.events
+    ]
+
+
+def names(sentence):
+    return [m.actor.name for m in find_mentions(tokenize(sentence), _base_index(), ArticleMemory())]
+
+
+def test_a_middle_initial_is_inside_the_name_and_not_in_the_canonical_one():
+    assert names("Soviet leader Mikhail S. Gorbachev met President Bush.")[0] == "Mikhail Gorbachev"
+    assert "John Kerry" in names("Ohio Senator John F. Kerry arrived in Kabul.")
+    # an initial that ends the sentence is no middle initial
+    assert names("The talks were held in Washington D.C.") == ["United States"]
+
+
+def test_a_meeting_after_but_that_follows_a_called_off_one_is_another_act():
+    got = events(
+        "Secretary of State Mike Pompeo will cancel the Moscow leg of his trip, but will meet "
+        "President Vladimir Putin in Sochi on Tuesday."
+    )
+    assert ("meeting", "cancelled") in [(t, s) for t, s, _, _ in got]
+    planned = [e for e in got if e[1] == "planned"]
+    assert planned and planned[0][0] == "meeting"
+    assert {"Mike Pompeo", "Vladimir Putin"} <= set(planned[0][2])
+    assert planned[0][3] == "2019-05-14"
+
+
+def test_this_is_the_first_conversation_retells_the_call_just_told():
+    got = events(
+        "Modi and Trump held a telephonic conversation last evening. This is the first "
+        "conversation between the two leaders since they met in Buenos Aires in November."
+    )
+    calls = [e for e in got if e[0] == "call"]
+    assert len(calls) == 1
+    assert calls[0][3] == "2019-05-12"  # "last evening": the day before publication
+
+
+def test_a_first_visit_told_as_a_series_is_still_a_new_act():
+    got = events("Obama paid the first visit by a U.S. president to Cuba since 1928.")
+    assert [t for t, *_ in got] == ["meeting"]
