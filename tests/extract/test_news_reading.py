@@ -53,3 +53,24 @@ def test_this_is_the_first_conversation_retells_the_call_just_told():
 def test_a_first_visit_told_as_a_series_is_still_a_new_act():
     got = events("Obama paid the first visit by a U.S. president to Cuba since 1928.")
     assert [t for t, *_ in got] == ["meeting"]
+
+
+def test_a_response_threatened_is_force_threatened():
+    got = events("Iran warned of a crushing response if Israel attacked its nuclear sites.")
+    assert [(t, s) for t, s, *_ in got] == [("military", "threatened")]
+    assert got[0][2][:2] == ["Iran", "Israel"]
+    got = events("North Korea vowed to retaliate against South Korea.")
+    assert [(t, s, a) for t, s, a, _ in got] == [
+        ("military", "threatened", ["North Korea", "South Korea"])
+    ]
+
+
+def test_a_response_threatened_to_a_measure_is_a_measure_threatened():
+    got = events("China vowed to retaliate against U.S. tariffs on Chinese goods.")
+    assert [(t, s) for t, s, *_ in got] == [("sanctions", "threatened")]
+    assert got[0][2][0] == "China"
+
+
+def test_a_warning_given_in_response_threatens_nothing():
+    got = events("Iran summoned the Swiss envoy in response to the sanctions.")
+    assert all(t != "military" for t, *_ in got)
