@@ -74,3 +74,14 @@ def test_a_response_threatened_to_a_measure_is_a_measure_threatened():
 def test_a_warning_given_in_response_threatens_nothing():
     got = events("Iran summoned the Swiss envoy in response to the sanctions.")
     assert all(t != "military" for t, *_ in got)
+
+
+def test_he_after_an_unnamed_official_is_not_a_person_of_an_earlier_sentence():
+    got = events(
+        "The EU postponed the visit of its foreign policy chief Federica Mogherini to Minsk. "
+        "Russia's deputy foreign minister said he has cancelled upcoming talks with the U.S. "
+        "undersecretary of state."
+    )
+    talks = [e for e in got if e[0] == "talks"]
+    assert talks and "Federica Mogherini" not in talks[0][2]
+    assert talks[0][1] == "cancelled"

@@ -530,6 +530,20 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
     return k
 
 
+def _unnamed_holder_before(
+    lows: list[str], claimed: list[bool], i: int, title_heads: Container[str]
+) -> bool:
+    """A title no name was found for just before a pronoun ("Russia's deputy foreign minister
+    said he had cancelled ..."): the pronoun is that unnamed official, not a person named in an
+    earlier sentence."""
+    return any(
+        lows[x] in title_heads and not claimed[x] for x in range(max(0, i - _HOLDER_REACH), i)
+    )
+
+
+_HOLDER_REACH = 8  # words before the pronoun: "the country's top security official said he"
+
+
 def _inner_particle(tokens: list[Token], k: int) -> bool:
     """A lower-case particle (or "al-Sharaa") between capitalised parts of one name."""
     t = tokens[k]
@@ -1221,8 +1235,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 # "Obama spoke with President Morsi and thanked him": not the one who thanks
                 person = other
             else:
-                person = (
-                    latest.before(i) or memory.last_subject or memory.last_person()
+                person = latest.before(i) or (
+                    None if low in index.subject_pronouns and _unnamed_holder_before(
+                        lows, claimed, i, index.title_heads
+                    ) else memory.last_subject or memory.last_person()
                 )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
