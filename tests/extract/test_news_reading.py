@@ -85,3 +85,19 @@ def test_he_after_an_unnamed_official_is_not_a_person_of_an_earlier_sentence():
     talks = [e for e in got if e[0] == "talks"]
     assert talks and "Federica Mogherini" not in talks[0][2]
     assert talks[0][1] == "cancelled"
+
+
+def test_a_body_the_gazetteer_does_not_know_is_named_by_its_capitals():
+    got = events("The National Liberation Front of Tripura signed a peace accord with India.")
+    assert got[0][:3] == ("agreement", "occurred", ["National Liberation Front of Tripura", "India"])
+    got = events("The Democratic Unionist Party criticised the British government.")
+    assert got[0][2] == ["Democratic Unionist Party", "United Kingdom"]
+
+
+def test_a_party_led_government_and_a_part_of_a_body_are_no_new_bodies():
+    assert "Bharatiya Janata Party" not in names(
+        "He aimed a potshot at the Bharatiya Janata Party (BJP)-led government."
+    )
+    assert "Standing Committee" not in names(
+        "The Standing Committee of the National People's Congress met on Monday."
+    )

@@ -530,6 +530,17 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
     return k
 
 
+# the head nouns of a body's name that the gazetteer may not know ("conference" and
+# "summit" name gatherings, "ministry" and "office" a state's own agencies)
+_BODY_HEADS = frozenset({
+    "front", "party", "movement", "alliance", "league", "coalition", "army", "corps",
+    "brigade", "brigades", "organisation", "organization", "union", "committee", "council",
+    "congress",
+})
+_BODY_NAME_LIMIT = 7
+_LED_REACH = 6  # words after the name: "Party (BJP)-led"
+
+
 def _unnamed_holder_before(
     lows: list[str], claimed: list[bool], i: int, title_heads: Container[str]
 ) -> bool:
@@ -910,6 +921,39 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         mentions.append(Mention(actor, i, k, "name"))
         for x in range(i, k):
             claimed[x] = True
+
+    # 4c. Bodies the gazetteer does not know, named in capitals after "the" and headed by an
+    # organisation's noun: "the Hurriyat Conference", "the National Liberation Front of
+    # Tripura", "the Democratic Unionist Party". Only where such a noun is written.
+    if not _BODY_HEADS.isdisjoint(low_set):
+        for i in capitals:
+            if i == 0 or lows[i - 1] != "the" or claimed[i] or gaz_cover[i] is not None or (
+                i in dem
+            ):
+                continue
+            k, headed = i, False
+            while k < n and k - i < _BODY_NAME_LIMIT and not claimed[k] and gaz_cover[k] is None:
+                t = tokens[k]
+                if t.cap and t.text[0].isalpha() and t.text not in _NOT_NAME:
+                    headed = headed or t.base.lower() in _BODY_HEADS
+                    k += 1
+                    if t.base != t.text:
+                        break  # a possessive ends the name
+                elif lows[k] in ("of", "for") and headed and k + 1 < n and tokens[k + 1].cap:
+                    k += 1  # "the National Liberation Front of Tripura"
+                else:
+                    break
+            while k > i and not tokens[k - 1].cap:
+                k -= 1
+            if not headed or k - i < 2 or (k < n and lows[k] == "of") or (
+                "led" in lows[k : k + _LED_REACH]
+            ):
+                continue  # "the Standing Committee of the ...": a part of a body named after
+                # it; "the Bharatiya Janata Party (BJP)-led government": the state's
+            words = [tokens[x].base if x == k - 1 else texts[x] for x in range(i, k)]
+            mentions.append(Mention(Actor(" ".join(words), "organisation", None), i, k, "name"))
+            for x in range(i, k):
+                claimed[x] = True
 
     # "the Trump administration", "Putin's government": the leader's state.
     for m in mentions:
