@@ -101,3 +101,22 @@ def test_a_party_led_government_and_a_part_of_a_body_are_no_new_bodies():
     assert "Standing Committee" not in names(
         "The Standing Committee of the National People's Congress met on Monday."
     )
+
+
+def test_a_plan_set_off_by_commas_does_not_hide_what_became_of_it():
+    for sentence, status in (
+        ("A meeting of ministers from Japan and China, scheduled for Monday in Macau, has been "
+         "postponed.", "postponed"),
+        ("The meeting between Japan and China, originally set for Monday, has been called off.",
+         "cancelled"),
+        ("A summit between Japan and China, planned for next week, has been cancelled.",
+         "cancelled"),
+        ("A summit between Japan and China, planned for next week, will focus on trade.",
+         "planned"),
+    ):
+        got = events(sentence, published=dt.date(2025, 11, 20))
+        assert [(t, s) for t, s, *_ in got] == [("meeting", status)], sentence
+    # the time it was set for stays its time
+    got = events("The meeting between Japan and China, scheduled for Monday, was postponed.",
+                 published=dt.date(2025, 11, 20))
+    assert got[0][3] == "2025-11-24"

@@ -561,12 +561,22 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
     been suspended") has its own verb group: the predicate is the one after it."""
     n = len(lows)
     relative: int | None = None  # where "that were due ..." opens: its verb group comes first
-    for k in range(hi, min(hi + _REACH, n)):
+    end = min(hi + _REACH, n)
+    k = hi - 1
+    while k + 1 < end:
+        k += 1
         low = lows[k]
         if relative is None and low in RESTRICTIVE_RELATIVES and (
             k + 1 < n and lows[k + 1] in _AUXILIARIES
         ):
             relative = k
+            continue
+        if relative is None and low == "," and (closing := _insertion_end(lows, k)):
+            # "A meeting of ministers, scheduled for Monday in Macau, has been postponed": the
+            # phrase between the commas tells the plan; the predicate after it, what became
+            # of it
+            relative, k = k, closing
+            end = min(closing + _REACH, n)
             continue
         if low in _STOPS and not (low == "," and _in_list(lows, k)):
             return None
@@ -579,6 +589,29 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
             # the predicate after the relative clause: only what became of the act counts
             return told if told in CALLED_OFF_STATUSES else None
     return None
+
+
+def _insertion_end(lows: list[str], comma: int) -> int | None:
+    """The comma that closes a phrase set off after a noun (", scheduled for Monday,", ",
+    which was due in May,", ", originally set for June,") when an auxiliary follows it."""
+    n = len(lows)
+    if comma + 1 >= n:
+        return None
+    first = lows[comma + 1]
+    if not (first in _INSERTION_OPENERS or first in _SCHEDULE_WORDS or (
+        len(first) > 4 and first.endswith("ed")
+    )):
+        return None
+    for j in range(comma + 2, min(comma + 2 + _INSERTION_REACH, n - 1)):
+        if lows[j] == ",":
+            return j if lows[j + 1] in _AUXILIARIES else None
+        if lows[j] in (";", ":", "but", "and"):
+            return None
+    return None
+
+
+_INSERTION_OPENERS = frozenset({"which", "who", "originally", "initially", "first", "earlier"})
+_INSERTION_REACH = 12  # words between the commas: ", which was to be held in Yalta on May 11,"
 
 
 # "that", "which" opening a clause that tells of the noun before them
