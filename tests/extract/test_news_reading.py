@@ -89,7 +89,9 @@ def test_he_after_an_unnamed_official_is_not_a_person_of_an_earlier_sentence():
 
 def test_a_body_the_gazetteer_does_not_know_is_named_by_its_capitals():
     got = events("The National Liberation Front of Tripura signed a peace accord with India.")
-    assert got[0][:3] == ("agreement", "occurred", ["National Liberation Front of Tripura", "India"])
+    assert got[0][:3] == (
+        "agreement", "occurred", ["National Liberation Front of Tripura", "India"]
+    )
     got = events("The Democratic Unionist Party criticised the British government.")
     assert got[0][2] == ["Democratic Unionist Party", "United Kingdom"]
 

@@ -14,6 +14,7 @@ REAL = Path(__file__).parent / "real"
 PARTS = (
     "tune", "heldout", "second", "fresh",
     "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11", "batch12",
+    "batch13",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -71,6 +72,11 @@ def test_the_split_is_kept_and_large_enough():
     batch12 = list((REAL / "batch12").glob("*.txt"))
     assert len(batch12) >= 25 and not {p.name for p in batch12} & before10
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch12)
+    # batch 13, collected and annotated blind in session 9, scored untuned at its start and end
+    batch13 = list((REAL / "batch13").glob("*.txt"))
+    before13 = before10 | {p.name for p in batch12}
+    assert len(batch13) >= 25 and not {p.name for p in batch13} & before13
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch13)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
