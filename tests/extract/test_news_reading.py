@@ -122,3 +122,14 @@ def test_a_plan_set_off_by_commas_does_not_hide_what_became_of_it():
     got = events("The meeting between Japan and China, scheduled for Monday, was postponed.",
                  published=dt.date(2025, 11, 20))
     assert got[0][3] == "2025-11-24"
+
+
+def test_coordinated_demonyms_before_plural_leaders_name_each_state():
+    got = events("The German and Czech presidents cancelled their planned visits to Ukraine.")
+    assert got[0][:2] == ("meeting", "cancelled")
+    assert {"Germany", "Czech Republic", "Ukraine"} <= set(got[0][2])
+
+
+def test_deciding_against_a_visit_calls_it_off():
+    got = events("Later the president of Croatia decided against visiting Yalta.")
+    assert [(t, s) for t, s, *_ in got] == [("meeting", "cancelled")]
