@@ -895,3 +895,34 @@ def test_also_on_a_weekday_is_the_day_of_that_weekday_told_before():
     ).events
     [rejection] = [e for e in found if e.type == "rejection"]
     assert span(rejection) == ("2024-06-06", "2024-06-06", "day")
+
+
+def test_a_time_told_after_the_saying_of_a_plan_is_not_its_set_time():
+    # "on Monday" is when the ministry told of the call, not a day set for the visit
+    event = only(
+        "The two presidents discussed plans for Ruto to visit Ethiopia, the foreign ministry "
+        "said in a summary of the call on Monday.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert event.when is None
+
+
+def test_a_time_in_what_was_said_stays_the_plans():
+    event = only(
+        "The Kenyan foreign ministry said that President William Ruto will visit Ethiopia on "
+        "Thursday.",
+        "meeting",
+    )
+    assert span(event) == ("2014-08-21", "2014-08-21", "day")
+
+
+def test_a_visit_that_has_been_arranged_is_a_plan_read_ahead():
+    # published on a Monday: "on Wednesday" is this week's, the visit still to come
+    event = only(
+        "Indonesian Foreign Minister Retno Marsudi said her visit to Australia on Wednesday has "
+        "been arranged by the two ministries.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2014-08-20", "2014-08-20", "day")

@@ -209,6 +209,24 @@ def _told_before_saying(tokens: Tokens, date: DateMention, tok: int) -> bool:
     return False
 
 
+def _told_after_saying(tokens: Tokens, date: DateMention, tok_end: int) -> bool:
+    """ "discussed plans for Modi to visit the US, the White House said in a readout of the
+    call on Monday": a time told after a report verb that follows a plan is the saying's (or
+    another act's in it), not a time set for the plan."""
+    if date.scheduled or date.lead in _SCHEDULE_LEADS:
+        return False
+    said = False
+    for k in range(tok_end, min(len(tokens), tok_end + _SAYING_REACH)):
+        if tokens.starts[k] >= date.start:
+            return said
+        low = tokens[k].low
+        if low in _REPORT_LEADS:
+            said = True
+        elif said and (low == "that" or low in _FUTURE_AUXILIARIES):
+            return False  # "said that he will visit Bucharest on 9 January": what was said
+    return False
+
+
 _CONNECTIVES = frozenset(_CUES["time_connectives"])
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
@@ -346,6 +364,9 @@ class SentenceTimes:
                 # dinner with Xi": a time told before the saying is the saying's
                 kept = [d for d in anchored if not _told_before_saying(tokens, d, tok)]
                 anchored, starts = kept, [d.start for d in kept]
+            if status == "planned" and any(d.start >= tokens.ends[tok_end - 1] for d in anchored):
+                kept = [d for d in anchored if not _told_after_saying(tokens, d, tok_end)]
+                anchored, starts = kept, [d.start for d in kept]
             if not anchored and status != "planned":
                 # "Last week Pyongyang called off the talks": the time of the calling off stands
                 # until a later sentence tells the time they were set for (``SetTimes``).
@@ -462,6 +483,7 @@ class SentenceTimes:
             or date.scheduled or date.lead in _SCHEDULE_LEADS  # "was due to travel on Tuesday"
             or when.end >= self._published or date.lead in _REPORT_LEADS
             or date.lead in _BOUND_LEADS or date.text.split()[0].lower() in _WEEKDAY_MODES
+            or _told_after_saying(tokens, date, tok_end)
         ):
             return None
         start, last = shift_days(when.start, 7), shift_days(when.end, 7)
