@@ -926,3 +926,24 @@ def test_a_visit_that_has_been_arranged_is_a_plan_read_ahead():
     )
     assert event.status == "planned"
     assert span(event) == ("2014-08-20", "2014-08-20", "day")
+
+
+def test_a_bare_weekday_told_before_a_plan_is_the_coming_one():
+    # published on a Monday: "On Thursday, ... is expected to meet" is this Thursday
+    event = only(
+        "On Thursday, Kenyan President William Ruto is expected to meet Ethiopian Prime "
+        "Minister Abiy Ahmed in Addis Ababa.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2014-08-21", "2014-08-21", "day")
+
+
+def test_a_weekday_before_the_saying_of_a_plan_stays_the_sayings():
+    event = only(
+        "On Thursday, Kenyan President William Ruto said he would meet Ethiopian Prime "
+        "Minister Abiy Ahmed.",
+        "meeting",
+    )
+    assert event.status == "planned"
+    assert event.when is None

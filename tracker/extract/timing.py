@@ -568,6 +568,19 @@ class SentenceTimes:
         past, is for a plan the coming one."""
         when, published = date.when, self._published
         if (
+            date.kind == "wd" and when is not None and published is not None
+            and when.end < published and when.precision == "day"
+            and not date.scheduled and date.lead not in _REPORT_LEADS
+            and date.lead not in _BOUND_LEADS and date.lead not in _SCHEDULE_LEADS
+            and _WEEKDAY_MODES.isdisjoint(date.text.lower().split())
+        ):
+            # "On Sunday, the prime minister is expected to meet ...", told on a Saturday: a
+            # bare weekday told before the plan's future cue is the coming one
+            start, end = shift_days(when.start, 7), shift_days(when.end, 7)
+            if start is None or end is None:
+                return date
+            return replace(date, when=When(start, end, when.precision))
+        if (
             when is None or published is None or date.kind not in _YEARLESS_KINDS
             or when.end >= published or (published - when.end).days <= _LONG_PAST
             or any(c.isdigit() for c in date.text if date.kind not in ("dmy", "mdy"))
