@@ -947,3 +947,23 @@ def test_a_weekday_before_the_saying_of_a_plan_stays_the_sayings():
     )
     assert event.status == "planned"
     assert event.when is None
+
+
+def test_a_time_in_a_relative_clause_closed_before_the_act_is_that_clauses():
+    # "who took power in July" dates the taking of power, not the expulsion
+    event = only(
+        "Gabon's military rulers, who took power in July, have expelled the French ambassador.",
+        "sanctions",
+    )
+    assert event.when is not None and event.when.precision == "day"
+    assert span(event) == ("2014-08-18", "2014-08-18", "day")
+
+
+def test_a_time_in_a_relative_clause_that_the_act_continues_stays():
+    # no main verb closes the clause: the act may be the clause's own
+    event = only(
+        "Gabon's military rulers, who expelled the French ambassador in July, said they would "
+        "not reverse the decision.",
+        "sanctions",
+    )
+    assert span(event) == ("2014-07-01", "2014-07-31", "month")

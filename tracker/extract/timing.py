@@ -267,6 +267,51 @@ def _since_ago(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> boo
     return False
 
 
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+_MAIN_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had"})
+_NOT_ANTECEDENTS = frozenset({"so", "such", "now", "than", "and", "or", "but", "given"})
+
+
+def _opens_relative(tokens: Tokens, k: int) -> bool:
+    """Whether token k is a relative pronoun after a noun ("the plan that", "the people who"),
+    not "that" after a verb of saying ("said that", "warned that")."""
+    low = tokens[k].low
+    if low not in _RELATIVES or k == 0:
+        return False
+    if low in ("who", "whom"):
+        return True
+    before = tokens[k - 1].low
+    return (
+        before.isalpha() and before not in _REPORT_LEADS and before not in _NOT_ANTECEDENTS
+        and not before.endswith("ed")  # "warned that", "agreed that"
+    )
+
+
+def _in_relative_clause(tokens: Tokens, date: DateMention, tok: int) -> bool:
+    """Whether a time told before the trigger is told in a relative clause that the main verb
+    closes ("the peace plan that Beijing put forward last month were in line with ...",
+    "the rulers, who seized power in July, have given ..."): the time of that clause's act.
+    (After the trigger, a relative clause may tell of the act's own noun: "the meeting of the
+    heads of state which was held on March 15".)"""
+    if date.end > tokens.starts[tok]:
+        return False
+    first = bisect_left(tokens.starts, date.start)
+    last = bisect_left(tokens.starts, date.end)
+    for k in range(first - 1, max(-1, first - 1 - _GAP_REACH), -1):
+        if tokens[k].low in _CLAUSE_PUNCTUATION:
+            return False
+        if _opens_relative(tokens, k):
+            # the main verb's auxiliary right after the clause (past its closing comma)
+            return any(
+                tokens[j].low in _MAIN_AUXILIARIES
+                for j in range(last, min(tok, last + _CLOSING_REACH))
+            )
+    return False
+
+
+_CLOSING_REACH = 3  # tokens after a relative clause's time looked at for the main verb
+
+
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
 
@@ -402,7 +447,9 @@ class SentenceTimes:
         # One that a connective separates from the trigger ("ordered last week, days after
         # Trump berated Zelenskyy on Feb. 28") is the other act's time, if another is near.
         lo, hi = max(0, k - 2), min(len(anchored), k + 2)
-        near = anchored[lo:hi]
+        near = [d for d in anchored[lo:hi] if not _in_relative_clause(tokens, d, tok)]
+        if not near:
+            return None
         # "a day after" dates the act told after it, and only when no explicit time follows
         # that act ("three days after Russia vetoed a resolution on 22 March").
         explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
