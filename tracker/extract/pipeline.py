@@ -372,6 +372,20 @@ def _sentence_events(
             recipient = aid_recipient(actors, recent_acts(earlier_events, out))
             if recipient is not None:
                 actors = [*actors, (recipient, "target")]
+        if len(actors) == 1 and trig.type == "meeting" and trig.weight >= 1 and (
+            actors[0][0].kind == "person"
+        ) and any(  # named in the clause, not "the leaders he was supposed to meet in Amman"
+            m.actor == actors[0][0] and m.source not in _REFERENCES and lo <= m.tok < trig.tok
+            for m in mentions
+        ) and (
+            host := _visited_place(
+                mentions, lows, trig.tok_end, min(end_of(trig), trig.tok_end + _HOST_REACH),
+                actors[0][0],
+            )
+        ):
+            # "Nuland met the coup leaders in Niamey", "Xi arrived in Moscow": a visitor met
+            # no one named is the host state's guest
+            actors = [*actors, (host, "participant")]
         event_type = trig.type
         persons = _persons_among(actors)
         if event_type == "consult":
@@ -508,6 +522,29 @@ def _sentence_events(
             out.append(event)
         previous_end = trig.tok_end
     return out
+
+
+_SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
+_AFTER_PLACE = frozenset({
+    ",", ".", ";", "on", "in", "at", "for", "to", "and", "from", "this", "next", "last", "later",
+    "earlier", "today", "tomorrow", "yesterday", "since", "until", "after", "before", "during",
+})
+_HOST_REACH = 8  # words from a meeting's trigger to the place it is told at ("in Niamey")
+_REFERENCES = frozenset({"pronoun", "anaphor", "pair"})  # a party referred to, not named
+
+
+def _visited_place(
+    mentions: list[Mention], lows: list[str], lo: int, hi: int, visitor: Actor
+) -> Actor | None:
+    """The first state named as a place in [lo, hi) ("in Niamey"), not the visitor's own, nor
+    where someone spoke of it ("told reporters in the Oval Office")."""
+    return next((
+        m.actor for m in mentions
+        if m.location and lo <= m.tok < hi and m.actor.kind == "state"
+        and m.actor.country != visitor.country
+        and _SAYING.isdisjoint(lows[max(lo, m.tok - 4) : m.tok])
+        and (m.tok_end >= len(lows) or lows[m.tok_end] in _AFTER_PLACE)  # not "the Syria talks"
+    ), None)
 
 
 def _persons_among(actors: list[tuple[Actor, str]]) -> int:
