@@ -133,3 +133,21 @@ def test_coordinated_demonyms_before_plural_leaders_name_each_state():
 def test_deciding_against_a_visit_calls_it_off():
     got = events("Later the president of Croatia decided against visiting Yalta.")
     assert [(t, s) for t, s, *_ in got] == [("meeting", "cancelled")]
+
+
+def test_a_title_of_a_state_before_a_name_is_that_persons():
+    assert "Mauricio Macri" in names("President of Argentina Mauricio Macri arrived in Delhi.")
+    got = events("Minister of Foreign Affairs of Belarus Uladzimir Makey spoke on the phone with "
+                 "US Secretary of State Mike Pompeo.")
+    assert got[0][:3] == ("call", "occurred", ["Uladzimir Makey", "Mike Pompeo"])
+    got = events("The Minister of Foreign Affairs of Belarus met the President of Russia.")
+    assert got[0][2] == ["Belarus", "Russia"]
+
+
+def test_the_states_president_is_the_one_titled_so_not_an_untitled_compatriot_named_later():
+    got = events(
+        "Chinese President Xi Jinping has arrived in Russia. On Monday he met Chinese Ambassador "
+        "to Russia Li Hui. On July 4, the Chinese President will hold talks with Putin."
+    )
+    talks = [e for e in got if "Vladimir Putin" in e[2] and e[1] == "planned"]
+    assert talks and "Xi Jinping" in talks[0][2] and "Li Hui" not in talks[0][2]

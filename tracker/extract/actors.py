@@ -36,6 +36,8 @@ _OF_STATE_HEADS = frozenset({
     "state", "kingdom", "sultanate",  # "The State of Kuwait", "the Kingdom of Bahrain"
     "ambassador", "ambassadors", "envoy",  # "Ambassador of China to Pakistan Jiang Zaidong"
     "ministry", "ministries",  # "The Federal Foreign Ministry of Germany summoned ..."
+    # "the Minister of Foreign Affairs of Belarus", "the Prime Minister of India"
+    "minister", "ministers", "affairs", "chancellor", "premier", "secretary",
 })
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
@@ -211,15 +213,20 @@ class ArticleMemory:
         named last whose title fits (no foreign minister for "the leader"), else the one named
         last."""
         wanted = _ANAPHOR_FITS.get(title)
-        fallback = None
+        untitled = fallback = None
         for actor in reversed(self.recent_persons):
             if actor.country != country:
                 continue
             known = self.titles.get(actor)
-            if wanted is None or known is None or _title_fits(known, wanted):
+            if wanted is None or (known is not None and _title_fits(known, wanted)):
                 return actor
+            if known is None:
+                # one named without a title may be the one meant, but one named earlier
+                # with the very title is surer ("the Chinese President": Xi, named as
+                # "Chinese President Xi Jinping", not the ambassador named after him)
+                untitled = untitled or actor
             fallback = fallback or actor
-        return fallback
+        return untitled or fallback
 
     def near_surname(self, word: str) -> Actor | None:
         """The person named before whose surname this one word misspells ("President
@@ -674,6 +681,13 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 break
             j += stacked[0]
         j = _past_portfolio(tokens, j)  # "State Secretary for Foreign Affairs Yutaka Banno"
+        of_state = None
+        if j + 1 < n and lows[j] == "of" and (g := gaz_cover[j + 1]) is not None and (
+            g.tok == j + 1 and g.actor.kind == "state" and _name_run(tokens, g.tok_end) > g.tok_end
+        ):
+            # "President of Argentina Mauricio Macri", "Minister of Foreign Affairs of Belarus
+            # Uladzimir Makey": the title's state, then the name
+            of_state, j = g.actor, g.tok_end
         k = _name_run(tokens, j)
         if k == j:
             continue
@@ -684,7 +698,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         actor = _resolve_name(name_tokens, index, memory)
         if actor is None:
             continue
-        country = actor.country or _country_before(tokens, i, dem, gaz_cover)
+        country = actor.country or (of_state.country if of_state is not None else None) or (
+            _country_before(tokens, i, dem, gaz_cover)
+        )
         if actor.country is None and country:
             actor = Actor(actor.name, "person", country)
         government = None
