@@ -151,3 +151,19 @@ def test_the_states_president_is_the_one_titled_so_not_an_untitled_compatriot_na
     )
     talks = [e for e in got if "Vladimir Putin" in e[2] and e[1] == "planned"]
     assert talks and "Xi Jinping" in talks[0][2] and "Li Hui" not in talks[0][2]
+
+
+def test_a_number_with_group_marks_is_one_token():
+    from tracker.extract.tokens import tokenize
+
+    words = [t.text for t in tokenize("Saudi Arabia mobilised 150,000 troops and $1.5 billion.")]
+    assert "150,000" in words and "1.5" in words
+    # a date's comma is no group mark
+    assert [t.text for t in tokenize("on June 5, 2020")] == ["on", "June", "5", ",", "2020"]
+
+
+def test_money_made_available_and_rescue_teams_sent_are_aid():
+    got = events("Germany has made €50,000 (about $60,600) available for Pakistan.")
+    assert got[0][:3] == ("aid", "occurred", ["Germany", "Pakistan"])
+    got = events("France is sending a rescue team for Pakistan.")
+    assert got[0][0] == "aid" and got[0][2] == ["France", "Pakistan"]
