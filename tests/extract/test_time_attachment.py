@@ -967,3 +967,24 @@ def test_a_time_in_a_relative_clause_that_the_act_continues_stays():
         "sanctions",
     )
     assert span(event) == ("2014-07-01", "2014-07-31", "month")
+
+
+def test_an_offer_takes_the_time_set_for_it_not_the_day_it_was_reported():
+    # "is looking to" tells an offer; the summit's set day is its time, not Monday's report
+    event = only(
+        "The Nation newspaper reported on Monday that President William Ruto is looking to meet "
+        "Ethiopian Prime Minister Abiy Ahmed on the sidelines of the regional summit set for "
+        "September 2.",
+        "meeting",
+    )
+    assert event.status == "proposed"
+    assert span(event) == ("2014-09-02", "2014-09-02", "day")
+
+
+def test_a_weekday_after_likely_is_read_ahead():
+    event = only(
+        "Presidents William Ruto and Yoweri Museveni are likely to sign a trade agreement on "
+        "Wednesday.",
+        "agreement",
+    )
+    assert span(event) == ("2014-08-20", "2014-08-20", "day")

@@ -450,6 +450,17 @@ class SentenceTimes:
         near = [d for d in anchored[lo:hi] if not _in_relative_clause(tokens, d, tok)]
         if not near:
             return None
+        if status in _MADE_STATUSES and self._published is not None and any(
+            d.lead in _REPORT_LEADS for d in near
+        ) and any(
+            d.when is not None and d.when.start > self._published and d.start >= pos_end
+            and d.lead not in _REPORT_LEADS
+            for d in near
+        ):
+            # "reported on Saturday that Abe is looking to meet Xi ... before the summit set for
+            # December 24th": a threat, an offer or a plan takes the time told ahead for it, not
+            # the day it was told of (the guide: "dated by the time set for the act")
+            near = [d for d in near if d.lead not in _REPORT_LEADS]
         # "a day after" dates the act told after it, and only when no explicit time follows
         # that act ("three days after Russia vetoed a resolution on 22 March").
         explicit_after = any(not d.same_as_before and d.start >= pos_end for d in near)
