@@ -64,6 +64,7 @@ def _time_word(low: str) -> bool:
     """ "In July", "In 2019", "On Monday": a time, not a place that a name after it is in."""
     return low in _MONTHS_AND_DAYS or low[:1].isdigit()
 _EVENT_NOUNS = lexicon.words("event_nouns")
+_DISASTER_NOUNS = frozenset(lexicon.patterns_document()["synsets"]["disaster_nouns"])
 _AGENT_SUFFIXES = lexicon.words("agent_suffixes")
 
 
@@ -126,6 +127,7 @@ class ArticleMemory:
     brokers: set[Actor] = field(default_factory=set)  # sides the latest sentence made brokers
     brokers_seen: set[Actor] = field(default_factory=set)  # and all sentences so far
     named_groups: dict[str, Actor] = field(default_factory=dict)  # "rebels" -> "Libyan rebels"
+    disaster_story: bool = False  # the article tells of a disaster (see for_article)
 
     @property
     def last_group(self) -> list[Actor]:
@@ -143,6 +145,9 @@ class ArticleMemory:
         """A memory that knows the article's own spelling of names with diacritics."""
         memory = cls()
         memory.learn_spellings(text)
+        # a story of a flood or an earthquake: aid told without a recipient goes to the
+        # state the story is about ("Kuwait pledged $100 million to help the victims")
+        memory.disaster_story = not _DISASTER_NOUNS.isdisjoint(re.findall(r"[a-z]+", text.lower()))
         return memory
 
     def learn_spellings(self, text: str) -> None:

@@ -172,6 +172,7 @@ class SentenceMentions:
             (not m.location or trig.type in _PLACE_PARTY_TYPES or (
                 trig.type == "sanctions" and _origin(m, tokens)
             ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": host
+                or (trig.type == "aid" and m.actor.kind == "state")  # "relief efforts in Nepal"
                 or _object_of_trigger(tokens, trig, m)  # "lashed out at the EU"
                 or _noun_source(tokens, trig, m))  # "condemnation from Beijing"
             and self.base_ok(k)

@@ -370,6 +370,12 @@ def _sentence_events(
         if trig.type == "aid" and all(r == "initiator" for _, r in actors):
             # "Cameron pledged $1.75 billion in aid": to whom the aid told before went
             recipient = aid_recipient(actors, recent_acts(earlier_events, out))
+            if recipient is None and memory.disaster_story and (
+                stricken := memory.main_state()
+            ) is not None and all(
+                stricken.name != a.name and stricken.country != a.country for a, _ in actors
+            ):
+                recipient = stricken  # "Kuwait pledged $100 million to help the victims"
             if recipient is not None:
                 actors = [*actors, (recipient, "target")]
         if len(actors) == 1 and trig.type == "meeting" and trig.weight >= 1 and (

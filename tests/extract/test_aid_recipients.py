@@ -1,0 +1,44 @@
+"""Who receives aid: a state the aid is told to go to as a place ("relief efforts in Nepal",
+"ships arrived in Havana with aid"), and in a story of a disaster, aid told without any
+recipient goes to the state the story is about."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+
+def aid(text, published=dt.date(2024, 3, 6)):
+    return [
+        [a.name for a in e.actors]
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+        if e.type == "aid"
+    ]
+
+
+def test_a_state_where_the_aid_goes_is_its_recipient():
+    found = aid("Norway pledged $5 million to support relief efforts in Nepal on Monday.")
+    assert found and set(found[0]) == {"Norway", "Nepal"}
+
+
+def test_an_organisation_named_as_a_place_is_no_recipient():
+    text = "Norway pledged $5 million in aid at the NATO summit on Monday."
+    assert all("NATO" not in names for names in aid(text))
+
+
+def test_aid_in_a_disaster_story_goes_to_the_stricken_state():
+    text = (
+        "A powerful earthquake struck Nepal on Saturday, and Nepal asked for help.\n"
+        "Rescue teams were still searching in Nepal on Sunday.\n"
+        "Norway pledged $5 million to help the victims."
+    )
+    found = aid(text)
+    assert any(set(names) == {"Norway", "Nepal"} for names in found)
+
+
+def test_aid_outside_a_disaster_story_gets_no_guessed_recipient():
+    text = (
+        "Nepal and India held talks on trade in Kathmandu on Monday.\n"
+        "Nepal wants more investment from India.\n"
+        "Norway pledged $5 million in aid."
+    )
+    assert all(names == ["Norway"] for names in aid(text))
