@@ -627,6 +627,8 @@ _FIGHTER_NOUNS = frozenset(lexicon.words("troop_nouns"))
 
 
 _TOK = attrgetter("tok")  # a mention's first token, as a sort key in C
+_ACTOR_KIND = attrgetter("actor.kind")
+_SOURCE = attrgetter("source")
 
 
 def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
@@ -697,7 +699,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     dem_firsts = index.demonym_firsts
     dem_words = index.demonym_words
     covered = 0  # a multi-word demonym covers tokens up to here
-    for i in capitals:
+    # (most sentences have no demonym: one test in C skips the pass)
+    for i in capitals if not dem_firsts.isdisjoint(texts) else ():
         if i < covered or texts[i] not in dem_firsts:
             continue
         one = dem_words.get(texts[i])
@@ -928,7 +931,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # 4. Surnames met earlier ("Kim" after "Kim Jong Un"); single capitalised words only.
     surnames = memory.surnames
-    for i in capitals:
+    for i in capitals if surnames and not surnames.keys().isdisjoint(texts) else ():
         if claimed[i] or texts[i] not in surnames:
             continue
         actor = surnames[texts[i]]
@@ -940,8 +943,17 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     # known given name ("Fiji's Frank Bainimarama met ...": the man, not Fiji), or a link to a
     # person named beside them ("Senator John McCain and Lindsey Graham", "Ted Cruz and Marco
     # Rubio"). One pass over the capitalised words.
+    # Either needs a person named already or a state's possessive that a gazetteer match
+    # ends with: a sentence with neither has no such name (the names this pass adds come
+    # from the one or the other), and the pass is skipped.
     person_at: dict[int, Mention] | None = None
-    for i in capitals:
+    names_possible = "person" in map(_ACTOR_KIND, mentions)  # (in C)
+    if not names_possible:
+        for g in gaz:  # (a loop: no generator made)
+            if g.actor.kind == "state" and texts[g.tok_end - 1] != tokens[g.tok_end - 1].text:
+                names_possible = True
+                break
+    for i in capitals if names_possible else ():
         if claimed[i] or (i > 0 and tokens[i - 1].cap and not claimed[i - 1]):
             continue
         k = _name_run(tokens, i, 3)
@@ -1361,60 +1373,72 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
 
-    mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    if "pronoun" in map(_SOURCE, mentions):
+        mentions.sort(key=lambda m: (m.tok, m.source == "pronoun"))
+    else:
+        mentions.sort(key=_TOK)  # (the same order: the sort is stable; the key is read in C)
     _count_pairs(mentions, tokens, index, memory)
     for m in mentions:  # the first person named is the subject (a loop: no generator)
         if m.actor.kind == "person":
             memory.last_subject = m.actor
             break
+    # (each mention's actor, its kind and its source read once: this loop runs for every
+    # mention of every sentence)
+    spellings, titles, governments = memory.spellings, memory.titles, memory.governments
     for m in mentions:
-        if m.actor.kind == "person":
-            m.actor = memory.spelled(m.actor)
+        actor, source = m.actor, m.source
+        kind = actor.kind
+        if kind == "person":
+            if spellings:
+                actor = m.actor = memory.spelled(actor)
             if m.title is not None:
-                memory.titles[m.actor] = m.title
+                titles[actor] = m.title
         elif (
-            agency_possible and m.actor.kind == "state" and m.source in ("gazetteer", "demonym")
+            agency_possible and kind == "state" and source in ("gazetteer", "demonym")
             and m.tok_end < n and _agency_at(tokens, m.tok_end, index) is not None
         ):
-            memory.agency_state = m.actor  # "Pakistan's foreign ministry", "the French embassy"
+            memory.agency_state = actor  # "Pakistan's foreign ministry", "the French embassy"
         elif (
-            agency_possible and m.actor.kind == "state" and m.tok >= 2
+            agency_possible and kind == "state" and m.tok >= 2
             and lows[m.tok - 1] == "of" and lows[m.tok - 2] in index.agency_heads
         ):
-            memory.agency_state = m.actor  # "the Federal Foreign Ministry of Germany"
-        if (
-            m.actor.kind == "state" and m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS
-            and m.source in ("gazetteer", "demonym")
-        ):
-            memory.army_state = m.actor  # "Ethiopia's army", "the Israeli military"
-        elif m.actor.kind == "group" and lows[m.tok_end - 1] in _ARMY_NOUNS:
+            memory.agency_state = actor  # "the Federal Foreign Ministry of Germany"
+        if kind == "state":
+            if m.tok_end < n and lows[m.tok_end] in _FORCE_NOUNS and (
+                source in ("gazetteer", "demonym")
+            ):
+                memory.army_state = actor  # "Ethiopia's army", "the Israeli military"
+        elif kind == "group" and lows[m.tok_end - 1] in _ARMY_NOUNS:
             # "Sudan's army": the Sudanese Armed Forces by name (not a group that only calls
             # itself forces: "the Rapid Support Forces")
-            memory.army_state = m.actor
-        if m.source in ("gazetteer", "demonym") and m.actor.kind == "state":
-            memory.states[m.actor.name] = m.actor
-            if m.actor in memory.recent_states:
-                memory.recent_states.remove(m.actor)
-            memory.recent_states.append(m.actor)
-            del memory.recent_states[:-16]
-            memory.state_counts[m.actor.name] = memory.state_counts.get(m.actor.name, 0) + 1
+            memory.army_state = actor
+        if kind == "state" and source in ("gazetteer", "demonym"):
+            memory.states[actor.name] = actor
+            recent = memory.recent_states
+            if actor in recent:
+                recent.remove(actor)
+            recent.append(actor)
+            del recent[:-16]
+            memory.state_counts[actor.name] = memory.state_counts.get(actor.name, 0) + 1
         if (
-            m.actor.kind == "person" and m.source in ("title", "appositive") and m.tok > 0
+            kind == "person" and source in ("title", "appositive") and m.tok > 0
             and lows[m.tok - 1] in _RANKS and tokens[m.tok - 1].cap
         ):
-            memory.ranks[lows[m.tok - 1]] = m.actor  # "General Abdourahamane Tchiani"
+            memory.ranks[lows[m.tok - 1]] = actor  # "General Abdourahamane Tchiani"
         if m.government is not None:
-            memory.governments[m.actor.name] = m.government
-        elif m.actor.name in memory.governments and m.source not in ("pronoun", "pair"):
-            m.government = memory.governments[m.actor.name]
-        if m.actor.kind == "person" and m.source not in ("pronoun", "pair"):
-            memory.saw_person(m.actor)
-        elif m.actor.kind in ("organisation", "group") and m.source == "gazetteer":
-            memory.last_body[m.actor.kind] = m.actor
-            if m.actor in memory.bodies:
-                memory.bodies.remove(m.actor)
-            memory.bodies.append(m.actor)
-            del memory.bodies[:-8]
+            governments[actor.name] = m.government
+        elif governments and actor.name in governments and source not in ("pronoun", "pair"):
+            m.government = governments[actor.name]
+        if kind == "person":
+            if source not in ("pronoun", "pair"):
+                memory.saw_person(actor)
+        elif kind in ("organisation", "group") and source == "gazetteer":
+            memory.last_body[kind] = actor
+            bodies = memory.bodies
+            if actor in bodies:
+                bodies.remove(actor)
+            bodies.append(actor)
+            del bodies[:-8]
     return mentions
 
 
