@@ -84,7 +84,7 @@ def tokenize(text: str) -> Tokens:
             read = _read_chunk(chunk)
             if len(chunk) <= _CHUNK_MEMO_LENGTH:
                 known[chunk] = read
-        tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts = read
+        tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts, step = read
         if inner_starts is None:  # one token: most chunks (no list built for its positions)
             add_start(at)
             if chunk_capitals:
@@ -96,7 +96,7 @@ def tokenize(text: str) -> Tokens:
         add_tokens(tokens)
         add_lows(chunk_lows)
         add_bases(chunk_bases)
-        at += len(chunk) + 1
+        at += step  # the chunk's length and its space, kept with its tokens
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
@@ -108,8 +108,8 @@ def tokenize(text: str) -> Tokens:
 
 def _read_chunk(chunk: str) -> _ChunkRead:
     """A chunk's tokens, their lower-case and possessive-less forms, which of them are
-    capitalised and where they start (positions in the chunk; None for a single token, none
-    for the empty chunk)."""
+    capitalised, where they start (positions in the chunk; None for a single token, none
+    for the empty chunk) and how far the next chunk is (its length plus the space)."""
     tokens: list[Token] = []
     lows: list[str] = []
     bases: list[str] = []
@@ -131,7 +131,7 @@ def _read_chunk(chunk: str) -> _ChunkRead:
         at += len(word)
     return (
         tuple(tokens), tuple(lows), tuple(bases), tuple(capitals),
-        None if len(starts) == 1 else tuple(starts),
+        None if len(starts) == 1 else tuple(starts), len(chunk) + 1,
     )
 
 
@@ -152,9 +152,10 @@ _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n"
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
-# a chunk's tokens, lower cases, bases, capitals and starts (see _read_chunk)
+# a chunk's tokens, lower cases, bases, capitals, starts and length plus one (see _read_chunk)
 _ChunkRead = tuple[
-    tuple[Token, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...] | None
+    tuple[Token, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...] | None,
+    int,
 ]
 # chunk -> what _read_chunk made of it: the chunks of news repeat
 _CHUNK_TOKENS: dict[str, _ChunkRead] = {}
