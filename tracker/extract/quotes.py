@@ -129,8 +129,34 @@ def _attributed_at_end(text: str) -> bool:
     return 1 < len(words) <= _TRAILING_WORDS and not _ATTRIBUTING.isdisjoint(words[1:])
 
 
+def _inside_any(words: frozenset[str]) -> str:
+    """A regular expression that finds any of ``words`` anywhere in a text, even inside a word,
+    written as a tree of their letters ("a(?:ccording|dd(?:ed|s))|..."): the regex engine
+    tries the alternatives of one letter at a time, not every word at every letter. A word
+    that holds a shorter one is left out ("says" after "say"): only whether one is there is
+    asked."""
+    tree: dict[str, dict] = {}
+    for word in sorted(words, key=len):
+        node = tree
+        for letter in word:
+            if "" in node:
+                break  # a shorter word already ends here
+            node = node.setdefault(letter, {})
+        else:
+            node.clear()
+            node[""] = {}
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [re.escape(letter) + written(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(sorted(branches)) + ")"
+
+    return written(tree)
+
+
 # the attribution verbs anywhere in a text, even inside words: a test before the word list
-_ATTRIBUTING_INSIDE = re.compile("|".join(sorted(_ATTRIBUTING)))
+_ATTRIBUTING_INSIDE = re.compile(_inside_any(_ATTRIBUTING))
 _TRAILING_WORDS = 12  # words of a trailing attribution: ", the White House statement said"
 
 
