@@ -1261,9 +1261,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     for x in range(i, end):
                         claimed[x] = True
                 continue
-        if low == "the" and i + 1 < n and not tokens[i + 1].cap and not claimed[i + 1]:
+        if (
+            low == "the" and i + 1 < n and lows[i + 1] in _THE_NOUNS  # (most: one test)
+            and not tokens[i + 1].cap and not claimed[i + 1]
+        ):
             nxt = lows[i + 1]
-            after = lows[i + 2] if i + 2 < n else ""
             after = lows[i + 2] if i + 2 < n else ""
             rank = memory.ranks.get(nxt) if nxt in _RANKS else None
             if rank is not None and after not in _RANK_BLOCKERS:
@@ -1769,6 +1771,11 @@ def _nearest_state(gaz_cover: list[Mention | None], i: int) -> Actor | None:
 
 
 _GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+# what the word after "the" must be for a rank, a government or a ruler read there (the
+# government noun may be a possessive: "the administration's support")
+_THE_NOUNS = _RANKS | _RULER_NOUNS | {
+    noun + ending for noun in _GOVERNMENT_NOUNS for ending in ("", "'s", "’s")
+}
 # "the government of Sudan", "the government in Kabul": the place named next says whose.
 _GOVERNMENT_BLOCKERS = frozenset({"of", "in", "at", "led", "formed", "s"})
 
