@@ -41,3 +41,28 @@ def test_fm_before_a_name_is_a_title():
     ]
     assert "Karim Benali" in [a.name for a in actors]
     assert all(not a.name.startswith("FM") for a in actors)
+
+
+def test_who_reports_a_deal_between_two_others_is_no_party():
+    found = events("Ethiopia and Eritrea signed a border accord, the African Union said on Friday.")
+    deals = [names for t, names in found if t == "agreement"]
+    assert deals and deals[0] == ["Ethiopia", "Eritrea"]
+    text = "Talks between Serbia and Kosovo resumed in Brussels, the US and Germany said."
+    talks = [names for t, names in events(text) if t == "talks"]
+    assert talks and set(talks[0]) == {"Serbia", "Kosovo"}
+
+
+def test_a_reporter_speaking_for_a_party_stays():
+    text = "Ghana and Togo agreed to reopen the border, Ghanaian President Nana Akufo-Addo said."
+    deals = [names for t, names in events(text) if t == "agreement"]
+    assert deals and "Nana Akufo-Addo" in deals[0]
+
+
+def test_speakers_of_their_own_statement_stay():
+    text = (
+        "In a joint statement, French President Emmanuel Macron, German Chancellor Angela "
+        "Merkel and British Prime Minister Theresa May said they regretted the decision."
+    )
+    assert all(
+        "Angela Merkel" in names for t, names in events(text) if t == "agreement"
+    )

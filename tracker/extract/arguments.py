@@ -408,6 +408,18 @@ def actors_for(
     if trig.type in MEETING_TYPES:
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
+    if trig.type in _BETWEEN_TYPES and after:
+        # "Armenia and Azerbaijan signed a peace treaty, the European Union said", "a deal
+        # between Israel and Hamas, the United States and Qatar said": who reports a deal or
+        # a meeting between two others is no party to it
+        reporters = [m for m in after if _in_reporting_list(tokens, m)]
+        if reporters:
+            acting = [m for m in (*before, *after) if m not in reporters]
+            if len({m.actor for m in acting}) >= 2 and not any(
+                r.actor == m.actor or r.actor.country == m.actor.country
+                for r in reporters for m in acting
+            ):
+                after = [m for m in after if m not in reporters]
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
             own = role_first if role != role_first and (
@@ -499,6 +511,34 @@ def _reporting(tokens: list[Token], m: Mention) -> bool:
 
 
 _SPEAKER_REACH = 6  # words of a title, a quote mark, between the comma and the speaker
+_BETWEEN_TYPES = frozenset({"agreement", "call", "meeting", "talks"})
+_LIST_WORDS = frozenset({",", "and", "the"})
+# what may follow the saying verb that closes a sentence's report ("..., the EU said on Friday")
+_AFTER_REPORT = frozenset({
+    "on", "in", "at", "late", "early", "today", "yesterday", "tomorrow", "this", "last",
+    "earlier", "later", "after", "following",
+})
+
+
+def _in_reporting_list(tokens: list[Token], m: Mention) -> bool:
+    """ ", the United States and Qatar said": the mention is one of a list of names set off by
+    a comma and closed by a saying verb."""
+    n = len(tokens)
+    k = m.tok_end
+    while k < n and k - m.tok_end <= _SPEAKER_REACH and (
+        tokens[k].cap or tokens[k].low in _LIST_WORDS
+    ) and tokens[k].low not in _SAYING_VERBS:
+        k += 1
+    if k >= n or tokens[k].low not in _SAYING_VERBS:
+        return False
+    if k + 1 < n and tokens[k + 1].low.isalpha() and tokens[k + 1].low not in _AFTER_REPORT:
+        return False  # "A, B and C said they took note ...": the speakers' own act
+    j = m.tok - 1
+    while j >= 0 and m.tok - j <= _SPEAKER_REACH and tokens[j].text != "," and (
+        tokens[j].cap or tokens[j].low in _LIST_WORDS
+    ):
+        j -= 1
+    return j >= 0 and tokens[j].text == ","
 
 
 def _after_comma(tokens: list[Token], m: Mention) -> bool:
