@@ -988,3 +988,28 @@ def test_a_weekday_after_likely_is_read_ahead():
         "agreement",
     )
     assert span(event) == ("2014-08-20", "2014-08-20", "day")
+
+
+def test_tomorrow_in_a_quote_is_counted_from_the_day_the_story_told():
+    # published on a Tuesday; the minister spoke on Monday: his "tomorrow" is Tuesday
+    found = extract(
+        "Test\n\nKenyan Foreign Minister Musalia Mudavadi said on Monday he had cancelled his "
+        "visit to Ethiopia.\n\n"
+        "\"I have informed Addis Ababa that I will not make the visit to Ethiopia that was due "
+        "tomorrow,\" Mudavadi said.\n",
+        published=dt.date(2014, 8, 19),
+    ).events
+    [visit] = [e for e in found if e.type == "meeting"]
+    assert visit.status == "cancelled"
+    assert span(visit) == ("2014-08-19", "2014-08-19", "day")
+
+
+def test_a_writers_gloss_in_a_quote_stays_counted_from_publication():
+    found = extract(
+        "Test\n\nKenyan Foreign Minister Musalia Mudavadi said on Monday he had cancelled his "
+        "visit to Ethiopia.\n\n"
+        "\"The visit was due this (tomorrow) morning,\" Mudavadi said.\n",
+        published=dt.date(2014, 8, 19),
+    ).events
+    [visit] = [e for e in found if e.type == "meeting"]
+    assert span(visit) == ("2014-08-20", "2014-08-20", "day")  # from publication

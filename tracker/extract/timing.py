@@ -982,6 +982,33 @@ class StoryClock:
             self._told_day = True
         return unresolved
 
+    def quoted_days(self, text: str, dates: list[DateMention]) -> list[DateMention]:
+        """ "Rabuka said on Tuesday ..." then " 'I will not be able to undertake the trip that was
+        coming up tomorrow night,' he continued": a day named from the day of speaking
+        ("today", "tomorrow", "this morning") inside a quotation is named from the story's day,
+        when the story told one a few days before publication."""
+        if (
+            not self._told_day or self.last_day is None or self.published is None
+            or self.last_day.precision != "day" or self.last_day.start != self.last_day.end
+        ):
+            return dates
+        back = (self.published - self.last_day.start).days
+        if not 0 < back <= _QUOTED_REACH or all(d.kind != "day" for d in dates):
+            return dates
+        out = []
+        for d in dates:
+            if (
+                d.kind == "day" and d.when is not None and not d.same_as_before
+                and not d.possessive  # "today's line of contact": no act's day
+                and text[max(0, d.start - 1) : d.start] != "("  # "this (yesterday)": the
+                and _quoted(text, d.start)  # writer's gloss, from publication
+            ):
+                start, end = shift_days(d.when.start, -back), shift_days(d.when.end, -back)
+                if start is not None and end is not None:
+                    d = replace(d, when=When(start, end, d.when.precision))
+            out.append(d)
+        return out
+
     def also_on_day_told(self, dates: list[DateMention]) -> list[DateMention]:
         """ "Last Thursday, the parties asked ..." then "At a press conference also on Thursday,
         X said ...": a bare weekday after "also" is the day of that weekday the story told last
@@ -1083,6 +1110,14 @@ class StoryClock:
 
 
 _TOLD_DAYS_KEPT = 6
+_QUOTED_REACH = 3  # days before publication the story's day may lie for quotes to be of it
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether offset ``at`` of a sentence stands inside double quotation marks."""
+    before = text[:at]
+    opened = before.count("“") - before.count("”")
+    return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
 
 # Sentences after an act told with its day within which an untimed act of the same person is
 # of the same occasion, and how many such acts are remembered.
