@@ -1013,3 +1013,17 @@ def test_a_writers_gloss_in_a_quote_stays_counted_from_publication():
     ).events
     [visit] = [e for e in found if e.type == "meeting"]
     assert span(visit) == ("2014-08-20", "2014-08-20", "day")  # from publication
+
+
+
+def test_that_evening_and_the_next_morning_count_from_the_day_told_before():
+    found = extract(
+        "Test\n\nKenyan President William Ruto first visited Addis Ababa on March 3, 2013.\n\n"
+        "That evening, Ruto signed a trade agreement with Ethiopia.\n\n"
+        "The next morning, Ruto held talks with Ethiopian President Taye Atske Selassie.\n",
+        published=dt.date(2014, 8, 20),
+    ).events
+    [deal] = [e for e in found if e.type == "agreement"]
+    assert span(deal) == ("2013-03-03", "2013-03-03", "day")
+    [talks] = [e for e in found if "next morning" in e.evidence]
+    assert span(talks) == ("2013-03-04", "2013-03-04", "day")

@@ -72,12 +72,14 @@ _CANDIDATES = re.compile(
     r"|\d{1,2})\s+(?:days|weeks|months|years|decades)|past\s+(?:week|month|year|decade))\b)"
     # "He is then expected to meet X", "Duda met then with Trump": at the time told before
     r"|(?P<then>\bthen(?=\s+[a-z]))"
-    r"|(?P<same>\b(?:the\s+same\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)"
+    r"|(?P<same>\b(?:the\s+same\s+(?:day|week|month|year)"
+    r"|that\s+(?:day|week|month|year|morning|afternoon|evening|night)"
     r"|the\s+same\s+time)\b)"
     r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+"
     r"(?:earlier|before|later)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that|than)\b)|the\s+previous\s+day"
-    r"|the\s+(?:next|following)\s+day|the\s+day\s+(?:before|after)(?=\s*[,.;]|\s*$)"
+    r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+day\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     # "called Putin on Tuesday, a day after he spoke to Biden": the act after it, a day before
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
@@ -101,11 +103,13 @@ _CANDIDATE_START = re.compile(
     r"|T(?:ue|hu)|W(?:ed)"
     r"|y(?:esterday\b)"
     r"|t(?:oday\b|omorrow\b|onight\b"
-    r"|he\s+(?:same|previous|following|coming|day|past|next\s+day)\b"
+    r"|he\s+(?:same|previous|following|coming|day|past"
+    r"|next\s+(?:day|morning|afternoon|evening|night))\b"
     r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|he\s+(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
-    + r"|hrough" + _CAP_OR_DIGIT_AFTER + r"|hat\s+(?:day|week|month|year)|hen\s+[a-z]"
+    + r"|hrough" + _CAP_OR_DIGIT_AFTER
+    + r"|hat\s+(?:day|week|month|year|morning|afternoon|evening|night)|hen\s+[a-z]"
     r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening)|hird\s+week)"
     r"|o(?:vernight\b|ne" + _NUMBER_WORD_UNIT + r"|f" + _CAP_OR_DIGIT_AFTER
     + r"|n\s+[A-Z]|ver\s+the\b)"
