@@ -101,11 +101,11 @@ def cameo_triggers() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def patterns_document() -> dict[str, Any]:
     return _load("patterns.json")
 
 
+@lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     return _load("cues.json")
 
