@@ -127,7 +127,8 @@ class ArticleMemory:
     brokers: set[Actor] = field(default_factory=set)  # sides the latest sentence made brokers
     brokers_seen: set[Actor] = field(default_factory=set)  # and all sentences so far
     named_groups: dict[str, Actor] = field(default_factory=dict)  # "rebels" -> "Libyan rebels"
-    disaster_story: bool = False  # the article tells of a disaster (see for_article)
+    body: str = ""  # the article's text (for_article): disaster_story reads it when asked
+    _disaster: bool | None = None  # disaster_story, once asked
 
     def __deepcopy__(self, memo: dict[int, object]) -> ArticleMemory:
         """A copy to read a sentence ahead on (pipeline.py): every list, dict and set copied
@@ -139,6 +140,18 @@ class ArticleMemory:
         for name, value in vars(self).items():
             setattr(new, name, _fresh(value, memo))
         return new
+
+    @property
+    def disaster_story(self) -> bool:
+        """The article tells of a disaster (a disaster noun of patterns.json's synset anywhere
+        in it): aid told without a recipient goes to the state the story is about ("Kuwait
+        pledged $100 million to help the victims"). Read from the text when first asked (an
+        aid with no recipient: most articles never ask), not for every article."""
+        if self._disaster is None:
+            self._disaster = not _DISASTER_NOUNS.isdisjoint(
+                re.findall(r"[a-z]+", self.body.lower())
+            )
+        return self._disaster
 
     @property
     def last_group(self) -> list[Actor]:
@@ -156,9 +169,7 @@ class ArticleMemory:
         """A memory that knows the article's own spelling of names with diacritics."""
         memory = cls()
         memory.learn_spellings(text)
-        # a story of a flood or an earthquake: aid told without a recipient goes to the
-        # state the story is about ("Kuwait pledged $100 million to help the victims")
-        memory.disaster_story = not _DISASTER_NOUNS.isdisjoint(re.findall(r"[a-z]+", text.lower()))
+        memory.body = text  # a story of a flood or an earthquake? (disaster_story)
         return memory
 
     def learn_spellings(self, text: str) -> None:
