@@ -1027,3 +1027,14 @@ def test_that_evening_and_the_next_morning_count_from_the_day_told_before():
     assert span(deal) == ("2013-03-03", "2013-03-03", "day")
     [talks] = [e for e in found if "next morning" in e.evidence]
     assert span(talks) == ("2013-03-04", "2013-03-04", "day")
+
+
+def test_the_same_evening_after_the_next_morning_is_of_the_day_counted():
+    found = extract(
+        "Test\n\nKenyan President William Ruto first visited Addis Ababa on March 3, 2013.\n\n"
+        "The next morning, Ruto held talks with Ethiopian President Taye Atske Selassie.\n\n"
+        "That evening, Ruto signed a trade agreement with Ethiopia.\n",
+        published=dt.date(2014, 8, 20),
+    ).events
+    [deal] = [e for e in found if e.type == "agreement"]
+    assert span(deal) == ("2013-03-04", "2013-03-04", "day")

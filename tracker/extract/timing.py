@@ -948,6 +948,8 @@ class StoryClock:
         self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
+        if any(d.days_back for d in dates):
+            self.last_when = self._counted(dates)
         self._ahead = next((
             d.when for d in dates
             if d.when and d.anchor and d.ahead and d.lead not in _BOUND_LEADS
@@ -1008,6 +1010,21 @@ class StoryClock:
                     d = replace(d, when=When(start, end, d.when.precision))
             out.append(d)
         return out
+
+    def _counted(self, dates: list[DateMention]) -> When | None:
+        """The time told last once "two days later", "the next morning", "a day earlier" are
+        counted from the day told before them ("... on March 3. The next morning, ..." then
+        "That evening, ...": the evening of March 4)."""
+        told = self.last_when
+        for d in dates:
+            if d.when is not None and d.anchor:
+                told = d.when
+            elif d.days_back and not d.of_next_act and told is not None and (
+                told.precision == "day"
+            ):
+                day = shift_days(told.end, -d.days_back)
+                told = When(day, day, "day") if day is not None else told
+        return told
 
     def also_on_day_told(self, dates: list[DateMention]) -> list[DateMention]:
         """ "Last Thursday, the parties asked ..." then "At a press conference also on Thursday,
