@@ -267,3 +267,27 @@ def test_sentence_regexes_find_what_the_general_ones_find():
         if "!" not in text and "?" not in text:  # the period regex serves such a text only
             found = [m.span() for m in sentences._PERIOD_CANDIDATE.finditer(text)]
             assert found == [m.span() for m in sentences._CANDIDATE.finditer(text)], repr(text)
+
+
+def test_the_lexicon_files_are_read_once_per_process():
+    # a lexicon function asked for per article or per event must not read its JSON file
+    # again: a decorator lost to a neighbouring function made every cues() call re-read
+    # cues.json (dozens of millions of instructions per round of the dev corpus)
+    from tracker.extract import lexicon
+
+    for read in (
+        lexicon.cues, lexicon.time_cues, lexicon.patterns_document, lexicon.triggers,
+        lexicon.gazetteer_document, lexicon.demonyms, lexicon.combining_forms,
+        lexicon.load_gazetteer, lexicon.curated_persons, lexicon.cameo_triggers,
+    ):
+        assert read() is read(), read.__name__
+
+
+def test_an_article_is_read_for_a_disaster_only_when_asked():
+    from tracker.extract.actors import ArticleMemory
+
+    memory = ArticleMemory.for_article("Kuwait pledged aid after the earthquake.")
+    assert memory._disaster is None  # nothing read yet: most articles are never asked
+    assert memory.disaster_story and memory._disaster is True
+    assert not ArticleMemory.for_article("Trump met Putin.").disaster_story
+    assert not ArticleMemory().disaster_story
