@@ -73,3 +73,20 @@ def test_an_and_after_an_aside_goes_on_with_the_sentence_subject():
     )
     crit = [names for t, names in parties(text) if t == "criticism"]
     assert crit and "William Ruto" in crit[0] and "Tanzania" in crit[0]
+
+
+def test_a_states_possessive_before_a_group_noun_names_its_group():
+    [actors] = mentions(["Belarus's opposition called for new elections."])
+    assert [a.name for a in actors] == ["Belarusian opposition"]
+
+
+def test_the_countrys_opposition_is_the_group_of_the_state_named():
+    text = "Talks between Nicaragua's government and the country's opposition ended."
+    [actors] = mentions([text])
+    names = [a.name for a in actors]
+    assert "Nicaraguan opposition" in names and "Nicaragua" in names
+
+
+def test_the_countrys_separatists_are_not_guessed():
+    [actors] = mentions(["Georgia's government met the country's separatists."])
+    assert all(a.kind != "group" for a in actors)

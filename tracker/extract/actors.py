@@ -316,6 +316,7 @@ class ActorIndex:
         self._phrases = phrases
         self._by_surname: dict[str, list[tuple[str, Actor]]] | None = None  # built when asked
         self._given: frozenset[str] | None = None  # built when asked
+        self._adjectives: dict[str, str] | None = None  # built when asked
         # Case-sensitive keys: "WHO" is an organisation, "who" is not.
         self._index = PhraseIndex(phrases)
         # First words of the names that can open a match: a capital is required, as before.
@@ -471,6 +472,15 @@ class ActorIndex:
     def lookup(self, texts: list[str], i: int) -> tuple[int, Actor] | None:
         hit = self._index.match_at(texts, i)
         return hit  # type: ignore[return-value]
+
+    def adjective_of(self, state: Actor) -> str | None:
+        """The demonym that names a state's people ("Venezuelan"), the first one listed."""
+        if self._adjectives is None:
+            self._adjectives = {}
+            for adjective, actor in self.demonyms.items():
+                if adjective.replace(" ", "").isalpha():
+                    self._adjectives.setdefault(actor.name, adjective)
+        return self._adjectives.get(state.name)
 
     def state_of(self, country: str | None) -> Actor | None:
         return self.state_by_country.get(country) if country else None
@@ -1101,11 +1111,37 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 named_groups[lows[i + 1]] = _add_group(
                     mentions, claimed, "pro-" + texts[i][4:], lows[i + 1], state_p, i, i + 1
                 )
-        for i in _where(lows, _GROUP_NOUNS) if named_groups else ():
+        for i in _where(lows, _GROUP_NOUNS):
+            if i == 0 or not _group_noun_at(lows, i, claimed):
+                continue
+            noun = lows[i]
+            owner = next((m for m in mentions if m.tok_end == i), None) if claimed[i - 1] else None
+            if owner is not None and owner.actor.kind == "state" and (
+                owner.source == "gazetteer" and texts[i - 1] != tokens[i - 1].text
+            ) and (adjective := index.adjective_of(owner.actor)) is not None:
+                # "Venezuela's opposition": the state's group, named by its demonym
+                owner.actor = named_groups[noun] = Actor(
+                    f"{adjective} {noun}", "group", owner.actor.country
+                )
+                owner.tok_end = i + 1
+                claimed[i] = True
+                continue
+            if lows[i - 1] in _COUNTRY_OWNERS and i >= 2 and lows[i - 2] == "the" and (
+                noun in _STATE_GROUP_NOUNS and (state_m := memory.main_state() or max((
+                    m for m in mentions
+                    if m.tok < i and m.actor.kind == "state" and not m.location
+                ), key=_TOK, default=_NO_MENTION).actor) is not None
+                and (adjective := index.adjective_of(state_m)) is not None
+            ):
+                # "the country's opposition": the group of the state the story is about
+                group = named_groups[noun] = Actor(f"{adjective} {noun}", "group", state_m.country)
+                mentions.append(Mention(group, i - 2, i + 1, "anaphor"))
+                claimed[i - 2] = claimed[i - 1] = claimed[i] = True
+                continue
             # "the rebels", "the separatists": the group of that kind the story named last
-            if i > 0 and lows[i - 1] == "the" and not claimed[i - 1] and (
-                _group_noun_at(lows, i, claimed)
-            ) and (group := named_groups.get(lows[i])) is not None:
+            if lows[i - 1] == "the" and not claimed[i - 1] and (
+                group := named_groups.get(noun)
+            ) is not None:
                 mentions.append(Mention(group, i - 1, i + 1, "anaphor"))
                 claimed[i - 1] = claimed[i] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
@@ -1511,6 +1547,10 @@ _SUBORDINATE = lexicon.words("subordinate_title_words")
 
 
 _GROUP_NOUNS = lexicon.words("group_nouns")
+# the groups a story's own state has ("the country's opposition"); not "the separatists"
+_STATE_GROUP_NOUNS = lexicon.words("state_group_nouns")
+_COUNTRY_OWNERS = frozenset({"country's", "country’s", "nation's", "nation’s"})
+_NO_MENTION = Mention(None, -1, -1, "none")  # type: ignore[arg-type]
 _GROUP_NOUN_STOPS = lexicon.words("group_noun_stops")
 
 
