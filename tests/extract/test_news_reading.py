@@ -167,3 +167,11 @@ def test_money_made_available_and_rescue_teams_sent_are_aid():
     assert got[0][:3] == ("aid", "occurred", ["Germany", "Pakistan"])
     got = events("France is sending a rescue team for Pakistan.")
     assert got[0][0] == "aid" and got[0][2] == ["France", "Pakistan"]
+
+
+def test_the_suspension_of_a_state_from_a_body_is_a_sanction():
+    got = events("ECOWAS on Thursday announced the immediate suspension of Guinea from its "
+                 "activities.")
+    assert got[0][:3] == ("sanctions", "occurred", ["ECOWAS", "Guinea"])
+    got = events("ECOWAS lifted the suspension of Guinea from the bloc.")
+    assert got[0][:2] == ("sanctions", "cancelled")
