@@ -175,3 +175,21 @@ def test_the_suspension_of_a_state_from_a_body_is_a_sanction():
     assert got[0][:3] == ("sanctions", "occurred", ["ECOWAS", "Guinea"])
     got = events("ECOWAS lifted the suspension of Guinea from the bloc.")
     assert got[0][:2] == ("sanctions", "cancelled")
+
+
+def test_the_act_that_opens_a_story_refers_to_nothing_told_before():
+    got = events("The six-party talks on North Korea's nuclear weapons program ended in Beijing "
+                 "without an agreement.")
+    assert [(t, s) for t, s, *_ in got] == [("talks", "occurred")]
+    # but later in the story "the talks" are the ones told
+    got = events("Iran and the IAEA held talks in Vienna on Monday. The talks ended without an "
+                 "agreement.")
+    assert [t for t, *_ in got] == ["talks"]
+
+
+def test_the_north_is_the_northern_state_told_before():
+    got = events("Delegates from North Korea and the United States hoped to work out a protocol. "
+                 "The North rejected the proposal.")
+    assert ("rejection", "occurred") in [(t, s) for t, s, *_ in got]
+    assert [a for t, _, a, _ in got if t == "rejection"][0][0] == "North Korea"
+    assert "North Korea" not in names("The North Atlantic Treaty Organization met in Brussels.")

@@ -629,6 +629,7 @@ def _unnamed_holder_before(
 
 
 _HOLDER_REACH = 8  # words before the pronoun: "the country's top security official said he"
+_HALVES = frozenset({"North", "South"})  # "the North", "the South": a divided country's halves
 
 
 def _inner_particle(tokens: list[Token], k: int) -> bool:
@@ -1283,6 +1284,19 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 mentions.append(Mention(state, i, country_at, "anaphor"))
                 for x in range(i, country_at):
                     claimed[x] = True
+                continue
+        if low == "the" and i + 1 < n and texts[i + 1] in _HALVES and not claimed[i + 1] and (
+            i + 2 >= n or not tokens[i + 2].cap
+        ):
+            # "The North rejected the proposal": the state of that half named before ("North
+            # Korea", "South Sudan")
+            half = texts[i + 1] + " "
+            state = next(
+                (a for a in reversed(memory.recent_states) if a.name.startswith(half)), None
+            )
+            if state is not None:
+                mentions.append(Mention(state, i, i + 2, "anaphor"))
+                claimed[i] = claimed[i + 1] = True
                 continue
         if low == "the" and i + 1 < n and not claimed[i + 1] and (
             roles_possible or agency_possible
