@@ -193,3 +193,13 @@ def test_the_north_is_the_northern_state_told_before():
     assert ("rejection", "occurred") in [(t, s) for t, s, *_ in got]
     assert [a for t, _, a, _ in got if t == "rejection"][0][0] == "North Korea"
     assert "North Korea" not in names("The North Atlantic Treaty Organization met in Brussels.")
+
+
+def test_a_ministry_spokesperson_retelling_the_ministrys_act_is_named_with_its_state():
+    got = events(
+        "Iran's Foreign Ministry has condemned a bill that the US Congress has passed on Hong "
+        "Kong. In a statement on Monday, Foreign Ministry Spokesperson Seyyed Abbas Mousavi "
+        "denounced the bill the US Congress has approved."
+    )
+    assert [t for t, *_ in got] == ["criticism"]
+    assert got[0][2][:2] == ["Iran", "Seyyed Abbas Mousavi"]

@@ -778,7 +778,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             actor = Actor(actor.name, "person", country)
         government = None
         if title in index.spokes_titles:
-            government = index.state_of(country) or _nearest_state(gaz_cover, i)
+            government = index.state_of(country) or _nearest_state(gaz_cover, i) or (
+                # "Foreign Ministry Spokesperson Seyyed Abbas Mousavi" after "Iran's Foreign
+                # Ministry has condemned ...": the ministry's state
+                memory.agency_state
+                if country is None and "ministry" in lows[max(0, i - 2) : i + 2] else None
+            )
         titled = Mention(
             actor, j, k, "title", government=government, title=_full_title(lows, i, title)
         )

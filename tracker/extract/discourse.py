@@ -577,6 +577,24 @@ def _add_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
     earlier.actors += [a for a in event.actors if a.name not in names]
 
 
+def _add_speakers(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
+    """A person the retelling names right after a state of the act told before, acting for
+    it ("Iran's Foreign Ministry has condemned ...", then "Foreign Ministry Spokesperson Seyyed
+    Abbas Mousavi denounced ..."): the guide names both the state and its spokesperson."""
+    names = {a.name for a in earlier.actors}
+    for before, person in zip(event.actors, event.actors[1:]):
+        if (
+            person.kind == "person" and person.name not in names and before.kind == "state"
+            and before.name in names and len(earlier.actors) < _MAX_PARTIES
+        ):
+            at = next(k for k, a in enumerate(earlier.actors) if a.name == before.name)
+            earlier.actors.insert(at + 1, person)
+            names.add(person.name)
+
+
+_MAX_PARTIES = 4
+
+
 def _answered(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     """A directed act with the roles turned round: the target answering in kind, not the
     act told again."""
@@ -806,6 +824,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
                 # "Modi arrived in Kazan. His meeting with Xi ...": the retelling names the
                 # other side the first telling left out
                 _add_parties(earlier, event)
+            else:
+                _add_speakers(earlier, event)
             if earlier_when is None and event.when is not None:
                 earlier.when, earlier.when_inferred = event.when, event.when_inferred
             elif finer_within(event.when, earlier.when):
