@@ -582,7 +582,7 @@ def _add_speakers(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
     it ("Iran's Foreign Ministry has condemned ...", then "Foreign Ministry Spokesperson Seyyed
     Abbas Mousavi denounced ..."): the guide names both the state and its spokesperson."""
     names = {a.name for a in earlier.actors}
-    for before, person in zip(event.actors, event.actors[1:]):
+    for before, person in zip(event.actors, event.actors[1:], strict=False):
         if (
             person.kind == "person" and person.name not in names and before.kind == "state"
             and before.name in names and len(earlier.actors) < _MAX_PARTIES
