@@ -203,3 +203,12 @@ def test_a_ministry_spokesperson_retelling_the_ministrys_act_is_named_with_its_s
     )
     assert [t for t, *_ in got] == ["criticism"]
     assert got[0][2][:2] == ["Iran", "Seyyed Abbas Mousavi"]
+
+
+def test_a_courtesy_call_is_a_meeting_and_its_reporter_no_party_to_talks():
+    got = events("Foreign Minister Park Jin will pay a courtesy call on President Khurelsukh "
+                 "Ukhnaa.")
+    assert got[0][:2] == ("meeting", "planned")
+    got = events("Park Jin will hold talks with his counterpart, Batmunkh Battsetseg, ministry "
+                 "spokesperson Choi Young-sam said.")
+    assert "Choi Young-sam" not in got[0][2]

@@ -405,7 +405,7 @@ def actors_for(
         m.actor.name for k, m in enumerate(before)
         if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
     } if after and any(_reporting(tokens, m) for m in after) else set()
-    if trig.type in MEETING_TYPES:
+    if trig.type in MEETING_TYPES or trig.type == "consult":
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
     if trig.type in _BETWEEN_TYPES and after:
