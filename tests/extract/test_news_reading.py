@@ -212,3 +212,14 @@ def test_a_courtesy_call_is_a_meeting_and_its_reporter_no_party_to_talks():
     got = events("Park Jin will hold talks with his counterpart, Batmunkh Battsetseg, ministry "
                  "spokesperson Choi Young-sam said.")
     assert "Choi Young-sam" not in got[0][2]
+
+
+def test_ties_restored_are_an_agreement_and_ties_broken_a_sanction():
+    got = events("Venezuela and Colombia have restored full diplomatic relations.")
+    assert got[0][:3] == ("agreement", "occurred", ["Venezuela", "Colombia"])
+    got = events("Relations between Venezuela and Colombia were broken in 2019.")
+    assert got[0][:3] == ("sanctions", "occurred", ["Venezuela", "Colombia"])
+    assert got[0][3] == "2019-01-01"
+    # an aim is no act: "a step toward restoring relations"
+    got = events("Kishida called the plan a step toward restoring healthy relations with Seoul.")
+    assert all(t != "agreement" for t, *_ in got)

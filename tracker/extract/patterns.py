@@ -454,8 +454,9 @@ class PatternSet:
             return pos
         el, lows = elements[e], s.lows
         if el.kind == "gap":
+            stops = _HARD_STOPS if el.lists else self.gap_stops  # as rightwards
             for skip in range(el.size + 1):
-                if skip and (pos - skip < 0 or lows[pos - skip] in self.gap_stops):
+                if skip and (pos - skip < 0 or lows[pos - skip] in stops):
                     return None
                 start = self._leftwards(elements, e + 1, s, pos - skip)
                 if start is not None:
