@@ -223,3 +223,17 @@ def test_ties_restored_are_an_agreement_and_ties_broken_a_sanction():
     # an aim is no act: "a step toward restoring relations"
     got = events("Kishida called the plan a step toward restoring healthy relations with Seoul.")
     assert all(t != "agreement" for t, *_ in got)
+
+
+def test_the_subjects_who_broker_a_deal_between_two_are_not_its_sides():
+    got = events("Egypt and Qatar brokered a ceasefire between Israel and Hamas. Both sides "
+                 "accused each other of violating the truce.")
+    criticism = [a for t, _, a, _ in got if t == "criticism"]
+    assert criticism == [["Israel", "Hamas"]]
+
+
+def test_goods_and_bids_of_a_state_name_it():
+    got = events("Beijing retaliated by imposing tariffs on Australian wine.")
+    assert got[0][2] == ["China", "Australia"]
+    got = events("Turkey threatened to block Sweden's NATO membership bid.")
+    assert got[0][0] == "rejection" and got[0][2][:2] == ["Turkey", "Sweden"]

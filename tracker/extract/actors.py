@@ -2198,6 +2198,9 @@ def _counterpart_link(tokens: Tokens, end: int, start: int) -> bool:
     )
 
 
+_BETWEEN_REACH = 6  # words after the verb: "brokered a fragile truce between"
+
+
 def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[Actor]:
     """The sides a sentence names as go-betweens: "brokered by China", "China, which
     mediated", "a Qatari-brokered truce", "with the help of Egypt", "talks hosted by Canada"
@@ -2205,7 +2208,18 @@ def _brokers(tokens: Tokens, mentions: list[Mention], index: ActorIndex) -> set[
     lows = tokens.lows
     found: dict[Actor, bool] = {}  # side -> named as a host only
     parties = [m for m in mentions if not m.location]
+    ends = {m.tok: m.tok_end for m in parties}
     for m in parties:
+        k = m.tok_end
+        while k < len(lows) and (lows[k] in ("and", ",") or k in ends):
+            k = ends.get(k, k + 1)  # past the rest of a subject list: "Egypt and Qatar"
+        if k < len(lows) and lows[k] in _MEDIATION_WORDS and lows[k].endswith("ed") and (
+            "between" in lows[k + 1 : k + _BETWEEN_REACH]
+        ):
+            # "Egypt and Qatar brokered a ceasefire between Israel and Hamas": the subject
+            # goes between the two the deal names
+            found[_side(m.actor, index)] = False
+            continue
         side = _side(m.actor, index)
         if m.source == "demonym" and _AGENT_HYPHEN.search(tokens[m.tok].text):
             found[side] = False  # "a Qatari-brokered truce"
