@@ -237,3 +237,13 @@ def test_goods_and_bids_of_a_state_name_it():
     assert got[0][2] == ["China", "Australia"]
     got = events("Turkey threatened to block Sweden's NATO membership bid.")
     assert got[0][0] == "rejection" and got[0][2][:2] == ["Turkey", "Sweden"]
+
+
+def test_a_leader_received_by_another_is_a_meeting_and_on_hold_is_put_off():
+    got = events("Putin received Viktor Orban at the Kremlin.")
+    assert got[0][:3] == ("meeting", "occurred", ["Vladimir Putin", "Viktor Orban"])
+    got = events("Orban was received by Putin at the Kremlin.")
+    assert got[0][0] == "meeting" and set(got[0][2]) == {"Vladimir Putin", "Viktor Orban"}
+    assert all(t != "meeting" for t, *_ in events("Ukraine received Patriot systems from Germany."))
+    got = events("The planned visit by Japan's prime minister to India has been put on hold.")
+    assert got[0][:2] == ("meeting", "postponed")
