@@ -247,3 +247,9 @@ def test_a_leader_received_by_another_is_a_meeting_and_on_hold_is_put_off():
     assert all(t != "meeting" for t, *_ in events("Ukraine received Patriot systems from Germany."))
     got = events("The planned visit by Japan's prime minister to India has been put on hold.")
     assert got[0][:2] == ("meeting", "postponed")
+
+
+def test_a_bodys_summit_that_will_be_held_is_planned():
+    got = events("The ASEAN summit will be held in Vientiane from October 8 to 10.")
+    assert got[0][:3] == ("meeting", "planned", ["ASEAN"])
+    assert got[0][3] == "2019-10-08"

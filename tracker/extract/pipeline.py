@@ -735,6 +735,7 @@ _GATHERINGS = frozenset({
 _SCHEDULING = frozenset({
     "scheduled", "slated", "expected", "due", "set", "planned", "postponed", "delayed",
     "cancelled", "canceled", "called", "put", "rescheduled", "moved", "pushed",
+    "held", "hosted", "convened",  # "will be held in Vientiane" (not "has to take place")
 })
 _SCHEDULING_REACH = 5  # words after the noun: "is also expected to be scheduled"
 _MEMBERS_REACH = 6  # words before a meeting's trigger where its members are named
