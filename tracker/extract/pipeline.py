@@ -160,7 +160,6 @@ def extract(
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,
             article.published, speakers.get(source) if source is not None else None,
-            lead=number == 0,
         )
         set_times.fill(tokens, dates, found)
         for event in found:
@@ -207,9 +206,6 @@ _ATTRIBUTIVE_CUES = frozenset(lexicon.time_cues()["attributive_cues"])
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
-_LEAD_NOUN_REACH = 4  # words before the act's noun in an opening noun phrase: "The six-party"
-
-
 def _sentence_events(
     sentence: Sentence,
     tokens: Tokens,
@@ -222,7 +218,6 @@ def _sentence_events(
     earlier_events: list[ExtractedEvent],
     published: dt.date | None = None,
     speaker: list[Actor] | None = None,
-    lead: bool = False,
 ) -> list[ExtractedEvent]:
     """At most one event per clause: the clause's first trigger heads it, and the acts named
     inside it ("urged Washington to meet", "refused to back an embargo") are its content —
@@ -273,13 +268,7 @@ def _sentence_events(
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
         held = None
-        if (
-            not lead or out or trig.tok > _LEAD_NOUN_REACH or lows[0] != "the"
-        ) and refers_back(
-            lows, trig, lex, mentioned
-        ):
-            # (the act that opens a story's first sentence refers to nothing told before:
-            # "The six-party talks ... ended in Beijing without an agreement")
+        if refers_back(lows, trig, lex, mentioned):
             # "after the talks", "at a summit": an act told before, or a setting; but "about
             # the OIC summit, which is to be held in Astana" tells a gathering by a relative
             # clause of its own
