@@ -243,3 +243,10 @@ def test_a_bodys_summit_that_will_be_held_is_planned():
     got = events("An ASEAN summit will be held in Vientiane from October 8 to 10.")
     assert got[0][:3] == ("meeting", "planned", ["ASEAN"])
     assert got[0][3] == "2019-10-08"
+
+
+def test_his_after_an_unnamed_ambassador_is_not_a_person_of_an_earlier_sentence():
+    got = events("Blinken met Wang Yi in Beijing. Seoul summoned the Chinese ambassador to "
+                 "protest his remarks.")
+    protest = [a for t, _, a, _ in got if t == "criticism"]
+    assert protest and "Antony Blinken" not in protest[0] and "Wang Yi" not in protest[0]

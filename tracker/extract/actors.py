@@ -617,15 +617,12 @@ _BODY_NAME_LIMIT = 7
 _LED_REACH = 6  # words after the name: "Party (BJP)-led"
 
 
-def _unnamed_holder_before(
-    lows: list[str], claimed: list[bool], i: int, title_heads: Container[str]
-) -> bool:
-    """A title no name was found for just before a pronoun ("Russia's deputy foreign minister
-    said he had cancelled ..."): the pronoun is that unnamed official, not a person named in an
+def _unnamed_holder_before(lows: list[str], i: int, title_heads: Container[str]) -> bool:
+    """A title just before a pronoun, with no person named in the sentence before it ("Russia's
+    deputy foreign minister said he had cancelled ...", "summoned the Chinese ambassador to
+    protest his remarks"): the pronoun is that unnamed official, not a person named in an
     earlier sentence."""
-    return any(
-        lows[x] in title_heads and not claimed[x] for x in range(max(0, i - _HOLDER_REACH), i)
-    )
+    return any(lows[x] in title_heads for x in range(max(0, i - _HOLDER_REACH), i))
 
 
 _HOLDER_REACH = 8  # words before the pronoun: "the country's top security official said he"
@@ -1424,9 +1421,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 person = other
             else:
                 person = latest.before(i) or (
-                    None if low in index.subject_pronouns and _unnamed_holder_before(
-                        lows, claimed, i, index.title_heads
-                    ) else memory.last_subject or memory.last_person()
+                    None if _unnamed_holder_before(lows, i, index.title_heads)
+                    else memory.last_subject or memory.last_person()
                 )
             if person:
                 mentions.append(Mention(person, i, i + 1, "pronoun"))
