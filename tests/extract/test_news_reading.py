@@ -250,3 +250,11 @@ def test_his_after_an_unnamed_ambassador_is_not_a_person_of_an_earlier_sentence(
                  "protest his remarks.")
     protest = [a for t, _, a, _ in got if t == "criticism"]
     assert protest and "Antony Blinken" not in protest[0] and "Wang Yi" not in protest[0]
+
+
+def test_a_body_withdrawn_from_is_the_target_and_a_place_naming_a_text_no_party():
+    got = events("Venezuela withdrew from the Organization of American States.")
+    assert got[0][:3] == ("rejection", "occurred", ["Venezuela", "OAS"])
+    got = events("The United States pulled out of the Paris climate agreement.")
+    assert all("France" not in a for _, _, a, _ in got)
+    assert "Belarus" not in names("Russia violated the Minsk agreements.")

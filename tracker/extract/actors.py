@@ -617,6 +617,23 @@ _BODY_NAME_LIMIT = 7
 _LED_REACH = 6  # words after the name: "Party (BJP)-led"
 
 
+def _names_a_document(lows: list[str], end: int) -> bool:
+    """A deal's or a text's noun right after a place's name, past one modifier ("climate",
+    "peace"): the place names the text ("the Paris climate agreement", "the Oslo Accords")."""
+    for k in (end, end + 1):
+        if k < len(lows) and lows[k] in _DOCUMENT_NOUNS:
+            return True
+        if k < len(lows) and (not lows[k].isalpha() or k > end):
+            return False
+    return False
+
+
+_DOCUMENT_NOUNS = frozenset({
+    "agreement", "agreements", "accord", "accords", "protocol", "convention", "conventions",
+    "declaration", "format", "process", "charter", "treaty", "communique", "communiqué",
+})
+
+
 def _unnamed_holder_before(lows: list[str], i: int, title_heads: Container[str]) -> bool:
     """A title just before a pronoun, with no person named in the sentence before it ("Russia's
     deputy foreign minister said he had cancelled ...", "summoned the Chinese ambassador to
@@ -898,6 +915,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             and not (g.tok >= 2 and texts[g.tok - 1] in _DASHES and gaz_by_end.get(g.tok - 1))
         ):
             continue  # "the G20 summit": the event's name, not a party ("U.S.-China talks" are)
+        if (
+            g.actor.kind == "state" and g.tok_end - g.tok == 1 and texts[g.tok] != g.actor.name
+            and texts[g.tok].isalpha() and not texts[g.tok].isupper() and g.tok not in dem
+            and _names_a_document(lows, g.tok_end)
+        ):
+            continue  # "the Paris climate agreement", "the Minsk accords": a text's name
         if (
             g.actor.kind == "state" and g.tok_end < n and lows[g.tok_end] in _TOPIC_NOUNS
             and g.tok >= 1 and lows[g.tok - 1] == "the"

@@ -171,6 +171,12 @@ class SentenceMentions:
         return (
             (not m.location or trig.type in _PLACE_PARTY_TYPES or (
                 trig.type == "sanctions" and _origin(m, tokens)
+            ) or (
+                # "Venezuela withdrew from the OAS": the body quit is the rejection's target
+                trig.type == "rejection" and m.actor.kind not in ("state", "person")
+                and m.tok >= 1 and "from" in (
+                    tokens[m.tok - 1].low, tokens[m.tok - 2].low if m.tok >= 2 else ""
+                )
             ) or (trig.type == "meeting" and m.tok == trig.tok_end)  # "arrived in Moscow": host
                 or (trig.type == "aid" and m.actor.kind == "state")  # "relief efforts in Nepal"
                 or _object_of_trigger(tokens, trig, m)  # "lashed out at the EU"
