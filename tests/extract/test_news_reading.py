@@ -258,3 +258,8 @@ def test_a_body_withdrawn_from_is_the_target_and_a_place_naming_a_text_no_party(
     got = events("The United States pulled out of the Paris climate agreement.")
     assert all("France" not in a for _, _, a, _ in got)
     assert "Belarus" not in names("Russia violated the Minsk agreements.")
+
+
+def test_fire_exchanged_is_a_military_act_of_both():
+    got = events("India and Pakistan exchanged fire along the Line of Control.")
+    assert got[0][:3] == ("military", "occurred", ["India", "Pakistan"])
