@@ -263,3 +263,13 @@ def test_a_body_withdrawn_from_is_the_target_and_a_place_naming_a_text_no_party(
 def test_fire_exchanged_is_a_military_act_of_both():
     got = events("India and Pakistan exchanged fire along the Line of Control.")
     assert got[0][:3] == ("military", "occurred", ["India", "Pakistan"])
+
+
+def test_a_wire_credit_after_the_dateline_names_no_party_and_on_the_phone_is_a_call():
+    got = events("RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) Prince Faisal "
+                 "bin Farhan, Minister of Foreign Affairs of Saudi Arabia, received a phone call "
+                 "today from US Secretary of State Mike Pompeo.")
+    assert got[0][0] == "call" and "Pakistan" not in got[0][2]
+    got = events("King Abdullah II and Crown Prince Mohammed bin Salman on Wednesday exchanged "
+                 "views on the phone on the latest developments in the region.")
+    assert got[0][0] == "call"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
@@ -181,8 +182,18 @@ def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
         event.title = event_title(event.type, named)
 
 
+# "RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) ...", "LONDON (Reuters) -":
+# a place in capitals and the wire's credit in brackets; the credit names no party
+_CREDIT_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3},?\s*\([^()]{1,100}\)\s*(?:(?:—|–|--|-)\s*)?"
+)
+
+
 def _without_dateline(sentence: Sentence) -> Sentence:
-    m = DATELINE.match(sentence.text) or PLACE_DATELINE.match(sentence.text)
+    m = (
+        DATELINE.match(sentence.text) or PLACE_DATELINE.match(sentence.text)
+        or _CREDIT_DATELINE.match(sentence.text)
+    )
     if not m:
         return sentence
     start = sentence.start + m.end()
