@@ -273,3 +273,8 @@ def test_a_wire_credit_after_the_dateline_names_no_party_and_on_the_phone_is_a_c
     got = events("King Abdullah II and Crown Prince Mohammed bin Salman on Wednesday exchanged "
                  "views on the phone on the latest developments in the region.")
     assert got[0][0] == "call"
+
+
+def test_a_delegation_led_or_sent_to_a_party_is_a_visit():
+    got = events("ECOWAS sent a high-level mission to Bamako.")
+    assert got[0][:3] == ("meeting", "occurred", ["ECOWAS", "Mali"])
