@@ -278,3 +278,9 @@ def test_a_wire_credit_after_the_dateline_names_no_party_and_on_the_phone_is_a_c
 def test_a_delegation_led_or_sent_to_a_party_is_a_visit():
     got = events("ECOWAS sent a high-level mission to Bamako.")
     assert got[0][:3] == ("meeting", "occurred", ["ECOWAS", "Mali"])
+
+
+def test_what_two_leaders_also_discussed_is_more_of_their_meeting():
+    got = events("Brazilian President Jair Bolsonaro met U.S. President Donald Trump at the White "
+                 "House on Tuesday. The two leaders also discussed the crisis in Venezuela.")
+    assert [t for t, *_ in got] == ["meeting"]

@@ -520,9 +520,10 @@ def _sentence_events(
         if len(actors) >= 2:
             memory.last_group = memory.without_brokers([a for a, _ in actors])[:2]
             memory.group_fresh = True
-        new_act = first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
+        new_act = (first_also < trig.tok or not _NEW_ACT_CUES.isdisjoint(
             lows[max(0, trig.tok - _NEW_ACT_REACH) : trig.tok_end + 2]
-        )
+        )) and not (event_type in MEETING_TYPES and lows[trig.tok] in _DISCUSSING)
+        # ("The two leaders also discussed Venezuela": more of the meeting told, not another)
         separate = separate_sides(actors, lows, trig)
         mutual = event_type == "sanctions" and _mutual_sides(actors, lows, lo, end_of(trig))
         if mutual:
@@ -655,6 +656,7 @@ class _Capitalised(Sequence[bool]):
 
 _NEW_ACT_CUES = lexicon.words("new_act_cues")
 _NEW_ACT_REACH = 8  # words before the trigger: "Also on Thursday, the US imposed sanctions"
+_DISCUSSING = frozenset({"discussed", "discuss", "discusses", "discussing", "reviewed"})
 _REQUESTING = lexicon.words("requesting_verbs")
 
 
