@@ -284,3 +284,12 @@ def test_what_two_leaders_also_discussed_is_more_of_their_meeting():
     got = events("Brazilian President Jair Bolsonaro met U.S. President Donald Trump at the White "
                  "House on Tuesday. The two leaders also discussed the crisis in Venezuela.")
     assert [t for t, *_ in got] == ["meeting"]
+
+
+def test_remarks_called_very_bad_are_criticised():
+    got = events('Biden called Putin a killer. Kremlin spokesman Dmitry Peskov said the remarks '
+                 'were "very bad".')
+    assert ("criticism", "occurred") in [(t, s) for t, s, *_ in got[1:]]
+    assert [t for t, *_ in events("Biden met Putin. Peskov said the talks were not bad.")] == [
+        "meeting"
+    ]
