@@ -293,3 +293,8 @@ def test_remarks_called_very_bad_are_criticised():
     assert [t for t, *_ in events("Biden met Putin. Peskov said the talks were not bad.")] == [
         "meeting"
     ]
+
+
+def test_a_state_suspended_from_a_body_is_its_target():
+    got = events("Mali was suspended from the African Union after the coup.")
+    assert got[0][:3] == ("sanctions", "occurred", ["African Union", "Mali"])
