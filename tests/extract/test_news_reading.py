@@ -298,3 +298,10 @@ def test_remarks_called_very_bad_are_criticised():
 def test_a_state_suspended_from_a_body_is_its_target():
     got = events("Mali was suspended from the African Union after the coup.")
     assert got[0][:3] == ("sanctions", "occurred", ["African Union", "Mali"])
+
+
+def test_a_prisoner_swap_is_a_deal_and_frozen_funds_no_new_freeze():
+    got = events("Iran and the United States completed a prisoner swap on Monday.")
+    assert got[0][:3] == ("agreement", "occurred", ["Iran", "United States"])
+    got = events("The deal also saw $6 billion in frozen Iranian funds transferred to Doha.")
+    assert all(t != "sanctions" for t, *_ in got)
