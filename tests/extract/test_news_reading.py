@@ -305,3 +305,11 @@ def test_a_prisoner_swap_is_a_deal_and_frozen_funds_no_new_freeze():
     assert got[0][:3] == ("agreement", "occurred", ["Iran", "United States"])
     got = events("The deal also saw $6 billion in frozen Iranian funds transferred to Doha.")
     assert all(t != "sanctions" for t, *_ in got)
+
+
+def test_a_request_to_someone_is_kept_beside_the_meeting_it_asks_for():
+    got = events("Pakistan asked China to postpone Premier Li Qiang's visit to Islamabad.")
+    assert [t for t, *_ in got] == ["demand", "meeting"]
+    # without an addressee the request is the proposed meeting itself
+    got = events("Erdogan had requested a meeting with Putin.")
+    assert [(t, s) for t, s, *_ in got] == [("meeting", "proposed")]

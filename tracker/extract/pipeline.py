@@ -441,6 +441,13 @@ def _sentence_events(
                 event_type in MEETING_TYPES
             ):
                 inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
+                # "asked Guterres to mediate dialogue", "requested that the state visit ... be
+                # postponed": a request made to someone is an act of its own beside its content
+                # (not "requested a meeting with Tinubu": whom it asks is whom it would meet)
+                keeps_head = any(
+                    r == "target" and all(a.name != b.name for b, _ in actors)
+                    for a, r in head_actors
+                )
             elif head_type == "agreement" and event_type in _ONE_SIDE_MEASURES and (
                 _decided_alone(lows, lo, head, trig, sm)
             ):
