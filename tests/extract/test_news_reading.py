@@ -313,3 +313,8 @@ def test_a_request_to_someone_is_kept_beside_the_meeting_it_asks_for():
     # without an addressee the request is the proposed meeting itself
     got = events("Erdogan had requested a meeting with Putin.")
     assert [(t, s) for t, s, *_ in got] == [("meeting", "proposed")]
+
+
+def test_a_measure_weighed_is_proposed():
+    got = events("The EU is weighing new sanctions on Iran over its drone supplies.")
+    assert got[0][:3] == ("sanctions", "proposed", ["European Union", "Iran"])
