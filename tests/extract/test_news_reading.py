@@ -318,3 +318,12 @@ def test_a_request_to_someone_is_kept_beside_the_meeting_it_asks_for():
 def test_a_measure_weighed_is_proposed():
     got = events("The EU is weighing new sanctions on Iran over its drone supplies.")
     assert got[0][:3] == ("sanctions", "proposed", ["European Union", "Iran"])
+
+
+def test_the_watchdog_is_the_body_told_and_a_failure_to_act_no_act():
+    got = events("The IAEA issued a report in May. Tehran has accused the watchdog of paving the "
+                 "way for the attacks.")
+    assert ("criticism", ["Iran", "IAEA"]) in [(t, a) for t, _, a, _ in got]
+    got = events("Iran suspended its cooperation with the IAEA, citing the watchdog's failure to "
+                 "condemn the attacks.")
+    assert [t for t, *_ in got] == ["rejection"]
