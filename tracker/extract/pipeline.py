@@ -441,8 +441,9 @@ def _sentence_events(
                 event_type in MEETING_TYPES
             ):
                 inherited = "proposed"  # "Erdogan had requested a meeting with Putin"
-                # "asked Guterres to mediate dialogue", "requested that the state visit ... be
-                # postponed": a request made to someone is an act of its own beside its content
+                # "asked China to postpone Premier Li Qiang's visit", "requested that the state
+                # visit ... be postponed": a request made to someone is an act of its own beside
+                # its content
                 # (not "requested a meeting with Tinubu": whom it asks is whom it would meet)
                 keeps_head = any(
                     r == "target" and all(a.name != b.name for b, _ in actors)
