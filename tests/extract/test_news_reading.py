@@ -327,3 +327,11 @@ def test_the_watchdog_is_the_body_told_and_a_failure_to_act_no_act():
     got = events("Iran suspended its cooperation with the IAEA, citing the watchdog's failure to "
                  "condemn the attacks.")
     assert [t for t, *_ in got] == ["rejection"]
+
+
+def test_a_month_in_a_sentence_that_tells_nothing_past_is_the_nearest_one():
+    got = events("Currently the most important event in our relations is President Trump's China "
+                 "visit in November.", published=dt.date(2017, 9, 30))
+    assert got[0][:2] == ("meeting", "planned") and got[0][3] == "2017-11-01"
+    got = events("Biden and Xi met in November.", published=dt.date(2017, 9, 30))
+    assert got[0][3] == "2016-11-01"

@@ -352,6 +352,8 @@ def _shift_year(when: When, years: int) -> When | None:
 
 
 _PLACED_EITHER_WAY = frozenset({"dmy", "mdy", "mmod", "mnoun", "wkd"})
+# a verb told in the past somewhere in the sentence ("was", "had", "met", "signed")
+_PAST_TOLD = re.compile(r"\b(?:was|were|had|did|met|held|said|told|took|made|[a-z]{2,}ed)\b")
 
 
 @lru_cache(maxsize=8192)
@@ -653,6 +655,12 @@ def find_dates(
             k for k in range(len(before) - 1, -1, -1) if before[k] in _SCHEDULE_WORDS
         )
         direction = "forward" if future else "backward"
+        if not future and kind in _PLACED_EITHER_WAY and kind.startswith("m") and (
+            not _PAST_TOLD.search(sentence)
+        ):
+            # "the most important event is President Trump's China visit in November": a month
+            # named in a sentence that tells nothing past is the nearest one, either side
+            direction = "nearest"
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
         when = resolve_expression(kind, text, base, direction)
