@@ -335,3 +335,10 @@ def test_a_month_in_a_sentence_that_tells_nothing_past_is_the_nearest_one():
     assert got[0][:2] == ("meeting", "planned") and got[0][3] == "2017-11-01"
     got = events("Biden and Xi met in November.", published=dt.date(2017, 9, 30))
     assert got[0][3] == "2016-11-01"
+
+
+def test_a_visitor_welcomed_on_arrival_is_met_not_praised():
+    got = events("Modi was welcomed by Xi at the airport.")
+    assert got[0][0] == "meeting" and set(got[0][2]) == {"Narendra Modi", "Xi Jinping"}
+    got = events("Biden welcomed the decision.")
+    assert [t for t, *_ in got] == ["support"] or got == []
