@@ -340,5 +340,5 @@ def test_a_month_in_a_sentence_that_tells_nothing_past_is_the_nearest_one():
 def test_a_visitor_welcomed_on_arrival_is_met_not_praised():
     got = events("Modi was welcomed by Xi at the airport.")
     assert got[0][0] == "meeting" and set(got[0][2]) == {"Narendra Modi", "Xi Jinping"}
-    got = events("Biden welcomed the decision.")
-    assert [t for t, *_ in got] == ["support"] or got == []
+    got = events("Biden welcomed the decision by Japan on his arrival.")
+    assert [t for t, *_ in got] == ["support"]
