@@ -4,15 +4,11 @@ recipient goes to the state the story is about."""
 
 import datetime as dt
 
-from tracker.extract import extract
+from tests.extract_helpers import parties_of
 
 
 def aid(text, published=dt.date(2024, 3, 6)):
-    return [
-        [a.name for a in e.actors]
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-        if e.type == "aid"
-    ]
+    return parties_of("aid", text, published)
 
 
 def test_a_state_where_the_aid_goes_is_its_recipient():

@@ -4,7 +4,7 @@ subject rather than an aside's."""
 
 import datetime as dt
 
-from tracker.extract import extract
+from tests.extract_helpers import typed_parties
 from tracker.extract.actors import ArticleMemory, base_index, find_mentions
 from tracker.extract.tokens import tokenize
 
@@ -17,10 +17,7 @@ def mentions(sentences):
 
 
 def parties(text, published=dt.date(2024, 3, 6)):
-    return [
-        (e.type, [a.name for a in e.actors])
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-    ]
+    return typed_parties(text, published)
 
 
 def test_a_demonym_before_a_group_noun_names_the_group_not_the_state():

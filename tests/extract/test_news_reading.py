@@ -3,22 +3,15 @@ sentence written for it, in the style of the wire copy that showed the fault."""
 
 import datetime as dt
 
-from tracker.extract import extract
-from tracker.extract.actors import ArticleMemory, find_mentions
-from tracker.extract.pipeline import _base_index
-from tracker.extract.tokens import tokenize
+from tests.extract_helpers import mention_names as names
+from tests.extract_helpers import read_body
 
 
 def events(text, published=dt.date(2019, 5, 13)):
-    result = extract(f"Test\n\n{text}\n", published=published)
     return [
         (e.type, e.status, [a.name for a in e.actors], e.when.start.isoformat() if e.when else None)
-        for e in result.events
+        for e in read_body(text, published)
     ]
-
-
-def names(sentence):
-    return [m.actor.name for m in find_mentions(tokenize(sentence), _base_index(), ArticleMemory())]
 
 
 def test_a_middle_initial_is_inside_the_name_and_not_in_the_canonical_one():

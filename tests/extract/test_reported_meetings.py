@@ -6,16 +6,13 @@ import datetime as dt
 
 import pytest
 
-from tracker.extract import extract
+from tests.extract_helpers import typed_parties
 from tracker.extract.actors import ArticleMemory, base_index, find_mentions
 from tracker.extract.tokens import tokenize
 
 
 def events(text, published=dt.date(2024, 3, 6)):
-    return [
-        (e.type, [a.name for a in e.actors])
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-    ]
+    return typed_parties(text, published)
 
 
 @pytest.mark.parametrize("verb", ["stressed", "noted", "recalled", "tweeted", "revealed"])

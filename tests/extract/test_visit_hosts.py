@@ -4,15 +4,11 @@
 
 import datetime as dt
 
-from tracker.extract import extract
+from tests.extract_helpers import parties_of
 
 
 def meetings(text, published=dt.date(2024, 3, 6)):
-    return [
-        [a.name for a in e.actors]
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-        if e.type == "meeting"
-    ]
+    return parties_of("meeting", text, published)
 
 
 def test_a_visitor_meeting_unnamed_officials_meets_the_host_state():

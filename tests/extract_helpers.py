@@ -1,0 +1,32 @@
+"""What the extraction tests share: a body of text read as a one-paragraph article, and the
+parties of what is read from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.extract import extract
+from tracker.extract.actors import ArticleMemory, base_index, find_mentions
+from tracker.extract.tokens import tokenize
+from tracker.extract.types import ExtractedEvent
+
+
+def read_body(text: str, published: dt.date | None = None) -> list[ExtractedEvent]:
+    """The events ``extract`` reads from ``text`` as an article's only paragraph."""
+    return extract(f"Test\n\n{text}\n", published=published).events
+
+
+def typed_parties(text: str, published: dt.date | None = None) -> list[tuple[str, list[str]]]:
+    """(type, party names) of each event read from ``text``."""
+    return [(e.type, [a.name for a in e.actors]) for e in read_body(text, published)]
+
+
+def parties_of(kind: str, text: str, published: dt.date | None = None) -> list[list[str]]:
+    """The party names of each event of one type read from ``text``."""
+    return [names for t, names in typed_parties(text, published) if t == kind]
+
+
+def mention_names(sentence: str, memory: ArticleMemory | None = None) -> list[str]:
+    """The actors the mentions layer finds in one sentence."""
+    found = find_mentions(tokenize(sentence), base_index(), memory or ArticleMemory())
+    return [m.actor.name for m in found]
