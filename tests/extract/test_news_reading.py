@@ -335,3 +335,10 @@ def test_a_visitor_welcomed_on_arrival_is_met_not_praised():
     assert got[0][0] == "meeting" and set(got[0][2]) == {"Narendra Modi", "Xi Jinping"}
     got = events("Biden welcomed the decision by Japan on his arrival.")
     assert [t for t, *_ in got] == ["support"]
+
+
+def test_until_a_month_is_ahead_and_spared_from_duties_no_sanction():
+    got = events("The European Union postponed its retaliatory tariffs on US steel until "
+                 "mid-July.", published=dt.date(2025, 4, 10))
+    assert got[0][:2] == ("sanctions", "postponed") and got[0][3] == "2025-07-01"
+    assert events("Canada and Mexico were spared from the latest round of duties.") == []

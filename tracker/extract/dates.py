@@ -352,6 +352,7 @@ def _shift_year(when: When, years: int) -> When | None:
 
 
 _PLACED_EITHER_WAY = frozenset({"dmy", "mdy", "mmod", "mnoun", "wkd"})
+_UNTIL = frozenset({"until", "till"})
 # a verb told in the past somewhere in the sentence ("was", "had", "met", "signed")
 _PAST_TOLD = re.compile(r"\b(?:was|were|had|did|met|held|said|told|took|made|[a-z]{2,}ed)\b")
 
@@ -661,6 +662,8 @@ def find_dates(
             # "the most important event is President Trump's China visit in November": a month
             # named in a sentence that tells nothing past is the nearest one, either side
             direction = "nearest"
+        if not future and kind in _PLACED_EITHER_WAY and before and before[-1] in _UNTIL:
+            direction = "forward"  # "postponed its tariffs until mid-July": the time ahead
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
         when = resolve_expression(kind, text, base, direction)
