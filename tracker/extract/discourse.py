@@ -218,7 +218,7 @@ def _renames_act_told(lows: list[str], j: int) -> bool:
 
 
 _COPULAS = frozenset({"is", "was", "marks", "marked", "'s"})
-_FUTURE_AUXILIARIES = frozenset({"will", "would"})
+_FUTURE_AUXILIARIES = lexicon.words("predicate_future")  # "will be", "would be"
 _ACT_PRONOUNS = frozenset({"this", "it", "that"})
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
@@ -42,7 +41,7 @@ from tracker.extract.arguments import (
     separate_sides,
     subjectless,
 )
-from tracker.extract.articles import DATELINE, PLACE_DATELINE, read_article
+from tracker.extract.articles import CREDIT_DATELINE, DATELINE, PLACE_DATELINE, read_article
 from tracker.extract.clauses import WINDOW, Clauses, participle_modifier
 from tracker.extract.dates import _DATE_WORDS, DateMention, find_dates
 from tracker.extract.discourse import (
@@ -182,17 +181,10 @@ def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
         event.title = event_title(event.type, named)
 
 
-# "RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) ...", "LONDON (Reuters) -":
-# a place in capitals and the wire's credit in brackets; the credit names no party
-_CREDIT_DATELINE = re.compile(
-    r"^[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3},?\s*\([^()]{1,100}\)\s*(?:(?:—|–|--|-)\s*)?"
-)
-
-
 def _without_dateline(sentence: Sentence) -> Sentence:
     m = (
         DATELINE.match(sentence.text) or PLACE_DATELINE.match(sentence.text)
-        or _CREDIT_DATELINE.match(sentence.text)
+        or CREDIT_DATELINE.match(sentence.text)
     )
     if not m:
         return sentence
