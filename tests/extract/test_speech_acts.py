@@ -174,6 +174,10 @@ def test_a_judgement_in_someones_words_is_their_criticism_of_the_party_judged():
     assert got[0][:2] == ("criticism", "occurred")
     # the story's own account of a violation is no one's criticism
     assert found("Nigerian jets violated Kenyan airspace on Friday.") == []
+    # a sentence that tells someone saying it makes it theirs, wherever the saying verb stands
+    got = found("The incursion has seriously undermined stability in the region and violated "
+                "Kenya's sovereignty, Kenyan government spokesman Isaac Mwaura said.")
+    assert got and got[0][:2] == ("criticism", "occurred")
 
 
 def test_a_speech_act_said_by_no_one_named_is_not_told():

@@ -266,8 +266,12 @@ def _sentence_events(
             # "formed by ousted lawmakers", "called off the proposed talks": a description of
             # the noun after it
             continue
-        if not speaker and trig.type == "criticism" and _reported_only(lows, trig):
-            continue  # "Russian jets violated Polish airspace": told, not said by anyone
+        if not speaker and trig.type == "criticism" and _reported_only(lows, trig) and (
+            _SAYING.isdisjoint(lows)
+        ):
+            # "Russian jets violated Polish airspace": told, not said by anyone (but "the
+            # intrusion violated China's sovereignty, Tan said" is Tan's judgement)
+            continue
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
         held = None
