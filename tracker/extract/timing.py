@@ -931,6 +931,13 @@ class StoryClock:
     _occasions: list[tuple[int, frozenset[str], When]] = field(default_factory=list)
     # The last days told as days something happened near publication (for "also on Thursday")
     _told_days: list[When] = field(default_factory=list)
+    # The past time beyond the story's days that the sentence before opened with ("In March last
+    # year, Forum countries responded ..."), and the one this sentence opens with: the
+    # narrative's frame for the untimed acts the next sentence tells in the past ("Fiji provided
+    # support"); a time told inside a sentence ("The slide deepened in March, when ...") is a
+    # glance back, not a frame
+    _frame: When | None = None
+    _prev_frame: When | None = None
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -939,11 +946,19 @@ class StoryClock:
 
     def advance(self, dates: list[DateMention]) -> bool:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
+        self._prev_frame, self._frame = self._frame, None
         if not dates:  # most sentences tell no time: no comprehension over nothing below
             self.sentences += 1
             self._ahead = None
             return False
         anchored = [d.when for d in dates if d.when and d.anchor]
+        if anchored:
+            self._prev_frame = None  # the sentence tells its own time
+            self._frame = next((
+                d.when for d in reversed(dates)
+                if d.when and d.anchor and not d.ahead and not d.possessive
+                and not d.same_as_before and d.start <= _FRONTED and self._past_frame(d.when)
+            ), None)
         unresolved = any(d.when is None and not d.same_as_before for d in dates)
         self.sentences += 1
         if anchored:
@@ -983,6 +998,10 @@ class StoryClock:
             self._undated_lead.clear()
             self._told_day = True
         return unresolved
+
+    def _past_frame(self, when: When) -> bool:
+        """A time wholly before the story's days: a past the narrative may go on telling."""
+        return self.published is not None and when.end < self.published and not self._near(when)
 
     def quoted_days(self, text: str, dates: list[DateMention]) -> list[DateMention]:
         """ "Rabuka said on Tuesday ..." then " 'I will not be able to undertake the trip that was
@@ -1068,7 +1087,13 @@ class StoryClock:
             if event.status == "threatened":
                 self._threats.append(event)
             day = self._occasion_of(event) or self.last_day
-            if event.status == "occurred":
+            if event.status == "occurred" and self._prev_frame is not None and (
+                narrated_in_past(event)
+            ):
+                # "In March last year, Forum countries responded to Vanuatu's needs." then "Fiji
+                # provided military and medical support": the past the story went back to
+                event.when = self._prev_frame
+            elif event.status == "occurred":
                 # An act of the lead told without its day is told again below with it.
                 event.when, event.when_inferred = day, self.sentences <= _LEAD
                 if not self._told_day:
@@ -1135,6 +1160,25 @@ def _quoted(text: str, at: int) -> bool:
     before = text[:at]
     opened = before.count("“") - before.count("”")
     return opened > 0 or (opened == 0 and before.count('"') % 2 == 1)
+
+_FRONTED = 3  # characters: a time that opens its sentence ("In March last year, ...")
+_NOT_NARRATED = frozenset({
+    "has", "have", "is", "are", "am", "says", "say", "will", "would", "'s", "now", "currently",
+})
+_NARRATED_REACH = 6  # words before the trigger looked at for its auxiliary
+_PAST_FORMS = lexicon.words("verb_forms")
+_PAST_FORM = re.compile(r"\b(?:was|were|had|did|[a-z]{2,}ed)\b")
+
+
+def narrated_in_past(event: ExtractedEvent) -> bool:
+    """Is the act told in the simple past ("Fiji provided support", "US air strikes killed 24
+    soldiers"), not in a present or perfect tense of the news ("has recalled", "is sending")?"""
+    before = event.evidence[: event.trigger_offset].lower().split()[-_NARRATED_REACH:]
+    if not _NOT_NARRATED.isdisjoint(before):
+        return False
+    words = event.evidence.lower().split()
+    return not _PAST_FORMS.isdisjoint(words) or _PAST_FORM.search(event.evidence) is not None
+
 
 # Sentences after an act told with its day within which an untimed act of the same person is
 # of the same occasion, and how many such acts are remembered.
