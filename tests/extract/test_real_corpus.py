@@ -14,7 +14,7 @@ REAL = Path(__file__).parent / "real"
 PARTS = (
     "tune", "heldout", "second", "fresh",
     "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11", "batch12",
-    "batch13",
+    "batch13", "batch14",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -77,6 +77,11 @@ def test_the_split_is_kept_and_large_enough():
     before13 = before10 | {p.name for p in batch12}
     assert len(batch13) >= 25 and not {p.name for p in batch13} & before13
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch13)
+    # batch 14, collected and annotated blind in session 10, scored untuned at its start and end
+    batch14 = list((REAL / "batch14").glob("*.txt"))
+    before14 = before13 | {p.name for p in batch13}
+    assert len(batch14) >= 25 and not {p.name for p in batch14} & before14
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch14)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
