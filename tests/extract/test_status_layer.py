@@ -56,6 +56,12 @@ def test_pledged_aid_is_planned():
         ("talks between Jordan , Egypt and Israel were cancelled", "cancelled"),
         ("talks are due next week", "planned"),
         ("talks began on Monday", None),
+        # the parties' names and appositions, commas and all, run up to the relative clause
+        ("talks between Kenya's strongman , Amos Kariuki , and the president he ousted , Ben "
+         "Otieno , which were set for this weekend have been postponed", "postponed"),
+        ("talks between Kenya and Uganda , which were due on Monday , have been cancelled",
+         "cancelled"),
+        ("talks between Kenya and Uganda , the minister said , were postponed", None),
     ],
 )
 def test_predicate_status_words(text, expected):

@@ -563,6 +563,14 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
     relative: int | None = None  # where "that were due ..." opens: its verb group comes first
     end = min(hi + _REACH, n)
     k = hi - 1
+    if hi < n and lows[hi] in _PARTY_PREPOSITIONS:
+        # "Talks between Madagascar's strongman, Andry Rajoelina, and the president he toppled,
+        # Marc Ravalomanana, which were set for this weekend have been postponed": the parties'
+        # names and appositions (commas and all) run up to the relative clause or the verb
+        past = _after_parties(lows, hi)
+        if past is not None:
+            k = past - 1
+            end = min(past + _REACH, n)
     while k + 1 < end:
         k += 1
         low = lows[k]
@@ -589,6 +597,27 @@ def predicate_status(lows: list[str], hi: int) -> str | None:
             # the predicate after the relative clause: only what became of the act counts
             return told if told in CALLED_OFF_STATUSES else None
     return None
+
+
+def _after_parties(lows: list[str], prep: int) -> int | None:
+    """Where the parties named after "between", "with" or "among" end: the relative pronoun
+    or the auxiliary that follows them ("..., which were set for ...", "... have been"). None
+    when a clause break or a saying verb comes first, or nothing within reach."""
+    for j in range(prep + 1, min(prep + _PARTIES_REACH, len(lows))):
+        low = lows[j]
+        if low in RESTRICTIVE_RELATIVES or low in _AUXILIARIES:
+            if lows[j - 1] == "," and _insertion_end(lows, j - 1) is not None:
+                return j - 1  # ", which were due on Monday, have been": set off by commas
+            return j
+        if low in _PARTY_LIST_BREAKS:
+            return None
+    return None
+
+
+_PARTY_PREPOSITIONS = frozenset({"between", "among"})
+_PARTIES_REACH = 30  # words of names and appositions: "between A's strongman, B, and ..., C,"
+_PARTY_LIST_BREAKS = frozenset({";", ":", ".", "said", "says", "told", "but", "after", "when",
+                                "while", "because", "if", "before", "since", "according"})
 
 
 def _insertion_end(lows: list[str], comma: int) -> int | None:
