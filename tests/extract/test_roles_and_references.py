@@ -442,8 +442,11 @@ def test_two_rivals_of_one_state_are_the_two_persons():
         "Marc Ravalomanana, which were set for this weekend have been postponed. The two were "
         "to hold discussions in Pretoria on Saturday."
     )
-    talks = _actors_of(names_of(text), "talks")
-    assert sorted(talks[-1]) == ["Andry Rajoelina", "Marc Ravalomanana"]
+    found = [e for e in names_of(text) if e[0] == "talks"]
+    # one act: the retelling ("The two were to hold discussions") names the same two persons;
+    # the state stays a party through its possessive ("Madagascar's strongman")
+    assert len(found) == 1 and found[0][1] == "postponed"
+    assert {"Andry Rajoelina", "Marc Ravalomanana"} <= set(found[0][2])
 
 
 def test_the_two_men_are_the_two_persons_just_named():
