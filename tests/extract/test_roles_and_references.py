@@ -539,3 +539,12 @@ def test_they_after_an_unnamed_plural_speaker_is_not_a_group_told_before():
     )
     rejection = [e for e in extract(text).events if e.type == "rejection"]
     assert [a.name for a in rejection[0].actors] == ["Iran"]
+
+
+def test_the_foreign_secretary_is_the_foreign_secretary_named_before():
+    for reference in ("The foreign secretary", "The secretary"):
+        text = (
+            "British Foreign Secretary Boris Johnson has postponed a planned trip to Russia. "
+            f"{reference} spoke by phone with Russian Foreign Minister Sergei Lavrov on Monday."
+        )
+        assert ("call", "occurred", ["Boris Johnson", "Sergei Lavrov"]) in names_of(text)
