@@ -375,9 +375,19 @@ def _sentence_events(
                 tokens, lows, trig, lo, actors, recent_acts(earlier_events, out)
             ) or addressees(tokens, lows, lo, trig, actors, out)
             actors = [*actors, *((a, "target") for a in targets)]
+        if trig.type == "demand" and lo == 0 and lows[0] in _REQUEST_OPENERS and (
+            lows[trig.tok] in _REQUEST_NOUNS
+        ) and (asking := sm.between(trig.tok_end, end_of(trig))) and (
+            asked := _first_party_after(sm, end_of(trig))
+        ) and asked.name != asking[0].actor.name:
+            # "After a request from the Burmese government, India's Ministry of Home Affairs
+            # announced ...": the phrase names who asked, the main clause's subject was asked
+            actors = [(asking[0].actor, "initiator"), (asked, "target")]
         if trig.type == "aid" and all(r == "initiator" for _, r in actors):
             # "Cameron pledged $1.75 billion in aid": to whom the aid told before went
-            recipient = aid_recipient(actors, recent_acts(earlier_events, out))
+            recipient = _requester(lows, mentions, actors) or aid_recipient(
+                actors, recent_acts(earlier_events, out)
+            )
             if recipient is None and memory.disaster_story and (
                 stricken := memory.main_state()
             ) is not None and all(
@@ -554,6 +564,35 @@ _AFTER_PLACE = frozenset({
 })
 _HOST_REACH = 8  # words from a meeting's trigger to the place it is told at ("in Niamey")
 _REFERENCES = frozenset({"pronoun", "anaphor", "pair"})  # a party referred to, not named
+
+
+def _requester(
+    lows: list[str], mentions: list[Mention], actors: list[tuple[Actor, str]]
+) -> Actor | None:
+    """The party that asked for the aid told ("After a request from the Burmese government,
+    India announced that 100 tons of rice would be flown to Mandalay"): its recipient."""
+    if _REQUEST_NOUNS.isdisjoint(lows):
+        return None
+    mine = {a.name for a, _ in actors}
+    for k, low in enumerate(lows):
+        if low in _REQUEST_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("from", "of", "by"):
+            for m in mentions:
+                if k + 2 <= m.tok <= k + 4 and not m.location and m.actor.name not in mine:
+                    return m.actor
+    return None
+
+
+def _first_party_after(sm: SentenceMentions, end: int) -> Actor | None:
+    """The first party named after a fronted phrase that ends at ``end`` (not a place)."""
+    for m in sm.between(end, end + _MAIN_SUBJECT_REACH):
+        if not m.location and m.source != "pronoun":
+            return m.actor
+    return None
+
+
+_MAIN_SUBJECT_REACH = 6  # tokens after the fronted phrase's comma: "India's Ministry of ..."
+_REQUEST_NOUNS = frozenset({"request", "requests", "appeal", "appeals", "plea"})
+_REQUEST_OPENERS = frozenset({"after", "following", "at", "upon", "on"})
 
 
 def _visited_place(

@@ -1,0 +1,40 @@
+"""Rules found by reading the extractor's output on untagged news (session 10): a request
+told as the setting of an act, and relief goods told in the passive. Each test is a sentence
+written for it, in the style of the wire copy that showed the fault."""
+
+import datetime as dt
+
+from tests.extract_helpers import read_body
+
+
+def events(text, published=dt.date(2015, 8, 6)):
+    return [
+        (e.type, e.status, [(a.name, a.role) for a in e.actors]) for e in read_body(text, published)
+    ]
+
+
+def test_a_fronted_request_names_who_asked_and_the_main_clause_names_who_was_asked():
+    got = events(
+        "After a request from the Burmese government, India's Ministry of Home Affairs "
+        "announced late on Wednesday that 100 tons of rice would be flown to Mandalay."
+    )
+    assert ("demand", "occurred", [("Myanmar", "initiator"), ("India", "target")]) in got
+    # the request's maker is the recipient of the aid it asked for
+    assert ("aid", "planned", [("India", "initiator"), ("Myanmar", "target")]) in got
+    got = events("Following a request from Kenya, the Ugandan government sent troops to the border.")
+    assert ("demand", "occurred", [("Kenya", "initiator"), ("Uganda", "target")]) in got
+
+
+def test_aid_asked_for_by_a_party_goes_to_it():
+    got = events("Following an appeal by the Philippines, Japan sent tents and blankets.")
+    aid = [e for e in got if e[0] == "aid"]
+    assert aid and ("Philippines", "target") in aid[0][2]
+
+
+def test_relief_goods_sent_in_the_passive_are_the_announcers_aid():
+    got = events("China's foreign ministry said on Thursday that tents and blankets would be "
+                 "flown to Nepal.")
+    assert [e[:2] for e in got] == [("aid", "planned")]
+    assert ("China", "initiator") in got[0][2]
+    # no relief goods, no aid: "the letter was sent to Nepal"
+    assert [e for e in events("The letter was sent to Nepal on Thursday.") if e[0] == "aid"] == []
