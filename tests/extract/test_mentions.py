@@ -458,3 +458,14 @@ def test_a_demonym_before_the_people_a_measure_falls_on_is_the_state():
     assert actors == ["Norway", "Kenya"]
     [actors] = names(["The ban covers Belarusian airlines and Chilean lawmakers."])
     assert actors == ["Belarus", "Chile"]
+
+
+def test_a_place_whose_name_holds_a_states_name_is_no_party():
+    from tests.extract_helpers import mention_names
+
+    assert mention_names("The European Union and South America's Mercosur bloc signed a deal.") == [
+        "European Union", "Mercosur"]
+    assert mention_names("Latin American leaders met officials from New Mexico.") == []
+    # the state itself, and a state whose name ends in another's, are still read
+    assert mention_names("American and Mexican leaders met.") == ["United States", "Mexico"]
+    assert mention_names("Papua New Guinea and Guinea met.") == ["Papua New Guinea", "Guinea"]

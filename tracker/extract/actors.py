@@ -702,6 +702,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         hit = match_name(texts, i) if i >= free else None
         if hit and i + hit[0] < n and texts[i + hit[0]] == "$":
             hit = None  # "US$150,000": a currency, not the state
+        if hit and i and texts[i - 1] in _OTHER_PLACE_FIRSTS and (
+            (texts[i - 1], *texts[i : i + hit[0]]) in _OTHER_PLACES
+        ):
+            hit = None  # "South America", "New Mexico": another place
         if hit:
             length, actor = hit
             gaz.append(Mention(actor, i, i + length, "gazetteer"))
@@ -741,6 +745,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             continue
         one = dem_words.get(texts[i])
         hit_d = (1, one) if one is not None else index.demonym_phrases.match_at(texts, i)
+        if hit_d and i and texts[i - 1] in _OTHER_PLACE_FIRSTS and (
+            (texts[i - 1], *texts[i : i + hit_d[0]]) in _OTHER_PLACES
+        ):
+            continue  # "Latin American leaders": no Americans
         if hit_d:
             state_d, plural = hit_d[1]  # type: ignore[misc]
             covered = i + hit_d[0]
@@ -1646,6 +1654,8 @@ _ORGAN_HEADS = frozenset({
     "Agency", "Committee", "Secretariat", "Tribunal",
 })
 _REGION_WORDS = frozenset(lexicon.words("region_words"))
+_OTHER_PLACES = frozenset(tuple(p.split()) for p in lexicon.cues()["other_places"])
+_OTHER_PLACE_FIRSTS = frozenset(p[0] for p in _OTHER_PLACES)
 _NOT_BODY_MODIFIERS = frozenset({
     "of", "and", "or", "with", "to", "in", "on", "for", "by", "from", "at", "that", "which",
     "who", "said", "other", "another", "rival", "new", "former", "whole", "same", "entire",
