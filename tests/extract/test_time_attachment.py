@@ -630,8 +630,9 @@ def test_a_plan_s_time_without_its_year_read_back_long_ago_is_the_coming_one(
 
 def test_a_summit_not_attended_takes_the_days_a_later_sentence_says_it_is_to_be_held():
     found = extract(
-        "Test\n\nSeveral Latin American leaders have signaled they will not attend this "
-        "year\u2019s 9th Summit of the Americas if all countries in the region are not invited."
+        "Test\n\nMexican President Andr\u00e9s Manuel L\u00f3pez Obrador has signaled he will not "
+        "attend this year\u2019s 9th Summit of the Americas if all countries in the region are "
+        "not invited."
         "\n\nThe Biden administration does not intend to invite Cuba to the conference to be "
         "held in Los Angeles from June 6th through the 10th.\n",
         published=dt.date(2022, 5, 12),
