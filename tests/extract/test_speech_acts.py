@@ -271,3 +271,15 @@ def test_what_a_vetoed_resolution_would_have_condemned_is_not_condemned():
     assert types("The Security Council adopted a resolution condemning the attack.") == [
         "criticism"
     ]
+
+
+def test_an_act_refrained_from_or_stopped_short_of_is_not_told():
+    for text in (
+        "Uruguay's president Luis Lacalle Pou refrained from endorsing the declaration.",
+        "Uruguay's president declined to endorse the declaration.",
+        "Kenya stopped short of condemning Nigeria.",
+        "Ghana abstained from condemning Togo.",
+    ):
+        assert [e for e in found(text) if e[0] in ("support", "criticism")] == [], text
+    # declining itself is the act: a rejection
+    assert found("Pakistan declined to attend the summit.")[0][:2] == ("rejection", "occurred")
