@@ -548,3 +548,24 @@ def test_the_foreign_secretary_is_the_foreign_secretary_named_before():
             f"{reference} spoke by phone with Russian Foreign Minister Sergei Lavrov on Monday."
         )
         assert ("call", "occurred", ["Boris Johnson", "Sergei Lavrov"]) in names_of(text)
+
+
+def test_the_council_is_the_body_named_last_whose_name_ends_in_it():
+    text = (
+        "The UN Security Council condemned the missile test on Tuesday. The council demanded "
+        "that North Korea halt its launches."
+    )
+    assert ("demand", "occurred", ["United Nations Security Council", "North Korea"]) in (
+        names_of(text)
+    )
+    # with no council named before, "the council" is nobody told (not NATO, the body named last)
+    text = "NATO ministers met in Brussels on Tuesday. The council demanded that Iran stop."
+    assert all("NATO" not in parties for t, _, parties in names_of(text) if t == "demand")
+
+
+def test_a_first_in_history_retells_the_act_told_before():
+    text = (
+        "The UN Security Council demanded an immediate ceasefire in Gaza on Monday. It was the "
+        "first time the council had demanded a halt to the fighting since the war began."
+    )
+    assert [t for t, _, _ in names_of(text)] == ["demand"]

@@ -1405,6 +1405,14 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     if m.tok < i and m.actor.kind in kinds and not m.location
                 ), None)
             noun = tokens[head].base.lower()
+            if noun in _ORGAN_NOUNS:
+                # "the council": the body named last whose name ends in it ("the UN Security
+                # Council"), or none (not "the bloc" named last)
+                body = next((
+                    b for b in reversed(memory.bodies)
+                    if b.name.rsplit(" ", 1)[-1].lower() == noun
+                ), None)
+                kinds = () if body is None else kinds
             for kind in kinds if body is None else ():
                 candidate = memory.last_body.get(kind)
                 if candidate is not None and noun in _MEMBER_BODY_NOUNS and (
@@ -1420,7 +1428,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     body = candidate
                     break
             if body is not None and (tokens[head].base == tokens[head].text or fighters):
-                mentions.append(Mention(body, i, head + 1, "anaphor"))
+                # "at the council", "before the assembly": where something is said, no party
+                setting = noun in _ORGAN_NOUNS and i > 0 and lows[i - 1] in _ORGAN_SETTINGS
+                mentions.append(Mention(body, i, head + 1, "anaphor", location=setting))
                 for x in range(i, head + 1):
                     claimed[x] = True
             continue
@@ -1649,6 +1659,8 @@ def _body_head(tokens: Tokens, i: int, claimed: list[bool], index: ActorIndex) -
 _BODY_MODIFIERS = 3
 # "the bloc", "the alliance": a grouping of members, never one of its organs
 _MEMBER_BODY_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "cartel"})
+_ORGAN_NOUNS = frozenset({"council", "commission", "assembly", "committee"})
+_ORGAN_SETTINGS = frozenset({"at", "in", "before", "inside", "within"})
 _ORGAN_HEADS = frozenset({
     "Council", "Court", "Assembly", "Commission", "Bank", "Fund", "Parliament", "Programme",
     "Agency", "Committee", "Secretariat", "Tribunal",

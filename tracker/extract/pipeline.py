@@ -229,6 +229,10 @@ def _sentence_events(
         return []  # questions assert nothing
     if not _COMMENTARY.isdisjoint(lows[:2]):
         return []  # "Analysts said ...": commentary, not a report of an act
+    if lows[0] in _RETELLING_FIRSTS and (
+        " ".join(lows[:5]) in _RETELLING_OPENERS or " ".join(lows[:6]) in _RETELLING_OPENERS
+    ):
+        return []  # "It was the first time the council had demanded ...": told before
     # the lexicon's trigger words, then the event patterns over them (patterns.json)
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
     if not triggers:
@@ -1005,6 +1009,8 @@ CONSULT_OR_ACT = frozenset(
 
 
 _COMMENTARY = lexicon.words("commentary_subjects")
+_RETELLING_OPENERS = lexicon.words("retelling_openers")
+_RETELLING_FIRSTS = frozenset(p.split()[0] for p in _RETELLING_OPENERS)
 _OBJECT_GAP_BLOCKERS = lexicon.words("object_gap_blockers")
 
 
