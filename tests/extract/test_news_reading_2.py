@@ -1,6 +1,6 @@
-"""Rules found by reading the extractor's output on untagged news (session 10): a request
-told as the setting of an act, and relief goods told in the passive. Each test is a sentence
-written for it, in the style of the wire copy that showed the fault."""
+"""Rules found by reading the extractor's output on untagged news (session 10; session 9's are
+in test_news_reading.py): each test is a sentence written for it, in the style of the wire copy
+that showed the fault."""
 
 import datetime as dt
 
@@ -38,3 +38,9 @@ def test_relief_goods_sent_in_the_passive_are_the_announcers_aid():
     assert ("China", "initiator") in got[0][2]
     # no relief goods, no aid: "the letter was sent to Nepal"
     assert [e for e in events("The letter was sent to Nepal on Thursday.") if e[0] == "aid"] == []
+
+
+def test_an_invitation_accepted_is_a_visit_planned_whoever_made_it():
+    got = events("Putin accepted Xi's invitation to visit China in October.")
+    assert got[0][:2] == ("meeting", "planned")
+    assert {"Vladimir Putin", "Xi Jinping"} <= {name for name, _ in got[0][2]}
