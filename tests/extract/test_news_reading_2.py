@@ -44,3 +44,11 @@ def test_an_invitation_accepted_is_a_visit_planned_whoever_made_it():
     got = events("Putin accepted Xi's invitation to visit China in October.")
     assert got[0][:2] == ("meeting", "planned")
     assert {"Vladimir Putin", "Xi Jinping"} <= {name for name, _ in got[0][2]}
+
+
+def test_whoever_faces_a_measure_is_its_target():
+    assert events("Iran will face new sanctions, the US said.") == [
+        ("sanctions", "planned", [("United States", "initiator"), ("Iran", "target")])
+    ]
+    got = events("Russia faces fresh EU sanctions over Ukraine.")
+    assert got[0][2] == [("European Union", "initiator"), ("Russia", "target")]

@@ -379,6 +379,14 @@ def _sentence_events(
                 tokens, lows, trig, lo, actors, recent_acts(earlier_events, out)
             ) or addressees(tokens, lows, lo, trig, actors, out)
             actors = [*actors, *((a, "target") for a in targets)]
+        if trig.type == "sanctions" and (facing := _facing_verb(lows, lo, trig.tok)) is not None:
+            # "Thirteen Russian companies will face restrictions", "Russia faces fresh EU
+            # sanctions": whoever faces them is their target
+            subjects = {m.actor.name for m in sm.between(lo, facing)}
+            actors = sorted(  # the initiator first, as events.md writes them
+                ((a, "target" if a.name in subjects else r) for a, r in actors),
+                key=lambda actor: actor[1] != "initiator",
+            )
         if trig.type == "demand" and lo == 0 and lows[0] in _REQUEST_OPENERS and (
             lows[trig.tok] in _REQUEST_NOUNS
         ) and (asking := sm.between(trig.tok_end, end_of(trig))) and (
@@ -595,6 +603,17 @@ def _first_party_after(sm: SentenceMentions, end: int) -> Actor | None:
 
 
 _MAIN_SUBJECT_REACH = 6  # tokens after the fronted phrase's comma: "India's Ministry of ..."
+def _facing_verb(lows: list[str], lo: int, tok: int) -> int | None:
+    """Where "face" stands a few words before a measure's noun in its clause ("will face
+    additional restrictions"), if it does."""
+    for k in range(tok - 1, max(lo, tok - _FACING_REACH) - 1, -1):
+        if lows[k] in _FACING:
+            return k
+    return None
+
+
+_FACING = frozenset({"face", "faces", "faced", "facing"})
+_FACING_REACH = 4  # "faces fresh EU sanctions", "will face additional US restrictions"
 _REQUEST_NOUNS = frozenset({"request", "requests", "appeal", "appeals", "plea"})
 _REQUEST_OPENERS = frozenset({"after", "following", "at", "upon", "on"})
 
