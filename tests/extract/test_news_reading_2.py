@@ -52,3 +52,11 @@ def test_whoever_faces_a_measure_is_its_target():
     ]
     got = events("Russia faces fresh EU sanctions over Ukraine.")
     assert got[0][2] == [("European Union", "initiator"), ("Russia", "target")]
+
+
+def test_a_negation_does_not_reach_into_a_clause_of_its_own_subject():
+    got = events("Russia has done nothing since it agreed in Geneva on April 17 to reduce "
+                 "tensions in Ukraine.", published=dt.date(2014, 4, 28))
+    assert [e[:2] for e in got] == [("agreement", "occurred")]
+    # within one clause the negation still holds
+    assert events("Russia has not agreed to reduce tensions.") == []

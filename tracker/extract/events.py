@@ -132,7 +132,7 @@ class TriggerLexicon:
         The clause is read at most ``WINDOW`` tokens back, so the work per trigger is bounded.
         """
         # "was not opposed to closer ties but warned ...": a new scope
-        start = _scope_start(lows, max(lo, i - 7), i)
+        start = _scope_start(lows, max(lo, i - 7), i, clauses=True)
         if _another_verb(lows, start, i):
             start = i  # "denies supporting the rebels and accuses the West": a new predicate
         before = lows[start:i]
@@ -171,12 +171,27 @@ class TriggerLexicon:
 _THREAT_MODALS = frozenset({"could", "might", "potential"})  # not "may": also the month
 
 
-def _scope_start(lows: list[str], a: int, i: int) -> int:
-    """Just after the last "but" among tokens a + 1 .. i - 1, else a (searched in C)."""
+def _scope_start(lows: list[str], a: int, i: int, clauses: bool = False) -> int:
+    """Just after the last "but" among tokens a + 1 .. i - 1, or after the last subordinator
+    that opens a clause of its own subject ("has done nothing since it agreed in Geneva": the
+    negation is the main clause's; only with ``clauses``: a hypothetical still reaches into
+    it), else a (searched in C)."""
     window = lows[a + 1 : i]
-    if "but" not in window:
-        return a
-    return i - window[::-1].index("but")
+    start = a
+    if "but" in window:
+        start = i - window[::-1].index("but")
+    if clauses and not _SUBORDINATORS.isdisjoint(window):
+        for k in range(i - 2, start, -1):
+            if lows[k] in _SUBORDINATORS and lows[k + 1] in _CLAUSE_SUBJECTS:
+                return k + 1
+    return start
+
+
+# a subordinate clause's opening and the pronoun that gives it a subject of its own
+_SUBORDINATORS = frozenset({
+    "since", "because", "after", "before", "when", "while", "although", "though", "once",
+})
+_CLAUSE_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def _another_verb(lows: list[str], start: int, i: int) -> bool:
