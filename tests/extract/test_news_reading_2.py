@@ -60,3 +60,13 @@ def test_a_negation_does_not_reach_into_a_clause_of_its_own_subject():
     assert [e[:2] for e in got] == [("agreement", "occurred")]
     # within one clause the negation still holds
     assert events("Russia has not agreed to reduce tensions.") == []
+
+
+def test_a_meeting_agreed_to_be_put_off_or_called_off_is_so():
+    got = events("The European Union and China have agreed to postpone a summit planned for "
+                 "this fall.")
+    assert [e[:2] for e in got] == [("meeting", "postponed")]
+    got = events("Russia and Ukraine agreed to cancel talks planned for Monday.")
+    assert [e[:2] for e in got] == [("talks", "cancelled")]
+    assert [e[:2] for e in events("The EU and China agreed to hold a summit in September.")] == [
+        ("meeting", "planned")]

@@ -454,6 +454,9 @@ def _sentence_events(
                 if agreed == "practice":
                     continue  # "agreed to strengthen dialogue": the agreement is the act
                 inherited = "planned"
+                told = cue_status(lex, lows, head.tok_end, trig.tok, None, False)
+                if told in CALLED_OFF_STATUSES:
+                    inherited = told  # "agreed to postpone a summit planned for this fall"
                 keeps_head = agreed == "text"  # "agreed on a framework for talks": both
             elif head_type == "demand" and lows[head.tok] in _REQUESTING and (
                 event_type in MEETING_TYPES
