@@ -70,3 +70,10 @@ def test_a_meeting_agreed_to_be_put_off_or_called_off_is_so():
     assert [e[:2] for e in got] == [("talks", "cancelled")]
     assert [e[:2] for e in events("The EU and China agreed to hold a summit in September.")] == [
         ("meeting", "planned")]
+
+
+def test_a_meeting_with_its_own_participle_of_plan_is_planned():
+    got = events("Merkel and Xi discussed the Sept. 14 summit, scheduled to be held in Leipzig.",
+                 published=dt.date(2020, 6, 3))
+    meetings = [e for e in got if e[0] == "meeting"]
+    assert meetings and meetings[0][1] == "planned"

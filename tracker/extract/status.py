@@ -172,6 +172,13 @@ def event_status(
         # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
         # has the time of the clause it sets
         status = _opening_shares_plan(lex, lows, trig) or status
+    if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
+        len(after) > 2 and after[0] == "," and after[1] in _PLAN_PARTICIPLES
+        and after[2] in ("to", "for")
+    ):
+        # "to discuss the Sept. 14 meeting, due to be held in Leipzig": the noun's own
+        # participle tells a plan, whatever the verb of the clause
+        status = "planned"
     if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
         status = called_off_later(lex, lows, lo, trig) or status
     elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
@@ -179,6 +186,7 @@ def event_status(
     return status
 
 
+_PLAN_PARTICIPLES = frozenset({"due", "scheduled", "set", "slated", "planned", "expected"})
 _RESPONSES = lexicon.words("response_words")
 _PAST_MARKERS = lexicon.words("past_markers")
 _PAST_FORMS = lexicon.words("verb_forms")
