@@ -77,3 +77,10 @@ def test_a_meeting_with_its_own_participle_of_plan_is_planned():
                  published=dt.date(2020, 6, 3))
     meetings = [e for e in got if e[0] == "meeting"]
     assert meetings and meetings[0][1] == "planned"
+
+
+def test_a_response_to_reports_names_no_party_of_the_act():
+    got = events("Indonesia has recalled its ambassador to Australia in a furious response to "
+                 "reports that Australian spies tried to listen to the phone calls of President "
+                 "Susilo Bambang Yudhoyono.")
+    assert got[0] == ("sanctions", "occurred", [("Indonesia", "initiator"), ("Australia", "target")])

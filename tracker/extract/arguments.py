@@ -47,7 +47,13 @@ _MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "gr
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 # the words at which the parties named after a trigger can end (see actors_for)
 # "due to the absence of his counterpart", "because of the crisis": what caused the act
-_CAUSES = {("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to")}
+_CAUSES = {
+    ("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"),
+    ("response", "to"), ("retaliation", "for"), ("reaction", "to"),  # "in a furious response to"
+}
+# causes that are such only after "in" ("in a furious response to reports", but "part of our
+# response to weaken Russia's war machine")
+_IN_CAUSES = frozenset({"response", "retaliation", "reaction"})
 _OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of"} | {a for a, _ in _CAUSES}
 
 
@@ -349,6 +355,7 @@ def actors_for(
         ) or (
             k > trig.tok_end and k + 1 < len(tokens)
             and (tokens[k].low, tokens[k + 1].low) in _CAUSES
+            and (tokens[k].low not in _IN_CAUSES or "in" in sm.lows[max(0, k - 3) : k])
         ):
             # "spoken with Biden before Russia's invasion": a new act begins; "criticised the
             # bloc for inviting the general": the general is what it was criticised for.
