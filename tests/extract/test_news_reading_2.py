@@ -84,3 +84,11 @@ def test_a_response_to_reports_names_no_party_of_the_act():
                  "reports that Australian spies tried to listen to the phone calls of President "
                  "Susilo Bambang Yudhoyono.")
     assert got[0] == ("sanctions", "occurred", [("Indonesia", "initiator"), ("Australia", "target")])
+
+
+def test_a_quoted_judgement_of_what_was_told_is_the_speakers_criticism():
+    got = events("Indonesia has recalled its ambassador to Australia over spying reports. "
+                 "\"This is an unfriendly, unbecoming act between strategic partners,\" Foreign "
+                 "Minister Marty Natalegawa told reporters.")
+    assert ("criticism", "occurred") in [e[:2] for e in got]
+    assert events("\"This is not an unfriendly act,\" Foreign Minister Marty Natalegawa said.") == []
