@@ -92,3 +92,13 @@ def test_a_quoted_judgement_of_what_was_told_is_the_speakers_criticism():
                  "Minister Marty Natalegawa told reporters.")
     assert ("criticism", "occurred") in [e[:2] for e in got]
     assert events("\"This is not an unfriendly act,\" Foreign Minister Marty Natalegawa said.") == []
+
+
+def test_a_person_welcomed_or_received_is_met_a_persons_decision_welcomed_is_praised():
+    got = events("Kenyan President William Ruto welcomed Ethiopian Prime Minister Abiy Ahmed at "
+                 "State House on Monday.")
+    assert got[0][:2] == ("meeting", "occurred")
+    assert got[0][2] == [("William Ruto", "participant"), ("Abiy Ahmed", "participant")]
+    assert events("Ruto will receive Abiy Ahmed in Nairobi on Friday.")[0][:2] == (
+        "meeting", "planned")
+    assert events("Ruto welcomed Abiy Ahmed's decision.")[0][0] == "support"
