@@ -184,10 +184,10 @@ class PhraseIndex:
     """Longest-match lookup of multi-word phrases over a token list, keyed by first word.
 
     ``by_first`` (first word -> its phrases, longest first) is the index's public face; the
-    lookups go through tables built from it (rebuilt when it is assigned): per first word, the
-    phrase lengths above one, longest first, a dict from phrase to value, and the one-word
-    phrase's value, and the second words of the longer phrases (no probe when the next word
-    is none of them). One dict probe per length instead of a comparison per phrase."""
+    lookups walk a trie built from it (rebuilt when it is assigned): first word -> node, each
+    node a pair [the value of the phrase that ends there, or _NO_PHRASE; the next word ->
+    node, or None]. A match reads one dict entry per word it walks and stops at the first
+    word no phrase goes on with, instead of slicing a tuple for every phrase length."""
 
     def __init__(self, phrases: dict[tuple[str, ...], object]):
         by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
@@ -205,65 +205,74 @@ class PhraseIndex:
     @by_first.setter
     def by_first(self, by_first: dict[str, list[tuple[tuple[str, ...], object]]]) -> None:
         self._by_first = by_first
-        tables: dict[
-            str, tuple[tuple[int, ...], dict[tuple[str, ...], object], object, frozenset[str]]
-        ] = {}
+        trie: dict[str, _TrieNode] = {}
         for first, entries in by_first.items():
-            longer: dict[tuple[str, ...], object] = {}
-            single: object = _NO_PHRASE
             for key, value in entries:
-                if len(key) == 1:
-                    if single is _NO_PHRASE:
-                        single = value  # the first of equal keys wins, as in a scan
-                else:
-                    longer.setdefault(key, value)
-            lengths = tuple(sorted({len(key) for key in longer}, reverse=True))
-            seconds = frozenset(key[1] for key in longer)
-            tables[first] = (lengths, longer, single, seconds)
-        self._tables = tables
+                node = trie.get(first)
+                if node is None:
+                    node = trie[first] = [_NO_PHRASE, None]
+                for word in key[1:]:
+                    if node[1] is None:
+                        node[1] = {}
+                    following = node[1]
+                    node = following.get(word)
+                    if node is None:
+                        node = following[word] = [_NO_PHRASE, None]
+                if node[0] is _NO_PHRASE:
+                    node[0] = value  # the first of equal keys wins, as in a scan
+        self._trie = trie
 
     def match_at(self, lows: Sequence[str], i: int) -> tuple[int, object] | None:
         """(length, value) of the longest phrase starting at token i, or None."""
-        table = self._tables.get(lows[i])
-        if table is None:
+        node = self._trie.get(lows[i])
+        if node is None:
             return None
-        lengths, longer, single, seconds = table
-        if i + 1 < len(lows) and lows[i + 1] in seconds:
-            for n in lengths:
-                if i + n <= len(lows):
-                    value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
-                    if value is not _NO_PHRASE:
-                        return n, value
-        return None if single is _NO_PHRASE else (1, single)
+        value, following = node
+        length = 1 if value is not _NO_PHRASE else 0
+        k = i + 1
+        size = len(lows)
+        while following is not None and k < size:
+            node = following.get(lows[k])
+            if node is None:
+                break
+            k += 1
+            if node[0] is not _NO_PHRASE:
+                value, length = node[0], k - i
+            following = node[1]
+        return (length, value) if length else None
 
     def find_all(self, lows: Sequence[str]) -> list[tuple[int, int, object]]:
         """Non-overlapping (start, end, value) matches, left to right, longest first."""
-        tables = self._tables
-        if tables.keys().isdisjoint(lows):
+        trie = self._trie
+        if trie.keys().isdisjoint(lows):
             return []  # most windows: one test in C
         out: list[tuple[int, int, object]] = []
         free = 0  # the first token that no match found so far covers
         size = len(lows)
-        for i in compress(range(len(lows)), map(tables.__contains__, lows)):  # possible firsts
+        for i in compress(range(size), map(trie.__contains__, lows)):  # possible firsts
             if i < free:
                 continue
             # match_at, inlined: this loop runs for every trigger and cue word
-            lengths, longer, single, seconds = tables[lows[i]]
-            length = 0
-            if i + 1 < size and lows[i + 1] in seconds:
-                for n in lengths:
-                    if i + n <= size:
-                        value = longer.get(tuple(lows[i : i + n]), _NO_PHRASE)
-                        if value is not _NO_PHRASE:
-                            length = n
-                            break
+            value, following = trie[lows[i]]
+            length = 1 if value is not _NO_PHRASE else 0
+            k = i + 1
+            while following is not None and k < size:
+                node = following.get(lows[k])
+                if node is None:
+                    break
+                k += 1
+                if node[0] is not _NO_PHRASE:
+                    value, length = node[0], k - i
+                following = node[1]
             if length:
                 out.append((i, i + length, value))
                 free = i + length
-            elif single is not _NO_PHRASE:
-                out.append((i, i + 1, single))
-                free = i + 1
         return out
+
+
+# a trie node: [the value of the phrase that ends at it (or _NO_PHRASE), the next word -> node
+# (None where no phrase goes on)]
+_TrieNode = list  # [object, dict[str, _TrieNode] | None]
 
 
 _NO_PHRASE = object()  # no phrase of that length: values may be None or False
