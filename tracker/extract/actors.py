@@ -1180,7 +1180,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 claimed[i - 1] = claimed[i] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    hyphenated = [x for x in capitals if "-" in texts[x]]
+    hyphenated = [x for x in capitals if "-" in texts[x]] if "-" in " ".join(lows) else []
     for i in hyphenated:
         if claimed[i]:
             continue
@@ -2045,13 +2045,14 @@ class _Subjects:
 
     __slots__ = ("opening", "first_comma", "after_comma")
 
-    def __init__(self, mentions: list[Mention], tokens: list[Token]):
+    def __init__(self, mentions: list[Mention], tokens: Tokens):
         named = sorted(
             (m for m in mentions if m.actor.kind == "person" and m.source != "pronoun"),
             key=lambda m: m.tok,
         )
         self.opening = named[0] if named and named[0].tok <= 3 else None
-        self.first_comma = next((x for x, t in enumerate(tokens) if t.text == ","), None)
+        lows = tokens.lows
+        self.first_comma = lows.index(",") if "," in tokens.words else None  # (in C)
         comma = self.first_comma
         self.after_comma = next(
             (m for m in named if comma is not None and 0 < m.tok - comma <= 4 or (

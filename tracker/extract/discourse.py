@@ -266,7 +266,10 @@ _PASSIVE_OPENERS = frozenset({"was", "were", "has", "have", "had"})
 def renames_last_act(lows: list[str], trig: Trigger) -> bool:
     """ "..., an initiative reportedly supported by Putin": a noun phrase set beside the act just
     told names that act again."""
-    before = [w for w in lows[max(0, trig.tok - 4) : trig.tok] if w not in QUOTE_MARKS][-3:]
+    before = lows[max(0, trig.tok - 4) : trig.tok]
+    if not QUOTE_MARKS.isdisjoint(before):
+        before = [w for w in before if w not in QUOTE_MARKS]
+    before = before[-3:]
     return len(before) >= 2 and (
         before[-2:] in ([",", "a"], [",", "an"])
         or (len(before) == 3 and before[0] == "," and before[1] in ("a", "an"))

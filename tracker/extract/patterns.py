@@ -15,6 +15,7 @@ A trigger from a pattern carries its slots: (first token of the party, role).
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -115,10 +116,9 @@ class _Sentence:
     lows: list[str]
     starts: dict[int, Mention]  # first token -> the named party starting there
     # Quotation marks are transparent to words ("a \"grave mistake\""): the words without
-    # them, where each of them stands, and for each token the first unquoted word from it.
+    # them and where each of them stands.
     plain: list[str] | None = None
     plain_at: list[int] | None = None
-    next_plain: list[int] | None = None
 
     def party_at(self, pos: int) -> Mention | None:
         """The party named at ``pos``, or a person named after a title written before the
@@ -151,8 +151,8 @@ class _Sentence:
             return pos + hit[0]
         if self.plain is None:
             return None
-        assert self.plain_at is not None and self.next_plain is not None
-        q = self.next_plain[pos]
+        assert self.plain_at is not None
+        q = bisect_left(self.plain_at, pos)  # the first unquoted word at or after pos
         hit = words.match_at(self.plain, q) if q < len(self.plain) else None
         return self.plain_at[q + hit[0] - 1] + 1 if hit else None
 
@@ -195,6 +195,26 @@ class PatternSet:
             *(words for p in self.on_triggers for words in p.required)
         )
         self._on_trigger_memo: dict[frozenset[str], list[Pattern]] = {}
+        # likewise for the patterns of each anchor word (see _ready)
+        self._anchor_words = {
+            anchor: frozenset().union(*(words for p in patterns for words in p.required))
+            for anchor, patterns in self.by_anchor.items()
+        }
+        self._anchor_memo: dict[tuple[str, frozenset[str]], list[Pattern]] = {}
+
+    def _ready(self, anchor: str, words: set[str]) -> list[Pattern]:
+        """The patterns of an anchor word whose required words the sentence has: the same for
+        every sentence with the same of those words (remembered per anchor and that set)."""
+        present = self._anchor_words[anchor].intersection(words)
+        key = (anchor, present)
+        ready = self._anchor_memo.get(key)
+        if ready is None:
+            ready = [
+                p for p in self.by_anchor[anchor] if not any(map(present.isdisjoint, p.required))
+            ]
+            if len(self._anchor_memo) < _MEMO_LIMIT:
+                self._anchor_memo[key] = ready
+        return ready
 
     def _words(self, spec: str) -> list[str]:
         if spec.startswith("&"):
@@ -262,9 +282,7 @@ class PatternSet:
         if anchored:
             anchors = self.anchors
             for k in compress(range(len(lows)), map(anchors.__contains__, lows)):  # scan in C
-                ready = [
-                    p for p in self.by_anchor[lows[k]] if not any(map(words.isdisjoint, p.required))
-                ]
+                ready = self._ready(lows[k], words)
                 if ready:
                     anchored_tries.append((k, ready))
         if not anchored_tries and not on_triggers:
@@ -278,12 +296,6 @@ class PatternSet:
         if not _QUOTES.isdisjoint(lows):
             sentence.plain_at = [k for k, low in enumerate(lows) if low not in _QUOTES]
             sentence.plain = [lows[k] for k in sentence.plain_at]
-            next_plain, q = [0] * len(lows), len(sentence.plain_at)
-            for k in range(len(lows) - 1, -1, -1):
-                if lows[k] not in _QUOTES:
-                    q -= 1
-                next_plain[k] = q
-            sentence.next_plain = next_plain
         found: list[tuple[Trigger, int, int]] = []  # (trigger, match start, match end)
         discards: list[tuple[int, frozenset[str] | None]] = []
         for k, ready in anchored_tries:

@@ -673,7 +673,10 @@ def _unnamed_speaker(
     for k in range(trig.tok - 1, start - 1, -1):
         if lows[k] in _UNNAMED and all(is_modifier(m, tokens) for m in sm.between(lo, k)):
             return True  # no party named before the crowd in the clause ("Obama's critics")
-    relative = next((k for k in range(start, trig.tok) if lows[k] in ("who", "that")), None)
+    before = lows[start : trig.tok]
+    relative = start + min(
+        before.index(w) if w in before else len(before) for w in ("who", "that")
+    ) if "who" in before or "that" in before else None
     if relative is not None and relative >= 1:
         antecedent = relative - 1 - (lows[relative - 1] == ",")
         if antecedent >= 0 and lows[antecedent] in _UNNAMED:

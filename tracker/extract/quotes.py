@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
 from tracker.extract.sentences import Sentence
-from tracker.extract.tokens import Token
+from tracker.extract.tokens import Tokens
 
 # Double quote marks only: single ones are apostrophes as often as quotes.
 _OPENING = frozenset({"“"})
@@ -165,13 +165,16 @@ def _same_paragraph(text: str, sentences: Sequence[Sentence], k: int) -> bool:
     return "\n" not in text[sentences[k].end : sentences[k + 1].start]
 
 
-def speaker_of(tokens: list[Token], mentions: list[Mention]) -> list[Actor]:
+def speaker_of(tokens: Tokens, mentions: list[Mention]) -> list[Actor]:
     """The speaker an attributing sentence names outside its quote: '..., the ministry said',
     '"...," Jiakun added', '"...," said Treasury official Brian Nelson', 'Colonna said: "..."';
     with the government a spokesperson speaks for. Empty when it names none."""
-    marks = [k for k, t in enumerate(tokens) if t.text in _DOUBLE_MARKS]
+    lows = tokens.lows
+    marks = [] if _DOUBLE_MARKS.isdisjoint(tokens.words) else [
+        k for k, low in enumerate(lows) if low in _DOUBLE_MARKS
+    ]
     if not marks:  # ", the White House statement said.": after the last comma
-        marks = [max((k for k, t in enumerate(tokens) if t.text == ","), default=len(tokens))]
+        marks = [len(lows) - 1 - lows[::-1].index(",") if "," in tokens.words else len(lows)]
     # after the quote's last mark, else before its first
     for k in (*range(marks[-1] + 1, len(tokens)), *range(marks[0] - 1, -1, -1)):
         if tokens[k].low not in _ATTRIBUTING:

@@ -757,10 +757,11 @@ _UNDONE_REACH = 20
 def called_off_later(lex: TriggerLexicon, lows: list[str], lo: int, trig: Trigger) -> str | None:
     """ "X was due to travel to Y on Tuesday, but the trip was cancelled": the plan told first
     is undone later in the sentence; the status is the later one."""
-    but = next((
-        k for k in range(trig.tok_end, min(len(lows), trig.tok_end + WINDOW)) if lows[k] == "but"
-    ), None)
-    if but is None or not any(w in _SCHEDULE_WORDS for w in lows[max(lo, but - WINDOW) : but]):
+    after = lows[trig.tok_end : trig.tok_end + WINDOW]
+    if "but" not in after:
+        return None
+    but = trig.tok_end + after.index("but")
+    if _SCHEDULE_WORDS.isdisjoint(lows[max(lo, but - WINDOW) : but]):
         return None
     found = [
         status for _, _, status in lex.status_cues.find_all(lows[but + 1 : but + _UNDONE_REACH])
