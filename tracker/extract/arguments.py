@@ -84,13 +84,19 @@ class SentenceMentions:
         self._first_party: dict[str, Mention | None] = {}
         self.governments = {m.government.name for m in mentions if m.government}
         self.named = self.governments | {m.actor.name for m in mentions if m.source == "anaphor"}
-        positions: dict[str, list[int]] = {}
+        # where each actor is named (sorted: the mentions are); with a spokesperson's
+        # government named where the spokesperson is. Read only: without a government (most
+        # sentences) the two are one dict.
         actor_positions: dict[str, list[int]] = {}
         for m in mentions:
             actor_positions.setdefault(m.actor.name, []).append(m.tok)
-            positions.setdefault(m.actor.name, []).append(m.tok)
-            if m.government is not None:
-                positions.setdefault(m.government.name, []).append(m.tok)
+        positions = actor_positions
+        if self.governments:
+            positions = {}
+            for m in mentions:
+                positions.setdefault(m.actor.name, []).append(m.tok)
+                if m.government is not None:
+                    positions.setdefault(m.government.name, []).append(m.tok)
         self._positions = positions
         self._actor_positions = actor_positions
 
