@@ -102,3 +102,9 @@ def test_a_person_welcomed_or_received_is_met_a_persons_decision_welcomed_is_pra
     assert events("Ruto will receive Abiy Ahmed in Nairobi on Friday.")[0][:2] == (
         "meeting", "planned")
     assert events("Ruto welcomed Abiy Ahmed's decision.")[0][0] == "support"
+
+
+def test_a_body_that_only_describes_its_members_is_no_party():
+    got = events("A meeting between NATO allies Greece and Turkey was held in Ankara on Thursday.")
+    assert got and all("NATO" not in [n for n, _ in parties] for _, _, parties in got)
+    assert {"Greece", "Turkey"} <= {n for n, _ in got[0][2]}

@@ -1544,7 +1544,24 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 bodies.remove(actor)
             bodies.append(actor)
             del bodies[:-8]
+    if not _MEMBER_NOUNS.isdisjoint(low_set):
+        _members_named(mentions, lows)
     return mentions
+
+
+def _members_named(mentions: list[Mention], lows: list[str]) -> None:
+    """ "NATO allies Greece and Turkey", "EU members Poland and Hungary": the body only
+    describes the states named after it; it is no party of what they do (a setting)."""
+    for m, nxt in zip(mentions, mentions[1:]):
+        if (
+            m.actor.kind == "organisation" and m.tok_end < len(lows)
+            and lows[m.tok_end] in _MEMBER_NOUNS and nxt.tok == m.tok_end + 1
+            and nxt.actor.kind == "state"
+        ):
+            m.location = True
+
+
+_MEMBER_NOUNS = frozenset({"ally", "allies", "member", "members", "partner", "partners"})
 
 
 _RANKS = lexicon.words("rank_titles")
