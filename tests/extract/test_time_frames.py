@@ -46,3 +46,79 @@ def test_a_time_told_inside_a_sentence_sets_no_frame_for_the_next():
     )
     [deal] = [e for e in found if e.type == "agreement"]
     assert span(deal) == ("2021-06-16", "2021-06-16", "day")
+
+
+MONDAY = dt.date(2022, 5, 2)
+
+
+def test_this_weekday_told_in_the_past_is_the_one_just_past():
+    found = events_of(
+        "Mexican President Andres Manuel Lopez Obrador spoke by phone with U.S. President Joe "
+        "Biden. The call between the two leaders took place this Friday at noon.",
+        MONDAY,
+    )
+    [call] = [e for e in found if e.type == "call"]
+    assert span(call) == ("2022-04-29", "2022-04-29", "day")
+
+
+def test_this_weekday_of_an_infinitive_after_a_past_verb_is_ahead():
+    from tracker.extract.dates import find_dates
+
+    [date] = find_dates("The two leaders agreed to meet this Friday.", MONDAY)
+    assert date.when.start == dt.date(2022, 5, 6)
+    [date] = find_dates("The talks took place this Friday.", MONDAY)
+    assert date.when.start == dt.date(2022, 4, 29)
+
+
+WEDNESDAY = dt.date(2024, 3, 13)
+
+
+def test_a_weekday_after_an_arrangement_told_in_the_present_is_ahead():
+    found = events_of("Biden is hosting Kishida at the White House on Friday.", WEDNESDAY)
+    [visit] = [e for e in found if e.type == "meeting"]
+    assert visit.status == "planned"
+    assert span(visit) == ("2024-03-15", "2024-03-15", "day")
+
+
+def test_a_weekday_after_a_past_or_a_noun_stays_behind():
+    from tracker.extract.dates import find_dates
+
+    for sentence in (
+        "Nuland did meet the coup leaders in Niamey on Monday.",  # emphatic past
+        "Blinken spoke at a meeting on Monday.",  # a noun, not a verb in the present
+        "Blinken met Wang at the meeting on Monday.",
+    ):
+        [date] = find_dates(sentence, WEDNESDAY)
+        assert date.when.start == dt.date(2024, 3, 11), sentence
+    [date] = find_dates("Kishida is travelling to Washington on Monday.", WEDNESDAY)
+    assert date.when.start == dt.date(2024, 3, 18)
+
+
+def test_a_yearless_date_ahead_told_in_the_past_is_last_years():
+    from tracker.extract.dates import find_dates
+
+    [date] = find_dates("Macron visited China on April 5.", WEDNESDAY)
+    assert date.when.start == dt.date(2023, 4, 5)
+    for sentence in (
+        "The summit is to be held on April 5.",  # a passive still to come
+        "The talks were postponed until April 5.",  # a bound: the new time
+        "Trump expressed doubt over the April 5 date.",  # the date of a noun
+        "The leaders agreed to meet on April 5.",  # the time of the infinitive
+    ):
+        [date] = find_dates(sentence, WEDNESDAY)
+        assert date.when.start == dt.date(2024, 4, 5), sentence
+
+
+def test_day_ranges_told_with_to_or_through():
+    from tracker.extract.dates import find_dates
+
+    cases = {
+        "Macron visited China from April 5 to 7, 2023.": ("2023-04-05", "2023-04-07"),
+        "Macron visited China from 5 to 7 April 2023.": ("2023-04-05", "2023-04-07"),
+        "The conference was held from June 6th through 10th, 2023.": ("2023-06-06", "2023-06-10"),
+    }
+    for sentence, (first, last) in cases.items():
+        [date] = find_dates(sentence, WEDNESDAY)
+        assert (date.when.start.isoformat(), date.when.end.isoformat()) == (first, last)
+    [date] = find_dates("Inflation rose on April 5 to 7 percent.", WEDNESDAY)
+    assert date.text == "April 5"

@@ -47,9 +47,11 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?:,?\s+\d{4}\b)?)"
     r"|(?P<span>\b(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|\d{1,2})\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|earlier|before|after|later)))"
-    r"|(?P<dmy>\b\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?:of\s+)?"
+    r"|(?P<dmy>\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to\s|through\s)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    r"\s+(?:of\s+)?"
     + _M + r"(?:,?\s+\d{4}\b)?)"
-    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*[-–]\s*\d{1,2}\b)?"
+    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to\s|through\s)\s*\d{1,2}"
+    r"(?:st|nd|rd|th)?\b(?![-/\d]|\.\d|\s*(?:%|percent|per\s+cent)))?"
     r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
@@ -148,7 +150,7 @@ _WHEN_AFTER = re.compile(r",?\s+when\b")
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
-_DAY_RANGE = re.compile(r"(\d{1,2})\s*[-–]\s*(\d{1,2})\b")
+_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to\s|through\s)\s*(\d{1,2})\b")
 _ORDINAL_OF = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|(?<=\s)of\s+")
 
 
@@ -664,9 +666,25 @@ def find_dates(
             direction = "nearest"
         if not future and kind in _PLACED_EITHER_WAY and before and before[-1] in _UNTIL:
             direction = "forward"  # "postponed its tariffs until mid-July": the time ahead
+        if not future and kind == "wd" and _told_as_arranged(sentence, m.start()):
+            direction = "forward"  # "Biden is hosting Kishida on Friday": the coming Friday
         if future and scheduled and before[scheduled - 1] in _PAST_AUXILIARIES:
             direction = "nearest"  # "was due to travel on Tuesday": this week's, either side
         when = resolve_expression(kind, text, base, direction)
+        if (
+            kind == "wd" and not future and when is not None and base is not None
+            and when.start > base and text[:5].lower() == "this " and scheduled is None
+            and _told_in_past(before)
+        ):
+            # "The call took place this Friday", told on a Monday: the Friday just past
+            when = resolve_expression(kind, text[5:], base, "backward")
+        if (
+            kind in ("dmy", "mdy") and not future and when is not None and base is not None
+            and when.start > base and not _YEAR_IN.search(text) and scheduled is None
+            and _told_in_past(before)
+        ):
+            # "Macron visited China on April 5", told on March 13: last year's April 5
+            when = _shift_year(when, -1)
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=lead, ahead=future,
             scheduled=scheduled is not None, of_next_act=of_when,
@@ -751,6 +769,56 @@ _SCHEDULE_REACH = 7  # words: "was due to travel to Niamey on Tuesday"
 _SCHEDULE_WORDS = frozenset(lexicon.time_cues()["schedule_leads"])
 _REPORT_LEADS = frozenset(lexicon.time_cues()["report_leads"])
 _PAST_AUXILIARIES = frozenset({"was", "were", "been"})
+
+
+_PAST_VERB_FORMS = lexicon.words("verb_forms") | _PAST_AUXILIARIES
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "this", "that"})
+# "agreed to meet on Friday", "postponed until April 5": a time of what is to come
+_NOT_PAST_TIME = frozenset({"to", "until", "till", "by", "before", "from", "between", "through"})
+_PRESENT_PASSIVE = frozenset({"be", "is", "are", "am"})  # "is to be held", "are scheduled"
+
+
+def _told_in_past(before: list[str]) -> bool:
+    """Whether the words before a time tell it in the past ("took place this Friday"), not
+    as the time of an infinitive after a past verb ("agreed to meet this Friday"), a bound
+    ("postponed until April 5", "a truce from May 8"), a passive still to come ("is to be held
+    on September 10") or a noun's ("expressed doubt over the June 12 date")."""
+    if before and before[-1] in _NOUN_DETERMINERS:
+        return False
+    for k in range(len(before) - 1, -1, -1):
+        low = before[k]
+        if low in _NOT_PAST_TIME:
+            return False
+        if low in _PAST_VERB_FORMS or (len(low) > 4 and low.endswith("ed")):
+            return not (k and before[k - 1] in _PRESENT_PASSIVE)
+    return False
+
+
+_PRESENT_ARRANGEMENTS = frozenset(lexicon.time_cues()["present_arrangements"])
+_PRESENT_AUXILIARIES = frozenset({"is", "are", "am"})
+_PAST_OR_PERFECT = frozenset({"did", "had", "has", "have", "was", "were", "been"})
+_CLAUSE_REACH = 60  # characters before a time looked at for the verb of its clause
+_CLAUSE_MARKS = (",", ";", ":", "(", "\u2014", '"', "\u201c", "\u201d")
+
+
+def _told_as_arranged(sentence: str, at: int) -> bool:
+    """Whether the clause before offset ``at`` tells an arrangement in the present ("is
+    hosting Kishida at the White House", "travels to Beijing", "hold talks"), with no past
+    form: a weekday it is told with lies ahead. Not a noun ("at a meeting on Monday")."""
+    clause = sentence[max(0, at - _CLAUSE_REACH) : at]
+    clause = clause[max(clause.rfind(mark) for mark in _CLAUSE_MARKS) + 1 :]
+    words = clause.lower().split()
+    if not words or any(
+        w in _PAST_VERB_FORMS or w in _PAST_OR_PERFECT or (len(w) > 4 and w.endswith("ed"))
+        for w in words
+    ):
+        return False
+    for k, low in enumerate(words):
+        if low not in _PRESENT_ARRANGEMENTS or (k and words[k - 1] in _NOUN_DETERMINERS):
+            continue
+        if not low.endswith("ing") or (k and words[k - 1] in _PRESENT_AUXILIARIES):
+            return True
+    return False
 
 
 def _lead_word(before: list[str]) -> str:
