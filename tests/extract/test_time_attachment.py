@@ -94,7 +94,7 @@ def test_a_put_off_visit_takes_the_time_of_the_plan_told_again():
         published=dt.date(2022, 8, 21),
     ).events
     [put_off] = [e for e in found if e.status == "postponed"]
-    assert span(put_off) == ("2022-08-22", "2022-08-22", "day")
+    assert span(put_off) == ("2022-08-22", "2022-08-26", "day")  # "from August 22 to 26"
 
 
 def test_what_happened_does_not_take_a_time_after_publication():

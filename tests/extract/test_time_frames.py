@@ -122,3 +122,34 @@ def test_day_ranges_told_with_to_or_through():
         assert (date.when.start.isoformat(), date.when.end.isoformat()) == (first, last)
     [date] = find_dates("Inflation rose on April 5 to 7 percent.", WEDNESDAY)
     assert date.text == "April 5"
+
+
+def test_a_participle_after_an_act_noun_tells_its_time():
+    found = events_of(
+        "China on Tuesday condemned the U.S. sanctions imposed on Chinese firms last week.",
+        WEDNESDAY,
+    )
+    [sanctions] = [e for e in found if e.type == "sanctions"]
+    assert span(sanctions) == ("2024-03-04", "2024-03-10", "week")
+    [criticism] = [e for e in found if e.type == "criticism"]
+    assert span(criticism) == ("2024-03-12", "2024-03-12", "day")
+
+
+def test_a_relative_clause_doing_the_act_of_its_noun_tells_its_time():
+    found = events_of(
+        "Officials said today that the talks covered an agreement between North Korea and "
+        "South Korea that their leaders signed April 27.",
+        dt.date(2018, 5, 16),
+    )
+    [deal] = [e for e in found if e.type == "agreement"]
+    assert span(deal) == ("2018-04-27", "2018-04-27", "day")
+
+
+def test_a_relative_clause_of_another_act_does_not_date_the_noun():
+    found = events_of(
+        "Western nations imposed new restrictions on Belarus on Monday in response to a "
+        "crackdown on dissent that began a year ago.",
+        dt.date(2021, 8, 10),
+    )
+    [sanctions] = [e for e in found if e.type == "sanctions"]
+    assert span(sanctions) == ("2021-08-09", "2021-08-09", "day")

@@ -35,6 +35,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from tracker.domain import When
 from tracker.extract import lexicon
@@ -311,6 +312,62 @@ def _in_relative_clause(tokens: Tokens, date: DateMention, tok: int) -> bool:
 
 _CLOSING_REACH = 3  # tokens after a relative clause's time looked at for the main verb
 
+_PAST_FORMS = lexicon.words("verb_forms")
+_QUALIFYING_REACH = 12  # tokens after an act noun looked at for the clause that qualifies it
+_RELATIVE_WORDS = frozenset({"that", "which"})
+
+
+def _past_form(low: str) -> bool:
+    return low in _PAST_FORMS or (len(low) > 4 and low.endswith("ed"))
+
+
+@lru_cache(maxsize=16)
+def _verbs_of(event_type: str) -> frozenset[str]:
+    """The one-word triggers of a type: "signed" for an agreement, "imposed" for sanctions."""
+    entries = lexicon.triggers().get(event_type, [])
+    words = (e if isinstance(e, str) else e[0] for e in entries)
+    return frozenset(w for w in words if " " not in w)
+
+
+def _told_in_clause_of_noun(
+    tokens: Tokens, tok: int, tok_end: int, anchored: list[DateMention], event_type: str
+) -> DateMention | None:
+    """The time told in a clause that qualifies an act's noun, in the past: a participle right
+    after it ("the sanctions imposed on Chinese firms last week") or a relative clause whose
+    verb does an act of its type ("an agreement ... that their leaders signed in a meeting
+    April 27"). Not for an act told by a verb ("condemned ... on Tuesday")."""
+    if not anchored or _past_form(tokens[tok_end - 1].low) or tokens[tok].low in _WILL:
+        return None
+    end = tokens.ends[tok_end - 1]
+    if all(d.start < end for d in anchored):
+        return None  # (most acts: no time after the noun)
+    relative = False
+    verb = None
+    for k in range(tok_end, min(len(tokens), tok_end + _QUALIFYING_REACH)):
+        low = tokens[k].low
+        if low in _CLAUSE_PUNCTUATION or low in _WILL or low in _MAIN_AUXILIARIES:
+            return None
+        if low in _RELATIVE_WORDS:
+            relative = True
+        elif _past_form(low) and not tokens[k].cap and (
+            k == tok_end or (relative and low in _verbs_of(event_type))
+        ):
+            verb = k
+            break
+    if verb is None:
+        return None
+    start = tokens.starts[verb]
+    stop = next((
+        tokens.starts[k] for k in range(verb, min(len(tokens), verb + _QUALIFYING_REACH))
+        if tokens[k].low in _CLAUSE_PUNCTUATION
+    ), tokens.ends[-1])
+    return next((
+        d for d in anchored
+        if start < d.start and d.end <= stop and not d.same_as_before
+        and d.start - start < _PLAN_REACH
+    ), None)
+
+
 
 class SentenceTimes:
     """The anchored time expressions of one sentence, in order."""
@@ -385,6 +442,12 @@ class SentenceTimes:
             # months" is not when the request was made (but "will visit ... on 9 January" is
             # a visit to come, whatever its status says).
             anchored, starts = self._for_status(status)
+            if (own := _told_in_clause_of_noun(
+                tokens, tok, tok_end, anchored, event_type
+            )) is not None:
+                # "condemned the sanctions imposed on Chinese firms last week": the time the
+                # clause that qualifies the act's noun tells is the act's
+                return own.when
             cue = _future_cue_after(tokens, tok_end)
             if cue is not None and any(d.ahead and d.start >= cue for d in anchored):
                 # "after a meeting held in Brussels, NATO countries will continue providing
