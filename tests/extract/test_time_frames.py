@@ -153,3 +153,10 @@ def test_a_relative_clause_of_another_act_does_not_date_the_noun():
     )
     [sanctions] = [e for e in found if e.type == "sanctions"]
     assert span(sanctions) == ("2021-08-09", "2021-08-09", "day")
+
+
+def test_a_day_told_inside_a_status_cue_does_not_break_it():
+    found = events_of("Kishida and Yoon agreed on Monday to meet again in May.", WEDNESDAY)
+    [meeting] = [e for e in found if e.type == "meeting"]
+    assert meeting.status == "planned"
+    assert span(meeting) == ("2024-05-01", "2024-05-31", "month")

@@ -516,6 +516,10 @@ def cue_status(
     if not QUOTE_MARKS.isdisjoint(words):
         at = [k for k in at if lows[k] not in QUOTE_MARKS]
         words = [lows[k] for k in at]
+    if not _DAY_WORDS.isdisjoint(words):
+        # Nor does a day told between a cue's words ("agreed on Monday to meet again")
+        at = [k for k in at if not _told_day(lows, k)]
+        words = [lows[k] for k in at]
     for a, b, status in lex.status_cues.find_all(words):
         a, b = at[a], at[b - 1] + 1
         if status == "threatened" and not coercive:
@@ -538,6 +542,18 @@ def cue_status(
 
 
 _THREATENING = frozenset({"threatened", "threatens", "threaten", "threatening", "vowed", "vows"})
+_DAY_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow", "tonight",
+})
+
+
+def _told_day(lows: list[str], k: int) -> bool:
+    """Is token k a day told as an adverb ("on Monday", "yesterday")?"""
+    low = lows[k]
+    if low in _DAY_WORDS:
+        return True
+    return low == "on" and k + 1 < len(lows) and lows[k + 1] in _DAY_WORDS
 
 
 def _broken(lows: list[str], a: int, b: int, start: int) -> bool:
