@@ -160,3 +160,10 @@ def test_a_day_told_inside_a_status_cue_does_not_break_it():
     [meeting] = [e for e in found if e.type == "meeting"]
     assert meeting.status == "planned"
     assert span(meeting) == ("2024-05-01", "2024-05-31", "month")
+
+
+def test_this_past_weekend_is_the_one_just_gone():
+    from tracker.extract.dates import find_dates
+
+    [date] = find_dates("Putin met Xi this past weekend.", WEDNESDAY)
+    assert (date.when.start, date.when.end) == (dt.date(2024, 3, 9), dt.date(2024, 3, 10))

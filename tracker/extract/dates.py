@@ -62,7 +62,7 @@ _CANDIDATES = re.compile(
     + r"(?![\w-])(?!\.?,?\s+\d{1,4}(?:st|nd|rd|th)?\b)(?!\s+(?:last|next|this)\s+year))"
     r"|(?P<wd>\b(?:(?:last|next|this|on|early|late|late\s+on|early\s+on|by|until|since)\s+)?"
     + _WD + _PART + r"\b)"
-    r"|(?P<rel>\b(?:last|next|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
+    r"|(?P<rel>\b(?:last|next|this\s+past|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
     r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
@@ -112,7 +112,7 @@ _CANDIDATE_START = re.compile(
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
     + r"|hrough" + _CAP_OR_DIGIT_AFTER
     + r"|hat\s+(?:day|week|month|year|morning|afternoon|evening|night)|hen\s+[a-z]"
-    r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening)|hird\s+week)"
+    r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening|past)|hird\s+week)"
     r"|o(?:vernight\b|ne" + _NUMBER_WORD_UNIT + r"|f" + _CAP_OR_DIGIT_AFTER
     + r"|n\s+[A-Z]|ver\s+the\b)"
     r"|w(?:ithin\b)"
@@ -333,6 +333,8 @@ def _weekday_near(weekday: int, base: dt.date, direction: str, mode: str) -> Whe
 def _relative(words: list[str], base: dt.date) -> When | None:
     unit = words[-1]
     mode = words[0] if words[0] not in ("the", "earlier", "later", "early", "late") else words[1]
+    if words[:2] == ["this", "past"] and unit != "year":
+        mode = "last"  # "this past weekend": the one just gone ("this past year": this one)
     shift = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1}.get(mode, 0)
     if unit == "week":
         return _week_of(shift_days(base, 7 * shift))
