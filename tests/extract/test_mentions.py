@@ -469,3 +469,41 @@ def test_a_place_whose_name_holds_a_states_name_is_no_party():
     # the state itself, and a state whose name ends in another's, are still read
     assert mention_names("American and Mexican leaders met.") == ["United States", "Mexico"]
     assert mention_names("Papua New Guinea and Guinea met.") == ["Papua New Guinea", "Guinea"]
+
+
+def test_an_envoy_is_named_after_the_place_or_body_of_the_post():
+    assert names([
+        "Ambassador of China to Pakistan Jiang Zaidong called on FM Ishaq Dar on Wednesday.",
+        "US Special Envoy to Sudan Tom Perriello said the talks would resume.",
+    ]) == [["Jiang Zaidong", "Ishaq Dar"], ["Tom Perriello"]]
+
+
+def test_the_body_an_envoy_is_posted_to_is_part_of_the_title_before_the_name():
+    text = (
+        "The Indian Ambassador and Permanent Representative to the UN, Syed Akbaruddin, thanked "
+        "all the 55 countries of the Asia-Pacific group for their endorsement."
+    )
+    assert names([text]) == [["Syed Akbaruddin", "Asia-Pacific Group"]]
+    # the officer of a body, not posted to it, still speaks for it
+    text = (
+        "Papua New Guinea Prime Minister and Chair of the Pacific Islands Forum, Peter O'Neill, "
+        "has written to the Prime Minister of Fiji."
+    )
+    assert "Pacific Islands Forum" in names([text])[0]
+
+
+def test_a_plural_title_names_each_person_it_lists():
+    assert names([
+        "Former presidents Didier Ratsiraka and Albert Zafy are expected to be present.",
+        "Presidents Andry Rajoelina and Marc Ravalomanana met in Maputo.",
+    ]) == [
+        ["Didier Ratsiraka", "Albert Zafy"],
+        ["Andry Rajoelina", "Marc Ravalomanana", "Mozambique"],
+    ]
+
+
+def test_a_group_noun_before_an_infinitive_is_still_the_group():
+    assert names([
+        "Putin put pressure on the pro-Russian separatists to agree to the ceasefire.",
+        "Russian opposition to the plan grew.",
+    ]) == [["Vladimir Putin", "pro-Russian separatists"], []]

@@ -569,3 +569,81 @@ def test_a_first_in_history_retells_the_act_told_before():
         "first time the council had demanded a halt to the fighting since the war began."
     )
     assert [t for t, _, _ in names_of(text)] == ["demand"]
+
+
+def test_every_go_between_of_a_listed_mediation_is_no_party_to_the_deal():
+    text = (
+        "Israel and Hamas have agreed to a Gaza ceasefire deal following intensive mediation by "
+        "Qatar, Egypt, and the United States, Qatar's prime minister announced on Wednesday."
+    )
+    deals = [names for kind, _, names in events(text) if kind == "agreement"]
+    assert [{n for n, _ in names} for names in deals] == [{"Israel", "Hamas"}]
+    text = (
+        "A truce between Armenia and Azerbaijan brokered by Russia, France and the United States "
+        "was signed."
+    )
+    deals = [names for kind, _, names in events(text) if kind == "agreement"]
+    assert [{n for n, _ in names} for names in deals] == [{"Armenia", "Azerbaijan"}]
+
+
+def test_whom_a_condition_names_is_no_party_once_the_act_has_its_own():
+    text = (
+        "Trump threatened to impose tariffs on Mexico unless Andres Manuel Lopez Obrador stops "
+        "migrants."
+    )
+    assert events(text) == [
+        ("sanctions", "threatened", [("Donald Trump", "initiator"), ("Mexico", "target")])
+    ]
+    text = (
+        "Trump repeated his remarks about imposing sanctions on Russia if President Vladimir Putin "
+        "would not negotiate."
+    )
+    assert [names for kind, _, names in events(text) if kind == "sanctions"] == [
+        [("Donald Trump", "initiator"), ("Russia", "target")]
+    ]
+
+
+def test_a_condition_that_names_the_only_other_side_keeps_it():
+    text = (
+        'The Ukrainian president said Kyiv "is ready for an immediate ceasefire" if Russia '
+        "accepts."
+    )
+    deals = [names for kind, _, names in events(text) if kind == "agreement"]
+    assert deals and "Russia" in {n for n, _ in deals[0]}
+
+
+def test_in_case_of_names_a_condition_not_a_party():
+    text = (
+        "Venezuelan President Hugo Chavez threatened on Sunday to cut oil supplies to the United "
+        "States in case of a military attack from Colombia."
+    )
+    assert [names for kind, _, names in events(text) if kind == "sanctions"] == [
+        [("Hugo Chavez", "initiator"), ("United States", "target")]
+    ]
+
+
+def test_a_visit_host_met_in_person_is_the_party_not_the_state():
+    text = (
+        "Japanese Prime Minister Fumio Kishida made an unannounced trip to Kyiv on Tuesday and "
+        "held talks with Zelenskyy."
+    )
+    meetings = [names for kind, _, names in events(text) if kind == "meeting"]
+    assert [{n for n, _ in names} for names in meetings] == [
+        {"Fumio Kishida", "Volodymyr Zelenskyy"}
+    ]
+    # a leader only named, not met, leaves the host state
+    text = (
+        "Kishida made an unannounced trip to Kyiv on Tuesday, days after Zelenskyy spoke to "
+        "reporters."
+    )
+    meetings = [names for kind, _, names in events(text) if kind == "meeting"]
+    assert [{n for n, _ in names} for names in meetings] == [{"Fumio Kishida", "Ukraine"}]
+
+
+def test_a_call_after_a_gerund_is_the_clause_subjects_whose_titles_list_them():
+    text = (
+        "US Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov also called "
+        "off an expected meeting after speaking by phone on Monday, the White House said."
+    )
+    calls = [names for kind, _, names in events(text) if kind == "call"]
+    assert [{n for n, _ in names} for names in calls] == [{"Marco Rubio", "Sergei Lavrov"}]

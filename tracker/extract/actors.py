@@ -344,6 +344,11 @@ class ActorIndex:
         self.title_abbreviations = frozenset(cues["title_abbreviations"])
         self.titles = PhraseIndex({phrase_key(t): t for t in cues["titles"]})
         self.title_firsts = frozenset(self.titles.by_first)
+        self.plural_titles = PhraseIndex({
+            (*key[:-1], key[-1] + "s"): t for t in cues["titles"]
+            if (key := phrase_key(t))[-1] in _PLURAL_HEADS
+        })
+        self.plural_title_firsts = frozenset(self.plural_titles.by_first)
         # The head word of each title ("special envoy" → "envoy") marks an apposition.
         self.title_heads = frozenset(
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
@@ -754,6 +759,29 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             covered = i + hit_d[0]
             dem[i] = (covered, state_d, plural)
 
+    # 2a. Two persons under one plural title: "Former presidents Didier Ratsiraka and Albert
+    # Zafy", "Presidents Andry Rajoelina and Marc Ravalomanana" (the title is no first name).
+    for i in _where(lows, index.plural_title_firsts):
+        hit = index.plural_titles.match_at(lows, i)
+        if not hit or True in claimed[i : i + hit[0]]:
+            continue
+        found = _listed_names(tokens, i + hit[0])
+        if not found:
+            continue
+        country = _country_before(tokens, i, dem, gaz_cover)
+        titled_pair: list[Mention] = []
+        for a, b in found:
+            actor = _resolve_name(texts[a:b], index, memory)
+            if actor is None:
+                break
+            if actor.country is None and country:
+                actor = Actor(actor.name, "person", country)
+            titled_pair.append(Mention(actor, a, b, "title", title=str(hit[1])))
+        if len(titled_pair) == len(found):
+            mentions.extend(titled_pair)
+            for x in range(i, found[-1][1]):
+                claimed[x] = True
+
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
     for i in _where(lows, index.title_firsts):
@@ -779,10 +807,16 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         of_state = None
         if j + 1 < n and lows[j] == "of" and (g := gaz_cover[j + 1]) is not None and (
             g.tok == j + 1 and g.actor.kind == "state" and _name_run(tokens, g.tok_end) > g.tok_end
+            or g.tok == j + 1 and g.actor.kind == "state" and lows[i + length - 1] in _POSTED_HEADS
+            and _past_post(tokens, lows, gaz_cover, g.tok_end) > g.tok_end
         ):
             # "President of Argentina Mauricio Macri", "Minister of Foreign Affairs of Belarus
             # Uladzimir Makey": the title's state, then the name
             of_state, j = g.actor, g.tok_end
+        posted = lows[i + length - 1] in _POSTED_HEADS
+        if posted:
+            # "Special Envoy to Sudan Tom Perriello": the post's host, then the name
+            j = _past_post(tokens, lows, gaz_cover, j)
         k = _name_run(tokens, j)
         if k == j:
             continue
@@ -806,6 +840,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 memory.agency_state
                 if country is None and "ministry" in lows[max(0, i - 2) : i + 2] else None
             )
+        elif of_state is not None and posted:
+            # "Ambassador of China to Pakistan Jiang Zaidong": the envoy acts for the state
+            # the title names
+            government = of_state
         titled = Mention(
             actor, j, k, "title", government=government, title=_full_title(lows, i, title)
         )
@@ -908,6 +946,16 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     for y in range(g.tok, g.tok_end):
                         claimed[y] = True
                     mentions[-1].tok = min(mentions[-1].tok, start)  # "with the President of"
+            posted = i - 2
+            if posted >= 1 and (g := gaz_cover[posted]) is not None and g.tok_end == i - 1 and (
+                g.actor.kind != "person"
+            ):
+                to = g.tok - 1 - (lows[g.tok - 1] == "the")
+                if to >= 1 and lows[to] == "to" and lows[to - 1] in _POSTED_HEADS:
+                    # "Permanent Representative to the UN, Syed Akbaruddin": the body the envoy
+                    # is posted to is part of the title, not the envoy's own
+                    for y in range(g.tok, g.tok_end):
+                        claimed[y] = True
 
     # Gazetteer matches that a person's name did not swallow.
     for g in gaz:
@@ -1632,8 +1680,15 @@ def _group_noun_at(lows: list[str], k: int, claimed: list[bool]) -> bool:
     side's attitude ("Russian opposition to the plan")."""
     return (
         k < len(lows) and lows[k] in _GROUP_NOUNS and not claimed[k]
-        and not (k + 1 < len(lows) and lows[k + 1] in _GROUP_NOUN_STOPS)
+        and not (
+            k + 1 < len(lows) and lows[k + 1] in _GROUP_NOUN_STOPS
+            and lows[k] in _ATTITUDE_NOUNS  # "the rebels to agree": the rebels still
+        )
     )
+
+
+# the group nouns that also name an attitude ("Russian opposition to the plan")
+_ATTITUDE_NOUNS = frozenset({"opposition"})
 
 
 def _add_group(
@@ -1708,11 +1763,63 @@ def _past_portfolio(tokens: Tokens, j: int) -> int:
 _AFTER_SUBJECT = frozenset({"on", "has", "had", "have", "was", "is", "will", "would", "also"})
 
 
+_POSTED_HEADS = frozenset({"ambassador", "envoy", "representative", "commissioner"})
+# the heads of the titles a plural names two persons by ("Presidents A and B", "Foreign
+# Ministers A and B")
+_PLURAL_HEADS = frozenset({
+    "president", "minister", "secretary", "chancellor", "premier", "leader", "ambassador",
+    "envoy", "senator",
+})
+
+
+def _listed_names(tokens: Tokens, j: int) -> list[tuple[int, int]]:
+    """The spans of two or three names listed from j on ("Didier Ratsiraka and Albert Zafy",
+    "A, B and C"), each of at least two words; none when the words there are no such list."""
+    spans: list[tuple[int, int]] = []
+    n = len(tokens)
+    while len(spans) < 3:
+        k = _name_run(tokens, j)
+        if k - j < 2:
+            return []
+        spans.append((j, k))
+        if k + 1 < n and tokens[k].low == "and":
+            j = k + 1
+            k2 = _name_run(tokens, j)
+            if k2 - j < 2:
+                return []
+            spans.append((j, k2))
+            return spans
+        if k + 1 < n and tokens[k].text == ",":
+            j = k + 1
+            continue
+        return []
+    return []
+
+
+def _past_post(tokens: Tokens, lows: list[str], gaz_cover: list[Mention | None], j: int) -> int:
+    """After an envoy's title, past the place or body the envoy is posted to ("Ambassador of
+    China to Pakistan Jiang Zaidong", "Permanent Representative to the UN Syed Akbaruddin")
+    when a name follows it; j otherwise."""
+    n = len(tokens)
+    if j + 1 >= n or lows[j] != "to":
+        return j
+    x = j + 2 if lows[j + 1] == "the" else j + 1
+    g = gaz_cover[x] if x < n else None
+    if g is None or g.tok != x or g.actor.kind == "person" or _name_run(tokens, g.tok_end) == (
+        g.tok_end
+    ):
+        return j
+    return g.tok_end
+
+
 def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: ActorIndex) -> bool:
     """ "the Chairman of the ECOWAS Commission, NAME": a title head, "of", then a capitalised
     body's name that runs up to the comma."""
     for h in range(comma - 2, max(-1, comma - 10), -1):
-        if lows[h] in ("of", "for") and h > 0 and lows[h - 1] in index.title_heads:
+        if lows[h] in ("of", "for") and h > 0 and lows[h - 1] in index.title_heads or (
+            # "The Indian Ambassador and Permanent Representative to the UN, NAME"
+            lows[h] == "to" and h > 0 and lows[h - 1] in _POSTED_HEADS
+        ):
             # "the Chairman of the ECOWAS Commission, NAME", "the Minister of State for
             # Foreign Affairs and International Trade, NAME"
             return all(

@@ -55,6 +55,10 @@ _CAUSES = {
 # response to weaken Russia's war machine")
 _IN_CAUSES = frozenset({"response", "retaliation", "reaction"})
 _OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of"} | {a for a, _ in _CAUSES}
+# "imposing sanctions on Russia if Putin won't negotiate", "unless Mexico stops migrants":
+# whom a condition names is not a party to the act it conditions
+_CONDITIONS = frozenset({"if", "unless"})
+_CONDITION_GATE = _CONDITIONS | {"case"}
 
 
 class SentenceMentions:
@@ -370,6 +374,8 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if len(after) > 1 and not _CONDITION_GATE.isdisjoint(sm.words):
+        after = _without_condition(tokens, after)
     if shared_subject and after and {a for a, _ in shared_subject} <= {m.actor for m in after}:
         # "Kurti said ..., as Belgrade demands, and accused Serbia of ...": no side accuses
         # itself; the "and" goes on with the sentence's subject, not the aside's
@@ -500,6 +506,25 @@ def _titles_next(tokens: list[Token], m: Mention, following: list[Mention]) -> b
     return nxt.actor.kind == "person" and nxt.tok - m.tok_end <= _TITLE_REACH and all(
         t.low not in (",", ";", "and", "said", "says") for t in tokens[m.tok_end : nxt.tok]
     )
+
+
+def _without_condition(tokens: list[Token], after: list[Mention]) -> list[Mention]:
+    """The parties after a trigger less those its condition names, once the act has its own:
+    "imposing sanctions on Russia if President Vladimir Putin wouldn't negotiate", "tariffs on
+    Mexico unless Lopez Obrador stops migrants" (but "ready for a ceasefire if Russia accepts"
+    keeps Russia, and '..., if Russia escalates," the G7 leaders said' the speaker after it)."""
+    kept = after[:1]
+    start = after[0].tok_end
+    for m in after[1:]:
+        cond = next((
+            x for x in range(m.tok - 1, start - 1, -1)
+            if tokens[x].low in _CONDITIONS or (
+                tokens[x].low == "case" and x >= 1 and tokens[x - 1].low == "in"
+            )  # "in case of a military attack from Colombia"
+        ), None)
+        if cond is None or any(t.text == "," for t in tokens[cond : m.tok]):
+            kept.append(m)
+    return kept
 
 
 def _speaks_for(speaker: Mention, party: Mention) -> bool:
@@ -698,9 +723,13 @@ def _gerund_subject(sm: SentenceMentions, lo: int, trig: Trigger) -> list[Mentio
     listed beside it), not the party named last before it."""
     tokens = sm.tokens
     link = trig.tok - 1
-    if link < 1 or tokens[link].low not in _GERUND_LINKS or tokens[trig.tok].cap:
-        return None
-    if not gerund(tokens[trig.tok].low):
+    if link >= 2 and tokens[link - 1].low in _GERUND_LINKS and gerund(tokens[link].low) and (
+        not tokens[link].cap
+    ):
+        link -= 1  # "after speaking by phone": the trigger goes on the gerund
+    elif link < 1 or tokens[link].low not in _GERUND_LINKS or tokens[trig.tok].cap or (
+        not gerund(tokens[trig.tok].low)
+    ):
         return None
     start = lo if link > lo else sm.clauses[link - 1]  # ", after accusing": the clause before
     if start >= link or trig.tok - start > WINDOW:
@@ -866,10 +895,19 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     """Does m go on the list the last party is in ("Germany, Denmark, Sweden, and Norway")?"""
     if not out:
         return False
-    gap = [t.low for t in tokens[out[-1].tok_end : m.tok]]
+    span = tokens[out[-1].tok_end : m.tok]
+    titled = 0
+    while titled < len(span) and titled < _LISTED_TITLE and span[-1 - titled].cap and (
+        m.source == "title"
+    ):
+        titled += 1  # "Marco Rubio and Russian Foreign Minister Sergei Lavrov": the title
+    gap = [t.low for t in span[: len(span) - titled]]
     if gap and gap[-1] == "the":
         gap.pop()  # "mediation by Qatar, Egypt, and the United States"
     return gap in ([","], ["and"], [",", "and"], ["or"], [",", "or"])
+
+
+_LISTED_TITLE = 4  # words of a title before a listed name
 
 
 _EQUIPPING = lexicon.words("equipping_verbs")
@@ -984,13 +1022,51 @@ _BROKER_REACH = 8  # tokens from the deal's noun to its broker: "brokered by the
 
 
 def _is_mediator(m: Mention, tokens: list[Token]) -> bool:
-    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it."""
-    for t in reversed(tokens[max(0, m.tok - 6) : m.tok]):
+    """ "a truce brokered by Qatar with the help of Egypt": the go-between is no party to it;
+    nor is any go-between listed with it ("mediation by Qatar, Egypt, and the United States")."""
+    first = _list_start(tokens, m.tok)
+    for t in reversed(tokens[max(0, first - 6) : first]):
         if t.low in (",", ";", "between"):
             return False
         if t.low in _MEDIATION_WORDS:
             return True
     return False
+
+
+def _list_start(tokens: list[Token], tok: int) -> int:
+    """Where the list of names a name is a later item of begins: "Qatar, Egypt, and the United
+    States" from "United States" or "Egypt" (a list with "and" or "or", of capitalised items);
+    the name's own position when it is no later item of one."""
+    n = len(tokens)
+    # a list goes on after the name ("Egypt and the United States"), or has ended with it
+    k, crossed, joined = tok, 0, False
+    end = tok
+    while end < n and tokens[end].cap:
+        end += 1
+    joined = end + 1 < n and tokens[end].low in ("and", "or") or (
+        end + 2 < n and tokens[end].text == ","
+        and (tokens[end + 1].cap or tokens[end + 1].low in ("and", "or"))
+    )
+    start = tok
+    while crossed < _LIST_ITEMS:
+        k = start - 1
+        if k >= 0 and tokens[k].low == "the":
+            k -= 1
+        if k < 1 or tokens[k].low not in (",", "and", "or"):
+            break
+        joined = joined or tokens[k].low != ","
+        j = k - 1
+        if tokens[k].low != "," and tokens[j].text == ",":
+            j -= 1  # the serial comma: ", and the United States"
+        if j < 0 or not tokens[j].cap:
+            break
+        while j > 0 and tokens[j - 1].cap:
+            j -= 1
+        start, crossed = j, crossed + 1
+    return start if crossed and joined else tok
+
+
+_LIST_ITEMS = 4
 
 
 def _is_source(m: Mention, tokens: list[Token]) -> bool:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from copy import deepcopy
 from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 
 from tracker.domain import When
 from tracker.errors import ExtractionTimeout
@@ -422,6 +424,8 @@ def _sentence_events(
             # "Nuland met the coup leaders in Niamey", "Xi arrived in Moscow": a visitor met
             # no one named is the host state's guest
             actors = [*actors, (host, "participant")]
+        if trig.type in _HOSTED_TYPES and len(actors) >= 2:
+            actors = _host_in_person(actors, mentions, lows, trig.tok)
         event_type = trig.type
         persons = _persons_among(actors)
         if event_type == "consult":
@@ -633,6 +637,60 @@ def _visited_place(
         and _SAYING.isdisjoint(lows[max(lo, m.tok - 4) : m.tok])
         and (m.tok_end >= len(lows) or lows[m.tok_end] in _AFTER_PLACE)  # not "the Syria talks"
     ), None)
+
+
+_HOSTED_TYPES = frozenset({"meeting", "consult"})
+
+
+def _met_with(lows: list[str], tok: int) -> bool:
+    """Is the name at tok whom someone is with ("talks with Zelenskyy", "alongside Kim",
+    "with President Xi Jinping")?"""
+    for k in range(tok - 1, max(-1, tok - _WITH_REACH), -1):
+        if lows[k] in _WITH:
+            return True
+        if not lows[k].isalpha() or lows[k] in ("and", "or"):
+            return False
+    return False
+
+
+_WITH = frozenset({"with", "alongside"})
+_WITH_REACH = 4  # "with Chinese President Xi Jinping"
+# words from a visit's trigger to the host met ("trip to Kyiv on Tuesday and held talks with
+# Zelenskyy")
+_MET_REACH = 16
+_MENTION_TOK = attrgetter("tok")
+
+
+def _host_in_person(
+    actors: list[tuple[Actor, str]], mentions: list[Mention], lows: list[str], at: int
+) -> list[tuple[Actor, str]]:
+    """A visit's host state told by its leader in the same sentence: "made a trip to Kyiv and
+    held talks with Zelenskyy", "visited Pyongyang, when he attended a parade alongside Kim",
+    "head to China for talks with President Xi Jinping": the person met, not the state."""
+    names = {a.name for a, _ in actors}
+    out: list[tuple[Actor, str]] = []
+    for actor, role in actors:
+        if actor.kind == "state":
+            # (only the mentions within reach: a scan of the sentence per trigger is quadratic)
+            near = mentions[
+                bisect_right(mentions, at, key=_MENTION_TOK) :
+                bisect_left(mentions, at + _MET_REACH, key=_MENTION_TOK)
+            ]
+            host = next((
+                m.actor for m in near
+                if m.actor.kind == "person" and m.actor.country == actor.country
+                and m.source not in ("pronoun", "pair") and _met_with(lows, m.tok)
+            ), None)
+            if host is not None and not any(
+                a.kind == "person" and a.country == actor.country and a.name != host.name
+                for a, _ in actors
+            ):
+                if host.name not in names:
+                    names.add(host.name)
+                    out.append((host, role))
+                continue
+        out.append((actor, role))
+    return out
 
 
 def _persons_among(actors: list[tuple[Actor, str]]) -> int:
