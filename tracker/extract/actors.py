@@ -1600,7 +1600,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 def _members_named(mentions: list[Mention], lows: list[str]) -> None:
     """ "NATO allies Greece and Turkey", "EU members Poland and Hungary": the body only
     describes the states named after it; it is no party of what they do (a setting)."""
-    for m, nxt in zip(mentions, mentions[1:]):
+    for m, nxt in zip(mentions, mentions[1:], strict=False):
         if (
             m.actor.kind == "organisation" and m.tok_end < len(lows)
             and lows[m.tok_end] in _MEMBER_NOUNS and nxt.tok == m.tok_end + 1

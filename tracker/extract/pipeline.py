@@ -603,13 +603,13 @@ def _requester(
 
 def _first_party_after(sm: SentenceMentions, end: int) -> Actor | None:
     """The first party named after a fronted phrase that ends at ``end`` (not a place)."""
-    for m in sm.between(end, end + _MAIN_SUBJECT_REACH):
+    for m in sm.between(end, end + _ASKED_REACH):
         if not m.location and m.source != "pronoun":
             return m.actor
     return None
 
 
-_MAIN_SUBJECT_REACH = 6  # tokens after the fronted phrase's comma: "India's Ministry of ..."
+_ASKED_REACH = 6  # tokens after the fronted phrase's comma: "India's Ministry of ..."
 def _facing_verb(lows: list[str], lo: int, tok: int) -> int | None:
     """Where "face" stands a few words before a measure's noun in its clause ("will face
     additional restrictions"), if it does."""
