@@ -113,3 +113,23 @@ def test_a_body_that_only_describes_its_members_is_no_party():
     got = events("A meeting between NATO allies Greece and Turkey was held in Ankara on Thursday.")
     assert got and all("NATO" not in [n for n, _ in parties] for _, _, parties in got)
     assert {"Greece", "Turkey"} <= {n for n, _ in got[0][2]}
+
+
+def test_a_target_answering_with_its_own_measure_is_a_second_act():
+    # "its own sanctions": the possessive names the answer, not the act told before
+    found = events(
+        "The European Union imposed sanctions on Belarus on Friday. Belarus retaliated by "
+        "announcing its own sanctions against the EU."
+    )
+    assert ("sanctions", "occurred", [("European Union", "initiator"), ("Belarus", "target")]) in (
+        found
+    )
+    assert ("sanctions", "occurred", [("Belarus", "initiator"), ("European Union", "target")]) in (
+        found
+    )
+    # told again by its author, the act stays one
+    again = events(
+        "The European Union imposed sanctions on Belarus on Friday. The EU said its sanctions "
+        "would stay in place."
+    )
+    assert [e[0] for e in again] == ["sanctions"]

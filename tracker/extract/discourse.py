@@ -626,6 +626,8 @@ def _possessed_retelling(
         if e.type in kinds
         and all(any(same_party(mine, a) for a in e.actors) for mine in event.actors)
         and (alone or (e.status == event.status and overlaps(e.when, event.when)))
+        # "Belarus announced its own sanctions against the EU": the target answers in kind
+        and not (words[-1] == "own" and _answered(e, event))
     ), None)
 
 
