@@ -133,3 +133,21 @@ def test_a_target_answering_with_its_own_measure_is_a_second_act():
         "would stay in place."
     )
     assert [e[0] for e in again] == ["sanctions"]
+
+
+def test_two_sides_that_discussed_something_consulted():
+    got = events(
+        "On January 26, in Istanbul, Foreign Minister Hakan Fidan and his British counterpart "
+        "David Cameron discussed the Gaza conflict and bilateral issues."
+    )
+    assert [(t, s, [n for n, _ in actors]) for t, s, actors in got] == [
+        ("meeting", "occurred", ["Hakan Fidan", "David Cameron"])
+    ]
+    # what was discussed in a consultation the sentence names is that consultation
+    got = events(
+        "Modi spoke with Zelensky by phone on Monday. During the call, both sides discussed "
+        "the war."
+    )
+    assert [t for t, _, _ in got] == ["call"]
+    # one side alone discussing a matter consulted no one
+    assert events("Erdogan discussed the economy in a speech in Ankara.") == []

@@ -718,6 +718,24 @@ def _told_as_another_kind(events: list[ExtractedEvent], event: ExtractedEvent) -
     return False
 
 
+def _discussion_of_told_act(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
+    """Sides told consulting (a call, a meeting, talks) who then "discussed" something, at a
+    time that agrees: that consultation again ("Trump spoke with Modi by phone on Sunday. The
+    two discussed ..."). The verb names no kind of its own, so the kind told before is it."""
+    if event.trigger.lower() != "discussed" or " with " in event.evidence[
+        event.trigger_offset : event.trigger_offset + _WITH_REACH
+    ]:
+        return False  # "discussed the border with the ambassadors": a consultation of its own
+    sides = {_side(a) for a in event.actors}
+    return any(
+        earlier.type in CONSULT and earlier.status == event.status
+        and sides <= {_side(a) for a in earlier.actors}
+        and overlaps(earlier.when, event.when)
+        for earlier in events[-_DUPLICATE_REACH:]
+    )
+
+
+_WITH_REACH = 80  # characters after "discussed" that may name whom it was discussed with
 _TOLD_AS_DONE = frozenset({"occurred", "cancelled", "postponed"})
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
@@ -746,7 +764,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         return  # "the rescheduling of the meeting", "were invited to the summit"
     if _talks_of_the_meeting(events, event):
         return  # "Putin and Kim met ... After four hours of talks, ...": the meeting's talks
-    if _told_as_another_kind(events, event):
+    if _told_as_another_kind(events, event) or _discussion_of_told_act(events, event):
         return  # "Biden will hold a virtual summit with Xi ... The two leaders will discuss"
     for earlier in events[-_DUPLICATE_REACH:]:
         if earlier.type != event.type:

@@ -278,6 +278,10 @@ def _sentence_events(
             # "Russian jets violated Polish airspace": told, not said by anyone (but "the
             # intrusion violated China's sovereignty, Tan said" is Tan's judgement)
             continue
+        if trig.type == "consult" and lows[trig.tok] == "discussed" and any(
+            other.type in _CONSULT_TRIGGERS and other is not trig for other in triggers
+        ):
+            continue  # "During the call, both sides discussed ...": said of the call
         if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
             continue  # "talked about imposing sanctions": a topic, not a conversation told
         held = None
