@@ -71,3 +71,21 @@ def test_a_named_subject_after_and_opens_a_clause(text, word, own_clause):
     clauses = Clauses(tokens)
     k = lows.index(word.lower())
     assert (clauses[k] > 0) == own_clause
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "own_clause"),
+    [
+        # a gerund after "and" that goes with one after "by": a second act
+        ("Belarus retaliated by announcing sanctions and recalling its envoys", "recalling", True),
+        ("Minsk responded by imposing duties and expelling Polish diplomats", "expelling", True),
+        # no gerund after a preposition before it, or a noun in "-ing": one act
+        ("Minsk announced sanctions and recalling envoys was next", "recalling", False),
+        ("by imposing duties and the meeting in Minsk", "meeting", False),
+    ],
+)
+def test_a_gerund_after_and_parallel_to_one_before_opens_a_clause(text, word, own_clause):
+    tokens = tokenize(text)
+    lows = [t.low for t in tokens]
+    k = lows.index(word)
+    assert (Clauses(tokens)[k] > 0) == own_clause

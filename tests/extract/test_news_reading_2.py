@@ -151,3 +151,17 @@ def test_two_sides_that_discussed_something_consulted():
     assert [t for t, _, _ in got] == ["call"]
     # one side alone discussing a matter consulted no one
     assert events("Erdogan discussed the economy in a speech in Ankara.") == []
+
+
+def test_coordinated_gerunds_after_by_are_two_acts():
+    got = events(
+        "Belarus retaliated by announcing sanctions against the EU and recalling its "
+        "ambassadors from Poland and Lithuania."
+    )
+    assert ("sanctions", "occurred", [("Belarus", "initiator"), ("European Union", "target")]) in (
+        got
+    )
+    assert (
+        "sanctions", "occurred",
+        [("Belarus", "initiator"), ("Poland", "target"), ("Lithuania", "target")],
+    ) in got

@@ -93,6 +93,10 @@ def clause_scan(
             # "held talks ... and signed two statements": a second act; but "an immediate and
             # sustained ceasefire" is one noun phrase
             current = i
+        elif t.low == "and" and i + 1 < n and _parallel_gerund(lows, current, i):
+            # "retaliated by announcing sanctions against the EU and recalling its
+            # ambassadors": a second act of the same subject
+            current = i
         elif t.low in ("and", "but") and _named_subject_next(tokens, i) and any(
             looks_like_verb(tokens[x].low) for x in range(max(current, i - _VERB_REACH), i)
         ):
@@ -105,6 +109,29 @@ def clause_scan(
     if current:
         starts[done:] = [current] * (n - done)
     return starts, commas, quotes
+
+
+def _parallel_gerund(lows: list[str], start: int, i: int) -> bool:
+    """Is the word after "and" at i a gerund that goes with one after a preposition earlier in
+    the clause ("by announcing ... and recalling")?"""
+    after = lows[i + 1]
+    if len(after) < 6 or not after.endswith("ing") or after in _NOT_GERUNDS:
+        return False
+    return any(
+        lows[k].endswith("ing") and lows[k - 1] in _GERUND_PREPOSITIONS
+        for k in range(max(start + 1, i - _VERB_REACH), i)
+    )
+
+
+_GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "besides"})
+# words in "-ing" that are no verb's gerund
+_NOT_GERUNDS = frozenset({"during", "meeting", "meetings", "building", "following", "according",
+                          "including", "morning", "evening", "spring", "nothing", "something",
+                          "anything", "everything", "thing", "things", "beijing", "wellington",
+                          "reading", "king", "ring", "wing", "string", "briefing", "hearing",
+                          "funding", "training", "bombing", "shooting", "fighting", "uprising",
+                          "financing", "standing", "understanding", "wording", "warning",
+                          "signing", "opening", "closing", "gathering", "pending"})
 
 
 def attributive_participle(lows: list[str], k: int) -> bool:
