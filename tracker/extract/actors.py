@@ -717,9 +717,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             free = i + length
 
     # "North and South Korea": the first direction shares the name that ends the pair.
-    pairs_of_names = [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"] if (
-        "and" in low_set
-    ) else []
+    pairs_of_names = _after_and(gaz, lows) if "and" in low_set else []
     for g in pairs_of_names:
         first = g.tok - 2
         if texts[first] in _DIRECTIONS and texts[g.tok] in _DIRECTIONS and not any(
@@ -853,9 +851,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
             # "IAEA Director General Rafael Grossi": the prefix is part of the title.
             # "Hamas political leader Ismail Haniyeh": the person acts, not the organisation.
-            if all(
-                tokens[x].cap or lows[x] in _TITLE_MODIFIERS for x in range(g.tok_end, i)
-            ):
+            if _capitalised_or_modifiers(tokens, lows, g.tok_end, i):
                 for x in range(g.tok, g.tok_end):
                     claimed[x] = True
                 if g.actor.kind != "state":
@@ -874,14 +870,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         k = _name_run(tokens, i)
         if k - i < 2 or i in dem or True in claimed[i:k]:
             continue  # "French President Emmanuel Macron" was read as a title already
-        if all(lows[x] in index.title_words or lows[x] in _TITLE_MODIFIERS for x in range(i, k)):
+        if _title_words_only(lows, i, k, index.title_words):
             continue  # "Acting President, Yemi Osinbajo ...": a title, not a name
         if i > 0 and (lows[i - 1] in ("the", "of") or lows[i - 1] in _LOCATIVE):
             continue  # "across the Black Sea, his spokesman said": a place, not a person
-        if any(
-            (g := gaz_cover[x]) is not None and g.actor.kind not in ("state", "person")
-            for x in range(i, k)
-        ):
+        if _covered_by_body(gaz_cover, i, k):
             continue
         # "Iran's top security official, Ali Shamkhani, ...": the title comes first.
         title_first = (
@@ -898,7 +891,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             title_span = range(max(0, i - 7), i - 1)  # "Iran's top security official"
         else:
             window = lows[k + 1 : k + 8]
-            title_at = next((w for w, low in enumerate(window) if low in index.title_heads), None)
+            title_at = next(
+                compress(range(len(window)), map(index.title_heads.__contains__, window)), None
+            )
             if title_at is None:
                 continue
             title_span = range(k + 1, k + 2 + title_at)
@@ -907,14 +902,11 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             continue
         country = actor.country
         if country is None:
-            country = next((
-                g.actor.country for x in title_span
-                if (g := gaz_cover[x]) is not None and g.tok == x and g.actor.kind == "state"
-            ), None)
+            country = _first_state_country(gaz_cover, title_span)
             if country:
                 actor = Actor(actor.name, "person", country)
         government = None
-        if any(lows[x] in index.spokes_titles for x in title_span):
+        if not index.spokes_titles.isdisjoint(lows[title_span.start : title_span.stop]):
             government = index.state_of(country)
         span_lows = lows[title_span.start : title_span.stop]
         titles_found = index.titles.find_all(span_lows)
@@ -941,7 +933,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     g.actor.kind == "state"
                 ) and (  # of a title ("President of ..."), or before one ("PNG Prime Minister")
                     lows[g.tok_end] in index.title_words
-                    or any(lows[y] in index.title_words for y in range(start, g.tok))
+                    or not index.title_words.isdisjoint(lows[start : g.tok])
                 ):
                     for y in range(g.tok, g.tok_end):
                         claimed[y] = True
@@ -1060,12 +1052,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if claimed[i] or (i > 0 and tokens[i - 1].cap and not claimed[i - 1]):
             continue
         k = _name_run(tokens, i, 3)
-        if k - i < 2 or any(claimed[x] or gaz_cover[x] is not None for x in range(i, k)):
+        if k - i < 2 or True in claimed[i:k] or _any_covered(gaz_cover, i, k):
             continue
-        if any(
-            not tokens[x].text[:1].isalpha() or lows[x] in index.title_words
-            or texts[x] in index.demonyms for x in range(i, k)
-        ):
+        if _not_all_name_words(tokens, lows, texts, i, k, index):
             continue
         owner = gaz_cover[i - 1] if i > 0 else None
         possessive = (
@@ -1129,7 +1118,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             ):
                 continue  # "the Standing Committee of the ...": a part of a body named after
                 # it; "the Bharatiya Janata Party (BJP)-led government": the state's
-            words = [tokens[x].base if x == k - 1 else texts[x] for x in range(i, k)]
+            words = [*texts[i : k - 1], tokens[k - 1].base]  # (k - i >= 2)
             mentions.append(Mention(Actor(" ".join(words), "organisation", None), i, k, "name"))
             for x in range(i, k):
                 claimed[x] = True
@@ -1197,7 +1186,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             if i == 0 or not _group_noun_at(lows, i, claimed):
                 continue
             noun = lows[i]
-            owner = next((m for m in mentions if m.tok_end == i), None) if claimed[i - 1] else None
+            owner = _mention_ending_at(mentions, i) if claimed[i - 1] else None
             if owner is not None and owner.actor.kind == "state" and (
                 owner.source == "gazetteer" and texts[i - 1] != tokens[i - 1].text
             ) and (adjective := index.adjective_of(owner.actor)) is not None:
@@ -1209,10 +1198,9 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 claimed[i] = True
                 continue
             if lows[i - 1] in _COUNTRY_OWNERS and i >= 2 and lows[i - 2] == "the" and (
-                noun in _STATE_GROUP_NOUNS and (state_m := memory.main_state() or max((
-                    m for m in mentions
-                    if m.tok < i and m.actor.kind == "state" and not m.location
-                ), key=_TOK, default=_NO_MENTION).actor) is not None
+                noun in _STATE_GROUP_NOUNS and (
+                    state_m := memory.main_state() or _last_state_named(mentions, i)
+                ) is not None
                 and (adjective := index.adjective_of(state_m)) is not None
             ):
                 # "the country's opposition": the group of the state the story is about
@@ -1228,7 +1216,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 claimed[i - 1] = claimed[i] = True
     # "Saudi-led strikes", "a French-drafted resolution", "US-brokered talks": the state that
     # leads, drafts or brokers the act is one of its parties.
-    hyphenated = [x for x in capitals if "-" in texts[x]] if "-" in " ".join(lows) else []
+    hyphenated = _hyphenated(capitals, texts) if "-" in " ".join(lows) else []
     for i in hyphenated:
         if claimed[i]:
             continue
@@ -1245,7 +1233,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             continue
         if lows[i + 1] not in _PAIR_HEADS:
             continue  # "the Russia-Ukraine war" names a conflict, not the parties to an act
-        first, second = (_pair_member(part, index, memory) for part in parts)
+        first, second = _pair_member(parts[0], index, memory), _pair_member(parts[1], index, memory)
         if first is None or second is None or first == second:
             continue
         mentions.append(Mention(first, i, i + 1, "hyphen"))
@@ -1255,7 +1243,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     # Who this sentence tells brokered or hosted an act: none of the pair that acted.
     memory.brokers = (
         set() if _MEDIATION_WORDS.isdisjoint(low_set) and not (
-            hyphenated and _AGENT_HYPHEN.search(" ".join([texts[x] for x in hyphenated]))
+            hyphenated and _AGENT_HYPHEN.search(" ".join(map(texts.__getitem__, hyphenated)))
         ) else _brokers(tokens, mentions, index)
     )
     memory.brokers_seen |= memory.brokers
@@ -1294,10 +1282,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     for x in range(i, i + length):
                         claimed[x] = True
                 continue
-            sides_here = list(dict.fromkeys(  # the sides named shortly before
-                _side(named.mentions[k].actor, index) for k in named.since(i - WINDOW)
-                if not named.mentions[k].location
-            ))
+            sides_here = _sides_since(named, i - WINDOW, index)  # the sides named shortly before
             group, named_here = _pair(
                 memory, index, persons.at(i), listed, fresh_group, str(kind), sides_here
             )
@@ -1341,7 +1326,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     claimed[x] = True
                 continue
         country_at = _country_reference(tokens, i) if country_possible and low == "the" else None
-        if country_at is not None and not any(claimed[x] for x in range(i + 1, country_at)):
+        if country_at is not None and True not in claimed[i + 1 : country_at]:
             # "the country's foreign ministry", "aid to the African country": the state named
             # last (not the sentence's own subject).
             # "the country's" is the nearest state's; "to the African country" is not the
@@ -1393,7 +1378,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                         claimed[x] = True
                 continue
             agency = _agency_at(tokens, i + 1, index) if agency_possible else None
-            if agency is not None and not any(claimed[x] for x in range(i + 1, agency[0])):
+            if agency is not None and True not in claimed[i + 1 : agency[0]]:
                 end, phrase = agency
                 state = index.agency_states.get(phrase) or memory.agency_state
                 if state is not None:
@@ -1448,10 +1433,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             )
             kinds = _BODY_NOUNS[tokens[head].base.lower()]
             if fighters:
-                body = next((
-                    m.actor for m in reversed(mentions)
-                    if m.tok < i and m.actor.kind in kinds and not m.location
-                ), None)
+                body = _last_body_before(mentions, i, kinds)
             noun = tokens[head].base.lower()
             if noun in _ORGAN_NOUNS:
                 # "the council": the body named last whose name ends in it ("the UN Security
@@ -1468,10 +1450,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 ):
                     # "the bloc" is a grouping of members, not the Security Council named
                     # after it: the grouping named last
-                    candidate = next((
-                        b for b in reversed(memory.bodies)
-                        if b.kind == kind and b.name.rsplit(" ", 1)[-1] not in _ORGAN_HEADS
-                    ), None)
+                    candidate = _grouping_named_last(memory.bodies, kind)
                 if candidate is not None:
                     body = candidate
                     break
@@ -1596,6 +1575,99 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         _members_named(mentions, lows)
     return mentions
 
+
+
+# The helpers below hold the tests find_mentions makes over a span of tokens or of mentions. As
+# generators or comprehensions inside it they would read its locals (``lows``, ``tokens``,
+# ``i``, ...) as closure cells, which every other line of it then reads more slowly too.
+
+
+def _after_and(gaz: list[Mention], lows: list[str]) -> list[Mention]:
+    """The gazetteer matches right after an "and" ("North and South Korea")."""
+    return [g for g in gaz if g.tok >= 2 and lows[g.tok - 1] == "and"]
+
+
+def _capitalised_or_modifiers(tokens: Tokens, lows: list[str], a: int, b: int) -> bool:
+    """Is every token in [a, b) capitalised or a title's modifier ("political")?"""
+    return all(tokens[x].cap or lows[x] in _TITLE_MODIFIERS for x in range(a, b))
+
+
+def _title_words_only(lows: list[str], a: int, b: int, title_words: Container[str]) -> bool:
+    """Is every token in [a, b) a title's word or modifier ("Acting President")?"""
+    return all(lows[x] in title_words or lows[x] in _TITLE_MODIFIERS for x in range(a, b))
+
+
+def _covered_by_body(gaz_cover: list[Mention | None], a: int, b: int) -> bool:
+    """Does a gazetteer name of neither a state nor a person cover a token in [a, b)?"""
+    for x in range(a, b):
+        g = gaz_cover[x]
+        if g is not None and g.actor.kind not in ("state", "person"):
+            return True
+    return False
+
+
+def _any_covered(gaz_cover: list[Mention | None], a: int, b: int) -> bool:
+    """Does a gazetteer name cover a token in [a, b)?"""
+    return any(g is not None for g in gaz_cover[a:b])
+
+
+def _first_state_country(gaz_cover: list[Mention | None], span: range) -> str | None:
+    """The country of the first state whose gazetteer name starts in ``span``."""
+    for x in span:
+        g = gaz_cover[x]
+        if g is not None and g.tok == x and g.actor.kind == "state":
+            return g.actor.country
+    return None
+
+
+def _not_all_name_words(
+    tokens: Tokens, lows: list[str], texts: list[str], a: int, b: int, index: ActorIndex
+) -> bool:
+    """Is a token in [a, b) no word of a person's name (a mark, a title's word, a demonym)?"""
+    return any(
+        not tokens[x].text[:1].isalpha() or lows[x] in index.title_words
+        or texts[x] in index.demonyms for x in range(a, b)
+    )
+
+
+def _mention_ending_at(mentions: list[Mention], end: int) -> Mention | None:
+    return next((m for m in mentions if m.tok_end == end), None)
+
+
+def _last_state_named(mentions: list[Mention], before: int) -> Actor | None:
+    """The state named last before token ``before`` (not as a place), if any."""
+    return max((
+        m for m in mentions if m.tok < before and m.actor.kind == "state" and not m.location
+    ), key=_TOK, default=_NO_MENTION).actor
+
+
+def _hyphenated(capitals: list[int], texts: list[str]) -> list[int]:
+    """The capitalised tokens with a hyphen ("Saudi-led", "Biden-Xi")."""
+    return [x for x in capitals if "-" in texts[x]]
+
+
+def _sides_since(named: _Before, tok: int, index: ActorIndex) -> list[Actor]:
+    """The sides of the parties named from ``tok`` on (not as places), in order, once each."""
+    mentions = named.mentions
+    return list(dict.fromkeys(
+        _side(mentions[k].actor, index) for k in named.since(tok) if not mentions[k].location
+    ))
+
+
+def _last_body_before(mentions: list[Mention], before: int, kinds: Container[str]) -> Actor | None:
+    """The body of one of ``kinds`` named last before token ``before`` (not as a place)."""
+    return next((
+        m.actor for m in reversed(mentions)
+        if m.tok < before and m.actor.kind in kinds and not m.location
+    ), None)
+
+
+def _grouping_named_last(bodies: list[Actor], kind: str) -> Actor | None:
+    """The body of ``kind`` named last that is a grouping of members, not an organ."""
+    return next((
+        b for b in reversed(bodies)
+        if b.kind == kind and b.name.rsplit(" ", 1)[-1] not in _ORGAN_HEADS
+    ), None)
 
 def _members_named(mentions: list[Mention], lows: list[str]) -> None:
     """ "NATO allies Greece and Turkey", "EU members Poland and Hungary": the body only

@@ -97,8 +97,8 @@ def clause_scan(
             # "retaliated by announcing sanctions against the EU and recalling its
             # ambassadors": a second act of the same subject
             current = i
-        elif t.low in ("and", "but") and _named_subject_next(tokens, i) and any(
-            looks_like_verb(tokens[x].low) for x in range(max(current, i - _VERB_REACH), i)
+        elif t.low in ("and", "but") and _named_subject_next(tokens, i) and _verb_among(
+            lows, max(current, i - _VERB_REACH), i
         ):
             # "Kuwait pledged $500 million and the United States promised $380 million": a
             # clause with a subject of its own after one with a verb ("Ethiopia's government
@@ -109,6 +109,12 @@ def clause_scan(
     if current:
         starts[done:] = [current] * (n - done)
     return starts, commas, quotes
+
+
+def _verb_among(lows: list[str], a: int, b: int) -> bool:
+    """Does a word in lows[a:b] look like a verb? (A function, not a generator in clause_scan:
+    there it would make ``tokens`` a closure cell, slower to read in its loop.)"""
+    return any(map(looks_like_verb, lows[a:b]))
 
 
 def _parallel_gerund(lows: list[str], start: int, i: int) -> bool:

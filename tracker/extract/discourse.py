@@ -740,6 +740,28 @@ _TOLD_AS_DONE = frozenset({"occurred", "cancelled", "postponed"})
 _POSSESSIVES = frozenset({"his", "her", "their", "my", "its", "our"})
 
 
+# The tests over two events' parties that add_unless_retold makes, as functions: generators
+# inside it would make its loop variable (``earlier``) and ``event`` closure cells, slower to
+# read on every pass of the loop.
+
+
+def _party_of_other_name(
+    actors: list[ExtractedActor], earlier: list[ExtractedActor], earlier_names: set[str]
+) -> bool:
+    """Is one of ``actors`` not named in ``earlier_names`` the same party as one of ``earlier``?"""
+    return any(
+        same_party(a, b) for a in actors if a.name not in earlier_names for b in earlier
+    )
+
+
+def _party_among(actor: ExtractedActor, actors: list[ExtractedActor]) -> bool:
+    return any(same_party(actor, b) for b in actors)
+
+
+def _on_side_of(actors: list[ExtractedActor], other: ExtractedActor) -> bool:
+    return any(same_side(a, other) for a in actors)
+
+
 def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     possessed = _possessed_retelling(events, event)
@@ -802,8 +824,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         elif (
             event.type in MEETING_TYPES and shared == 1 and len(event.actors) == 2
             and earlier.when is None and event.when is None
-            and any(same_party(a, b) for a in event.actors if a.name not in earlier_names
-                    for b in earlier.actors)
+            and _party_of_other_name(event.actors, earlier.actors, earlier_names)
         ):
             # an undated call told again with a party as its state: "the first conversation
             # between a sitting U.S. President and Putin"
@@ -819,7 +840,7 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             event.type in CONSULT and len(event.actors) == 1
             and len(earlier.actors) >= 2 and earlier.status == event.status
             and event.status in _TOLD_AS_DONE
-            and any(same_party(event.actors[0], b) for b in earlier.actors)
+            and _party_among(event.actors[0], earlier.actors)
         ):
             # "'We have agreed on a ceasefire,' Putin said", "asked why the Putin encounter had
             # been put on ice": one party telling of it again (an offer or plan told by one
@@ -828,10 +849,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
         elif (
             len(event.actors) >= 2 and len(earlier.actors) >= 2
             and len({_side(a) for a in event.actors}) == 1
-            and any(a.name in earlier_names for a in event.actors)
-            and (event.type in MEETING_TYPES or any(
-                same_side(a, earlier.actors[0]) for a in event.actors
-            ))
+            and not earlier_names.isdisjoint(a.name for a in event.actors)
+            and (event.type in MEETING_TYPES or _on_side_of(event.actors, earlier.actors[0]))
         ):
             # "spokesperson Bagchi said the decision to call off the visit was made by mutual
             # agreement": a state and its spokesperson, one side of the act told before (its

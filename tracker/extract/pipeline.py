@@ -256,9 +256,6 @@ def _sentence_events(
     # "They also agreed ...": whatever "also" precedes is a further act, not a retelling
     first_also = lows.index("also") if "also" in lows else len(lows)
 
-    def end_of(trig: Trigger) -> int:
-        return clause.end_of(trig.tok)
-
     for trig in triggers:
         if trig.type == "none":
             continue
@@ -305,7 +302,7 @@ def _sentence_events(
         if trig.tok < renamed_until:
             continue  # said of the act renamed: "an initiative reportedly supported by Putin"
         if out and renames_last_act(lows, trig):
-            renamed_until = end_of(trig)
+            renamed_until = clause.end_of(trig.tok)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
         if trig.type == "talks" and _mediated_noun(lows, trig, triggers):
             continue  # "a deal mediated by the UAE": who mediated the deal, not talks of their own
@@ -322,7 +319,7 @@ def _sentence_events(
         if trig.roles:
             actors = slot_roles(actors, trig, sm)  # "was invited by Ruto": Ruto invites
         if lo == 0 and lows[0] in _TEMPORAL_OPENERS and subjectless(lows, lo, trig, sm) and (
-            subject := main_subject(tokens, end_of(trig), sm)
+            subject := main_subject(tokens, clause.end_of(trig.tok), sm)
         ) and all(a.name != subject.actor.name for a, _ in actors):
             # "After speaking with Putin by phone, Macron said ...": the participle's subject is
             # the main clause's
@@ -395,8 +392,8 @@ def _sentence_events(
             )
         if trig.type == "demand" and lo == 0 and lows[0] in _REQUEST_OPENERS and (
             lows[trig.tok] in _REQUEST_NOUNS
-        ) and (asking := sm.between(trig.tok_end, end_of(trig))) and (
-            asked := _first_party_after(sm, end_of(trig))
+        ) and (asking := sm.between(trig.tok_end, clause.end_of(trig.tok))) and (
+            asked := _first_party_after(sm, clause.end_of(trig.tok))
         ) and asked.name != asking[0].actor.name:
             # "After a request from the Burmese government, India's Ministry of Home Affairs
             # announced ...": the phrase names who asked, the main clause's subject was asked
@@ -416,12 +413,12 @@ def _sentence_events(
                 actors = [*actors, (recipient, "target")]
         if len(actors) == 1 and trig.type == "meeting" and trig.weight >= 1 and (
             actors[0][0].kind == "person"
-        ) and any(  # named in the clause, not "the leaders he was supposed to meet in Amman"
-            m.actor == actors[0][0] and m.source not in _REFERENCES and lo <= m.tok < trig.tok
-            for m in mentions
+        ) and _named_in(  # named in the clause, not "the leaders he was supposed to meet in Amman"
+            mentions, actors[0][0], lo, trig.tok
         ) and (
             host := _visited_place(
-                mentions, lows, trig.tok_end, min(end_of(trig), trig.tok_end + _HOST_REACH),
+                mentions, lows, trig.tok_end,
+                min(clause.end_of(trig.tok), trig.tok_end + _HOST_REACH),
                 actors[0][0],
             )
         ):
@@ -442,7 +439,7 @@ def _sentence_events(
         elif (
             event_type == "meeting" and persons == 0 and len(actors) >= 2
             and lows[trig.tok] in _MET
-            and "talks" in lows[trig.tok_end : min(end_of(trig), trig.tok_end + WINDOW)]
+            and "talks" in lows[trig.tok_end : min(clause.end_of(trig.tok), trig.tok_end + WINDOW)]
         ):
             event_type = "talks"  # "the two countries' negotiators met for a round of talks"
         if event_type == "talks" and part_of_meeting(out, actors):
@@ -474,10 +471,7 @@ def _sentence_events(
                 # visit ... be postponed": a request made to someone is an act of its own beside
                 # its content
                 # (not "requested a meeting with Tinubu": whom it asks is whom it would meet)
-                keeps_head = any(
-                    r == "target" and all(a.name != b.name for b, _ in actors)
-                    for a, r in head_actors
-                )
+                keeps_head = _other_target(head_actors, actors)
             elif head_type == "agreement" and event_type in _ONE_SIDE_MEASURES and (
                 _decided_alone(lows, lo, head, trig, sm)
             ):
@@ -503,7 +497,7 @@ def _sentence_events(
         ) and not another_meeting(event_type, actors, out, lo, trig, sm) and not (
             inherited is None and event_type in MEASURES and another_measure(
                 event_type, actors, out, lo, trig, sm, status := event_status(
-                    lex, event_type, trig, lows, lo, window, end_of(trig), inherited
+                    lex, event_type, trig, lows, lo, window, clause.end_of(trig.tok), inherited
                 ),
             )
         ):
@@ -512,7 +506,9 @@ def _sentence_events(
             previous_end = trig.tok_end
             continue
         if status is None:
-            status = event_status(lex, event_type, trig, lows, lo, window, end_of(trig), inherited)
+            status = event_status(
+                lex, event_type, trig, lows, lo, window, clause.end_of(trig.tok), inherited
+            )
         if held is not None and inherited is None and status in ("occurred", "planned"):
             status = held[0]  # "the summit, which is to be held in Astana": planned
         if event_type == "agreement" and lows[trig.tok] in _COMMITTING and inherited is None:
@@ -521,7 +517,7 @@ def _sentence_events(
             status = cue_status(lex, lows, window, trig.tok, None, False)
         if status == "occurred" and event_type not in SPEECH_ACTS and (
             ahead := times.ahead_in_clause(
-                tokens, trig.tok, trig.tok_end, lo, end_of(trig), event_type
+                tokens, trig.tok, trig.tok_end, lo, clause.end_of(trig.tok), event_type
             )
         ) and (
             not told_in_past(tokens, lo, trig) or times.told_with_noun(tokens, trig, ahead)
@@ -551,9 +547,7 @@ def _sentence_events(
         heads[lo] = (trig, event_type, actors)
         last_actors = [(a, r) for a, r in actors if r != "target"]
         # The subject alone acts again in "... met Xi and urged him to ...".
-        last_subjects = [
-            (a, r) for a, r in last_actors if sm.named_between(a.name, 0, trig.tok)
-        ] or last_actors
+        last_subjects = _named_before(last_actors, sm, trig.tok) or last_actors
         if len(actors) >= 2:
             memory.last_group = memory.without_brokers([a for a, _ in actors])[:2]
             memory.group_fresh = True
@@ -562,7 +556,9 @@ def _sentence_events(
         )) and not (event_type in MEETING_TYPES and lows[trig.tok] in _DISCUSSING)
         # ("The two leaders also discussed Venezuela": more of the meeting told, not another)
         separate = separate_sides(actors, lows, trig)
-        mutual = event_type == "sanctions" and _mutual_sides(actors, lows, lo, end_of(trig))
+        mutual = event_type == "sanctions" and _mutual_sides(
+            actors, lows, lo, clause.end_of(trig.tok)
+        )
         if mutual:
             separate = mutual  # "imposing tariffs and counter-tariffs": one act each way
         for sides in separate:
@@ -579,6 +575,34 @@ def _sentence_events(
         previous_end = trig.tok_end
     return out
 
+
+
+# The tests below over mentions and parties are functions of their own, not generators inside
+# _sentence_events: there they would make its locals (``trig``, ``lo``, ``sm``, ``actors``)
+# closure cells, which every line of its loop over the triggers then reads more slowly.
+
+
+def _named_in(mentions: list[Mention], actor: Actor, lo: int, hi: int) -> bool:
+    """Is the actor named (not referred to) at a token in [lo, hi)?"""
+    return any(
+        m.actor == actor and m.source not in _REFERENCES and lo <= m.tok < hi for m in mentions
+    )
+
+
+def _other_target(
+    head_actors: list[tuple[Actor, str]], actors: list[tuple[Actor, str]]
+) -> bool:
+    """Is a target of the governing act none of ``actors``?"""
+    return any(
+        r == "target" and all(a.name != b.name for b, _ in actors) for a, r in head_actors
+    )
+
+
+def _named_before(
+    parties: list[tuple[Actor, str]], sm: SentenceMentions, tok: int
+) -> list[tuple[Actor, str]]:
+    """The parties named before token ``tok``."""
+    return [(a, r) for a, r in parties if sm.named_between(a.name, 0, tok)]
 
 _SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
 _AFTER_PLACE = frozenset({

@@ -63,6 +63,7 @@ def tokenize(text: str) -> Tokens:
     capitals: list[int] = []
     starts: list[int] = []
     add_tokens, add_lows, add_bases = out.extend, lows.extend, bases.extend
+    add_token, add_low, add_base = out.append, lows.append, bases.append
     add_start, add_capital = starts.append, capitals.append
     known = _CHUNK_TOKENS
     if len(known) > _CHUNK_TOKENS_LIMIT:
@@ -84,19 +85,23 @@ def tokenize(text: str) -> Tokens:
             read = _read_chunk(chunk)
             if len(chunk) <= _CHUNK_MEMO_LENGTH:
                 known[chunk] = read
-        tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts, step = read
-        if inner_starts is None:  # one token: most chunks (no list built for its positions)
-            add_start(at)
-            if chunk_capitals:
+        if read.__class__ is Token:  # one token: most chunks, kept as the token alone
+            if read.cap:
                 add_capital(len(lows))
-        else:  # the offsets shifted by a map in C (a comprehension is a function call)
+            add_token(read)
+            add_low(read.low)
+            add_base(read.base)
+            add_start(at)
+        else:
+            tokens, chunk_lows, chunk_bases, chunk_capitals, inner_starts = read
+            # the offsets shifted by a map in C (a comprehension is a function call)
             starts.extend(map(at.__add__, inner_starts))
             if chunk_capitals:
                 capitals.extend(map(len(lows).__add__, chunk_capitals))
-        add_tokens(tokens)
-        add_lows(chunk_lows)
-        add_bases(chunk_bases)
-        at += step  # the chunk's length and its space, kept with its tokens
+            add_tokens(tokens)
+            add_lows(chunk_lows)
+            add_bases(chunk_bases)
+        at += len(chunk) + 1  # the chunk and its space
     out.lows = lows
     out.bases = bases
     out.capitals = capitals
@@ -107,9 +112,10 @@ def tokenize(text: str) -> Tokens:
 
 
 def _read_chunk(chunk: str) -> _ChunkRead:
-    """A chunk's tokens, their lower-case and possessive-less forms, which of them are
-    capitalised, where they start (positions in the chunk; None for a single token, none
-    for the empty chunk) and how far the next chunk is (its length plus the space)."""
+    """The token of a one-token chunk (most chunks: the token carries its lower-case and
+    possessive-less forms, and tokenize reads one object per chunk, not five); else the
+    chunk's tokens, their lower-case and possessive-less forms, which of them are capitalised
+    and where they start (positions in the chunk; none for the empty chunk)."""
     tokens: list[Token] = []
     lows: list[str] = []
     bases: list[str] = []
@@ -129,10 +135,9 @@ def _read_chunk(chunk: str) -> _ChunkRead:
         bases.append(base)
         starts.append(at)
         at += len(word)
-    return (
-        tuple(tokens), tuple(lows), tuple(bases), tuple(capitals),
-        None if len(starts) == 1 else tuple(starts), len(chunk) + 1,
-    )
+    if len(tokens) == 1:
+        return tokens[0]
+    return tuple(tokens), tuple(lows), tuple(bases), tuple(capitals), tuple(starts)
 
 
 def _chunk_tokens(chunk: str) -> list[tuple[str, str, str, bool]]:
@@ -152,10 +157,10 @@ _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n"
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
-# a chunk's tokens, lower cases, bases, capitals, starts and length plus one (see _read_chunk)
-_ChunkRead = tuple[
-    tuple[Token, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...] | None,
-    int,
+# a one-token chunk's token, or a chunk's tokens, lower cases, bases, capitals and starts (see
+# _read_chunk)
+_ChunkRead = Token | tuple[
+    tuple[Token, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]
 ]
 # chunk -> what _read_chunk made of it: the chunks of news repeat
 _CHUNK_TOKENS: dict[str, _ChunkRead] = {}
