@@ -165,3 +165,16 @@ def test_coordinated_gerunds_after_by_are_two_acts():
         "sanctions", "occurred",
         [("Belarus", "initiator"), ("Poland", "target"), ("Lithuania", "target")],
     ) in got
+
+
+def test_a_coup_named_after_a_preposition_is_the_setting_of_another_act():
+    got = events(
+        "President Joe Biden said his administration would impose new sanctions on the leaders "
+        "of last week's military coup in Myanmar."
+    )
+    assert [t for t, _, _ in got] == ["sanctions"]
+    got = events("The African Union suspended Mali after last August's coup.")
+    assert "military" not in [t for t, _, _ in got]
+    # a coup staged or led is told as an act
+    got = events("Colonel Assimi Goita, who led the August coup, was sworn in on Monday.")
+    assert [t for t, _, _ in got] == ["military"]

@@ -328,7 +328,7 @@ def test_a_possessive_time_dates_only_the_noun_it_qualifies():
     wednesday = dt.date(2021, 2, 10)
     body = (
         "President Joe Biden said Wednesday his administration would impose new sanctions on "
-        "the leaders of last week's military coup in Myanmar."
+        "Russia over last week's missile strikes by Russian forces on Kyiv."
     )
     assert span(only(body, "sanctions", wednesday)) == ("2021-02-10", "2021-02-10", "day")
     assert span(only(body, "military", wednesday)) == ("2021-02-01", "2021-02-07", "week")
