@@ -178,3 +178,13 @@ def test_a_coup_named_after_a_preposition_is_the_setting_of_another_act():
     # a coup staged or led is told as an act
     got = events("Colonel Assimi Goita, who led the August coup, was sworn in on Monday.")
     assert [t for t, _, _ in got] == ["military"]
+
+
+def test_a_relative_clause_that_says_who_ousted_someone_is_no_act_told():
+    got = events(
+        "While the generals who ousted Bazoum have called for a three-year transition, ECOWAS "
+        "demands the immediate return to constitutional order."
+    )
+    assert "military" not in [t for t, _, _ in got]
+    got = events("The army ousted President Mohamed Bazoum on July 26.")
+    assert [t for t, _, _ in got] == ["military"]
