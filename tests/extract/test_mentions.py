@@ -507,3 +507,33 @@ def test_a_group_noun_before_an_infinitive_is_still_the_group():
         "Putin put pressure on the pro-Russian separatists to agree to the ceasefire.",
         "Russian opposition to the plan grew.",
     ]) == [["Vladimir Putin", "pro-Russian separatists"], []]
+
+
+def test_a_hyphenated_pair_with_a_side_of_two_words_names_both_sides():
+    [actors] = names(["Pyongyang condemned a joint South Korean-United States naval drill."])
+    assert actors[1:] == ["South Korea", "United States"]
+    [actors] = names(["The India-South Africa joint commission met on Monday."])
+    assert actors == ["India", "South Africa"]
+    [actors] = names(["The NATO-Ukraine Council met in Brussels."])
+    assert actors[:2] == ["NATO", "Ukraine"]
+
+
+def test_a_word_between_a_hyphenated_pair_and_its_head_keeps_both_sides():
+    found = event_actors("US-China trade talks were held in Geneva on Monday.")
+    assert ("talks", ["United States", "China"]) in found
+    [actors] = names(["The Russia-Ukraine war entered its third year."])
+    assert actors == []  # a conflict, not the parties to an act
+
+
+def test_an_organisation_of_two_words_that_leads_talks_is_a_party():
+    found = event_actors("Egypt and Sudan held African Union-led talks on Sunday.")
+    assert ("talks", ["Egypt", "Sudan", "African Union"]) in found
+
+
+def test_allies_of_a_joint_drill_are_no_pair_of_sides():
+    found = event_actors(
+        "North Korea postponed talks with South Korea on Monday, citing a joint South "
+        "Korean-United States air drill. The two countries had agreed to meet in Panmunjom."
+    )
+    assert ("talks", ["North Korea", "South Korea"]) in found or (
+        "talks", ["South Korea", "North Korea"]) in found

@@ -1222,23 +1222,36 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             continue
         prefix, _, suffix = texts[i].rpartition("-")
         if suffix.lower() in _AGENT_SUFFIXES:
-            actor = index.demonyms.get(prefix) or index.lookup_one(prefix)
+            # "a UN-backed deal"; "the African Union-led talks": a name of two words
+            lo, actor = _hyphen_member(tokens, claimed, i, prefix, -1, index, memory)
             if actor is not None:
-                mentions.append(Mention(actor, i, i + 1, "demonym"))
-                claimed[i] = True
+                mentions.append(Mention(actor, lo, i + 1, "demonym"))
+                for x in range(lo, i + 1):
+                    claimed[x] = True
                 continue
-        # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties.
+        # "a Biden-Xi summit", "Israeli-Palestinian talks", "Sino-US ties": both are parties;
+        # so are those of "a South Korean-United States drill", "the India-South Africa
+        # joint commission" (a member of two words) and "US-China trade talks" (a word before
+        # the head).
         parts = texts[i].split("-")
         if len(parts) != 2 or not parts[1][:1].isupper() or i + 1 >= n:
             continue
-        if lows[i + 1] not in _PAIR_HEADS:
+        hi, second = _hyphen_member(tokens, claimed, i, parts[1], 1, index, memory)
+        head = hi
+        while head < n and head < hi + _PAIR_MODIFIERS and lows[head] not in _PAIR_HEADS and (
+            lows[head].replace("-", "").isalpha() and not tokens[head].cap
+            and lows[head] not in _NOT_MODIFIERS
+        ):
+            head += 1
+        if head >= n or lows[head] not in _PAIR_HEADS:
             continue  # "the Russia-Ukraine war" names a conflict, not the parties to an act
-        first, second = _pair_member(parts[0], index, memory), _pair_member(parts[1], index, memory)
+        lo, first = _hyphen_member(tokens, claimed, i, parts[0], -1, index, memory)
         if first is None or second is None or first == second:
             continue
-        mentions.append(Mention(first, i, i + 1, "hyphen"))
-        mentions.append(Mention(second, i, i + 1, "hyphen"))
-        claimed[i] = True
+        mentions.append(Mention(first, lo, i + 1, "hyphen"))
+        mentions.append(Mention(second, i, hi, "hyphen"))
+        for x in range(lo, hi):
+            claimed[x] = True
 
     # Who this sentence tells brokered or hosted an act: none of the pair that acted.
     memory.brokers = (
@@ -2003,6 +2016,39 @@ def _country_reference(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+# how many words may stand between "US-China" and the head noun ("US-China trade talks",
+# "a South Korea-Japan bilateral summit"; two let in more than they gained), and words that
+# end the compound instead
+_PAIR_MODIFIERS = 1
+_DRILL_HEADS = frozenset({"drill", "drills", "exercise", "exercises"})
+_NOT_MODIFIERS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
+                            "with", "by", "is", "are", "was", "were", "has", "have", "had"})
+
+
+def _hyphen_member(
+    tokens: Tokens, claimed: list[bool], i: int, part: str, step: int, index: ActorIndex,
+    memory: ArticleMemory,
+) -> tuple[int, Actor | None]:
+    """One side of the hyphenated word at ``i``: ``part`` alone, or with the capitalised
+    word before it (``step`` -1: "South Korean-", "African Union-") or after it (``step`` 1:
+    "-United States", "-South Africa"), the longer name first. Returns the side's outer token
+    bound (its first token before, the token after it after) and its actor."""
+    n = len(tokens)
+    k = i + step
+    if 0 <= k < n and not claimed[k] and tokens[k].cap and tokens[k].text[:1].isalpha():
+        near = tokens[k].text
+        words = [near, part] if step < 0 else [part, near]
+        if step > 0 and tokens[k].base != near:
+            words[1] = tokens[k].base  # "-South Korea's"
+        actor = index.demonyms.get(" ".join(words))
+        if actor is None:
+            hit = index.lookup(words, 0)
+            actor = hit[1] if hit and hit[0] == 2 else None
+        if actor is not None:
+            return (k if step < 0 else k + 1), actor
+    return (i if step < 0 else i + 1), _pair_member(part, index, memory)
+
+
 def _pair_member(word: str, index: ActorIndex, memory: ArticleMemory) -> Actor | None:
     """One side of "Biden-Xi", "U.S.-China", "Israeli-Palestinian", "Sino-US"."""
     return (
@@ -2401,7 +2447,9 @@ def _count_pairs(
         return  # no pair in the sentence (two rivals of one state would be one)
     run: list[Mention] = []
     for m in [*named, None]:
-        if m is not None and m.source == "hyphen" and run and run[-1].tok == m.tok:
+        if m is not None and m.source == "hyphen" and run and m.tok < run[-1].tok_end and (
+            run[-1].source == "hyphen"
+        ):  # the two sides of one hyphenated word ("South Korean-United States")
             run.append(m)
             continue
         if m is not None and run and 0 < m.tok - run[-1].tok_end <= 5 and (
@@ -2416,7 +2464,10 @@ def _count_pairs(
         ):
             run.append(m)
             continue
-        if len(run) == 2 and _pair_key(run[0].actor, run[1].actor, index) is not None:
+        if len(run) == 2 and _pair_key(run[0].actor, run[1].actor, index) is not None and not (
+            run[1].source == "hyphen"
+            and not _DRILL_HEADS.isdisjoint(lows[run[1].tok_end : run[1].tok_end + 3])
+        ):  # (the allies of "a South Korean-US drill" are no pair of sides)
             _vote(memory, index, run[0].actor, run[1].actor, weight)
             listed = [run[0].actor, run[1].actor]
         run = [m] if m is not None else []
