@@ -537,3 +537,8 @@ def test_allies_of_a_joint_drill_are_no_pair_of_sides():
     )
     assert ("talks", ["North Korea", "South Korea"]) in found or (
         "talks", ["South Korea", "North Korea"]) in found
+
+
+def test_a_person_the_field_names_with_accents_keeps_them_in_an_ascii_article():
+    [actors] = names(["Francois Hollande met Cristina Fernandez in Paris."])
+    assert actors[:2] == ["François Hollande", "Cristina Fernández de Kirchner"]
