@@ -167,3 +167,26 @@ def test_this_past_weekend_is_the_one_just_gone():
 
     [date] = find_dates("Putin met Xi this past weekend.", WEDNESDAY)
     assert (date.when.start, date.when.end) == (dt.date(2024, 3, 9), dt.date(2024, 3, 10))
+
+
+def test_a_person_told_acting_a_day_after_acts_on_that_day_in_the_next_sentence():
+    # Friday, February 26, 2016: the sanctions are Thursday's, the minister spoke on Wednesday
+    found = events_of(
+        "The European Union imposed sanctions on Belarus on Thursday. The move came a day "
+        "after Belarusian Foreign Minister Vladimir Makei addressed parliament in Minsk. "
+        "Makei warned that Belarus would retaliate with military force.",
+        FRIDAY,
+    )
+    [threat] = [e for e in found if e.type == "military" and "Makei" in e.evidence]
+    assert span(threat) == ("2016-02-24", "2016-02-24", "day")
+
+
+def test_a_state_acting_after_a_day_after_keeps_the_story_day():
+    # no person named: the state goes on acting on the story's day
+    found = events_of(
+        "Poland recalled its ambassador to Belarus on Thursday, a day after Belarus "
+        "expelled two of its diplomats. Poland also condemned the decision of Belarus.",
+        FRIDAY,
+    )
+    [condemned] = [e for e in found if e.type == "criticism" and "condemned" in e.evidence]
+    assert span(condemned) == ("2016-02-25", "2016-02-25", "day")

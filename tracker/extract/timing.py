@@ -1001,6 +1001,10 @@ class StoryClock:
     # glance back, not a frame
     _frame: When | None = None
     _prev_frame: When | None = None
+    # The day an act told after "a day after" in the sentence before happened ("The sanctions
+    # came a day after Ri said ..." then "Ri said that ..."), and this sentence's
+    _after: When | None = None
+    _prev_after: When | None = None
 
     def __post_init__(self) -> None:
         if self.published is not None and self.last_day is None:
@@ -1010,6 +1014,7 @@ class StoryClock:
     def advance(self, dates: list[DateMention]) -> bool:
         """Take a sentence's times in; True when it told a time that could not be resolved."""
         self._prev_frame, self._frame = self._frame, None
+        self._prev_after, self._after = self._after, None
         if not dates:  # most sentences tell no time: no comprehension over nothing below
             self.sentences += 1
             self._ahead = None
@@ -1028,6 +1033,7 @@ class StoryClock:
             self.last_when = anchored[-1]
         if any(d.days_back for d in dates):
             self.last_when = self._counted(dates)
+            self._after = self._counted_after(dates)
         self._ahead = next((
             d.when for d in dates
             if d.when and d.anchor and d.ahead and d.lead not in _BOUND_LEADS
@@ -1093,6 +1099,20 @@ class StoryClock:
             out.append(d)
         return out
 
+    def _counted_after(self, dates: list[DateMention]) -> When | None:
+        """The day of the act a "a day after" of the sentence tells, counted back from the day
+        the sentence tells before it, else from the story's day."""
+        told = self.last_day
+        for d in dates:
+            if d.when is not None and d.anchor and d.when.precision == "day" and not d.ahead:
+                told = d.when
+            elif d.of_next_act and d.days_back > 0 and told is not None and (
+                told.precision == "day" and told.start == told.end
+            ):
+                day = shift_days(told.start, -d.days_back)
+                return When(day, day, "day") if day is not None else None
+        return None
+
     def _counted(self, dates: list[DateMention]) -> When | None:
         """The time told last once "two days later", "the next morning", "a day earlier" are
         counted from the day told before them ("... on March 3. The next morning, ..." then
@@ -1149,7 +1169,9 @@ class StoryClock:
                 continue
             if event.status == "threatened":
                 self._threats.append(event)
-            day = self._occasion_of(event) or self.last_day
+            day = self._occasion_of(event) or (
+                self._prev_after if _acting_persons(event) else None
+            ) or self.last_day
             if event.status == "occurred" and self._prev_frame is not None and (
                 narrated_in_past(event)
             ):
