@@ -190,3 +190,14 @@ def test_a_state_acting_after_a_day_after_keeps_the_story_day():
     )
     [condemned] = [e for e in found if e.type == "criticism" and "condemned" in e.evidence]
     assert span(condemned) == ("2016-02-25", "2016-02-25", "day")
+
+
+def test_plans_told_on_after_a_scheduled_trip_keep_its_day():
+    found = events_of(
+        "Indian Prime Minister Narendra Modi is scheduled to leave for Japan on March 3. "
+        "During the trip, Modi is expected to meet Japanese Prime Minister Fumio Kishida. "
+        "He will also visit Kyoto and Osaka.",
+        FRIDAY,
+    )
+    [visit] = [e for e in found if e.type == "meeting" and "Kyoto" in e.evidence]
+    assert span(visit) == ("2016-03-03", "2016-03-03", "day")

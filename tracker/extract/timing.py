@@ -911,6 +911,10 @@ class SetTimes:
                 # planned to start from January 14." then "However, the meeting has now been
                 # postponed"
                 event.when = previous
+                if event.status == "planned" and self.previous is None:
+                    # "During his visit, he is scheduled to meet Modi." then "He will also
+                    # visit Varanasi": the plans told on go on being of that time
+                    self.previous = previous
             elif event.status == "planned" and event.when is not None and (
                 self.published is None or event.when.end >= self.published
             ):
