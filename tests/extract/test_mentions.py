@@ -542,3 +542,17 @@ def test_allies_of_a_joint_drill_are_no_pair_of_sides():
 def test_a_person_the_field_names_with_accents_keeps_them_in_an_ascii_article():
     [actors] = names(["Francois Hollande met Cristina Fernandez in Paris."])
     assert actors[:2] == ["François Hollande", "Cristina Fernández de Kirchner"]
+
+
+def test_a_spokesperson_set_off_by_commas_speaks_for_the_state_of_the_ministry_named():
+    memory = ArticleMemory()
+    tokens = tokenize("Ana Ruiz, the spokesperson for Chile's foreign ministry, said on "
+                      "Monday that Santiago would recall its envoy.")
+    [ruiz] = [m for m in find_mentions(tokens, _base_index(), memory) if m.actor.name == "Ana Ruiz"]
+    assert ruiz.government is not None and ruiz.government.name == "Chile"
+    memory = ArticleMemory()
+    find_mentions(tokenize("Peru's defense ministry protested on Monday."), _base_index(), memory)
+    tokens = tokenize("The navy shadowed the ship, said Luis Prado, a defense ministry spokesman.")
+    [prado] = [m for m in find_mentions(tokens, _base_index(), memory)
+               if m.actor.name == "Luis Prado"]
+    assert prado.government is not None and prado.government.name == "Peru"

@@ -906,7 +906,29 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             if country:
                 actor = Actor(actor.name, "person", country)
         government = None
-        if not index.spokes_titles.isdisjoint(lows[title_span.start : title_span.stop]):
+        said_as = title_span
+        if not title_first:  # "Tan Kefei, a defense ministry spokesperson,": the whole title
+            end = next(
+                (x for x in range(k + 1, min(n, k + 8)) if lows[x] in (",", ".", ";")),
+                title_span.stop,
+            )
+            said_as = range(k + 1, max(end, title_span.stop))
+        if not index.spokes_titles.isdisjoint(lows[said_as.start : said_as.stop]):
+            title_span = said_as
+            if country is None:
+                # "Baloch, the spokesperson for Pakistan's foreign ministry"; "said Tan
+                # Kefei, a defense ministry spokesperson": the state whose ministry was
+                # named (here, else last)
+                stop = title_span.stop
+                country = _first_state_country(gaz_cover, title_span)
+                if country is None and stop < n and lows[stop] in ("for", "of", "at"):
+                    country = _first_state_country(gaz_cover, range(stop + 1, min(n, stop + 4)))
+                if country is None and not index.agency_heads.isdisjoint(
+                    lows[title_span.start : stop]
+                ) and memory.agency_state is not None:
+                    country = memory.agency_state.country
+                if country is not None:
+                    actor = Actor(actor.name, "person", country)
             government = index.state_of(country)
         span_lows = lows[title_span.start : title_span.stop]
         titles_found = index.titles.find_all(span_lows)
