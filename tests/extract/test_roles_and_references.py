@@ -647,3 +647,14 @@ def test_a_call_after_a_gerund_is_the_clause_subjects_whose_titles_list_them():
     )
     calls = [names for kind, _, names in events(text) if kind == "call"]
     assert [{n for n, _ in names} for names in calls] == [{"Marco Rubio", "Sergei Lavrov"}]
+
+
+def test_a_person_to_be_put_back_or_freed_is_what_the_act_is_about():
+    found = events("Germany on Monday backed calls by the African Union for the reinstatement "
+                   "of Mohamed Bazoum.")
+    assert found and all(n != "Mohamed Bazoum" for n, _ in found[0][2])
+    found = events("Algeria warned on Monday that an intervention in Niger to restore its ousted "
+                   "president Mohamed Bazoum would be a mistake.")
+    assert all(n != "Mohamed Bazoum" for _, _, actors in found for n, _ in actors)
+    found = events("Joe Biden met Mohamed Bazoum in Washington on Monday.")
+    assert ("Mohamed Bazoum", "participant") in found[0][2]

@@ -447,6 +447,8 @@ def actors_for(
                 after = [m for m in after if m not in reporters]
     for group, role in ((before, role_first), (after, role_rest)):
         for m in group:
+            if role != role_first and m.actor.kind == "person" and _restored(tokens, m):
+                continue  # "called for the reinstatement of Bazoum": whom the act is about
             own = role_first if role != role_first and (
                 _speaking_with(tokens, m) or _reporting(tokens, m)
             ) else role
@@ -487,6 +489,24 @@ def actors_for(
 
 
 _MATTER_PREPOSITIONS = lexicon.words("matter_prepositions")
+# "the reinstatement of Bazoum", "to restore its elected president Mohamed Bazoum", "the
+# release of Kabore": a person put back, freed or taken is what the act is about, not a party
+_RESTORING_NOUNS = frozenset({"reinstatement", "restoration", "release", "capture", "return"})
+_RESTORING_VERBS = frozenset({"reinstate", "restore", "release", "free"})
+_RESTORED_SKIP = frozenset({"the", "its", "his", "their", "her", "elected", "ousted", "deposed",
+                            "detained", "former", "president", "leader", "prime", "minister"})
+
+
+def _restored(tokens: list[Token], m: Mention) -> bool:
+    k = m.tok - 1
+    while k >= 0 and m.tok - k <= 4 and tokens[k].low in _RESTORED_SKIP:
+        k -= 1
+    if k < 0:
+        return False
+    low = tokens[k].low
+    return low in _RESTORING_VERBS or (
+        low == "of" and k >= 1 and tokens[k - 1].low in _RESTORING_NOUNS
+    )
 
 
 _NOT_TITLE = frozenset({
