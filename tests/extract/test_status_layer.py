@@ -570,3 +570,25 @@ def test_a_bid_with_its_author_between_is_an_offer():
         "the Palestinians.\n", published=PUBLISHED
     ).events
     assert [(e.type, e.status) for e in events] == [("meeting", "proposed")], events
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "status"),
+    [
+        # a statement still to come: a future or a plan participle just before the speech act
+        ("Tokyo will continue to convey to Moscow its concerns about the visit.", "criticism",
+         "planned"),
+        ("The African Union said it will no longer recognise Yahya Jammeh as president.",
+         "rejection", "planned"),
+        ("Pacific leaders are also expected to back Australia's bid to host the summit.",
+         "support", "planned"),
+        # support promised is given in the promise; words said are said
+        ("China will continue to staunchly support Pakistan, Wang said.", "support", "occurred"),
+        ("Tokyo conveyed to Moscow its concerns about the visit.", "criticism", "occurred"),
+        ("Kenya urged Ethiopia to withdraw its troops, the statement said.", "demand",
+         "occurred"),
+    ],
+)
+def test_a_speech_act_governed_by_a_future_is_still_to_come(body, event_type, status):
+    event = first_event(body)
+    assert (event.type, event.status) == (event_type, status)

@@ -434,7 +434,9 @@ def _base_status(
     inherent, hi = trig.status, trig.tok_end
     status = cue_status(lex, lows, lo, hi, inherent, event_type in COERCIVE, trig.tok)
     if event_type in SPEECH_ACTS:
-        return "occurred"
+        # words said are said; but "will no longer recognise", "would ask the Council", "is
+        # expected to back": a statement still to come
+        return "planned" if _speech_ahead(lows, trig.tok, event_type) else "occurred"
     if inherent is None:
         # "Talks between A and B ... have been postponed": the noun's own predicate; what
         # became of the act outweighs an attributive "a planned visit ...".
@@ -462,6 +464,27 @@ _AHEAD_MODIFIERS: dict[str, str] = lexicon.cues()["ahead_modifiers"]
 _DAY_PARTS = lexicon.words("day_parts")
 _ACT_NOUNS = lexicon.words("act_nouns")
 _AHEAD_REACH = 5  # words from "next" to its noun: "future higher level government talks"
+
+
+def _speech_ahead(lows: list[str], k: int, event_type: str) -> bool:
+    """Is the speech act at k governed by a future just before it: "will", "would" or a plan
+    participle with "to", with at most "no longer", "continue to", "also" between? Support
+    promised ("China will continue to support Pakistan", "We will stand by Ukraine") is given
+    in the promise: only a plan participle puts it ahead ("are expected to back the bid")."""
+    j = k - 1
+    while j >= 0 and lows[j] in _SPEECH_AHEAD_FILLERS:
+        j -= 1
+    if j < 0:
+        return False
+    if lows[j] in ("will", "would", "shall", "'ll"):
+        return event_type != "support"
+    return lows[j] in _PLAN_PARTICIPLES and j + 1 < k and lows[j + 1] == "to"
+
+
+# words between a future and the speech act it governs ("will no longer recognise", "will
+# continue to convey", "is also expected to back")
+_SPEECH_AHEAD_FILLERS = frozenset({"no", "longer", "continue", "to", "also", "then", "soon",
+                                   "again", "formally", "officially", "publicly", "jointly"})
 
 
 def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
