@@ -29,6 +29,10 @@ def first_event(body):
         ("A visit of Kenyan President William Ruto to Nigeria scheduled for Friday has been "
          "rescheduled.", "meeting", "postponed"),
         ("Talks between Armenia and Azerbaijan got postponed.", "talks", "postponed"),
+        # a plan that stands
+        ("Biden's trip to Israel was still on, according to the White House.", "meeting",
+         "planned"),
+        ("The summit between Ruto and Abiy is on track.", "meeting", "planned"),
         # a passive future: the act is ahead
         ("The peace agreement between Armenia and Azerbaijan will be formally signed on "
          "June 26 in Geneva.", "agreement", "planned"),

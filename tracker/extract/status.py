@@ -712,6 +712,8 @@ def _verb_group_status(lows: list[str], k: int) -> str | None:
             return "postponed"  # "had been due to take place on Friday": no longer due
         if word in _SCHEDULED or word == "to":
             return "planned"  # "is due", "was set", "had been scheduled", "is to", "is likely"
+        if word == "on" and (lows[j - 1] == "still" or (j + 1 < n and lows[j + 1] == "track")):
+            return "planned"  # "Biden's trip was still on as of Tuesday", "is on track"
         if word in _FILLERS or word.endswith("ly"):
             future = future or word == "be"
             continue
