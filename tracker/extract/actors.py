@@ -672,9 +672,10 @@ _ACTOR_KIND = attrgetter("actor.kind")
 _SOURCE = attrgetter("source")
 
 
-def _where(words: list[str], wanted: frozenset[str]) -> list[int]:
-    """The positions of the words in ``wanted``, in order."""
-    if wanted.isdisjoint(words):
+def _where(words: list[str], wanted: frozenset[str], word_set: set[str]) -> list[int]:
+    """The positions of the words in ``wanted``, in order. ``word_set``: the set of ``words``
+    (``Tokens.words``), for the first test (each word once, not each token)."""
+    if wanted.isdisjoint(word_set):
         return []  # most sentences for most word sets: one test in C
     return list(compress(range(len(words)), map(wanted.__contains__, words)))  # the scan in C
 
@@ -759,7 +760,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # 2a. Two persons under one plural title: "Former presidents Didier Ratsiraka and Albert
     # Zafy", "Presidents Andry Rajoelina and Marc Ravalomanana" (the title is no first name).
-    for i in _where(lows, index.plural_title_firsts):
+    for i in _where(lows, index.plural_title_firsts, low_set):
         hit = index.plural_titles.match_at(lows, i)
         if not hit or True in claimed[i : i + hit[0]]:
             continue
@@ -782,7 +783,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # 2. Titled persons: "Russian President Vladimir Putin", "Vice Foreign Minister Choe Son Hui".
     title_firsts = index.titles.by_first
-    for i in _where(lows, index.title_firsts):
+    for i in _where(lows, index.title_firsts, low_set):
         if claimed[i]:
             continue
         hit = index.titles.match_at(lows, i)
@@ -1159,7 +1160,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 
     # 5. Demonyms before a noun: "Chinese goods", "his French, German and British counterparts".
     accepted: set[int] = set()
-    for i in sorted(dem, reverse=True):
+    for i in sorted(dem, reverse=True) if dem else ():  # (most sentences: no demonym)
         nxt, state_d, plural = dem[i]
         if True in claimed[i:nxt]:  # a flag set on one of its tokens (in C)
             continue
@@ -1198,13 +1199,13 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     # "pro-Russian separatists": a group siding with a state is neither that state nor its own
     if not _GROUP_NOUNS.isdisjoint(low_set):
         named_groups = memory.named_groups
-        for i in _where(lows, frozenset(w for w in low_set if w.startswith("pro-"))):
+        for i in _where(lows, frozenset(w for w in low_set if w.startswith("pro-")), low_set):
             state_p = index.demonyms.get(texts[i][4:])
             if state_p is not None and not claimed[i] and _group_noun_at(lows, i + 1, claimed):
                 named_groups[lows[i + 1]] = _add_group(
                     mentions, claimed, "pro-" + texts[i][4:], lows[i + 1], state_p, i, i + 1
                 )
-        for i in _where(lows, _GROUP_NOUNS):
+        for i in _where(lows, _GROUP_NOUNS, low_set):
             if i == 0 or not _group_noun_at(lows, i, claimed):
                 continue
             noun = lows[i]
@@ -1284,11 +1285,13 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     memory.brokers_seen |= memory.brokers
 
     # 6. References: "the Russian leader", "the two leaders", "he".
-    references = _where(lows, index.reference_firsts)
-    if references:  # (their helpers are made only for a sentence that has some)
-        latest = _LatestPerson(mentions)
-        persons = _PersonsBefore(mentions)
-        named = _Before(mentions, _names_a_party)
+    references = _where(lows, index.reference_firsts, low_set)
+    # the indexes of the mentions before a reference, made when a reference first asks (most
+    # references, "the" before a common noun, never ask): made then or here, each is the same,
+    # since none reads the mentions before it is first asked
+    latest: _LatestPerson | None = None
+    persons: _PersonsBefore | None = None
+    named: _Before | None = None
     pair_firsts = index.pairs.by_first
     opening_pronoun: Mention | None = None  # a sentence-opening "He"
     state_toks: list[int] | None = None  # the states named, built when first asked for
@@ -1307,6 +1310,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             hit = None  # "the two islands", "the pair of shoes": no reference to the parties
         if hit:
             length, (kind, _) = hit  # type: ignore[misc]
+            if named is None:
+                named = _Before(mentions, _names_a_party)
             listed = _coordinated_subject(named, lows, i, tokens)  # advances ``named`` to i
             if kind == _MEMBERS:
                 # "The leaders will meet again": the members of the organisation the story
@@ -1318,6 +1323,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                         claimed[x] = True
                 continue
             sides_here = _sides_since(named, i - WINDOW, index)  # the sides named shortly before
+            if persons is None:
+                persons = _PersonsBefore(mentions)
             group, named_here = _pair(
                 memory, index, persons.at(i), listed, fresh_group, str(kind), sides_here
             )
@@ -1405,6 +1412,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             role = _role_reference(tokens, i + 1, index) if roles_possible else None
             if role is not None:
                 end, wanted = role
+                if persons is None:
+                    persons = _PersonsBefore(mentions)
                 person = memory.person_titled(wanted, exclude=persons.seen(i))
                 if person is not None:
                     # "the chancellor", "the envoy": the person named last with that title.
@@ -1437,6 +1446,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 continue
             government_noun = tokens[i + 1].base.lower()  # "the administration's support"
             if government_noun in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
+                if latest is None:
+                    latest = _LatestPerson(mentions)
                 state = _government_of(government_noun, mentions, i, memory, index, latest)
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
@@ -1446,6 +1457,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 # "the junta", "the generals": the state the story is about; "the army": the
                 # state whose army was named ("Sudan's army", "Myanmar's military ruler").
                 if nxt in _FORCE_NOUNS:
+                    if latest is None:
+                        latest = _LatestPerson(mentions)
                     speaker = latest.before(i)  # "Netanyahu warned that the army"
                     state = memory.army_state or (
                         index.state_of(speaker.country) if speaker else None
@@ -1523,6 +1536,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 # "Obama spoke with President Morsi and thanked him": not the one who thanks
                 person = other
             else:
+                if latest is None:
+                    latest = _LatestPerson(mentions)
                 person = latest.before(i) or (
                     None if _unnamed_holder_before(lows, i, index.title_heads)
                     else memory.last_subject or memory.last_person()
@@ -1536,6 +1551,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         ):
             # "the United States and Russia reaffirmed ... and said they would": the pair
             # that is the sentence's own subject, else the group told last.
+            if named is None:
+                named = _Before(mentions, _names_a_party)
             group = _coordinated_subject(named, lows, i, tokens) or memory.last_group
             for actor in group:
                 mentions.append(Mention(actor, i, i + 1, "pronoun"))
@@ -2447,13 +2464,18 @@ def _count_pairs(
     named: list[Mention] = []
     first_persons: dict[Actor, None] = {}
     first_sides: dict[Actor, None] = {}
+    state_by_country = index.state_by_country
     for m in mentions:
         if m.source in _NOT_NAMED or m.location:
             continue
         named.append(m)
-        if m.actor.kind == "person":
-            first_persons[m.actor] = None
-        first_sides[_side(m.actor, index)] = None
+        actor = m.actor
+        if actor.kind == "person":
+            first_persons[actor] = None
+            # its side (_side, inlined: this runs for every name of every sentence)
+            first_sides[actor.country and state_by_country.get(actor.country) or actor] = None
+        else:
+            first_sides[actor] = None
     persons = list(first_persons)
     counts = memory.person_counts
     for person in persons:

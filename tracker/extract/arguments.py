@@ -235,11 +235,13 @@ def actors_for(
 ) -> list[tuple[Actor, str]]:
     """(actor, role) pairs: the subject before the trigger, then the parties after it."""
     tokens, clause = sm.tokens, sm.clauses
-    lo = clause[trig.tok]
+    clause_of = clause.starts  # clause[k], read from its list (no method call per token)
+    lo = clause_of[trig.tok]
     window_start = max(lo, trig.tok - WINDOW)
     before = [
         m for m in sm.parties_between(window_start, trig.tok, trig)
-        if clause[m.tok] == lo and m.tok_end <= trig.tok and not sm.separated(m.tok_end, trig.tok)
+        if clause_of[m.tok] == lo and m.tok_end <= trig.tok
+        and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     spoken_of = False
     answering: list[Mention] = []

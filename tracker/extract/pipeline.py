@@ -154,7 +154,7 @@ def extract(
             # the article established so far (the sentence itself is read in its turn)
             ahead = tokenize(sentences[source].text)
             speakers[source] = speaker_of(ahead, find_mentions(ahead, index, deepcopy(memory)))
-        future_from = None if _FUTURE_CUES.isdisjoint(lows) else _first_future_cue(tokens)
+        future_from = None if _FUTURE_CUES.isdisjoint(tokens.words) else _first_future_cue(tokens)
         dates = find_dates(sentence.text, article.published, future_from, tokens.words)
         if dates:
             dates = clock.also_on_day_told(dates)  # "also on Thursday": the Thursday told
@@ -291,7 +291,7 @@ def _sentence_events(
             if held is None or not held[1]:
                 continue
         told_anew = held is not None
-        lo = clause[trig.tok]
+        lo = clause.starts[trig.tok]
         if lex.blocked(
             lows, lo, trig.tok, clause.end_of(trig.tok), denial_end, trig.type in COERCIVE, caps,
             trig.tok_end, trig.type in SPEECH_ACTS and _made_by_named(tokens, trig),
@@ -1146,7 +1146,7 @@ def _event(
         end=sentence.end,
         confidence=min(confidence, 0.95),
         title=event_title(event_type, extracted),
-        trigger=sentence.text[tokens.starts[trig.tok] : tokens.ends[trig.tok_end - 1]],
+        trigger=sentence.text[tokens.starts[trig.tok] : tokens.end_of(trig.tok_end - 1)],
         trigger_offset=tokens.starts[trig.tok],
     )
 

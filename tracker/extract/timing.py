@@ -338,7 +338,7 @@ def _told_in_clause_of_noun(
     April 27"). Not for an act told by a verb ("condemned ... on Tuesday")."""
     if not anchored or _past_form(tokens[tok_end - 1].low) or tokens[tok].low in _WILL:
         return None
-    end = tokens.ends[tok_end - 1]
+    end = tokens.end_of(tok_end - 1)
     if all(d.start < end for d in anchored):
         return None  # (most acts: no time after the noun)
     relative = False
@@ -360,7 +360,7 @@ def _told_in_clause_of_noun(
     stop = next((
         tokens.starts[k] for k in range(verb, min(len(tokens), verb + _QUALIFYING_REACH))
         if tokens[k].low in _CLAUSE_PUNCTUATION
-    ), tokens.ends[-1])
+    ), tokens.end_of(-1))
     return next((
         d for d in anchored
         if start < d.start and d.end <= stop and not d.same_as_before
@@ -415,7 +415,7 @@ class SentenceTimes:
         if self._years and (year := self._year_of(tokens, tok, tok_end, event_type)) is not None:
             # "their May 21 meeting during the 2017 Riyadh Summit": a day of that year told
             # close by names the act's time more precisely
-            pos_start, pos_end = tokens.starts[tok], tokens.ends[tok_end - 1]
+            pos_start, pos_end = tokens.starts[tok], tokens.end_of(tok_end - 1)
             finer = [
                 d for d in self.anchored
                 if finer_within(d.when, year)
@@ -472,7 +472,7 @@ class SentenceTimes:
                 # dinner with Xi": a time told before the saying is the saying's
                 kept = [d for d in anchored if not _told_before_saying(tokens, d, tok)]
                 anchored, starts = kept, [d.start for d in kept]
-            if status == "planned" and any(d.start >= tokens.ends[tok_end - 1] for d in anchored):
+            if status == "planned" and any(d.start >= tokens.end_of(tok_end - 1) for d in anchored):
                 kept = [d for d in anchored if not _told_after_saying(tokens, d, tok_end)]
                 anchored, starts = kept, [d.start for d in kept]
             if not anchored and status != "planned":
@@ -486,8 +486,10 @@ class SentenceTimes:
             scheduled = self._for_status("scheduled")
             if scheduled[0]:
                 anchored, starts = scheduled
-        pos_start, pos_end = tokens.starts[tok], tokens.ends[tok_end - 1]
-        if anchored and any(d.possessive for d in anchored):
+        if not anchored:
+            return None  # (most acts: no time told; the token ends are not read)
+        pos_start, pos_end = tokens.starts[tok], tokens.end_of(tok_end - 1)
+        if any(d.possessive for d in anchored):
             # "would impose sanctions on the leaders of last week's coup": the week is the
             # coup's; it dates only the noun it qualifies
             kept = [
@@ -573,7 +575,7 @@ class SentenceTimes:
         name, when the sentence tells more than one after the trigger; else ``when``."""
         if party_tok is None or party_tok >= len(tokens) or len(self.anchored) < 2:
             return when
-        trigger_end = tokens.ends[tok_end - 1]
+        trigger_end = tokens.end_of(tok_end - 1)
         after = [
             d for d in self.anchored
             if d.start >= trigger_end and d.when is not None and not d.same_as_before
@@ -581,7 +583,7 @@ class SentenceTimes:
         ]
         if len({d.when for d in after}) < 2:
             return when
-        named_end = tokens.ends[party_tok]
+        named_end = tokens.end_of(party_tok)
         own = next((d for d in after if d.start >= named_end), None)
         if own is None or own.start - named_end > _PLAN_REACH:
             return when
@@ -593,7 +595,7 @@ class SentenceTimes:
         "will" before it), is the coming one."""
         if self._published is None:
             return None
-        end = tokens.ends[tok_end - 1]
+        end = tokens.end_of(tok_end - 1)
         k = bisect_left(self._starts, end)
         if k == len(self.anchored):
             return None
@@ -617,7 +619,7 @@ class SentenceTimes:
         "the 2015 nuclear deal") or its object ("signed a 1956 declaration"): the act's own
         time, whatever else the sentence tells."""
         start = tokens.starts[tok]
-        end = tokens.ends[tok_end - 1]
+        end = tokens.end_of(tok_end - 1)
         for d in self._years:
             if d.start >= end:
                 if event_type not in _OBJECT_IS_ACT:
@@ -653,7 +655,7 @@ class SentenceTimes:
         when = self.when_for(tokens, tok, tok_end, "planned", None, event_type)
         if when is None or when.start <= self._published:
             return None
-        first, last = tokens.starts[lo], tokens.ends[hi - 1]
+        first, last = tokens.starts[lo], tokens.end_of(hi - 1)
         told = [d for d in self.anchored if first <= d.start and d.end <= last]
         if any(d.when == when for d in told):
             return when
@@ -673,7 +675,7 @@ class SentenceTimes:
         last = tokens[trig.tok_end - 1]
         if last.low.endswith("ed") or last.low in _PAST_TRIGGER_FORMS:
             return False  # "visited Cuba last month": the verb is the act
-        end = tokens.ends[trig.tok_end - 1]
+        end = tokens.end_of(trig.tok_end - 1)
         return any(
             d.when == when and 0 <= d.start - end <= _NOUN_TIME_REACH for d in self.anchored
         )

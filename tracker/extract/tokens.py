@@ -46,6 +46,11 @@ class Tokens(list[Token]):
     words: set[str]
     starts: list[int]
 
+    def end_of(self, k: int) -> int:
+        """Where token k ends (``ends[k]``, without building the list when it is not)."""
+        ends = self._ends
+        return self.starts[k] + len(self[k].text) if ends is None else ends[k]
+
     @property
     def ends(self) -> list[int]:
         if self._ends is None:  # start plus length, in C
