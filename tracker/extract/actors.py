@@ -703,19 +703,21 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     gaz_firsts = index.first_words  # all capitalised
     match_name = index._index.match_at
     for i in capitals:  # (a filter in the loop: a comprehension is one more function call)
-        if texts[i] not in gaz_firsts:
+        if i < free or texts[i] not in gaz_firsts:
+            continue  # inside the name matched before, or no name starts with the word
+        hit = match_name(texts, i)
+        if hit is None:
             continue
-        hit = match_name(texts, i) if i >= free else None
-        if hit and i + hit[0] < n and texts[i + hit[0]] == "$":
-            hit = None  # "US$150,000": a currency, not the state
-        if hit and i and texts[i - 1] in _OTHER_PLACE_FIRSTS and (
-            (texts[i - 1], *texts[i : i + hit[0]]) in _OTHER_PLACES
+        length, actor = hit
+        end = i + length
+        if end < n and texts[end] == "$":
+            continue  # "US$150,000": a currency, not the state
+        if i and texts[i - 1] in _OTHER_PLACE_FIRSTS and (
+            (texts[i - 1], *texts[i:end]) in _OTHER_PLACES
         ):
-            hit = None  # "South America", "New Mexico": another place
-        if hit:
-            length, actor = hit
-            gaz.append(Mention(actor, i, i + length, "gazetteer"))
-            free = i + length
+            continue  # "South America", "New Mexico": another place
+        gaz.append(Mention(actor, i, end, "gazetteer"))
+        free = end
 
     # "North and South Korea": the first direction shares the name that ends the pair.
     pairs_of_names = _after_and(gaz, lows) if "and" in low_set else []
@@ -849,15 +851,16 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         mentions.append(titled)
         for x in range(i, k):
             claimed[x] = True
-        for g in (g for end in range(max(0, i - 3), i + 1) for g in gaz_by_end.get(end, ())):
-            # "IAEA Director General Rafael Grossi": the prefix is part of the title.
-            # "Hamas political leader Ismail Haniyeh": the person acts, not the organisation.
-            if _capitalised_or_modifiers(tokens, lows, g.tok_end, i):
-                for x in range(g.tok, g.tok_end):
-                    claimed[x] = True
-                if g.actor.kind != "state":
-                    # "European Council President Donald Tusk" is no "the president" later.
-                    titled.title = None
+        for end in range(max(0, i - 3), i + 1) if gaz_by_end else ():
+            for g in gaz_by_end.get(end, ()):
+                # "IAEA Director General Rafael Grossi": the prefix is part of the title.
+                # "Hamas political leader Ismail Haniyeh": the person acts, not the organisation.
+                if _capitalised_or_modifiers(tokens, lows, g.tok_end, i):
+                    for x in range(g.tok, g.tok_end):
+                        claimed[x] = True
+                    if g.actor.kind != "state":
+                        # "European Council President Donald Tusk" is no "the president" later.
+                        titled.title = None
 
     # 3. Appositions: "Steve Witkoff, Trump's special envoy", "Lee Jae-myung, leader of ...".
     # Each is set off by a comma and names a title by its head word ("envoy", "leader"): a
@@ -1034,7 +1037,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         ):
             g.location = True  # "on the sidelines of the G20": where, not who
         elif (
-            g.tok >= 2 and lows[g.tok - 1] == "," and any(m.location for m in mentions[-1:])
+            g.tok >= 2 and lows[g.tok - 1] == "," and mentions and mentions[-1].location
             or (
                 g.tok >= 3 and lows[g.tok - 1] == "," and lows[g.tok - 3] in _LOCATIVE
                 and not _sent_by(lows, g.tok - 3)  # "officials from Russia, Sri Lanka"
@@ -1147,7 +1150,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                 claimed[x] = True
 
     # "the Trump administration", "Putin's government": the leader's state.
-    for m in mentions:
+    for m in mentions if not _LEADER_GOVERNMENT.isdisjoint(low_set) else ():
         if (
             m.actor.kind == "person" and m.tok_end < n and lows[m.tok_end] in _LEADER_GOVERNMENT
             and not claimed[m.tok_end]
@@ -1337,178 +1340,179 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             if group:
                 memory.group = list(group)  # "they" next; an act told of them counts again
             continue
-        state_word = gaz_cover[i + 1] if low == "the" and i + 1 < n else None
-        if (
-            state_word is not None and state_word.tok == i + 1
-            and state_word.actor.kind == "state" and state_word.tok_end < n
-            and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
-        ):
-            # "the US leader", "the U.S. president": the person of that state named last.
-            hit2 = index.anaphor_titles.match_at(_title_keys(tokens, state_word.tok_end), 0)
-            end = state_word.tok_end + hit2[0] if hit2 else 0
-            if hit2 and _name_run(tokens, end) == end:
-                person = memory.person_of_state(state_word.actor.country, str(hit2[1]))
-                if person is not None:
-                    state_word.actor, state_word.source = person, "anaphor"
-                    state_word.tok, state_word.tok_end = i, end
-                    for x in range(i, end):
+        if low == "the":  # a definite noun phrase: "the US leader", "the bloc", ...
+            state_word = gaz_cover[i + 1] if i + 1 < n else None
+            if (
+                state_word is not None and state_word.tok == i + 1
+                and state_word.actor.kind == "state" and state_word.tok_end < n
+                and texts[state_word.tok_end - 1] == tokens[state_word.tok_end - 1].text
+            ):
+                # "the US leader", "the U.S. president": the person of that state named last.
+                hit2 = index.anaphor_titles.match_at(_title_keys(tokens, state_word.tok_end), 0)
+                end = state_word.tok_end + hit2[0] if hit2 else 0
+                if hit2 and _name_run(tokens, end) == end:
+                    person = memory.person_of_state(state_word.actor.country, str(hit2[1]))
+                    if person is not None:
+                        state_word.actor, state_word.source = person, "anaphor"
+                        state_word.tok, state_word.tok_end = i, end
+                        for x in range(i, end):
+                            claimed[x] = True
+                        continue
+            if i + 1 in dem and not dem[i + 1][2] and dem[i + 1][0] < n:
+                after_dem = dem[i + 1][0]
+                hit2 = index.anaphor_titles.match_at(_title_keys(tokens, after_dem), 0)
+                if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
+                    state = dem[i + 1][1]
+                    person = memory.person_of_state(state.country, str(hit2[1]))
+                    if person:
+                        mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
+                    else:  # "The Dutch King and Queen will postpone a visit": no one named yet
+                        mentions.append(Mention(state, i + 1, after_dem, "demonym"))
+                    for x in range(i, after_dem + hit2[0]):
                         claimed[x] = True
                     continue
-        if low == "the" and i + 1 in dem and not dem[i + 1][2] and dem[i + 1][0] < n:
-            after_dem = dem[i + 1][0]
-            hit2 = index.anaphor_titles.match_at(_title_keys(tokens, after_dem), 0)
-            if hit2 and _name_run(tokens, after_dem + hit2[0]) == after_dem + hit2[0]:
-                state = dem[i + 1][1]
-                person = memory.person_of_state(state.country, str(hit2[1]))
-                if person:
-                    mentions.append(Mention(person, i, after_dem + hit2[0], "anaphor"))
-                else:  # "The Dutch King and Queen will postpone a visit": no one named yet
-                    mentions.append(Mention(state, i + 1, after_dem, "demonym"))
-                for x in range(i, after_dem + hit2[0]):
-                    claimed[x] = True
-                continue
-        country_at = _country_reference(tokens, i) if country_possible and low == "the" else None
-        if country_at is not None and True not in claimed[i + 1 : country_at]:
-            # "the country's foreign ministry", "aid to the African country": the state named
-            # last (not the sentence's own subject).
-            # "the country's" is the nearest state's; "to the African country" is not the
-            # subject's own.
-            last = tokens[country_at - 1]
-            opener = None if last.base != last.text else next(
-                (m.actor for m in mentions if m.tok <= 2 and m.actor.kind == "state"), None
-            )
-            if state_toks is None:
-                state_toks, state_actors = _states_in_order(mentions, dem)
-            state = None
-            for x in range(bisect_left(state_toks, i) - 1, -1, -1):
-                if state_toks[x] < i - WINDOW:
-                    break
-                if state_actors[x] != opener:
-                    state = state_actors[x]
-                    break
-            if state is None:
-                state = next((a for a in reversed(memory.recent_states) if a != opener), None)
-            if state is not None:
-                mentions.append(Mention(state, i, country_at, "anaphor"))
-                for x in range(i, country_at):
-                    claimed[x] = True
-                continue
-        if low == "the" and i + 1 < n and texts[i + 1] in _HALVES and not claimed[i + 1] and (
-            i + 2 >= n or not tokens[i + 2].cap
-        ):
-            # "The North rejected the proposal": the state of that half named before ("North
-            # Korea", "South Sudan")
-            half = texts[i + 1] + " "
-            state = next(
-                (a for a in reversed(memory.recent_states) if a.name.startswith(half)), None
-            )
-            if state is not None:
-                mentions.append(Mention(state, i, i + 2, "anaphor"))
-                claimed[i] = claimed[i + 1] = True
-                continue
-        if low == "the" and i + 1 < n and not claimed[i + 1] and (
-            roles_possible or agency_possible
-        ):
-            role = _role_reference(tokens, i + 1, index) if roles_possible else None
-            if role is not None:
-                end, wanted = role
-                if persons is None:
-                    persons = _PersonsBefore(mentions)
-                person = memory.person_titled(wanted, exclude=persons.seen(i))
-                if person is not None:
-                    # "the chancellor", "the envoy": the person named last with that title.
-                    mentions.append(Mention(person, i, end, "anaphor"))
-                    for x in range(i, end):
-                        claimed[x] = True
-                continue
-            agency = _agency_at(tokens, i + 1, index) if agency_possible else None
-            if agency is not None and True not in claimed[i + 1 : agency[0]]:
-                end, phrase = agency
-                state = index.agency_states.get(phrase) or memory.agency_state
+            country_at = _country_reference(tokens, i) if country_possible else None
+            if country_at is not None and True not in claimed[i + 1 : country_at]:
+                # "the country's foreign ministry", "aid to the African country": the state named
+                # last (not the sentence's own subject).
+                # "the country's" is the nearest state's; "to the African country" is not the
+                # subject's own.
+                last = tokens[country_at - 1]
+                opener = None if last.base != last.text else next(
+                    (m.actor for m in mentions if m.tok <= 2 and m.actor.kind == "state"), None
+                )
+                if state_toks is None:
+                    state_toks, state_actors = _states_in_order(mentions, dem)
+                state = None
+                for x in range(bisect_left(state_toks, i) - 1, -1, -1):
+                    if state_toks[x] < i - WINDOW:
+                        break
+                    if state_actors[x] != opener:
+                        state = state_actors[x]
+                        break
+                if state is None:
+                    state = next((a for a in reversed(memory.recent_states) if a != opener), None)
                 if state is not None:
-                    # "the Treasury": Washington's; "the foreign ministry": the ministry of
-                    # the state whose ministry was named last.
-                    mentions.append(Mention(state, i, end, "anaphor"))
-                    for x in range(i, end):
+                    mentions.append(Mention(state, i, country_at, "anaphor"))
+                    for x in range(i, country_at):
                         claimed[x] = True
-                continue
-        if (
-            low == "the" and i + 1 < n and lows[i + 1] in _THE_NOUNS  # (most: one test)
-            and not tokens[i + 1].cap and not claimed[i + 1]
-        ):
-            nxt = lows[i + 1]
-            after = lows[i + 2] if i + 2 < n else ""
-            rank = memory.ranks.get(nxt) if nxt in _RANKS else None
-            if rank is not None and after not in _RANK_BLOCKERS:
-                # "the general", "told the general directly": the general named last.
-                mentions.append(Mention(rank, i, i + 2, "anaphor"))
-                claimed[i] = claimed[i + 1] = True
-                continue
-            government_noun = tokens[i + 1].base.lower()  # "the administration's support"
-            if government_noun in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
-                if latest is None:
-                    latest = _LatestPerson(mentions)
-                state = _government_of(government_noun, mentions, i, memory, index, latest)
+                    continue
+            if i + 1 < n and texts[i + 1] in _HALVES and not claimed[i + 1] and (
+                i + 2 >= n or not tokens[i + 2].cap
+            ):
+                # "The North rejected the proposal": the state of that half named before ("North
+                # Korea", "South Sudan")
+                half = texts[i + 1] + " "
+                state = next(
+                    (a for a in reversed(memory.recent_states) if a.name.startswith(half)), None
+                )
                 if state is not None:
                     mentions.append(Mention(state, i, i + 2, "anaphor"))
                     claimed[i] = claimed[i + 1] = True
                     continue
-            if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
-                # "the junta", "the generals": the state the story is about; "the army": the
-                # state whose army was named ("Sudan's army", "Myanmar's military ruler").
-                if nxt in _FORCE_NOUNS:
+            if i + 1 < n and not claimed[i + 1] and (
+                roles_possible or agency_possible
+            ):
+                role = _role_reference(tokens, i + 1, index) if roles_possible else None
+                if role is not None:
+                    end, wanted = role
+                    if persons is None:
+                        persons = _PersonsBefore(mentions)
+                    person = memory.person_titled(wanted, exclude=persons.seen(i))
+                    if person is not None:
+                        # "the chancellor", "the envoy": the person named last with that title.
+                        mentions.append(Mention(person, i, end, "anaphor"))
+                        for x in range(i, end):
+                            claimed[x] = True
+                    continue
+                agency = _agency_at(tokens, i + 1, index) if agency_possible else None
+                if agency is not None and True not in claimed[i + 1 : agency[0]]:
+                    end, phrase = agency
+                    state = index.agency_states.get(phrase) or memory.agency_state
+                    if state is not None:
+                        # "the Treasury": Washington's; "the foreign ministry": the ministry of
+                        # the state whose ministry was named last.
+                        mentions.append(Mention(state, i, end, "anaphor"))
+                        for x in range(i, end):
+                            claimed[x] = True
+                    continue
+            if (
+                i + 1 < n and lows[i + 1] in _THE_NOUNS  # (most: one test)
+                and not tokens[i + 1].cap and not claimed[i + 1]
+            ):
+                nxt = lows[i + 1]
+                after = lows[i + 2] if i + 2 < n else ""
+                rank = memory.ranks.get(nxt) if nxt in _RANKS else None
+                if rank is not None and after not in _RANK_BLOCKERS:
+                    # "the general", "told the general directly": the general named last.
+                    mentions.append(Mention(rank, i, i + 2, "anaphor"))
+                    claimed[i] = claimed[i + 1] = True
+                    continue
+                government_noun = tokens[i + 1].base.lower()  # "the administration's support"
+                if government_noun in _GOVERNMENT_NOUNS and after not in _GOVERNMENT_BLOCKERS:
                     if latest is None:
                         latest = _LatestPerson(mentions)
-                    speaker = latest.before(i)  # "Netanyahu warned that the army"
-                    state = memory.army_state or (
-                        index.state_of(speaker.country) if speaker else None
-                    )
-                else:
-                    state = memory.main_state()
-                if state is not None:
-                    mentions.append(Mention(state, i, i + 2, "anaphor"))
-                    claimed[i] = claimed[i + 1] = True
-                    continue
-        head = _body_head(tokens, i, claimed, index) if low == "the" and body_possible else None
-        if head is not None:
-            # "the bloc", "the alliance", "the group", "the West African bloc", "the 27-nation
-            # bloc": the organisation named last.
-            body = None
-            # "the group's fighters attacked": the group acts through its fighters.
-            fighters = (
-                tokens[head].base != tokens[head].text and head + 1 < n
-                and lows[head + 1] in _FIGHTER_NOUNS
-            )
-            kinds = _BODY_NOUNS[tokens[head].base.lower()]
-            if fighters:
-                body = _last_body_before(mentions, i, kinds)
-            noun = tokens[head].base.lower()
-            if noun in _ORGAN_NOUNS:
-                # "the council": the body named last whose name ends in it ("the UN Security
-                # Council"), or none (not "the bloc" named last)
-                body = next((
-                    b for b in reversed(memory.bodies)
-                    if b.name.rsplit(" ", 1)[-1].lower() == noun
-                ), None)
-                kinds = () if body is None else kinds
-            for kind in kinds if body is None else ():
-                candidate = memory.last_body.get(kind)
-                if candidate is not None and noun in _MEMBER_BODY_NOUNS and (
-                    candidate.name.rsplit(" ", 1)[-1] in _ORGAN_HEADS
-                ):
-                    # "the bloc" is a grouping of members, not the Security Council named
-                    # after it: the grouping named last
-                    candidate = _grouping_named_last(memory.bodies, kind)
-                if candidate is not None:
-                    body = candidate
-                    break
-            if body is not None and (tokens[head].base == tokens[head].text or fighters):
-                # "at the council", "before the assembly": where something is said, no party
-                setting = noun in _ORGAN_NOUNS and i > 0 and lows[i - 1] in _ORGAN_SETTINGS
-                mentions.append(Mention(body, i, head + 1, "anaphor", location=setting))
-                for x in range(i, head + 1):
-                    claimed[x] = True
-            continue
+                    state = _government_of(government_noun, mentions, i, memory, index, latest)
+                    if state is not None:
+                        mentions.append(Mention(state, i, i + 2, "anaphor"))
+                        claimed[i] = claimed[i + 1] = True
+                        continue
+                if nxt in _RULER_NOUNS and not (i + 2 < n and tokens[i + 2].low == "of"):
+                    # "the junta", "the generals": the state the story is about; "the army": the
+                    # state whose army was named ("Sudan's army", "Myanmar's military ruler").
+                    if nxt in _FORCE_NOUNS:
+                        if latest is None:
+                            latest = _LatestPerson(mentions)
+                        speaker = latest.before(i)  # "Netanyahu warned that the army"
+                        state = memory.army_state or (
+                            index.state_of(speaker.country) if speaker else None
+                        )
+                    else:
+                        state = memory.main_state()
+                    if state is not None:
+                        mentions.append(Mention(state, i, i + 2, "anaphor"))
+                        claimed[i] = claimed[i + 1] = True
+                        continue
+            head = _body_head(tokens, i, claimed, index) if body_possible else None
+            if head is not None:
+                # "the bloc", "the alliance", "the group", "the West African bloc", "the 27-nation
+                # bloc": the organisation named last.
+                body = None
+                # "the group's fighters attacked": the group acts through its fighters.
+                fighters = (
+                    tokens[head].base != tokens[head].text and head + 1 < n
+                    and lows[head + 1] in _FIGHTER_NOUNS
+                )
+                kinds = _BODY_NOUNS[tokens[head].base.lower()]
+                if fighters:
+                    body = _last_body_before(mentions, i, kinds)
+                noun = tokens[head].base.lower()
+                if noun in _ORGAN_NOUNS:
+                    # "the council": the body named last whose name ends in it ("the UN Security
+                    # Council"), or none (not "the bloc" named last)
+                    body = next((
+                        b for b in reversed(memory.bodies)
+                        if b.name.rsplit(" ", 1)[-1].lower() == noun
+                    ), None)
+                    kinds = () if body is None else kinds
+                for kind in kinds if body is None else ():
+                    candidate = memory.last_body.get(kind)
+                    if candidate is not None and noun in _MEMBER_BODY_NOUNS and (
+                        candidate.name.rsplit(" ", 1)[-1] in _ORGAN_HEADS
+                    ):
+                        # "the bloc" is a grouping of members, not the Security Council named
+                        # after it: the grouping named last
+                        candidate = _grouping_named_last(memory.bodies, kind)
+                    if candidate is not None:
+                        body = candidate
+                        break
+                if body is not None and (tokens[head].base == tokens[head].text or fighters):
+                    # "at the council", "before the assembly": where something is said, no party
+                    setting = noun in _ORGAN_NOUNS and i > 0 and lows[i - 1] in _ORGAN_SETTINGS
+                    mentions.append(Mention(body, i, head + 1, "anaphor", location=setting))
+                    for x in range(i, head + 1):
+                        claimed[x] = True
+                continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
