@@ -596,3 +596,19 @@ def test_a_bid_with_its_author_between_is_an_offer():
 def test_a_speech_act_governed_by_a_future_is_still_to_come(body, event_type, status):
     event = first_event(body)
     assert (event.type, event.status) == (event_type, status)
+
+
+def test_an_act_an_opening_before_or_ahead_of_phrase_looks_forward_to_is_still_to_come():
+    found = extract(
+        "Test\n\nBefore leaving for Japan for a G20 summit, Erdogan warned Washington against "
+        "imposing sanctions.\n", published=PUBLISHED,
+    ).events
+    assert {(e.type, e.status) for e in found} == {
+        ("meeting", "planned"), ("criticism", "occurred"),
+    }
+    # the opening phrase ends at its comma: the main clause's act is its own
+    found = extract(
+        "Test\n\nAhead of his visit to Seoul, Erdogan spoke with Joe Biden by phone.\n",
+        published=PUBLISHED,
+    ).events
+    assert {(e.type, e.status) for e in found} == {("meeting", "planned"), ("call", "occurred")}

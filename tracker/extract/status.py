@@ -168,6 +168,12 @@ def event_status(
         status = cue_status(
             lex, lows, max(bound, purpose - CUE_REACH), purpose, None, False, purpose
         )
+    if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
+        _ahead_opening(lows, trig)
+    ):
+        # "Before leaving for Japan for a G20 summit, Erdogan warned ...", "Ahead of his visit
+        # to Seoul, ...": the act the opening phrase looks forward to is still to come
+        status = "planned"
     if status == "occurred" and inherited is None and lo == 0 and lows[0] in _SIMULTANEOUS:
         # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
         # has the time of the clause it sets
@@ -316,6 +322,14 @@ def _purpose_for(lows: list[str], lo: int, trig: Trigger) -> int | None:
 
 
 _OPENING_REACH = 12  # tokens from the trigger to the comma that closes its opening phrase
+
+
+def _ahead_opening(lows: list[str], trig: Trigger) -> bool:
+    """Is the trigger inside a sentence-opening "Before ..." or "Ahead of ..." phrase (up to
+    its comma)?"""
+    if not lows or not (lows[0] == "before" or lows[:2] == ["ahead", "of"]):
+        return False
+    return "," not in lows[: trig.tok] and "," in lows[trig.tok_end : trig.tok_end + _OPENING_REACH]
 
 
 def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) -> str | None:
