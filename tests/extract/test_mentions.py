@@ -556,3 +556,8 @@ def test_a_spokesperson_set_off_by_commas_speaks_for_the_state_of_the_ministry_n
     [prado] = [m for m in find_mentions(tokens, _base_index(), memory)
                if m.actor.name == "Luis Prado"]
     assert prado.government is not None and prado.government.name == "Peru"
+
+
+def test_a_demonym_of_two_words_leads_an_act():
+    [actors] = names(["Houthi rebels faced a Saudi Arabian-led coalition in March."])
+    assert "Saudi Arabia" in actors
