@@ -612,3 +612,15 @@ def test_an_act_an_opening_before_or_ahead_of_phrase_looks_forward_to_is_still_t
         published=PUBLISHED,
     ).events
     assert {(e.type, e.status) for e in found} == {("meeting", "planned"), ("call", "occurred")}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China vowed on Wednesday to impose retaliatory sanctions on Lithuania.",
+        "Russia warned on Friday that it would impose sanctions on Poland.",
+    ],
+)
+def test_a_coercive_measure_vowed_is_a_threat(body):
+    event = first_event(body)
+    assert (event.type, event.status) == ("sanctions", "threatened")

@@ -149,6 +149,13 @@ def event_status(
         # "promised a tough response against the sanctions", "will respond to any new
         # attack": a reprisal held out, a threat
         status = "threatened"
+    elif event_type in COERCIVE and status == "planned" and not (
+        _VOWING if event_type == "sanctions" else _WARNING
+    ).isdisjoint(lows[max(window, trig.tok - _VOW_REACH) : trig.tok]):
+        # "vowed on Wednesday to impose retaliatory sanctions", "warned it would strike": a
+        # measure vowed or warned of is held over the other side, a threat (but "vowed to
+        # deploy troops to Somalia" is a plan)
+        status = "threatened"
     elif event_type in CONSULT and status == "planned" and _conditional_on(after):
         status = "proposed"  # "would agree to a truce only if ...": an offer, not a plan
     if event_type == "sanctions" and status != "postponed" and not _LIFTING.isdisjoint(
@@ -193,6 +200,10 @@ def event_status(
 
 
 _PLAN_PARTICIPLES = frozenset({"due", "scheduled", "set", "slated", "planned", "expected"})
+_WARNING = frozenset({"warned", "warns", "warning"})
+_VOWING = _WARNING | {"vowed", "vows", "vow", "vowing"}
+_VOW_REACH = 8  # words from the vow to the measure: "vowed on Wednesday to impose retaliatory"
+
 _RESPONSES = lexicon.words("response_words")
 _PAST_MARKERS = lexicon.words("past_markers")
 _PAST_FORMS = lexicon.words("verb_forms")
