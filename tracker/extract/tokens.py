@@ -231,6 +231,7 @@ class PhraseIndex:
                 if node[0] is _NO_PHRASE:
                     node[0] = value  # the first of equal keys wins, as in a scan
         self._trie = trie
+        self._firsts = frozenset(trie)  # (a set test needs no view of the dict's keys made)
 
     def match_at(self, lows: Sequence[str], i: int) -> tuple[int, object] | None:
         """(length, value) of the longest phrase starting at token i, or None."""
@@ -253,9 +254,9 @@ class PhraseIndex:
 
     def find_all(self, lows: Sequence[str]) -> list[tuple[int, int, object]]:
         """Non-overlapping (start, end, value) matches, left to right, longest first."""
-        trie = self._trie
-        if trie.keys().isdisjoint(lows):
+        if self._firsts.isdisjoint(lows):
             return []  # most windows: one test in C
+        trie = self._trie
         out: list[tuple[int, int, object]] = []
         free = 0  # the first token that no match found so far covers
         size = len(lows)
