@@ -266,7 +266,10 @@ def test_an_irregular_past_participle_after_a_future_cue_reads_backward():
 def test_a_month_with_a_prefix_keeps_its_ordinal_day():
     sentence = "The conference is to be held in Los Angeles from June 6th through the 10th."
     [found] = find_dates(sentence, dt.date(2022, 5, 12))
-    assert (found.text, found.when.start, found.anchor) == ("June 6th", dt.date(2022, 6, 6), True)
+    assert (found.text, found.when.start, found.anchor) == (
+        "June 6th through the 10th", dt.date(2022, 6, 6), True
+    )
+    assert found.when.end == dt.date(2022, 6, 10)  # the days up to the last, named as an ordinal
 
 
 @pytest.mark.parametrize(

@@ -201,3 +201,22 @@ def test_plans_told_on_after_a_scheduled_trip_keep_its_day():
     )
     [visit] = [e for e in found if e.type == "meeting" and "Kyoto" in e.evidence]
     assert span(visit) == ("2016-03-03", "2016-03-03", "day")
+
+
+def test_an_act_done_overnight_is_of_the_day_before_the_report():
+    found = events_of("Fiji made a formal request to Australia for assistance overnight.", FRIDAY)
+    [request] = [e for e in found if e.type == "demand"]
+    assert span(request) == ("2016-02-25", "2016-02-25", "day")
+
+
+def test_overnight_before_its_noun_names_the_night_into_the_report_day():
+    found = events_of("Overnight Russian missile strikes on Ukraine killed four people.", FRIDAY)
+    [strikes] = [e for e in found if e.type == "military"]
+    assert span(strikes) == ("2016-02-26", "2016-02-26", "day")
+
+
+def test_a_day_range_may_name_its_last_day_as_an_ordinal():
+    for told in ("from March 8th through the 10th", "from March 8 to the 10th"):
+        found = events_of(f"Macron will visit China {told}.", FRIDAY)
+        [visit] = [e for e in found if e.type == "meeting"]
+        assert span(visit) == ("2016-03-08", "2016-03-10", "day")

@@ -50,8 +50,8 @@ _CANDIDATES = re.compile(
     r"|(?P<dmy>\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:[-–]|to\s|through\s)\s*\d{1,2}(?:st|nd|rd|th)?)?"
     r"\s+(?:of\s+)?"
     + _M + r"(?:,?\s+\d{4}\b)?)"
-    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to\s|through\s)\s*\d{1,2}"
-    r"(?:st|nd|rd|th)?\b(?![-/\d]|\.\d|\s*(?:%|percent|per\s+cent)))?"
+    r"|(?P<mdy>\b" + _M + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to\s|through\s)\s*"
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?![-/\d]|\.\d|\s*(?:%|percent|per\s+cent)))?"
     r"(?!\s*(?:%|percent))(?:,\s*\d{4}\b)?)"
     r"|(?P<my>\b(?:(?:early|mid|late)[-\s]+)?" + _M + r",?\s+\d{4}\b)"
     r"|(?P<mrel>\b" + _M + r"\s+(?:last|next|this)\s+year\b)"
@@ -150,7 +150,9 @@ _WHEN_AFTER = re.compile(r",?\s+when\b")
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
-_DAY_RANGE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to\s|through\s)\s*(\d{1,2})\b")
+_DAY_RANGE = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-–]|to\s|through\s)\s*(?:the\s+)?(\d{1,2})\b"
+)  # "June 6-10", "June 6th through the 10th"
 _ORDINAL_OF = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b|(?<=\s)of\s+")
 
 
@@ -687,6 +689,14 @@ def find_dates(
         ):
             # "Macron visited China on April 5", told on March 13: last year's April 5
             when = _shift_year(when, -1)
+        if (
+            kind == "day" and not future and when is not None and text.lower() == "overnight"
+            and before and before[-1] not in _NOUN_DETERMINERS
+        ):
+            # "Fiji made a formal request for assistance overnight", told in the morning: in
+            # the night before, which began the day before (but "Overnight strikes killed
+            # four" names the strikes of the night into the report's day)
+            when = _day(shift_days(when.start, -1))
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=lead, ahead=future,
             scheduled=scheduled is not None, of_next_act=of_when,
