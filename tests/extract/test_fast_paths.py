@@ -78,6 +78,9 @@ DATE_EXAMPLES = [
     "then signed", "2nd of March", "21st March 2024", "two days later", "a week earlier",
     "the next day", "the following day", "the day after.", "this past weekend",
     "April 5 to 7, 2023", "5 to 7 April 2023", "June 6th through 10th",
+    "next spring", "this summer", "last fall", "the coming winter", "this past winter",
+    "past autumn", "in the spring", "during the summer", "by the autumn", "spring 2025",
+    "summer of 2024", "autumn 2023", "winter 2026", "the fall of 2021", "coming spring",
 ]
 
 

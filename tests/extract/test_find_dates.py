@@ -318,3 +318,24 @@ def test_a_count_of_days_later_or_earlier_is_from_the_time_told_before(sentence,
 
 def test_later_than_is_no_time():
     assert find_dates("It came two days later than planned.", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        ("Trump will visit Beijing next spring.", "2025-03-01", "2025-05-31"),
+        ("The talks resumed last fall.", "2023-09-01", "2023-11-30"),
+        ("Xi is expected to visit in the summer of 2025.", "2025-06-01", "2025-08-31"),
+        ("The two sides met this past winter.", "2023-12-01", "2024-02-29"),
+    ],
+)
+def test_a_season_in_an_article_is_its_months(sentence, start, end):
+    future = sentence.find("will") if "will" in sentence else None
+    found = [d.when for d in find_dates(sentence, dt.date(2024, 5, 15), future) if d.when]
+    assert [(w.start.isoformat(), w.end.isoformat(), w.precision) for w in found] == [
+        (start, end, "quarter")
+    ]
+
+
+def test_the_fall_of_a_city_is_no_season():
+    assert find_dates("After the fall of Kabul, the talks stopped.", dt.date(2024, 5, 15)) == []

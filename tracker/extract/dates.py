@@ -84,6 +84,11 @@ _CANDIDATES = re.compile(
     r"|the\s+day\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     # "called Putin on Tuesday, a day after he spoke to Biden": the act after it, a day before
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
+    # "next spring", "in the fall of 2021", "winter 2025" (the fall of a city is no season)
+    r"|(?P<season>\b(?:(?:this\s+past|this|next|last|coming|past|the\s+coming|the\s+past"
+    r"|in\s+the|during\s+the|by\s+the)\s+(?:spring|summer|autumn|winter|fall(?!\s+of\s+[a-z]))\b"
+    r"(?:,?\s+(?:of\s+)?(?:19|20)\d\d\b)?"
+    r"|(?:spring|summer|autumn|winter)(?:\s+of)?\s+(?:19|20)\d\d\b))"
     r"|(?P<year>(?<![\d$,.])(?:\b(?:in|since|by|until|through|from|of|before|after|end\s+of"
     r"|early|late|mid)[-\s]+)?\b(?:19|20)\d\d\b(?!\s*(?:%|percent|per\s+cent))(?![-.,]?\d)))"
 )
@@ -96,6 +101,8 @@ _CANDIDATES = re.compile(
 # group with one comparison), so at a word start only the group of its letter is tried.
 _NUMBER_WORD_UNIT = r"\s+(?:day|week|month|year|decade)"  # "two weeks", "a day"
 _CAP_OR_DIGIT_AFTER = r"[-\s]+[\dA-Z]"  # "of March", "by 2030", "until Friday"
+_SEASON_AFTER = r"(?:spring|summer|autumn|fall|winter)\b"  # "next spring", "in the fall"
+_SEASON_YEAR = r"(?:\s+of)?\s+\d"  # "spring 2025", "winter of 2026"
 # The regex reads the character before the start as well (a non-word character; the scan puts a
 # space before the sentence): a pattern that opens with a character class lets the regex engine
 # skip the characters inside words in C, where a look-behind is tried at every character.
@@ -112,27 +119,32 @@ _CANDIDATE_START = re.compile(
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
     + r"|hrough" + _CAP_OR_DIGIT_AFTER
     + r"|hat\s+(?:day|week|month|year|morning|afternoon|evening|night)|hen\s+[a-z]"
-    r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening|past)|hird\s+week)"
+    r"|his[-\s]+(?:[A-Z]|week|month|year)|his\s+(?:morning|afternoon|evening|past)|hird\s+week"
+    r"|his\s+" + _SEASON_AFTER + r")"
     r"|o(?:vernight\b|ne" + _NUMBER_WORD_UNIT + r"|f" + _CAP_OR_DIGIT_AFTER
     + r"|n\s+[A-Z]|ver\s+the\b)"
-    r"|w(?:ithin\b)"
+    r"|w(?:ithin\b|inter" + _SEASON_YEAR + r")"
     r"|p(?:ast\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"|ast\s+(?:week|month|year|decade))"
+    r"|ast\s+(?:week|month|year|decade)|ast\s+" + _SEASON_AFTER + r")"
     r"|l(?:ast\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|ate[-\s]+(?:[\dA-Z]|on\b|this\b)|ater\s+(?:this|in)\b"
-    r"|ast[-\s]+(?:[A-Z]|week|month|year)|ast\s+(?:night|evening)|ast\s+week)"
+    r"|ast[-\s]+(?:[A-Z]|week|month|year)|ast\s+(?:night|evening)|ast\s+week"
+    r"|ast\s+" + _SEASON_AFTER + r")"
     r"|a(?:" + _NUMBER_WORD_UNIT + r"|n" + _NUMBER_WORD_UNIT + r"|t\s+the\b|fter"
-    + _CAP_OR_DIGIT_AFTER + r")"
+    + _CAP_OR_DIGIT_AFTER + r"|utumn" + _SEASON_YEAR + r")"
     r"|f(?:our" + _NUMBER_WORD_UNIT + r"|ive" + _NUMBER_WORD_UNIT + r"|or" + _CAP_OR_DIGIT_AFTER
     + r"|rom" + _CAP_OR_DIGIT_AFTER + r"|irst\s+week|ourth\s+week|inal\s+week)"
     r"|s(?:ix" + _NUMBER_WORD_UNIT + r"|even" + _NUMBER_WORD_UNIT + r"|ince" + _CAP_OR_DIGIT_AFTER
-    + r"|econd\s+week)"
+    + r"|econd\s+week|pring" + _SEASON_YEAR + r"|ummer" + _SEASON_YEAR + r")"
     r"|e(?:ight" + _NUMBER_WORD_UNIT + r"|nd\s+of\b|arly[-\s]+(?:[\dA-Z]|on\b|this\b)"
     r"|arlier\s+(?:this|in)\b)"
-    r"|n(?:ine" + _NUMBER_WORD_UNIT + r"|ext[-\s]+(?:[A-Z]|week|month|year))"
+    r"|n(?:ine" + _NUMBER_WORD_UNIT + r"|ext[-\s]+(?:[A-Z]|week|month|year)"
+    r"|ext\s+" + _SEASON_AFTER + r")"
     r"|i(?:n[-\s]+(?:[\dA-Z]|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|early"
-    r"|late|mid)\b))"
-    r"|b(?:y" + _CAP_OR_DIGIT_AFTER + r"|efore" + _CAP_OR_DIGIT_AFTER + r")"
+    r"|late|mid)\b)|n\s+the\s+" + _SEASON_AFTER + r")"
+    r"|c(?:oming\s+" + _SEASON_AFTER + r")"
+    r"|b(?:y" + _CAP_OR_DIGIT_AFTER + r"|efore" + _CAP_OR_DIGIT_AFTER
+    + r"|y\s+the\s+" + _SEASON_AFTER + r")"
     r"|u(?:ntil" + _CAP_OR_DIGIT_AFTER + r")"
     r"|d(?:uring[-\s]+(?:[A-Z]|the\b))"
     r"|m(?:id[-\s]+(?:[\dA-Z]|on\b|this\b)))"
@@ -375,6 +387,13 @@ def resolve_expression(
         return min(
             (w for w in ways if w is not None), key=lambda w: _gap(w, base), default=None
         )
+    if kind == "season":
+        if base is None and not re.search(r"\d{4}", text):
+            return None
+        plain = _SEASON_LEAD.sub("the ", " ".join(text.lower().split())).replace(
+            "this past ", "past "
+        )
+        return _read_user(plain, base or dt.date(2000, 1, 1), direction)[1]
     words = [w.lower() for w in _WORD.findall(text)]
     if kind == "iso":
         try:
@@ -539,7 +558,8 @@ def _span_ahead(words: list[str], base: dt.date) -> When | None:
 _DATE_WORDS = frozenset(
     [*_MONTH_NAMES, *_WEEKDAYS, "week", "month", "year", "weekend", "yesterday", "today",
      "tomorrow", "tonight", "day", "time", "days", "weeks", "months", "overnight", "previous",
-     "night", "ago", "years", "decades", "morning", "afternoon", "evening", "then"]
+     "night", "ago", "years", "decades", "morning", "afternoon", "evening", "then",
+     "spring", "summer", "autumn", "fall", "winter"]
 )
 _DIGIT = re.compile(r"\d")
 # the same in a text of ASCII characters only (str.isascii takes constant time): a table
@@ -903,6 +923,7 @@ _USER_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"(?:" + _PART_RE + r"|~)?" + _YEAR_RE)),
 )
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|by|around|during|from|until|for) ")
+_SEASON_LEAD = re.compile(r"^(?:in|during|by) the ")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])")  # "mid-March", "mid-2027"
 _WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SHIFT = {
