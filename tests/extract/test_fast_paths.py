@@ -81,6 +81,7 @@ DATE_EXAMPLES = [
     "next spring", "this summer", "last fall", "the coming winter", "this past winter",
     "past autumn", "in the spring", "during the summer", "by the autumn", "spring 2025",
     "summer of 2024", "autumn 2023", "winter 2026", "the fall of 2021", "coming spring",
+    "the end of the year", "the end of this month", "the end of next year",
 ]
 
 

@@ -339,3 +339,19 @@ def test_a_season_in_an_article_is_its_months(sentence, start, end):
 
 def test_the_fall_of_a_city_is_no_season():
     assert find_dates("After the fall of Kabul, the talks stopped.", dt.date(2024, 5, 15)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end", "precision"),
+    [
+        ("They hope to reach a deal by the end of the year.", "2024-01-01", "2024-12-31", "year"),
+        ("The summit will be held at the end of the month.", "2024-05-01", "2024-05-31", "month"),
+        ("The pact will be signed by the end of next year.", "2025-01-01", "2025-12-31", "year"),
+    ],
+)
+def test_the_end_of_a_period_is_within_it(sentence, start, end, precision):
+    future = sentence.find("will") if "will" in sentence else None
+    found = [d.when for d in find_dates(sentence, dt.date(2024, 5, 15), future) if d.when]
+    assert [(w.start.isoformat(), w.end.isoformat(), w.precision) for w in found] == [
+        (start, end, precision)
+    ]

@@ -63,7 +63,8 @@ _CANDIDATES = re.compile(
     r"|(?P<wd>\b(?:(?:last|next|this|on|early|late|late\s+on|early\s+on|by|until|since)\s+)?"
     + _WD + _PART + r"\b)"
     r"|(?P<rel>\b(?:last|next|this\s+past|this|earlier\s+this|later\s+this|earlier\s+in\s+the|later\s+in\s+the"
-    r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming)\s+"
+    r"|early\s+this|late\s+this|the\s+previous|the\s+following|the\s+coming"
+    r"|the\s+end\s+of\s+(?:the|this|next))\s+"
     r"(?:week|month|year|weekend)\b)"
     r"|(?P<wkd>\b(?:over|during|at)\s+the\s+weekend\b)"
     r"|(?P<day>\b(?:(?:later|earlier)\s+in\s+the\s+day|yesterday|today|tomorrow|tonight"
@@ -115,6 +116,7 @@ _CANDIDATE_START = re.compile(
     r"|he\s+(?:same|previous|following|coming|day|past"
     r"|next\s+(?:day|morning|afternoon|evening|night))\b"
     r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"|he\s+end\s+of\s+(?:the|this|next)\s+(?:week|month|year)\b"
     r"|he\s+(?:past|last)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"|wo" + _NUMBER_WORD_UNIT + r"|hree" + _NUMBER_WORD_UNIT + r"|en" + _NUMBER_WORD_UNIT
     + r"|hrough" + _CAP_OR_DIGIT_AFTER
@@ -345,6 +347,8 @@ def _weekday_near(weekday: int, base: dt.date, direction: str, mode: str) -> Whe
 
 
 def _relative(words: list[str], base: dt.date) -> When | None:
+    if words[:3] == ["the", "end", "of"]:
+        words = words[3:]  # "by the end of the year": within this year
     unit = words[-1]
     mode = words[0] if words[0] not in ("the", "earlier", "later", "early", "late") else words[1]
     if words[:2] == ["this", "past"] and unit != "year":
