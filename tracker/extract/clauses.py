@@ -16,7 +16,7 @@ from itertools import compress
 from operator import ne
 
 from tracker.extract import lexicon
-from tracker.extract.tokens import Token
+from tracker.extract.tokens import Token, gerund
 
 # Arguments and cues of a trigger lie within this many tokens of it: what is farther away in
 # one sentence belongs to another act. The bound keeps the work per trigger constant.
@@ -121,20 +121,20 @@ def _parallel_gerund(lows: list[str], start: int, i: int) -> bool:
     """Is the word after "and" at i a gerund that goes with one after a preposition earlier in
     the clause ("by announcing ... and recalling")?"""
     after = lows[i + 1]
-    if len(after) < 6 or not after.endswith("ing") or after in _NOT_GERUNDS:
-        return False
+    if len(after) < 6 or not gerund(after) or after in _NOT_GERUNDS:
+        return False  # (five-letter ones, "being", "going", are left out)
     return any(
-        lows[k].endswith("ing") and lows[k - 1] in _GERUND_PREPOSITIONS
+        gerund(lows[k]) and lows[k - 1] in _GERUND_PREPOSITIONS
         for k in range(max(start + 1, i - _VERB_REACH), i)
     )
 
 
 _GERUND_PREPOSITIONS = frozenset({"by", "after", "before", "while", "without", "besides"})
 # words in "-ing" that are no verb's gerund
-_NOT_GERUNDS = frozenset({"during", "meeting", "meetings", "building", "following", "according",
+_NOT_GERUNDS = frozenset({"during", "meeting", "building", "following", "according",
                           "including", "morning", "evening", "spring", "nothing", "something",
-                          "anything", "everything", "thing", "things", "beijing", "wellington",
-                          "reading", "king", "ring", "wing", "string", "briefing", "hearing",
+                          "anything", "everything", "beijing", "wellington",
+                          "reading", "string", "briefing", "hearing",
                           "funding", "training", "bombing", "shooting", "fighting", "uprising",
                           "financing", "standing", "understanding", "wording", "warning",
                           "signing", "opening", "closing", "gathering", "pending"})

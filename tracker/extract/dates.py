@@ -392,12 +392,15 @@ def resolve_expression(
             (w for w in ways if w is not None), key=lambda w: _gap(w, base), default=None
         )
     if kind == "season":
-        if base is None and not re.search(r"\d{4}", text):
+        # the reader of typed times knows seasons; it needs a base only for a season without
+        # its year ("spring 2025" is the same from any day)
+        has_year = _YEAR_IN.search(text) is not None
+        if base is None and not has_year:
             return None
         plain = _SEASON_LEAD.sub("the ", " ".join(text.lower().split())).replace(
             "this past ", "past "
         )
-        return _read_user(plain, base or dt.date(2000, 1, 1), direction)[1]
+        return _read_user(plain, base or _ANY_DAY, direction)[1]
     words = [w.lower() for w in _WORD.findall(text)]
     if kind == "iso":
         try:
@@ -928,6 +931,7 @@ _USER_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|by|around|during|from|until|for) ")
 _SEASON_LEAD = re.compile(r"^(?:in|during|by) the ")
+_ANY_DAY = dt.date(2000, 1, 1)  # a base for a time whose year is told: unused by the reader
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z0-9])")  # "mid-March", "mid-2027"
 _WEEKDAY_NUMBER = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SHIFT = {
