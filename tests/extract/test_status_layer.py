@@ -624,3 +624,25 @@ def test_an_act_an_opening_before_or_ahead_of_phrase_looks_forward_to_is_still_t
 def test_a_coercive_measure_vowed_is_a_threat(body):
     event = first_event(body)
     assert (event.type, event.status) == ("sanctions", "threatened")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mexico said another shipment of 1,500 tons of aid to Cuba is ready to be delivered.",
+        "Turkish aid for Syria is ready to be shipped.",
+    ],
+)
+def test_an_act_whose_own_predicate_says_it_is_ready_is_still_to_come(body):
+    assert first_event(body).status == "planned"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Joaquim Chissano has been asked to mediate in the dispute between Malawi and Tanzania.",
+        "Kenyatta was asked to mediate talks between Ethiopia and Eritrea.",
+    ],
+)
+def test_an_act_a_party_is_asked_to_do_is_only_proposed(body):
+    assert first_event(body).status == "proposed"
