@@ -561,6 +561,25 @@ def test_days_of_talks_ending_on_a_told_day():
     assert span(event) == ("2015-03-26", "2015-04-02", "day")
 
 
+@pytest.mark.parametrize(
+    ("body", "first_day"),
+    [
+        # the story's day is the Nth day of the talks: they began N - 1 days before it
+        ("Iran and the United States agreed on a framework on the third day of talks between "
+         "them.", "2013-09-12"),
+        ("On the fourth day of talks with Iran, the United States presented a new offer.",
+         "2013-09-11"),
+        # told with its day: the talks ran up to it
+        ("Iran and the United States held the second day of talks in Geneva on Friday.",
+         "2013-09-12"),
+    ],
+)
+def test_the_nth_day_of_talks_dates_them_from_their_first_day(body, first_day):
+    event = only(body, "talks", dt.date(2013, 9, 14))
+    assert event.when.start.isoformat() == first_day
+    assert event.when.precision == "day"
+
+
 def test_a_plan_takes_no_past_time_told_after_it():
     event = only(
         "McCully will announce this afternoon what further assistance New Zealand will give "

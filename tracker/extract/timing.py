@@ -1292,6 +1292,9 @@ _STORY_REACH = 10
 _DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                "nine": 9, "ten": 10, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9,
                "10": 10}
+_ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                 "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+                 "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
 _ENDING_WORDS = frozenset(_CUES["ending_words"])
 _LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
 _ENDING_REACH = 16  # words after it looked at for the verb that ends it (bounded)
@@ -1309,6 +1312,13 @@ def length_of_act(lows: list[str], tok: int) -> tuple[int, bool] | None:
             days = _DAY_COUNTS[count]
     if days is None and tok >= 3 and lows[tok - 2 : tok] == ["days", "of"]:
         days = _DAY_COUNTS.get(lows[tok - 3])  # "after eight days of talks"
+    if days is None and "day" in lows[max(0, tok - _LENGTH_REACH - 1) : tok]:
+        # "announced on the third day of intense negotiations": the act has gone on so many
+        # days up to the day it is dated by
+        at = max(0, tok - _LENGTH_REACH - 1)
+        for k in range(at + 1, tok - 1):
+            if lows[k] == "day" and lows[k + 1] == "of" and lows[k - 1] in _ORDINAL_DAYS:
+                return _ORDINAL_DAYS[lows[k - 1]], True
     if days is None:
         return None
     # the verb that ends it may follow the act's parties: "Four-day negotiations between
