@@ -561,3 +561,19 @@ def test_a_spokesperson_set_off_by_commas_speaks_for_the_state_of_the_ministry_n
 def test_a_demonym_of_two_words_leads_an_act():
     [actors] = names(["Houthi rebels faced a Saudi Arabian-led coalition in March."])
     assert "Saudi Arabia" in actors
+
+
+def test_counted_countries_are_the_states_listed_after_the_colon():
+    text = (
+        "Nicaragua expelled the ambassadors of four countries that had criticised its "
+        "elections: Chile, Peru, the Dominican Republic and Norway."
+    )
+    assert event_actors(text) == [
+        ("sanctions", ["Nicaragua", "Chile", "Peru", "Dominican Republic", "Norway"])
+    ]
+
+
+def test_a_count_that_does_not_fit_the_list_names_no_states():
+    sentence = "Sweden recalled diplomats from five countries: Chile, Peru and Norway."
+    (found,) = names([sentence])
+    assert found.count("Chile") == 1  # only where the list names it

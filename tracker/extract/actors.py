@@ -1629,6 +1629,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             del bodies[:-8]
     if not _MEMBER_NOUNS.isdisjoint(low_set):
         _members_named(mentions, lows)
+    if ":" in low_set and not _COUNTED_STATES.isdisjoint(low_set):
+        _states_listed_after_colon(mentions, lows)
     return mentions
 
 
@@ -1636,6 +1638,40 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 # The helpers below hold the tests find_mentions makes over a span of tokens or of mentions. As
 # generators or comprehensions inside it they would read its locals (``lows``, ``tokens``,
 # ``i``, ...) as closure cells, which every other line of it then reads more slowly too.
+
+
+def _states_listed_after_colon(mentions: list[Mention], lows: list[str]) -> None:
+    """ "recalled its diplomats from seven countries that ...: Argentina, Peru and Chile": the
+    counted countries are the states the list after the colon names (each a mention where the
+    count stands, as "the two countries" is of its pair)."""
+    colon = lows.index(":")
+    listed = [m for m in mentions if m.tok > colon and m.actor.kind == "state"]
+    if len(listed) < 2 or listed[0].tok != colon + 1 + (lows[colon + 1] == "the"):
+        return
+    for prev, m in zip(listed, listed[1:], strict=False):
+        gap = lows[prev.tok_end : m.tok]
+        if gap and gap[-1] == "the":
+            gap = gap[:-1]
+        if gap not in ([","], ["and"], [",", "and"]):
+            return  # not one list of states to the end
+    if len(lows) - listed[-1].tok_end > 1:
+        return
+    count = next((
+        k for k in range(colon - 1, 0, -1)
+        if lows[k] in _COUNTED_STATES and _COUNT_WORDS.get(lows[k - 1]) == len(listed)
+    ), None)
+    if count is None:
+        return
+    mentions.extend(Mention(m.actor, count - 1, count + 1, "pair") for m in listed)
+    mentions.sort(key=_TOK)
+
+
+_COUNTED_STATES = frozenset({"countries", "nations", "states", "governments"})
+_COUNT_WORDS = {
+    w: k for k, w in enumerate(
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2
+    )
+}
 
 
 def _after_and(gaz: list[Mention], lows: list[str]) -> list[Mention]:

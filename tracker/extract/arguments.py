@@ -917,6 +917,8 @@ def _listed_next(tokens: list[Token], out: list[Mention], m: Mention) -> bool:
     """Does m go on the list the last party is in ("Germany, Denmark, Sweden, and Norway")?"""
     if not out:
         return False
+    if m.tok == out[-1].tok and m.source == "pair":
+        return True  # "seven countries ...: A, B, C, ...": each of the states it counts
     span = tokens[out[-1].tok_end : m.tok]
     titled = 0
     while titled < len(span) and titled < _LISTED_TITLE and span[-1 - titled].cap and (
