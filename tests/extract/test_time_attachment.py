@@ -1058,3 +1058,31 @@ def test_the_same_evening_after_the_next_morning_is_of_the_day_counted():
     ).events
     [deal] = [e for e in found if e.type == "agreement"]
     assert span(deal) == ("2013-03-04", "2013-03-04", "day")
+
+
+def test_a_time_told_by_a_participle_after_a_noun_dates_that_noun_only():
+    # "approved Thursday by the US Congress" qualifies the bill; the criticism is Saturday's
+    event = only(
+        "Russia said the sanctions bill approved Thursday by the US Congress was an attack on "
+        "Russian sovereignty, Ryabkov said on Saturday.",
+        "criticism",
+        dt.date(2014, 12, 13),
+    )
+    assert span(event) == ("2014-12-13", "2014-12-13", "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifying"),
+    [
+        ("the bill approved Thursday by the Senate angered Moscow", True),
+        ("the bill was approved Thursday by the Senate", False),  # the clause's own verb
+        ("Putin spoke Thursday by video link with Xi", False),  # a means, not an agent
+        ("the leaders who met Thursday by the lake", False),
+        ("the bill approved Thursday angered Moscow", False),  # no agent: may be the verb
+    ],
+)
+def test_a_participle_time_with_its_agent_qualifies_the_noun(sentence, qualifying):
+    from tracker.extract.dates import find_dates
+
+    [date] = find_dates(sentence, dt.date(2014, 12, 13))
+    assert date.qualifying is qualifying

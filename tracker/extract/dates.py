@@ -188,6 +188,9 @@ class DateMention:
     of_next_act: bool = False
     # "last week's coup", "Sunday's attack": the time of the noun it qualifies, no other act's
     possessive: bool = False
+    # "the Act approved Thursday by both houses": the time of a participle that qualifies the
+    # noun before it (its agent follows), the time of that noun's act only
+    qualifying: bool = False
     kind: str = ""  # the candidate alternative that found it: "wd", "mdy", "rel" ...
 
 
@@ -728,6 +731,8 @@ def find_dates(
             m.start(), m.end(), text, when, anchor, lead=lead, ahead=future,
             scheduled=scheduled is not None, of_next_act=of_when,
             possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS,
+            qualifying=_AGENT_AFTER.match(sentence, m.end()) is not None
+            and _participle_of_noun(before, lead),
             kind=kind,
         )
         if (
@@ -858,6 +863,29 @@ def _told_as_arranged(sentence: str, at: int) -> bool:
         if not low.endswith("ing") or (k and words[k - 1] in _PRESENT_AUXILIARIES):
             return True
     return False
+
+
+# "by both houses", "by the Senate": a passive's agent (not "by phone", "by video link")
+_AGENT_AFTER = re.compile(
+    r"\s+by\s+(?!(?:tele)?phone\b|video|letter\b|e-?mail\b|satellite\b|radio\b|land\b|sea\b"
+    r"|air\b|road\b|rail\b|far\b|then\b|now\b|\d)"
+)
+# Words before a past form that make it a verb of its clause, not a participle after a noun
+_NOT_QUALIFIED = frozenset({
+    "be", "been", "being", "is", "are", "am", "was", "were", "get", "gets", "got", "have", "has",
+    "had", "will", "would", "to", "who", "which", "that", "and", "or", "he", "she", "it", "they",
+    "we", "i", "you",
+})
+
+
+def _participle_of_noun(before: list[str], lead: str) -> bool:
+    """Whether the lead word before a time is a past participle right after a noun ("the Act
+    approved Thursday by both houses"), not a verb of the clause ("was approved", "who met")."""
+    if not lead or len(before) < 2 or before[-1] != lead or not (
+        lead in _PAST_VERB_FORMS or (len(lead) > 4 and lead.endswith("ed"))
+    ):
+        return False
+    return before[-2] not in _NOT_QUALIFIED and not before[-2].endswith("ly")
 
 
 def _lead_word(before: list[str]) -> str:

@@ -81,6 +81,8 @@ def _next_year(day: dt.date) -> dt.date | None:
         return day.replace(year=day.year + 1, day=28) if day.year < 9999 else None
 
 
+# Characters from an act's noun to a time its participle tells: "the law approved on Thursday".
+_QUALIFIED_REACH = 24
 # Characters from a possessive time to the noun it qualifies: "last week's military coup".
 _POSSESSED_REACH = 30
 
@@ -495,6 +497,14 @@ class SentenceTimes:
             kept = [
                 d for d in anchored
                 if not d.possessive or 0 <= pos_start - d.end <= _POSSESSED_REACH
+            ]
+            anchored, starts = kept, [d.start for d in kept]
+        if any(d.qualifying for d in anchored):
+            # "the Act approved Thursday by both houses of Congress testified to ...": the time
+            # dates the noun that the participle qualifies, not the sentence's other acts
+            kept = [
+                d for d in anchored
+                if not d.qualifying or 0 <= d.start - pos_end <= _QUALIFIED_REACH
             ]
             anchored, starts = kept, [d.start for d in kept]
         if not anchored:
