@@ -14,7 +14,7 @@ REAL = Path(__file__).parent / "real"
 PARTS = (
     "tune", "heldout", "second", "fresh",
     "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11", "batch12",
-    "batch13", "batch14", "batch15",
+    "batch13", "batch14", "batch15", "batch16",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -87,6 +87,11 @@ def test_the_split_is_kept_and_large_enough():
     before15 = before14 | {p.name for p in batch14}
     assert len(batch15) >= 25 and not {p.name for p in batch15} & before15
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch15)
+    # batch 16, collected and annotated blind in session 12, scored untuned at its start and end
+    batch16 = list((REAL / "batch16").glob("*.txt"))
+    before16 = before15 | {p.name for p in batch15}
+    assert len(batch16) >= 25 and not {p.name for p in batch16} & before16
+    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch16)
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
