@@ -283,3 +283,39 @@ def test_an_act_refrained_from_or_stopped_short_of_is_not_told():
         assert [e for e in found(text) if e[0] in ("support", "criticism")] == [], text
     # declining itself is the act: a rejection
     assert found("Pakistan declined to attend the summit.")[0][:2] == ("rejection", "occurred")
+
+
+def test_speech_acts_told_by_idioms_and_their_other_word_forms():
+    kenya_at_nigeria = [("Kenya", "initiator"), ("Nigeria", "target")]
+    for body, kind in [
+        ("Kenya hit back at Nigeria on Monday.", "criticism"),
+        ("Kenya fired back at Nigeria after the vote.", "criticism"),
+        ("Kenya took a swipe at Nigeria in a speech.", "criticism"),
+        ("Kenya expressed outrage at Nigeria's decision.", "criticism"),
+        ("Kenya expressed its displeasure with Nigeria over the remarks.", "criticism"),
+        ("Kenya railed against Nigeria's trade policies.", "criticism"),
+        ("Kenya faulted Nigeria for the failure of the talks.", "criticism"),
+        ("Kenya lodged a formal complaint with Nigeria over the arrests.", "criticism"),
+        ("Kenya charged that Nigeria was arming the rebels.", "criticism"),
+        ("Kenya is calling for Nigeria to withdraw its troops.", "demand"),
+        ("Kenya pleaded with Nigeria to reopen the border.", "demand"),
+        ("Kenya implored Nigeria to end the shelling.", "demand"),
+        ("Kenya is rejecting Nigeria's proposal.", "rejection"),
+        ("Kenya snubbed Nigeria's offer of talks.", "rejection"),
+        ("Kenya brushed aside Nigeria's demands.", "rejection"),
+        ("Kenya repudiated the border treaty with Nigeria.", "rejection"),
+        ("Kenya said no to Nigeria's plan.", "rejection"),
+        ("Kenya threw its weight behind Nigeria's bid.", "support"),
+    ]:
+        got = found(body)
+        assert (kind, "occurred", kenya_at_nigeria) in got, body
+    # the noun of a refusal or a rejection names its author and the one refused
+    assert ("rejection", "occurred", kenya_at_nigeria) in found(
+        "Kenya's refusal to meet Nigeria angered the region.")
+    assert ("rejection", "occurred", kenya_at_nigeria) in found(
+        "Kenya's rejection of Nigeria's offer surprised observers.")
+
+
+def test_a_drive_or_a_funding_appeal_is_no_demand_at_anyone():
+    # "push for" and "appeal for" read as nouns: no one is asked
+    assert found("The visit comes as Kenya steps up its push for trade ties with Nigeria.") == []
