@@ -577,3 +577,29 @@ def test_a_count_that_does_not_fit_the_list_names_no_states():
     sentence = "Sweden recalled diplomats from five countries: Chile, Peru and Norway."
     (found,) = names([sentence])
     assert found.count("Chile") == 1  # only where the list names it
+
+
+def test_a_demonym_standing_for_its_state_before_a_verb_or_after_by():
+    assert event_actors("Japanese called China's move regrettable.") == [
+        ("criticism", ["Japan", "China"])
+    ]
+    (found,) = names(["Kenya turned down a proposal by South African to mediate."])
+    assert "South Africa" in found
+
+
+def test_a_demonym_naming_a_person_or_a_language_is_no_state():
+    (found,) = names(["A South African was detained on Monday."])
+    assert "South Africa" not in found
+    (found,) = names(["Speaking in Chinese, the envoy thanked Japan."])
+    assert "China" not in found
+
+
+def test_his_or_her_government_is_the_persons_state():
+    text = (
+        "Chilean President Gabriel Boric was angered by the report, and his government "
+        "demanded an explanation from Argentina."
+    )
+    assert event_actors(text) == [("demand", ["Chile", "Argentina"])]
+    # "his government's support": the person's own act, not a reference to the state
+    (found,) = names(["Boric praised Peru and pledged his government's support."])
+    assert "Chile" not in found

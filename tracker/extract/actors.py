@@ -1190,6 +1190,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             ok = True  # "the Indian Navy", "the Indian Air Force": the state's own forces
         if not ok and agency_possible and nxt < n and _agency_at(tokens, nxt, index):
             ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
+        if not ok and nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
+            _demonym_as_noun(lows, i, nxt)
+        ):
+            ok = True  # "South Korean called the move regrettable": the state, its people
         if not ok and nxt < n and lows[nxt] in (",", "and", "or"):
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
             after = nxt + 2 if comma_and else nxt + 1
@@ -1631,6 +1635,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         _members_named(mentions, lows)
     if ":" in low_set and not _COUNTED_STATES.isdisjoint(low_set):
         _states_listed_after_colon(mentions, lows)
+    if not _OWN_STATE_NOUNS.isdisjoint(low_set) and not _PERSON_POSSESSIVES.isdisjoint(low_set):
+        _own_state_named(mentions, tokens, index)
     return mentions
 
 
@@ -1638,6 +1644,26 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 # The helpers below hold the tests find_mentions makes over a span of tokens or of mentions. As
 # generators or comprehensions inside it they would read its locals (``lows``, ``tokens``,
 # ``i``, ...) as closure cells, which every other line of it then reads more slowly too.
+
+
+def _own_state_named(mentions: list[Mention], tokens: Tokens, index: ActorIndex) -> None:
+    """ "and her government demanded an explanation", "said his government insists on ...":
+    the possessive pronoun's person's government is their state, which acts (a reference:
+    named beside the person, as a spokesperson's government is)."""
+    n = len(tokens)
+    for m in mentions:
+        k = m.tok_end
+        if (
+            m.source == "pronoun" and m.actor.kind == "person" and k == m.tok + 1 and k < n
+            and tokens[m.tok].low in _PERSON_POSSESSIVES
+            and tokens[k].text in _OWN_STATE_NOUNS  # not "his government's support"
+            and (state := index.state_of(m.actor.country)) is not None
+        ):
+            m.actor, m.tok_end, m.source = state, k + 1, "anaphor"
+
+
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
+_OWN_STATE_NOUNS = frozenset({"government"})
 
 
 def _states_listed_after_colon(mentions: list[Mention], lows: list[str]) -> None:
@@ -1672,6 +1698,24 @@ _COUNT_WORDS = {
         ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2
     )
 }
+
+
+def _demonym_as_noun(lows: list[str], i: int, nxt: int) -> bool:
+    """A demonym standing alone for its state: the subject of a verb ("South Korean called
+    North Korea's move 'regrettable'") or the agent after "by" ("a proposal by South African
+    to meet"); not a person ("a South African"), a language ("in Chinese") or an adjective of
+    a list ("the Chinese, Japanese and Korean leaders")."""
+    before = lows[i - 1] if i else ""
+    if before in _DEMONYM_NOT_STATE:
+        return False
+    after = lows[nxt]
+    if before == "by" and after in ("to", ",", ".", ";"):
+        return True
+    return (before in _CLAUSE_OPENERS or i == 0) and looks_like_verb(after)
+
+
+_DEMONYM_NOT_STATE = frozenset({"a", "an", "in", "into", "of", "one", "another"})
+_CLAUSE_OPENERS = frozenset({"", ",", ";", "and", "but", "while", "as", "after", "when", "the"})
 
 
 def _after_and(gaz: list[Mention], lows: list[str]) -> list[Mention]:
