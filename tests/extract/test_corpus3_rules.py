@@ -13,8 +13,11 @@ def events(text, published=dt.date(2024, 11, 27)):
 
 
 def test_warned_a_party_against_is_criticism():
-    text = "Sergei Lavrov warned Germany against sending more weapons to the region."
+    text = "Sergei Lavrov warned Germany against further provocations in the region."
     assert ("criticism", "occurred", ["Sergei Lavrov", "Germany"]) in events(text)
+    # against doing something: the party is asked not to do it (tests/extract/test_patterns.py)
+    text = "Sergei Lavrov warned Germany against sending more weapons to the region."
+    assert ("demand", "occurred", ["Sergei Lavrov", "Germany"]) in events(text)
 
 
 def test_warning_without_against_is_not_criticism():

@@ -90,7 +90,10 @@ def test_quotation_marks_are_transparent_to_words():
     [
         ("The United States will help Armenia and Azerbaijan build border crossings.", "aid"),
         ("Manila asked Washington to send more ships.", "demand"),
-        ("China warned Japan against interfering in the Taiwan Strait.", "criticism"),
+        ("China warned Japan against provocations in the Taiwan Strait.", "criticism"),
+        # against doing something: a demand that the party not do it
+        ("China warned Japan against interfering in the Taiwan Strait.", "demand"),
+        ("Chile warned Peru against imposing tariffs on copper.", "demand"),
         ("Seoul took Manila's side in the dispute with Beijing.", "support"),
         ("Tokyo is removing South Korea from its list of trusted trading partners.",
          "sanctions"),
@@ -378,3 +381,12 @@ def test_an_ambassador_summoned_by_name_is_a_protest():
     text = "Test\n\nChina summoned U.S. Ambassador Jon Huntsman over the arms sale.\n"
     events = extract(text).events
     assert [(e.type, [a.name for a in e.actors][0]) for e in events] == [("criticism", "China")]
+
+
+def test_a_gerund_element_reads_an_ing_form_after_the_anchor_only():
+    pattern = [{"verb": "warned", "after": "...2 against GERUND", "type": "demand"}]
+    assert _one(pattern, "Oslo warned them against raising prices")
+    assert not _one(pattern, "Oslo warned them against higher prices")
+    assert not _one(pattern, "Oslo warned them against King")  # "king": too short an -ing
+    with pytest.raises(ValueError):
+        _one([{"verb": "warned", "before": "GERUND", "type": "demand"}], "Oslo warned them")

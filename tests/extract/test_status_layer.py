@@ -604,7 +604,7 @@ def test_an_act_an_opening_before_or_ahead_of_phrase_looks_forward_to_is_still_t
         "imposing sanctions.\n", published=PUBLISHED,
     ).events
     assert {(e.type, e.status) for e in found} == {
-        ("meeting", "planned"), ("criticism", "occurred"),
+        ("meeting", "planned"), ("demand", "occurred"),
     }
     # the opening phrase ends at its comma: the main clause's act is its own
     found = extract(

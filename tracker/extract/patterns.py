@@ -25,23 +25,23 @@ from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
 from tracker.extract.arguments import SentenceMentions
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import PhraseIndex, Token, Tokens, phrase_key
+from tracker.extract.tokens import PhraseIndex, Token, Tokens, gerund, phrase_key
 
 _SLOTS = frozenset({"PARTY", "PARTY+", "PARTY's", "PERSON"})
 # element kinds as small ints, tested in the matcher's hot loop (an int test is cheaper than
 # a string comparison)
 _GAP, _NOT, _ABSENT, _EMPTY_END, _OPTIONAL, _WORDS, _VERB, _PARTY, _PARTY_PLUS = range(9)
-_PARTYS, _PERSON = 9, 10
+_PARTYS, _PERSON, _GERUND = 9, 10, 11
 _CODES = {
     "gap": _GAP, "not": _NOT, "absent": _ABSENT, "end": _EMPTY_END, "optional": _OPTIONAL,
     "words": _WORDS, "verb": _VERB, "PARTY": _PARTY, "PARTY+": _PARTY_PLUS, "PARTY's": _PARTYS,
-    "PERSON": _PERSON,
+    "PERSON": _PERSON, "gerund": _GERUND,
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Element:
-    kind: str  # words, optional, not, gap, verb, or a slot: PARTY, PARTY+, PARTY's, PERSON
+    kind: str  # words, optional, not, gap, verb, gerund, or a slot: PARTY, PARTY+, PARTY's, PERSON
     words: PhraseIndex | None = None
     longest: int = 1  # the longest phrase in ``words`` (for matching leftwards)
     size: int = 0  # a gap's most tokens
@@ -234,8 +234,10 @@ class PatternSet:
                 if leftwards:
                     raise ValueError(f"a party slot only follows the anchor: {spec!r}")
                 out.append(Element(slot, role=role or None))
-            elif part == "VERB":
-                out.append(Element("verb"))
+            elif part in ("VERB", "GERUND"):
+                if leftwards and part == "GERUND":
+                    raise ValueError(f"a gerund only follows the anchor: {spec!r}")
+                out.append(Element("verb" if part == "VERB" else "gerund"))
             elif part == "^":
                 out.append(Element("end"))
             elif part.startswith("..."):
@@ -437,6 +439,11 @@ class PatternSet:
             if t.cap or not t.low.isalpha() or t.low in self.not_bare_verbs or t.low.endswith(
                 ("ing", "ed", "s")
             ):
+                return None
+            return self._rightwards(elements, e + 1, s, pos + 1, slots)
+        if code == _GERUND:
+            t = s.tokens[pos]
+            if t.cap or not gerund(t.low):
                 return None
             return self._rightwards(elements, e + 1, s, pos + 1, slots)
         m = s.party_at(pos)
