@@ -319,3 +319,14 @@ def test_speech_acts_told_by_idioms_and_their_other_word_forms():
 def test_a_drive_or_a_funding_appeal_is_no_demand_at_anyone():
     # "push for" and "appeal for" read as nouns: no one is asked
     assert found("The visit comes as Kenya steps up its push for trade ties with Nigeria.") == []
+
+
+def test_a_quote_saying_what_a_party_must_do_is_its_speakers_demand():
+    assert found('"Nigeria must withdraw its troops at once," Kenya\'s foreign minister said.') == [
+        ("demand", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
+    assert found('"Nigeria needs to answer for this," said Kenyan President William Ruto.') == [
+        ("demand", "occurred", [("William Ruto", "initiator"), ("Nigeria", "target")])
+    ]
+    # what "we" or "they" must do names no party asked
+    assert found('"We must stand together," Ruto said.') == []
