@@ -1086,3 +1086,20 @@ def test_a_participle_time_with_its_agent_qualifies_the_noun(sentence, qualifyin
 
     [date] = find_dates(sentence, dt.date(2014, 12, 13))
     assert date.qualifying is qualifying
+
+
+def test_a_plan_told_on_without_a_time_keeps_the_time_the_lead_set_for_the_story_s_plan():
+    found = extract(
+        "Test\n\nThe White House has announced that President Donald Trump will not travel to "
+        "Japan this week.\n\nHe was set to attend a summit in Tokyo. He would also not be making "
+        "a follow-up trip to South Korea, as previously planned.\n\nTrump said he intends to "
+        "have dinner with Xi Jinping.\n",
+        published=dt.date(2018, 4, 10),
+    ).events
+    meetings = {tuple(a.name for a in e.actors): e for e in found if e.type == "meeting"}
+    week = ("2018-04-09", "2018-04-15", "week")
+    assert span(meetings[("Donald Trump", "Japan")]) == week
+    # the same person's plan called off in the same way: the lead's trip
+    assert span(meetings[("Donald Trump", "South Korea")]) == week
+    # a plan of another status, with a party the lead's plan lacks: no time told for it
+    assert meetings[("Donald Trump", "Xi Jinping")].when is None

@@ -168,6 +168,7 @@ def extract(
             add_unless_retold(events, event)
         set_times.wait(found, dates)
         clock.date_untimed(found, unresolved=clock.advance(dates))
+    set_times.finish()
     clock.finish()
     spellings = spellings_in(article.body)
     if spellings:

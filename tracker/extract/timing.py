@@ -812,6 +812,12 @@ class SetTimes:
     # The time set for a meeting, call or talks planned in the sentence before: "X will pay a
     # visit to Khujand on March 31." then "A joint meeting of the leaders is planned."
     previous: When | None = None
+    # The time the lead set for the story's plan ("Trump will not travel to Latin America this
+    # week"), with the plan's parties, and the plans told on without a time: "He would also not
+    # be making a follow-up trip to Colombia" is of the same trip (``finish``)
+    _lead_plan: tuple[When, frozenset[str], str] | None = None
+    _untimed: list[ExtractedEvent] = field(default_factory=list)
+    _sentences: int = 0
 
     def fill(
         self, tokens: Tokens, dates: list[DateMention], found: list[ExtractedEvent]
@@ -902,6 +908,7 @@ class SetTimes:
     def wait(self, found: list[ExtractedEvent], dates: list[DateMention]) -> None:
         """Plans of the sentence told without the time they were set for (a cancelled meeting
         may hold the time it was called off until then) start waiting for it."""
+        self._sentences += 1
         if not dates and not found:
             # most sentences: no time set, no plan to wait (the lists below stay as they are:
             # only a sentence with a time changes them, in fill, and its wait filters them)
@@ -918,6 +925,7 @@ class SetTimes:
         for event in found:
             if not keeps_set_time(event.type, event.status):
                 continue
+            self._remember_lead_plan(event)
             if event.when is None and previous is not None:
                 # a time can come from the sentence before: "... a meeting of the G-77,
                 # planned to start from January 14." then "However, the meeting has now been
@@ -952,8 +960,35 @@ class SetTimes:
         if self.coarse:  # (mostly none)
             self.coarse = [e for e in self.coarse if any(e is w for w in self.waiting)]
 
+    def _remember_lead_plan(self, event: ExtractedEvent) -> None:
+        if event.when is None:
+            self._untimed.append(event)
+        elif (
+            self._lead_plan is None and self._sentences <= _LEAD and not event.when_inferred
+            and (self.published is None or event.when.end >= self.published)
+        ):
+            self._lead_plan = (event.when, _persons(event), event.status)
+
+    def finish(self) -> None:
+        """The plans told after the lead without a time, of a party of the plan whose time the
+        lead told, are of that time: the story's plan told on ("will not travel to Latin
+        America this week" then "He would also not be making a follow-up trip to Colombia")."""
+        if self._lead_plan is not None:
+            when, names, status = self._lead_plan
+            for event in self._untimed:
+                persons = _persons(event)
+                if event.when is None and event.status == status and persons and (
+                    persons <= names
+                ):
+                    event.when = when
+        self._untimed.clear()
+
     def _coarse(self, event: ExtractedEvent) -> bool:
         return any(event is e for e in self.coarse)
+
+
+def _persons(event: ExtractedEvent) -> frozenset[str]:
+    return frozenset(a.name for a in event.actors if a.kind == "person")
 
 
 def _sides(event: ExtractedEvent) -> set[str]:
