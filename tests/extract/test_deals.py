@@ -222,3 +222,23 @@ def test_a_deal_mediated_by_a_third_party_stays_a_deal():
     )
     found = [(e.type, e.status) for e in extract(text).events]
     assert found == [("agreement", "occurred")]
+
+
+def test_talks_named_as_a_means_or_a_purpose_by_one_side_are_no_talks_told():
+    # a way to settle a dispute, a deadline set, a reason given: no talks are told
+    assert found("Kenya said the only way forward is to settle the border dispute through "
+                 "a peaceful dialogue.") == []
+    assert not any(t == "talks" for t, _, _ in found(
+        "Kenya set a deadline for negotiations that ends in July."
+    ))
+    assert not any(t == "talks" for t, _, _ in found(
+        "The measures were a response to stalled negotiations, Ruto said."
+    ))
+    # with the other side named, or told as held, they are talks
+    got = found("Kenya wants to settle the border dispute through dialogue with Ethiopia.")
+    assert any(t == "talks" and a == ["Ethiopia", "Kenya"] for t, _, a in got)
+    got = found("Kenya has suspended talks with Ethiopia over the border.")
+    assert any(t == "talks" for t, _, _ in got)
+    # one side ready for talks proposes them
+    got = found("Kenya is ready for talks, its foreign minister said.")
+    assert not got or all(s != "occurred" for t, s, _ in got if t == "talks")

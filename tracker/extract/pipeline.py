@@ -512,6 +512,11 @@ def _sentence_events(
             )
         if held is not None and inherited is None and status in ("occurred", "planned"):
             status = held[0]  # "the summit, which is to be held in Astana": planned
+        if (
+            event_type == "talks" and len(actors) == 1 and status in ("occurred", "planned")
+            and inherited is None and _talks_as_means(lows, trig)
+        ):
+            continue  # "to resolve issues through dialogue", "the deadline for negotiations"
         if event_type == "agreement" and lows[trig.tok] in _COMMITTING and inherited is None:
             # "pledged to" tells a plan of one side, but the sides' pledge to each other is
             # made: only the words before it ("are expected to pledge") tell one ahead
@@ -720,6 +725,28 @@ def _host_in_person(
                 continue
         out.append((actor, role))
     return out
+
+
+_TALKS_NOUNS = lexicon.words("talks_nouns")
+_MEANS_PREPOSITIONS = lexicon.words("talks_as_means")
+_COORDINATORS = frozenset({"and", "or", "but"})
+_MEANS_REACH = 3  # words between the preposition and the noun: "through a peaceful bilateral"
+
+
+def _talks_as_means(lows: list[str], trig: Trigger) -> bool:
+    """Talks named after a preposition of means or purpose ("through a peaceful dialogue", "the
+    deadline for negotiations", "a response to stalled negotiations") with no party after
+    them ("with" or "between"): a way or a reason, not talks told."""
+    if lows[trig.tok_end - 1] not in _TALKS_NOUNS:
+        return False
+    if trig.tok_end < len(lows) and lows[trig.tok_end] in ("with", "between"):
+        return False
+    for k in range(trig.tok - 1, max(-1, trig.tok - 2 - _MEANS_REACH), -1):
+        if lows[k] in _MEANS_PREPOSITIONS:
+            return True
+        if not lows[k].isalpha() or lows[k] in _COORDINATORS:
+            return False  # "in Olivos and dialogue was cordial": another phrase
+    return False
 
 
 def _persons_among(actors: list[tuple[Actor, str]]) -> int:
