@@ -1103,3 +1103,24 @@ def test_a_plan_told_on_without_a_time_keeps_the_time_the_lead_set_for_the_story
     assert span(meetings[("Donald Trump", "South Korea")]) == week
     # a plan of another status, with a party the lead's plan lacks: no time told for it
     assert meetings[("Donald Trump", "Xi Jinping")].when is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # named again by its name and noun: the time told after it is the time it was set for
+        ("G8 summit", ("2014-06-01", "2014-06-30", "month")),
+        # a common word is no name: the day it was called off stands
+        ("annual summit", ("2014-03-24", "2014-03-24", "day")),
+    ],
+)
+def test_a_called_off_plan_named_again_takes_the_time_told_after_its_name(name, expected):
+    event = only(
+        "Barack Obama and the G7 leaders on Monday cancelled an upcoming G8 summit in Russia."
+        f"\n\nIt was announced that the {name} in Sochi in June would be replaced by a G7 "
+        "meeting in Brussels.",
+        "meeting",
+        dt.date(2014, 3, 26),
+    )
+    assert event.status == "cancelled"
+    assert span(event) == expected

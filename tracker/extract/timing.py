@@ -839,6 +839,11 @@ class SetTimes:
             # "The summit was originally slated for March 28-29 but postponed": the time a plan
             # had before is not the time it now has
             times = [d for d in times if not _told_as_original(d, tokens, tokens.starts)]
+        if any(_name_of(e) for e in self.waiting):
+            ahead = SentenceTimes(dates, self.published)._for_status("planned")[0]
+            self._named_again(tokens, ahead)
+            if not self.waiting:
+                return
         if not times:
             return
         taken = {e.type for e in found}
@@ -878,6 +883,29 @@ class SetTimes:
         for event in matched:
             event.when = chosen
         self.waiting = [e for e in self.waiting if all(e is not m for m in matched)]
+
+    def _named_again(self, tokens: Tokens, times: list[DateMention]) -> None:
+        """ "cancelled an upcoming G8 summit in Russia" then "the G8 summit in Sochi in June
+        would be replaced by a G7 meeting": the plan named again by its trigger and the word
+        before it takes the time told right after, though the sentence tells another act of its
+        type."""
+        lows = tokens.lows
+        for event in list(self.waiting):
+            name = _name_of(event)
+            if name is None:
+                continue
+            modifier, noun = name
+            for k in range(1, len(tokens)):
+                if lows[k] != noun or lows[k - 1] != modifier:
+                    continue
+                end = tokens.end_of(k)
+                when = next((
+                    d.when for d in times if 0 <= d.start - end < _PLAN_REACH
+                ), None)
+                if when is not None:
+                    event.when = when
+                    self.waiting = [e for e in self.waiting if e is not event]
+                break
 
     def _retold(self, found: list[ExtractedEvent]) -> None:
         """ "X postponed his visit to Y" then "X was slated to visit Y from August 22": the plan
@@ -985,6 +1013,21 @@ class SetTimes:
 
     def _coarse(self, event: ExtractedEvent) -> bool:
         return any(event is e for e in self.coarse)
+
+
+def _name_of(event: ExtractedEvent) -> tuple[str, str] | None:
+    """The word before a one-word trigger and the trigger, lower-cased, when the word is a name
+    ("G8 summit", "Budapest summit"), not a determiner or a common word ("the annual summit")."""
+    trigger = event.trigger.lower()
+    if not trigger.isalpha():
+        return None
+    before = event.evidence[: event.trigger_offset].split()
+    if not before:
+        return None
+    written = before[-1]
+    if not (written[:1].isupper() or any(c.isdigit() for c in written)) or not written.isalnum():
+        return None  # a name ("G8", "Budapest"), not a word any plan may have ("annual")
+    return written.lower(), trigger
 
 
 def _persons(event: ExtractedEvent) -> frozenset[str]:
