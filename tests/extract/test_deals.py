@@ -242,3 +242,14 @@ def test_talks_named_as_a_means_or_a_purpose_by_one_side_are_no_talks_told():
     # one side ready for talks proposes them
     got = found("Kenya is ready for talks, its foreign minister said.")
     assert not got or all(s != "occurred" for t, s, _ in got if t == "talks")
+
+
+def test_leaders_agreeing_that_something_should_be_done_share_a_view_not_a_deal():
+    got = found("Ruto and Abiy agreed that both sides should work together on security.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Every leader at the summit agreed that the region must defend itself, "
+                "Ruto said.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    # a commitment told in the that-clause is a deal
+    got = found("Ruto and Abiy agreed that Kenya would send 500 engineers to Ethiopia.")
+    assert ("agreement", "occurred", ["Abiy Ahmed", "William Ruto"]) in got

@@ -305,6 +305,8 @@ def _sentence_events(
         if out and renames_last_act(lows, trig):
             renamed_until = clause.end_of(trig.tok)
             continue  # "confirmed Trump's willingness to meet Putin, an initiative ...": renamed
+        if trig.type == "agreement" and _agreed_view(lows, trig, clause.end_of(trig.tok)):
+            continue  # "the leaders agreed that security should be driven by the region": a view
         if trig.type == "talks" and _mediated_noun(lows, trig, triggers):
             continue  # "a deal mediated by the UAE": who mediated the deal, not talks of their own
         if trig.type in SPEECH_ACTS and _text_turned_down(lows, trig, out):
@@ -727,6 +729,27 @@ def _host_in_person(
     return out
 
 
+_AGREEING = frozenset({"agreed", "agree", "agrees"})
+_VIEW_MODALS = lexicon.words("view_modals")
+_VIEW_REACH = 10  # words of the that-clause's subject: "that their two foreign ministers"
+
+
+def _agreed_view(lows: list[str], trig: Trigger, end: int) -> bool:
+    """ "agreed that both sides should work together", "agreed that security must be driven
+    by the Pacific": a view shared, not a deal (but "agreed that Mexico would send 10,000
+    troops" commits them)."""
+    k = trig.tok_end
+    if lows[trig.tok_end - 1] not in _AGREEING or k >= len(lows) or lows[k] != "that":
+        return False
+    for j in range(k + 1, min(end, k + 1 + _VIEW_REACH)):
+        if lows[j] in _VIEW_MODALS:
+            return True
+        if lows[j] in _COMMITTING_MODALS:
+            return False
+    return False
+
+
+_COMMITTING_MODALS = frozenset({"will", "would", "shall"})
 _TALKS_NOUNS = lexicon.words("talks_nouns")
 _MEANS_PREPOSITIONS = lexicon.words("talks_as_means")
 _COORDINATORS = frozenset({"and", "or", "but"})
