@@ -836,3 +836,15 @@ def test_a_verb_after_a_subject_with_a_determiner_tells_a_new_act():
         ).events
     ]
     assert any(t == "support" and "Uzbekistan" in a for t, a in got), got
+
+
+def test_one_sides_dialogue_in_a_call_told_before_is_that_call():
+    body = ("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed by "
+            "phone on Monday. Ruto said dialogue was most cordial.")
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert [(e.type, e.status) for e in events] == [("call", "occurred")]
+    # talks of other sides after the call are talks of their own
+    body = ("Kenyan President William Ruto spoke with Ethiopian Prime Minister Abiy Ahmed by "
+            "phone on Monday. Kenya and Somalia held talks in Nairobi on Friday.")
+    events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
+    assert "talks" in [e.type for e in events]

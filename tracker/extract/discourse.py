@@ -684,6 +684,9 @@ def _named_as_told(events: list[ExtractedEvent], event: ExtractedEvent) -> bool:
 _NAMING_DETERMINERS = frozenset({"the", "this"})  # not "that": "agreed that talks resume"
 _OWN_PARTIES = frozenset({"of", "between", "with"})
 _MEETING_OR_TALKS = frozenset({"meeting", "talks"})
+# talks told after a meeting or a call of their sides: "Macri received the phone call ... and
+# the dialogue was most cordial"
+_TALKS_TOLD_IN = frozenset({"meeting", "call"})
 
 
 def _side(actor: ExtractedActor) -> str:
@@ -704,8 +707,8 @@ def _told_as_another_kind(events: list[ExtractedEvent], event: ExtractedEvent) -
         return False  # untimed, between sides or still to come: talks apart from the meeting
     for earlier in events[-_DUPLICATE_REACH:]:
         if (
-            earlier.type == event.type or earlier.type not in _MEETING_OR_TALKS
-            or earlier.status != event.status
+            earlier.type == event.type or earlier.status != event.status
+            or earlier.type not in (_TALKS_TOLD_IN if event.type == "talks" else _MEETING_OR_TALKS)
         ):
             continue
         if event.when is not None and (earlier.when is None or (
