@@ -330,3 +330,14 @@ def test_a_quote_saying_what_a_party_must_do_is_its_speakers_demand():
     ]
     # what "we" or "they" must do names no party asked
     assert found('"We must stand together," Ruto said.') == []
+
+
+def test_a_judgement_reads_through_a_list_of_what_is_judged():
+    kenya_at_nigeria = [("Kenya", "initiator"), ("Nigeria", "target")]
+    assert found("Kenya said it regarded Nigeria's statements and actions as a declaration of "
+                 "war.") == [("criticism", "occurred", kenya_at_nigeria)]
+    assert found("Kenya described the Nigerian tariffs and quotas as unjustified.") == [
+        ("criticism", "occurred", kenya_at_nigeria)
+    ]
+    # a word of praise after the list is no judgement of it
+    assert found("Kenya described the talks and the visit as useful.") == []
