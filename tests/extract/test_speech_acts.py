@@ -341,3 +341,16 @@ def test_a_judgement_reads_through_a_list_of_what_is_judged():
     ]
     # a word of praise after the list is no judgement of it
     assert found("Kenya described the talks and the visit as useful.") == []
+
+
+def test_it_after_a_second_verb_that_addresses_a_party_is_the_party_addressed_before():
+    assert found("Kenya condemned Nigeria's decision and urged it to reopen the border.") == [
+        ("criticism", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")]),
+        ("demand", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")]),
+    ]
+    assert ("demand", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")]) in found(
+        "Kenya criticised Nigeria's decision, and called on it to reverse course.")
+    # "it" for a thing, with no party named before the verb but the subject: no party
+    assert found("Kenya welcomed the plan and urged it to be adopted.")[-1] == (
+        "demand", "occurred", [("Kenya", "initiator")]
+    )

@@ -386,7 +386,7 @@ class ActorIndex:
         # The words a reference can begin with (step 6 of find_mentions looks at no other).
         self.reference_firsts = (
             frozenset(self.pairs.by_first) | {"the"} | self.subject_pronouns
-            | self.plural_pronouns | self.possessive_pronouns
+            | self.plural_pronouns | self.possessive_pronouns | {"it"}
         )
 
     def with_extra(self, entries: Iterable[ActorEntry]) -> ActorIndex:
@@ -1517,6 +1517,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
                     for x in range(i, head + 1):
                         claimed[x] = True
                 continue
+        if low == "it":
+            # "condemned Nigeria's decision and urged it to ...": the party addressed before
+            addressed = _object_of_second_address(mentions, lows, i)
+            if addressed is not None:
+                mentions.append(Mention(addressed, i, i + 1, "pronoun"))
+            continue
         if low in index.subject_pronouns or low in index.possessive_pronouns:
             # "Trump said he ...": the person just named; a sentence-opening "He": the last
             # sentence's subject, not whoever that sentence mentioned last.
@@ -2400,6 +2406,44 @@ def _object_of_shared_subject(mentions: list[Mention], lows: list[str], i: int) 
     return nearest.actor if nearest.actor != subject.actor else None
 
 
+def _object_of_second_address(mentions: list[Mention], lows: list[str], i: int) -> Actor | None:
+    """ "Kenya condemned Nigeria's decision and urged it to reopen the border", "... but called
+    on it to": an "it" right after a verb that addresses a party ("urged", "called on"), itself
+    after "and", "but" or a comma, is the state or body named last before that verb when that is
+    not the sentence's subject (its first party): the one the first verb was aimed at too."""
+    k = i - 1
+    if k > 0 and lows[k] in _ADDRESS_PARTICLES and lows[k - 1] in _ADDRESSING_PHRASAL:
+        k -= 1
+    elif lows[k] not in _ADDRESSING_VERBS:
+        return None
+    if k < 2 or lows[k - 1] not in _SECOND_PREDICATE:
+        return None
+    named = [
+        m for m in mentions
+        if m.source not in ("pronoun", "pair") and not m.location
+        and i - WINDOW <= m.tok and m.tok_end <= k - 1
+    ]
+    if len(named) < 2:
+        return None
+    subject = min(named, key=lambda m: m.tok)
+    nearest = max(named, key=lambda m: m.tok)
+    if nearest.actor.kind == "person" or nearest.actor == subject.actor:
+        return None
+    if subject.actor.country and subject.actor.country == nearest.actor.name:
+        return None
+    return nearest.actor
+
+
+_SECOND_PREDICATE = frozenset({"and", "but", ","})
+_ADDRESSING_VERBS = frozenset({
+    "urged", "urges", "urging", "accused", "accuses", "accusing", "asked", "asks", "asking",
+    "pressed", "presses", "pressing", "told", "tells", "telling", "warned", "warns", "warning",
+    "praised", "praises", "praising", "thanked", "thanks", "thanking", "blamed", "blames",
+    "criticised", "criticized", "criticises", "criticizes", "condemned", "condemns",
+    "demanded", "demands", "pleaded", "implored", "congratulated", "commended",
+})
+_ADDRESS_PARTICLES = frozenset({"on", "upon", "with"})
+_ADDRESSING_PHRASAL = frozenset({"called", "calls", "calling", "pleaded", "pleads", "pleading"})
 _TITLED_SUBJECT_REACH = 8  # words of a capitalised title after the opening phrase's comma
 
 
