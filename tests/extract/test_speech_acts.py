@@ -354,3 +354,16 @@ def test_it_after_a_second_verb_that_addresses_a_party_is_the_party_addressed_be
     assert found("Kenya welcomed the plan and urged it to be adopted.")[-1] == (
         "demand", "occurred", [("Kenya", "initiator")]
     )
+
+
+def test_a_plan_or_measure_named_with_its_possessor_is_the_possessors_act():
+    assert found("Nigeria rejected Kenya's proposal.") == [
+        ("rejection", "occurred", [("Nigeria", "initiator"), ("Kenya", "target")]),
+        ("proposal", "proposed", [("Kenya", "initiator"), ("Nigeria", "target")]),
+    ]
+    # the one who condemns them did not impose the sanctions
+    assert ("sanctions", "occurred", [("Kenya", "initiator"), ("Uganda", "target")]) in found(
+        "Nigeria condemned Kenya's sanctions on Uganda.")
+    # an attack condemned is still told as an attack
+    assert ("military", "occurred", [("Kenya", "initiator"), ("Uganda", "target")]) in found(
+        "Nigeria condemned Kenya's invasion of Uganda.")

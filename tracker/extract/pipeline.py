@@ -1101,10 +1101,23 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     if len(gap) >= 2 and gap[-1] == "of" and gap[-2] in _PACKAGE_NOUNS:
         gap = gap[:-2]  # "proposed a new package of sanctions": the package is of the act
     if len(gap) <= 3 and all(
-        w.replace("-", "").isalpha() and w not in _OBJECT_GAP_BLOCKERS for w in gap
-    ):  # "rejected any third-party mediation"
+        _object_word(w, trig.type in _OWNED_BY_POSSESSOR) and w not in _OBJECT_GAP_BLOCKERS
+        for w in gap
+    ):  # "rejected any third-party mediation", "rejected Kenya's proposal"
         return True  # the direct object: "demanding an immediate ceasefire"
     return any(w in _LINKS or gerund(w) for w in gap)
+
+
+def _object_word(w: str, possessor: bool) -> bool:
+    """A word of a direct object before its noun: "third-party"; with ``possessor``, "Kenya's"
+    (the owner of a plan, a demand, a deal or sanctions, read as its own act by
+    ``owned_act``; but "condemned Tuesday's attack" tells the attack as well)."""
+    if possessor:
+        w = w.removesuffix("'s").removesuffix("’s")
+    return w.replace("-", "").isalpha()
+
+
+_OWNED_BY_POSSESSOR = frozenset({"proposal", "demand", "agreement", "sanctions"})
 
 
 def _mediated_noun(lows: list[str], trig: Trigger, triggers: Sequence[Trigger]) -> bool:
