@@ -688,3 +688,13 @@ def test_a_visit_by_someone_is_the_visitors_and_the_hosts():
     )
     meeting = [e for e in extract(text).events if e.type == "meeting"]
     assert [a.name for a in meeting[0].actors] == ["Nancy Pelosi", "Taiwan"]
+
+
+def test_as_with_a_pronoun_subject_ends_the_acts_parties():
+    # "as it negotiates with ...": a clause of its own; its parties are not the aid's
+    assert _actors("Canada pledged aid to Haiti as it negotiates with the United States.") == [
+        ("aid", [("Canada", "initiator"), ("Haiti", "target")])
+    ]
+    # "as" with no subject of its own ends nothing: "as well as"
+    (found,) = _actors("Canada pledged aid to Haiti as well as Cuba.")
+    assert [name for name, _ in found[1]] == ["Canada", "Haiti", "Cuba"]

@@ -54,7 +54,10 @@ _CAUSES = {
 # causes that are such only after "in" ("in a furious response to reports", but "part of our
 # response to weaken Russia's war machine")
 _IN_CAUSES = frozenset({"response", "retaliation", "reaction"})
-_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of"} | {a for a, _ in _CAUSES}
+_OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of", "as"} | {a for a, _ in _CAUSES}
+# "delivering aid to the island as it negotiates with the White House": "as" and a pronoun
+# subject begin a clause of their own
+_AS_SUBJECTS = frozenset({"it", "he", "she", "they", "we"})
 # "imposing sanctions on Russia if Putin won't negotiate", "unless Mexico stops migrants":
 # whom a condition names is not a party to the act it conditions
 _CONDITIONS = frozenset({"if", "unless"})
@@ -343,6 +346,11 @@ def actors_for(
                 end = k
                 break
     for k in sm.stops_between(trig.tok_end, end):  # the other words end nothing
+        if tokens[k].low == "as":
+            if k + 1 < len(tokens) and tokens[k + 1].low in _AS_SUBJECTS:
+                end = k
+                break
+            continue
         if k > trig.tok_end and tokens[k].low in _RELATIVES and tokens[k - 1].cap:
             end = k  # "the deal brokered by the UN and Turkey that had allowed Ukraine to ..."
             break
