@@ -390,3 +390,43 @@ def test_a_gerund_element_reads_an_ing_form_after_the_anchor_only():
     assert not _one(pattern, "Oslo warned them against King")  # "king": too short an -ing
     with pytest.raises(ValueError):
         _one([{"verb": "warned", "before": "GERUND", "type": "demand"}], "Oslo warned them")
+
+
+def test_a_party_slot_before_the_anchor_reads_a_possessor_or_an_adjective():
+    pattern = [{"verb": "war", "before": "PARTY's:initiator ...1", "after": "in PARTY:target",
+                "type": "military"}]
+    mentions = [_mention("Chile", 0, 1), _mention("Peru", 4, 5)]
+    assert _one(pattern, "Chile's long war in Peru", mentions) == [
+        Trigger("military", None, 1.0, 2, 3, ((0, "initiator"), (4, "target")))
+    ]
+    # a possessive slot wants a possessive: "Chile war in Peru" has none
+    assert not _one(pattern, "Chile big war in Peru", mentions)
+    adjective = [{"verb": "war", "before": "PARTY:initiator", "after": "in PARTY:target",
+                  "type": "military"}]
+    assert _one(adjective, "Chilean war in Peru", [_mention("Chile", 0, 1),
+                                                   _mention("Peru", 3, 4)])
+
+
+def test_a_war_a_party_wages_on_another_is_a_military_act_told_in_passing():
+    assert found("The markets were shaken by Canada's long war on Mexico.") == [
+        ("military", "occurred", [("Canada", "initiator"), ("Mexico", "target")]),
+    ]
+    assert ("military", "occurred", [("Canada", "initiator"), ("Mexico", "target")]) in found(
+        "Markets fell again because of Canada's continued aggression against Mexico."
+    )
+    assert ("military", "occurred", [("Brazil", "initiator"), ("Argentina", "target")]) in found(
+        "Exports slumped during the brief war between Brazil and Argentina."
+    )
+    # only the parties the phrase names: Chile is no target of Canada's war
+    assert found("Chile's election was overshadowed by the Canadian occupation of Mexico.") == [
+        ("military", "occurred", [("Canada", "initiator"), ("Mexico", "target")]),
+    ]
+
+
+def test_a_war_named_as_a_setting_or_a_trade_war_is_no_military_act():
+    assert all(t != "military" for t, _, _ in found(
+        "Brazil's president visited Canada amid Canada's war on Mexico."
+    ))
+    assert all(t != "military" for t, _, _ in found(
+        "Exports slumped during the trade war between Brazil and Argentina."
+    ))

@@ -119,6 +119,16 @@ class _Sentence:
     # them and where each of them stands.
     plain: list[str] | None = None
     plain_at: list[int] | None = None
+    ends: dict[int, Mention] | None = None  # token after a party -> the party (on demand)
+
+    def party_before(self, pos: int) -> Mention | None:
+        """The party named just before ``pos`` (the longest that ends there)."""
+        if self.ends is None:
+            self.ends = {}
+            for m in self.starts.values():
+                if m.tok_end not in self.ends or self.ends[m.tok_end].tok > m.tok:
+                    self.ends[m.tok_end] = m
+        return self.ends.get(pos)
 
     def party_at(self, pos: int) -> Mention | None:
         """The party named at ``pos``, or a person named after a title written before the
@@ -231,8 +241,8 @@ class PatternSet:
         for part in spec.split():
             slot, _, role = part.partition(":")
             if slot in _SLOTS:
-                if leftwards:
-                    raise ValueError(f"a party slot only follows the anchor: {spec!r}")
+                if leftwards and slot not in ("PARTY", "PARTY's"):
+                    raise ValueError(f"only PARTY or PARTY's goes before the anchor: {spec!r}")
                 out.append(Element(slot, role=role or None))
             elif part in ("VERB", "GERUND"):
                 if leftwards and part == "GERUND":
@@ -351,10 +361,10 @@ class PatternSet:
         pos = k + 1 if k_end is None else k_end
         if pattern.opens is not None and not s.may_open(pattern.opens, pos):
             return None  # "said that the ...": no party where "that? the? PARTY" wants one
-        start = self._leftwards(pattern.before, 0, s, k)
+        slots: list[tuple[int, str]] = []
+        start = self._leftwards(pattern.before, 0, s, k, slots)
         if start is None:
             return None
-        slots: list[tuple[int, str]] = []
         end = self._rightwards(pattern.after, 0, s, pos, slots)
         if end is None:
             return None
@@ -466,7 +476,8 @@ class PatternSet:
         return end
 
     def _leftwards(
-        self, elements: tuple[Element, ...], e: int, s: _Sentence, pos: int
+        self, elements: tuple[Element, ...], e: int, s: _Sentence, pos: int,
+        slots: list[tuple[int, str]],
     ) -> int | None:
         """Where the elements from ``e`` on, matched leftwards to end at ``pos``, start."""
         if e == len(elements):
@@ -477,23 +488,36 @@ class PatternSet:
             for skip in range(el.size + 1):
                 if skip and (pos - skip < 0 or lows[pos - skip] in stops):
                     return None
-                start = self._leftwards(elements, e + 1, s, pos - skip)
+                start = self._leftwards(elements, e + 1, s, pos - skip, slots)
                 if start is not None:
                     return start
             return None
         if el.kind == "not":
             if pos > 0 and _ends_at(el, lows, pos):
                 return None
-            return self._leftwards(elements, e + 1, s, pos)
+            return self._leftwards(elements, e + 1, s, pos, slots)
         if el.kind == "optional":
             length = _ends_at(el, lows, pos)
             if length:
-                start = self._leftwards(elements, e + 1, s, pos - length)
+                start = self._leftwards(elements, e + 1, s, pos - length, slots)
                 if start is not None:
                     return start
-            return self._leftwards(elements, e + 1, s, pos)
+            return self._leftwards(elements, e + 1, s, pos, slots)
+        if el.kind in ("PARTY", "PARTY's"):  # "Russia's war in Ukraine", "Russian shelling"
+            m = s.party_before(pos)
+            if m is None:
+                return None
+            last = s.tokens[m.tok_end - 1]
+            possessive = last.text != last.base or last.low.endswith("'s")
+            if possessive != (el.kind == "PARTY's"):
+                return None
+            slots.append((m.tok, el.role or ""))
+            start = self._leftwards(elements, e + 1, s, m.tok, slots)
+            if start is None:
+                slots.pop()
+            return start
         length = _ends_at(el, lows, pos)
-        return None if not length else self._leftwards(elements, e + 1, s, pos - length)
+        return None if not length else self._leftwards(elements, e + 1, s, pos - length, slots)
 
 
 def _ends_at(el: Element, lows: list[str], pos: int) -> int:
@@ -533,6 +557,10 @@ def slot_roles(
     if not given:
         return actors
     roles = {role for _, role in given.values()}
+    if "initiator" in roles and "target" in roles:
+        # "Russia's war in Ukraine": the pattern names both sides; the sentence's other
+        # parties are none of this act's
+        return sorted(given.values(), key=lambda pair: pair[1] != "initiator")
     out: list[tuple[Actor, str]] = []
     for actor, role in actors:
         if actor.name in given:
