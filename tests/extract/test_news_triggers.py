@@ -349,3 +349,32 @@ def test_a_peace_conference_hosted_is_a_meeting():
     text = "Test\n\nThe United Kingdom will host a peace conference on Sudan in April.\n"
     events = extract(text).events
     assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_sanctioning_and_restrictive_measures_are_sanctions():
+    assert found("Chile said it would start sanctioning Bolivian officials.") == [
+        ("sanctions", "planned", ["Chile", "Bolivia"]),
+    ]
+    assert found("The European Union adopted restrictive measures against Belarus on Monday.") == [
+        ("sanctions", "occurred", ["European Union", "Belarus"]),
+    ]
+
+
+def test_offensive_as_an_adjective_is_no_military_offensive():
+    assert found(
+        "Tensions rose after Chilean ministers published offensive social media posts about Peru."
+    ) == []
+    assert found("Chile supplied Peru with offensive weapons.") == [
+        ("aid", "occurred", ["Chile", "Peru"]),
+    ]
+
+
+def test_a_seizure_of_power_told_in_a_relative_clause_is_who_someone_is():
+    # the relative clause names the rulers; the act told is the expulsion
+    assert found(
+        "Peru's military rulers, who seized control of the government in July, expelled the "
+        "Chilean ambassador."
+    ) == [("sanctions", "occurred", ["Peru", "Chile"])]
+    assert found("Peru's army seized control of the Chilean border town.") == [
+        ("military", "occurred", ["Peru", "Chile"]),
+    ]
