@@ -430,3 +430,21 @@ def test_a_war_named_as_a_setting_or_a_trade_war_is_no_military_act():
     assert all(t != "military" for t, _, _ in found(
         "Exports slumped during the trade war between Brazil and Argentina."
     ))
+
+
+def test_a_measure_taken_in_return_is_aimed_at_the_one_it_answers():
+    assert found("Peru retaliated against Chilean tariffs with levies of 25 percent.") == [
+        ("sanctions", "occurred", [("Peru", "initiator"), ("Chile", "target")]),
+    ]
+    assert found("Peru retaliated by announcing its own sanctions against Chile.") == [
+        ("sanctions", "occurred", [("Peru", "initiator"), ("Chile", "target")]),
+    ]
+
+
+def test_a_partys_economy_or_banks_targeted_are_sanctioned_its_villages_are_not():
+    assert found("Canada said it was targeting vital areas of the Belarusian economy.") == [
+        ("sanctions", "occurred", [("Canada", "initiator"), ("Belarus", "target")]),
+    ]
+    assert all(t != "sanctions" for t, _, _ in found(
+        "Israeli strikes targeted Palestinian villages in the West Bank on Monday."
+    ))
