@@ -378,3 +378,14 @@ def test_a_seizure_of_power_told_in_a_relative_clause_is_who_someone_is():
     assert found("Peru's army seized control of the Chilean border town.") == [
         ("military", "occurred", ["Peru", "Chile"]),
     ]
+
+
+def test_sanctions_relief_is_no_sanction_and_property_that_can_be_seized_no_attack():
+    assert found("Peru wants sanctions relief from Chile.") == []
+    assert found("Peru gave up its missiles in exchange for the easing of sanctions.") == []
+    assert all(t != "military" for t, _, _ in found(
+        "Under Chilean sanctions, any property belonging to Peruvian firms can be seized."
+    ))
+    assert found("Chilean troops seized the Peruvian border town on Monday.") == [
+        ("military", "occurred", ["Chile", "Peru"]),
+    ]
