@@ -33,65 +33,14 @@ def test_the_split_is_kept_and_large_enough():
     fresh = list((REAL / "fresh").glob("*.txt"))
     assert len(fresh) >= 20 and not {p.name for p in fresh} & (tune | heldout)
     assert all(p.with_name(p.stem + ".gold.json").exists() for p in fresh)
-    # batch 4, scored untuned: new reports, none of them in an earlier part
-    batch4 = list((REAL / "batch4").glob("*.txt"))
+    # batches 4 to 16, each scored untuned when it came: new reports, none of them in an
+    # earlier part, every one annotated (sessions 4 to 12; see real/README.md)
     earlier = tune | heldout | {p.name for p in fresh}
-    assert len(batch4) >= 25 and not {p.name for p in batch4} & earlier
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch4)
-    # batch 5, scored untuned at the end of session 4
-    batch5 = list((REAL / "batch5").glob("*.txt"))
-    assert len(batch5) >= 25 and not {p.name for p in batch5} & (earlier | {p.name for p in batch4})
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch5)
-    # batch 6, scored untuned with the session's last extractor
-    batch6 = list((REAL / "batch6").glob("*.txt"))
-    before6 = earlier | {p.name for p in batch4} | {p.name for p in batch5}
-    assert len(batch6) >= 25 and not {p.name for p in batch6} & before6
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch6)
-    # batch 7, scored untuned with the session's last extractor
-    batch7 = list((REAL / "batch7").glob("*.txt"))
-    assert len(batch7) >= 25 and not {p.name for p in batch7} & (before6 | {p.name for p in batch6})
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch7)
-    # batch 8, collected and annotated blind in session 5, scored untuned at its start and end
-    batch8 = list((REAL / "batch8").glob("*.txt"))
-    before8 = before6 | {p.name for p in batch6} | {p.name for p in batch7}
-    assert len(batch8) >= 25 and not {p.name for p in batch8} & before8
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch8)
-    # batch 9, collected and annotated blind in session 5 like batch 8
-    batch9 = list((REAL / "batch9").glob("*.txt"))
-    before9 = before8 | {p.name for p in batch8}
-    assert len(batch9) >= 25 and not {p.name for p in batch9} & before9
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch9)
-    # batches 10 and 11, collected and annotated blind in session 6, scored untuned
-    before10 = before9 | {p.name for p in batch9}
-    for name in ("batch10", "batch11"):
-        batch = list((REAL / name).glob("*.txt"))
-        assert len(batch) >= 25 and not {p.name for p in batch} & before10
-        assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch)
-        before10 |= {p.name for p in batch}
-    # batch 12, collected and annotated blind in session 8, scored untuned at its start and end
-    batch12 = list((REAL / "batch12").glob("*.txt"))
-    assert len(batch12) >= 25 and not {p.name for p in batch12} & before10
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch12)
-    # batch 13, collected and annotated blind in session 9, scored untuned at its start and end
-    batch13 = list((REAL / "batch13").glob("*.txt"))
-    before13 = before10 | {p.name for p in batch12}
-    assert len(batch13) >= 25 and not {p.name for p in batch13} & before13
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch13)
-    # batch 14, collected and annotated blind in session 10, scored untuned at its start and end
-    batch14 = list((REAL / "batch14").glob("*.txt"))
-    before14 = before13 | {p.name for p in batch13}
-    assert len(batch14) >= 25 and not {p.name for p in batch14} & before14
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch14)
-    # batch 15, collected and annotated blind in session 11, scored untuned at its start and end
-    batch15 = list((REAL / "batch15").glob("*.txt"))
-    before15 = before14 | {p.name for p in batch14}
-    assert len(batch15) >= 25 and not {p.name for p in batch15} & before15
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch15)
-    # batch 16, collected and annotated blind in session 12, scored untuned at its start and end
-    batch16 = list((REAL / "batch16").glob("*.txt"))
-    before16 = before15 | {p.name for p in batch15}
-    assert len(batch16) >= 25 and not {p.name for p in batch16} & before16
-    assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch16)
+    for number in range(4, 17):
+        batch = list((REAL / f"batch{number}").glob("*.txt"))
+        assert len(batch) >= 25 and not {p.name for p in batch} & earlier, number
+        assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch), number
+        earlier |= {p.name for p in batch}
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():
