@@ -839,9 +839,10 @@ class SetTimes:
             # "The summit was originally slated for March 28-29 but postponed": the time a plan
             # had before is not the time it now has
             times = [d for d in times if not _told_as_original(d, tokens, tokens.starts)]
-        if any(_name_of(e) for e in self.waiting):
+        named = [(e, name) for e in self.waiting if (name := _name_of(e)) is not None]
+        if named:
             ahead = SentenceTimes(dates, self.published)._for_status("planned")[0]
-            self._named_again(tokens, ahead)
+            self._named_again(tokens, ahead, named)
             if not self.waiting:
                 return
         if not times:
@@ -884,28 +885,27 @@ class SetTimes:
             event.when = chosen
         self.waiting = [e for e in self.waiting if all(e is not m for m in matched)]
 
-    def _named_again(self, tokens: Tokens, times: list[DateMention]) -> None:
+    def _named_again(
+        self, tokens: Tokens, times: list[DateMention],
+        named: list[tuple[ExtractedEvent, tuple[str, str]]],
+    ) -> None:
         """ "cancelled an upcoming G8 summit in Russia" then "the G8 summit in Sochi in June
         would be replaced by a G7 meeting": the plan named again by its trigger and the word
-        before it takes the time told right after, though the sentence tells another act of its
-        type."""
+        before it (``named``: the waiting plans and their names) takes the time told right
+        after, though the sentence tells another act of its type."""
         lows = tokens.lows
-        for event in list(self.waiting):
-            name = _name_of(event)
-            if name is None:
+        for event, (modifier, noun) in named:
+            k = next(
+                (k for k in range(1, len(lows)) if lows[k] == noun and lows[k - 1] == modifier),
+                None,
+            )
+            if k is None:
                 continue
-            modifier, noun = name
-            for k in range(1, len(tokens)):
-                if lows[k] != noun or lows[k - 1] != modifier:
-                    continue
-                end = tokens.end_of(k)
-                when = next((
-                    d.when for d in times if 0 <= d.start - end < _PLAN_REACH
-                ), None)
-                if when is not None:
-                    event.when = when
-                    self.waiting = [e for e in self.waiting if e is not event]
-                break
+            end = tokens.end_of(k)
+            when = next((d.when for d in times if 0 <= d.start - end < _PLAN_REACH), None)
+            if when is not None:
+                event.when = when
+                self.waiting = [e for e in self.waiting if e is not event]
 
     def _retold(self, found: list[ExtractedEvent]) -> None:
         """ "X postponed his visit to Y" then "X was slated to visit Y from August 22": the plan
