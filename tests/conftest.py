@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import uuid
+from contextlib import closing
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -24,7 +26,7 @@ BACKENDS = [
 ]
 
 
-def _fresh_pg_database(template: str | None = None) -> tuple[str, callable]:
+def fresh_pg_database(template: str | None = None) -> tuple[str, callable]:
     """A new database on the test server, so every test starts empty (or as ``template``)."""
     base = make_url(PG_URL)
     name = f"t_{uuid.uuid4().hex[:12]}"
@@ -54,10 +56,44 @@ def sqlite_template(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def pg_template():
-    url, drop = _fresh_pg_database()
+    url, drop = fresh_pg_database()
     open_database(url).dispose()
     yield make_url(url).database
     drop()
+
+
+def empty_database(backend: str, tmp_path) -> tuple[str, callable | None]:
+    """A URL with nothing there yet on ``backend``, and how to drop it (None for a file)."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'tracker.db'}", None
+    return fresh_pg_database()
+
+
+def copy_database(url: str, tmp_path) -> tuple[str, callable | None]:
+    """A copy of the database at ``url`` (no one may be connected to it), and how to drop it:
+    a module's tests that each change their data start from one set-up made once."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = tmp_path / "tracker.db"
+        # through SQLite's backup: what is still in the write-ahead log is copied too
+        with (
+            closing(sqlite3.connect(parsed.database)) as source,
+            closing(sqlite3.connect(path)) as target,
+        ):
+            source.backup(target)
+        return f"sqlite:///{path}", None
+    server = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with server.connect() as admin:
+        # a database is copied only when no one is connected to it: the set-up's pools may be
+        admin.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = :name AND pid <> pg_backend_pid()"
+            ),
+            {"name": parsed.database},
+        )
+    server.dispose()
+    return fresh_pg_database(parsed.database)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -70,7 +106,7 @@ def db_url(request, tmp_path):
         yield f"sqlite:///{path}"
     else:
         template = request.getfixturevalue("pg_template") if with_schema else None
-        url, drop = _fresh_pg_database(template)
+        url, drop = fresh_pg_database(template)
         yield url
         drop()
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import tracker.services.reading as reading
 from tests.cli_imports import commands_import_sqlalchemy
+from tests.conftest import BACKENDS, fresh_pg_database
 from tracker.cli import _time_range, cli, parse_when_option
 from tracker.db.session import open_database
 from tracker.extract.dates import parse_range, parse_when
@@ -18,11 +19,17 @@ from tracker.services.filters import EventFilter
 SEED = Path(__file__).resolve().parents[1] / "seeds"
 
 
-@pytest.fixture
-def made(db_url):
+@pytest.fixture(scope="module", params=BACKENDS)
+def made(request, tmp_path_factory):
     """A database with extracted events (evidence, undated ones), hand-made ones on several
     days, a status change that moved an event's time, a note, and a merge (2 into 1); returns
-    the URL and the ids of the events show is tried on."""
+    the URL and the ids of the events show is tried on. Made once per backend for the module:
+    every test here only reads it."""
+    drop = None
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path_factory.mktemp('made') / 'tracker.db'}"
+    else:
+        db_url, drop = fresh_pg_database()
     open_database(db_url).dispose()
     runner = CliRunner()
 
@@ -47,7 +54,9 @@ def made(db_url):
     run("merge", "1", "2", "--yes")
     ids = {"extracted": 1, "moved": added[0], "noted": added[1]}
     ids["manual"] = json.loads(meeting)["id"]
-    return db_url, ids
+    yield db_url, ids
+    if drop is not None:
+        drop()
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 import tracker.services.reading as reading
 from tests.cli_imports import commands_import_sqlalchemy
+from tests.conftest import BACKENDS, copy_database, empty_database
 from tracker.cli import cli
 from tracker.db.session import open_database
 
@@ -22,8 +23,24 @@ def run(url, *args):
     return result.output
 
 
+@pytest.fixture(scope="module", params=BACKENDS)
+def set_up(request, tmp_path_factory):
+    db_url, drop = empty_database(request.param, tmp_path_factory.mktemp("set_up"))
+    yield _set_up(db_url)
+    if drop is not None:
+        drop()
+
+
 @pytest.fixture
-def url(db_url):
+def url(set_up, tmp_path):
+    """A copy of the module's set-up database: each test may change its own."""
+    copy, drop = copy_database(set_up, tmp_path)
+    yield copy
+    if drop is not None:
+        drop()
+
+
+def _set_up(db_url):
     """Extracted events (with their articles) and hand-made ones around today: overdue, due,
     upcoming (a day and a month), without a time, with status moves and notes."""
     open_database(db_url).dispose()
