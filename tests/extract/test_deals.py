@@ -253,3 +253,17 @@ def test_leaders_agreeing_that_something_should_be_done_share_a_view_not_a_deal(
     # a commitment told in the that-clause is a deal
     got = found("Ruto and Abiy agreed that Kenya would send 500 engineers to Ethiopia.")
     assert ("agreement", "occurred", ["Abiy Ahmed", "William Ruto"]) in got
+
+
+def test_a_deal_told_with_one_of_the_storys_sides_is_with_the_other_side_too():
+    story = (
+        "Kenya and Ethiopia held border talks in Nairobi on Monday. Kenyan and Ethiopian "
+        "officials discussed trade. Kenya and Ethiopia agreed to meet again next month. "
+    )
+    got = found(story + "Ethiopia reached an agreement on grazing rights on Tuesday.")
+    assert ("agreement", "occurred", ["Ethiopia", "Kenya"]) in got
+    got = found(story + "Ethiopian officials said a grazing deal would be signed on Friday.")
+    assert ("agreement", "planned", ["Ethiopia", "Kenya"]) in got
+    # a one-party deal with no side of the story in it is left as told
+    got = found(story + "Somalia reached an agreement on grazing rights on Tuesday.")
+    assert ("agreement", "occurred", ["Somalia"]) in got

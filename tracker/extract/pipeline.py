@@ -378,6 +378,17 @@ def _sentence_events(
             if parties is None:
                 continue  # "OPEC+ agreed to cut output": one party's decision, no deal
             actors = parties
+        elif (
+            len(actors) == 1 and trig.type == "agreement"
+            and len(sides := story_sides(memory)) >= 2
+        ):
+            # "the North Korean side accepted the agreement", with the story about the two
+            # Koreas: a deal told with one of the story's sides is with the other one too
+            one = actors[0][0]
+            if any(a.name in (one.name, one.country) for a in sides):
+                actors = [*actors, *(
+                    (a, "participant") for a in sides if a.name not in (one.name, one.country)
+                )]
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             # "condemned the measures", "congratulated them": aimed at acts told before
             # ... or "called Netanyahu and commended the decision": said to Netanyahu
