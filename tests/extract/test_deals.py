@@ -267,3 +267,10 @@ def test_a_deal_told_with_one_of_the_storys_sides_is_with_the_other_side_too():
     # a one-party deal with no side of the story in it is left as told
     got = found(story + "Somalia reached an agreement on grazing rights on Tuesday.")
     assert ("agreement", "occurred", ["Somalia"]) in got
+
+
+def test_a_deal_named_by_its_title_is_a_deal_and_a_body_named_after_one_is_not():
+    got = found("India and Bangladesh swapped enclaves under the 1974 Land Boundary Agreement.")
+    assert ("agreement", "occurred", ["Bangladesh", "India"]) in got
+    got = found("India and Bangladesh met at the Land Boundary Agreement Implementation Office.")
+    assert not any(t == "agreement" for t, _, _ in got)

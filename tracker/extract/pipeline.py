@@ -893,10 +893,14 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
 
 def _names_a_meeting(tokens: Tokens, trig: Trigger) -> bool:
-    """ "the G20 Summit", "the OIC Summit on Science": a meeting's name ends in the meeting
-    word, which tells the act (not "the Summit Hotel")."""
+    """ "the G20 Summit", "the OIC Summit on Science", "the 1974 Land Boundary Agreement": a
+    meeting's or a deal's name ends in the word that tells the act (not "the Summit Hotel",
+    "the Agreement Implementation Committee")."""
     end = trig.tok_end
-    return trig.type == "meeting" and (end >= len(tokens) or not tokens[end].cap)
+    return trig.type in _NAMED_ACTS and (end >= len(tokens) or not tokens[end].cap)
+
+
+_NAMED_ACTS = frozenset({"meeting", "agreement"})
 
 
 def _members_meet(lows: list[str], lo: int, trig: Trigger) -> bool:
