@@ -367,3 +367,10 @@ def test_a_plan_or_measure_named_with_its_possessor_is_the_possessors_act():
     # an attack condemned is still told as an attack
     assert ("military", "occurred", [("Kenya", "initiator"), ("Uganda", "target")]) in found(
         "Nigeria condemned Kenya's invasion of Uganda.")
+
+
+def test_insisting_that_a_party_do_something_asks_it_and_insisting_that_it_did_only_claims():
+    assert found("Kenya insisted that Nigeria also release the detained traders.") == [
+        ("demand", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
+    ]
+    assert found("Kenya insisted that Nigeria had released the detained traders.") == []
