@@ -60,3 +60,15 @@ def test_a_summit_named_as_a_setting_stays_a_setting():
 def test_a_summit_set_with_no_party_named_is_its_convening_body():
     text = "The ASEAN summit was originally slated for June 28 but postponed."
     assert ("meeting", "postponed", ["ASEAN"]) in events(text)
+
+
+def test_a_leaders_retreat_with_a_word_between_is_their_meeting_and_its_venue_no_party():
+    got = events("The Caribbean Community (CARICOM) leaders' two-day retreat scheduled for "
+                 "Dominica next week has been cancelled.")
+    assert got == [("meeting", "cancelled", ["CARICOM"])]
+    assert events("The rebels retreat from the city.") == []
+
+
+def test_the_state_a_visit_is_planned_for_is_its_host():
+    got = events("The visit planned for Japan was put off by Modi.")
+    assert got == [("meeting", "postponed", ["Narendra Modi", "Japan"])]

@@ -42,6 +42,11 @@ _OF_STATE_HEADS = frozenset({
 _DIRECTIONS = frozenset({"North", "South", "East", "West"})
 _PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
 _LOCATIVE = lexicon.words("locatives")
+_SET_FOR = frozenset({"scheduled", "slated", "set", "planned", "pencilled", "penciled"})
+_GATHERING_WORDS = frozenset({
+    "summit", "summits", "meeting", "meetings", "retreat", "conference",
+    "talks", "forum", "session", "ceremony",
+})
 _SENT_BY = lexicon.words("representative_nouns")  # "leaders from Gabon": Gabon's, not a place
 
 
@@ -1036,6 +1041,14 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             and g.actor.kind != "person"
         ):
             g.location = True  # "on the sidelines of the G20": where, not who
+        elif (
+            before >= 2 and lows[before] == "for" and lows[before - 1] in _SET_FOR
+            and g.actor.kind != "person"
+            and not _GATHERING_WORDS.isdisjoint(lows[max(0, before - 6) : before - 1])
+        ):
+            # "a retreat scheduled for Dominica": where a gathering is held (but the state a
+            # visit is planned for is its host, a party)
+            g.location = True
         elif (
             g.tok >= 2 and lows[g.tok - 1] == "," and mentions and mentions[-1].location
             or (
