@@ -698,3 +698,20 @@ def test_as_with_a_pronoun_subject_ends_the_acts_parties():
     # "as" with no subject of its own ends nothing: "as well as"
     (found,) = _actors("Canada pledged aid to Haiti as well as Cuba.")
     assert [name for name, _ in found[1]] == ["Canada", "Haiti", "Cuba"]
+
+
+def test_force_used_told_with_a_lone_person_is_no_military_act_of_theirs():
+    def military(body):
+        events = extract(f"Test\n\n{body}\n", published=dt.date(2018, 4, 14)).events
+        return [[a.name for a in e.actors] for e in events if e.type == "military"]
+
+    assert military("U.S. President Donald Trump announced the precision strikes on Friday.") == []
+    assert military("British Prime Minister Theresa May said the limited strike aimed at "
+                    "minimizing civilian casualties.") == []
+    # but a coup told with the one who led it is his act
+    assert military("Colonel Assimi Goita, who led the August coup, was sworn in.") == [
+        ["Assimi Goita"]
+    ]
+    assert military("The United States launched strikes on Syria on Friday.") == [
+        ["United States", "Syria"]
+    ]

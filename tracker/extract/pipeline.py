@@ -526,6 +526,14 @@ def _sentence_events(
         if held is not None and inherited is None and status in ("occurred", "planned"):
             status = held[0]  # "the summit, which is to be held in Astana": planned
         if (
+            event_type == "military" and status == "occurred" and len(actors) == 1
+            and actors[0][0].kind == "person" and lows[trig.tok] not in _SEIZING_POWER
+        ):
+            # "Trump announced the 'precision strikes'", "the worst violence since Bakiyev was
+            # ousted": force used is a state's or an armed group's on someone; a lone person
+            # named with it tells of it or suffers it (but "Goita, who led the August coup")
+            continue
+        if (
             event_type == "talks" and len(actors) == 1 and status in ("occurred", "planned")
             and inherited is None and _talks_as_means(lows, trig)
         ):
@@ -930,6 +938,7 @@ def _decided_alone(
 
 
 _ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
+_SEIZING_POWER = frozenset({"coup", "ousted", "oust", "ousting", "overthrew", "toppled", "deposed"})
 
 
 def _gathering_parties(
