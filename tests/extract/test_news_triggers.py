@@ -389,3 +389,26 @@ def test_sanctions_relief_is_no_sanction_and_property_that_can_be_seized_no_atta
     assert found("Chilean troops seized the Peruvian border town on Monday.") == [
         ("military", "occurred", ["Chile", "Peru"]),
     ]
+
+
+def test_closing_airspace_or_an_embassy_downgrading_ties_and_revoking_visas_are_sanctions():
+    for sentence in (
+        "Canada closed its airspace to Russian aircraft.",
+        "Beijing downgraded diplomatic relations with Lithuania.",
+        "Washington revoked the visas of 20 Ugandan officials.",
+        "Ukraine closed its embassy in Tehran.",
+    ):
+        got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
+        assert [e.type for e in got] == ["sanctions"], sentence
+
+
+def test_disappointment_expressed_and_a_party_called_out_are_criticism():
+    for sentence in (
+        "Kenya expressed disappointment with Tanzania's decision.",
+        "Canada called out China for its treatment of the Uyghurs.",
+    ):
+        got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
+        assert [e.type for e in got] == ["criticism"], sentence
+    # "called out" needs two parties: names called out at a ceremony are no one's criticism
+    got = extract("Test\n\nThe names were called out at the ceremony.\n").events
+    assert got == []
