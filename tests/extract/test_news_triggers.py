@@ -412,3 +412,22 @@ def test_disappointment_expressed_and_a_party_called_out_are_criticism():
     # "called out" needs two parties: names called out at a ceremony are no one's criticism
     got = extract("Test\n\nThe names were called out at the ceremony.\n").events
     assert got == []
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Armenia declined Azerbaijan's invitation.", "rejection"),
+        ("The UN Security Council ordered Israel to cease fire.", "demand"),
+        ("India and China clashed along the border.", "military"),
+        ("Brazil floated the idea of a peace club with China.", "proposal"),
+    ],
+)
+def test_declining_ordering_clashing_on_a_border_and_floating_an_idea(sentence, kind):
+    got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
+    assert [e.type for e in got] == [kind]
+
+
+def test_a_clash_over_something_else_is_no_fighting():
+    got = extract("Test\n\nIndia and China clashed over trade rules.\n").events
+    assert "military" not in [e.type for e in got]
