@@ -431,3 +431,14 @@ def test_declining_ordering_clashing_on_a_border_and_floating_an_idea(sentence, 
 def test_a_clash_over_something_else_is_no_fighting():
     got = extract("Test\n\nIndia and China clashed over trade rules.\n").events
     assert "military" not in [e.type for e in got]
+
+
+def test_a_leader_due_in_a_capital_is_to_visit_and_one_who_dialled_another_called():
+    got = extract("Test\n\nKenyan President William Ruto is due in London on Monday.\n",
+                  published=dt.date(2020, 5, 5)).events
+    assert [(e.type, e.status, [a.name for a in e.actors]) for e in got] == [
+        ("meeting", "planned", ["William Ruto", "United Kingdom"])
+    ]
+    assert extract("Test\n\nThe report is due in May.\n").events == []
+    got = extract("Test\n\nModi dialled Putin on Friday.\n", published=dt.date(2020, 5, 5)).events
+    assert [e.type for e in got] == ["call"]
