@@ -646,3 +646,16 @@ def test_an_act_whose_own_predicate_says_it_is_ready_is_still_to_come(body):
 )
 def test_an_act_a_party_is_asked_to_do_is_only_proposed(body):
     assert first_event(body).status == "proposed"
+
+
+def test_a_refusal_threatened_is_threatened_and_one_made_occurred():
+    def statuses(body):
+        events = extract(f"Test\n\n{body}\n", published=dt.date(2020, 5, 5)).events
+        return [(e.type, e.status) for e in events]
+
+    assert statuses("Hungary threatened to veto the EU aid package for Ukraine.") == [
+        ("rejection", "threatened")
+    ]
+    assert statuses("Hungary vetoed the EU aid package for Ukraine.") == [
+        ("rejection", "occurred")
+    ]

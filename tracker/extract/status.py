@@ -458,6 +458,10 @@ def _base_status(
 ) -> str:
     inherent, hi = trig.status, trig.tok_end
     status = cue_status(lex, lows, lo, hi, inherent, event_type in COERCIVE, trig.tok)
+    if event_type == "rejection" and trig.tok >= 2 and lows[trig.tok - 1] == "to" and (
+        lows[trig.tok - 2] in _THREAT_VERBS
+    ):
+        return "threatened"  # "threatened to veto the aid package": a refusal held over them
     if event_type in SPEECH_ACTS:
         # words said are said; but "will no longer recognise", "would ask the Council", "is
         # expected to back": a statement still to come
@@ -590,6 +594,7 @@ def cue_status(
 
 
 _THREATENING = frozenset({"threatened", "threatens", "threaten", "threatening", "vowed", "vows"})
+_THREAT_VERBS = frozenset({"threatened", "threatens", "threaten", "threatening"})
 _DAY_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "tonight",
