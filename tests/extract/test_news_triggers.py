@@ -442,3 +442,12 @@ def test_a_leader_due_in_a_capital_is_to_visit_and_one_who_dialled_another_calle
     assert extract("Test\n\nThe report is due in May.\n").events == []
     got = extract("Test\n\nModi dialled Putin on Friday.\n", published=dt.date(2020, 5, 5)).events
     assert [e.type for e in got] == ["call"]
+
+
+def test_force_a_party_stands_ready_to_use_is_force_threatened():
+    got = extract("Test\n\nECOWAS said it was ready to use force in Niger.\n",
+                  published=dt.date(2023, 8, 10)).events
+    assert [(e.type, e.status, [a.name for a in e.actors]) for e in got] == [
+        ("military", "threatened", ["ECOWAS", "Niger"])
+    ]
+    assert extract("Test\n\nKenya is ready to use the new port.\n").events == []
