@@ -4,7 +4,10 @@ recipient goes to the state the story is about."""
 
 import datetime as dt
 
+import pytest
+
 from tests.extract_helpers import parties_of
+from tracker.extract import extract
 
 
 def aid(text, published=dt.date(2024, 3, 6)):
@@ -38,3 +41,25 @@ def test_aid_outside_a_disaster_story_gets_no_guessed_recipient():
         "Norway pledged $5 million in aid."
     )
     assert all(names == ["Norway"] for names in aid(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, status, parties",
+    [
+        ("Japan will provide Ukraine with $4.5 billion in financial support.", "planned",
+         ["Japan", "Ukraine"]),
+        ("The IMF agreed to lend Egypt $3 billion.", "planned",
+         ["International Monetary Fund", "Egypt"]),
+        ("China granted Cambodia $200 million in aid.", "occurred", ["China", "Cambodia"]),
+        ("The US supplied Kyiv with weapons.", "occurred", ["United States", "Ukraine"]),
+        ("India gifted two helicopters to the Maldives.", "occurred", ["India", "Maldives"]),
+    ],
+)
+def test_the_party_provided_lent_or_granted_money_or_goods_receives_aid(
+    sentence, status, parties
+):
+    got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
+    assert [(e.type, e.status, [a.name for a in e.actors]) for e in got] == [
+        ("aid", status, parties)
+    ]
+    assert [a.role for a in got[0].actors] == ["initiator", "target"]

@@ -715,8 +715,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             continue
         length, actor = hit
         end = i + length
-        if end < n and texts[end] == "$":
-            continue  # "US$150,000": a currency, not the state
+        if end < n and texts[end] == "$" and tokens.starts[end] == tokens.end_of(end - 1):
+            continue  # "US$150,000": a currency, not the state (but "lend Egypt $3 billion")
         if i and texts[i - 1] in _OTHER_PLACE_FIRSTS and (
             (texts[i - 1], *texts[i:end]) in _OTHER_PLACES
         ):
