@@ -274,3 +274,11 @@ def test_a_deal_named_by_its_title_is_a_deal_and_a_body_named_after_one_is_not()
     assert ("agreement", "occurred", ["Bangladesh", "India"]) in got
     got = found("India and Bangladesh met at the Land Boundary Agreement Implementation Office.")
     assert not any(t == "agreement" for t, _, _ in got)
+
+
+def test_one_who_tells_of_a_deal_and_is_its_only_named_party_is_no_party_to_it():
+    got = found("Ukrainian President Petro Poroshenko said a general ceasefire would come into "
+                "force on Sunday.")
+    assert not any(t == "agreement" for t, _, _ in got)
+    got = found("Ukrainian President Petro Poroshenko signed a ceasefire deal on Sunday.")
+    assert [t for t, _, _ in got] == ["agreement"]

@@ -389,6 +389,13 @@ def _sentence_events(
                 actors = [*actors, *(
                     (a, "participant") for a in sides if a.name not in (one.name, one.country)
                 )]
+        if (
+            trig.type == "agreement" and len(actors) == 1 and actors[0][0].kind == "person"
+            and not _SAYING.isdisjoint(lows[lo : trig.tok])
+        ):
+            # "Poroshenko said a general ceasefire would come into force", "Dawood said deals
+            # would be signed": one who tells of a deal, the only one named, is no party to it
+            continue
         if trig.type in SPEECH_ACTS and all(r == "initiator" for _, r in actors):
             # "condemned the measures", "congratulated them": aimed at acts told before
             # ... or "called Netanyahu and commended the decision": said to Netanyahu
