@@ -96,6 +96,28 @@ def copy_database(url: str, tmp_path) -> tuple[str, callable | None]:
     return fresh_pg_database(parsed.database)
 
 
+def set_up_once(build):
+    """Fixtures for a module whose tests all start from the data ``build(url)`` writes into an
+    empty database: ``set_up``, that database, made once per backend, and ``url``, a copy of it
+    for each test (which may change its own). Assign both: ``set_up, url = set_up_once(f)``."""
+
+    @pytest.fixture(scope="module", params=BACKENDS, name="set_up")
+    def set_up_fixture(request, tmp_path_factory):
+        url, drop = empty_database(request.param, tmp_path_factory.mktemp("set_up"))
+        yield build(url)
+        if drop is not None:
+            drop()
+
+    @pytest.fixture(name="url")
+    def url_fixture(set_up, tmp_path):
+        copy, drop = copy_database(set_up, tmp_path)
+        yield copy
+        if drop is not None:
+            drop()
+
+    return set_up_fixture, url_fixture
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request, tmp_path):
     with_schema = "engine" in request.fixturenames

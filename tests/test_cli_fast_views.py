@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import tracker.services.reading as reading
 from tests.cli_imports import commands_import_sqlalchemy
-from tests.conftest import BACKENDS, copy_database, empty_database
+from tests.conftest import set_up_once
 from tracker.cli import cli
 from tracker.db.session import open_database
 
@@ -21,23 +21,6 @@ def run(url, *args):
     result = CliRunner().invoke(cli, ["--db", url, *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
-
-
-@pytest.fixture(scope="module", params=BACKENDS)
-def set_up(request, tmp_path_factory):
-    db_url, drop = empty_database(request.param, tmp_path_factory.mktemp("set_up"))
-    yield _set_up(db_url)
-    if drop is not None:
-        drop()
-
-
-@pytest.fixture
-def url(set_up, tmp_path):
-    """A copy of the module's set-up database: each test may change its own."""
-    copy, drop = copy_database(set_up, tmp_path)
-    yield copy
-    if drop is not None:
-        drop()
 
 
 def _set_up(db_url):
@@ -66,6 +49,9 @@ def _set_up(db_url):
     run(db_url, "status", "3", "cancelled", "--note", "called off")
     run(db_url, "status", str(overdue), "postponed")
     return db_url
+
+
+set_up, url = set_up_once(_set_up)
 
 
 def both_paths(url, monkeypatch, *args):

@@ -14,7 +14,7 @@ from sqlalchemy import text
 import tracker.services.reading as reading
 import tracker.services.writing as writing
 from tests.cli_imports import commands_import_sqlalchemy
-from tests.conftest import BACKENDS, copy_database, empty_database
+from tests.conftest import set_up_once
 from tracker.cli import cli
 from tracker.db.session import open_database
 
@@ -34,23 +34,6 @@ def run(url, *args):
     return result.output
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def set_up(request, tmp_path_factory):
-    db_url, drop = empty_database(request.param, tmp_path_factory.mktemp("set_up"))
-    yield _set_up(db_url)
-    if drop is not None:
-        drop()
-
-
-@pytest.fixture
-def url(set_up, tmp_path):
-    """A copy of the module's set-up database: each test may change its own."""
-    copy, drop = copy_database(set_up, tmp_path)
-    yield copy
-    if drop is not None:
-        drop()
-
-
 def _set_up(db_url):
     open_database(db_url).dispose()
     run(db_url, "ingest", str(SEED))
@@ -59,6 +42,9 @@ def _set_up(db_url):
     run(db_url, "add", "--type", "call", "--actor", "the Kremlin", "--actor", "China",
         "--actor", "Germany", "--actor", "Xi Jinping", "--actor", "Vladimir Putin")  # fmt: skip
     return db_url
+
+
+set_up, url = set_up_once(_set_up)
 
 
 @pytest.fixture
