@@ -1124,3 +1124,14 @@ def test_a_called_off_plan_named_again_takes_the_time_told_after_its_name(name, 
     )
     assert event.status == "cancelled"
     assert span(event) == expected
+
+
+def test_a_year_before_a_noun_dates_the_participle_that_describes_it():
+    got = extract(
+        "Test\n\nCairo cited the 2015 declaration of principles signed by Egypt, Ethiopia and "
+        "Sudan.\n",
+        published=dt.date(2023, 9, 11),
+    ).events
+    assert [(e.type, e.when.start.isoformat(), e.when.precision) for e in got] == [
+        ("agreement", "2015-01-01", "year")
+    ]

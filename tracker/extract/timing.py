@@ -165,6 +165,15 @@ _YEAR_REACH = 40  # characters
 _OBJECT_IS_ACT = frozenset({"agreement", "meeting", "talks", "call"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 _NOT_MODIFIERS = frozenset({"and", "or", "of", "to", "in", "on", "at", "by", "for", "with"})
+_NOT_MODIFIERS_OF_NOUN = _NOT_MODIFIERS - {"of"}
+_AFTER_PARTICIPLE = frozenset({"by", "in", "at", "on"})
+
+
+def _described_after(tokens: Tokens, tok: int) -> bool:
+    """A past participle after its noun, told by whom or where: "signed by", "reached in"."""
+    return tokens[tok].low.endswith("ed") and tok + 1 < len(tokens) and (
+        tokens[tok + 1].low in _AFTER_PARTICIPLE
+    )
 
 _WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
 
@@ -649,8 +658,11 @@ class SentenceTimes:
                 tokens[k] for k in range(max(0, tok - _YEAR_WORDS - 1), tok)
                 if tokens.starts[k] >= d.end
             ]
+            # "the 2015 declaration of principles signed by Egypt": a participle after its noun
+            # (told by whom or where) dates the noun, whose own complement may hold an "of"
+            blocked = _NOT_MODIFIERS_OF_NOUN if _described_after(tokens, tok) else _NOT_MODIFIERS
             if len(between) <= _YEAR_WORDS and all(
-                t.low.replace("-", "").isalpha() and t.low not in _NOT_MODIFIERS for t in between
+                t.low.replace("-", "").isalpha() and t.low not in blocked for t in between
             ):
                 return d.when
         return None
