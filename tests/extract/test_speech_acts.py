@@ -374,3 +374,11 @@ def test_insisting_that_a_party_do_something_asks_it_and_insisting_that_it_did_o
         ("demand", "occurred", [("Kenya", "initiator"), ("Nigeria", "target")])
     ]
     assert found("Kenya insisted that Nigeria had released the detained traders.") == []
+
+
+def test_a_day_between_called_and_for_still_calls_for():
+    assert found("The Arab League called Saturday for the UN Security Council to impose a "
+                 "no-fly zone over Libya.") == [
+        ("demand", "occurred", [("Arab League", "initiator"),
+                                ("United Nations Security Council", "target")])
+    ]
