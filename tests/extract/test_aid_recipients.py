@@ -63,3 +63,18 @@ def test_the_party_provided_lent_or_granted_money_or_goods_receives_aid(
         ("aid", status, parties)
     ]
     assert [a.role for a in got[0].actors] == ["initiator", "target"]
+
+
+def test_a_measure_named_by_a_definite_noun_is_recorded_unless_one_of_its_kind_was_told():
+    def kinds(body):
+        events = extract(f"Test\n\n{body}\n", published=dt.date(2024, 3, 6)).events
+        return [(e.type, [a.name for a in e.actors]) for e in events]
+
+    # no aid told before: the aid the reader is taken to know is an act all the same
+    assert kinds("Washington restored part of the assistance to Egypt the following year.") == [
+        ("aid", ["United States", "Egypt"])
+    ]
+    # told before: the definite noun names it again, no second act
+    got = kinds("The United States sent aid to Egypt on Monday. Washington said the aid would "
+                "help Egypt.")
+    assert [k for k, _ in got].count("aid") == 1

@@ -289,7 +289,13 @@ def _sentence_events(
             # clause of its own
             if trig.type in _GATHERING_TYPES and lows[trig.tok_end - 1] in _GATHERINGS:
                 held = holding_status(lows, trig.tok_end)
-            if held is None or not held[1]:
+            if (held is None or not held[1]) and (
+                trig.type not in _ONE_SIDE_MEASURES or clause.starts[trig.tok] in heads
+                or any(e.type == trig.type for e in (*earlier_events[-_TOLD_REACH:], *out))
+            ):
+                # (but "the aid", "the strikes" with no measure of the kind told before in the
+                # article, nor an act before it in its clause ("summoned the envoy over the
+                # shelling"): one the reader is taken to know, an act to record all the same)
                 continue
         told_anew = held is not None
         lo = clause.starts[trig.tok]
@@ -945,6 +951,7 @@ def _decided_alone(
 
 
 _ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
+_TOLD_REACH = 30  # the acts told last in the article that a definite noun may name again
 _SEIZING_POWER = frozenset({"coup", "ousted", "oust", "ousting", "overthrew", "toppled", "deposed"})
 
 
