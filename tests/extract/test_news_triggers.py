@@ -398,8 +398,7 @@ def test_closing_airspace_or_an_embassy_downgrading_ties_and_revoking_visas_are_
         "Washington revoked the visas of 20 Ugandan officials.",
         "Ukraine closed its embassy in Tehran.",
     ):
-        got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
-        assert [e.type for e in got] == ["sanctions"], sentence
+        assert [t for t, _, _ in found(sentence)] == ["sanctions"], sentence
 
 
 def test_disappointment_expressed_and_a_party_called_out_are_criticism():
@@ -407,11 +406,9 @@ def test_disappointment_expressed_and_a_party_called_out_are_criticism():
         "Kenya expressed disappointment with Tanzania's decision.",
         "Canada called out China for its treatment of the Uyghurs.",
     ):
-        got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
-        assert [e.type for e in got] == ["criticism"], sentence
+        assert [t for t, _, _ in found(sentence)] == ["criticism"], sentence
     # "called out" needs two parties: names called out at a ceremony are no one's criticism
-    got = extract("Test\n\nThe names were called out at the ceremony.\n").events
-    assert got == []
+    assert found("The names were called out at the ceremony.") == []
 
 
 @pytest.mark.parametrize(
@@ -424,30 +421,23 @@ def test_disappointment_expressed_and_a_party_called_out_are_criticism():
     ],
 )
 def test_declining_ordering_clashing_on_a_border_and_floating_an_idea(sentence, kind):
-    got = extract(f"Test\n\n{sentence}\n", published=dt.date(2020, 5, 5)).events
-    assert [e.type for e in got] == [kind]
+    assert [t for t, _, _ in found(sentence)] == [kind]
 
 
 def test_a_clash_over_something_else_is_no_fighting():
-    got = extract("Test\n\nIndia and China clashed over trade rules.\n").events
-    assert "military" not in [e.type for e in got]
+    assert "military" not in [t for t, _, _ in found("India and China clashed over trade rules.")]
 
 
 def test_a_leader_due_in_a_capital_is_to_visit_and_one_who_dialled_another_called():
-    got = extract("Test\n\nKenyan President William Ruto is due in London on Monday.\n",
-                  published=dt.date(2020, 5, 5)).events
-    assert [(e.type, e.status, [a.name for a in e.actors]) for e in got] == [
+    assert found("Kenyan President William Ruto is due in London on Monday.") == [
         ("meeting", "planned", ["William Ruto", "United Kingdom"])
     ]
-    assert extract("Test\n\nThe report is due in May.\n").events == []
-    got = extract("Test\n\nModi dialled Putin on Friday.\n", published=dt.date(2020, 5, 5)).events
-    assert [e.type for e in got] == ["call"]
+    assert found("The report is due in May.") == []
+    assert [t for t, _, _ in found("Modi dialled Putin on Friday.")] == ["call"]
 
 
 def test_force_a_party_stands_ready_to_use_is_force_threatened():
-    got = extract("Test\n\nECOWAS said it was ready to use force in Niger.\n",
-                  published=dt.date(2023, 8, 10)).events
-    assert [(e.type, e.status, [a.name for a in e.actors]) for e in got] == [
+    assert found("ECOWAS said it was ready to use force in Niger.") == [
         ("military", "threatened", ["ECOWAS", "Niger"])
     ]
-    assert extract("Test\n\nKenya is ready to use the new port.\n").events == []
+    assert found("Kenya is ready to use the new port.") == []

@@ -594,7 +594,7 @@ def cue_status(
 
 
 _THREATENING = frozenset({"threatened", "threatens", "threaten", "threatening", "vowed", "vows"})
-_THREAT_VERBS = frozenset({"threatened", "threatens", "threaten", "threatening"})
+_THREAT_VERBS = _THREATENING - {"vowed", "vows"}
 _DAY_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday", "tomorrow", "tonight",

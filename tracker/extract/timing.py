@@ -175,6 +175,7 @@ def _described_after(tokens: Tokens, tok: int) -> bool:
         tokens[tok + 1].low in _AFTER_PARTICIPLE
     )
 
+
 _WILL_REACH = 16  # tokens looked back from a trigger for "will" (bounded: linear time)
 
 
