@@ -441,3 +441,28 @@ def test_force_a_party_stands_ready_to_use_is_force_threatened():
         ("military", "threatened", ["ECOWAS", "Niger"])
     ]
     assert found("Kenya is ready to use the new port.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "initiator", "target"),
+    [
+        ("China said Sunday it had suspended senior bilateral exchanges with Japan.", "China",
+         "Japan"),
+        ("China says it has decided to downgrade its ties with Lithuania.", "China", "Lithuania"),
+        ("The Dominican Republic will shut its entire border with neighboring Haiti on Friday.",
+         "Dominican Republic", "Haiti"),
+        ("Saudi Arabia imposed a blanket ban on all imports from Lebanon.", "Saudi Arabia",
+         "Lebanon"),
+        ("Saudi Arabia asked the Lebanese ambassador to leave within 48 hours.", "Saudi Arabia",
+         "Lebanon"),
+    ],
+)
+def test_links_cut_borders_shut_bans_and_envoys_sent_home_are_sanctions(
+    sentence, initiator, target
+):
+    assert ("sanctions", [initiator, target]) in [(t, names) for t, _, names in found(sentence)]
+
+
+def test_a_border_close_by_is_no_border_closed():
+    assert found("The Russian village lies very close to the border with Japan.") == []
+    assert "sanctions" not in [t for t, _, _ in found("Seoul halted its plans to cut costs.")]
