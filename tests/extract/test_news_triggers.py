@@ -466,3 +466,14 @@ def test_links_cut_borders_shut_bans_and_envoys_sent_home_are_sanctions(
 def test_a_border_close_by_is_no_border_closed():
     assert found("The Russian village lies very close to the border with Japan.") == []
     assert "sanctions" not in [t for t, _, _ in found("Seoul halted its plans to cut costs.")]
+
+
+def test_a_partys_standing_questioned_or_its_decision_called_disappointing_is_criticism():
+    assert found("Sri Lanka had questioned Norway's neutrality.") == [
+        ("criticism", "occurred", ["Sri Lanka", "Norway"])
+    ]
+    assert ("criticism", ["Israel", "Australia"]) in [
+        (t, names) for t, _, names in
+        found("The Israeli foreign ministry said Australia's decision was disappointing.")
+    ]
+    assert found("The minister questioned the figures.") == []
