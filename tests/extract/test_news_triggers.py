@@ -477,3 +477,17 @@ def test_a_partys_standing_questioned_or_its_decision_called_disappointing_is_cr
         found("The Israeli foreign ministry said Australia's decision was disappointing.")
     ]
     assert found("The minister questioned the figures.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Netherlands has suspended 5 million euros ($6.15 million) in aid to Rwanda.",
+        "The United States froze $50 million in assistance to Egypt on Friday.",
+        "The reaction follows Washington's $200,000 cut in military aid to Rwanda.",
+    ],
+)
+def test_aid_cut_off_is_a_sanction_on_its_recipient_not_aid(sentence):
+    assert [(t, s, names[-1]) for t, s, names in found(sentence)] == [
+        ("sanctions", "occurred", sentence.split(" to ")[-1].split()[0].strip("."))
+    ]
