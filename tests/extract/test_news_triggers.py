@@ -491,3 +491,13 @@ def test_aid_cut_off_is_a_sanction_on_its_recipient_not_aid(sentence):
     assert [(t, s, names[-1]) for t, s, names in found(sentence)] == [
         ("sanctions", "occurred", sentence.split(" to ")[-1].split()[0].strip("."))
     ]
+
+
+def test_a_measure_one_would_not_hesitate_to_take_is_threatened_and_a_mission_shut_a_sanction():
+    assert found("The EU will not hesitate to impose further sanctions on Russia.") == [
+        ("sanctions", "threatened", ["European Union", "Russia"])
+    ]
+    assert found("The EU will not impose further sanctions on Russia.") == []
+    assert found("Canada closed the Iranian embassy in Ottawa on Friday.") == [
+        ("sanctions", "occurred", ["Canada", "Iran"])
+    ]

@@ -139,6 +139,9 @@ class TriggerLexicon:
         if _another_verb(lows, start, i):
             start = i  # "denies supporting the rebels and accuses the West": a new predicate
         before = lows[start:i]
+        if "hesitate" in before:
+            # "would not hesitate to close the embassy": the act is held out, not denied
+            before = before[len(before) - before[::-1].index("hesitate") :]
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         # "did not say how long it would last, but said ...": a new scope

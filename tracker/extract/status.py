@@ -143,6 +143,8 @@ def event_status(
         status = "threatened"
     elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
         status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
+    elif event_type in COERCIVE and status == "planned" and "hesitate" in lows[window : trig.tok]:
+        status = "threatened"  # "will not hesitate to impose further sanctions": held out
     elif event_type in COERCIVE and status == "planned" and _reprisal_against(
         lows, window, trig
     ):
