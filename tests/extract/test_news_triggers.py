@@ -480,16 +480,17 @@ def test_a_partys_standing_questioned_or_its_decision_called_disappointing_is_cr
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "recipient"),
     [
-        "The Netherlands has suspended 5 million euros ($6.15 million) in aid to Rwanda.",
-        "The United States froze $50 million in assistance to Egypt on Friday.",
-        "The reaction follows Washington's $200,000 cut in military aid to Rwanda.",
+        ("The Netherlands has suspended 5 million euros ($6.15 million) in aid to Rwanda.",
+         "Rwanda"),
+        ("The United States froze $50 million in assistance to Egypt on Friday.", "Egypt"),
+        ("The reaction follows Washington's $200,000 cut in military aid to Rwanda.", "Rwanda"),
     ],
 )
-def test_aid_cut_off_is_a_sanction_on_its_recipient_not_aid(sentence):
+def test_aid_cut_off_is_a_sanction_on_its_recipient_not_aid(sentence, recipient):
     assert [(t, s, names[-1]) for t, s, names in found(sentence)] == [
-        ("sanctions", "occurred", sentence.split(" to ")[-1].split()[0].strip("."))
+        ("sanctions", "occurred", recipient)
     ]
 
 

@@ -139,9 +139,10 @@ class TriggerLexicon:
         if _another_verb(lows, start, i):
             start = i  # "denies supporting the rebels and accuses the West": a new predicate
         before = lows[start:i]
-        if "hesitate" in before:
+        held_out = [k for k, w in enumerate(before) if w in HOLDING_OUT]
+        if held_out:
             # "would not hesitate to close the embassy": the act is held out, not denied
-            before = before[len(before) - before[::-1].index("hesitate") :]
+            before = before[held_out[-1] + 1 :]
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         # "did not say how long it would last, but said ...": a new scope
@@ -213,6 +214,8 @@ def _another_verb(lows: list[str], start: int, i: int) -> bool:
 
 
 _PAST_FORMS = lexicon.words("verb_forms")
+# "would not hesitate to": the negation is of holding back, the act after it is held out
+HOLDING_OUT = lexicon.words("holding_out_words")
 
 
 def _contracted_not(words: list[str]) -> bool:

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW, attributive_participle, looks_like_verb
-from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.events import HOLDING_OUT, Trigger, TriggerLexicon
 from tracker.extract.tokens import QUOTE_MARKS, PhraseIndex, Token, gerund, phrase_key
 
 COERCIVE = frozenset({"sanctions", "military"})
@@ -143,7 +143,9 @@ def event_status(
         status = "threatened"
     elif event_type == "sanctions" and status == "planned" and _said_it_would(lows, trig):
         status = "threatened"  # "Trump said on Sunday that he would raise tariffs on Friday"
-    elif event_type in COERCIVE and status == "planned" and "hesitate" in lows[window : trig.tok]:
+    elif event_type in COERCIVE and status == "planned" and not HOLDING_OUT.isdisjoint(
+        lows[window : trig.tok]
+    ):
         status = "threatened"  # "will not hesitate to impose further sanctions": held out
     elif event_type in COERCIVE and status == "planned" and _reprisal_against(
         lows, window, trig
