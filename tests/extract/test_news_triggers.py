@@ -502,3 +502,24 @@ def test_a_measure_one_would_not_hesitate_to_take_is_threatened_and_a_mission_sh
     assert found("Canada closed the Iranian embassy in Ottawa on Friday.") == [
         ("sanctions", "occurred", ["Canada", "Iran"])
     ]
+
+
+def test_concern_at_what_a_party_may_do_is_criticism_of_it():
+    # the modal after "that" is what is feared, not a hypothetical concern
+    assert found("Australia is concerned that China could build a military base in the "
+                 "Pacific.") == [("criticism", "occurred", ["Australia", "China"])]
+    assert found("Australia is concerned that the talks could fail.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey carried out military operations against Iraq on Friday.",
+        "Turkey launched ground operations against Iraq on Friday.",
+        "Russia began a bombing campaign against Ukraine on Friday.",
+    ],
+)
+def test_operations_and_campaigns_of_force_are_military(sentence):
+    assert [(t, names) for t, _, names in found(sentence)] == [
+        ("military", [sentence.split()[0], "Iraq" if "Iraq" in sentence else "Ukraine"])
+    ]

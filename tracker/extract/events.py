@@ -163,6 +163,8 @@ class TriggerLexicon:
             and not self._proposed_before(lows, near, near + a)
             and not (coercive and near + a < i and lows[near + a] in _THREAT_MODALS)
             and not i <= near + a < i_end
+            # "is concerned that China could build a base": the modal is the content's
+            and not (near + a > i and "that" in lows[max(i + 1, i_end) : near + a])
             for a, _, _ in hypotheticals
         )
 
