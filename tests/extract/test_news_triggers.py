@@ -523,3 +523,19 @@ def test_operations_and_campaigns_of_force_are_military(sentence):
     assert [(t, names) for t, _, names in found(sentence)] == [
         ("military", [sentence.split()[0], "Iraq" if "Iraq" in sentence else "Ukraine"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "roles"),
+    [
+        ("The attack by Russia on Ukraine killed nine people.",
+         [("Russia", "initiator"), ("Ukraine", "target")]),
+        ("The strikes on Iran by Israel began on Friday.",
+         [("Israel", "initiator"), ("Iran", "target")]),
+        ("Ukraine has reported continuous attacks by Russia.",
+         [("Russia", "initiator"), ("Ukraine", "target")]),
+    ],
+)
+def test_force_told_by_its_noun_is_made_by_its_by_agent(sentence, roles):
+    events = extract(f"Test\n\n{sentence}\n", published=PUBLISHED).events
+    assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [("military", roles)]

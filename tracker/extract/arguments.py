@@ -422,7 +422,9 @@ def actors_for(
     elif visitors:
         # "tensions over a possible visit to Taiwan by Nancy Pelosi": the visit is the
         # visitor's and its host's; the clause's subject only speaks of it
-        before, after = visitors, [m for m in after if m not in visitors]
+        before, after = visitors, [m for m in after if m not in visitors] + (
+            before if trig.type == "military" else []  # "Kyiv reported attacks by Moscow"
+        )
     if len(before) > 1 or (before and shared_subject):
         # "will provide Ukraine with military aid", "placed Russia's central bank under
         # sanctions": whom the giver equips or the act is put on receives it
@@ -869,7 +871,11 @@ def _passive_agent(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
 def _visit_by(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
     """Is m the maker of a visit told by its noun ("a visit to Taiwan by Nancy Pelosi", "the
     trip by the prime minister")? The noun, an optional "to" phrase, then "by" and m."""
-    if trig.type != "meeting" or tokens[trig.tok_end - 1].low not in _VISIT_NOUNS:
+    last = tokens[trig.tok_end - 1].low
+    if (trig.type != "meeting" or last not in _VISIT_NOUNS) and (
+        trig.type != "military"
+        or all(t.low not in _FORCE_NOUNS for t in tokens[trig.tok : trig.tok_end])
+    ):
         return False
     k = m.tok - 1
     while k > trig.tok_end and (tokens[k].cap or tokens[k].low in _DETERMINERS):
@@ -877,12 +883,19 @@ def _visit_by(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
     if k < trig.tok_end or tokens[k].low != "by":
         return False
     gap = tokens[trig.tok_end : k]
-    return not gap or (gap[0].low == "to" and len(gap) <= 4 and all(
+    return not gap or ((gap[0].low in _BY_LEADS or last in _BY_LEADS) and len(gap) <= 4 and all(
         t.low not in (",", ";", "and") for t in gap
     ))
 
 
 _VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover"})
+# "the attack on Ukraine by Russia", "strikes by Israel": force told by its noun, then its maker
+_FORCE_NOUNS = frozenset({
+    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombardment",
+    "bombardments", "shelling", "invasion", "offensive", "incursion", "incursions", "raid",
+    "raids", "assault", "bombing", "intrusion", "intrusions", "operation", "operations",
+})
+_BY_LEADS = frozenset({"to", "on", "of", "against", "in", "into"})
 
 
 def _noun_source(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
