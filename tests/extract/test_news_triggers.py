@@ -539,3 +539,14 @@ def test_operations_and_campaigns_of_force_are_military(sentence):
 def test_force_told_by_its_noun_is_made_by_its_by_agent(sentence, roles):
     events = extract(f"Test\n\n{sentence}\n", published=PUBLISHED).events
     assert [(e.type, [(a.name, a.role) for a in e.actors]) for e in events] == [("military", roles)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lithuania released a statement on Sunday, saying that it regrets China's decision.",
+        "In a statement, Lithuania's Foreign Ministry said that it regrets China's decision.",
+    ],
+)
+def test_a_verb_after_that_and_a_pronoun_is_a_new_act_not_that_noun(sentence):
+    assert found(sentence) == [("criticism", "occurred", ["Lithuania", "China"])]

@@ -156,6 +156,8 @@ def refers_back(
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
+        if j == i - 1 and low in _SUBJECT_PRONOUNS:
+            return False  # "saying that it regrets": a verb after its subject, not "that" noun
         if low in _ANOTHER_OF_ITS_KIND and _renames_act_told(lows, j):
             return True  # "It was the first visit by a Cuban leader since 1959": the one told
         if low in _ANOTHER_OF_ITS_KIND or (len(low) == 4 and low[:2] in ("19", "20")
@@ -220,6 +222,7 @@ def _renames_act_told(lows: list[str], j: int) -> bool:
 _COPULAS = frozenset({"is", "was", "marks", "marked", "'s"})
 _FUTURE_AUXILIARIES = lexicon.words("predicate_future")  # "will be", "would be"
 _ACT_PRONOUNS = frozenset({"this", "it", "that"})
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
 
 def _past_verb(word: str) -> bool:
