@@ -550,3 +550,11 @@ def test_force_told_by_its_noun_is_made_by_its_by_agent(sentence, roles):
 )
 def test_a_verb_after_that_and_a_pronoun_is_a_new_act_not_that_noun(sentence):
     assert found(sentence) == [("criticism", "occurred", ["Lithuania", "China"])]
+
+
+def test_suspended_from_a_body_named_in_apposition_and_countermeasures_threatened():
+    assert found("Paraguay has been suspended from the regional economic bloc, Mercosur.") == [
+        ("sanctions", "occurred", ["Mercosur", "Paraguay"])
+    ]
+    assert found('China threatened Japan with "strong countermeasures" if the captain was not '
+                 "released.") == [("sanctions", "threatened", ["China", "Japan"])]
