@@ -558,3 +558,19 @@ def test_suspended_from_a_body_named_in_apposition_and_countermeasures_threatene
     ]
     assert found('China threatened Japan with "strong countermeasures" if the captain was not '
                  "released.") == [("sanctions", "threatened", ["China", "Japan"])]
+
+
+def test_condolences_are_support_a_deal_renounced_or_offers_ignored_a_rejection():
+    assert found("Chinese Foreign Minister Yang Jiechi offered his condolences to Japanese "
+                 "Foreign Minister Takeaki Matsumoto.") == [
+        ("support", "occurred", ["Yang Jiechi", "Takeaki Matsumoto"])
+    ]
+    assert found("Ecuador said Thursday it is renouncing a trade pact with the United States.") == [
+        ("rejection", "occurred", ["Ecuador", "United States"])
+    ]
+    assert found("The rebels will renounce violence.") == []
+    assert [t for t, _, _ in found("Tajikistan proposed a ceasefire, but Kyrgyzstan ignored "
+                                   "the offers.")] == ["agreement", "rejection"]
+    # "satellite phones" are supplies, not a call
+    assert found("A New Zealand Air Force Hercules was sent with supplies including "
+                 "chainsaws, satellite phones and a helicopter.") == []
