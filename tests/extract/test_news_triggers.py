@@ -574,3 +574,29 @@ def test_condolences_are_support_a_deal_renounced_or_offers_ignored_a_rejection(
     # "satellite phones" are supplies, not a call
     assert found("A New Zealand Air Force Hercules was sent with supplies including "
                  "chainsaws, satellite phones and a helicopter.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Dominican Republic and China announced they were establishing diplomatic "
+         "relations on Tuesday.", ("agreement", ["Dominican Republic", "China"])),
+        ("New Zealand has extended its pause on direct payments to the Cook Islands "
+         "government.", ("sanctions", ["New Zealand", "Cook Islands"])),
+        ("New Zealand paused funding to the Cook Islands in June.",
+         ("sanctions", ["New Zealand", "Cook Islands"])),
+        ("Kyrgyz border guards opened fire on Tajik troops on Thursday.",
+         ("military", ["Kyrgyzstan", "Tajikistan"])),
+        ("Ethiopia and Eritrea fought a war over the border.",
+         ("military", ["Ethiopia", "Eritrea"])),
+        ("Sudan recognised South Sudan on Friday.", ("support", ["Sudan", "South Sudan"])),
+        ("Sudan announced its official recognition of the new Republic of South Sudan.",
+         ("support", ["Sudan", "South Sudan"])),
+    ],
+)
+def test_ties_established_funds_paused_fire_opened_and_states_recognised(sentence, expected):
+    assert [(t, names) for t, _, names in found(sentence)] == [expected]
+
+
+def test_recognising_a_need_supports_no_one():
+    assert found("Spain recognised the importance of the deal.") == []

@@ -34,6 +34,7 @@ _OF_STATE_HEADS = frozenset({
     "government", "governments", "president", "presidents", "leaders", "leader", "king",
     "queen", "emir", "people", "peoples", "delegation", "delegations", "parliament",
     "state", "kingdom", "sultanate",  # "The State of Kuwait", "the Kingdom of Bahrain"
+    "republic", "federation", "principality", "emirate",  # "the new Republic of South Sudan"
     "ambassador", "ambassadors", "envoy",  # "Ambassador of China to Pakistan Jiang Zaidong"
     "ministry", "ministries",  # "The Federal Foreign Ministry of Germany summoned ..."
     # "the Minister of Foreign Affairs of Belarus", "the Prime Minister of India"
