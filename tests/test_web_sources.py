@@ -333,6 +333,11 @@ def test_watch_refuses_bad_urls_and_intervals_with_one_line(run_sqlite):
         parse_interval("0s")
 
 
+def _ctrl_c_as_from_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_watch_stops_cleanly_on_ctrl_c(web, tmp_path):
     feed = _feed_of_three(web)
     proc = subprocess.Popen(
@@ -341,8 +346,9 @@ def test_watch_stops_cleanly_on_ctrl_c(web, tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
         # as from a terminal: a shell's background job (CI, `&`) starts children with Ctrl-C
-        # ignored, and Python then never turns SIGINT into KeyboardInterrupt
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        # ignored, and Python then never turns SIGINT into KeyboardInterrupt; a test runner's
+        # worker may also hold it blocked, a mask the child inherits
+        preexec_fn=_ctrl_c_as_from_a_terminal,
     )
     try:
         # the first pass is done when its summary line is out; then it sleeps for an hour

@@ -1310,7 +1310,10 @@ def watch(obj, feeds, every, once) -> None:
     def stop(_signum, _frame) -> None:
         raise KeyboardInterrupt
 
+    # Ctrl-C and a kill stop the watch even when it was started with SIGINT ignored (from a
+    # script or a background job, whose children inherit that)
     previous = signal.signal(signal.SIGTERM, stop)
+    previous_int = signal.signal(signal.SIGINT, stop)
     try:
         while True:
             feeds_read = problems = 0
@@ -1332,6 +1335,7 @@ def watch(obj, feeds, every, once) -> None:
         return
     finally:
         signal.signal(signal.SIGTERM, previous)
+        signal.signal(signal.SIGINT, previous_int)
     # as for ingest: 2 when no feed could be read, 1 when some feed or entry failed
     if not feeds_read:
         sys.exit(EXIT_BAD_INPUT)
