@@ -600,3 +600,12 @@ def test_ties_established_funds_paused_fire_opened_and_states_recognised(sentenc
 
 def test_recognising_a_need_supports_no_one():
     assert found("Spain recognised the importance of the deal.") == []
+
+
+def test_forces_moving_in_from_a_neighbour_and_help_sent_to_a_party():
+    assert found("Armored troops rolled into Bahrain from neighboring Saudi Arabia on "
+                 "Monday.") == [("military", "occurred", ["Saudi Arabia", "Bahrain"])]
+    assert [(t, names) for t, _, names in found("Japan sent help to Turkey after the "
+                                                "earthquake.")] == [
+        ("aid", ["Japan", "Turkey"])
+    ]
