@@ -609,3 +609,13 @@ def test_forces_moving_in_from_a_neighbour_and_help_sent_to_a_party():
                                                 "earthquake.")] == [
         ("aid", ["Japan", "Turkey"])
     ]
+
+
+def test_a_blockade_is_an_embargo_unless_it_is_held_by_ships_at_sea():
+    assert [(t, names) for t, _, names in found(
+        "The United States tightened its blockade of Cuba.")] == [
+        ("sanctions", ["United States", "Cuba"])
+    ]
+    assert [t for t, _, _ in found("Saudi Arabia imposed a naval blockade on Yemen.")] == [
+        "military"
+    ]
