@@ -619,3 +619,12 @@ def test_a_blockade_is_an_embargo_unless_it_is_held_by_ships_at_sea():
     assert [t for t, _, _ in found("Saudi Arabia imposed a naval blockade on Yemen.")] == [
         "military"
     ]
+
+
+def test_a_demonym_before_a_capitalised_government_names_the_state():
+    assert found("Russia criticised the Japanese Government.") == [
+        ("criticism", "occurred", ["Russia", "Japan"])
+    ]
+    assert found("The Australian Government is expelling an Israeli diplomat.") == [
+        ("sanctions", "occurred", ["Australia", "Israel"])
+    ]

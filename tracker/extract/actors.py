@@ -1201,7 +1201,7 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             lows[nxt] in _FORCE_NAMES
             or (nxt + 1 < n and tokens[nxt + 1].cap and lows[nxt : nxt + 2] in _FORCE_PAIRS)
         ):
-            ok = True  # "the Indian Navy", "the Indian Air Force": the state's own forces
+            ok = True  # "the Indian Navy", "the Indian Air Force", "the Japanese Government"
         if not ok and agency_possible and nxt < n and _agency_at(tokens, nxt, index):
             ok = True  # "the Pakistani Foreign Office", "the Japanese foreign ministry"
         if not ok and nxt < n and not tokens[nxt].cap and not claimed[nxt] and (
@@ -2233,7 +2233,11 @@ def _resolve_name(
 _HONORIFICS = lexicon.words("honorifics")
 # a state's forces named with capitals after its demonym: "the Indian Navy", "the Saudi Air Force"
 _ARMY_NOUNS = frozenset({"army", "military", "navy"})
-_FORCE_NAMES = frozenset({"army", "navy", "military", "coast", "armed", "forces", "troops"})
+_FORCE_NAMES = frozenset({
+    "army", "navy", "military", "coast", "armed", "forces", "troops",
+    # "the Japanese Government and people", "the British Embassy": the state's own organs
+    "government", "cabinet", "embassy", "people",
+})
 _FORCE_PAIRS = [["air", "force"], ["armed", "forces"], ["coast", "guard"], ["defence", "forces"],
                 ["defense", "forces"], ["special", "forces"], ["marine", "corps"]]
 
