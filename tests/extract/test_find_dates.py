@@ -344,3 +344,13 @@ def test_seasons_and_the_end_of_a_period_in_an_article(sentence, start, end, pre
 
 def test_the_fall_of_a_city_is_no_season():
     assert find_dates("After the fall of Kabul, the talks stopped.", dt.date(2024, 5, 15)) == []
+
+
+def test_overnight_before_a_weekday_is_that_weekday_s_night():
+    base = dt.date(2013, 1, 13)  # a Sunday
+    [friday] = [d.when.start for d in find_dates("Airstrikes overnight on Friday drove back "
+                                                 "the rebels.", base)]
+    assert friday == dt.date(2013, 1, 11)
+    # alone, "overnight" is the night before the report
+    [night] = [d.when.start for d in find_dates("Fiji made a request overnight.", base)]
+    assert night == dt.date(2013, 1, 12)

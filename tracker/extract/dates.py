@@ -609,6 +609,10 @@ _DATE_PART_LIMIT = 20_000
 
 
 _YEAR_IN = re.compile(r"\d{4}")
+_DAY_NAMED_AFTER = re.compile(
+    r"\s+(?:on\s+|into\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
 
 
@@ -631,6 +635,8 @@ def find_dates(
     for m in _candidates(scan):
         kind = m.lastgroup or ""
         text = m.group()
+        if kind == "day" and text.lower() == "overnight" and _DAY_NAMED_AFTER.match(scan, m.end()):
+            continue  # "airstrikes overnight on Friday": the night the weekday after it names
         if kind == "same":
             out.append(DateMention(m.start(), m.end(), text, None, True, same_as_before=True))
             continue
