@@ -1135,3 +1135,15 @@ def test_a_year_before_a_noun_dates_the_participle_that_describes_it():
     assert [(e.type, e.when.start.isoformat(), e.when.precision) for e in got] == [
         ("agreement", "2015-01-01", "year")
     ]
+
+
+def test_an_after_clause_past_a_visit_of_days_does_not_make_its_day_the_last():
+    event = only(
+        "Sheikh Hasina arrived at New Delhi on Thursday on a four-day official visit, after "
+        "assuming office for a third term.",
+        "meeting", published=dt.date(2019, 10, 5),
+    )
+    assert span(event) == ("2019-10-03", "2019-10-06", "day")
+    event = only("Modi returned home on Friday following a three-day visit to Japan.",
+                 "meeting", published=dt.date(2019, 10, 5))
+    assert span(event) == ("2019-10-02", "2019-10-04", "day")

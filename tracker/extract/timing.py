@@ -1397,6 +1397,7 @@ _ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "
                  "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
                  "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
 _ENDING_WORDS = frozenset(_CUES["ending_words"])
+_ENDING_VERBS = _ENDING_WORDS - {"after", "following"}
 _LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
 _ENDING_REACH = 16  # words after it looked at for the verb that ends it (bounded)
 
@@ -1424,8 +1425,11 @@ def length_of_act(lows: list[str], tok: int) -> tuple[int, bool] | None:
         return None
     # the verb that ends it may follow the act's parties: "Four-day negotiations between
     # Armenian Foreign Minister Ararat Mirzoyan and his Azerbaijani counterpart ... ended"
-    around = lows[max(0, tok - _LENGTH_REACH - 3) : tok + _ENDING_REACH]
-    return days, not _ENDING_WORDS.isdisjoint(around)
+    # "following a three-day visit" ends it; "arrived on Thursday on a four-day visit ...,
+    # after assuming office": an "after" past the act noun is another clause's
+    before = lows[max(0, tok - _LENGTH_REACH - 3) : tok]
+    after = lows[tok : tok + _ENDING_REACH]
+    return days, not _ENDING_WORDS.isdisjoint(before) or not _ENDING_VERBS.isdisjoint(after)
 
 
 def days_of_act(lows: list[str], tok: int, when: When | None) -> When | None:
