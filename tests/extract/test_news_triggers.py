@@ -628,3 +628,14 @@ def test_a_demonym_before_a_capitalised_government_names_the_state():
     assert found("The Australian Government is expelling an Israeli diplomat.") == [
         ("sanctions", "occurred", ["Australia", "Israel"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Mexico negotiates an agreement with the White House.", "talks"),
+        ("China faults Japan over the visit.", "criticism"),
+    ],
+)
+def test_verbs_in_the_third_person_as_in_a_headline(sentence, event_type):
+    assert [t for t, _, _ in found(sentence)] == [event_type]
