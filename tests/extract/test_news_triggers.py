@@ -639,3 +639,15 @@ def test_a_demonym_before_a_capitalised_government_names_the_state():
 )
 def test_verbs_in_the_third_person_as_in_a_headline(sentence, event_type):
     assert [t for t, _, _ in found(sentence)] == [event_type]
+
+
+def test_leaders_named_after_a_plural_title_of_two_states_and_their_meeting():
+    events = extract(
+        "Test\n\nThe meeting of the premiers of Slovenia and Croatia, Miro Cerar and Andrej "
+        "Plenković, resulted in no progress. Cerar rejected Plenković's proposal.\n",
+        published=PUBLISHED,
+    ).events
+    assert [(e.type, [a.name for a in e.actors]) for e in events][:2] == [
+        ("meeting", ["Miro Cerar", "Andrej Plenković"]),
+        ("rejection", ["Miro Cerar", "Andrej Plenković"]),
+    ]

@@ -772,17 +772,24 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         hit = index.plural_titles.match_at(lows, i)
         if not hit or True in claimed[i : i + hit[0]]:
             continue
-        found = _listed_names(tokens, i + hit[0])
-        if not found:
+        j = i + hit[0]
+        # "the premiers of Slovenia and Croatia, Miro Cerar and Andrej Plenković": each
+        # person is of the state named in the same place
+        their_states = _states_listed_of(tokens, lows, gaz_cover, j)
+        if their_states:
+            j = their_states[-1].tok_end + 1
+        found = _listed_names(tokens, j)
+        if not found or (their_states and len(their_states) != len(found)):
             continue
         country = _country_before(tokens, i, dem, gaz_cover)
         titled_pair: list[Mention] = []
-        for a, b in found:
+        for k, (a, b) in enumerate(found):
             actor = _resolve_name(texts[a:b], index, memory)
             if actor is None:
                 break
-            if actor.country is None and country:
-                actor = Actor(actor.name, "person", country)
+            own = their_states[k].actor.country if their_states else country
+            if actor.country is None and own:
+                actor = Actor(actor.name, "person", own)
             titled_pair.append(Mention(actor, a, b, "title", title=str(hit[1])))
         if len(titled_pair) == len(found):
             mentions.extend(titled_pair)
@@ -1998,6 +2005,28 @@ _PLURAL_HEADS = frozenset({
     "president", "minister", "secretary", "chancellor", "premier", "leader", "ambassador",
     "envoy", "senator",
 })
+
+
+def _states_listed_of(
+    tokens: Tokens, lows: list[str], gaz_cover: list[Mention | None], j: int
+) -> list[Mention]:
+    """ "of Slovenia and Croatia," after a plural title: the two states, then a comma (none
+    when the words from j are not so)."""
+    n = len(tokens)
+    if j + 4 >= n or lows[j] != "of":
+        return []
+    first = gaz_cover[j + 1]
+    if first is None or first.tok != j + 1 or first.actor.kind != "state":
+        return []
+    k = first.tok_end
+    if k + 2 >= n or lows[k] != "and":
+        return []
+    second = gaz_cover[k + 1]
+    if second is None or second.tok != k + 1 or second.actor.kind != "state":
+        return []
+    if second.tok_end >= n or lows[second.tok_end] != ",":
+        return []
+    return [first, second]
 
 
 def _listed_names(tokens: Tokens, j: int) -> list[tuple[int, int]]:

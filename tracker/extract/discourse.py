@@ -59,6 +59,9 @@ _ANOTHER_OF_ITS_KIND = lexicon.words("sequence_words")
 _HOLDING_VERBS = lexicon.words("holding_verbs")
 _CONDITIONALS = frozenset({"if", "unless"})
 _PARTY_LINKS = frozenset({"between", "with"})
+_LEADER_PLURALS = frozenset({
+    "leaders", "presidents", "premiers", "ministers", "heads", "chiefs", "envoys",
+})
 _COORDINATORS = frozenset({"and", "or", "but"})
 _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _AFTER = frozenset({"after", "following"})
@@ -185,6 +188,10 @@ def refers_back(
             # called off or put off now ("called off the talks").
             if end < len(lows) and lows[end] == "between":
                 return False  # "The talks between Rubio and Lavrov lasted ...": parties named
+            if end < len(lows) and lows[end] == "of" and not _LEADER_PLURALS.isdisjoint(
+                lows[end + 1 : end + 4]
+            ):
+                return False  # "The meeting of the premiers of Slovenia and Croatia, ..."
             if strict:
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
