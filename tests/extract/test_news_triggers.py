@@ -651,3 +651,15 @@ def test_leaders_named_after_a_plural_title_of_two_states_and_their_meeting():
         ("meeting", ["Miro Cerar", "Andrej Plenković"]),
         ("rejection", ["Miro Cerar", "Andrej Plenković"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("Kiribati switched its diplomatic recognition to China from Taiwan in 2019.", "Taiwan"),
+        ("The Solomon Islands switched ties from Taiwan to China in 2019.", "Taiwan"),
+    ],
+)
+def test_recognition_switched_away_from_a_party_is_a_sanction_on_it(sentence, left):
+    [(event_type, _, names)] = found(sentence)
+    assert event_type == "sanctions" and left in names and "China" in names
