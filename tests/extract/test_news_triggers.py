@@ -663,3 +663,10 @@ def test_leaders_named_after_a_plural_title_of_two_states_and_their_meeting():
 def test_recognition_switched_away_from_a_party_is_a_sanction_on_it(sentence, left):
     [(event_type, _, names)] = found(sentence)
     assert event_type == "sanctions" and left in names and "China" in names
+
+
+def test_talks_sought_with_a_leader_are_talks_not_a_meeting():
+    assert found("Colombian President Juan Manuel Santos said he would seek talks with "
+                 "Venezuelan counterpart Nicolas Maduro.") == [
+        ("talks", "proposed", ["Juan Manuel Santos", "Nicolas Maduro"])
+    ]
