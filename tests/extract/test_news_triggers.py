@@ -670,3 +670,13 @@ def test_talks_sought_with_a_leader_are_talks_not_a_meeting():
                  "Venezuelan counterpart Nicolas Maduro.") == [
         ("talks", "proposed", ["Juan Manuel Santos", "Nicolas Maduro"])
     ]
+
+
+def test_a_second_act_of_the_kind_between_other_parties_is_an_act_of_its_own():
+    events = [(t, names) for t, _, names in found(
+        "Biden will meet Prime Minister Pham Minh Chinh in Hanoi, while Japanese Prime "
+        "Minister Fumio Kishida will meet Indonesian President Joko Widodo in Jakarta.")]
+    assert events == [
+        ("meeting", ["Joe Biden", "Pham Minh Chinh"]),
+        ("meeting", ["Fumio Kishida", "Joko Widodo"]),
+    ]

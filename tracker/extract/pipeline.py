@@ -55,6 +55,7 @@ from tracker.extract.discourse import (
     another_measure,
     counterpart,
     join_parties,
+    latest,
     meeting_of_decision,
     meets_again,
     merge_actors,
@@ -524,6 +525,8 @@ def _sentence_events(
         if event_type in seen_types and not another_actor(
             event_type, actors, out, lo, trig, sm
         ) and not another_meeting(event_type, actors, out, lo, trig, sm) and not (
+            _other_parties(event_type, actors, out)
+        ) and not (
             inherited is None and event_type in MEASURES and another_measure(
                 event_type, actors, out, lo, trig, sm, status := event_status(
                     lex, event_type, trig, lows, lo, window, clause.end_of(trig.tok), inherited
@@ -622,6 +625,23 @@ def _sentence_events(
 # The tests below over mentions and parties are functions of their own, not generators inside
 # _sentence_events: there they would make its locals (``trig``, ``lo``, ``sm``, ``actors``)
 # closure cells, which every line of its loop over the triggers then reads more slowly.
+
+
+_ACTS_PER_SENTENCE = 6
+
+
+def _other_parties(event_type: str, actors: list, out: list[ExtractedEvent]) -> bool:
+    """A second act of the kind in the sentence whose parties, two or more, share none with the
+    first's: "Biden will meet Chinh ..., and Abe will make a state visit to Hanoi"."""
+    if len(actors) < 2 or len(out) >= _ACTS_PER_SENTENCE:
+        # (a sentence tells a few acts; past that, joining keeps the time attachment, which
+        # reads every time in the sentence for each act, linear in the sentence's length)
+        return False
+    earlier = latest(out, lambda e: e.type == event_type)  # (bounded: the last few acts)
+    if earlier is None:
+        return False
+    names = {a.name for a in earlier.actors}
+    return all(a.name not in names for a, _ in actors)
 
 
 def _named_in(mentions: list[Mention], actor: Actor, lo: int, hi: int) -> bool:
