@@ -680,3 +680,16 @@ def test_a_second_act_of_the_kind_between_other_parties_is_an_act_of_its_own():
         ("meeting", ["Joe Biden", "Pham Minh Chinh"]),
         ("meeting", ["Fumio Kishida", "Joko Widodo"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Peru's President Dina Boluarte announced on Friday the return of the country's "
+         "ambassador in Mexico.", ("sanctions", ["Dina Boluarte", "Mexico"])),
+        ("China ordered the Philippine warship to leave.", ("demand", ["China", "Philippines"])),
+        ("Nepal raised strong objections to India's new map.", ("criticism", ["Nepal", "India"])),
+    ],
+)
+def test_an_envoy_called_home_ships_ordered_out_and_objections_lodged(sentence, expected):
+    assert [(t, names) for t, _, names in found(sentence)] == [expected]
