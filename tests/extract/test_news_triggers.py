@@ -693,3 +693,9 @@ def test_a_second_act_of_the_kind_between_other_parties_is_an_act_of_its_own():
 )
 def test_an_envoy_called_home_ships_ordered_out_and_objections_lodged(sentence, expected):
     assert [(t, names) for t, _, names in found(sentence)] == [expected]
+
+
+def test_a_party_said_to_have_committed_a_reckless_act_is_criticised():
+    assert [(t, names[-1]) for t, _, names in found(
+        'Morocco said Spain had committed a "reckless and totally unacceptable act" in '
+        "hosting the rebel leader.")] == [("criticism", "Spain")]
