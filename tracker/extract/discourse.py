@@ -32,7 +32,7 @@ from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor
 from tracker.extract.arguments import CONSULT, MEETING_TYPES, SPEECH_ACTS, SentenceMentions
-from tracker.extract.events import Trigger, TriggerLexicon
+from tracker.extract.events import SUBJECT_PRONOUNS, Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
 from tracker.extract.status import CALLED_OFF_STATUSES, CALLED_OFF_WORDS, predicate_status
 from tracker.extract.timing import finer_within, retold_nearby
@@ -159,7 +159,7 @@ def refers_back(
         low = lows[j]
         if j in mentioned:
             return False  # "the two leaders agreed": a subject, not a noun phrase
-        if j == i - 1 and low in _SUBJECT_PRONOUNS:
+        if j == i - 1 and low in SUBJECT_PRONOUNS:
             return False  # "saying that it regrets": a verb after its subject, not "that" noun
         if low in _ANOTHER_OF_ITS_KIND and _renames_act_told(lows, j):
             return True  # "It was the first visit by a Cuban leader since 1959": the one told
@@ -229,7 +229,6 @@ def _renames_act_told(lows: list[str], j: int) -> bool:
 _COPULAS = frozenset({"is", "was", "marks", "marked", "'s"})
 _FUTURE_AUXILIARIES = lexicon.words("predicate_future")  # "will be", "would be"
 _ACT_PRONOUNS = frozenset({"this", "it", "that"})
-_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 
 
 def _past_verb(word: str) -> bool:

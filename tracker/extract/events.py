@@ -191,7 +191,7 @@ def _scope_start(lows: list[str], a: int, i: int, clauses: bool = False) -> int:
         start = i - window[::-1].index("but")
     if clauses and not _SUBORDINATORS.isdisjoint(window):
         for k in range(i - 2, start, -1):
-            if lows[k] in _SUBORDINATORS and lows[k + 1] in _CLAUSE_SUBJECTS:
+            if lows[k] in _SUBORDINATORS and lows[k + 1] in SUBJECT_PRONOUNS:
                 return k + 1
     return start
 
@@ -200,7 +200,8 @@ def _scope_start(lows: list[str], a: int, i: int, clauses: bool = False) -> int:
 _SUBORDINATORS = frozenset({
     "since", "because", "after", "before", "when", "while", "although", "though", "once",
 })
-_CLAUSE_SUBJECTS = frozenset({"it", "he", "she", "they", "we", "i"})
+# the personal pronouns that open a clause as its subject ("since it agreed", "that it regrets")
+SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def _another_verb(lows: list[str], start: int, i: int) -> bool:

@@ -459,7 +459,7 @@ def _sentence_events(
         persons = _persons_among(actors)
         if event_type == "consult":
             event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
-            if trig.tok and lows[trig.tok - 1] in _SEEKING:
+            if trig.tok and lows[trig.tok - 1] in _REQUESTING:
                 event_type = "talks"  # "said he would seek talks with Maduro": talks wanted
         elif (
             event_type == "meeting" and persons < 2 and len(actors) >= 2
@@ -928,7 +928,6 @@ _DESCRIBED_BY_PARTICIPLE = frozenset({"military", "proposal"})
 
 
 _CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
-_SEEKING = frozenset({"seek", "seeks", "sought", "seeking", "want", "wants", "wanted", "wanting"})
 
 
 _LINKS = frozenset({"to", "that", "for"})
