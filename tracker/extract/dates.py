@@ -609,11 +609,8 @@ _DATE_PART_LIMIT = 20_000
 
 
 _YEAR_IN = re.compile(r"\d{4}")
-_DAY_NAMED_AFTER = re.compile(
-    r"\s+(?:on\s+|into\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.IGNORECASE,
-)
 _WEEKDAY_THEN_DATE = re.compile(r",?\s*(?:the\s+)?")
+_DAY_NAMED_AFTER = re.compile(r"\s+(?:on\s+|into\s+)?" + _WD + r"\b", re.IGNORECASE)
 
 
 def find_dates(

@@ -1397,6 +1397,7 @@ _ORDINAL_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "
                  "eighth": 8, "ninth": 9, "tenth": 10, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
                  "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10}
 _ENDING_WORDS = frozenset(_CUES["ending_words"])
+# "after" and "following" end an act only before its noun ("following a three-day visit")
 _ENDING_VERBS = _ENDING_WORDS - {"after", "following"}
 _LENGTH_REACH = 4  # words before the act noun: "a historic three-day state visit"
 _ENDING_REACH = 16  # words after it looked at for the verb that ends it (bounded)
