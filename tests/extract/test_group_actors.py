@@ -87,3 +87,38 @@ def test_the_countrys_opposition_is_the_group_of_the_state_named():
 def test_the_countrys_separatists_are_not_guessed():
     [actors] = mentions(["Georgia's government met the country's separatists."])
     assert all(a.kind != "group" for a in actors)
+
+
+def test_a_count_of_states_names_the_latest_list_of_that_many():
+    [_, second] = mentions([
+        "The foreign ministers of Kazakhstan, Uzbekistan and Tajikistan met in Astana.",
+        "The three countries signed a water-sharing agreement.",
+    ])
+    assert {a.name for a in second} == {"Kazakhstan", "Uzbekistan", "Tajikistan"}
+
+
+def test_a_count_of_allies_names_the_states_a_sentence_listed_loosely():
+    found = parties(
+        "The State Department, along with Britain, France, Germany and Italy, issued a "
+        "statement. The five allies strongly condemned the fighting in Tripoli."
+    )
+    criticism = [p for t, p in found if t == "criticism"]
+    assert criticism and set(criticism[0]) == {
+        "United States", "United Kingdom", "France", "Germany", "Italy"
+    }
+
+
+def test_a_count_that_fits_no_list_names_no_one():
+    [_, second] = mentions([
+        "Kazakhstan, Uzbekistan and Tajikistan met in Astana.",
+        "The four countries signed a water-sharing agreement.",
+    ])
+    assert second == []
+
+
+def test_a_count_of_states_the_sentence_names_itself_adds_no_earlier_list():
+    [_, second] = mentions([
+        "Kazakhstan, Uzbekistan and Tajikistan met in Astana.",
+        "Chad, Niger and Mali said the three countries would sign a pact.",
+    ])
+    assert {a.name for a in second} == {"Chad", "Niger", "Mali"}

@@ -126,6 +126,9 @@ class ArticleMemory:
     acts_told: int = 0  # acts of two or more parties told so far
     persons_named: list[Actor] = field(default_factory=list)  # by the latest sentence
     listed: list[Actor] = field(default_factory=list)  # its last list "A and B"
+    # the sides of the latest list of each length of three or more ("A, B and C"): who "the
+    # three countries" are
+    lists_by_size: dict[int, list[Actor]] = field(default_factory=dict)
     sides_named: list[Actor] = field(default_factory=list)  # and the sides it named
     side_counts: dict[Actor, int] = field(default_factory=dict)  # sentences naming each side
     told: list[list[Actor]] = field(default_factory=list)  # groups the latest acts told
@@ -1662,6 +1665,10 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         _members_named(mentions, lows)
     if ":" in low_set and not _COUNTED_STATES.isdisjoint(low_set):
         _states_listed_after_colon(mentions, lows)
+    if memory.lists_by_size and not _COUNTED_STATES.isdisjoint(low_set) and not (
+        _COUNT_WORDS.keys().isdisjoint(low_set)
+    ):
+        _counted_states(mentions, tokens, claimed, memory)
     if not _OWN_STATE_NOUNS.isdisjoint(low_set) and not _PERSON_POSSESSIVES.isdisjoint(low_set):
         _own_state_named(mentions, tokens, index)
     return mentions
@@ -1719,12 +1726,40 @@ def _states_listed_after_colon(mentions: list[Mention], lows: list[str]) -> None
     mentions.sort(key=_TOK)
 
 
-_COUNTED_STATES = frozenset({"countries", "nations", "states", "governments"})
+_COUNTED_STATES = frozenset(lexicon.cues()["counted_state_nouns"])
 _COUNT_WORDS = {
     w: k for k, w in enumerate(
-        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=2
+        ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve"), start=2
     )
 }
+_COUNTED_OPENERS = frozenset({"the", "these", "those", "all"})
+
+
+def _counted_states(
+    mentions: list[Mention], tokens: Tokens, claimed: list[bool], memory: ArticleMemory
+) -> None:
+    """ "The United States, Britain, France, Germany and Italy issued a statement. The five
+    allies condemned ...": "the five allies" are the sides of the latest list of five (a
+    mention each where the phrase stands), unless the sentence names that many itself."""
+    lows = tokens.lows
+    n = len(lows)
+    for i in range(1, n - 1):
+        count = _COUNT_WORDS.get(lows[i])
+        if count is None or count < 3 or claimed[i] or lows[i - 1] not in _COUNTED_OPENERS:
+            continue
+        end = i + 1 if lows[i + 1] in _COUNTED_STATES else (
+            i + 2 if i + 2 < n and lows[i + 2] in _COUNTED_STATES and lows[i + 1].isalpha()
+            else None
+        )  # "the five allies", "the three European governments"
+        group = memory.lists_by_size.get(count)
+        if end is None or group is None:
+            continue
+        if len({m.actor for m in mentions if m.source not in _NOT_NAMED}) >= count:
+            return  # "Mali, Niger and Chad said the three countries ...": named here
+        mentions.extend(Mention(actor, i - 1, end, "pair") for actor in group)
+        mentions.sort(key=_TOK)
+        return
 
 
 def _demonym_as_noun(lows: list[str], i: int, nxt: int) -> bool:
@@ -2662,6 +2697,12 @@ def _count_pairs(
         counts[side] = counts.get(side, 0) + 1
     listed: list[Actor] = []
     memory.listed = listed
+    if len(sides) >= 3:
+        # the states a sentence names, when no list of that many: "The State Department,
+        # along with Britain, France, Germany and Italy, issued a statement. The five allies"
+        states = [side for side in sides if side.kind == "state"]
+        if len(states) >= 3:
+            memory.lists_by_size[len(states)] = states
     if len(sides) < 2 and len(persons) < 2:
         return  # no pair in the sentence (two rivals of one state would be one)
     run: list[Mention] = []
@@ -2683,6 +2724,10 @@ def _count_pairs(
         ):
             run.append(m)
             continue
+        if len(run) >= 3:
+            sides = list(dict.fromkeys(_side(m.actor, index) for m in run))
+            if len(sides) >= 3:
+                memory.lists_by_size[len(sides)] = sides
         if len(run) == 2 and _pair_key(run[0].actor, run[1].actor, index) is not None and not (
             run[1].source == "hyphen"
             and not _DRILL_HEADS.isdisjoint(lows[run[1].tok_end : run[1].tok_end + 3])
