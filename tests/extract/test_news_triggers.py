@@ -699,3 +699,18 @@ def test_a_party_said_to_have_committed_a_reckless_act_is_criticised():
     assert [(t, names[-1]) for t, _, names in found(
         'Morocco said Spain had committed a "reckless and totally unacceptable act" in '
         "hosting the rebel leader.")] == [("criticism", "Spain")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Trump offered to help resolve the crisis between Qatar and Saudi Arabia.",
+         ("proposal", "proposed")),
+        ("China is ready to help end the war between Russia and Ukraine.",
+         ("proposal", "proposed")),
+        ("Japan offered to help Turkey rebuild after the earthquake.", ("aid", "proposed")),
+        ("Spain offered help to Morocco after the earthquake.", ("aid", "proposed")),
+    ],
+)
+def test_help_offered_to_settle_a_dispute_is_a_proposal_not_aid(sentence, expected):
+    assert [(t, s) for t, s, _ in found(sentence)] == [expected]
