@@ -714,3 +714,15 @@ def test_a_party_said_to_have_committed_a_reckless_act_is_criticised():
 )
 def test_help_offered_to_settle_a_dispute_is_a_proposal_not_aid(sentence, expected):
     assert [(t, s) for t, s, _ in found(sentence)] == [expected]
+
+
+def test_soldiers_that_arrive_pay_no_visit():
+    assert found("Indonesia said 14 uniformed PNG soldiers arrived in Yakyu village.") == []
+    assert [t for t, _, _ in found("Xi Jinping arrived in Moscow on Monday for a state visit.")
+            ] == ["meeting"]
+
+
+def test_papua_new_guinean_names_papua_new_guinea_not_guinea():
+    assert found("Indonesia accused Papua New Guinean soldiers of crossing the border.") == [
+        ("criticism", "occurred", ["Indonesia", "Papua New Guinea"])
+    ]
