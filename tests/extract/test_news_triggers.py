@@ -726,3 +726,17 @@ def test_papua_new_guinean_names_papua_new_guinea_not_guinea():
     assert found("Indonesia accused Papua New Guinean soldiers of crossing the border.") == [
         ("criticism", "occurred", ["Indonesia", "Papua New Guinea"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Qatar announced it would send field hospitals to Lebanon.",
+         [("aid", ["Qatar", "Lebanon"])]),
+        ("France said it was sending search and rescue experts to Lebanon.",
+         [("aid", ["France", "Lebanon"])]),
+        ("Medical supplies from Kuwait arrived in Beirut on Wednesday.", []),
+    ],
+)
+def test_relief_sent_is_aid_and_goods_that_arrive_pay_no_visit(sentence, expected):
+    assert [(t, names) for t, _, names in found(sentence)] == expected
