@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from tests.extract_helpers import read_body
 from tracker.extract import extract
 from tracker.extract.actors import ArticleMemory, base_index, find_mentions
 from tracker.extract.arguments import SentenceMentions, agreed_to_act, subjectless
@@ -714,4 +715,19 @@ def test_force_used_told_with_a_lone_person_is_no_military_act_of_theirs():
     ]
     assert military("The United States launched strikes on Syria on Friday.") == [
         ["United States", "Syria"]
+    ]
+
+
+def test_who_reports_force_used_by_others_is_no_party_to_it():
+    def roles(text):
+        return [[(a.name, a.role) for a in e.actors] for e in read_body(text)]
+
+    assert roles("Vietnam said that China attacked its vessels.") == [
+        [("China", "initiator"), ("Vietnam", "target")]
+    ]
+    assert roles("The Pentagon said Israel struck Iran on Friday.") == [
+        [("Israel", "initiator"), ("Iran", "target")]
+    ]
+    assert roles("Russia said its forces struck Ukrainian positions.") == [
+        [("Russia", "initiator"), ("Ukraine", "target")]
     ]

@@ -37,6 +37,8 @@ _LIST_STOPS = frozenset({";", "(", ")", "—", "–", ":"}) | SEPARATORS
 _FINITE = lexicon.words("list_ending_verbs")
 _RELATIVES = frozenset({"that", "which", "who", "whose"})
 _SAYING_VERBS = lexicon.words("saying_verbs")
+_REPORTED_ACT_TYPES = frozenset({"military"})
+_OWNING_PRONOUNS = frozenset({"its", "their", "our"})
 # "told Obama": to whom; "noted that", "stressed that", "tweeted that": a report too
 _REPORTING_VERBS = (
     _SAYING_VERBS | lexicon.words("attribution_verbs") - {"according", "continued"}
@@ -247,6 +249,7 @@ def actors_for(
         and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     spoken_of = False
+    victims: list[Mention] = []  # a speaker who tells of force used on its own side
     answering: list[Mention] = []
     if before and (decider := _decider(tokens, trig, before)):
         before = decider  # "over their decision to invade Ukraine": theirs, not the EU's
@@ -289,9 +292,10 @@ def actors_for(
             # "Hours before Yoon landed in Tokyo, North Korea fired ...": the subject after
             # the comma acts; whoever the opening phrase names does not.
             before = [m for m in before if m.tok >= subject.tok]
-    if trig.type in MEETING_TYPES and len(before) > 1:
+    if (trig.type in MEETING_TYPES or trig.type in _REPORTED_ACT_TYPES) and len(before) > 1:
         # "Psaki said Kerry was looking forward to travelling to Pakistan": who reports a
-        # meeting of others is no party to it
+        # meeting of others is no party to it; "Vietnam said China attacked its vessels": nor
+        # to force others used (its complaint of it is the criticism the speaker makes)
         said = next((
             k for k in range(before[0].tok_end, trig.tok)
             if tokens[k].low in _REPORTING_VERBS or _quoted_as_saying(tokens, k)
@@ -302,6 +306,10 @@ def actors_for(
             not all(_speaks_for(s, m) for s in speakers for m in told)
         ):
             before = told
+            if trig.type in _REPORTED_ACT_TYPES and not _OWNING_PRONOUNS.isdisjoint(
+                sm.lows[trig.tok_end : trig.tok_end + WINDOW]
+            ):
+                victims = speakers  # "Kiev said a Russian jet had shot down one of its planes"
     pairs = [m.tok for m in before if m.source == "pair"] if before else []
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.
@@ -384,6 +392,8 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
+    if victims:
+        after = [*after, *(m for m in victims if m.actor not in {x.actor for x in after})]
     if len(after) > 1 and not _CONDITION_GATE.isdisjoint(sm.words):
         after = _without_condition(tokens, after)
     if shared_subject and after and {a for a, _ in shared_subject} <= {m.actor for m in after}:
