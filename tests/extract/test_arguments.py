@@ -720,7 +720,8 @@ def test_force_used_told_with_a_lone_person_is_no_military_act_of_theirs():
 
 def test_who_reports_force_used_by_others_is_no_party_to_it():
     def roles(text):
-        return [[(a.name, a.role) for a in e.actors] for e in read_body(text)]
+        return [[(a.name, a.role) for a in e.actors] for e in read_body(text)
+                if e.type == "military"]
 
     assert roles("Vietnam said that China attacked its vessels.") == [
         [("China", "initiator"), ("Vietnam", "target")]
@@ -730,4 +731,17 @@ def test_who_reports_force_used_by_others_is_no_party_to_it():
     ]
     assert roles("Russia said its forces struck Ukrainian positions.") == [
         [("Russia", "initiator"), ("Ukraine", "target")]
+    ]
+
+
+def test_a_side_that_tells_of_force_used_on_its_own_criticises_the_user():
+    found = [(e.type, [(a.name, a.role) for a in e.actors])
+             for e in read_body("Kiev said a Russian jet had shot down one of its warplanes.")]
+    assert found == [
+        ("military", [("Russia", "initiator"), ("Ukraine", "target")]),
+        ("criticism", [("Ukraine", "initiator"), ("Russia", "target")]),
+    ]
+    # a third party's report of force is no complaint
+    assert [e.type for e in read_body("The Pentagon said Israel struck Iran on Friday.")] == [
+        "military"
     ]

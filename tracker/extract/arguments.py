@@ -72,6 +72,7 @@ class SentenceMentions:
     __slots__ = (
         "tokens", "lows", "all", "toks", "clauses", "_sep_prefix", "_stops", "_base_ok",
         "_first_party", "governments", "named", "_positions", "_actor_positions", "words",
+        "complainants",
     )
 
     def __init__(
@@ -91,6 +92,9 @@ class SentenceMentions:
         self._stops: list[int] | None = None
         self._base_ok: list[bool] | None = None
         self._first_party: dict[str, Mention | None] = {}
+        # trigger token -> who tells of that force used on its own side ("Kiev said a Russian
+        # jet had shot down one of its planes"): the complaint is its criticism of the user
+        self.complainants: dict[int, list[Actor]] = {}
         self.governments = {m.government.name for m in mentions if m.government}
         self.named = self.governments | {m.actor.name for m in mentions if m.source == "anaphor"}
         # where each actor is named (sorted: the mentions are); with a spokesperson's
@@ -310,6 +314,7 @@ def actors_for(
                 sm.lows[trig.tok_end : trig.tok_end + WINDOW]
             ):
                 victims = speakers  # "Kiev said a Russian jet had shot down one of its planes"
+                sm.complainants[trig.tok] = [m.actor for m in speakers]
     pairs = [m.tok for m in before if m.source == "pair"] if before else []
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.

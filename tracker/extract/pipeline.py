@@ -617,6 +617,14 @@ def _sentence_events(
             event.days_ending = days_ending
             head_events[lo] = event
             out.append(event)
+        complainants = sm.complainants.get(trig.tok) if event_type == "military" else None
+        if complainants and status == "occurred" and len(out) < _ACTS_PER_SENTENCE:
+            users = [(a, "target") for a, role in actors if role == "initiator"]
+            if users:
+                out.append(_event(
+                    "criticism", trig, "occurred",
+                    [(a, "initiator") for a in complainants] + users, when, sentence, tokens,
+                ))
         previous_end = trig.tok_end
     return out
 
