@@ -740,3 +740,8 @@ def test_papua_new_guinean_names_papua_new_guinea_not_guinea():
 )
 def test_relief_sent_is_aid_and_goods_that_arrive_pay_no_visit(sentence, expected):
     assert [(t, names) for t, _, names in found(sentence)] == expected
+
+
+def test_recognising_a_titled_person_as_leader_backs_him():
+    assert found("Colombia recognized opposition leader Juan Guaido as Venezuela's interim "
+                 "president.") == [("support", "occurred", ["Colombia", "Juan Guaido"])]
