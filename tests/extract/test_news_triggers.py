@@ -745,3 +745,12 @@ def test_relief_sent_is_aid_and_goods_that_arrive_pay_no_visit(sentence, expecte
 def test_recognising_a_titled_person_as_leader_backs_him():
     assert found("Colombia recognized opposition leader Juan Guaido as Venezuela's interim "
                  "president.") == [("support", "occurred", ["Colombia", "Juan Guaido"])]
+
+
+def test_an_insult_is_criticism_but_a_name_once_given_is_no_act():
+    assert found('Colombian President Ivan Duque has called his counterpart Maduro a '
+                 '"dictator."') == [
+        ("criticism", "occurred", ["Ivan Duque", "Nicolas Maduro"])
+    ]
+    assert "criticism" not in [t for t, _, _ in found(
+        "The EU said that Lukashenko, once dubbed Europe's last dictator, could face sanctions.")]
