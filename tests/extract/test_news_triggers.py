@@ -754,3 +754,8 @@ def test_an_insult_is_criticism_but_a_name_once_given_is_no_act():
     ]
     assert "criticism" not in [t for t, _, _ in found(
         "The EU said that Lukashenko, once dubbed Europe's last dictator, could face sanctions.")]
+
+
+def test_pressing_a_party_to_act_is_a_demand():
+    assert found("For years Bolivia has been pressing Chile to grant it an outlet to the "
+                 "sea.") == [("demand", "occurred", ["Bolivia", "Chile"])]
