@@ -759,3 +759,11 @@ def test_an_insult_is_criticism_but_a_name_once_given_is_no_act():
 def test_pressing_a_party_to_act_is_a_demand():
     assert found("For years Bolivia has been pressing Chile to grant it an outlet to the "
                  "sea.") == [("demand", "occurred", ["Bolivia", "Chile"])]
+
+
+def test_troops_that_clash_fight():
+    assert found("Indian and Chinese troops clashed in the Galwan valley on Monday.") == [
+        ("military", "occurred", ["India", "China"])
+    ]
+    assert found('Lapid said the deal would "stave off the possibility of a military clash '
+                 'with" Hezbollah.') == []
