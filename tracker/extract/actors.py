@@ -2725,9 +2725,9 @@ def _count_pairs(
             run.append(m)
             continue
         if len(run) >= 3:
-            sides = list(dict.fromkeys(_side(m.actor, index) for m in run))
-            if len(sides) >= 3:
-                memory.lists_by_size[len(sides)] = sides
+            run_sides = list(dict.fromkeys(_side(m.actor, index) for m in run))
+            if len(run_sides) >= 3:
+                memory.lists_by_size[len(run_sides)] = run_sides
         if len(run) == 2 and _pair_key(run[0].actor, run[1].actor, index) is not None and not (
             run[1].source == "hyphen"
             and not _DRILL_HEADS.isdisjoint(lows[run[1].tok_end : run[1].tok_end + 3])
