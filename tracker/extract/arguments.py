@@ -94,7 +94,7 @@ class SentenceMentions:
         self._first_party: dict[str, Mention | None] = {}
         # trigger token -> who tells of that force used on its own side ("Kiev said a Russian
         # jet had shot down one of its planes"): the complaint is its criticism of the user
-        self.complainants: dict[int, list[Actor]] = {}
+        self.complainants: dict[int, list[Mention]] = {}
         self.governments = {m.government.name for m in mentions if m.government}
         self.named = self.governments | {m.actor.name for m in mentions if m.source == "anaphor"}
         # where each actor is named (sorted: the mentions are); with a spokesperson's
@@ -253,7 +253,6 @@ def actors_for(
         and not sm.separated(m.tok_end, trig.tok)
     ]  # "spoken with Biden before Russia's invasion": Biden is no party to the invasion
     spoken_of = False
-    victims: list[Mention] = []  # a speaker who tells of force used on its own side
     answering: list[Mention] = []
     if before and (decider := _decider(tokens, trig, before)):
         before = decider  # "over their decision to invade Ukraine": theirs, not the EU's
@@ -313,8 +312,7 @@ def actors_for(
             if trig.type in _REPORTED_ACT_TYPES and not _OWNING_PRONOUNS.isdisjoint(
                 sm.lows[trig.tok_end : trig.tok_end + WINDOW]
             ):
-                victims = speakers  # "Kiev said a Russian jet had shot down one of its planes"
-                sm.complainants[trig.tok] = [m.actor for m in speakers]
+                sm.complainants[trig.tok] = speakers  # "Kiev said ... one of its planes"
     pairs = [m.tok for m in before if m.source == "pair"] if before else []
     if pairs:
         # "Borrell told reporters that the two sides had agreed": the speaker is no party.
@@ -397,7 +395,7 @@ def actors_for(
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
         end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
-    if victims:
+    if victims := sm.complainants.get(trig.tok):  # the speaker whose own side was hit
         after = [*after, *(m for m in victims if m.actor not in {x.actor for x in after})]
     if len(after) > 1 and not _CONDITION_GATE.isdisjoint(sm.words):
         after = _without_condition(tokens, after)

@@ -227,10 +227,15 @@ class PatternSet:
         return ready
 
     def _words(self, spec: str) -> list[str]:
-        if spec.startswith("&"):
-            name = spec[1:]
-            return list(self._lists[name] if name in self._lists else lexicon.cues()[name])
-        return spec.split("|")
+        """The words an element or a verb accepts: 'a|b' alternatives, each a word or a &LIST."""
+        words: list[str] = []
+        for part in spec.split("|"):
+            if part.startswith("&"):
+                name = part[1:]
+                words.extend(self._lists[name] if name in self._lists else lexicon.cues()[name])
+            else:
+                words.append(part)
+        return words
 
     def _index(self, spec: str) -> tuple[PhraseIndex, int]:
         keys = [phrase_key(p) for p in self._words(spec)]

@@ -623,7 +623,8 @@ def _sentence_events(
             if users:
                 out.append(_event(
                     "criticism", trig, "occurred",
-                    [(a, "initiator") for a in complainants] + users, when, sentence, tokens,
+                    [(m.actor, "initiator") for m in complainants] + users, when, sentence,
+                    tokens,
                 ))
         previous_end = trig.tok_end
     return out
