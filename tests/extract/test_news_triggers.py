@@ -767,3 +767,37 @@ def test_troops_that_clash_fight():
     ]
     assert found('Lapid said the deal would "stave off the possibility of a military clash '
                  'with" Hezbollah.') == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ukrainian President Petro Poroshenko described the incident as open Russian aggression.",
+         [("criticism", "occurred", ["Petro Poroshenko", "Russia"])]),
+        ("Pakistan's prime minister called the strikes an act of war.",
+         [("criticism", "occurred", ["Pakistan"])]),
+        # a call made to discuss a wrong names the wrong as its topic: no one is called names
+        ("Putin called Biden on Tuesday to discuss Russian aggression.",
+         [("call", "occurred", ["Vladimir Putin", "Joe Biden"])]),
+    ],
+)
+def test_aggression_and_acts_of_war_are_damning_labels(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_in_what_a_party_described_as_a_wrong_it_judges_the_one_who_did_it():
+    assert ("criticism", "occurred", ["Hamas", "Israel"]) in found(
+        "Israel struck the camp in what Hamas called a war crime.")
+    assert "criticism" not in [t for t, _, _ in found(
+        "Sudan's army seized the town in what has been described as a declaration of war.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "parties"),
+    [
+        ("Pakistani shelling killed three Indian soldiers.", ["Pakistan", "India"]),
+        ("Azerbaijani forces shelled Armenian villages.", ["Azerbaijan", "Armenia"]),
+    ],
+)
+def test_the_state_an_adjective_names_shells_and_is_shelled(sentence, parties):
+    assert found(sentence) == [("military", "occurred", parties)]
