@@ -801,3 +801,29 @@ def test_in_what_a_party_described_as_a_wrong_it_judges_the_one_who_did_it():
 )
 def test_the_state_an_adjective_names_shells_and_is_shelled(sentence, parties):
     assert found(sentence) == [("military", "occurred", parties)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China lodged stern representations with Japan over the move on Sunday.",
+         [("criticism", "occurred", ["China", "Japan"])]),
+        ("Chinese Vice Foreign Minister Wang Guangya made solemn representations to Japanese "
+         "ambassador Uichiro Niwa on Sunday.",
+         [("criticism", "occurred", ["Wang Guangya", "Uichiro Niwa"])]),
+        ("The lawyer made representations to the court.", []),
+    ],
+)
+def test_representations_lodged_are_a_diplomatic_protest(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_an_act_done_at_the_request_of_a_party_tells_its_request_too():
+    assert found("Rwanda deployed 1,000 troops to Mozambique at the request of the Government "
+                 "of Mozambique.") == [
+        ("military", "occurred", ["Rwanda", "Mozambique"]),
+        ("demand", "occurred", ["Mozambique", "Rwanda"]),
+    ]
+    assert found("The US forces arrived at the request of interim President Juan Guaido.") == [
+        ("demand", "occurred", ["Juan Guaido", "United States"])
+    ]

@@ -135,6 +135,9 @@ def _names_and_countries(actors: list[tuple[Actor, str]]) -> set[str]:
 # --- a word for an act told before --------------------------------------------------------
 
 
+_ASKED_BY_LEADS = frozenset({"at", "upon", "on"})
+
+
 def refers_back(
     lows: list[str],
     trig: Trigger,
@@ -154,6 +157,12 @@ def refers_back(
         return False  # "The Soviet army seized the islands", "The meeting participants thanked
         # the Uzbek side": a verb after its subject, whose determiner it is (but "the invitation
         # offered to Trump", "the deal signed in January" describe a noun told before)
+    if trig.type == "demand" and i >= 2 and lows[i - 1] == "the" and (
+        lows[i - 2] in _ASKED_BY_LEADS
+    ) and (
+        end < len(lows) and lows[end] == "of"
+    ):
+        return False  # "at the request of Mozambique": an idiom that tells the asking anew
     strict = trig.type in _STRICT_REFERENCE
     for j in range(i - 1, max(-1, i - 4), -1):
         low = lows[j]

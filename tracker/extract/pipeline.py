@@ -1158,6 +1158,8 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     if trig.tok - head.tok_end > 14:
         return False  # too far to be its content (and never sliced: linear time)
     gap = lows[head.tok_end : trig.tok]
+    if trig.type == "demand" and gap[-2:] in (["at", "the"], ["upon", "the"]):
+        return False  # "deployed troops ... at the request of Mozambique": who asked for it
     if len(gap) >= 2 and gap[0] in ("in", "on", "last", "this", "next") and (
         gap[1] in _TIME_WORDS
     ):
