@@ -827,3 +827,27 @@ def test_an_act_done_at_the_request_of_a_party_tells_its_request_too():
     assert found("The US forces arrived at the request of interim President Juan Guaido.") == [
         ("demand", "occurred", ["Juan Guaido", "United States"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("China rejected criticism from Washington.",
+         [("rejection", "occurred", ["China", "United States"]),
+          ("criticism", "occurred", ["United States", "China"])]),
+        ("Kigali rejected France's accusations.",
+         [("rejection", "occurred", ["Rwanda", "France"]),
+          ("criticism", "occurred", ["France", "Rwanda"])]),
+    ],
+)
+def test_a_charge_rejected_is_told_as_its_maker_s_criticism(sentence, expected):
+    assert found(sentence) == expected
+
+
+def test_a_state_said_to_arm_or_back_armed_groups_is_accused():
+    assert found("The U.N. said Kigali was backing rebels.") == [
+        ("criticism", "occurred", ["United Nations", "Rwanda"])
+    ]
+    assert [t for t, _, _ in found("Rwanda said it was supporting the peace talks.")] == [
+        "support"
+    ]

@@ -1365,8 +1365,8 @@ def owned_act(
     ("Russia rejected its own plan")."""
     if trig.type not in _OWNED_TYPES or trig.tok_end - trig.tok > 2:
         return None
-    if trig.type == "proposal" and head.type not in _RESPONSES:
-        return None  # a plan is named as owned where someone answers it
+    if trig.type in _ANSWERED_TYPES and head.type not in _RESPONSES:
+        return None  # a plan or a charge is named as owned where someone answers it
     if not _noun(tokens, trig):
         return None
     if trig.type == "agreement" and head.type in _RESPONSES and (
@@ -1389,7 +1389,8 @@ def owned_act(
         return None
     side = "participant" if trig.type in CONSULT else "initiator"
     parties: list[tuple[Actor, str]] = [(owner.actor, side)]
-    if trig.type == "proposal":
+    if trig.type in _ANSWERED_TYPES:
+        # "Rwanda rejected accusations from Paris": who answers is whom the charge is aimed at
         parties += [(a, "target") for a, r in head_actors if r != "target"]
     else:
         after = _party_after_preposition(tokens, trig.tok_end, sm)
@@ -1406,7 +1407,8 @@ def owned_act(
     return out
 
 
-_OWNED_TYPES = frozenset({"proposal", "sanctions", "agreement", "demand"})
+_OWNED_TYPES = frozenset({"proposal", "sanctions", "agreement", "demand", "criticism"})
+_ANSWERED_TYPES = frozenset({"proposal", "criticism"})
 _RESPONSES = frozenset({"rejection", "support"})  # "rejected the AU plan", "welcomed it"
 _OWNED_MODIFIERS = 2  # words between the owner and the noun: "an African Union peace plan"
 _OWNED_PRONOUNS = frozenset({"its", "their"})
@@ -1471,11 +1473,13 @@ def _owner_of(
             return m  # but "the Barbados accord": where it was made
         return None
     end = trig.tok_end
-    if end + 1 < len(tokens) and tokens[end].low == "by":
+    if end + 1 < len(tokens) and (
+        tokens[end].low == "by" or (tokens[end].low == "from" and trig.type == "criticism")
+    ):  # "a proposal by South Africa", "accusations from Paris"
         k = end + 1 + (tokens[end + 1].low == "the")
         m = next((m for m in sm.between(k, k + 1) if m.tok == k), None)
-        if m is not None and not m.location:
-            return m
+        if m is not None and (not m.location or tokens[end].low == "from"):
+            return m  # ("from Paris" reads as a place, but a charge comes from a government)
     k = trig.tok - 1
     if k > head.tok_end and not tokens[k].low.isalpha():
         return None

@@ -515,6 +515,17 @@ def _sentence_events(
                     # "rejected an African Union peace plan": the AU's proposal is told too
                     status = "proposed" if event_type == "proposal" else "occurred"
                     out.append(_event(event_type, trig, status, owned, None, sentence, tokens))
+                    answered = head_events.get(lo)
+                    if event_type == "criticism" and answered is not None and (
+                        answered.type == "rejection"
+                    ):
+                        # "China rejected criticism from Washington": the charge's maker is
+                        # whom the rejection answers
+                        named = {a.name for a in answered.actors}
+                        answered.actors.extend(
+                            ExtractedActor(a.name, "target", a.kind, a.country)
+                            for a, role in owned if role == "initiator" and a.name not in named
+                        )
                 continue
             if not keeps_head:
                 remove_event(out, head_events.get(lo))
@@ -1188,7 +1199,7 @@ def _object_word(w: str, possessor: bool) -> bool:
     return w.replace("-", "").isalpha()
 
 
-_OWNED_BY_POSSESSOR = frozenset({"proposal", "demand", "agreement", "sanctions"})
+_OWNED_BY_POSSESSOR = frozenset({"proposal", "demand", "agreement", "sanctions", "criticism"})
 
 
 def _mediated_noun(lows: list[str], trig: Trigger, triggers: Sequence[Trigger]) -> bool:
