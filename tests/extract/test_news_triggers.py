@@ -851,3 +851,10 @@ def test_a_state_said_to_arm_or_back_armed_groups_is_accused():
     assert [t for t, _, _ in found("Rwanda said it was supporting the peace talks.")] == [
         "support"
     ]
+
+
+def test_a_short_name_in_brackets_does_not_end_a_list_of_parties():
+    assert found("A summit between the Association of Southeast Asian Nations (ASEAN) and the "
+                 "United States was postponed.") == [
+        ("meeting", "postponed", ["ASEAN", "United States"])
+    ]

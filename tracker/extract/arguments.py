@@ -1047,13 +1047,28 @@ def _speaking_with(tokens: list[Token], m: Mention) -> bool:
 
 def _list_end(tokens: list[Token], k: int) -> int:
     """Where a coordinated list of parties ends: at a verb, a dash or a new phrase."""
-    for x in range(k, min(len(tokens), k + WINDOW)):
+    x, stop = k, min(len(tokens), k + WINDOW)
+    while x < stop:
         low = tokens[x].low
+        if low == "(" and (close := _acronym_close(tokens, x)):
+            x = close + 1  # "between the Revolutionary Armed Forces of Colombia (FARC) and ..."
+            continue
         if low in _LIST_STOPS or low in _FINITE or (
             low.endswith("ed") and len(low) > 4 and not tokens[x].cap
         ):
             return x
-    return min(len(tokens), k + WINDOW)
+        x += 1
+    return stop
+
+
+def _acronym_close(tokens: list[Token], k: int) -> int | None:
+    """Where a party's short name in brackets after it closes ("(FARC)", "(FARC-EP)")."""
+    for x in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[x].low == ")":
+            return x if x > k + 1 else None
+        if not tokens[x].cap:
+            return None
+    return None
 
 
 def _origin(m: Mention, tokens: list[Token]) -> bool:
