@@ -858,3 +858,32 @@ def test_a_short_name_in_brackets_does_not_end_a_list_of_parties():
                  "United States was postponed.") == [
         ("meeting", "postponed", ["ASEAN", "United States"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenyan troops entered Somalia last weekend.",
+         [("military", "occurred", ["Kenya", "Somalia"])]),
+        ("Rwandan soldiers crossed into Congo on Monday.",
+         [("military", "occurred", ["Rwanda", "Democratic Republic of the Congo"])]),
+        ("The delegation entered Pakistan on Monday.", []),
+    ],
+)
+def test_troops_that_enter_a_state_use_force(sentence, expected):
+    assert found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia has not ruled out military action against Ukraine.",
+         [("military", "threatened", ["Russia", "Ukraine"])]),
+        ("Trump did not rule out the use of military force to recover the Panama Canal.",
+         [("military", "threatened", ["Donald Trump", "Panama"])]),
+        # talks kept open are not refused, nor offered
+        ("He did not rule out talks with Iran.", []),
+    ],
+)
+def test_force_not_ruled_out_is_force_threatened(sentence, expected):
+    assert found(sentence) == expected

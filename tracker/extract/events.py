@@ -143,6 +143,8 @@ class TriggerLexicon:
         if held_out:
             # "would not hesitate to close the embassy": the act is held out, not denied
             before = before[held_out[-1] + 1 :]
+        if coercive and lows[i] in _RULING and i + 1 < len(lows) and lows[i + 1] == "out":
+            before = []  # "did not rule out military force": force kept open, a threat
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         # "did not say how long it would last, but said ...": a new scope
@@ -176,6 +178,7 @@ class TriggerLexicon:
         )
 
 
+_RULING = frozenset({"rule", "ruled", "rules", "ruling"})
 # Modals with which a coercive act is held out as a threat: "said he could impose sanctions".
 _THREAT_MODALS = frozenset({"could", "might", "potential"})  # not "may": also the month
 
