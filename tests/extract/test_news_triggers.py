@@ -887,3 +887,12 @@ def test_troops_that_enter_a_state_use_force(sentence, expected):
 )
 def test_force_not_ruled_out_is_force_threatened(sentence, expected):
     assert found(sentence) == expected
+
+
+def test_a_deal_told_with_its_making_and_its_time_is_a_fact_of_its_own():
+    assert found("The talks in Doha built on the nuclear deal reached between Iran and the "
+                 "United States on 14 July 2015 in Vienna.") == [
+        ("agreement", "occurred", ["Iran", "United States"])
+    ]
+    # with neither its parties nor its time, the deal is one told before
+    assert "agreement" not in [t for t, _, _ in found("Lula praised the agreement.")]

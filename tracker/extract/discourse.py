@@ -204,6 +204,11 @@ def refers_back(
             if strict:
                 if j > 0 and lows[j - 1] in _HOLDING_VERBS and low in _POSSESSIVE_DETERMINERS:
                     return False  # "held their first talks", "paid his first visit": a new act
+                if _made_with_particulars(lows, end):
+                    # "the nuclear deal reached between Iran and the P5+1 on 14 July 2015",
+                    # "the agreement was reached in December 2015": a fact told with its making
+                    # (a retelling of one told before merges with it)
+                    return False
                 if (
                     lex.passive_cues.find_all(lows[end : end + 4])
                     or _called_off_later(lows, end, lex)
@@ -219,6 +224,30 @@ def refers_back(
         if not low[0].isalnum():
             return False
     return False
+
+
+def _made_with_particulars(lows: list[str], end: int) -> bool:
+    """After an act's noun, the participle of its making ("reached", "signed"), in the passive
+    or not, then soon its parties or its time ("between Iran and ...", "in December 2015")."""
+    k = end
+    while k < len(lows) and k - end < 2 and lows[k] in _MADE_AUXILIARIES:
+        k += 1
+    if k >= len(lows) or lows[k] not in _DONE_PARTICIPLES:
+        return False
+    near = lows[k + 1 : k + 1 + _PARTICULARS_REACH]
+    return not _PARTICULARS.isdisjoint(near) or any(
+        len(w) == 4 and w[:2] in ("19", "20") and w.isdigit() for w in near
+    )
+
+
+_MADE_AUXILIARIES = frozenset({"was", "were", "has", "have", "had", "been", "is", "are"})
+_DONE_PARTICIPLES = lexicon.words("done_participles")
+_PARTICULARS = frozenset({
+    "between", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "last", "ago", "yesterday",
+})
+_PARTICULARS_REACH = 6
 
 
 def _renames_act_told(lows: list[str], j: int) -> bool:
