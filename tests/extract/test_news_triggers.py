@@ -896,3 +896,13 @@ def test_a_deal_told_with_its_making_and_its_time_is_a_fact_of_its_own():
     ]
     # with neither its parties nor its time, the deal is one told before
     assert "agreement" not in [t for t, _, _ in found("Lula praised the agreement.")]
+
+
+def test_one_side_meeting_two_different_people_holds_two_meetings():
+    events = extract("Test\n\nIndian Prime Minister Narendra Modi met Bangladesh Prime Minister "
+                     "Sheikh Hasina in Dhaka on Saturday. In the afternoon, he had a meeting with "
+                     "West Bengal Chief Minister Mamata Banerjee.\n",
+                     published=dt.date(2015, 6, 7)).events
+    assert [[a.name for a in e.actors] for e in events if e.type == "meeting"] == [
+        ["Narendra Modi", "Sheikh Hasina"], ["Narendra Modi", "Mamata Banerjee"]
+    ]

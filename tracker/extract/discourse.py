@@ -857,6 +857,8 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
             continue  # a meeting held, called off or offered anew: different acts
         if _answered(earlier, event):
             continue  # "Trump berated Khan ... Khan responded by slamming Trump": two acts
+        if event.type in MEETING_TYPES and _other_counterparts(earlier, event):
+            continue  # "Araghchi met Lavrov ... In Moscow, Araghchi met with Rudenko": two meetings
         earlier_names = {b.name for b in earlier.actors}
         shared = len({a.name for a in event.actors} & earlier_names)
         same_initiator = same_party(event.actors[0], earlier.actors[0]) and not (
@@ -926,6 +928,14 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
                 earlier.status = event.status  # the plan told first, then called off
             return
     events.append(event)
+
+
+def _other_counterparts(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """Does each of the two acts name a person the other does not (one side meeting two
+    different people: two meetings, not one told twice)?"""
+    first = {a.name for a in earlier.actors if a.kind == "person"}
+    then = {a.name for a in event.actors if a.kind == "person"}
+    return bool(first & then) and bool(first - then) and bool(then - first)
 
 
 def _protest(event: ExtractedEvent) -> bool:
