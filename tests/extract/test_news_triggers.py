@@ -906,3 +906,17 @@ def test_one_side_meeting_two_different_people_holds_two_meetings():
     assert [[a.name for a in e.actors] for e in events if e.type == "meeting"] == [
         ["Narendra Modi", "Sheikh Hasina"], ["Narendra Modi", "Mamata Banerjee"]
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "handed" alone asks nothing: power, aid and letters are handed over
+        "Rajapakse handed over power to Maithripala Sirisena last year.",
+        "The food parcels will be handed over to the World Food Programme and Palestine.",
+        # reaffirming a wish to work together makes no deal
+        "Ghana and Burkina Faso have reaffirmed their commitment to deepen their collaboration.",
+    ],
+)
+def test_words_that_were_mostly_wrong_as_triggers_are_none(sentence):
+    assert [t for t, _, _ in found(sentence) if t in ("demand", "agreement")] == []
