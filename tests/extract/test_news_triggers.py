@@ -920,3 +920,10 @@ def test_one_side_meeting_two_different_people_holds_two_meetings():
 )
 def test_words_that_were_mostly_wrong_as_triggers_are_none(sentence):
     assert [t for t, _, _ in found(sentence) if t in ("demand", "agreement")] == []
+
+
+def test_a_list_handed_to_a_party_asks_it():
+    assert found("Biden said he had handed Putin a list of 16 critical infrastructure entities "
+                 "that should be off-limits.") == [
+        ("demand", "occurred", ["Joe Biden", "Vladimir Putin"])
+    ]
