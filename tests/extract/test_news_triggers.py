@@ -844,6 +844,11 @@ def test_a_charge_rejected_is_told_as_its_maker_s_criticism(sentence, expected):
     assert found(sentence) == expected
 
 
+def test_the_rejection_of_a_charge_is_titled_with_the_one_it_answers():
+    events = extract("Test\n\nChina rejected criticism from Washington.\n").events
+    assert events[0].title == "China rejection of United States"
+
+
 def test_a_state_said_to_arm_or_back_armed_groups_is_accused():
     assert found("The U.N. said Kigali was backing rebels.") == [
         ("criticism", "occurred", ["United Nations", "Rwanda"])

@@ -32,6 +32,8 @@ from tracker.domain import When
 from tracker.extract import lexicon
 from tracker.extract.actors import Actor
 from tracker.extract.arguments import CONSULT, MEETING_TYPES, SPEECH_ACTS, SentenceMentions
+from tracker.extract.dates import _MONTH_NAMES as MONTH_NAMES
+from tracker.extract.dates import _WEEKDAYS as WEEKDAYS
 from tracker.extract.events import SUBJECT_PRONOUNS, Trigger, TriggerLexicon
 from tracker.extract.patterns import has_agent
 from tracker.extract.status import CALLED_OFF_STATUSES, CALLED_OFF_WORDS, predicate_status
@@ -226,13 +228,21 @@ def refers_back(
     return False
 
 
-def _made_with_particulars(lows: list[str], end: int) -> bool:
-    """After an act's noun, the participle of its making ("reached", "signed"), in the passive
-    or not, then soon its parties or its time ("between Iran and ...", "in December 2015")."""
+def making_participle(lows: list[str], end: int) -> int | None:
+    """Where the participle of an act's making ("reached", "signed") stands after its noun,
+    which ends at ``end``: right after it ("the truce signed in January") or in the passive
+    ("was reached in", "had been signed"); None when there is none."""
     k = end
     while k < len(lows) and k - end < 2 and lows[k] in _MADE_AUXILIARIES:
         k += 1
-    if k >= len(lows) or lows[k] not in _DONE_PARTICIPLES:
+    return k if k < len(lows) and lows[k] in _DONE_PARTICIPLES else None
+
+
+def _made_with_particulars(lows: list[str], end: int) -> bool:
+    """After an act's noun, the participle of its making, then soon its parties or its time
+    ("reached between Iran and ...", "was reached in December 2015")."""
+    k = making_participle(lows, end)
+    if k is None:
         return False
     near = lows[k + 1 : k + 1 + _PARTICULARS_REACH]
     return not _PARTICULARS.isdisjoint(near) or any(
@@ -242,11 +252,9 @@ def _made_with_particulars(lows: list[str], end: int) -> bool:
 
 _MADE_AUXILIARIES = frozenset({"was", "were", "has", "have", "had", "been", "is", "are"})
 _DONE_PARTICIPLES = lexicon.words("done_participles")
-_PARTICULARS = frozenset({
-    "between", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "last", "ago", "yesterday",
-})
+_PARTICULARS = frozenset(
+    {"between", "last", "ago", "yesterday", *MONTH_NAMES, *WEEKDAYS}
+)
 _PARTICULARS_REACH = 6
 
 

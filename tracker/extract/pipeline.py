@@ -56,6 +56,7 @@ from tracker.extract.discourse import (
     counterpart,
     join_parties,
     latest,
+    making_participle,
     meeting_of_decision,
     meets_again,
     merge_actors,
@@ -526,6 +527,7 @@ def _sentence_events(
                             ExtractedActor(a.name, "target", a.kind, a.country)
                             for a, role in owned if role == "initiator" and a.name not in named
                         )
+                        answered.title = event_title(answered.type, answered.actors)
                 continue
             if not keeps_head:
                 remove_event(out, head_events.get(lo))
@@ -1096,17 +1098,12 @@ _DETERMINER_REACH = 3  # words before the deal's noun: "the grain deal", "its in
 def _told_as_made(lows: list[str], trig: Trigger) -> bool:
     """A deal's noun followed by the participle of its making, in the passive ("was reached
     in", "had been signed") or after the noun ("the truce signed in January")."""
-    k = trig.tok_end
-    while k < len(lows) and k - trig.tok_end < 2 and lows[k] in _PASSIVE_AUXILIARIES:
-        k += 1
-    return (
-        k + 1 < len(lows) and lows[k] in _DONE_PARTICIPLES
-        and (k > trig.tok_end or lows[k + 1] in _DONE_FOLLOWERS)
+    k = making_participle(lows, trig.tok_end)
+    return k is not None and k + 1 < len(lows) and (
+        k > trig.tok_end or lows[k + 1] in _DONE_FOLLOWERS
     )
 
 
-_PASSIVE_AUXILIARIES = frozenset({"was", "were", "has", "have", "had", "been", "is", "are"})
-_DONE_PARTICIPLES = lexicon.words("done_participles")
 _DONE_FOLLOWERS = lexicon.words("done_participle_followers")
 
 
