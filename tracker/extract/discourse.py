@@ -137,6 +137,15 @@ def _names_and_countries(actors: list[tuple[Actor, str]]) -> set[str]:
 # --- a word for an act told before --------------------------------------------------------
 
 
+def at_the_request(lows: list[str], trig: Trigger) -> bool:
+    """Is a demand told by the idiom "at the request of X" ("upon the request of", "at the
+    behest of"): X's asking, told anew, and not the content of the act it led to?"""
+    i, end = trig.tok, trig.tok_end
+    return trig.type == "demand" and i >= 2 and lows[i - 1] == "the" and (
+        lows[i - 2] in _ASKED_BY_LEADS
+    ) and end < len(lows) and lows[end] == "of"
+
+
 _ASKED_BY_LEADS = frozenset({"at", "upon", "on"})
 
 
@@ -159,11 +168,7 @@ def refers_back(
         return False  # "The Soviet army seized the islands", "The meeting participants thanked
         # the Uzbek side": a verb after its subject, whose determiner it is (but "the invitation
         # offered to Trump", "the deal signed in January" describe a noun told before)
-    if trig.type == "demand" and i >= 2 and lows[i - 1] == "the" and (
-        lows[i - 2] in _ASKED_BY_LEADS
-    ) and (
-        end < len(lows) and lows[end] == "of"
-    ):
+    if at_the_request(lows, trig):
         return False  # "at the request of Mozambique": an idiom that tells the asking anew
     strict = trig.type in _STRICT_REFERENCE
     for j in range(i - 1, max(-1, i - 4), -1):

@@ -53,6 +53,7 @@ from tracker.extract.discourse import (
     aid_recipient,
     another_actor,
     another_measure,
+    at_the_request,
     counterpart,
     join_parties,
     latest,
@@ -1165,9 +1166,9 @@ def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
     if trig.tok - head.tok_end > 14:
         return False  # too far to be its content (and never sliced: linear time)
-    gap = lows[head.tok_end : trig.tok]
-    if trig.type == "demand" and gap[-2:] in (["at", "the"], ["upon", "the"]):
+    if at_the_request(lows, trig):
         return False  # "deployed troops ... at the request of Mozambique": who asked for it
+    gap = lows[head.tok_end : trig.tok]
     if len(gap) >= 2 and gap[0] in ("in", "on", "last", "this", "next") and (
         gap[1] in _TIME_WORDS
     ):
