@@ -30,3 +30,34 @@ def mention_names(sentence: str, memory: ArticleMemory | None = None) -> list[st
     """The actors the mentions layer finds in one sentence."""
     found = find_mentions(tokenize(sentence), base_index(), memory or ArticleMemory())
     return [m.actor.name for m in found]
+
+
+def sentence_context(text: str, published: dt.date | None = None):
+    """The context the extractor's layers read a one-sentence text in, as the pipeline builds
+    it (tokens, mentions, triggers after the patterns, dates), before any trigger is read."""
+    from tracker.extract.context import SentenceContext
+    from tracker.extract.dates import find_dates
+    from tracker.extract.patterns import patterns
+    from tracker.extract.pipeline import _lexicon
+    from tracker.extract.sentences import Sentence
+
+    tokens = tokenize(text)
+    memory = ArticleMemory.for_article(text)
+    mentions = find_mentions(tokens, base_index(), memory)
+    lex = _lexicon()
+    triggers = patterns().apply(tokens, tokens.lows, mentions, lex.find_triggers(tokens.lows))
+    dates = find_dates(text, published, None, tokens.words)
+    return SentenceContext.of(
+        Sentence(text, 0, len(text)), tokens, mentions, triggers, dates, lex, memory,
+        published=published,
+    )
+
+
+def trigger_at(ctx, word: str):
+    """The trigger whose first word is ``word`` (case-insensitive), else the first that holds
+    it ("imposing tariffs")."""
+    word = word.lower()
+    return next(
+        (t for t in ctx.triggers if ctx.lows[t.tok] == word),
+        None,
+    ) or next(t for t in ctx.triggers if word in ctx.lows[t.tok : t.tok_end])

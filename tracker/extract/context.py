@@ -15,6 +15,7 @@ from tracker.domain import When
 from tracker.extract.actors import Actor, ArticleMemory, Mention
 from tracker.extract.arguments import SentenceMentions
 from tracker.extract.clauses import Clauses
+from tracker.extract.dates import DateMention
 from tracker.extract.events import Trigger, TriggerLexicon
 from tracker.extract.sentences import Sentence
 from tracker.extract.timing import SentenceTimes
@@ -72,6 +73,35 @@ class SentenceContext:
     last_subjects: Parties = field(default_factory=list)
     previous_end: int = 0
     renamed_until: int = 0  # the end of an appositive that renames the act just told
+
+    @classmethod
+    def of(
+        cls,
+        sentence: Sentence,
+        tokens: Tokens,
+        mentions: list[Mention],
+        triggers: Sequence[Trigger],
+        dates: list[DateMention],
+        lex: TriggerLexicon,
+        memory: ArticleMemory,
+        earlier_events: list[ExtractedEvent] | None = None,
+        last_when: When | None = None,
+        published: dt.date | None = None,
+        speaker: list[Actor] | None = None,
+    ) -> SentenceContext:
+        """The context of a sentence whose triggers are found, before any is read."""
+        lows = tokens.lows
+        clause = Clauses(tokens, lows)
+        return cls(
+            sentence=sentence, tokens=tokens, lows=lows, mentions=mentions, triggers=triggers,
+            clause=clause, sm=SentenceMentions(tokens, mentions, clause, lows),
+            times=SentenceTimes(dates, published), lex=lex, memory=memory,
+            earlier_events=earlier_events if earlier_events is not None else [],
+            last_when=last_when, published=published, speaker=speaker, caps=Capitalised(tokens),
+            mentioned={k for m in mentions for k in range(m.tok, m.tok_end)},
+            denial_end=lex.first_denial_end(lows),
+            first_also=lows.index("also") if "also" in lows else len(lows),
+        )
 
     def event(
         self, event_type: str, trig: Trigger, status: str, actors: Parties, when: When | None

@@ -26,14 +26,12 @@ from tracker.extract.actors import (
 from tracker.extract.admission import admit, force_by_lone_person, talks_as_means, tells_no_act
 from tracker.extract.arguments import (
     SPEECH_ACTS,
-    SentenceMentions,
     another_meeting,
     separate_sides,
 )
 from tracker.extract.articles import CREDIT_DATELINE, DATELINE, PLACE_DATELINE, read_article
-from tracker.extract.clauses import Clauses
 from tracker.extract.content import read_as_content
-from tracker.extract.context import Capitalised, Parties, SentenceContext
+from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.dates import DateMention, find_dates
 from tracker.extract.discourse import (
     MEASURES,
@@ -63,7 +61,6 @@ from tracker.extract.status import (
     told_in_past,
 )
 from tracker.extract.timing import (
-    SentenceTimes,
     SetTimes,
     StoryClock,
     days_of_act,
@@ -215,17 +212,11 @@ def _sentence_events(
     triggers = patterns().apply(tokens, lows, mentions, lex.find_triggers(lows))
     if not triggers:
         return []  # many sentences: nothing to build the clause structure for
-    clause = Clauses(tokens, lows)
-    ctx = SentenceContext(
-        sentence=sentence, tokens=tokens, lows=lows, mentions=mentions, triggers=triggers,
-        clause=clause, sm=SentenceMentions(tokens, mentions, clause, lows),
-        times=SentenceTimes(dates, published), lex=lex, memory=memory,
-        earlier_events=earlier_events, last_when=last_when, published=published,
-        speaker=speaker, caps=Capitalised(tokens),
-        mentioned={k for m in mentions for k in range(m.tok, m.tok_end)},
-        denial_end=lex.first_denial_end(lows),
-        first_also=lows.index("also") if "also" in lows else len(lows),
+    ctx = SentenceContext.of(
+        sentence, tokens, mentions, triggers, dates, lex, memory, earlier_events, last_when,
+        published, speaker,
     )
+    clause = ctx.clause
     for trig in triggers:
         admitted = admit(ctx, trig)
         if admitted is None:
