@@ -26,10 +26,7 @@ from tracker.extract.types import ExtractedEvent
 SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
 CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
 GATHERING_TYPES = frozenset({"meeting", "talks", "consult"})
-GATHERINGS = frozenset({
-    "meeting", "meetings", "summit", "summits", "talks", "negotiations", "round",
-    "conference", "consultations",
-})
+GATHERINGS = lexicon.words("gathering_nouns")
 ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
 BE_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
 
@@ -191,9 +188,7 @@ def _mediated_noun(lows: list[str], trig: Trigger, triggers: Sequence[Trigger]) 
     return any(t.tok_end == trig.tok and t.type != "none" for t in triggers)
 
 
-_TEXT_NOUNS = frozenset({
-    "resolution", "draft", "motion", "text", "statement", "declaration", "bill", "measure",
-})
+_TEXT_NOUNS = lexicon.words("voted_text_nouns")
 
 
 def _text_turned_down(lows: list[str], trig: Trigger, found: list[ExtractedEvent]) -> bool:
@@ -264,7 +259,7 @@ def talks_as_means(lows: list[str], trig: Trigger) -> bool:
     return False
 
 
-_SEIZING_POWER = frozenset({"coup", "ousted", "oust", "ousting", "overthrew", "toppled", "deposed"})
+_SEIZING_POWER = lexicon.words("seizing_power_words")
 
 
 def force_by_lone_person(lows: list[str], trig: Trigger, actors: list) -> bool:

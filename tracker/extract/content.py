@@ -182,9 +182,7 @@ def _object_word(w: str, possessor: bool) -> bool:
 _OWNED_BY_POSSESSOR = frozenset({"proposal", "demand", "agreement", "sanctions", "criticism"})
 
 
-_PACKAGE_NOUNS = frozenset({
-    "package", "round", "set", "series", "raft", "batch", "wave", "list", "slew", "range",
-})
+_PACKAGE_NOUNS = lexicon.words("package_nouns")
 
 
 def _appositive_clause(gap: list[str]) -> bool:
@@ -197,9 +195,7 @@ def _appositive_clause(gap: list[str]) -> bool:
 
 
 _CURRENCY = frozenset({"$", "€", "£", "¥", "us", "usd", "eur"})
-_AMOUNT_WORDS = frozenset({
-    "million", "billion", "trillion", "dollars", "euros", "pounds", "yuan", "yen", "rupees",
-})
+_AMOUNT_WORDS = lexicon.words("amount_words")
 
 
 def _without_amount(gap: list[str]) -> list[str]:

@@ -293,9 +293,9 @@ def _facing_verb(lows: list[str], lo: int, tok: int) -> int | None:
     return None
 
 
-_FACING = frozenset({"face", "faces", "faced", "facing"})
+_FACING = lexicon.words("facing_verbs")
 _FACING_REACH = 4  # "faces fresh EU sanctions", "will face additional US restrictions"
-_REQUEST_NOUNS = frozenset({"request", "requests", "appeal", "appeals", "plea"})
+_REQUEST_NOUNS = lexicon.words("request_nouns")
 _REQUEST_OPENERS = frozenset({"after", "following", "at", "upon", "on"})
 
 
@@ -447,17 +447,11 @@ _NAME_JOINERS = frozenset({"of", "'s", "’s", "and"})
 _SET_STATUSES = frozenset({"planned", "postponed", "cancelled"})
 
 
-_SCHEDULING = frozenset({
-    "scheduled", "slated", "expected", "due", "set", "planned", "postponed", "delayed",
-    "cancelled", "canceled", "called", "put", "rescheduled", "moved", "pushed",
-    "held", "hosted", "convened",  # "will be held in Vientiane" (not "has to take place")
-})
+# set, put off, called off or held ("will be held in Vientiane"; not "has to take place")
+_SCHEDULING = lexicon.words("scheduling_words")
 _SCHEDULING_REACH = 5  # words after the noun: "is also expected to be scheduled"
 _MEMBERS_REACH = 6  # words before a meeting's trigger where its members are named
-_MEMBER_NOUNS = frozenset({
-    "leaders", "heads", "ministers", "chiefs", "members", "delegates", "delegations",
-    "representatives",
-})
+_MEMBER_NOUNS = lexicon.words("member_nouns")
 
 
 def mutual_sides(

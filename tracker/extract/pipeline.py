@@ -404,4 +404,4 @@ _LATER = frozenset({"prior", "ahead", "before"})  # "talks prior to a meeting", 
 _LATER_REACH = 4  # words before the trigger: "prior to a meeting"
 _NEW_ACT_CUES = lexicon.words("new_act_cues")
 _NEW_ACT_REACH = 8  # words before the trigger: "Also on Thursday, the US imposed sanctions"
-_DISCUSSING = frozenset({"discussed", "discuss", "discusses", "discussing", "reviewed"})
+_DISCUSSING = lexicon.words("discussing_verbs")
