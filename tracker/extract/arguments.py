@@ -44,8 +44,8 @@ _REPORTING_VERBS = (
     _SAYING_VERBS | lexicon.words("attribution_verbs") - {"according", "continued"}
 ) - lexicon.words("telling_verbs")
 _ING_NOUNS = frozenset({"including", "according", "following", "during", "morning", "evening"})
-_SPEAKING = frozenset({"saying", "adding", "telling", "arguing", "insisting", "warning"})
-_MADE = frozenset({"made", "produced", "manufactured", "built", "assembled", "grown"})
+_SPEAKING = lexicon.words("speaking_gerunds")
+_MADE = lexicon.words("making_participles")
 _MEDIATION_WORDS = lexicon.words("mediation_words")
 # the words at which the parties named after a trigger can end (see actors_for)
 # "due to the absence of his counterpart", "because of the crisis": what caused the act
@@ -55,7 +55,7 @@ _CAUSES = {
 }
 # causes that are such only after "in" ("in a furious response to reports", but "part of our
 # response to weaken Russia's war machine")
-_IN_CAUSES = frozenset({"response", "retaliation", "reaction"})
+_IN_CAUSES = lexicon.words("response_nouns")
 _OBJECT_STOPS = _RELATIVES | SEPARATORS | {",", "for", "of", "as"} | {a for a, _ in _CAUSES}
 # "delivering aid to the island as it negotiates with the White House": "as" and a pronoun
 # subject begin a clause of their own
@@ -516,8 +516,8 @@ def actors_for(
 _MATTER_PREPOSITIONS = lexicon.words("matter_prepositions")
 # "the reinstatement of Bazoum", "to restore its elected president Mohamed Bazoum", "the
 # release of Kabore": a person put back, freed or taken is what the act is about, not a party
-_RESTORING_NOUNS = frozenset({"reinstatement", "restoration", "release", "capture", "return"})
-_RESTORING_VERBS = frozenset({"reinstate", "restore", "release", "free"})
+_RESTORING_NOUNS = lexicon.words("restoring_nouns")
+_RESTORING_VERBS = lexicon.words("restoring_verbs")
 _RESTORED_SKIP = frozenset({"the", "its", "his", "their", "her", "elected", "ousted", "deposed",
                             "detained", "former", "president", "leader", "prime", "minister"})
 
@@ -846,9 +846,9 @@ def separate_sides(
 
 
 _SEPARABLE = MEETING_TYPES | {"consult"}
-_SEPARATELY = frozenset({"separately", "separate", "respectively", "bilateral", "bilaterals"})
+_SEPARATELY = lexicon.words("separately_words")
 # Acts of two parties told in the plural: each is one party's act with the one who acts.
-_TWO_PARTY_PLURALS = frozenset({"calls", "conversations"})
+_TWO_PARTY_PLURALS = lexicon.words("two_party_plurals")
 _SEPARATE_REACH = 3  # words: "held separate talks with", "met separately with"
 
 
@@ -901,13 +901,9 @@ def _visit_by(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
     ))
 
 
-_VISIT_NOUNS = frozenset({"visit", "visits", "trip", "trips", "tour", "journey", "stopover"})
+_VISIT_NOUNS = lexicon.words("visit_nouns")
 # "the attack on Ukraine by Russia", "strikes by Israel": force told by its noun, then its maker
-_FORCE_NOUNS = frozenset({
-    "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bombardment",
-    "bombardments", "shelling", "invasion", "offensive", "incursion", "incursions", "raid",
-    "raids", "assault", "bombing", "intrusion", "intrusions", "operation", "operations",
-})
+_FORCE_NOUNS = lexicon.words("attack_nouns")
 _BY_LEADS = frozenset({"to", "on", "of", "against", "in", "into"})
 
 
@@ -931,8 +927,7 @@ def _noun_source(tokens: list[Token], trig: Trigger, m: Mention) -> bool:
 _SOURCE_REACH = 5  # tokens from "from" to the party
 # "an attack from Lebanon", "talks from Monday": where or when, not who
 _PLACE_FROM_TYPES = frozenset({"military", "call", "meeting", "talks", "consult"})
-_VERB_HEADS = frozenset({"withdrew", "withdraw", "withdraws", "pulled", "pull", "quit", "quits",
-                         "stepped", "backed", "away", "out", "back", "down", "off"})
+_VERB_HEADS = lexicon.words("withdrawing_verb_words")
 
 
 def _past_participle(t: Token) -> bool:
@@ -1180,10 +1175,7 @@ def _decider(tokens: list[Token], trig: Trigger, before: list[Mention]) -> list[
     return listed
 
 
-_DECISION_NOUNS = frozenset({
-    "decision", "plan", "plans", "move", "bid", "attempt", "attempts", "threat", "threats",
-    "order", "intention", "readiness", "willingness", "refusal", "failure",
-})
+_DECISION_NOUNS = lexicon.words("decision_nouns")
 
 
 def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
@@ -1450,10 +1442,7 @@ def _modifier_owner(tokens: list[Token], m: Mention, trig: Trigger) -> Mention |
 
 
 _MODIFIED_NOUN_TYPES = frozenset({"sanctions"})
-_NOUN_QUALIFIERS = frozenset({
-    "new", "fresh", "further", "additional", "more", "latest", "tough", "tougher", "harsh",
-    "sweeping", "economic", "punitive", "unilateral",
-})
+_NOUN_QUALIFIERS = lexicon.words("measure_qualifiers")
 
 
 def _noun(tokens: list[Token], trig: Trigger) -> bool:
@@ -1527,6 +1516,4 @@ def _on_a_state(tokens: list[Token], end: int) -> bool:
     return any(t.low in _STATE_NOUNS for t in tokens[end + 1 : end + 4])
 
 
-_STATE_NOUNS = frozenset({
-    "nation", "country", "state", "island", "regime", "government", "kingdom", "republic",
-})
+_STATE_NOUNS = lexicon.words("state_nouns")
