@@ -53,7 +53,7 @@ _REFERRING_NOUNS: dict[str, list[str]] = lexicon.cues()["referring_nouns"]
 _IT_VERBS = lexicon.words("it_verbs")
 _DETERMINERS = lexicon.words("determiners")
 _SETTING = lexicon.words("setting_prepositions")
-_AT_VERBS = frozenset({"hinted", "hints", "hint", "hinting", "pointed", "points", "aimed", "aims"})
+_AT_VERBS = lexicon.words("aiming_at_verbs")
 _REFERRING_CONTEXT = lexicon.words("referring_context")
 _STRICT_REFERENCE = lexicon.words("strict_reference_types")
 # Before an act's noun, words that tell one act of a series, not the one the story is about.
@@ -61,9 +61,7 @@ _ANOTHER_OF_ITS_KIND = lexicon.words("sequence_words")
 _HOLDING_VERBS = lexicon.words("holding_verbs")
 _CONDITIONALS = frozenset({"if", "unless"})
 _PARTY_LINKS = frozenset({"between", "with"})
-_LEADER_PLURALS = frozenset({
-    "leaders", "presidents", "premiers", "ministers", "heads", "chiefs", "envoys",
-})
+_LEADER_PLURALS = lexicon.words("leader_plurals")
 _COORDINATORS = frozenset({"and", "or", "but"})
 _POSSESSIVE_DETERMINERS = frozenset({"their", "its", "his", "her"})
 _AFTER = frozenset({"after", "following"})

@@ -203,7 +203,7 @@ def event_status(
     return status
 
 
-_PLAN_PARTICIPLES = frozenset({"due", "scheduled", "set", "slated", "planned", "expected"})
+_PLAN_PARTICIPLES = lexicon.words("schedule_words")
 _WARNING = frozenset({"warned", "warns", "warning"})
 _VOWING = _WARNING | {"vowed", "vows", "vow", "vowing"}
 _VOW_REACH = 8  # words from the vow to the measure: "vowed on Wednesday to impose retaliatory"
@@ -379,10 +379,7 @@ def _shared_verb_group_start(lows: list[str], lo: int) -> int | None:
 
 # Bare verbs that open a subjectless second predicate after ", and" (their tense is the first
 # predicate's): "will address a forum, and hold meetings", "will visit Ankara, and meet Erdogan".
-_BARE_VERBS = frozenset({
-    "hold", "meet", "visit", "sign", "attend", "discuss", "travel", "host", "call",
-    "impose", "send", "deliver", "provide", "launch", "lift", "open", "join", "address",
-})
+_BARE_VERBS = lexicon.words("bare_act_verbs")
 _GLOSS_REACH = 5  # tokens of a bracketed gloss: "(CELAC)", "(a ceasefire)"
 
 
@@ -597,12 +594,9 @@ def cue_status(
     return best or "occurred"
 
 
-_THREATENING = frozenset({"threatened", "threatens", "threaten", "threatening", "vowed", "vows"})
+_THREATENING = lexicon.words("threatening_verbs")
 _THREAT_VERBS = _THREATENING - {"vowed", "vows"}
-_DAY_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tomorrow", "tonight",
-})
+_DAY_WORDS = lexicon.words("day_words")
 
 
 def _told_day(lows: list[str], k: int) -> bool:
@@ -805,8 +799,8 @@ def holding_status(lows: list[str], hi: int) -> tuple[str, bool] | None:
 
 _HOLDING_REACH = 12  # the noun's complement, then its verb: "summit of the X on Y, which is"
 _PLACE_TAKING = frozenset({"took", "takes", "take"})
-_HELD_PAST = frozenset({"occurred", "began", "opened", "convened"})
-_HELD = frozenset({"held", "convened", "hosted"})
+_HELD_PAST = lexicon.words("held_past_verbs")
+_HELD = lexicon.words("held_verbs")
 _PAST_AUXILIARIES = frozenset({"was", "were"})
 
 
