@@ -29,25 +29,15 @@ _NOT_NAME = lexicon.words("not_name_words")
 # "the Ministry of National Defense", "the Ministry of Foreign Affairs": a ministry's portfolio.
 _PORTFOLIOS = frozenset(lexicon.words("portfolio_words"))
 # Capitalised words after which "of X" names the state X: "The Governments of Guyana and Haiti",
-# "the President of France", "the People's Republic" aside.
-_OF_STATE_HEADS = frozenset({
-    "government", "governments", "president", "presidents", "leaders", "leader", "king",
-    "queen", "emir", "people", "peoples", "delegation", "delegations", "parliament",
-    "state", "kingdom", "sultanate",  # "The State of Kuwait", "the Kingdom of Bahrain"
-    "republic", "federation", "principality", "emirate",  # "the new Republic of South Sudan"
-    "ambassador", "ambassadors", "envoy",  # "Ambassador of China to Pakistan Jiang Zaidong"
-    "ministry", "ministries",  # "The Federal Foreign Ministry of Germany summoned ..."
-    # "the Minister of Foreign Affairs of Belarus", "the Prime Minister of India"
-    "minister", "ministers", "affairs", "chancellor", "premier", "secretary",
-})
-_DIRECTIONS = frozenset({"North", "South", "East", "West"})
-_PLACE_NOUNS = frozenset({"capital", "city", "port", "town", "village", "province", "region"})
+# "the President of France", "The State of Kuwait", "the new Republic of South Sudan",
+# "Ambassador of China to Pakistan", "The Federal Foreign Ministry of Germany", "the Minister of
+# Foreign Affairs of Belarus"; "the People's Republic" aside.
+_OF_STATE_HEADS = lexicon.words("of_state_heads")
+_DIRECTIONS = lexicon.words("compass_directions")
+_PLACE_NOUNS = lexicon.words("place_nouns")
 _LOCATIVE = lexicon.words("locatives")
-_SET_FOR = frozenset({"scheduled", "slated", "set", "planned", "pencilled", "penciled"})
-_GATHERING_WORDS = frozenset({
-    "summit", "summits", "meeting", "meetings", "retreat", "conference",
-    "talks", "forum", "session", "ceremony",
-})
+_SET_FOR = lexicon.words("set_for_participles")
+_GATHERING_WORDS = lexicon.words("scheduled_gathering_nouns")
 _SENT_BY = lexicon.words("representative_nouns")  # "leaders from Gabon": Gabon's, not a place
 
 
@@ -622,11 +612,7 @@ def _name_run(tokens: list[Token], j: int, limit: int = 4) -> int:
 
 # the head nouns of a body's name that the gazetteer may not know ("conference" and
 # "summit" name gatherings, "ministry" and "office" a state's own agencies)
-_BODY_HEADS = frozenset({
-    "front", "party", "movement", "alliance", "league", "coalition", "army", "corps",
-    "brigade", "brigades", "organisation", "organization", "union", "committee", "council",
-    "congress",
-})
+_BODY_HEADS = lexicon.words("body_heads")
 _BODY_NAME_LIMIT = 7
 _LED_REACH = 6  # words after the name: "Party (BJP)-led"
 
@@ -642,10 +628,7 @@ def _names_a_document(lows: list[str], end: int) -> bool:
     return False
 
 
-_DOCUMENT_NOUNS = frozenset({
-    "agreement", "agreements", "accord", "accords", "protocol", "convention", "conventions",
-    "declaration", "format", "process", "charter", "treaty", "communique", "communiqué",
-})
+_DOCUMENT_NOUNS = lexicon.words("document_nouns")
 
 
 def _unnamed_holder_before(lows: list[str], i: int, title_heads: Container[str]) -> bool:
@@ -657,7 +640,7 @@ def _unnamed_holder_before(lows: list[str], i: int, title_heads: Container[str])
 
 
 _HOLDER_REACH = 8  # words before the pronoun: "the country's top security official said he"
-_HALVES = frozenset({"North", "South"})  # "the North", "the South": a divided country's halves
+_HALVES = lexicon.words("country_halves")  # "the North", "the South": a divided country's halves
 
 
 def _inner_particle(tokens: list[Token], k: int) -> bool:
@@ -1697,7 +1680,7 @@ def _own_state_named(mentions: list[Mention], tokens: Tokens, index: ActorIndex)
 
 
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
-_OWN_STATE_NOUNS = frozenset({"government"})
+_OWN_STATE_NOUNS = lexicon.words("own_state_nouns")
 
 
 def _states_listed_after_colon(mentions: list[Mention], lows: list[str]) -> None:
@@ -1879,7 +1862,7 @@ def _members_named(mentions: list[Mention], lows: list[str]) -> None:
             m.location = True
 
 
-_MEMBER_NOUNS = frozenset({"ally", "allies", "member", "members", "partner", "partners"})
+_MEMBER_NOUNS = lexicon.words("ally_nouns")
 
 
 _RANKS = lexicon.words("rank_titles")
@@ -1902,7 +1885,7 @@ _BODY_GATE = frozenset(f"{w}{s}" for w in _BODY_NOUNS for s in ("", "'s", "’s"
 _DASHES = frozenset({"-", "–"})
 _PAIR_HEADS = lexicon.words("pair_heads")
 _SETTING_NOUNS = lexicon.words("setting_nouns")
-_COUNTRY_NOUNS = frozenset({"country", "nation"})
+_COUNTRY_NOUNS = lexicon.words("country_nouns")
 _LEADER_TITLES = tuple(lexicon.cues()["leader_titles"])
 # the titles a person must have been named with for "the Chinese leader", "the US president"
 _ANAPHOR_FITS: dict[str, tuple[str, ...]] = {
@@ -1916,7 +1899,7 @@ _MEDIATION_WORDS = lexicon.words("mediation_words")
 _AGENT_HYPHEN = re.compile(r"-(?:brokered|mediated|hosted|facilitated)\b", re.IGNORECASE)
 _NOT_NAMED = frozenset({"pronoun", "pair"})  # what a reference, not a name, found
 _POSSESSIVE_WORDS = frozenset({"his", "her", "their"})
-_OF_MEDIATION = frozenset({"help", "auspices"})  # go-betweens only as "with the help of X"
+_OF_MEDIATION = lexicon.words("mediation_of_nouns")  # go-betweens only as "with the help of X"
 _BROKER_OPENERS = frozenset({"which", "who", "a", "the", "another"})
 _LEAD_WEIGHTS = (3.0, 2.0)  # the first and second sentences' pairs
 _FIRST_ACT_BONUS = 2.0
@@ -1930,7 +1913,7 @@ _STRICT_KINDS = frozenset({"leaders"})
 _PERSON_KINDS = frozenset({"leaders", "persons", "foreign ministers"})
 _TITLE_JOINERS = frozenset({"of", "the", "and", "for"})  # "Minister of State for ..."
 _MEMBERS = "members"  # "the leaders": the members of the organisation the story is about
-_NEUTRAL_TITLES = frozenset({"counterpart"})
+_NEUTRAL_TITLES = lexicon.words("neutral_titles")
 _TOPIC_NOUNS = lexicon.words("topic_nouns")
 _COUNTRY_GATE = frozenset(f"{w}{s}" for w in _COUNTRY_NOUNS for s in ("", "'s", "’s"))
 _LEADER_GOVERNMENT = lexicon.words("leader_government_nouns")
@@ -1940,7 +1923,7 @@ _SUBORDINATE = lexicon.words("subordinate_title_words")
 _GROUP_NOUNS = lexicon.words("group_nouns")
 # the groups a story's own state has ("the country's opposition"); not "the separatists"
 _STATE_GROUP_NOUNS = lexicon.words("state_group_nouns")
-_COUNTRY_OWNERS = frozenset({"country's", "country’s", "nation's", "nation’s"})
+_COUNTRY_OWNERS = lexicon.words("country_possessives")
 _NO_MENTION = Mention(None, -1, -1, "none")  # type: ignore[arg-type]
 _GROUP_NOUN_STOPS = lexicon.words("group_noun_stops")
 
@@ -1958,7 +1941,7 @@ def _group_noun_at(lows: list[str], k: int, claimed: list[bool]) -> bool:
 
 
 # the group nouns that also name an attitude ("Russian opposition to the plan")
-_ATTITUDE_NOUNS = frozenset({"opposition"})
+_ATTITUDE_NOUNS = lexicon.words("attitude_group_nouns")
 
 
 def _add_group(
@@ -2000,13 +1983,10 @@ def _body_head(tokens: Tokens, i: int, claimed: list[bool], index: ActorIndex) -
 
 _BODY_MODIFIERS = 3
 # "the bloc", "the alliance": a grouping of members, never one of its organs
-_MEMBER_BODY_NOUNS = frozenset({"bloc", "alliance", "grouping", "union", "cartel"})
-_ORGAN_NOUNS = frozenset({"council", "commission", "assembly", "committee"})
+_MEMBER_BODY_NOUNS = lexicon.words("member_body_nouns")
+_ORGAN_NOUNS = lexicon.words("organ_nouns")
 _ORGAN_SETTINGS = frozenset({"at", "in", "before", "inside", "within"})
-_ORGAN_HEADS = frozenset({
-    "Council", "Court", "Assembly", "Commission", "Bank", "Fund", "Parliament", "Programme",
-    "Agency", "Committee", "Secretariat", "Tribunal",
-})
+_ORGAN_HEADS = lexicon.words("organ_name_heads")
 _REGION_WORDS = frozenset(lexicon.words("region_words"))
 _OTHER_PLACES = frozenset(tuple(p.split()) for p in lexicon.cues()["other_places"])
 _OTHER_PLACE_FIRSTS = frozenset(p[0] for p in _OTHER_PLACES)
@@ -2033,13 +2013,10 @@ def _past_portfolio(tokens: Tokens, j: int) -> int:
 _AFTER_SUBJECT = frozenset({"on", "has", "had", "have", "was", "is", "will", "would", "also"})
 
 
-_POSTED_HEADS = frozenset({"ambassador", "envoy", "representative", "commissioner"})
+_POSTED_HEADS = lexicon.words("posted_titles")
 # the heads of the titles a plural names two persons by ("Presidents A and B", "Foreign
 # Ministers A and B")
-_PLURAL_HEADS = frozenset({
-    "president", "minister", "secretary", "chancellor", "premier", "leader", "ambassador",
-    "envoy", "senator",
-})
+_PLURAL_HEADS = lexicon.words("plural_title_heads")
 
 
 def _states_listed_of(
@@ -2227,7 +2204,7 @@ def _country_reference(tokens: list[Token], i: int) -> int | None:
 # "a South Korea-Japan bilateral summit"; two let in more than they gained), and words that
 # end the compound instead
 _PAIR_MODIFIERS = 1
-_DRILL_HEADS = frozenset({"drill", "drills", "exercise", "exercises"})
+_DRILL_HEADS = lexicon.words("drill_nouns")
 _NOT_MODIFIERS = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for",
                             "with", "by", "is", "are", "was", "were", "has", "have", "had"})
 
@@ -2296,12 +2273,9 @@ def _resolve_name(
 
 _HONORIFICS = lexicon.words("honorifics")
 # a state's forces named with capitals after its demonym: "the Indian Navy", "the Saudi Air Force"
-_ARMY_NOUNS = frozenset({"army", "military", "navy"})
-_FORCE_NAMES = frozenset({
-    "army", "navy", "military", "coast", "armed", "forces", "troops",
-    # "the Japanese Government and people", "the British Embassy": the state's own organs
-    "government", "cabinet", "embassy", "people",
-})
+_ARMY_NOUNS = lexicon.words("army_nouns")
+# and the state's own organs: "the Japanese Government and people", "the British Embassy"
+_FORCE_NAMES = lexicon.words("state_force_words")
 _FORCE_PAIRS = [["air", "force"], ["armed", "forces"], ["coast", "guard"], ["defence", "forces"],
                 ["defense", "forces"], ["special", "forces"], ["marine", "corps"]]
 
@@ -2334,7 +2308,7 @@ def _nearest_state(gaz_cover: list[Mention | None], i: int) -> Actor | None:
     return None
 
 
-_GOVERNMENT_NOUNS = frozenset({"government", "administration"})
+_GOVERNMENT_NOUNS = lexicon.words("government_nouns")
 # what the word after "the" must be for a rank, a government or a ruler read there (the
 # government noun may be a possessive: "the administration's support")
 _THE_NOUNS = _RANKS | _RULER_NOUNS | {
@@ -2517,15 +2491,9 @@ def _object_of_second_address(mentions: list[Mention], lows: list[str], i: int) 
 
 
 _SECOND_PREDICATE = frozenset({"and", "but", ","})
-_ADDRESSING_VERBS = frozenset({
-    "urged", "urges", "urging", "accused", "accuses", "accusing", "asked", "asks", "asking",
-    "pressed", "presses", "pressing", "told", "tells", "telling", "warned", "warns", "warning",
-    "praised", "praises", "praising", "thanked", "thanks", "thanking", "blamed", "blames",
-    "criticised", "criticized", "criticises", "criticizes", "condemned", "condemns",
-    "demanded", "demands", "pleaded", "implored", "congratulated", "commended",
-})
+_ADDRESSING_VERBS = lexicon.words("addressing_verbs")
 _ADDRESS_PARTICLES = frozenset({"on", "upon", "with"})
-_ADDRESSING_PHRASAL = frozenset({"called", "calls", "calling", "pleaded", "pleads", "pleading"})
+_ADDRESSING_PHRASAL = lexicon.words("addressing_phrasal_verbs")
 _TITLED_SUBJECT_REACH = 8  # words of a capitalised title after the opening phrase's comma
 
 
