@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -110,7 +110,7 @@ def cues() -> dict[str, Any]:
     return _load("cues.json")
 
 
-@lru_cache(maxsize=64)
+@cache  # one entry per key of cues.json, a bounded set
 def words(key: str) -> frozenset[str]:
     """A word list from cues.json as a set."""
     return frozenset(cues()[key])
