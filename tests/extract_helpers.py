@@ -38,13 +38,13 @@ def sentence_context(text: str, published: dt.date | None = None):
     from tracker.extract.context import SentenceContext
     from tracker.extract.dates import find_dates
     from tracker.extract.patterns import patterns
-    from tracker.extract.pipeline import _lexicon
+    from tracker.extract.pipeline import trigger_lexicon
     from tracker.extract.sentences import Sentence
 
     tokens = tokenize(text)
     memory = ArticleMemory.for_article(text)
     mentions = find_mentions(tokens, base_index(), memory)
-    lex = _lexicon()
+    lex = trigger_lexicon()
     triggers = patterns().apply(tokens, tokens.lows, mentions, lex.find_triggers(tokens.lows))
     dates = find_dates(text, published, None, tokens.words)
     return SentenceContext.of(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from tracker.extract import lexicon
 from tracker.extract.arguments import SPEECH_ACTS, SentenceMentions, is_modifier
 from tracker.extract.clauses import participle_modifier
-from tracker.extract.context import SentenceContext
+from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
 from tracker.extract.events import Trigger
 from tracker.extract.status import COERCIVE, holding_status, in_condition
@@ -262,7 +262,7 @@ def talks_as_means(lows: list[str], trig: Trigger) -> bool:
 _SEIZING_POWER = lexicon.words("seizing_power_words")
 
 
-def force_by_lone_person(lows: list[str], trig: Trigger, actors: list) -> bool:
+def force_by_lone_person(lows: list[str], trig: Trigger, actors: Parties) -> bool:
     """ "Trump announced the 'precision strikes'", "the worst violence since Bakiyev was
     ousted": force used is a state's or an armed group's on someone; a lone person named with
     it tells of it or suffers it (but "Goita, who led the August coup" seized power)."""

@@ -72,8 +72,11 @@ from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> TriggerLexicon:
+def trigger_lexicon() -> TriggerLexicon:
+    """The trigger lexicon (triggers.json and the CAMEO verbs), built once per process."""
     return TriggerLexicon()
 
 
@@ -103,7 +106,7 @@ def extract(
         ActorEntry(e.name, e.kind, e.country, tuple(e.aliases)) for e in extra_actors
     )  # hashable, whatever sequence type the caller used for aliases
     index = _index_with(extra) if extra else _base_index()
-    lex = _lexicon()
+    lex = trigger_lexicon()
     memory = ArticleMemory.for_article(article.body)
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
@@ -249,8 +252,9 @@ def _sentence_events(
             status = event_status(
                 lex, event_type, trig, lows, lo, window, clause.end_of(trig.tok), inherited
             )
-        settled = _status_in_clause(ctx, trig, lo, event_type, actors, inherited, held, status,
-                                    window)
+        settled = _status_in_clause(
+            ctx, trig, lo, event_type, actors, inherited, held, status, window
+        )
         if settled is None:
             continue
         event_type, status, actors = settled
