@@ -49,3 +49,17 @@ def test_a_peer_named_after_the_word_is_a_person():
     assert [(e.type, [a.name for a in e.actors]) for e in events] == [
         ("call", ["Donald Trump", "Mauricio Macri"])
     ]
+
+
+def test_an_act_known_only_by_its_target_does_not_read_as_the_targets_own():
+    # "The United States was criticised for ...": whom it is aimed at, no maker named
+    assert event_title("criticism", [actor("United States", "target")]) == (
+        "Criticism of United States"
+    )
+    assert event_title("aid", [actor("Ukraine", "target"), actor("Moldova", "target")]) == (
+        "Aid to Ukraine and Moldova"
+    )
+    # with its maker named, the maker comes first as before
+    assert event_title("aid", [actor("Japan", "initiator"), actor("Ukraine", "target")]) == (
+        "Japan aid to Ukraine"
+    )

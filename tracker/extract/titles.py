@@ -47,8 +47,16 @@ def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
         return event_type.capitalize()
     if event_type in _DIRECTED_LABEL:
         label, preposition = _DIRECTED_LABEL[event_type]
-        initiators = [a for a in actors if a.role == "initiator"] or actors[:1]
-        targets = [a for a in actors if a.role == "target" and a not in initiators]
+        initiators = [a for a in actors if a.role == "initiator"]
+        targets = [a for a in actors if a.role == "target"]
+        if not initiators and targets:
+            # only whom it is aimed at is known: "Criticism of United States", not
+            # "United States criticism", which would read as the United States' own act
+            return f"{label.capitalize()} {preposition} " + " and ".join(
+                map(_title_name, targets[:2])
+            )
+        initiators = initiators or actors[:1]
+        targets = [a for a in targets if a not in initiators]
         # a joint act names its makers: "Trump–Putin support" (praise exchanged), "US–EU
         # sanctions on Russia"; one maker's name alone would read as the act's target
         title = "–".join(map(_title_name, initiators[:2])) + f" {label}"
