@@ -603,3 +603,17 @@ def test_his_or_her_government_is_the_persons_state():
     # "his government's support": the person's own act, not a reference to the state
     (found,) = names(["Boric praised Peru and pledged his government's support."])
     assert "Chile" not in found
+
+
+def test_names_are_found_with_or_without_their_accents():
+    # the gazetteer writes "Viet Nam" and "Pristina"; the article writes the accents
+    assert "Vietnam" in names(["Indonesia congratulated Việt Nam on the congress."])[0]
+    assert "Kosovo" in names(["Cooper returned to Priština on Friday."])[0]
+    # an actor known only with its accents is found where the article drops them
+    from tracker.extract.types import ActorEntry
+
+    index = _base_index().with_extra([ActorEntry("Jürgen Bäcker", "person", "DE")])
+    found = find_mentions(tokenize("Jurgen Backer met the envoy."), index, ArticleMemory())
+    assert [m.actor.name for m in found][:1] == ["Jürgen Bäcker"]
+    # and an accented word that is no name stays none
+    assert names(["Les élèves ont chanté."]) == [[]]

@@ -312,6 +312,10 @@ class ActorIndex:
                 self.state_by_country[entry.country] = actor
             for key in _alias_keys(entry):
                 phrases[key] = actor
+        for key, actor in [(k, a) for k, a in phrases.items() if not "".join(k).isascii()]:
+            # "Erdoğan" is also found as "Erdogan" (and "Việt Nam" as "Viet Nam": find_mentions
+            # looks names up without their accents); a key of its own wins over a folded one
+            phrases.setdefault(fold_key(key), actor)
         self._phrases = phrases
         self._by_surname: dict[str, list[tuple[str, Actor]]] | None = None  # built when asked
         self._given: frozenset[str] | None = None  # built when asked
@@ -407,6 +411,9 @@ class ActorIndex:
             for key in _alias_keys(entry):
                 if key not in self._phrases:
                     added[key] = actor
+                folded = fold_key(key)
+                if folded != key and folded not in self._phrases:
+                    added.setdefault(folded, actor)
         for key, actor in added.items():
             by_first[key[0]] = sorted(
                 [*by_first.get(key[0], ()), (key, actor)], key=lambda kv: -len(kv[0])
@@ -556,6 +563,16 @@ def _short_name(entry: ActorEntry) -> str | None:
     return single[0] if single else None
 
 
+@lru_cache(maxsize=4096)
+def fold_accents(word: str) -> str:
+    """The word without its accents: "Việt" → "Viet", "Erdoğan" → "Erdogan"."""
+    return word if word.isascii() else _plain(word)
+
+
+def fold_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(fold_accents, key))
+
+
 def _alias_keys(entry: ActorEntry) -> Iterator[tuple[str, ...]]:
     for alias in (entry.name, *entry.aliases):
         key = tuple(base for _, _, base, _ in token_fields(alias))  # "People's": "People"
@@ -694,10 +711,16 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
     free = 0  # the first token no gazetteer match covers
     gaz_firsts = index.first_words  # all capitalised
     match_name = index._index.match_at
+    # names are looked up without their accents ("Việt Nam" is "Viet Nam"); most sentences
+    # have no accented letter (curly quotes and dashes are none): one or two tests in C
+    joined = "".join(texts)
+    names = texts if joined.isascii() or _ACCENTED_LETTER.search(joined) is None else [
+        fold_accents(t) for t in texts
+    ]
     for i in capitals:  # (a filter in the loop: a comprehension is one more function call)
-        if i < free or texts[i] not in gaz_firsts:
+        if i < free or names[i] not in gaz_firsts:
             continue  # inside the name matched before, or no name starts with the word
-        hit = match_name(texts, i)
+        hit = match_name(names, i)
         if hit is None:
             continue
         length, actor = hit
@@ -2992,7 +3015,6 @@ def _recent_pair(memory: ArticleMemory, here: list[Actor], kind: str) -> list[Ac
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_ACCENTED_LETTER = re.compile(r"[^\W\d_a-zA-Z]")  # a letter outside ASCII: "ğ", "é"
 
 
 def _plain(word: str) -> str:
