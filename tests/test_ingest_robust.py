@@ -82,6 +82,17 @@ def test_globs_and_walks_end_on_symlink_loops(tmp_path):
     assert [p.name for p in paths] == ["b.txt"]  # a single * stays in its folder
 
 
+def test_two_globs_in_one_folder_both_match_and_a_file_named_twice_is_read_once(tmp_path):
+    for name in ("2024-a.txt", "2024-b.txt", "2025-a.txt", "notes.txt"):
+        (tmp_path / name).write_text("x")
+    paths, problems = collect_paths([
+        str(tmp_path / "2024-*.txt"), str(tmp_path / "2025-*.txt"), str(tmp_path / "*-a.txt"),
+        str(tmp_path),
+    ])
+    assert sorted(p.name for p in paths) == ["2024-a.txt", "2024-b.txt", "2025-a.txt", "notes.txt"]
+    assert problems == []
+
+
 def test_unreadable_folders_and_files_inside_them_are_reported(tmp_path, monkeypatch):
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("x")

@@ -248,8 +248,11 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
     """
     found: list[Path] = []
     problems: list[ArticleOutcome] = []
-    visited: set[tuple[int, int]] = set()
     for spec in specs:
+        # each spec walks on its own (the folders it has seen end a symlink loop): two globs
+        # in one folder ("news/2024-*", "news/2025-*") must both read it; the paths found
+        # twice are dropped below
+        visited: set[tuple[int, int]] = set()
         path = Path(spec).expanduser()
         try:
             info = os.stat(path)
