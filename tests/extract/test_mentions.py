@@ -617,3 +617,13 @@ def test_names_are_found_with_or_without_their_accents():
     assert [m.actor.name for m in found][:1] == ["Jürgen Bäcker"]
     # and an accented word that is no name stays none
     assert names(["Les élèves ont chanté."]) == [[]]
+
+
+def test_a_known_persons_last_names_are_that_person():
+    # Reuters writes "Tayyip Erdogan": the gazetteer's Recep Tayyip Erdogan, not a new person
+    assert names(["Turkish President Tayyip Erdogan spoke with Nikol Pashinyan."])[0][:1] == [
+        "Recep Tayyip Erdogan"
+    ]
+    # a father's name in a patronymic is no middle name: Hamad bin Jassem is not Tamim bin Hamad
+    found = names(["Qatari Foreign Minister Sheik Hamad Bin Jassem Bin Jabr Al Thani spoke."])[0]
+    assert "Tamim bin Hamad Al Thani" not in found

@@ -444,7 +444,12 @@ class ActorIndex:
         if not candidates:
             return None
         first = _folded(words[0]).rstrip(".")
-        fits = {actor for given, actor in candidates if _same_given_name(first, given)}
+        tail = [_folded(w) for w in words]
+        fits = {
+            actor for given, actor in candidates
+            if _same_given_name(first, given) or _ends_with(actor.name, tail)
+        }  # (the name's last words, a middle name first: "Tayyip Erdogan" is Recep Tayyip
+        # Erdogan; not "Hamad bin Jassem Al Thani", whose words are not Tamim bin Hamad's last)
         return fits.pop() if len(fits) == 1 else None
 
     def near_known(self, word: str) -> Actor | None:
@@ -531,6 +536,12 @@ def _fresh(value: object, memo: dict[int, object]) -> object:
 
 def _folded(word: str) -> str:
     return without_diacritics(word).casefold()
+
+
+def _ends_with(name: str, tail: list[str]) -> bool:
+    """Are the folded words ``tail`` the last words of ``name``, which has more of them?"""
+    parts = name.split()
+    return len(parts) > len(tail) and [_folded(w) for w in parts[-len(tail) :]] == tail
 
 
 def _same_given_name(first: str, given: str) -> bool:
