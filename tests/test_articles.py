@@ -167,6 +167,25 @@ def test_an_event_found_now_is_added_and_a_lost_mention_comes_back(engine):
         assert session.scalar(select(func.count(StatusChange.id))) == 1
 
 
+def test_an_actor_the_current_extractor_adds_joins_the_kept_event(engine):
+    # as after an upgrade that names one more party: the kept event gains it (this crashed
+    # when the new participation was read for the search text before it was stored)
+    article_id = _ingest(engine, PLANNED)
+    with unit_of_work(engine) as session:
+        event = _only_event(session, article_id)
+        names = sorted(p.actor.name for p in event.participations)
+        dropped = event.participations[-1]
+        event.participations.remove(dropped)
+        session.delete(dropped)
+    with unit_of_work(engine) as session:
+        outcome = reextract_article(session, article_id)
+    assert (outcome.kept_mentions, outcome.new_events) == (1, 0)
+    with Session(engine) as session:
+        event = _only_event(session, article_id)
+        assert sorted(p.actor.name for p in event.participations) == names
+        assert all(name.lower() in event.search_text for name in names)
+
+
 def test_reextracting_twice_changes_nothing(engine):
     _ingest(engine, PLANNED)
     _ingest(engine, DATA / "call-held.txt")

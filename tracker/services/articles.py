@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from tracker.db.models import Actor as StoredActor
 from tracker.db.models import Article, Event, Mention, Participation, StatusChange
 from tracker.db.session import id_fits, unit_of_work
 from tracker.domain import When, when_label
@@ -335,7 +336,9 @@ def _keep_mention(
         for actor in extracted.actors:
             known = _actor(session, ActorCache(), actor.name, actor.kind, actor.country)
             if known.id not in present:
-                event.participations.append(Participation(actor_id=known.id, role=actor.role))
+                # the stored actor itself, not its id: the search text below reads its name
+                stored = session.get(StoredActor, known.id)
+                event.participations.append(Participation(actor=stored, role=actor.role))
                 present.add(known.id)
     # the status changes this mention is the source of say what it says, when it says it
     sourced = [c for c in event.status_changes if c.mention_id == mention.id]
