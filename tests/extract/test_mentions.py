@@ -627,3 +627,13 @@ def test_a_known_persons_last_names_are_that_person():
     # a father's name in a patronymic is no middle name: Hamad bin Jassem is not Tamim bin Hamad
     found = names(["Qatari Foreign Minister Sheik Hamad Bin Jassem Bin Jabr Al Thani spoke."])[0]
     assert "Tamim bin Hamad Al Thani" not in found
+
+
+def test_a_known_persons_full_name_at_the_end_of_a_run_is_that_person():
+    # the last words of a title the title list lacks are no part of the name
+    sentence = "EU High Representative for Foreign Affairs and Security Policy Kaja Kallas spoke."
+    assert "Kaja Kallas" in names([sentence])[0]
+    assert "Policy Kaja Kallas" not in names([sentence])[0]
+    assert names(["Prime Minister Commodore Voreqe Bainimarama spoke."])[0][:1] == [
+        "Voreqe Bainimarama"
+    ]

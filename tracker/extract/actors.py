@@ -2296,6 +2296,12 @@ def _resolve_name(
     if len(name_tokens) == 1:
         word = name_tokens[0]
         return memory.surnames.get(word) or memory.near_surname(word) or index.near_known(word)
+    for start in range(1, len(name_tokens) - 1):
+        # the run ends in a known person's full name, after the last words of a title the
+        # title list does not hold: "Security Policy Kaja Kallas" is Kaja Kallas
+        hit = index.lookup(name_tokens, start)
+        if hit and hit[0] == len(name_tokens) - start and hit[1].kind == "person":
+            return hit[1]
     known = index.known_variant(name_tokens)
     if known is None:
         return Actor(" ".join(name_tokens), "person", None)
