@@ -637,3 +637,12 @@ def test_a_known_persons_full_name_at_the_end_of_a_run_is_that_person():
     assert names(["Prime Minister Commodore Voreqe Bainimarama spoke."])[0][:1] == [
         "Voreqe Bainimarama"
     ]
+
+
+def test_military_ranks_are_titles_not_first_names():
+    assert names(["U.S. Indo-Pacific Command chief Admiral Samuel Paparo spoke."]) == [
+        ["Samuel Paparo"]
+    ]
+    found = names(["Lieutenant General Abdel Fattah al-Burhan met Colonel Assimi Goita."])[0]
+    assert "Abdel Fattah al-Burhan" in found and "Assimi Goita" in found
+    assert not any(name.startswith(("Admiral", "Colonel", "Lieutenant")) for name in found)
