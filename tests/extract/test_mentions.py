@@ -646,3 +646,14 @@ def test_military_ranks_are_titles_not_first_names():
     found = names(["Lieutenant General Abdel Fattah al-Burhan met Colonel Assimi Goita."])[0]
     assert "Abdel Fattah al-Burhan" in found and "Assimi Goita" in found
     assert not any(name.startswith(("Admiral", "Colonel", "Lieutenant")) for name in found)
+
+
+def test_a_demonym_beside_a_named_person_is_no_person():
+    # "Putin and North Korean leader Kim Jong Un": "North Korean" describes the leader
+    assert names(["Putin and North Korean leader Kim Jong Un met."]) == [
+        ["Vladimir Putin", "Kim Jong Un"]
+    ]
+    # an untitled name linked to a named person still is one
+    assert names(["Senator John McCain and Lindsey Graham met."]) == [
+        ["John McCain", "Lindsey Graham"]
+    ]

@@ -1119,8 +1119,8 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
         if claimed[i] or (i > 0 and tokens[i - 1].cap and not claimed[i - 1]):
             continue
         k = _name_run(tokens, i, 3)
-        if k - i < 2 or True in claimed[i:k] or _any_covered(gaz_cover, i, k):
-            continue
+        if k - i < 2 or True in claimed[i:k] or _any_covered(gaz_cover, i, k) or i in dem:
+            continue  # (nor "Putin and North Korean leader Kim": a demonym opens no name)
         if _not_all_name_words(tokens, lows, texts, i, k, index):
             continue
         owner = gaz_cover[i - 1] if i > 0 else None
