@@ -657,3 +657,9 @@ def test_a_demonym_beside_a_named_person_is_no_person():
     assert names(["Senator John McCain and Lindsey Graham met."]) == [
         ["John McCain", "Lindsey Graham"]
     ]
+
+
+def test_a_run_ending_in_an_honorific_is_no_name():
+    # "Prime Minister Lyonchhen Dr. Lotay Tshering": the name is after "Dr."
+    found = names(["He met Prime Minister Lyonchhen Dr. Lotay Tshering in Thimphu."])[0]
+    assert "Lotay Tshering" in found and not any(n.endswith("Dr") for n in found)

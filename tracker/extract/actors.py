@@ -2288,6 +2288,8 @@ def _resolve_name(
     hit = index.lookup(name_tokens, 0)
     if hit and hit[0] == len(name_tokens) and hit[1].kind == "person":
         return hit[1]
+    if name_tokens[-1] in _HONORIFICS:
+        return None  # "Prime Minister Lyonchhen Dr. Lotay Tshering": a title, the name follows
     while len(name_tokens) > 1 and name_tokens[0] in _HONORIFICS:
         name_tokens = name_tokens[1:]  # "H.E. Giorgia Meloni", "Dr S Jaishankar"
         hit = index.lookup(name_tokens, 0)
