@@ -663,3 +663,11 @@ def test_a_run_ending_in_an_honorific_is_no_name():
     # "Prime Minister Lyonchhen Dr. Lotay Tshering": the name is after "Dr."
     found = names(["He met Prime Minister Lyonchhen Dr. Lotay Tshering in Thimphu."])[0]
     assert "Lotay Tshering" in found and not any(n.endswith("Dr") for n in found)
+
+
+def test_a_command_or_a_sea_is_no_person():
+    found = names([
+        "Landau met the Commander of U.S. Indo-Pacific Command (INDOPACOM) Admiral Samuel J. "
+        "Paparo."
+    ])[0]
+    assert "Indo-Pacific Command" not in found and "Samuel Paparo" in found
