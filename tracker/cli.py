@@ -1202,7 +1202,8 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page).
 
     Each article goes in whole or not at all; one that cannot be read or stored is reported
-    on stderr and the others go on. Exit code 0 when every article went in (or was already
+    on stderr and the others go on. A folder's README, LICENSE and such are passed over
+    unless named. Exit code 0 when every article went in (or was already
     known), 1 when some did and some failed, 2 when none could be read.
     """
     from tracker.services.ingest import collect_paths, default_jobs, ingest_files
@@ -1213,7 +1214,8 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     paths, urls = split_sources(paths)
     files, problems = collect_paths(paths) if paths else ([], [])
     for problem in problems:  # reported as found, before the long part
-        echo(f"tracker: skipped {problem.path}: {problem.reason}", err=True)
+        said = "passed over" if problem.state == "passed" else "skipped"
+        echo(f"tracker: {said} {problem.path}: {problem.reason}", err=True)
     show_bar = len(files) > 1 and sys.stderr.isatty()
     options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
 

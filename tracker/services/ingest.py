@@ -92,7 +92,9 @@ _NOT_AFTER = {
 @dataclass
 class ArticleOutcome:
     path: str
-    state: str  # ingested, duplicate, skipped (could not be read), failed (could not be stored)
+    # ingested, duplicate, skipped (could not be read), failed (could not be stored), passed
+    # (a folder's own document, such as its README: no article, and no failure)
+    state: str
     reason: str = ""
     title: str = ""
     new_events: int = 0
@@ -138,9 +140,10 @@ class IngestReport:
         return [f"{clean(o.path)}: {clean(o.reason)}" for o in self.skipped]
 
     def summary(self, *, with_problems: bool = True) -> str:
+        passed = sum(o.state == "passed" for o in self.outcomes)
         lines = [
             f"{self.articles_read} ingested, {self.duplicates} already known, "
-            f"{len(self.skipped)} failed",
+            f"{len(self.skipped)} failed" + (f", {passed} passed over" if passed else ""),
             f"new events: {self.new_events}, merged mentions: {self.merged_mentions}, "
             f"status changes: {self.status_changes}",
         ]
@@ -166,6 +169,18 @@ class IngestReport:
 
 def _is_article_name(name: str) -> bool:
     return name.lower().endswith(ARTICLE_SUFFIXES)
+
+
+# A folder's own documents: read when named, passed over (and said) when a folder is walked.
+_FOLDER_DOCUMENTS = frozenset({
+    "readme", "license", "licence", "changelog", "changes", "contributing", "copying",
+    "authors", "notice", "sources",
+})
+
+
+def _is_folder_document(name: str) -> bool:
+    stem = name.rsplit(".", 1)[0].lower()
+    return stem in _FOLDER_DOCUMENTS or stem.split("-", 1)[0] in _FOLDER_DOCUMENTS
 
 
 def _reason(exc: OSError) -> str:
@@ -201,7 +216,13 @@ def _walk(
                 if entry.is_dir():
                     subfolders.append(Path(entry.path))
                 elif _is_article_name(entry.name):
-                    yield Path(entry.path)
+                    if _is_folder_document(entry.name):
+                        problems.append(ArticleOutcome(
+                            entry.path, "passed", "the folder's own document, not an article "
+                            "(name the file to read it)",
+                        ))
+                    else:
+                        yield Path(entry.path)
             except OSError as exc:
                 problems.append(ArticleOutcome(entry.path, "skipped", _reason(exc)))
         stack.extend(reversed(subfolders))
