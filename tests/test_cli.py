@@ -126,6 +126,27 @@ def test_actors_alias_and_merge(run):
     assert len(json.loads(run("list", "--actor", "potus", "--json").output)) == 2
 
 
+def test_actors_list_shows_every_actor_unless_limited(run, db_url):
+    # it stopped at 1,000 without a word: a timeline of real news soon holds more
+    from sqlalchemy.orm import Session
+
+    from tracker.db.models import Actor
+    from tracker.domain import name_key
+
+    assert run("actors", "list").output.startswith("no actors")  # (makes the schema)
+    with Session(make_engine(db_url)) as session:
+        session.add_all(
+            Actor(name=f"Person {n:04d}", name_key=name_key(f"Person {n:04d}"), kind="person")
+            for n in range(1005)
+        )
+        session.commit()
+    assert len(json.loads(run("actors", "list", "--json").output)) == 1005
+    limited = run("actors", "list", "--limit", "2")
+    assert "Person 0001" in limited.output and "Person 0002" not in limited.output
+    assert "more actors after these 2" in limited.output
+    assert "more actors" not in run("actors", "list", "--limit", "1005").output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

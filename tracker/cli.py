@@ -861,16 +861,20 @@ def actors(ctx: click.Context) -> None:
 
 @actors.command(name="list")
 @click.argument("prefix", required=False)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (default: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_context
-def actors_list(obj, prefix=None, as_json=False) -> None:
+def actors_list(obj, prefix=None, limit=None, as_json=False) -> None:
     """Actors with their aliases and event counts (optionally by name prefix)."""
     from sqlalchemy.orm import Session
 
     from tracker.services.actors import list_actors
 
     with Session(obj.engine()) as session:
-        found = list_actors(session, prefix)
+        # one more than asked, to say that more are left
+        found = list_actors(session, prefix, None if limit is None else limit + 1)
+    more = limit is not None and len(found) > limit
+    found = found[:limit] if more else found
     if as_json:
         echo(to_json([a.__dict__ for a in found], indent=2))
         return
@@ -882,6 +886,8 @@ def actors_list(obj, prefix=None, as_json=False) -> None:
         for a in found
     ]
     echo_plain(_table(rows, ["ID", "NAME", "KIND", "COUNTRY", "EVENTS", "ALIASES"]))
+    if more:
+        echo(f"… more actors after these {limit} (a larger --limit shows them)")
 
 
 @actors.command(name="add")

@@ -269,9 +269,10 @@ class ActorSummary:
 
 
 def list_actors(
-    session: Session, prefix: str | None = None, limit: int = 1000
+    session: Session, prefix: str | None = None, limit: int | None = None
 ) -> list[ActorSummary]:
-    """Actors by name (optionally those whose name or an alias starts with ``prefix``)."""
+    """Actors by name (optionally those whose name or an alias starts with ``prefix``); all of
+    them, or the first ``limit``."""
     counts = (
         select(Participation.actor_id, func.count(func.distinct(Participation.event_id)).label("n"))
         .group_by(Participation.actor_id)
@@ -282,8 +283,9 @@ def list_actors(
         .outerjoin(counts, counts.c.actor_id == Actor.id)
         .options(selectinload(Actor.aliases))
         .order_by(Actor.name_key)
-        .limit(limit)
     )
+    if limit is not None:
+        query = query.limit(limit)
     if prefix:
         key = name_key(prefix).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(
