@@ -221,3 +221,44 @@ def test_a_name_spelled_with_or_without_diacritics_is_one_actor(session):
 
     names = session.scalars(select(Actor.name).where(Actor.country == "TR")).all()
     assert names == ["Recep Tayyip Erdoğan"]
+
+
+def test_a_later_article_that_names_another_party_retitles_the_event_unless_a_person_did(
+    session,
+):
+    from tracker.extract.titles import event_title
+    from tracker.services.events import edit_event
+
+    day = When(dt.date(2025, 2, 12), dt.date(2025, 2, 12), "day")
+    macron = ExtractedActor("Emmanuel Macron", "participant", "person", "FR")
+
+    def told(actors, evidence):
+        found = call("occurred", day, evidence, actors)
+        found.title = event_title("call", list(actors))
+        return found
+
+    apply_extraction(
+        session, extraction(dt.date(2025, 2, 12), told([TRUMP, PUTIN], "They spoke.")),
+        "a.txt", "h1",
+    )
+    second = apply_extraction(
+        session,
+        extraction(dt.date(2025, 2, 12), told([TRUMP, PUTIN, macron], "Macron joined them.")),
+        "b.txt", "h2",
+    )
+    session.commit()
+    assert second.merged_mentions == 1
+    (event,) = list_events(session, EventFilter())
+    event = get_event(session, event.id)
+    assert event.title == "Trump–Putin–Macron phone call"
+    assert "emmanuel macron" in event.search_text.casefold()
+    # a title a person gave stays as it is
+    edit_event(session, event.id, title="The Wednesday call")
+    session.commit()
+    apply_extraction(
+        session,
+        extraction(dt.date(2025, 2, 12), told([TRUMP, PUTIN, ZELENSKYY], "Zelenskyy too.")),
+        "c.txt", "h3",
+    )
+    session.commit()
+    assert get_event(session, event.id).title == "The Wednesday call"

@@ -63,3 +63,17 @@ def test_an_act_known_only_by_its_target_does_not_read_as_the_targets_own():
     assert event_title("aid", [actor("Japan", "initiator"), actor("Ukraine", "target")]) == (
         "Japan aid to Ukraine"
     )
+
+
+def test_a_retelling_that_names_the_target_retitles_the_act():
+    import datetime as dt
+
+    from tests.extract_helpers import read_body
+
+    events = read_body(
+        "China protested on Monday. China lodged a protest with Japan on Monday over the visit.",
+        dt.date(2026, 1, 30),
+    )
+    assert [(e.title, [a.name for a in e.actors]) for e in events] == [
+        ("China criticism of Japan", ["China", "Japan"])
+    ]

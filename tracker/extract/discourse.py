@@ -635,7 +635,10 @@ def _absorb_plan(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
 def _add_parties(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
     """The parties ``event`` names that ``earlier`` does not, added to it."""
     names = {a.name for a in earlier.actors}
-    earlier.actors += [a for a in event.actors if a.name not in names]
+    added = [a for a in event.actors if a.name not in names]
+    if added:
+        earlier.actors += added
+        earlier.title = event_title(earlier.type, earlier.actors)
 
 
 def _add_speakers(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
@@ -651,6 +654,7 @@ def _add_speakers(earlier: ExtractedEvent, event: ExtractedEvent) -> None:
             at = next(k for k, a in enumerate(earlier.actors) if a.name == before.name)
             earlier.actors.insert(at + 1, person)
             names.add(person.name)
+            earlier.title = event_title(earlier.type, earlier.actors)
 
 
 _MAX_PARTIES = 4

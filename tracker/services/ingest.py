@@ -1134,10 +1134,34 @@ def _moves_status(current: str, new: str) -> bool:
 SEARCH_TEXT_LIMIT = 4000  # as tracker.services.events.refresh_search_text
 
 
-def _search_text(conn, event_id: int) -> str:
-    """What free-text search sees (as refresh_search_text): title, actors, notes, evidence."""
-    title, notes = conn.execute(select(Event.title, Event.notes).where(Event.id == event_id)).one()
-    parts = [title]
+def _retitled(conn, event_id: int) -> str | None:
+    """The title an extracted event's actors make now that some were added, unless a person
+    gave or edited it; None when it stays as it is."""
+    event_type, title, edited, origin = conn.execute(
+        select(Event.type, Event.title, Event.edited, Event.origin).where(Event.id == event_id)
+    ).one()
+    if origin != "extracted" or "title" in (edited or "").split(","):
+        return None
+    from tracker.domain import ActorRole, title_for
+
+    actors = [
+        ActorRole(name, role, kind, country)
+        for name, kind, country, role in conn.execute(
+            select(Actor.name, Actor.kind, Actor.country, Participation.role)
+            .join(Participation, Participation.actor_id == Actor.id)
+            .where(Participation.event_id == event_id)
+            .order_by(Participation.id)
+        )
+    ]
+    made = title_for(event_type, actors)[:500]
+    return made if made != title else None
+
+
+def _search_text(conn, event_id: int, title: str | None = None) -> str:
+    """What free-text search sees (as refresh_search_text): title, actors, notes, evidence;
+    ``title``: the one about to be stored."""
+    stored, notes = conn.execute(select(Event.title, Event.notes).where(Event.id == event_id)).one()
+    parts = [title or stored]
     parts += conn.execute(
         select(Actor.name)
         .join(Participation, Participation.actor_id == Actor.id)
@@ -1407,7 +1431,10 @@ def _merge(
                 seen.add(row.id)
     if added:
         session.execute(sql.insert_participation, added)
-        changes["search_text"] = _search_text(session, event_id)
+        # "Iran criticism" told again with its target: "Iran criticism of European Union"
+        if (title := _retitled(session, event_id)) is not None:
+            changes["title"] = title
+        changes["search_text"] = _search_text(session, event_id, title)
     elif current.search_length < SEARCH_TEXT_LIMIT:
         changes["append_search_text"] = extracted.evidence
     if extracted.confidence > current.confidence:
