@@ -179,8 +179,13 @@ _FOLDER_DOCUMENTS = frozenset({
 
 
 def _is_folder_document(name: str) -> bool:
-    stem = name.rsplit(".", 1)[0].lower()
-    return stem in _FOLDER_DOCUMENTS or stem.split("-", 1)[0] in _FOLDER_DOCUMENTS
+    """ "README.md", "LICENSE.txt", "SOURCES-a.md"; not an article's slug that opens with such
+    a word ("changes-to-eu-sanctions.txt", "sources-say-talks-stalled.txt")."""
+    stem = name.rsplit(".", 1)[0]
+    head = stem.split("-", 1)[0]
+    return stem.lower() in _FOLDER_DOCUMENTS or (
+        head.isupper() and head.lower() in _FOLDER_DOCUMENTS
+    )
 
 
 def _reason(exc: OSError) -> str:
