@@ -23,11 +23,13 @@ from tracker.extract.discourse import (
     remove_event,
 )
 from tracker.extract.events import Trigger
-from tracker.extract.parties import REQUESTING, told_as_made
+from tracker.extract.parties import told_as_made
 from tracker.extract.status import CALLED_OFF_STATUSES, cue_status
 from tracker.extract.titles import event_title
 from tracker.extract.tokens import gerund
 from tracker.extract.types import ExtractedActor
+
+_REQUESTING = lexicon.words("requesting_verbs")  # "requested a meeting", "asked for talks"
 
 
 def read_as_content(
@@ -56,7 +58,7 @@ def read_as_content(
             if told in CALLED_OFF_STATUSES:
                 inherited = told  # "agreed to postpone a summit planned for this fall"
             keeps_head = agreed == "text"  # "agreed on a framework for talks": both
-        elif head_type == "demand" and lows[head.tok] in REQUESTING and (
+        elif head_type == "demand" and lows[head.tok] in _REQUESTING and (
             event_type in MEETING_TYPES
         ):
             inherited = "proposed"  # "Erdogan had requested a meeting with Putin"

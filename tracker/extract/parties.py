@@ -215,7 +215,7 @@ def type_by_parties(ctx: SentenceContext, trig: Trigger, actors: Parties) -> str
     persons = _persons_among(actors)
     if event_type == "consult":
         event_type = "meeting" if persons >= 2 else "talks"  # leaders meet; officials talk
-        if trig.tok and lows[trig.tok - 1] in REQUESTING:
+        if trig.tok and lows[trig.tok - 1] in _REQUESTING:
             event_type = "talks"  # "said he would seek talks with Maduro": talks wanted
     elif (
         event_type == "meeting" and persons < 2 and len(actors) >= 2
@@ -401,7 +401,7 @@ _JUDGEMENTS = lexicon.words("judgement_words")
 _FIRST_PERSON = lexicon.words("first_person_subjects")
 
 
-REQUESTING = lexicon.words("requesting_verbs")
+_REQUESTING = lexicon.words("requesting_verbs")
 
 
 _MET = frozenset({"met", "meet", "meets", "meeting"})

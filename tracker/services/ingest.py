@@ -63,10 +63,12 @@ from tracker.db.models import (
 )
 from tracker.domain import (
     UNDATED,
+    ActorRole,
     When,
     check_kind,
     fold_for_search,
     is_undated,
+    title_for,
     without_diacritics,
 )
 from tracker.errors import TrackerError
@@ -1147,8 +1149,6 @@ def _retitled(conn, event_id: int) -> str | None:
     ).one()
     if origin != "extracted" or "title" in (edited or "").split(","):
         return None
-    from tracker.domain import ActorRole, title_for
-
     actors = [
         ActorRole(name, role, kind, country)
         for name, kind, country, role in conn.execute(
@@ -1336,8 +1336,6 @@ def _new_event(
     placed_at,
     undated: UndatedEvents | None = None,
 ) -> int:
-    from tracker.domain import ActorRole, title_for
-
     sql = _sql(session)
     pairs: list[tuple[_ActorRow, str]] = []
     for row, actor in zip(rows, extracted.actors, strict=True):
