@@ -1147,3 +1147,24 @@ def test_an_after_clause_past_a_visit_of_days_does_not_make_its_day_the_last():
     event = only("Modi returned home on Friday following a three-day visit to Japan.",
                  "meeting", published=dt.date(2019, 10, 5))
     assert span(event) == ("2019-10-02", "2019-10-04", "day")
+
+
+@pytest.mark.parametrize(
+    "body, event_type, day",
+    [
+        # a day between a determiner and a noun dates that noun only: the act is the story's
+        ("Iran rejected the March 3 proposal by the European Union.", "rejection", "2013-05-25"),
+        (
+            "Taiwan demanded that the Philippines punish those behind the May 9 shooting.",
+            "demand", "2013-05-25",
+        ),
+        # the occasion at which the act was done is the act's day
+        ("At a May 20 press conference, Fico criticised Ukraine.", "criticism", "2013-05-20"),
+        ("Iran rejected the proposal by the European Union on March 3.", "rejection", "2013-03-03"),
+        # and the noun's own act keeps it
+        ("The May 3 talks between Iran and Germany ended without a deal.", "talks", "2013-05-03"),
+    ],
+)
+def test_a_day_before_a_noun_dates_that_noun(body, event_type, day):
+    event = only(body, event_type, dt.date(2013, 5, 25))
+    assert event.when is not None and event.when.start.isoformat() == day

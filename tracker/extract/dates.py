@@ -733,7 +733,8 @@ def find_dates(
         mention = DateMention(  # when None: unresolved
             m.start(), m.end(), text, when, anchor, lead=lead, ahead=future,
             scheduled=scheduled is not None, of_next_act=of_when,
-            possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS,
+            possessive=kind == "mnoun" or sentence[m.end() : m.end() + 2] in POSSESSIVE_ENDINGS
+            or _names_noun_after(kind, before, sentence, m.end()),
             qualifying=_AGENT_AFTER.match(sentence, m.end()) is not None
             and _participle_of_noun(before, lead),
             kind=kind,
@@ -879,6 +880,25 @@ _NOT_QUALIFIED = frozenset({
     "had", "will", "would", "to", "who", "which", "that", "and", "or", "he", "she", "it", "they",
     "we", "i", "you",
 })
+
+
+# "the May 9 shooting", "the September 13-14 hostilities": a day told between a determiner and
+# the noun after it dates that noun only, like "last week's coup"
+_NOUN_AFTER_DAY = re.compile(r"\s+([a-z]{3,})\b")
+_NOT_NOUNS_AFTER_DAY = frozenset(lexicon.time_cues()["not_nouns_after_day"])
+
+
+# "At a December 20 press conference, Fico warned ...": the occasion the act was told at
+_OCCASION_PREPOSITIONS = frozenset({"at", "during", "in"})
+
+
+def _names_noun_after(kind: str, before: list[str], sentence: str, end: int) -> bool:
+    if kind not in ("dmy", "mdy") or not before or before[-1] not in _NOUN_DETERMINERS:
+        return False
+    if len(before) > 1 and before[-2] in _OCCASION_PREPOSITIONS:
+        return False
+    noun = _NOUN_AFTER_DAY.match(sentence, end)
+    return noun is not None and noun[1] not in _NOT_NOUNS_AFTER_DAY
 
 
 def _participle_of_noun(before: list[str], lead: str) -> bool:
