@@ -114,3 +114,75 @@ def test_a_dateline_in_small_letters_with_an_ordinal_day_is_no_act_s_time():
     assert read_article(text).published == dt.date(2010, 8, 11)
     [meeting] = [e for e in extract(text).events if e.type == "meeting"]
     assert meeting.when.start == dt.date(2010, 8, 10)  # yesterday, not the dateline's day
+
+
+# A page copied from a news site, as a browser's "save as text" or a copy and paste gives it:
+# the site's name and menu, the headline, a credit and a date line, the article, a link to
+# another story inside it, then the site's other headlines.
+WEB_PAGE = """- Harbour Daily
+Home > World > Europe
+
+Austria and Hungary to hold border talks in Vienna
+
+  >>  Danube Wire
+
+Published: 13 May 2019 11:09 AM CET  Updated: 14 May 2019 09:00 AM CET
+
+Austria and Hungary will hold talks on border controls in Vienna on Friday, Vienna said.
+
+Read more: Germany imposes sanctions on Russia
+
+The border has been closed since March.
+
+More stories
+
+Poland rejects EU proposal on migrants
+"""
+
+
+def test_a_web_page_reads_its_headline_date_and_article_only():
+    article = read_article(WEB_PAGE)
+    assert article.title == "Austria and Hungary to hold border talks in Vienna"
+    assert article.published == dt.date(2019, 5, 13)  # published, not updated
+    assert article.body.startswith("Austria and Hungary will hold talks")
+    assert "More stories" not in article.body and "Poland" not in article.body
+    assert WEB_PAGE[article.body_offset : article.body_end] == article.body
+    events = extract(WEB_PAGE).events
+    # the link to another story and the site's other headlines are not this article's
+    assert [(e.type, e.status) for e in events] == [("talks", "planned")]
+    assert events[0].when is not None and events[0].when.start == dt.date(2019, 5, 17)
+
+
+@pytest.mark.parametrize(
+    "line, day",
+    [
+        ("date 2019-05-13 Home > World", dt.date(2019, 5, 13)),
+        ("Posted on May 13, 2019 by Staff", dt.date(2019, 5, 13)),
+        ("First published on Mon 13 May 2019 10.03 BST", dt.date(2019, 5, 13)),
+        ("Mon 13 May 2019 10.03 BST", dt.date(2019, 5, 13)),
+        ("Last updated: 14th May, 2019", dt.date(2019, 5, 14)),  # an update's when alone
+        ("Published: 31 February 2019", None),  # no such day
+    ],
+)
+def test_a_web_pages_date_line_gives_its_publication_date(line, day):
+    text = f"{line}\n\nEnvoys meet in Vienna on Tuesday\n\nThe envoys met in Vienna on Tuesday.\n"
+    article = read_article(text)
+    assert article.published == day
+    assert article.title == "Envoys meet in Vienna on Tuesday"
+
+
+def test_a_title_line_article_keeps_its_first_line_as_title_and_reads_to_its_end():
+    text = (
+        "Envoys meet in Vienna\n\nThe envoys met in Vienna.\n\nRelated\n\n"
+        "Talks were held on the related issue of trade.\n"
+    )
+    article = read_article(text)
+    assert article.title == "Envoys meet in Vienna"
+    assert article.body_end == text.index("Related")  # "Related" alone ends the article
+    text = "Talks\n\nThe envoys met in Vienna.\n"  # a short title is a title
+    short = read_article(text)
+    assert (short.title, short.body) == ("Talks", "The envoys met in Vienna.\n")
+    text = "Envoys meet in Vienna\n\nRelated talks were held in Vienna.\n"
+    assert read_article(text).body.endswith("held in Vienna.\n")  # in a sentence: read
+    text = "Envoys meet in Vienna\n\nRelated\n\nThe envoys met in Vienna.\n"
+    assert "The envoys met" in read_article(text).body  # no article before it: not an end

@@ -1,4 +1,6 @@
-"""Article headers: the seed's tag style, YAML-like front matter, and datelines."""
+"""Article headers: the seed's tag style, YAML-like front matter, and datelines; and what a page
+copied from a web site holds beside its article (a site's name and menu before the headline, a
+"Published: 13 May 2019" line, links to other stories, the site's other headlines after it)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import datetime as dt
 import re
 
 from tracker.errors import TrackerError
+from tracker.extract import lexicon
 from tracker.extract.types import Article
 
 _MONTHS = {
@@ -41,6 +44,35 @@ _FRONT_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
+_WEB = lexicon.web_cues()
+_END_MARKERS = frozenset(_WEB["end_markers"])
+_LINK_PREFIXES = tuple(_WEB["link_prefixes"])
+_LABELS = "|".join(
+    re.escape(label).replace(r"\ ", r"\s+")
+    for label in sorted(_WEB["published_labels"] + _WEB["updated_labels"], key=len, reverse=True)
+)
+_UPDATED = frozenset(_WEB["updated_labels"])
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+# A day with its year: "2019-05-13", "13 May 2019", "13th May, 2019", "May 13, 2019"
+_FULL_DATE = (
+    r"(?:(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_WORD + r"),?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>" + _MONTH_WORD + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+)
+# "Published: 13 May 2019 11:09 AM BdST", "date 2019-05-13 Home > World", "Posted on May 13,
+# 2019", "Updated Tue 14 May 2019": a labelled date in a page's header
+_LABELLED_DATE = re.compile(
+    r"^\W{0,3}(?P<label>" + _LABELS + r")\b\s*(?::|on\b|-|–)?\s*" + _WEEKDAY + _FULL_DATE,
+    re.IGNORECASE,
+)
+# "Mon 13 May 2019 10.03 BST", "May 13, 2019": a header line that is a date, a time at most
+_DATE_ONLY = re.compile(r"^\W{0,3}" + _WEEKDAY + _FULL_DATE + r"(?P<rest>.{0,30})$")
+_HEADER_REACH = 12  # a page's header lines looked at for its headline and its date
+_CRUMB = re.compile(r"\s(?:>|»|›)\s")  # "Home > World": a site's menu, no headline
+_SENTENCE_END = (".", "!", "?", ":", ";", ",")
+_BULLETS = frozenset("-–—•|>*#")
+
+
 def _month_number(word: str) -> int:
     return _MONTHS[word.lower().rstrip(".")[:3]]
 
@@ -68,6 +100,114 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
+
+
+def _full_date(m: re.Match[str]) -> dt.date | None:
+    if m["iso"]:
+        return _iso(m["iso"])
+    day, month, year = (m["d1"], m["m1"], m["y1"]) if m["d1"] else (m["d2"], m["m2"], m["y2"])
+    try:
+        return dt.date(int(year), _month_number(month), int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def _dated_line(line: str) -> tuple[dt.date, bool] | None:
+    """The date a header line gives as the page's, and whether it is an update's."""
+    m = _LABELLED_DATE.match(line)
+    if m:
+        day = _full_date(m)
+        label = " ".join(m["label"].lower().split())
+        return (day, label in _UPDATED) if day else None
+    m = _DATE_ONLY.match(line)
+    if m and not any(c.isalpha() for c in m["rest"].replace("AM", "").replace("PM", "")[:1]):
+        day = _full_date(m)
+        return (day, False) if day else None
+    return None
+
+
+def _looks_dated(line: str) -> bool:
+    """A header line that tells a date (a valid one or not): no headline."""
+    return _LABELLED_DATE.match(line) is not None or _DATE_ONLY.match(line) is not None
+
+
+def _page_date(lines: list[tuple[int, str]], start: int) -> dt.date | None:
+    """A page's publication date from its header lines (an update's when no other is told)."""
+    updated = None
+    for _, line in _header_lines(lines, start):
+        found = _dated_line(line.strip())
+        if found is None:
+            continue
+        day, is_update = found
+        if not is_update:
+            return day
+        updated = updated or day
+    return updated
+
+
+def _header_lines(lines: list[tuple[int, str]], start: int) -> list[tuple[int, str]]:
+    """The first non-blank lines of a text, with their indices."""
+    out: list[tuple[int, str]] = []
+    for k in range(start, len(lines)):
+        if lines[k][1].strip():
+            out.append((k, lines[k][1]))
+            if len(out) == _HEADER_REACH:
+                break
+    return out
+
+
+def _site_line(line: str) -> bool:
+    """A line of a site's page around its headline: a menu ("Home > World"), a date, or the
+    site's name after a dash or a bullet ("- Sputnik International")."""
+    line = line.strip()
+    return line[:1] in _BULLETS or _CRUMB.search(line) is not None or _looks_dated(line)
+
+
+def _headline_line(lines: list[tuple[int, str]], first: int) -> int:
+    """The line that holds the headline: the first line, unless it is a site's name, menu or
+    date; then the first header line of three words or more that is none of these and no
+    sentence (a site's slogan or a standfirst ends with a full stop)."""
+    if not _site_line(lines[first][1]):
+        return first
+    for k, line in _header_lines(lines, first):
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        if (
+            len(words) >= 3 and not _site_line(line)
+            and not line.rstrip().rstrip("\"'”’").endswith(".")
+        ):
+            return k
+    return first
+
+
+def _is_end_marker(line: str) -> bool:
+    """ "More stories", "Related Articles", "Back to top": the site's page after the article."""
+    words = line.strip().strip(":.|»›>-–— ").lower()
+    return len(words) < 40 and " ".join(words.split()) in _END_MARKERS
+
+
+def _is_link(line: str) -> bool:
+    """ "Read more: Trump threatens ...": a link to another story, not this one's text."""
+    return line.lstrip().lower().startswith(_LINK_PREFIXES)
+
+
+def _page_parts(
+    lines: list[tuple[int, str]], first: int, text_length: int
+) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """Where the article ends (a site's end marker after some text, else the end) and the
+    spans of the link lines inside it."""
+    links: list[tuple[int, int]] = []
+    seen_text = False
+    for k in range(first, len(lines)):
+        offset, line = lines[k]
+        if not line.strip():
+            continue
+        if seen_text and _is_end_marker(line):
+            return offset, tuple(links)
+        if _is_link(line):
+            links.append((offset, offset + len(line)))
+        else:
+            seen_text = True
+    return text_length, tuple(links)
 
 
 def _skip_blank(lines: list[tuple[int, str]], i: int) -> int:
@@ -116,11 +256,18 @@ def read_article(
                 j += 1
             i = _skip_blank(lines, j)
         else:
-            # A title line, then the body (which may open with a dateline).
-            title = first
-            i = k
+            # A title line, then the body (which may open with a dateline). A page copied
+            # from a site may open with the site's name, menu and date before its headline.
+            headline = _headline_line(lines, i)
+            if date is None:
+                date = _page_date(lines, i)
+            title = lines[headline][1].strip()
+            i = _skip_blank(lines, headline + 1)
+            while i < len(lines) and _page_furniture(lines[i][1]):
+                i = _skip_blank(lines, i + 1)
     body_offset = lines[i][0] if i < len(lines) else len(text)
-    body = text[body_offset:]
+    body_end, links = _page_parts(lines, i, len(text))
+    body = text[body_offset:body_end]
     if date is None:
         m = DATELINE.match(body)
         if m and m[3]:
@@ -138,4 +285,16 @@ def read_article(
         text=text,
         tags=tags,
         source=source or src,
+        body_end=body_end,
+        links=links,
     )
+
+
+def _page_furniture(line: str) -> bool:
+    """A line between a page's headline and its text: its date ("Published: 13 May 2019"), a
+    menu, or a credit of a few words with no sentence in it ("Reuters", ">> Reuters")."""
+    line = line.strip()
+    if _looks_dated(line) or _CRUMB.search(line):
+        return True
+    words = line.split()
+    return len(words) <= 3 and not line.endswith(_SENTENCE_END) and not DATELINE.match(line)

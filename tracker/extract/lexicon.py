@@ -117,6 +117,12 @@ def words(key: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def web_cues() -> dict[str, Any]:
+    """What a page copied from a web site holds beside its article (web.json)."""
+    return _load("web.json")
+
+
+@lru_cache(maxsize=1)
 def time_cues() -> dict[str, Any]:
     """The word lists of time attachment (times.json)."""
     return _load("times.json")

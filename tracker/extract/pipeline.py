@@ -111,7 +111,9 @@ def extract(
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
     set_times = SetTimes(article.published)
-    sentences = split_sentences(text, article.body_offset)
+    sentences = split_sentences(text, article.body_offset, article.body_end)
+    if article.links:
+        sentences = [s for s in sentences if not _in_link(s, article.links)]
     # a sentence of quoted words only: the sentence that says who speaks (quotes.py)
     sources = speaker_sources(text, sentences)
     told_back = {j for k, j in enumerate(sources) if j is not None and j <= k}
@@ -162,6 +164,10 @@ def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
     if named != event.actors:
         event.actors = named
         event.title = event_title(event.type, named)
+
+
+def _in_link(sentence: Sentence, links: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= sentence.start < end for start, end in links)
 
 
 def _without_dateline(sentence: Sentence) -> Sentence:

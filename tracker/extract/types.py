@@ -69,6 +69,11 @@ class Article:
     text: str  # the original text
     tags: list[str] = field(default_factory=list)
     source: str | None = None
+    # where the article ends in the original text: a page copied from a site may go on with
+    # the site's other headlines ("More stories"); none read past it
+    body_end: int | None = None
+    # spans of lines inside the body that link to other stories ("Read more: ..."): not read
+    links: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
