@@ -161,6 +161,10 @@ def test_a_web_page_reads_its_headline_date_and_article_only():
         ("First published on Mon 13 May 2019 10.03 BST", dt.date(2019, 5, 13)),
         ("Mon 13 May 2019 10.03 BST", dt.date(2019, 5, 13)),
         ("Last updated: 14th May, 2019", dt.date(2019, 5, 14)),  # an update's when alone
+        ("Jun. 13, 2019 14:40 PM EDT", dt.date(2019, 6, 13)),
+        ("May 13, 2019 / 5:57 AM / Updated an hour ago", dt.date(2019, 5, 13)),
+        ("From Harbour Daily - May 13, 2019", dt.date(2019, 5, 13)),
+        ("Update: 2019-05-14 09:36 GMT", dt.date(2019, 5, 14)),
         ("Published: 31 February 2019", None),  # no such day
     ],
 )
@@ -186,3 +190,32 @@ def test_a_title_line_article_keeps_its_first_line_as_title_and_reads_to_its_end
     assert read_article(text).body.endswith("held in Vienna.\n")  # in a sentence: read
     text = "Envoys meet in Vienna\n\nRelated\n\nThe envoys met in Vienna.\n"
     assert "The envoys met" in read_article(text).body  # no article before it: not an end
+
+
+WIRE_PAGE = """ date 2017-11-10 Business Markets World Politics
+Chile and Peru leaders to meet at Pacific forum
+November 10, 2017 / 5:57 AM / Updated an hour ago
+
+Chile and Peru leaders to meet at Pacific forum
+
+Staff Writer
+
+1 Min Read
+
+MANILA (Wire) - The presidents of Chile and Peru will meet at the Pacific forum in Manila on \
+Saturday, officials said on Friday.
+
+Chile's president arrives for talks with Bolivia in Manila November 10, 2017. REUTERS/Jane Doe
+
+Other Stories of Interest: Peru imposes sanctions on Bolivia
+"""
+
+
+def test_a_wire_page_skips_its_repeated_headline_credits_captions_and_links():
+    article = read_article(WIRE_PAGE)
+    assert article.title == "Chile and Peru leaders to meet at Pacific forum"
+    assert article.published == dt.date(2017, 11, 10)
+    assert article.body.startswith("MANILA (Wire) - The presidents")
+    events = extract(WIRE_PAGE).events
+    # the caption's talks with Bolivia and the link's sanctions are not this article's
+    assert [(e.type, e.status) for e in events] == [("meeting", "planned")]

@@ -52,12 +52,20 @@ _LABELS = "|".join(
     for label in sorted(_WEB["published_labels"] + _WEB["updated_labels"], key=len, reverse=True)
 )
 _UPDATED = frozenset(_WEB["updated_labels"])
+# "... in Danang, Vietnam November 10, 2017. REUTERS/Kham", "(AP Photo/Evan Vucci)"
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s(])(?:" + "|".join(re.escape(c) for c in _WEB["photo_credits"])
+    + r")\s*/\s*[^/()]{1,40}\)?\.?\s*$"
+)
+_CAPTION_OPENINGS = tuple(_WEB["caption_openings"])
 _WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-# A day with its year: "2019-05-13", "13 May 2019", "13th May, 2019", "May 13, 2019"
+# A day with its year: "2019-05-13", "13 May 2019", "13th May, 2019", "May 13, 2019", "Jun. 17,
+# 2021"
+_PAGE_MONTH = _MONTH_WORD + r"\.?"
 _FULL_DATE = (
     r"(?:(?P<iso>\d{4}-\d{2}-\d{2})"
-    r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _MONTH_WORD + r"),?\s+(?P<y1>\d{4})"
-    r"|(?P<m2>" + _MONTH_WORD + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + _PAGE_MONTH + r"),?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>" + _PAGE_MONTH + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
 )
 # "Published: 13 May 2019 11:09 AM BdST", "date 2019-05-13 Home > World", "Posted on May 13,
 # 2019", "Updated Tue 14 May 2019": a labelled date in a page's header
@@ -65,8 +73,15 @@ _LABELLED_DATE = re.compile(
     r"^\W{0,3}(?P<label>" + _LABELS + r")\b\s*(?::|on\b|-|–)?\s*" + _WEEKDAY + _FULL_DATE,
     re.IGNORECASE,
 )
-# "Mon 13 May 2019 10.03 BST", "May 13, 2019": a header line that is a date, a time at most
-_DATE_ONLY = re.compile(r"^\W{0,3}" + _WEEKDAY + _FULL_DATE + r"(?P<rest>.{0,30})$")
+# "Mon 13 May 2019 10.03 BST", "November 10, 2017 / 5:57 AM / Updated an hour ago": a header
+# line that opens with a date, a time after it at most
+_DATE_ONLY = re.compile(r"^\W{0,3}" + _WEEKDAY + _FULL_DATE + r"(?P<rest>(?:\W.{0,40})?)$")
+# "From CBC - November 10, 2017", "By Jane Doe | May 13, 2019": a credit, then the date
+_CREDITED_DATE = re.compile(
+    r"^[^.!?\d]{2,50}?\s(?:-|–|—|\||/|·)\s*(?P<update>(?:last\s+)?updated?\s*:?\s*)?"
+    r"(?:(?:published|posted)\s*:?\s*)?(?:on\s+)?" + _WEEKDAY + _FULL_DATE + r"(?P<rest>.{0,30})$",
+    re.IGNORECASE,
+)
 _HEADER_REACH = 12  # a page's header lines looked at for its headline and its date
 _CRUMB = re.compile(r"\s(?:>|»|›)\s")  # "Home > World": a site's menu, no headline
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
@@ -119,16 +134,16 @@ def _dated_line(line: str) -> tuple[dt.date, bool] | None:
         day = _full_date(m)
         label = " ".join(m["label"].lower().split())
         return (day, label in _UPDATED) if day else None
-    m = _DATE_ONLY.match(line)
-    if m and not any(c.isalpha() for c in m["rest"].replace("AM", "").replace("PM", "")[:1]):
+    m = _DATE_ONLY.match(line) or _CREDITED_DATE.match(line)
+    if m:
         day = _full_date(m)
-        return (day, False) if day else None
+        return (day, bool(m.groupdict().get("update"))) if day else None
     return None
 
 
 def _looks_dated(line: str) -> bool:
     """A header line that tells a date (a valid one or not): no headline."""
-    return _LABELLED_DATE.match(line) is not None or _DATE_ONLY.match(line) is not None
+    return any(p.match(line) is not None for p in (_LABELLED_DATE, _DATE_ONLY, _CREDITED_DATE))
 
 
 def _page_date(lines: list[tuple[int, str]], start: int) -> dt.date | None:
@@ -186,8 +201,13 @@ def _is_end_marker(line: str) -> bool:
 
 
 def _is_link(line: str) -> bool:
-    """ "Read more: Trump threatens ...": a link to another story, not this one's text."""
-    return line.lstrip().lower().startswith(_LINK_PREFIXES)
+    """ "Read more: Trump threatens ...": a link to another story, not this one's text; a
+    picture's caption ("Putin arrives for the summit in Danang. REUTERS/Kham") neither."""
+    low = line.lstrip().lower()
+    return (
+        low.startswith(_LINK_PREFIXES) or low.startswith(_CAPTION_OPENINGS)
+        or _CAPTION_CREDIT.search(line) is not None
+    )
 
 
 def _page_parts(
@@ -263,7 +283,9 @@ def read_article(
                 date = _page_date(lines, i)
             title = lines[headline][1].strip()
             i = _skip_blank(lines, headline + 1)
-            while i < len(lines) and _page_furniture(lines[i][1]):
+            while i < len(lines) and (
+                _page_furniture(lines[i][1]) or lines[i][1].strip() == title and title
+            ):  # (a page may tell its headline twice)
                 i = _skip_blank(lines, i + 1)
     body_offset = lines[i][0] if i < len(lines) else len(text)
     body_end, links = _page_parts(lines, i, len(text))
