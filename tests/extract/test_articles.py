@@ -165,6 +165,7 @@ def test_a_web_page_reads_its_headline_date_and_article_only():
         ("May 13, 2019 / 5:57 AM / Updated an hour ago", dt.date(2019, 5, 13)),
         ("From Harbour Daily - May 13, 2019", dt.date(2019, 5, 13)),
         ("Update: 2019-05-14 09:36 GMT", dt.date(2019, 5, 14)),
+        ("Jane Doe Published May 13, 2019 | 08:32 PM", dt.date(2019, 5, 13)),
         ("Published: 31 February 2019", None),  # no such day
     ],
 )
@@ -188,6 +189,8 @@ def test_a_title_line_article_keeps_its_first_line_as_title_and_reads_to_its_end
     assert (short.title, short.body) == ("Talks", "The envoys met in Vienna.\n")
     text = "Envoys meet in Vienna\n\nRelated talks were held in Vienna.\n"
     assert read_article(text).body.endswith("held in Vienna.\n")  # in a sentence: read
+    text = "Envoys meet in Vienna\n\nThe envoys met.\n\n0 comments:\n\nTalks were held.\n"
+    assert read_article(text).body == "The envoys met.\n\n"
     text = "Envoys meet in Vienna\n\nRelated\n\nThe envoys met in Vienna.\n"
     assert "The envoys met" in read_article(text).body  # no article before it: not an end
 

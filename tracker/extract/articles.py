@@ -76,12 +76,20 @@ _LABELLED_DATE = re.compile(
 # "Mon 13 May 2019 10.03 BST", "November 10, 2017 / 5:57 AM / Updated an hour ago": a header
 # line that opens with a date, a time after it at most
 _DATE_ONLY = re.compile(r"^\W{0,3}" + _WEEKDAY + _FULL_DATE + r"(?P<rest>(?:\W.{0,40})?)$")
+# "Muhammad Irfan Published September 19, 2022 | 08:32 PM": a byline, then the date
+_BYLINE_DATE = re.compile(
+    r"^[^.!?\d]{2,50}?\s(?:published|posted)\s*:?\s*(?:on\s+)?" + _WEEKDAY + _FULL_DATE
+    + r"(?P<rest>.{0,30})$",
+    re.IGNORECASE,
+)
 # "From CBC - November 10, 2017", "By Jane Doe | May 13, 2019": a credit, then the date
 _CREDITED_DATE = re.compile(
     r"^[^.!?\d]{2,50}?\s(?:-|–|—|\||/|·)\s*(?P<update>(?:last\s+)?updated?\s*:?\s*)?"
     r"(?:(?:published|posted)\s*:?\s*)?(?:on\s+)?" + _WEEKDAY + _FULL_DATE + r"(?P<rest>.{0,30})$",
     re.IGNORECASE,
 )
+_DATE_LINES = (_LABELLED_DATE, _DATE_ONLY, _CREDITED_DATE, _BYLINE_DATE)
+_COUNTED_COMMENTS = re.compile(r"^\d+\s+comments?$")  # "0 comments:"
 _HEADER_REACH = 12  # a page's header lines looked at for its headline and its date
 _CRUMB = re.compile(r"\s(?:>|»|›)\s")  # "Home > World": a site's menu, no headline
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
@@ -134,7 +142,7 @@ def _dated_line(line: str) -> tuple[dt.date, bool] | None:
         day = _full_date(m)
         label = " ".join(m["label"].lower().split())
         return (day, label in _UPDATED) if day else None
-    m = _DATE_ONLY.match(line) or _CREDITED_DATE.match(line)
+    m = _DATE_ONLY.match(line) or _CREDITED_DATE.match(line) or _BYLINE_DATE.match(line)
     if m:
         day = _full_date(m)
         return (day, bool(m.groupdict().get("update"))) if day else None
@@ -143,7 +151,7 @@ def _dated_line(line: str) -> tuple[dt.date, bool] | None:
 
 def _looks_dated(line: str) -> bool:
     """A header line that tells a date (a valid one or not): no headline."""
-    return any(p.match(line) is not None for p in (_LABELLED_DATE, _DATE_ONLY, _CREDITED_DATE))
+    return any(p.match(line) is not None for p in _DATE_LINES)
 
 
 def _page_date(lines: list[tuple[int, str]], start: int) -> dt.date | None:
@@ -197,7 +205,8 @@ def _headline_line(lines: list[tuple[int, str]], first: int) -> int:
 def _is_end_marker(line: str) -> bool:
     """ "More stories", "Related Articles", "Back to top": the site's page after the article."""
     words = line.strip().strip(":.|»›>-–— ").lower()
-    return len(words) < 40 and " ".join(words.split()) in _END_MARKERS
+    words = " ".join(words.split())
+    return len(words) < 40 and (words in _END_MARKERS or _COUNTED_COMMENTS.match(words) is not None)
 
 
 def _is_link(line: str) -> bool:
