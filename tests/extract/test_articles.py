@@ -222,3 +222,24 @@ def test_a_wire_page_skips_its_repeated_headline_credits_captions_and_links():
     events = extract(WIRE_PAGE).events
     # the caption's talks with Bolivia and the link's sanctions are not this article's
     assert [(e.type, e.status) for e in events] == [("meeting", "planned")]
+
+
+def test_a_text_without_headline_reads_its_lead_and_is_named_by_it():
+    text = (
+        "WASHINGTON (Wire) - Chilean President Gabriel Boric met Peruvian President Dina "
+        "Boluarte in Lima on Monday, the two governments said in a joint statement.\n\n"
+        "They agreed to reopen the border.\n"
+    )
+    article = read_article(text)
+    assert article.body == text  # the lead is read
+    assert article.title == (
+        "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on…"
+    )
+    assert "meeting" in [e.type for e in extract(text).events]
+    # a long headline is still a headline: it ends no sentence
+    text = (
+        "Chile and Peru agree to reopen their border after talks between their presidents "
+        "in Lima on Monday\n\nThey agreed to reopen the border.\n"
+    )
+    assert read_article(text).title.startswith("Chile and Peru agree")
+    assert read_article(text).body == "They agreed to reopen the border.\n"

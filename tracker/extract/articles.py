@@ -290,12 +290,18 @@ def read_article(
             headline = _headline_line(lines, i)
             if date is None:
                 date = _page_date(lines, i)
-            title = lines[headline][1].strip()
-            i = _skip_blank(lines, headline + 1)
-            while i < len(lines) and (
-                _page_furniture(lines[i][1]) or lines[i][1].strip() == title and title
-            ):  # (a page may tell its headline twice)
-                i = _skip_blank(lines, i + 1)
+            if _is_paragraph(lines[headline][1]):
+                # No headline: the text opens with its lead ("WASHINGTON (Reuters) - Biden
+                # met Xi ..."), which is read; its first words name it.
+                title = _title_from_lead(lines[headline][1])
+                i = headline
+            else:
+                title = lines[headline][1].strip()
+                i = _skip_blank(lines, headline + 1)
+                while i < len(lines) and (
+                    _page_furniture(lines[i][1]) or lines[i][1].strip() == title and title
+                ):  # (a page may tell its headline twice)
+                    i = _skip_blank(lines, i + 1)
     body_offset = lines[i][0] if i < len(lines) else len(text)
     body_end, links = _page_parts(lines, i, len(text))
     body = text[body_offset:body_end]
@@ -319,6 +325,36 @@ def read_article(
         body_end=body_end,
         links=links,
     )
+
+
+_PARAGRAPH_WORDS = 15  # a line of so many words that ends a sentence is a paragraph
+_HEADLINE_WORDS = 30  # no headline is this long
+_LEAD_TITLE_LENGTH = 80
+_SENTENCE_CLOSE = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
+def _is_paragraph(line: str) -> bool:
+    """A first line that is the article's lead, not a headline: it opens with a dateline
+    ("WASHINGTON (Reuters) - ...") or is a long sentence."""
+    line = line.strip()
+    if DATELINE.match(line) or CREDIT_DATELINE.match(line):
+        return True
+    words = len(line.split())
+    return words >= _HEADLINE_WORDS or (
+        words >= _PARAGRAPH_WORDS and _SENTENCE_CLOSE.search(line) is not None
+    )
+
+
+def _title_from_lead(line: str) -> str:
+    """A title for an article without a headline: its lead's first words, past its dateline."""
+    line = line.strip()
+    m = DATELINE.match(line) or CREDIT_DATELINE.match(line)
+    if m and m.end() < len(line):
+        line = line[m.end() :].lstrip()
+    if len(line) <= _LEAD_TITLE_LENGTH:
+        return line
+    cut = line.rfind(" ", 0, _LEAD_TITLE_LENGTH)
+    return line[: cut if cut > 0 else _LEAD_TITLE_LENGTH].rstrip(",;:—–- ") + "…"
 
 
 def _page_furniture(line: str) -> bool:
