@@ -271,6 +271,8 @@ def read_article(
                     tags = [t.strip() for t in value.strip("[]").split(",") if t.strip()]
             j += 1
         i = _skip_blank(lines, j + 1)
+        if title and i < len(lines) and lines[i][1].strip() == title:
+            i = _skip_blank(lines, i + 1)  # a clipped page's headline, told again as its heading
     else:
         first = lines[i][1].strip()
         k = _skip_blank(lines, i + 1)
