@@ -243,3 +243,41 @@ def test_a_text_without_headline_reads_its_lead_and_is_named_by_it():
     )
     assert read_article(text).title.startswith("Chile and Peru agree")
     assert read_article(text).body == "They agreed to reopen the border.\n"
+
+
+PARAGRAPHS = (
+    "Chilean President Gabriel Boric met Peruvian President Dina Boluarte in Lima on Monday "
+    "to discuss the reopening of their shared border, the two governments said.",
+    "Boric later criticised Bolivia over the closure of a mountain pass that both countries "
+    "use for trade, saying it hurt farmers on all sides.",
+    "Peru's foreign minister will visit Santiago next month to sign a customs agreement "
+    "with Chile, officials said.",
+)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_hard_wrapped_text_reads_as_its_paragraphs(width):
+    import textwrap
+
+    one_line = "Chile and Peru talk borders\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    wrapped = "Chile and Peru talk borders\n\n" + "\n\n".join(
+        textwrap.fill(p, width) for p in PARAGRAPHS
+    ) + "\n"
+    expected = [(e.type, e.status, e.evidence) for e in extract(one_line).events]
+    assert len(expected) >= 3
+    found = extract(wrapped).events
+    assert [(e.type, e.status, e.evidence) for e in found] == expected
+    for e in found:  # offsets are into the text as given
+        assert " ".join(wrapped[e.start : e.end].split()) == " ".join(e.evidence.split())
+
+
+def test_lines_that_are_not_wrapped_keep_their_breaks():
+    from tracker.extract.articles import unwrapped
+
+    text = (
+        "Leaders of Chile and Peru meet in Lima to talk about borders\n"  # a headline
+        "The presidents met on Monday.\n"
+        "- Chile will reopen the pass at the border with Peru in the spring\n"
+        "- Peru will send a delegation to Santiago before the end of the year\n"
+    )
+    assert unwrapped(text, 0, len(text)) == text  # fewer than three filled lines

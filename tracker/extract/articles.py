@@ -359,6 +359,41 @@ def _title_from_lead(line: str) -> str:
     return line[: cut if cut > 0 else _LEAD_TITLE_LENGTH].rstrip(",;:—–- ") + "…"
 
 
+_WRAPPED_MIN, _WRAPPED_MAX = 40, 100  # the length of a line filled to a column (72, 80 ...)
+_WRAPPED_LINES = 3  # so many such lines before a text is read as hard-wrapped
+_SENTENCE_FINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
+_LIST_OPENING = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
+
+
+def unwrapped(text: str, start: int, end: int) -> str:
+    """``text`` with the line breaks inside hard-wrapped paragraphs made spaces (an e-mail, a
+    newsletter or a PDF's text filled to 72 columns): the same length, so every offset stays.
+    A break goes when its line is of a filled length and ends no sentence, and the next line is
+    text, not a list item; and only in a text with several such lines (a text written one
+    paragraph to a line keeps all its breaks)."""
+    breaks: list[int] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            break
+        line = text[pos:nl].rstrip()
+        nxt_end = text.find("\n", nl + 1, end)
+        nxt = text[nl + 1 : end if nxt_end < 0 else nxt_end]
+        if (
+            _WRAPPED_MIN <= len(line) <= _WRAPPED_MAX and nxt.strip()
+            and not _SENTENCE_FINAL.search(line) and not _LIST_OPENING.match(nxt)
+        ):
+            breaks.append(nl)
+        pos = nl + 1
+    if len(breaks) < _WRAPPED_LINES:
+        return text
+    chars = list(text)  # (one pass; a str is immutable)
+    for nl in breaks:
+        chars[nl] = " "
+    return "".join(chars)
+
+
 def _page_furniture(line: str) -> bool:
     """A line between a page's headline and its text: its date ("Published: 13 May 2019"), a
     menu, or a credit of a few words with no sentence in it ("Reuters", ">> Reuters")."""

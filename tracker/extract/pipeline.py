@@ -29,7 +29,13 @@ from tracker.extract.arguments import (
     another_meeting,
     separate_sides,
 )
-from tracker.extract.articles import CREDIT_DATELINE, DATELINE, PLACE_DATELINE, read_article
+from tracker.extract.articles import (
+    CREDIT_DATELINE,
+    DATELINE,
+    PLACE_DATELINE,
+    read_article,
+    unwrapped,
+)
 from tracker.extract.content import read_as_content
 from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.dates import DateMention, find_dates
@@ -111,6 +117,8 @@ def extract(
     events: list[ExtractedEvent] = []
     clock = StoryClock(article.published)
     set_times = SetTimes(article.published)
+    # a hard-wrapped text's paragraphs read as one line each (same offsets)
+    text = unwrapped(text, article.body_offset, article.body_end or len(text))
     sentences = split_sentences(text, article.body_offset, article.body_end)
     if article.links:
         sentences = [s for s in sentences if not _in_link(s, article.links)]
