@@ -269,6 +269,12 @@ def test_a_hard_wrapped_text_reads_as_its_paragraphs(width):
     assert [(e.type, e.status, e.evidence) for e in found] == expected
     for e in found:  # offsets are into the text as given
         assert " ".join(wrapped[e.start : e.end].split()) == " ".join(e.evidence.split())
+    windows = wrapped.replace("\n", "\r\n")  # Windows line ends: the same, no "\r" kept
+    from_windows = extract(windows).events
+    assert not any("\r" in e.evidence for e in from_windows)
+    assert [(e.type, e.status, " ".join(e.evidence.split())) for e in from_windows] == [
+        (t, s, " ".join(ev.split())) for t, s, ev in expected
+    ]
 
 
 def test_lines_that_are_not_wrapped_keep_their_breaks():

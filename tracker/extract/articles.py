@@ -391,6 +391,8 @@ def unwrapped(text: str, start: int, end: int) -> str:
     chars = list(text)  # (one pass; a str is immutable)
     for nl in breaks:
         chars[nl] = " "
+        if nl and chars[nl - 1] == "\r":  # a Windows line end: both characters
+            chars[nl - 1] = " "
     return "".join(chars)
 
 
