@@ -239,6 +239,41 @@ def _page_parts(
     return text_length, tuple(links)
 
 
+_MAIL_HEADER = re.compile(r"^(From|To|Cc|Subject|Date|Sent|Reply-To)\s*:\s*(.*)$", re.IGNORECASE)
+_MAIL_PREFIXES = re.compile(r"^(?:\s*(?:re|fw|fwd|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
+_MAIL_HEADER_REACH = 20
+
+
+def _mail_headers(lines: list[tuple[int, str]], i: int) -> tuple[dict[str, str], int] | None:
+    """An e-mail's header lines at the top ("From: ...", "Subject: ...", "Date: ..."), as
+    fields and the index of the line after them; None unless they hold a subject and one other
+    header."""
+    fields: dict[str, str] = {}
+    k = i
+    while k < len(lines) and k - i < _MAIL_HEADER_REACH:
+        m = _MAIL_HEADER.match(lines[k][1].strip())
+        if m is None:
+            break
+        fields.setdefault(m[1].lower(), m[2].strip())
+        k += 1
+    if "subject" not in fields or len(fields) < 2 or (k < len(lines) and lines[k][1].strip()):
+        return None  # (headers end at a blank line)
+    return fields, k
+
+
+def _mail_date(value: str) -> dt.date | None:
+    """ "Mon, 13 May 2019 10:03:00 +0000" (RFC 5322), "Monday, May 13, 2019 10:03 AM" (a
+    forward's "Sent:"), "2019-05-13"."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    m = re.search(_FULL_DATE, value)
+    return _full_date(m) if m else None
+
+
 def _skip_blank(lines: list[tuple[int, str]], i: int) -> int:
     while i < len(lines) and not lines[i][1].strip():
         i += 1
@@ -254,7 +289,15 @@ def read_article(
     lines = _lines_with_offsets(text)
     title, date, tags, src = "", None, [], None
     i = _skip_blank(lines, 0)
-    if lines[i][1].strip() == "---":
+    mail = _mail_headers(lines, i)
+    if mail is not None:
+        # An e-mail saved as text (a newsletter, a forwarded report): its subject is the
+        # title, its date the publication date, its text after the headers the body.
+        fields, i = mail
+        title = _MAIL_PREFIXES.sub("", fields.get("subject", "")).strip()
+        date = _mail_date(fields.get("date") or fields.get("sent") or "")
+        i = _skip_blank(lines, i)
+    elif lines[i][1].strip() == "---":
         # Front matter: key: value lines up to the closing ---.
         j = i + 1
         while j < len(lines) and lines[j][1].strip() != "---":

@@ -76,7 +76,7 @@ from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key, name_variants
 from tracker.text_safety import clean
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".eml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # a clipper's or notes app's: read without the marks
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages: main text, title and date read from the HTML
 # Larger files are refused before they are read (a news article is some KB; /dev/zero is not).
@@ -395,6 +395,10 @@ def read_article_text(path: Path) -> str:
         from tracker.sources.pages import article_from_html
 
         return check_article_text(article_from_html(data, fallback_title=path.stem))
+    if path.suffix.lower() == ".eml":  # an e-mail: subject, date and text part
+        from tracker.sources.mail import article_from_email
+
+        return check_article_text(article_from_email(data))
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         from tracker.sources.markdown import plain_markdown
 
