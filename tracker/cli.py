@@ -1166,6 +1166,7 @@ def _read_article_file(path: str) -> str:
 def extract(article, published, as_json) -> None:
     """Show the events found in one article: a file or an http(s) URL (writes nothing)."""
     from tracker.extract import extract as run_extract
+    from tracker.extract.articles import reads_as_english
 
     day = parse_day_option(published, "publication date") if published else None
     text = _read_article_file(article)
@@ -1177,6 +1178,8 @@ def extract(article, published, as_json) -> None:
     echo_plain(art.title)
     echo(f"published: {art.published.isoformat() if art.published else 'unknown'}")
     echo(f"{len(result.events)} events")
+    if not result.events and not reads_as_english(art.body):
+        echo("note: the text does not read as English, the language the extractor reads")
     for e in result.events:
         when = e.when.label() if e.when else "no date"
         names = ", ".join(f"{a.name} ({a.role})" for a in e.actors)

@@ -72,6 +72,7 @@ from tracker.domain import (
     without_diacritics,
 )
 from tracker.errors import TrackerError
+from tracker.extract.articles import reads_as_english
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key, name_variants
 from tracker.text_safety import clean
@@ -81,6 +82,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")  # a clipper's or notes app's: read wit
 HTML_SUFFIXES = (".html", ".htm")  # saved web pages: main text, title and date read from the HTML
 # Larger files are refused before they are read (a news article is some KB; /dev/zero is not).
 MAX_ARTICLE_BYTES = 5_000_000
+NOT_ENGLISH = "no events: the text does not read as English, the language the extractor reads"
 DEFAULT_TIME_BUDGET = 20.0  # seconds of extraction per article
 
 # A later mention does not walk an event back: once it occurred or was called off, a report
@@ -1241,6 +1243,8 @@ def apply_extraction(
     merge_events(
         session, article_id, art.published, extraction.events, outcome, actors, undated=undated
     )
+    if not extraction.events and not reads_as_english(art.body):
+        outcome.reason = NOT_ENGLISH
     return outcome
 
 
