@@ -287,3 +287,20 @@ def test_lines_that_are_not_wrapped_keep_their_breaks():
         "- Peru will send a delegation to Santiago before the end of the year\n"
     )
     assert unwrapped(text, 0, len(text)) == text  # fewer than three filled lines
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("2019-05-13", dt.date(2019, 5, 13)),
+        ("2019-05-13T10:00:00Z", dt.date(2019, 5, 13)),
+        ('"May 13, 2019"', dt.date(2019, 5, 13)),
+        ("13 May 2019", dt.date(2019, 5, 13)),
+        ("Mon, 13 May 2019 10:00", dt.date(2019, 5, 13)),
+        ("13/05/2019", None),  # day or month first: not guessed
+        ("May 2019", None),
+    ],
+)
+def test_front_matter_dates_as_people_write_them(value, day):
+    text = f"---\ntitle: Envoys meet\npublished: {value}\n---\n\nThe envoys met.\n"
+    assert read_article(text).published == day

@@ -292,6 +292,16 @@ def reads_as_english(text: str) -> bool:
     return sum(w in english for w in words) >= _ENGLISH_SHARE * len(words)
 
 
+def _front_matter_date(value: str) -> dt.date | None:
+    """ "2019-05-13", "2019-05-13T10:00:00Z", and as people write it: "May 13, 2019", "13 May
+    2019", "Mon, 13 May 2019"."""
+    day = _iso(value)
+    if day is None:
+        m = re.match(r"\s*" + _WEEKDAY + _FULL_DATE, value)
+        day = _full_date(m) if m else None
+    return day
+
+
 def _skip_blank(lines: list[tuple[int, str]], i: int) -> int:
     while i < len(lines) and not lines[i][1].strip():
         i += 1
@@ -325,7 +335,7 @@ def read_article(
                 if key == "title":
                     title = value
                 elif key in ("published", "date"):
-                    date = _iso(value)
+                    date = _front_matter_date(value)
                 elif key == "source":
                     src = value or None
                 elif key in ("tags", "tag"):
