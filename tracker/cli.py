@@ -1147,6 +1147,10 @@ def _read_article_file(path: str) -> str:
     from tracker.sources import is_url
 
     try:
+        if path == "-":  # pasted or piped in
+            from tracker.services.ingest import read_article_stream
+
+            return read_article_stream(sys.stdin.buffer)
         if is_url(path):
             from tracker.services.web import read_web_page
             from tracker.sources.fetch import fetch
@@ -1156,7 +1160,7 @@ def _read_article_file(path: str) -> str:
             return article_text(page.title, page.published, page.text)
         return read_article_text(Path(path))
     except TrackerError as exc:
-        raise TrackerError(f"{path}: {exc}") from None
+        raise TrackerError(f"{'standard input' if path == '-' else path}: {exc}") from None
 
 
 @cli.command()
@@ -1164,7 +1168,8 @@ def _read_article_file(path: str) -> str:
 @click.option("--published", metavar="DATE", help="Publication date (fills or overrides).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON of docs/events.md.")
 def extract(article, published, as_json) -> None:
-    """Show the events found in one article: a file or an http(s) URL (writes nothing)."""
+    """Show the events found in one article: a file, an http(s) URL, or - for standard input
+    (writes nothing)."""
     from tracker.extract import extract as run_extract
     from tracker.extract.articles import reads_as_english
 

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import (
     ARRAY,
@@ -405,6 +406,18 @@ def read_article_text(path: Path) -> str:
         from tracker.sources.markdown import plain_markdown
 
         return check_article_text(plain_markdown(decode_article_bytes(data)))
+    return decode_article_bytes(data)
+
+
+def read_article_stream(stream: BinaryIO) -> str:
+    """An article from a stream (standard input: text pasted or piped in), read as a file is:
+    at most MAX_ARTICLE_BYTES, decoded by its byte order mark, else as UTF-8."""
+    try:
+        data = stream.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as exc:
+        raise TrackerError(f"cannot read: {_reason(exc)}") from None
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise TrackerError(f"too large (over {MAX_ARTICLE_BYTES:,} bytes)")
     return decode_article_bytes(data)
 
 
