@@ -181,6 +181,57 @@ async def test_undo_takes_back_a_status_change_with_a_new_one(engine, seeded):
             assert len(get_event(s, seeded["ceasefire"]).status_changes) == 3
 
 
+async def _set_status(pilot, title: str, status: str, effective: str) -> None:
+    app = pilot.app
+    await goto(pilot, title)
+    await pilot.press("s")
+    await settle(pilot)
+    assert isinstance(app.screen, StatusForm)
+    app.screen.query_one("#new-status", Select).value = status
+    await settle(pilot)
+    app.screen.query_one("#effective", Input).value = effective
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert not isinstance(app.screen, StatusForm)
+
+
+@async_test
+async def test_undo_of_a_change_that_moved_the_event_moves_it_back(engine, seeded):
+    app = make_app(engine)  # today 15 Mar 2025; the ceasefire is planned for 3 Jun 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _set_status(pilot, "Ceasefire agreement signed", "occurred", "yesterday")
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            assert (event.status, event.when_start) == ("occurred", dt.date(2025, 3, 14))
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            # planned again, and for its own time: not left overdue on the 14th
+            assert event.status == "planned"
+            assert (event.when_start, event.precision) == (dt.date(2025, 6, 3), "day")
+            assert event.status_changes[-1].note == "undo: back to planned, Tue 3 Jun 2025"
+        row = next(line for line in screen_lines(app) if "Ceasefire" in line)
+        assert "3 Jun 2025" in row and "planned" in row
+
+
+@async_test
+async def test_undo_back_to_occurred_leaves_the_event_where_it_happened(engine, seeded):
+    app = make_app(engine)  # the EU aid package occurred on 5 Nov 2024
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _set_status(pilot, "EU aid package for Ukraine", "cancelled", "today")
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["aid"])
+            assert event.status == "occurred"
+            assert (event.when_start, event.precision) == (dt.date(2024, 11, 5), "day")
+            assert event.status_changes[-1].previous_when_start is None
+
+
 @async_test
 async def test_undo_takes_back_an_edit(engine, seeded):
     app = make_app(engine)

@@ -54,6 +54,7 @@ class Undo:
     before: EventDetails | None = None  # edit: the event as it was
     status: str = ""  # status: the status it had, and when the change took effect
     at: When | None = None
+    moved_from: When | None = None  # status: the time the change moved the event away from
     snapshot: undo_service.EventSnapshot | None = None  # delete: everything to put back
 
     @property
@@ -468,9 +469,19 @@ class TrackerApp(App[None]):
                     today=self.today(),
                 )
                 new_version = change.event.version
+                moved_from = event_service.previous_when(change)
         except (ConflictError, NotFoundError) as exc:
             raise self._stale(exc, event_id) from None
-        self._remember(Undo("status", event_id, new_version, status=previous, at=values.at))
+        self._remember(
+            Undo(
+                "status",
+                event_id,
+                new_version,
+                status=previous,
+                at=values.at,
+                moved_from=moved_from,
+            )
+        )
 
     def action_add(self) -> None:
         if len(self.screen_stack) > 1:
@@ -605,13 +616,14 @@ class TrackerApp(App[None]):
                     assert undo.snapshot is not None
                     undo_service.restore_event(session, undo.snapshot)
                 elif undo.kind == "status":
-                    event_service.change_status(
+                    undo_service.undo_status_change(
                         session,
                         undo.event_id,
                         undo.status,
                         at=undo.at,  # the same effective time, recorded later: it wins
-                        note=f"undo: back to {undo.status}",
+                        moved_from=undo.moved_from,
                         expected_version=undo.version,
+                        today=self.today(),
                     )
                 else:
                     before = undo.before
