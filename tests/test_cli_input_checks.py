@@ -78,6 +78,34 @@ def test_integer_options_and_ids_are_range_checked(db_url, value):
         assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("value", ["-1", "0", "99999999999999999999", "abc", str(2**64)])
+def test_merge_checks_its_ids_like_every_other_command(db_url, value):
+    open_database(db_url).dispose()
+    for args in (["merge", "--yes", "--", value, "1"], ["merge", "--yes", "--", "1", value]):
+        result = _invoke("--db", db_url, *args)
+        assert result.exit_code == 2, (args, result.output)
+        shown = _invoke("--db", db_url, "show", "--", value)
+        assert result.stderr == shown.stderr  # the same one line as show's
+        assert "the event id must be" in result.stderr
+
+
+def test_merge_with_itself_and_an_empty_title_are_refused_before_anything_is_asked(db_url):
+    engine = open_database(db_url)
+    with unit_of_work(engine) as session:
+        event_id = add_event(session, type="talks", status="planned", title="Gaza talks").id
+    engine.dispose()
+    # no --yes and no answer on stdin: the error comes before any question
+    merged = _invoke("--db", db_url, "merge", str(event_id), str(event_id))
+    assert merged.exit_code == 2
+    assert merged.stderr == f"tracker: error: cannot merge event {event_id} with itself\n"
+    edited = _invoke("--db", db_url, "edit", str(event_id), "--title", "  ")
+    assert edited.exit_code == 2
+    assert edited.stderr.strip().splitlines() == [
+        "tracker: error: a title cannot be empty (leave --title out to keep it)"
+    ]
+    assert "Gaza talks" in _invoke("--db", db_url, "show", str(event_id)).stdout
+
+
 @pytest.mark.parametrize("value", [str(2**31), str(2**63 - 1)])
 def test_ids_beyond_the_column_range_are_simply_not_found(db_url, value):
     open_database(db_url).dispose()

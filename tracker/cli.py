@@ -767,6 +767,8 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
+    if title is not None and not title.strip():
+        raise TrackerError("a title cannot be empty (leave --title out to keep it)")
     if not any([type_, title, when_text, no_when, actors, new_actors, notes is not None]):
         raise TrackerError(
             "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
@@ -817,8 +819,8 @@ def delete(obj, event_id, yes) -> None:
 
 
 @cli.command()
-@click.argument("first_id", type=int)
-@click.argument("second_id", type=int)
+@click.argument("first_id", type=EVENT_ID)
+@click.argument("second_id", type=EVENT_ID)
 @click.option("--note", help="Why they are the same event (kept in the history).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_context
@@ -832,6 +834,8 @@ def merge(obj, first_id, second_id, note, yes) -> None:
     from tracker.domain import clean
     from tracker.services.events import get_event, merge_events
 
+    if first_id == second_id:  # refused before the question, as merge_events would
+        raise TrackerError(f"cannot merge event {first_id} with itself")
     with unit_of_work(obj.engine()) as session:
         kept = get_event(session, min(first_id, second_id))
         gone = get_event(session, max(first_id, second_id))
