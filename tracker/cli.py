@@ -789,6 +789,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
             actors=roles,
             notes=notes,
             typed_actors=True,
+            today=dt.date.today(),
         )
         message = f"event {event_id} updated"
         if when is not None or no_when:

@@ -284,10 +284,16 @@ def edit_event(
     notes: str | None = None,
     expected_version: int | None = None,
     typed_actors: bool = False,
+    today: dt.date | None = None,
 ) -> Event:
-    """Change what an event is; its status moves only through change_status."""
+    """Change what an event is; its status moves only through change_status. ``today``: a
+    person's edit, checked against it (an occurred event is not moved after today)."""
     event = get_event(session, event_id)
     _check_version(event, expected_version)
+    if today is not None and when is not None and not clear_when and when != event_when(event):
+        refused = future_occurrence(event.status, when, today)
+        if refused:
+            raise TrackerError(refused)
     before = _editable_values(event)
     if type is not None:
         event.type = check_type(type)

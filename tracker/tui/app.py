@@ -443,6 +443,7 @@ class TrackerApp(App[None]):
                     notes=values.notes,
                     expected_version=version,
                     typed_actors=True,
+                    today=self.today(),
                 )
                 new_version = event.version
             if before is not None:
