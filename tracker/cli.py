@@ -1506,38 +1506,22 @@ def export(obj, actor, type_, status, since, until, during, search, fmt, output)
     iCalendar holds planned, proposed, postponed and cancelled events with a time, with
     stable UIDs so a calendar subscribed to the file updates instead of duplicating.
     """
-    import hashlib
-    import os
-    import tempfile
-
     from sqlalchemy.orm import Session
 
     from tracker.services.export import export_events
+    from tracker.services.export_file import calendar_id, export_to_file
 
-    engine = obj.engine()
-    calendar_id = hashlib.sha256(
-        engine.url.render_as_string(hide_password=True).encode()
-    ).hexdigest()[:12]
-    with Session(engine) as session:
+    with Session(obj.engine()) as session:
         filt = _build_filter(actor, type_, status, since, until, during, search)
         if not output:
-            count = export_events(session, fmt, sys.stdout, filt, calendar_id=calendar_id)
+            count = export_events(
+                session, fmt, sys.stdout, filt, calendar_id=calendar_id(session)
+            )
             click.echo(f"exported {count} events", err=True)
             return
-        target = os.path.abspath(output)
-        folder = os.path.dirname(target)
-        if not os.path.isdir(folder):
-            raise TrackerError(f"no folder {folder!r} to write {output!r} into")
         # written beside the target and renamed into place: a failed export never leaves a
         # half-written file where a calendar or a script reads the last good one
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tracker-export-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                count = export_events(session, fmt, out, filt, calendar_id=calendar_id)
-            os.replace(temp, target)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        count = export_to_file(session, fmt, output, filt)
     from tracker.domain import clean
 
     click.echo(f"exported {count} events to {clean(output)}", err=True)
