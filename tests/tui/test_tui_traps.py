@@ -311,3 +311,44 @@ async def test_undo_restores_a_deleted_event_whole(engine, seeded):
         await settle(pilot)
         assert app.timeline.total == 1
         assert app.timeline.current.title == "Trump and Putin phone call"
+
+
+def _fully_shown(screen, widget) -> bool:
+    """Every line of ``widget`` is on screen (not clipped by the dialog or the terminal)."""
+    placed = screen._compositor.visible_widgets.get(widget)  # (region, clip) when visible
+    return placed is not None and placed[1].contains_region(placed[0])
+
+
+@async_test
+async def test_at_80x24_a_forms_conflict_message_and_its_buttons_are_in_view(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("s")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StatusForm)
+        with unit_of_work(engine) as s:
+            change_status(s, seeded["ceasefire"], "cancelled", note="elsewhere")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        message = form.query_one("#status-error", Static)
+        assert "Press Save again" in str(message.render())
+        assert _fully_shown(form, message) and _fully_shown(form, form.query_one("#save"))
+        await pilot.press("escape")
+        await settle(pilot)
+        # the edit form: the same after a conflict, and after a value it cannot save
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        with unit_of_work(engine) as s:
+            edit_event(s, seeded["ceasefire"], title="Renamed elsewhere")
+        form.query_one("#title", Input).value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        message = form.query_one("#form-error", Static)
+        assert "Renamed elsewhere" in str(message.render())
+        assert _fully_shown(form, message) and _fully_shown(form, form.query_one("#save"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.domain import clean, day_label
@@ -59,7 +59,7 @@ class ArticleDateForm(FormScreen[str]):
 
     def compose(self) -> ComposeResult:
         first = self.articles[0]
-        with Vertical(id="article-date-form", classes="dialog"):
+        with VerticalScroll(id="article-date-form", classes="dialog"):
             yield Label("Correct an article's date", classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("Article", classes="field-label")
