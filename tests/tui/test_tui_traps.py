@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import TODAY, async_test, goto, screen_lines, settle
+from tui_helpers import TODAY, async_test, goto, screen_lines, settle, widget_text
 
 from tracker.db.models import Event, Mention
 from tracker.db.session import unit_of_work
@@ -352,3 +352,29 @@ async def test_at_80x24_a_forms_conflict_message_and_its_buttons_are_in_view(eng
         message = form.query_one("#form-error", Static)
         assert "Renamed elsewhere" in str(message.render())
         assert _fully_shown(form, message) and _fully_shown(form, form.query_one("#save"))
+
+
+@async_test
+async def test_the_ingest_dialog_lists_every_failure_and_its_buttons_stay_reachable(
+    engine, seeded, tmp_path
+):
+    for i in range(20):
+        (tmp_path / f"scan{i:02d}.txt").write_bytes(b"a\x00b")  # binary: each one fails
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#ingest-path", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = dialog.query_one("#ingest-log", Static)
+        shown = widget_text(log)
+        assert "20 failed" in shown
+        # no failure is cut off: the last one is drawn too
+        assert all(f"scan{i:02d}.txt" in shown for i in range(20)), shown
+        for _ in range(10):  # the dialog scrolls from the path field to its buttons
+            await pilot.press("pagedown")
+        await settle(pilot)
+        assert _fully_shown(dialog, dialog.query_one("#close", Button))
