@@ -382,7 +382,11 @@ class TrackerApp(App[None]):
         self._with_details(event_id, show)
 
     def _after_write(self, event_id: int | None) -> None:
-        """Reload the timeline on the written event and refresh an open details view."""
+        """Reload the timeline on the written event and refresh an open details view; an
+        agenda or changes view under it reads again when it is back on top."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EventListScreen):
+                screen.stale = True
         if event_id is None:
             self.timeline.reload(keep_index=True)
             return
