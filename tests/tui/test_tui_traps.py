@@ -378,3 +378,28 @@ async def test_the_ingest_dialog_lists_every_failure_and_its_buttons_stay_reacha
             await pilot.press("pagedown")
         await settle(pilot)
         assert _fully_shown(dialog, dialog.query_one("#close", Button))
+
+
+@async_test
+async def test_a_type_or_status_chosen_with_the_keys_hands_the_keys_back_to_the_timeline(
+    engine, seeded
+):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # t / S open the list; the first entry is "any"
+        await pilot.press("t", "down", "enter")
+        await settle(pilot)
+        assert app.filter_bar.filter.types == ("call",)
+        assert isinstance(app.focused, TimelineView)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("S", "down", "down", "enter")
+        await settle(pilot)
+        assert app.filter_bar.filter.statuses == ("planned",)
+        assert isinstance(app.focused, TimelineView)
+        # the moving keys move the cursor instead of being swallowed by the select
+        await pilot.press("home")
+        assert app.timeline.cursor == 0
+        await pilot.press("j")
+        assert app.timeline.cursor == 1
