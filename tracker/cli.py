@@ -1111,7 +1111,7 @@ def article_set_date(obj, article_id, date) -> None:
     day = parse_day_option(date, "publication date")
     with unit_of_work(obj.engine()) as session:
         before = get_article(session, article_id).published
-        outcome = set_article_date(session, article_id, day)
+        outcome = set_article_date(session, article_id, day, today=dt.date.today())
     was = before.isoformat() if before else "no date found"
     click.echo(f"article {article_id}: date {was} → {day.isoformat()}")
     echo_plain(outcome.summary())

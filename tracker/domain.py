@@ -110,6 +110,17 @@ def future_occurrence(status: str, when: When | None, today: dt.date) -> str | N
     )
 
 
+def future_publication(day: dt.date, today: dt.date) -> str | None:
+    """Why a person may not give an article the publication date ``day`` (after today), or
+    None: its events would be read against a day that has not come."""
+    if day <= today:
+        return None
+    return (
+        f"an article cannot have been published in the future ({day_label(day)} is after "
+        f"today, {day_label(today)})"
+    )
+
+
 # English names, not the locale's (strftime's %a/%b follow LC_TIME)
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_ABBR = (

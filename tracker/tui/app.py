@@ -819,7 +819,9 @@ class TrackerApp(App[None]):
     def _set_article_date(self, article_id: int, day: dt.date) -> str:
         """Runs in the form's worker thread."""
         with unit_of_work(self.engine) as session:
-            outcome = article_service.set_article_date(session, article_id, day)
+            outcome = article_service.set_article_date(
+                session, article_id, day, today=self.today()
+            )
         return outcome.summary()
 
     def action_ingest(self) -> None:
