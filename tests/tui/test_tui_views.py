@@ -218,6 +218,33 @@ async def test_export_writes_the_current_filter_to_a_file(engine, seeded, tmp_pa
 
 
 @async_test
+async def test_a_file_name_with_a_formats_extension_picks_that_format(engine, seeded, tmp_path):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        screen = app.screen
+        chosen = screen.query_one("#export-format", Select)
+        assert chosen.value == "jsonl"
+        path = screen.query_one("#export-path", Input)
+        for name, fmt in (("a.ics", "ics"), ("b.plover.jsonl", "plover"), ("c.jsonl", "plover"),
+                          ("d.JSONL", "plover"), ("e.txt", "plover"), ("f.jsonl", "plover")):
+            path.value = str(tmp_path / name)
+            await settle(pilot)
+            assert chosen.value == fmt, name  # PLOVER is JSON Lines: a .jsonl name keeps it
+        path.value = str(tmp_path / "all.csv")  # the format shown was JSON Lines
+        await settle(pilot)
+        assert chosen.value == "csv"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+    with open(tmp_path / "all.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 6 and "title" in rows[0]
+
+
+@async_test
 async def test_export_jsonl_from_the_palette_action(engine, seeded, tmp_path):
     app = make_app(engine)
     async with app.run_test(size=SIZE) as pilot:
