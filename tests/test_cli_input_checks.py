@@ -137,3 +137,22 @@ def test_a_new_sqlite_file_is_created_and_said_so(tmp_path):
     assert first.stdout == "no events yet\n"
     again = _invoke("--db", url, "list")
     assert again.stderr == ""
+
+
+def test_a_title_too_long_for_the_column_is_refused_not_cut(db_url):
+    open_database(db_url).dispose()
+    long_title = "Talks on the " + "very " * 100 + "long road to peace"  # 531 characters
+    added = _invoke("--db", db_url, "add", "--type", "talks", "--title", long_title)
+    assert added.exit_code == 2
+    assert added.stderr == (
+        f"tracker: error: a title is at most 500 characters (this one has {len(long_title)})\n"
+    )
+    assert json.loads(_invoke("--db", db_url, "list", "--json").stdout) == []
+    kept = _invoke("--db", db_url, "add", "--type", "talks", "--title", "x" * 500, "--json")
+    assert kept.exit_code == 0, kept.output
+    event = json.loads(kept.stdout)
+    assert len(event["title"]) == 500
+    edited = _invoke("--db", db_url, "edit", str(event["id"]), "--title", long_title)
+    assert edited.exit_code == 2 and "at most 500 characters" in edited.stderr
+    shown = json.loads(_invoke("--db", db_url, "show", str(event["id"]), "--json").stdout)
+    assert shown["title"] == "x" * 500 and shown["version"] == event["version"]

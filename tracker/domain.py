@@ -444,6 +444,20 @@ def name_variants(name: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
+TITLE_LIMIT = 500  # characters, as the column holds
+
+
+def check_title(title: str) -> str:
+    """A title a person typed, without its outer spaces; one longer than the column holds is
+    refused (never cut without a word). Empty is left to the caller (made, or refused)."""
+    title = title.strip()
+    if len(title) > TITLE_LIMIT:
+        raise TrackerError(
+            f"a title is at most {TITLE_LIMIT} characters (this one has {len(title)})"
+        )
+    return title
+
+
 def title_for(event_type: str, actors: list[ActorRole]) -> str:
     """The title of an event entered without one, of the kind extraction gives: "Trump–Putin
     phone call" (``actors`` with their canonical names)."""

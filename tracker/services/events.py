@@ -18,6 +18,7 @@ from tracker.domain import (
     When,
     check_role,
     check_status,
+    check_title,
     check_type,
     concurrent_change,
     current_status,
@@ -159,6 +160,8 @@ def add_event(
     refused = future_occurrence(status_, when, today) if today is not None else None
     if refused:
         raise TrackerError(refused)
+    if origin == "manual" and title:
+        title = check_title(title)  # a person's title is refused when too long, never cut
     if typed_actors:
         actors = _canonical(session, actors)  # unknown names fail before anything is added
     title = (title or "").strip() or title_for(type_, actors)
@@ -300,7 +303,7 @@ def edit_event(
     if title is not None:
         if not title.strip():
             raise TrackerError("a title cannot be empty")
-        event.title = title.strip()[:500]
+        event.title = check_title(title)
     if when is not None or clear_when:
         set_when(event, None if clear_when else when, reported_day(event))
     if actors is not None:
