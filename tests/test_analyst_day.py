@@ -298,6 +298,37 @@ def test_export_command_writes_a_file_atomically_and_reports(db_url, tmp_path):
     assert json.loads(stdout.stdout.splitlines()[0])["type"] == "call"
 
 
+def test_an_exported_file_is_readable_like_any_new_file_and_keeps_the_mode_it_had(
+    db_url, tmp_path
+):
+    """The export is written in a private temporary file and renamed: it must not stay 0600
+    (a calendar server reading the .ics as another user would lose it)."""
+    import os
+    import stat
+
+    runner = CliRunner()
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "events.ics"
+        result = runner.invoke(cli, ["--db", db_url, "export", "--format", "ics", "-o", str(fresh)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / "shared.csv"
+        kept.write_text("old\n")
+        kept.chmod(0o664)
+        result = runner.invoke(cli, ["--db", db_url, "export", "--format", "csv", "-o", str(kept)])
+        assert result.exit_code == 0, result.output
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o664 and kept.read_text() != "old\n"
+    finally:
+        os.umask(old)
+    # a folder named as the file is one line, not a traceback, and nothing is left behind
+    before = sorted(p.name for p in tmp_path.iterdir())
+    folder = runner.invoke(cli, ["--db", db_url, "export", "--format", "csv", "-o", str(tmp_path)])
+    assert folder.exit_code == 2
+    assert folder.stderr == f"tracker: error: {str(tmp_path)!r} is a folder: give a file name\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
 def test_icalendar_export_of_the_calendars_last_day(session):
     event(session, when=When(dt.date.max, dt.date.max, "day"))
     session.commit()

@@ -78,6 +78,34 @@ def test_integer_options_and_ids_are_range_checked(db_url, value):
         assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("value", ["-1", "0", "99999999999999999999", "abc", str(2**64)])
+def test_merge_checks_its_ids_like_every_other_command(db_url, value):
+    open_database(db_url).dispose()
+    for args in (["merge", "--yes", "--", value, "1"], ["merge", "--yes", "--", "1", value]):
+        result = _invoke("--db", db_url, *args)
+        assert result.exit_code == 2, (args, result.output)
+        shown = _invoke("--db", db_url, "show", "--", value)
+        assert result.stderr == shown.stderr  # the same one line as show's
+        assert "the event id must be" in result.stderr
+
+
+def test_merge_with_itself_and_an_empty_title_are_refused_before_anything_is_asked(db_url):
+    engine = open_database(db_url)
+    with unit_of_work(engine) as session:
+        event_id = add_event(session, type="talks", status="planned", title="Gaza talks").id
+    engine.dispose()
+    # no --yes and no answer on stdin: the error comes before any question
+    merged = _invoke("--db", db_url, "merge", str(event_id), str(event_id))
+    assert merged.exit_code == 2
+    assert merged.stderr == f"tracker: error: cannot merge event {event_id} with itself\n"
+    edited = _invoke("--db", db_url, "edit", str(event_id), "--title", "  ")
+    assert edited.exit_code == 2
+    assert edited.stderr.strip().splitlines() == [
+        "tracker: error: a title cannot be empty (leave --title out to keep it)"
+    ]
+    assert "Gaza talks" in _invoke("--db", db_url, "show", str(event_id)).stdout
+
+
 @pytest.mark.parametrize("value", [str(2**31), str(2**63 - 1)])
 def test_ids_beyond_the_column_range_are_simply_not_found(db_url, value):
     open_database(db_url).dispose()
@@ -109,3 +137,22 @@ def test_a_new_sqlite_file_is_created_and_said_so(tmp_path):
     assert first.stdout == "no events yet\n"
     again = _invoke("--db", url, "list")
     assert again.stderr == ""
+
+
+def test_a_title_too_long_for_the_column_is_refused_not_cut(db_url):
+    open_database(db_url).dispose()
+    long_title = "Talks on the " + "very " * 100 + "long road to peace"  # 531 characters
+    added = _invoke("--db", db_url, "add", "--type", "talks", "--title", long_title)
+    assert added.exit_code == 2
+    assert added.stderr == (
+        f"tracker: error: a title is at most 500 characters (this one has {len(long_title)})\n"
+    )
+    assert json.loads(_invoke("--db", db_url, "list", "--json").stdout) == []
+    kept = _invoke("--db", db_url, "add", "--type", "talks", "--title", "x" * 500, "--json")
+    assert kept.exit_code == 0, kept.output
+    event = json.loads(kept.stdout)
+    assert len(event["title"]) == 500
+    edited = _invoke("--db", db_url, "edit", str(event["id"]), "--title", long_title)
+    assert edited.exit_code == 2 and "at most 500 characters" in edited.stderr
+    shown = json.loads(_invoke("--db", db_url, "show", str(event["id"]), "--json").stdout)
+    assert shown["title"] == "x" * 500 and shown["version"] == event["version"]

@@ -166,6 +166,24 @@ def test_merge_actors_keeps_all_events(session):
     assert count_events(session, EventFilter(text="donald")) == 2
 
 
+def test_merging_an_actor_with_aliases_is_silent_and_keeps_every_name(session):
+    """The absorbed actor's aliases were deleted twice (once in bulk, once by the cascade of
+    its deletion), and SQLAlchemy printed a warning on the user's terminal."""
+    import warnings
+
+    trump_putin_call(session)
+    actor_service.add_actor(session, "Volodya")
+    actor_service.add_alias(session, "Volodya", "Vova")
+    actor_service.add_alias(session, "Volodya", "V. V.")
+    session.commit()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        actor_service.merge_actors(session, "Vladimir Putin", "Volodya")
+        session.commit()
+    for name in ("Volodya", "Vova", "V. V.", "Vladimir Putin"):
+        assert actor_service.resolve_actor(session, name).name == "Vladimir Putin"
+
+
 def test_parse_actor_role():
     assert parse_actor_role("Donald Trump:initiator") == ActorRole("Donald Trump", "initiator")
     assert parse_actor_role("Russia") == ActorRole("Russia", "participant")

@@ -214,6 +214,20 @@ def test_cli_add_refuses_an_occurred_event_in_the_future_and_writes_nothing(run)
     ).exit_code == 0
 
 
+def test_cli_edit_refuses_to_move_an_occurred_event_after_today(run):
+    event = _add(run, "--status", "occurred", "--when", "yesterday")
+    refused = run("edit", str(event["id"]), "--when", "next Friday")
+    assert refused.exit_code == 2
+    assert refused.output.count("\n") == 1
+    assert "cannot have occurred in the future" in refused.output
+    shown = json.loads(run("show", str(event["id"]), "--json").output)
+    assert shown["when"] == event["when"] and shown["version"] == event["version"]
+    # a past time is fine for an act, a future one for a plan
+    assert run("edit", str(event["id"]), "--when", "last Monday").exit_code == 0
+    plan = _add(run, "--when", "tomorrow")
+    assert run("edit", str(plan["id"]), "--when", "next Friday").exit_code == 0
+
+
 def test_add_event_checks_the_future_only_for_a_persons_entry(session):
     today = dt.date(2026, 12, 2)
     friday = When(dt.date(2026, 12, 4), dt.date(2026, 12, 4), "day")

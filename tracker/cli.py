@@ -767,6 +767,8 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
 
     if when_text and no_when:
         raise TrackerError("--when and --no-when cannot be used together")
+    if title is not None and not title.strip():
+        raise TrackerError("a title cannot be empty (leave --title out to keep it)")
     if not any([type_, title, when_text, no_when, actors, new_actors, notes is not None]):
         raise TrackerError(
             "nothing to change: give --type, --title, --when, --no-when, --actor or --notes"
@@ -787,6 +789,7 @@ def edit(obj, event_id, type_, title, when_text, no_when, actors, new_actors, no
             actors=roles,
             notes=notes,
             typed_actors=True,
+            today=dt.date.today(),
         )
         message = f"event {event_id} updated"
         if when is not None or no_when:
@@ -817,8 +820,8 @@ def delete(obj, event_id, yes) -> None:
 
 
 @cli.command()
-@click.argument("first_id", type=int)
-@click.argument("second_id", type=int)
+@click.argument("first_id", type=EVENT_ID)
+@click.argument("second_id", type=EVENT_ID)
 @click.option("--note", help="Why they are the same event (kept in the history).")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_context
@@ -832,6 +835,8 @@ def merge(obj, first_id, second_id, note, yes) -> None:
     from tracker.domain import clean
     from tracker.services.events import get_event, merge_events
 
+    if first_id == second_id:  # refused before the question, as merge_events would
+        raise TrackerError(f"cannot merge event {first_id} with itself")
     with unit_of_work(obj.engine()) as session:
         kept = get_event(session, min(first_id, second_id))
         gone = get_event(session, max(first_id, second_id))
@@ -1106,7 +1111,7 @@ def article_set_date(obj, article_id, date) -> None:
     day = parse_day_option(date, "publication date")
     with unit_of_work(obj.engine()) as session:
         before = get_article(session, article_id).published
-        outcome = set_article_date(session, article_id, day)
+        outcome = set_article_date(session, article_id, day, today=dt.date.today())
     was = before.isoformat() if before else "no date found"
     click.echo(f"article {article_id}: date {was} → {day.isoformat()}")
     echo_plain(outcome.summary())
@@ -1509,38 +1514,22 @@ def export(obj, actor, type_, status, since, until, during, search, fmt, output)
     iCalendar holds planned, proposed, postponed and cancelled events with a time, with
     stable UIDs so a calendar subscribed to the file updates instead of duplicating.
     """
-    import hashlib
-    import os
-    import tempfile
-
     from sqlalchemy.orm import Session
 
     from tracker.services.export import export_events
+    from tracker.services.export_file import calendar_id, export_to_file
 
-    engine = obj.engine()
-    calendar_id = hashlib.sha256(
-        engine.url.render_as_string(hide_password=True).encode()
-    ).hexdigest()[:12]
-    with Session(engine) as session:
+    with Session(obj.engine()) as session:
         filt = _build_filter(actor, type_, status, since, until, during, search)
         if not output:
-            count = export_events(session, fmt, sys.stdout, filt, calendar_id=calendar_id)
+            count = export_events(
+                session, fmt, sys.stdout, filt, calendar_id=calendar_id(session)
+            )
             click.echo(f"exported {count} events", err=True)
             return
-        target = os.path.abspath(output)
-        folder = os.path.dirname(target)
-        if not os.path.isdir(folder):
-            raise TrackerError(f"no folder {folder!r} to write {output!r} into")
         # written beside the target and renamed into place: a failed export never leaves a
         # half-written file where a calendar or a script reads the last good one
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tracker-export-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                count = export_events(session, fmt, out, filt, calendar_id=calendar_id)
-            os.replace(temp, target)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        count = export_to_file(session, fmt, output, filt)
     from tracker.domain import clean
 
     click.echo(f"exported {count} events to {clean(output)}", err=True)

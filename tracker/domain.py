@@ -110,6 +110,17 @@ def future_occurrence(status: str, when: When | None, today: dt.date) -> str | N
     )
 
 
+def future_publication(day: dt.date, today: dt.date) -> str | None:
+    """Why a person may not give an article the publication date ``day`` (after today), or
+    None: its events would be read against a day that has not come."""
+    if day <= today:
+        return None
+    return (
+        f"an article cannot have been published in the future ({day_label(day)} is after "
+        f"today, {day_label(today)})"
+    )
+
+
 # English names, not the locale's (strftime's %a/%b follow LC_TIME)
 _WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_ABBR = (
@@ -431,6 +442,20 @@ def name_variants(name: str) -> list[str]:
     if folded != bare:
         variants += [folded, f"the {folded}"]
     return list(dict.fromkeys(variants))
+
+
+TITLE_LIMIT = 500  # characters, as the column holds
+
+
+def check_title(title: str) -> str:
+    """A title a person typed, without its outer spaces; one longer than the column holds is
+    refused (never cut without a word). Empty is left to the caller (made, or refused)."""
+    title = title.strip()
+    if len(title) > TITLE_LIMIT:
+        raise TrackerError(
+            f"a title is at most {TITLE_LIMIT} characters (this one has {len(title)})"
+        )
+    return title
 
 
 def title_for(event_type: str, actors: list[ActorRole]) -> str:

@@ -39,7 +39,8 @@ async def open_details(pilot, event_id: int) -> None:
 @async_test
 async def test_set_an_articles_date_from_the_details_with_a_live_preview(engine):
     event_id = ingest(engine)
-    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    # a day after the new date: an article cannot be dated after today
+    app = TrackerApp(engine, today=dt.date(2025, 3, 20), prewarm=False)
     async with app.run_test(size=SIZE) as pilot:
         await open_details(pilot, event_id)
         await pilot.press("D")
@@ -67,6 +68,55 @@ async def test_set_an_articles_date_from_the_details_with_a_live_preview(engine)
         assert get_event(s, event_id).when_start == dt.date(2025, 3, 5)
         article = s.scalar(select(Article))
         assert (article.published, article.date_source) == (dt.date(2025, 3, 3), "given")
+
+
+@async_test
+async def test_an_articles_date_is_read_backward_and_never_after_today(engine):
+    """As for `tracker article set-date`: "Sunday" is the last Sunday (it was the nearest one,
+    the next Sunday when that was closer), and a day after today is refused."""
+    event_id = ingest(engine)
+    app = TrackerApp(engine, today=TODAY, prewarm=False)  # Thu 20 Feb 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await open_details(pilot, event_id)
+        await pilot.press("D")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, ArticleDateForm)
+        preview = form.query_one("#article-date-preview", Static)
+        form.query_one("#article-date", Input).value = "Sunday"  # the 16th, not the 23rd
+        await settle(pilot)
+        assert "Sun 16 Feb 2025" in str(preview.render())
+        for future in ("next Friday", "2025-02-21"):
+            form.query_one("#article-date", Input).value = future
+            await settle(pilot)
+            assert "cannot have been published in the future" in str(preview.render())
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.screen is form
+        form.query_one("#article-date", Input).value = "Sunday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailsScreen)
+    with unit_of_work(engine) as s:
+        assert s.scalar(select(Article)).published == dt.date(2025, 2, 16)
+
+
+def test_the_command_line_refuses_a_publication_date_after_today(engine, db_url):
+    from click.testing import CliRunner
+
+    from tracker.cli import cli
+
+    ingest(engine)
+    with unit_of_work(engine) as s:
+        article_id = s.scalar(select(Article.id))
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    args = ["--db", db_url, "article", "set-date", str(article_id), tomorrow]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("tracker: error: an article cannot have been published in")
+    assert len(result.stderr.splitlines()) == 1
+    with unit_of_work(engine) as s:
+        assert s.scalar(select(Article)).published == dt.date(2025, 2, 10)
 
 
 @async_test

@@ -6,7 +6,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 from textual.widgets import Button, Input, Select, Static
-from tui_helpers import TODAY, async_test, goto, screen_lines, settle
+from tui_helpers import TODAY, async_test, goto, screen_lines, settle, widget_text
 
 from tracker.db.models import Event, Mention
 from tracker.db.session import unit_of_work
@@ -181,6 +181,57 @@ async def test_undo_takes_back_a_status_change_with_a_new_one(engine, seeded):
             assert len(get_event(s, seeded["ceasefire"]).status_changes) == 3
 
 
+async def _set_status(pilot, title: str, status: str, effective: str) -> None:
+    app = pilot.app
+    await goto(pilot, title)
+    await pilot.press("s")
+    await settle(pilot)
+    assert isinstance(app.screen, StatusForm)
+    app.screen.query_one("#new-status", Select).value = status
+    await settle(pilot)
+    app.screen.query_one("#effective", Input).value = effective
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert not isinstance(app.screen, StatusForm)
+
+
+@async_test
+async def test_undo_of_a_change_that_moved_the_event_moves_it_back(engine, seeded):
+    app = make_app(engine)  # today 15 Mar 2025; the ceasefire is planned for 3 Jun 2025
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _set_status(pilot, "Ceasefire agreement signed", "occurred", "yesterday")
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            assert (event.status, event.when_start) == ("occurred", dt.date(2025, 3, 14))
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["ceasefire"])
+            # planned again, and for its own time: not left overdue on the 14th
+            assert event.status == "planned"
+            assert (event.when_start, event.precision) == (dt.date(2025, 6, 3), "day")
+            assert event.status_changes[-1].note == "undo: back to planned, Tue 3 Jun 2025"
+        row = next(line for line in screen_lines(app) if "Ceasefire" in line)
+        assert "3 Jun 2025" in row and "planned" in row
+
+
+@async_test
+async def test_undo_back_to_occurred_leaves_the_event_where_it_happened(engine, seeded):
+    app = make_app(engine)  # the EU aid package occurred on 5 Nov 2024
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _set_status(pilot, "EU aid package for Ukraine", "cancelled", "today")
+        await pilot.press("u")
+        await settle(pilot)
+        with unit_of_work(engine) as s:
+            event = get_event(s, seeded["aid"])
+            assert event.status == "occurred"
+            assert (event.when_start, event.precision) == (dt.date(2024, 11, 5), "day")
+            assert event.status_changes[-1].previous_when_start is None
+
+
 @async_test
 async def test_undo_takes_back_an_edit(engine, seeded):
     app = make_app(engine)
@@ -260,3 +311,95 @@ async def test_undo_restores_a_deleted_event_whole(engine, seeded):
         await settle(pilot)
         assert app.timeline.total == 1
         assert app.timeline.current.title == "Trump and Putin phone call"
+
+
+def _fully_shown(screen, widget) -> bool:
+    """Every line of ``widget`` is on screen (not clipped by the dialog or the terminal)."""
+    placed = screen._compositor.visible_widgets.get(widget)  # (region, clip) when visible
+    return placed is not None and placed[1].contains_region(placed[0])
+
+
+@async_test
+async def test_at_80x24_a_forms_conflict_message_and_its_buttons_are_in_view(engine, seeded):
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("s")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, StatusForm)
+        with unit_of_work(engine) as s:
+            change_status(s, seeded["ceasefire"], "cancelled", note="elsewhere")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        message = form.query_one("#status-error", Static)
+        assert "Press Save again" in str(message.render())
+        assert _fully_shown(form, message) and _fully_shown(form, form.query_one("#save"))
+        await pilot.press("escape")
+        await settle(pilot)
+        # the edit form: the same after a conflict, and after a value it cannot save
+        await goto(pilot, "Ceasefire agreement signed")
+        await pilot.press("e")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, EventForm)
+        with unit_of_work(engine) as s:
+            edit_event(s, seeded["ceasefire"], title="Renamed elsewhere")
+        form.query_one("#title", Input).value = "Mine"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        message = form.query_one("#form-error", Static)
+        assert "Renamed elsewhere" in str(message.render())
+        assert _fully_shown(form, message) and _fully_shown(form, form.query_one("#save"))
+
+
+@async_test
+async def test_the_ingest_dialog_lists_every_failure_and_its_buttons_stay_reachable(
+    engine, seeded, tmp_path
+):
+    for i in range(20):
+        (tmp_path / f"scan{i:02d}.txt").write_bytes(b"a\x00b")  # binary: each one fails
+    app = make_app(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#ingest-path", Input).value = str(tmp_path)
+        await pilot.press("enter")
+        await settle(pilot)
+        log = dialog.query_one("#ingest-log", Static)
+        shown = widget_text(log)
+        assert "20 failed" in shown
+        # no failure is cut off: the last one is drawn too
+        assert all(f"scan{i:02d}.txt" in shown for i in range(20)), shown
+        for _ in range(10):  # the dialog scrolls from the path field to its buttons
+            await pilot.press("pagedown")
+        await settle(pilot)
+        assert _fully_shown(dialog, dialog.query_one("#close", Button))
+
+
+@async_test
+async def test_a_type_or_status_chosen_with_the_keys_hands_the_keys_back_to_the_timeline(
+    engine, seeded
+):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # t / S open the list; the first entry is "any"
+        await pilot.press("t", "down", "enter")
+        await settle(pilot)
+        assert app.filter_bar.filter.types == ("call",)
+        assert isinstance(app.focused, TimelineView)
+        await pilot.press("x")
+        await settle(pilot)
+        await pilot.press("S", "down", "down", "enter")
+        await settle(pilot)
+        assert app.filter_bar.filter.statuses == ("planned",)
+        assert isinstance(app.focused, TimelineView)
+        # the moving keys move the cursor instead of being swallowed by the select
+        await pilot.press("home")
+        assert app.timeline.cursor == 0
+        await pilot.press("j")
+        assert app.timeline.cursor == 1

@@ -70,6 +70,91 @@ async def test_agenda_lists_overdue_due_and_upcoming_with_sources(engine, seeded
         assert len(app.screen_stack) == 1
 
 
+async def _select_in_list(pilot, screen, title: str) -> None:
+    """Highlight the event ``title`` in an agenda or changes list and open it."""
+    options = screen.query_one(OptionList)
+    event_id = next(e.id for s in screen.sections for e in s.events if e.title == title)
+    options.highlighted = next(
+        i
+        for i in range(options.option_count)
+        if (options.get_option_at_index(i).id or "").startswith(f"event-{event_id}-")
+    )
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DetailsScreen)
+
+
+async def _mark_occurred(pilot) -> None:
+    await pilot.press("s")
+    await settle(pilot)
+    pilot.app.screen.query_one("#new-status", Select).value = "occurred"
+    await settle(pilot)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, DetailsScreen)
+    await pilot.press("escape")
+    await settle(pilot)
+
+
+@async_test
+async def test_the_agenda_shows_a_follow_up_done_from_it_when_you_come_back(engine, seeded):
+    from tracker.domain import When
+    from tracker.services.events import ActorRole, add_event
+
+    with unit_of_work(engine) as s:  # two planned events whose time has passed (today 15 Mar)
+        for title, day in (("Lavrov and Rubio meet", 10), ("Orban visits Beijing", 11)):
+            add_event(
+                s, type="meeting", status="planned", actors=[ActorRole("Russia")], title=title,
+                when=When(dt.date(2025, 3, day), dt.date(2025, 3, day), "day"),
+            )  # fmt: skip
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        agenda = app.screen
+        overdue = [e.title for e in agenda.sections[0].events]
+        assert "Lavrov and Rubio meet" in overdue and "Orban visits Beijing" in overdue
+        await _select_in_list(pilot, agenda, "Orban visits Beijing")
+        await pilot.press("escape")  # only looked: the list and its cursor stay
+        await settle(pilot)
+        options = agenda.query_one(OptionList)
+        orban = next(e.id for e in agenda.sections[0].events if e.title == "Orban visits Beijing")
+        highlighted = options.get_option_at_index(options.highlighted).id or ""
+        assert highlighted.startswith(f"event-{orban}-")
+        await _select_in_list(pilot, agenda, "Lavrov and Rubio meet")
+        await _mark_occurred(pilot)
+        assert app.screen is agenda
+        overdue = [e.title for e in agenda.sections[0].events]
+        assert "Lavrov and Rubio meet" not in overdue and "Orban visits Beijing" in overdue
+        assert "Lavrov and Rubio meet" not in list_text(agenda)
+
+
+@async_test
+async def test_the_changes_view_keeps_its_span_after_a_change_made_from_it(engine, seeded):
+    with Session(engine) as s:
+        user = database_user(s)
+        mark_seen(s, user, dt.datetime(2025, 3, 2))
+    with unit_of_work(engine) as s:
+        s.execute(update(Event).values(created_at=dt.datetime(2025, 3, 1)))
+        s.execute(update(StatusChange).values(recorded_at=dt.datetime(2025, 3, 1)))
+    with unit_of_work(engine) as s:
+        change_status(s, seeded["meeting"], "planned", note="dates agreed")
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        changes = app.screen
+        assert "proposed → planned" in list_text(changes)
+        await _select_in_list(pilot, changes, "Zelenskyy and Trump meet in Washington")
+        await _mark_occurred(pilot)
+        assert app.screen is changes
+        text = list_text(changes)
+        # the move it listed is still there, with the one just made
+        assert "proposed → planned" in text and "planned → occurred" in text
+
+
 @async_test
 async def test_changes_are_marked_listed_and_the_mark_moves(engine, seeded):
     with Session(engine) as s:
@@ -130,6 +215,33 @@ async def test_export_writes_the_current_filter_to_a_file(engine, seeded, tmp_pa
         rows = list(csv.DictReader(f))
     titles = {r["title"] for r in rows}
     assert titles == {"Trump and Putin phone call", "Zelenskyy and Trump meet in Washington"}
+
+
+@async_test
+async def test_a_file_name_with_a_formats_extension_picks_that_format(engine, seeded, tmp_path):
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("E")
+        await settle(pilot)
+        screen = app.screen
+        chosen = screen.query_one("#export-format", Select)
+        assert chosen.value == "jsonl"
+        path = screen.query_one("#export-path", Input)
+        for name, fmt in (("a.ics", "ics"), ("b.plover.jsonl", "plover"), ("c.jsonl", "plover"),
+                          ("d.JSONL", "plover"), ("e.txt", "plover"), ("f.jsonl", "plover")):
+            path.value = str(tmp_path / name)
+            await settle(pilot)
+            assert chosen.value == fmt, name  # PLOVER is JSON Lines: a .jsonl name keeps it
+        path.value = str(tmp_path / "all.csv")  # the format shown was JSON Lines
+        await settle(pilot)
+        assert chosen.value == "csv"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+    with open(tmp_path / "all.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 6 and "title" in rows[0]
 
 
 @async_test

@@ -336,6 +336,7 @@ def merge_actors(session: Session, keep: str, absorb: str) -> Actor:
     moved_aliases = [(a.alias, a.alias_key) for a in gone.aliases]
     gone_name = gone.name
     session.execute(delete(ActorAlias).where(ActorAlias.actor_id == gone.id))
+    session.expire(gone, ["aliases"])  # deleted above: the cascade must not delete them again
     session.flush()
     session.delete(gone)
     session.flush()

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 from tracker.db.models import Actor as StoredActor
 from tracker.db.models import Article, Event, Mention, Participation, StatusChange
 from tracker.db.session import id_fits, unit_of_work
-from tracker.domain import When, when_label
+from tracker.domain import When, future_publication, when_label
 from tracker.errors import NotFoundError, TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent
 from tracker.services.events import (
@@ -468,8 +468,14 @@ def _after_removal(session: Session, event: Event, outcome: ReextractOutcome) ->
     refresh_search_text(event)
 
 
-def set_article_date(session: Session, article_id: int, day: dt.date) -> ReextractOutcome:
-    """Correct an article's publication date: its events are read again against it."""
+def set_article_date(
+    session: Session, article_id: int, day: dt.date, *, today: dt.date | None = None
+) -> ReextractOutcome:
+    """Correct an article's publication date: its events are read again against it.
+    ``today``: a person's correction, checked against it (no date after today)."""
+    refused = future_publication(day, today) if today is not None else None
+    if refused:
+        raise TrackerError(refused)
     return reextract_article(session, article_id, new_date=day)
 
 

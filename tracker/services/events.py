@@ -18,6 +18,7 @@ from tracker.domain import (
     When,
     check_role,
     check_status,
+    check_title,
     check_type,
     concurrent_change,
     current_status,
@@ -159,6 +160,8 @@ def add_event(
     refused = future_occurrence(status_, when, today) if today is not None else None
     if refused:
         raise TrackerError(refused)
+    if origin == "manual" and title:
+        title = check_title(title)  # a person's title is refused when too long, never cut
     if typed_actors:
         actors = _canonical(session, actors)  # unknown names fail before anything is added
     title = (title or "").strip() or title_for(type_, actors)
@@ -284,17 +287,23 @@ def edit_event(
     notes: str | None = None,
     expected_version: int | None = None,
     typed_actors: bool = False,
+    today: dt.date | None = None,
 ) -> Event:
-    """Change what an event is; its status moves only through change_status."""
+    """Change what an event is; its status moves only through change_status. ``today``: a
+    person's edit, checked against it (an occurred event is not moved after today)."""
     event = get_event(session, event_id)
     _check_version(event, expected_version)
+    if today is not None and when is not None and not clear_when and when != event_when(event):
+        refused = future_occurrence(event.status, when, today)
+        if refused:
+            raise TrackerError(refused)
     before = _editable_values(event)
     if type is not None:
         event.type = check_type(type)
     if title is not None:
         if not title.strip():
             raise TrackerError("a title cannot be empty")
-        event.title = title.strip()[:500]
+        event.title = check_title(title)
     if when is not None or clear_when:
         set_when(event, None if clear_when else when, reported_day(event))
     if actors is not None:

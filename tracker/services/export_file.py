@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 
@@ -21,6 +22,20 @@ def calendar_id(session: Session) -> str:
     """Stable per database, so calendar UIDs stay the same from one export to the next."""
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
     return hashlib.sha256(url.encode()).hexdigest()[:12]
+
+
+def _file_mode(target: str) -> int:
+    """The permissions the export gets: those of the file it replaces, else a new file's
+    (0666 less the umask), not the private 0600 of the temporary file it is written in."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        pass
+    # the umask can only be read by setting it: set a stricter one for that instant, so a file
+    # another thread creates meanwhile is never more open than it should be
+    umask = os.umask(0o077)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def export_to_file(
@@ -48,6 +63,7 @@ def export_to_file(
             count = export_events(
                 session, fmt, out, filt, calendar_id=calendar_id(session), progress=progress
             )
+        os.chmod(temp, _file_mode(target))
         os.replace(temp, target)
     except BaseException:
         os.unlink(temp)

@@ -1,17 +1,20 @@
 """Taking back this session's last write: an event kept whole before its deletion, and put
-back as it was (same id, actors, evidence and status history)."""
+back as it was (same id, actors, evidence and status history); a status change taken back by a
+new change back, with the event's time put back where the change had moved it from."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Actor, Article, Event, Mention, Participation, StatusChange
+from tracker.domain import When
 from tracker.errors import ConflictError
 from tracker.services.actors import get_or_create_actor
-from tracker.services.events import get_event
+from tracker.services.events import change_status, event_when, get_event, set_when
 
 Row = dict[str, object]
 
@@ -85,3 +88,40 @@ def restore_event(session: Session, snapshot: EventSnapshot) -> Event:
         )
     session.flush()
     return event
+
+
+def undo_status_change(
+    session: Session,
+    event_id: int,
+    status: str,
+    *,
+    at: When | None,
+    moved_from: When | None,
+    expected_version: int | None,
+    today: dt.date | None = None,
+) -> StatusChange:
+    """Take back a status change typed by a person: a new change back to ``status`` at the same
+    effective time ``at`` (recorded later, so it wins, and the history stays complete).
+
+    The change back moves nothing by itself (back to occurred, the event stays where it is);
+    a change that had moved the event (marked occurred at another time) is taken back with
+    the move: the event returns to ``moved_from``, and the note says so.
+    """
+    note = f"undo: back to {status}"
+    if moved_from is not None:
+        note += f", {moved_from.label()}"
+    change = change_status(
+        session,
+        event_id,
+        status,
+        at=at,
+        note=note,
+        expected_version=expected_version,
+        keep_time=True,
+        today=today,
+    )
+    event = change.event
+    if moved_from is not None and event_when(event) != moved_from:
+        set_when(event, moved_from)
+        session.flush()
+    return change

@@ -21,6 +21,7 @@ from tracker.domain import (
     ActorRole,
     When,
     check_status,
+    check_title,
     check_type,
     concurrent_change,
     current_status,
@@ -155,6 +156,8 @@ def add_event(
     refused = future_occurrence(status_, when, today)
     if refused:
         raise TrackerError(refused)
+    if title:
+        title = check_title(title)
     with reader.write():
         canonical = []
         for spec in actors:
@@ -170,7 +173,7 @@ def add_event(
                 return None  # the services would fix the actor's country first
             if (found[0], spec.role) not in {(p[0], p[1]) for p in parts}:
                 parts.append((found[0], spec.role, found[1]))
-        title = ((title or "").strip() or title_for(type_, canonical))[:500]
+        title = (title or "").strip() or title_for(type_, canonical)[:500]
         created = utcnow()
         event_id = _insert(
             reader,

@@ -54,6 +54,7 @@ class Undo:
     before: EventDetails | None = None  # edit: the event as it was
     status: str = ""  # status: the status it had, and when the change took effect
     at: When | None = None
+    moved_from: When | None = None  # status: the time the change moved the event away from
     snapshot: undo_service.EventSnapshot | None = None  # delete: everything to put back
 
     @property
@@ -381,7 +382,11 @@ class TrackerApp(App[None]):
         self._with_details(event_id, show)
 
     def _after_write(self, event_id: int | None) -> None:
-        """Reload the timeline on the written event and refresh an open details view."""
+        """Reload the timeline on the written event and refresh an open details view; an
+        agenda or changes view under it reads again when it is back on top."""
+        for screen in self.screen_stack:
+            if isinstance(screen, EventListScreen):
+                screen.stale = True
         if event_id is None:
             self.timeline.reload(keep_index=True)
             return
@@ -442,6 +447,7 @@ class TrackerApp(App[None]):
                     notes=values.notes,
                     expected_version=version,
                     typed_actors=True,
+                    today=self.today(),
                 )
                 new_version = event.version
             if before is not None:
@@ -468,9 +474,19 @@ class TrackerApp(App[None]):
                     today=self.today(),
                 )
                 new_version = change.event.version
+                moved_from = event_service.previous_when(change)
         except (ConflictError, NotFoundError) as exc:
             raise self._stale(exc, event_id) from None
-        self._remember(Undo("status", event_id, new_version, status=previous, at=values.at))
+        self._remember(
+            Undo(
+                "status",
+                event_id,
+                new_version,
+                status=previous,
+                at=values.at,
+                moved_from=moved_from,
+            )
+        )
 
     def action_add(self) -> None:
         if len(self.screen_stack) > 1:
@@ -605,13 +621,14 @@ class TrackerApp(App[None]):
                     assert undo.snapshot is not None
                     undo_service.restore_event(session, undo.snapshot)
                 elif undo.kind == "status":
-                    event_service.change_status(
+                    undo_service.undo_status_change(
                         session,
                         undo.event_id,
                         undo.status,
                         at=undo.at,  # the same effective time, recorded later: it wins
-                        note=f"undo: back to {undo.status}",
+                        moved_from=undo.moved_from,
                         expected_version=undo.version,
+                        today=self.today(),
                     )
                 else:
                     before = undo.before
@@ -802,7 +819,9 @@ class TrackerApp(App[None]):
     def _set_article_date(self, article_id: int, day: dt.date) -> str:
         """Runs in the form's worker thread."""
         with unit_of_work(self.engine) as session:
-            outcome = article_service.set_article_date(session, article_id, day)
+            outcome = article_service.set_article_date(
+                session, article_id, day, today=self.today()
+            )
         return outcome.summary()
 
     def action_ingest(self) -> None:

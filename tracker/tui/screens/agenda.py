@@ -102,6 +102,7 @@ class EventListScreen(Screen[None]):
         self.engine = engine
         self._today = today
         self.sections: list[Section] | None = None
+        self.stale = False  # an event was written while this view was covered
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
@@ -116,6 +117,13 @@ class EventListScreen(Screen[None]):
 
     def load(self, session: Session) -> tuple[str, list[Section]]:
         raise NotImplementedError
+
+    def on_screen_resume(self) -> None:
+        """Back from an event changed meanwhile (marked occurred, postponed...): the list shows
+        it as it is now, the cursor staying on the same event."""
+        if self.stale:
+            self.stale = False
+            self.action_reload()
 
     def action_reload(self) -> None:
         self._load()
@@ -134,6 +142,8 @@ class EventListScreen(Screen[None]):
         self.sections = sections
         self.query_one("#list-summary", Static).update(summary)
         options = self.query_one(OptionList)
+        was = options.highlighted
+        was_id = options.get_option_at_index(was).id if was is not None else None
         options.clear_options()
         items: list[Option | None] = []
         for section in sections:
@@ -148,9 +158,18 @@ class EventListScreen(Screen[None]):
         if not sections:
             items.append(Option(Line(self.EMPTY, "italic").content(), disabled=True))
         options.add_options(items)
-        first = next((i for i, o in enumerate(items) if o is not None and not o.disabled), None)
-        if first is not None:
-            options.highlighted = first
+        selectable = [i for i, o in enumerate(items) if o is not None and not o.disabled]
+        if not selectable:
+            return
+        if was is None:  # a first load: the first event
+            options.highlighted = selectable[0]
+            return
+        # a reload: the same event if it is still listed, else the one now at its place
+        same = was_id.rsplit("-", 1)[0] + "-" if was_id else None
+        options.highlighted = next(
+            (i for i in selectable if same and (items[i].id or "").startswith(same)),
+            next((i for i in selectable if i >= was), selectable[-1]),
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -223,6 +242,7 @@ class ChangesScreen(EventListScreen):
     ) -> None:
         super().__init__(engine, today)
         self.since = since  # None: the user's mark in the database
+        self._window: tuple[dt.datetime | None, dt.datetime] | None = None  # (mark, since)
 
     def load(self, session: Session) -> tuple[str, list[Section]]:
         from tracker.db.models import utcnow
@@ -231,8 +251,10 @@ class ChangesScreen(EventListScreen):
 
         user = database_user(session)
         now = utcnow()
-        mark = self.since or last_seen(session, user)
-        since = mark or now - dt.timedelta(days=7)
+        if self._window is None:  # a reload lists the same span again, not just since now
+            mark = self.since or last_seen(session, user)
+            self._window = (mark, mark or now - dt.timedelta(days=7))
+        mark, since = self._window
         found = changes_since(session, since)
         new = tuple(
             listed(e, f"new · recorded {e.created_at:%d %b %Y %H:%M}") for e in found.new_events

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain import clean, day_label
+from tracker.domain import clean, day_label, future_publication
 from tracker.errors import TrackerError
 from tracker.extract.dates import parse_when
 from tracker.tui.screens.form import FormScreen, Saved
@@ -59,7 +59,7 @@ class ArticleDateForm(FormScreen[str]):
 
     def compose(self) -> ComposeResult:
         first = self.articles[0]
-        with Vertical(id="article-date-form", classes="dialog"):
+        with VerticalScroll(id="article-date-form", classes="dialog"):
             yield Label("Correct an article's date", classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("Article", classes="field-label")
@@ -105,15 +105,17 @@ class ArticleDateForm(FormScreen[str]):
         if not text:
             return None, "give the day it was published (e.g. 2025-01-24)"
         try:
-            return dt.date.fromisoformat(text), None
+            day = dt.date.fromisoformat(text)
         except ValueError:
-            pass
-        when = parse_when(text, self._today())
-        if when is None:
-            return None, f"“{text}” is not a date I understand"
-        if when.precision != "day":
-            return None, f"“{text}” is {when.label()}, not a single day"
-        return when.start, None
+            # a publication is now or past: "Monday" is the last one, as for set-date
+            when = parse_when(text, self._today(), "backward")
+            if when is None:
+                return None, f"“{text}” is not a date I understand"
+            if when.precision != "day":
+                return None, f"“{text}” is {when.label()}, not a single day"
+            day = when.start
+        refused = future_publication(day, self._today())
+        return (None, refused) if refused else (day, None)
 
     def _preview(self) -> None:
         day, error = self._parsed()

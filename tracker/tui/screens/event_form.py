@@ -320,12 +320,12 @@ class EventForm(FormScreen[int | None]):
         if self._saving:
             return
         values, errors = self._validate()
-        error = self.query_one("#form-error", Static)
         if values is None:
-            error.update(styled("Not saved: " + "; ".join(clean(e) for e in errors), "bold $error"))
+            message = "Not saved: " + "; ".join(clean(e) for e in errors)
+            self.show_error(styled(message, "bold $error"))
             return
         self._saving = True
-        error.update(styled("saving…", "$text-muted"))
+        self.query_one("#form-error", Static).update(styled("saving…", "$text-muted"))
         self._save(values, self.version)
 
     @work(thread=True, exclusive=True, group="save")

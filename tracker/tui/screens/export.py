@@ -30,6 +30,13 @@ FORMAT_LABELS = {
 }
 
 
+def format_of(path: str) -> str | None:
+    """The format a file name's extension names ("x.plover.jsonl": plover), or None."""
+    name = path.strip().lower()
+    by_length = sorted(EXTENSIONS.items(), key=lambda item: -len(item[1]))
+    return next((fmt for fmt, ext in by_length if name.endswith("." + ext)), None)
+
+
 def default_path(fmt: str, today: dt.date) -> str:
     return os.path.join("~", f"tracker-{today.isoformat()}.{EXTENSIONS[fmt]}")
 
@@ -86,6 +93,18 @@ class ExportScreen(ModalScreen[int | None]):
         suggested = {default_path(f, self._today()) for f in FORMATS}
         if path.value in suggested and event.value in FORMATS:
             path.value = default_path(str(event.value), self._today())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A file name typed with a format's extension ("events.csv") picks that format, so
+        what is written is what the name says (JSON Lines in a .csv file, before)."""
+        if event.input.id != "export-path":
+            return
+        chosen = self.query_one("#export-format", Select)
+        named = format_of(event.value)
+        if named is not None and named != chosen.value:
+            if named == "jsonl" and chosen.value == "plover":
+                return  # PLOVER is JSON Lines too
+            chosen.value = named
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

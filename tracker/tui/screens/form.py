@@ -63,7 +63,15 @@ class FormScreen(ModalScreen[Result], Generic[Result]):
             self.dismiss(event.worker.result.result)
 
     def show_error(self, content) -> None:
-        self.query_one(f"#{self.ERROR_ID}", Static).update(content)
+        """Put a message under the fields and scroll the form to it: on a small terminal
+        (80x24) a conflict's message is taller than the space left below the fields."""
+        message = self.query_one(f"#{self.ERROR_ID}", Static)
+        message.update(content)
+        self.call_after_refresh(self._show_message, message)
+
+    def _show_message(self, message: Static) -> None:
+        message.scroll_visible(animate=False)
+        self.query_one("#save", Button).scroll_visible(animate=False)
 
     def action_save(self) -> None:
         raise NotImplementedError

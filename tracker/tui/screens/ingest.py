@@ -6,7 +6,7 @@ from sqlalchemy import Engine
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -32,7 +32,7 @@ class IngestScreen(ModalScreen[bool]):
         self.ingested = False
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="ingest", classes="dialog"):
+        with VerticalScroll(id="ingest", classes="dialog"):
             yield Label("Ingest articles", classes="dialog-title")
             with Horizontal(classes="row"):
                 yield Label("Path", classes="field-label")

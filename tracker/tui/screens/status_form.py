@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from tracker.domain import STATUSES, When, clean
@@ -86,7 +86,7 @@ class StatusForm(FormScreen[bool]):
     def compose(self) -> ComposeResult:
         e = self.event
         others = [s for s in STATUSES if s != e.status]
-        with Vertical(id="status-form", classes="dialog"):
+        with VerticalScroll(id="status-form", classes="dialog"):
             yield Label(f"Change status of #{e.id}", classes="dialog-title")
             yield Static(
                 Line(clean(e.title), "bold").append(f"  — now {e.status}, {e.when_text}").content(),
@@ -202,9 +202,7 @@ class StatusForm(FormScreen[bool]):
             return
         plan, error = self._parsed()
         if error or plan is None:
-            self.query_one("#status-error", Static).update(
-                styled("Not saved: " + (error or ""), "bold $error")
-            )
+            self.show_error(styled("Not saved: " + (error or ""), "bold $error"))
             return
         values = StatusFormValues(
             status=self._status(),

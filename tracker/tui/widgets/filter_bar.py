@@ -91,6 +91,11 @@ class FilterBar(Vertical):
             self._apply(self.filter.with_(types=value))
         elif event.select.id == "filter-status":
             self._apply(self.filter.with_(statuses=value))
+        focused = self.screen.focused
+        if focused is not None and event.select in focused.ancestors_with_self:
+            # a choice made with the keys (t or S, arrows, Enter) is a finished filter, as
+            # Enter in a text field is: back to the timeline, so j and k move again
+            self.app.action_focus_timeline()
 
     @work(exclusive=True, group="actor-filter")
     async def _set_actor(self, value: str) -> None:
