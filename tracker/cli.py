@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
 import sys
@@ -59,6 +60,10 @@ class TrackerGroup(click.Group):
             return super().invoke(ctx)
         except TrackerError as exc:
             fail(str(exc))
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of the output went away (`| head`): click ends quietly
+            fail(_system_failure(exc))
         except Exception as exc:
             driver = _driver_failure(exc)
             if driver is not None:
@@ -80,6 +85,12 @@ class TrackerGroup(click.Group):
             if isinstance(exc, SQLAlchemyError):
                 fail(f"database error: {str(exc).splitlines()[0]}")
             raise
+
+
+def _system_failure(exc: OSError) -> str:
+    """The line for an error of the system (a full disk, an I/O error on the output...)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{reason}: {exc.filename}" if exc.filename else f"system error: {reason}"
 
 
 def _database_failure(reason: str, operational: bool) -> str:
@@ -1501,38 +1512,27 @@ def export(obj, actor, type_, status, since, until, during, search, fmt, output)
     iCalendar holds planned, proposed, postponed and cancelled events with a time, with
     stable UIDs so a calendar subscribed to the file updates instead of duplicating.
     """
-    import hashlib
-    import os
-    import tempfile
-
     from sqlalchemy.orm import Session
 
     from tracker.services.export import export_events
+    from tracker.services.export_file import calendar_id, export_to_file
 
-    engine = obj.engine()
-    calendar_id = hashlib.sha256(
-        engine.url.render_as_string(hide_password=True).encode()
-    ).hexdigest()[:12]
-    with Session(engine) as session:
+    with Session(obj.engine()) as session:
         filt = _build_filter(actor, type_, status, since, until, during, search)
         if not output:
-            count = export_events(session, fmt, sys.stdout, filt, calendar_id=calendar_id)
+            try:
+                count = export_events(
+                    session, fmt, sys.stdout, filt, calendar_id=calendar_id(session)
+                )
+            except OSError as exc:
+                if exc.errno == errno.EPIPE:
+                    raise
+                raise TrackerError(
+                    f"cannot write the output: {exc.strerror or exc}; it is incomplete"
+                ) from None
             click.echo(f"exported {count} events", err=True)
             return
-        target = os.path.abspath(output)
-        folder = os.path.dirname(target)
-        if not os.path.isdir(folder):
-            raise TrackerError(f"no folder {folder!r} to write {output!r} into")
-        # written beside the target and renamed into place: a failed export never leaves a
-        # half-written file where a calendar or a script reads the last good one
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".tracker-export-")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                count = export_events(session, fmt, out, filt, calendar_id=calendar_id)
-            os.replace(temp, target)
-        except BaseException:
-            os.unlink(temp)
-            raise
+        count = export_to_file(session, fmt, output, filt)
     from tracker.domain import clean
 
     click.echo(f"exported {count} events to {clean(output)}", err=True)
