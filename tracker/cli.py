@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXIT_PARTLY = 1  # a batch where some items went in and some failed
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 
 def echo(text: object = "", **kwargs) -> None:
@@ -1236,39 +1237,56 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     show_bar = len(files) > 1 and sys.stderr.isatty()
     options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
 
+    # every outcome as it comes, so that Ctrl-C can still say what went in
+    done: list = []
+
     def report_failure(outcome) -> None:
+        done.append(outcome)
         if outcome.state in ("skipped", "failed"):
             echo(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
 
-    if show_bar:
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+    try:
+        if show_bar:
+            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
 
-            def progress(_done, _total, outcome) -> None:
-                bar.update(1)
-                report_failure(outcome)
+                def progress(_done, _total, outcome) -> None:
+                    bar.update(1)
+                    report_failure(outcome)
 
-            report = ingest_files(engine, files, day, progress=progress, **options)
-    else:
-        report = ingest_files(
-            engine, files, day, progress=lambda *a: report_failure(a[2]), **options
+                ingest_files(engine, files, day, progress=progress, **options)
+        else:
+            ingest_files(engine, files, day, progress=lambda *a: report_failure(a[2]), **options)
+        if urls:
+            from tracker.services.web import ingest_urls
+
+            ingest_urls(engine, urls, day, jobs=options["jobs"], on_outcome=report_failure)
+    except KeyboardInterrupt:
+        # each article is stored whole or not at all: the one being stored was rolled back
+        _ingest_report(problems, done)
+        echo(
+            "tracker: interrupted; the articles listed are stored, the others are not: "
+            "run the same command again to read the rest",
+            err=True,
         )
-    if urls:
-        from tracker.services.web import ingest_urls
+        sys.exit(EXIT_INTERRUPTED)
+    report = _ingest_report(problems, done)
+    if report.skipped:
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
-        from_web = ingest_urls(engine, urls, day, jobs=options["jobs"]).outcomes
-        for outcome in from_web:
-            report_failure(outcome)
-        report.outcomes += from_web
-    for outcome in report.outcomes:
+
+def _ingest_report(problems: list, outcomes: list):
+    """Print one line per article that went in (or was known) and the summary."""
+    from tracker.services.ingest import IngestReport
+
+    for outcome in outcomes:
         if outcome.state == "ingested":
             echo(_ingested_line(outcome))
         elif outcome.state == "duplicate":
             echo(f"{outcome.path}: {outcome.reason}, nothing to do")
-    report.outcomes[:0] = problems
+    report = IngestReport([*problems, *outcomes])
     echo(report.summary(with_problems=False))
-    if report.skipped:
-        went_in = report.articles_read + report.duplicates
-        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
+    return report
 
 
 def _ingested_line(outcome) -> str:

@@ -1644,6 +1644,16 @@ def _init_worker(known: Sequence[ActorEntry]) -> None:
     _worker_actors = known
 
 
+def start_worker(known: Sequence[ActorEntry]) -> None:
+    """A worker process's start: Ctrl-C reaches the whole process group, and only the parent
+    acts on it (it stops the workers and keeps what was stored); a worker that took it too
+    would print a traceback for each of them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(known)
+
+
 def _extract_job(job: tuple) -> tuple[Extraction | None, str | None]:
     text, source, published, time_budget = job
     try:
@@ -1688,7 +1698,7 @@ def ingest_files(
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         pool = multiprocessing.get_context(method).Pool(
-            min(jobs, total), initializer=_init_worker, initargs=(known,)
+            min(jobs, total), initializer=start_worker, initargs=(known,)
         )
     window = max(8, 8 * jobs)
 

@@ -428,7 +428,7 @@ def ingest_urls(
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(
-        jobs, initializer=ingest._init_worker, initargs=(known,)
+        jobs, initializer=ingest.start_worker, initargs=(known,)
     )
     try:
         prepared = pool.imap(_prepare_url, [(url, published, limits) for url in urls], 1)
