@@ -93,6 +93,26 @@ def test_two_globs_in_one_folder_both_match_and_a_file_named_twice_is_read_once(
     assert problems == []
 
 
+def test_an_empty_path_names_nothing_and_reads_nothing(tmp_path, monkeypatch):
+    """`tracker ingest "$INBOX"` with INBOX unset: Path("") is the current folder, and every
+    article under it was read."""
+    (tmp_path / "stray.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files, problems = collect_paths(["", "  "])
+    assert files == []
+    assert [(p.state, p.reason) for p in problems] == [
+        ("skipped", "an empty path names nothing")
+    ] * 2
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", ""])
+    assert result.exit_code == 2
+    assert "tracker: skipped '': an empty path names nothing" in result.output
+    assert "0 ingested, 0 already known, 1 failed" in result.output
+    extract = CliRunner().invoke(cli, ["extract", ""])
+    assert extract.exit_code == 2
+    assert extract.output == "tracker: error: an empty path names no file\n"
+
+
 def test_unreadable_folders_and_files_inside_them_are_reported(tmp_path, monkeypatch):
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("x")

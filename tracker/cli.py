@@ -1158,6 +1158,8 @@ def _read_article_file(path: str) -> str:
     from tracker.services.ingest import read_article_text
     from tracker.sources import is_url
 
+    if not path.strip():
+        raise TrackerError("an empty path names no file")  # Path("") is the current folder
     try:
         if is_url(path):
             from tracker.services.web import read_web_page

@@ -281,6 +281,11 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
         # in one folder ("news/2024-*", "news/2025-*") must both read it; the paths found
         # twice are dropped below
         visited: set[tuple[int, int]] = set()
+        if not spec.strip():
+            # Path("") is the current folder: `tracker ingest "$INBOX"` with INBOX unset
+            # must not read everything under it
+            problems.append(ArticleOutcome(repr(spec), "skipped", "an empty path names nothing"))
+            continue
         path = Path(spec).expanduser()
         try:
             info = os.stat(path)
