@@ -1148,8 +1148,9 @@ def reextract(obj, article_ids, all_) -> None:
         engine, ids, progress=lambda _done, _total, outcome: echo_plain(outcome.summary())
     )
     click.echo(report.summary())
-    if report.failed and len(report.failed) == len(report.outcomes):
-        sys.exit(1)
+    # as ingest: 1 when some articles failed and some went through, 2 when none went through
+    if report.failed:
+        sys.exit(EXIT_PARTLY if len(report.failed) < len(report.outcomes) else EXIT_BAD_INPUT)
 
 
 def _read_article_file(path: str) -> str:
@@ -1226,6 +1227,7 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     unless named. Exit code 0 when every article went in (or was already
     known), 1 when some did and some failed, 2 when none could be read.
     """
+    from tracker.errors import DatabaseUnwritable
     from tracker.services.ingest import collect_paths, default_jobs, ingest_files
     from tracker.sources import split_sources
 
@@ -1271,6 +1273,12 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
             err=True,
         )
         sys.exit(EXIT_INTERRUPTED)
+    except DatabaseUnwritable as exc:
+        # stopped at the first article: the others would have failed the same way
+        report = _ingest_report(problems, done)
+        echo(f"tracker: error: {exc}; stopped, nothing half-written", err=True)
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
     report = _ingest_report(problems, done)
     if report.skipped:
         went_in = report.articles_read + report.duplicates

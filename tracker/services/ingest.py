@@ -71,7 +71,7 @@ from tracker.domain import (
     title_for,
     without_diacritics,
 )
-from tracker.errors import TrackerError
+from tracker.errors import DatabaseUnwritable, TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key, name_variants
 from tracker.text_safety import clean
@@ -1566,6 +1566,15 @@ def _reason_for(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _stop_if_unwritable(exc: Exception) -> None:
+    """A database that takes no writes ends the batch: every article would fail the same."""
+    from tracker.db.session import unwritable_reason
+
+    reason = unwritable_reason(exc)
+    if reason is not None:
+        raise DatabaseUnwritable(f"the database cannot be written: {reason}") from None
+
+
 class Writer:
     """Stores extractions one article per short transaction (the only writer of a run)."""
 
@@ -1619,6 +1628,7 @@ class Writer:
                 return outcome
             except (IntegrityError, OperationalError) as exc:
                 self.actors.rollback()
+                _stop_if_unwritable(exc)
                 self.actors.forget()  # an actor may be gone: look them up again
                 if self.undated is not None:
                     self.undated.forget()
@@ -1627,6 +1637,7 @@ class Writer:
                 time.sleep(0.05 * (attempt + 1))
             except Exception as exc:  # noqa: BLE001 - one article's failure ends only that article
                 self.actors.rollback()
+                _stop_if_unwritable(exc)
                 if self.undated is not None:
                     self.undated.forget()  # it may hold what was rolled back
                 return ArticleOutcome(source, "failed", _reason_for(exc))
