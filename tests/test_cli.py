@@ -204,6 +204,31 @@ def test_db_current_and_upgrade(run):
     assert f"{head} (up to date)" in run("db", "current").output
 
 
+@pytest.mark.parametrize("revision", ["0011", "base", "heads", "+1", "", "abc"])
+def test_db_upgrade_to_a_revision_that_is_not_one_is_one_line(db_url, revision):
+    """`tracker db upgrade 0011` ended in Alembic's traceback (CommandError)."""
+    make_engine(db_url).dispose()
+    result = CliRunner().invoke(cli, ["--db", db_url, "db", "upgrade", "--", revision])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        f"tracker: error: no schema revision {revision!r}: give one of "
+        f"{', '.join(f'{n:04d}' for n in range(1, int(_head_revision()) + 1))}, or head\n"
+    )
+
+
+def test_db_upgrade_never_goes_back(run, db_url):
+    head = _head_revision()
+    assert "schema empty → 0004" in run("db", "upgrade", "0004").output
+    assert "schema 0004 → 0006" in run("db", "upgrade", "0006").output
+    back = CliRunner().invoke(cli, ["--db", db_url, "db", "upgrade", "0005"])
+    assert back.exit_code == 2
+    assert back.output == (
+        "tracker: error: the database schema is at 0006, past 0005: "
+        "tracker upgrades only, it never downgrades\n"
+    )
+    assert f"schema 0006 → {head}" in run("db", "upgrade").output
+
+
 def _tracker(*args, env_extra=None):
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(

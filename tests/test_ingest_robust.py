@@ -93,6 +93,26 @@ def test_two_globs_in_one_folder_both_match_and_a_file_named_twice_is_read_once(
     assert problems == []
 
 
+def test_an_empty_path_names_nothing_and_reads_nothing(tmp_path, monkeypatch):
+    """`tracker ingest "$INBOX"` with INBOX unset: Path("") is the current folder, and every
+    article under it was read."""
+    (tmp_path / "stray.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    files, problems = collect_paths(["", "  "])
+    assert files == []
+    assert [(p.state, p.reason) for p in problems] == [
+        ("skipped", "an empty path names nothing")
+    ] * 2
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", ""])
+    assert result.exit_code == 2
+    assert "tracker: skipped '': an empty path names nothing" in result.output
+    assert "0 ingested, 0 already known, 1 failed" in result.output
+    extract = CliRunner().invoke(cli, ["extract", ""])
+    assert extract.exit_code == 2
+    assert extract.output == "tracker: error: an empty path names no file\n"
+
+
 def test_unreadable_folders_and_files_inside_them_are_reported(tmp_path, monkeypatch):
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("x")
@@ -334,3 +354,62 @@ def test_ingest_text_takes_text_and_metadata_from_elsewhere(engine):
         assert stored.source == "https://example.org/news/1"
         assert stored.published == dt.date(2025, 2, 10)
     assert ingest.ingest_one(engine, "a\x00b", "x").state == "skipped"
+
+
+# ---------------------------------------------------------------- a database that takes no writes
+
+
+def _read_only(db_url: str) -> str:
+    """The same database, open for reading only (a read-only file or snapshot, a read-only
+    PostgreSQL database or replica)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() == "sqlite":
+        return f"sqlite:///file:{url.database}?mode=ro&uri=true"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(f'ALTER DATABASE "{url.database}" SET default_transaction_read_only = on')
+        )
+    admin.dispose()
+    return db_url
+
+
+def test_a_database_that_takes_no_writes_stops_a_batch_at_once(db_url, tmp_path):
+    """Every article failed the same way, one line each, each after its retries (1,000 lines
+    and minutes for a big folder); reextract gave SQLAlchemy's autoflush note as the reason."""
+    runner = CliRunner()
+    first = tmp_path / "first.txt"
+    first.write_text(article(0), encoding="utf-8")
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(first)]).exit_code == 0
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(1, 6):
+        (inbox / f"a{n}.txt").write_text(article(n), encoding="utf-8")
+    read_only = _read_only(db_url)
+
+    result = runner.invoke(cli, ["--db", read_only, "ingest", "--jobs", "1", str(inbox)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "tracker: failed" not in result.stderr
+    assert result.stderr.startswith("tracker: error: the database cannot be written: ")
+    assert "0 ingested, 0 already known, 0 failed" in result.stdout
+
+    again = runner.invoke(cli, ["--db", read_only, "reextract", "--all"])
+    assert again.exit_code == 2
+    assert again.stderr.startswith("tracker: error: the database cannot be written: ")
+    assert "autoflush" not in again.output
+
+
+def test_reextract_exit_codes_follow_ingest(db_url, tmp_path):
+    """`tracker reextract 1 77` (77 unknown) exited 0: a script never saw the failure."""
+    runner = CliRunner()
+    path = tmp_path / "a.txt"
+    path.write_text(article(1), encoding="utf-8")
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["--db", db_url, "reextract", "1"]).exit_code == 0
+    partly = runner.invoke(cli, ["--db", db_url, "reextract", "1", "77"])
+    assert partly.exit_code == 1, partly.output
+    assert "articles re-extracted: 1, skipped: 1" in partly.stdout
+    assert runner.invoke(cli, ["--db", db_url, "reextract", "77"]).exit_code == 2

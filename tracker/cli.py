@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
 import sys
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EXIT_PARTLY = 1  # a batch where some items went in and some failed
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 
 def echo(text: object = "", **kwargs) -> None:
@@ -59,6 +61,10 @@ class TrackerGroup(click.Group):
             return super().invoke(ctx)
         except TrackerError as exc:
             fail(str(exc))
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of the output went away (`| head`): click ends quietly
+            fail(_system_failure(exc))
         except Exception as exc:
             driver = _driver_failure(exc)
             if driver is not None:
@@ -80,6 +86,12 @@ class TrackerGroup(click.Group):
             if isinstance(exc, SQLAlchemyError):
                 fail(f"database error: {str(exc).splitlines()[0]}")
             raise
+
+
+def _system_failure(exc: OSError) -> str:
+    """The line for an error of the system (a full disk, an I/O error on the output...)."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{reason}: {exc.filename}" if exc.filename else f"system error: {reason}"
 
 
 def _database_failure(reason: str, operational: bool) -> str:
@@ -1141,8 +1153,9 @@ def reextract(obj, article_ids, all_) -> None:
         engine, ids, progress=lambda _done, _total, outcome: echo_plain(outcome.summary())
     )
     click.echo(report.summary())
-    if report.failed and len(report.failed) == len(report.outcomes):
-        sys.exit(1)
+    # as ingest: 1 when some articles failed and some went through, 2 when none went through
+    if report.failed:
+        sys.exit(EXIT_PARTLY if len(report.failed) < len(report.outcomes) else EXIT_BAD_INPUT)
 
 
 def _read_article_file(path: str) -> str:
@@ -1151,6 +1164,8 @@ def _read_article_file(path: str) -> str:
     from tracker.services.ingest import read_article_text
     from tracker.sources import is_url
 
+    if not path.strip():
+        raise TrackerError("an empty path names no file")  # Path("") is the current folder
     try:
         if path == "-":  # pasted or piped in
             from tracker.services.ingest import read_article_stream
@@ -1225,6 +1240,7 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     unless named. Exit code 0 when every article went in (or was already
     known), 1 when some did and some failed, 2 when none could be read.
     """
+    from tracker.errors import DatabaseUnwritable
     from tracker.services.ingest import collect_paths, default_jobs, ingest_files
     from tracker.sources import split_sources
 
@@ -1238,39 +1254,62 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     show_bar = len(files) > 1 and sys.stderr.isatty()
     options = dict(jobs=jobs or default_jobs(), time_budget=time_budget)
 
+    # every outcome as it comes, so that Ctrl-C can still say what went in
+    done: list = []
+
     def report_failure(outcome) -> None:
+        done.append(outcome)
         if outcome.state in ("skipped", "failed"):
             echo(f"tracker: {outcome.state} {outcome.path}: {outcome.reason}", err=True)
 
-    if show_bar:
-        with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
+    try:
+        if show_bar:
+            with click.progressbar(length=len(files), label="ingesting", file=sys.stderr) as bar:
 
-            def progress(_done, _total, outcome) -> None:
-                bar.update(1)
-                report_failure(outcome)
+                def progress(_done, _total, outcome) -> None:
+                    bar.update(1)
+                    report_failure(outcome)
 
-            report = ingest_files(engine, files, day, progress=progress, **options)
-    else:
-        report = ingest_files(
-            engine, files, day, progress=lambda *a: report_failure(a[2]), **options
+                ingest_files(engine, files, day, progress=progress, **options)
+        else:
+            ingest_files(engine, files, day, progress=lambda *a: report_failure(a[2]), **options)
+        if urls:
+            from tracker.services.web import ingest_urls
+
+            ingest_urls(engine, urls, day, jobs=options["jobs"], on_outcome=report_failure)
+    except KeyboardInterrupt:
+        # each article is stored whole or not at all: the one being stored was rolled back
+        _ingest_report(problems, done)
+        echo(
+            "tracker: interrupted; the articles listed are stored, the others are not: "
+            "run the same command again to read the rest",
+            err=True,
         )
-    if urls:
-        from tracker.services.web import ingest_urls
+        sys.exit(EXIT_INTERRUPTED)
+    except DatabaseUnwritable as exc:
+        # stopped at the first article: the others would have failed the same way
+        report = _ingest_report(problems, done)
+        echo(f"tracker: error: {exc}; stopped, nothing half-written", err=True)
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
+    report = _ingest_report(problems, done)
+    if report.skipped:
+        went_in = report.articles_read + report.duplicates
+        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
-        from_web = ingest_urls(engine, urls, day, jobs=options["jobs"]).outcomes
-        for outcome in from_web:
-            report_failure(outcome)
-        report.outcomes += from_web
-    for outcome in report.outcomes:
+
+def _ingest_report(problems: list, outcomes: list):
+    """Print one line per article that went in (or was known) and the summary."""
+    from tracker.services.ingest import IngestReport
+
+    for outcome in outcomes:
         if outcome.state == "ingested":
             echo(_ingested_line(outcome))
         elif outcome.state == "duplicate":
             echo(f"{outcome.path}: {outcome.reason}, nothing to do")
-    report.outcomes[:0] = problems
+    report = IngestReport([*problems, *outcomes])
     echo(report.summary(with_problems=False))
-    if report.skipped:
-        went_in = report.articles_read + report.duplicates
-        sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
+    return report
 
 
 def _ingested_line(outcome) -> str:
@@ -1522,9 +1561,16 @@ def export(obj, actor, type_, status, since, until, during, search, fmt, output)
     with Session(obj.engine()) as session:
         filt = _build_filter(actor, type_, status, since, until, during, search)
         if not output:
-            count = export_events(
-                session, fmt, sys.stdout, filt, calendar_id=calendar_id(session)
-            )
+            try:
+                count = export_events(
+                    session, fmt, sys.stdout, filt, calendar_id=calendar_id(session)
+                )
+            except OSError as exc:
+                if exc.errno == errno.EPIPE:
+                    raise
+                raise TrackerError(
+                    f"cannot write the output: {exc.strerror or exc}; it is incomplete"
+                ) from None
             click.echo(f"exported {count} events", err=True)
             return
         # written beside the target and renamed into place: a failed export never leaves a

@@ -17,5 +17,10 @@ class DatabaseError(TrackerError):
     pass
 
 
+class DatabaseUnwritable(DatabaseError):
+    """The database takes no writes at all (read-only, full, broken): a batch stops at the
+    first article instead of failing every one of them the same way."""
+
+
 class ExtractionTimeout(TrackerError):
     """An article took longer than its time budget to extract: it is skipped, not half-read."""

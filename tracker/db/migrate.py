@@ -79,9 +79,31 @@ def known_revisions(engine: Engine) -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def revisions_in_order(engine: Engine) -> list[str]:
+    """The migrations' ids, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config(engine))
+    return [rev.revision for rev in script.walk_revisions()][::-1]
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to ``revision`` ("head" or a migration's id); DatabaseError for anything else,
+    and for a revision older than the database's (migrations only go forward here)."""
     from alembic import command
 
+    order = revisions_in_order(engine)
+    if revision != "head":
+        if revision not in order:
+            raise DatabaseError(
+                f"no schema revision {revision!r}: give one of {', '.join(order)}, or head"
+            )
+        current = current_revision(engine)
+        if current in order and order.index(revision) < order.index(current):
+            raise DatabaseError(
+                f"the database schema is at {current}, past {revision}: "
+                "tracker upgrades only, it never downgrades"
+            )
     command.upgrade(alembic_config(engine), revision)
 
 

@@ -112,6 +112,28 @@ def write_transaction(engine: Engine, *, sqlite_begin: str = "IMMEDIATE") -> Ite
             yield conn
 
 
+# Errors that say the database as a whole takes no writes now, whatever is written: SQLite's
+# result codes (extended ones start with these) and PostgreSQL's SQLSTATEs
+# (read_only_sql_transaction, disk_full, insufficient_privilege).
+_SQLITE_UNWRITABLE = (
+    "SQLITE_READONLY", "SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_CORRUPT",
+    "SQLITE_NOTADB", "SQLITE_PERM",
+)
+_POSTGRESQL_UNWRITABLE = frozenset({"25006", "53100", "42501"})
+
+
+def unwritable_reason(exc: BaseException) -> str | None:
+    """The driver's own words when ``exc`` (a SQLAlchemy or DB-API error) says the database
+    cannot be written at all; None for an error of one write (a conflict, a busy file...)."""
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+    if (name and name.startswith(_SQLITE_UNWRITABLE)) or state in _POSTGRESQL_UNWRITABLE:
+        lines = str(orig).strip().splitlines()
+        return lines[0] if lines else type(orig).__name__
+    return None
+
+
 def id_fits(session: Session, column, value: int) -> bool:
     """Whether ``value`` can be an id of ``column`` at all: PostgreSQL INTEGER ids are 32-bit,
     and asking for a larger one is a database error rather than "no such row"."""

@@ -27,9 +27,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from tracker.db.models import Actor as StoredActor
 from tracker.db.models import Article, Event, Mention, Participation, StatusChange
-from tracker.db.session import id_fits, unit_of_work
+from tracker.db.session import id_fits, unit_of_work, unwritable_reason
 from tracker.domain import When, future_publication, when_label
-from tracker.errors import NotFoundError, TrackerError
+from tracker.errors import DatabaseUnwritable, NotFoundError, TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent
 from tracker.services.events import (
     edited_fields,
@@ -44,6 +44,7 @@ from tracker.services.ingest import (
     ArticleOutcome,
     _actor,
     _moves_status,
+    _reason_for,
     article_date_source,
     known_actor_entries,
     merge_events,
@@ -524,8 +525,12 @@ def reextract_articles(
         except TrackerError as exc:
             outcome = ReextractOutcome(article_id, error=str(exc))
         except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
-            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            outcome = ReextractOutcome(article_id, error=f"{type(exc).__name__}: {reason}")
+            unwritable = unwritable_reason(exc)
+            if unwritable is not None:  # every article would fail the same: stop here
+                raise DatabaseUnwritable(
+                    f"the database cannot be written: {unwritable}"
+                ) from None
+            outcome = ReextractOutcome(article_id, error=_reason_for(exc))
         report.outcomes.append(outcome)
         if progress is not None:
             progress(done, len(ids), outcome)

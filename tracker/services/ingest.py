@@ -72,7 +72,7 @@ from tracker.domain import (
     title_for,
     without_diacritics,
 )
-from tracker.errors import TrackerError
+from tracker.errors import DatabaseUnwritable, TrackerError
 from tracker.extract.articles import reads_as_english
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key, name_variants
@@ -285,6 +285,11 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
         # in one folder ("news/2024-*", "news/2025-*") must both read it; the paths found
         # twice are dropped below
         visited: set[tuple[int, int]] = set()
+        if not spec.strip():
+            # Path("") is the current folder: `tracker ingest "$INBOX"` with INBOX unset
+            # must not read everything under it
+            problems.append(ArticleOutcome(repr(spec), "skipped", "an empty path names nothing"))
+            continue
         path = Path(spec).expanduser()
         try:
             info = os.stat(path)
@@ -1587,6 +1592,15 @@ def _reason_for(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+def _stop_if_unwritable(exc: Exception) -> None:
+    """A database that takes no writes ends the batch: every article would fail the same."""
+    from tracker.db.session import unwritable_reason
+
+    reason = unwritable_reason(exc)
+    if reason is not None:
+        raise DatabaseUnwritable(f"the database cannot be written: {reason}") from None
+
+
 class Writer:
     """Stores extractions one article per short transaction (the only writer of a run)."""
 
@@ -1640,6 +1654,7 @@ class Writer:
                 return outcome
             except (IntegrityError, OperationalError) as exc:
                 self.actors.rollback()
+                _stop_if_unwritable(exc)
                 self.actors.forget()  # an actor may be gone: look them up again
                 if self.undated is not None:
                     self.undated.forget()
@@ -1648,6 +1663,7 @@ class Writer:
                 time.sleep(0.05 * (attempt + 1))
             except Exception as exc:  # noqa: BLE001 - one article's failure ends only that article
                 self.actors.rollback()
+                _stop_if_unwritable(exc)
                 if self.undated is not None:
                     self.undated.forget()  # it may hold what was rolled back
                 return ArticleOutcome(source, "failed", _reason_for(exc))
@@ -1668,6 +1684,16 @@ _worker_actors: Sequence[ActorEntry] = ()
 def _init_worker(known: Sequence[ActorEntry]) -> None:
     global _worker_actors
     _worker_actors = known
+
+
+def start_worker(known: Sequence[ActorEntry]) -> None:
+    """A worker process's start: Ctrl-C reaches the whole process group, and only the parent
+    acts on it (it stops the workers and keeps what was stored); a worker that took it too
+    would print a traceback for each of them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(known)
 
 
 def _extract_job(job: tuple) -> tuple[Extraction | None, str | None]:
@@ -1714,7 +1740,7 @@ def ingest_files(
 
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         pool = multiprocessing.get_context(method).Pool(
-            min(jobs, total), initializer=_init_worker, initargs=(known,)
+            min(jobs, total), initializer=start_worker, initargs=(known,)
         )
     window = max(8, 8 * jobs)
 

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from tracker.db.models import Article, FeedEntry, utcnow
 from tracker.db.session import unit_of_work
-from tracker.errors import TrackerError
+from tracker.errors import DatabaseUnwritable, TrackerError
 from tracker.extract.types import ActorEntry
 from tracker.services.ingest import (
     ArticleOutcome,
     IngestReport,
+    _stop_if_unwritable,
     content_hash,
     ingest_text,
     known_actor_entries,
@@ -176,6 +177,7 @@ def _store(
         reason = "another process stored the same actors or article at the same moment"
         return ArticleOutcome(source, "skipped", reason), True
     except SQLAlchemyError as exc:
+        _stop_if_unwritable(exc)  # a read-only or full database: the batch stops here
         return ArticleOutcome(source, "skipped", _database_problem(exc)), True
     except (ValueError, OverflowError, ArithmeticError, RecursionError) as exc:
         # text the extractor could not cope with: this article is skipped, the run goes on
@@ -363,6 +365,9 @@ def poll_feed(
     except SQLAlchemyError as exc:
         # the database went away (a restarting server): this feed waits for the next poll
         poll.error = _database_problem(exc)
+    except DatabaseUnwritable as exc:
+        # read-only for now (a failover, a full disk): the watch tries again at the next poll
+        poll.error = str(exc)
     return poll
 
 
@@ -428,7 +433,7 @@ def ingest_urls(
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(
-        jobs, initializer=ingest._init_worker, initargs=(known,)
+        jobs, initializer=ingest.start_worker, initargs=(known,)
     )
     try:
         prepared = pool.imap(_prepare_url, [(url, published, limits) for url in urls], 1)
