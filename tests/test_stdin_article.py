@@ -28,3 +28,33 @@ def test_bad_standard_input_is_one_line():
         result = CliRunner().invoke(cli, ["extract", "-"], input=data)
         assert result.exit_code == 2
         assert result.output.strip() == f"tracker: error: {said}"
+
+
+def test_ingest_reads_an_article_from_standard_input_beside_files(tmp_path):
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from tracker.db.models import Article
+    from tracker.db.session import open_database
+
+    (tmp_path / "other.txt").write_text(
+        "Talks\n\nRussia and Ukraine held talks in Istanbul on Friday.\n", encoding="utf-8"
+    )
+    db = f"sqlite:///{tmp_path / 'tracker.db'}"
+    args = ["--db", db, "ingest", str(tmp_path / "other.txt"), "-", "--published", "2019-05-14"]
+    result = CliRunner().invoke(cli, args, input=TEXT)
+    assert result.exit_code == 0, result.output
+    assert "standard input: 1 new events" in result.output
+    assert "2 ingested, 0 already known, 0 failed" in result.output
+    engine = open_database(db)
+    with Session(engine) as session:
+        pasted = session.scalars(select(Article).where(Article.source == "standard input")).one()
+        assert (pasted.title, str(pasted.published), pasted.date_source) == (
+            "Chile and Peru", "2019-05-14", "given"
+        )
+    engine.dispose()
+    # the same text again is known; nothing on standard input is one line, exit 2
+    again = CliRunner().invoke(cli, ["--db", db, "ingest", "-"], input=TEXT)
+    assert "already ingested as article" in again.output and again.exit_code == 0
+    empty = CliRunner().invoke(cli, ["--db", db, "ingest", "-"], input="")
+    assert empty.exit_code == 2 and "tracker: skipped standard input: empty" in empty.output

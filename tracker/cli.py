@@ -1232,8 +1232,9 @@ def extract(article, published, as_json) -> None:
 )
 @pass_context
 def ingest(obj, paths, published, jobs, time_budget) -> None:
-    """Read articles into the timeline: files, folders and globs of .txt/.md/.html, and
-    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page).
+    """Read articles into the timeline: files, folders and globs of .txt/.md/.html/.eml,
+    http(s) URLs of web pages or RSS/Atom feeds (a feed: each entry's page), and - for an
+    article pasted or piped in on standard input.
 
     Each article goes in whole or not at all; one that cannot be read or stored is reported
     on stderr and the others go on. A folder's README, LICENSE and such are passed over
@@ -1246,7 +1247,8 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
 
     day = parse_day_option(published, "publication date") if published else None
     engine = obj.engine()
-    paths, urls = split_sources(paths)
+    from_stdin = "-" in paths  # an article pasted or piped in
+    paths, urls = split_sources(tuple(p for p in paths if p != "-"))
     files, problems = collect_paths(paths) if paths else ([], [])
     for problem in problems:  # reported as found, before the long part
         said = "passed over" if problem.state == "passed" else "skipped"
@@ -1277,6 +1279,8 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
             from tracker.services.web import ingest_urls
 
             ingest_urls(engine, urls, day, jobs=options["jobs"], on_outcome=report_failure)
+        if from_stdin:
+            report_failure(_ingest_stdin(engine, day, time_budget))
     except KeyboardInterrupt:
         # each article is stored whole or not at all: the one being stored was rolled back
         _ingest_report(problems, done)
@@ -1296,6 +1300,20 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     if report.skipped:
         went_in = report.articles_read + report.duplicates
         sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
+
+
+def _ingest_stdin(engine, day, time_budget):
+    """The article on standard input, stored as any other (its source: "standard input")."""
+    from tracker.services.ingest import ArticleOutcome, ingest_one, read_article_stream
+
+    source = "standard input"
+    try:
+        text = read_article_stream(sys.stdin.buffer)
+    except TrackerError as exc:
+        return ArticleOutcome(source, "skipped", str(exc))
+    return ingest_one(
+        engine, text, source, published=day, time_budget=time_budget, date_given=day is not None
+    )
 
 
 def _ingest_report(problems: list, outcomes: list):

@@ -1817,9 +1817,11 @@ def ingest_one(
     title: str | None = None,
     published: dt.date | None = None,
     time_budget: float | None = DEFAULT_TIME_BUDGET,
+    date_given: bool = False,
 ) -> ArticleOutcome:
-    """One article's text (from a web page, a feed, ...) in its own transaction; never raises
-    for a bad article: the outcome says "skipped"/"failed" with the reason."""
+    """One article's text (from a web page, a feed, standard input ...) in its own
+    transaction; never raises for a bad article: the outcome says "skipped"/"failed" with the
+    reason. ``date_given``: ``published`` is a person's (``--published``), not read."""
     try:
         text = check_article_text(compose_article(text, title, published))
     except TrackerError as exc:
@@ -1838,4 +1840,4 @@ def ingest_one(
     except Exception as exc:  # noqa: BLE001
         return ArticleOutcome(source, "failed", _reason_for(exc))
     # a web page's date comes from the page itself: read, not given by a person
-    return writer.store(source, digest, extraction, title=title)
+    return writer.store(source, digest, extraction, title=title, date_given=date_given)
