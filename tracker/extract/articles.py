@@ -90,6 +90,7 @@ _CREDITED_DATE = re.compile(
 )
 _DATE_LINES = (_LABELLED_DATE, _DATE_ONLY, _CREDITED_DATE, _BYLINE_DATE)
 _COUNTED_COMMENTS = re.compile(r"^\d+\s+comments?$")  # "0 comments:"
+_YEAR_IN_LINE = re.compile(r"\d{4}")  # every date form read here holds its year
 _HEADER_REACH = 12  # a page's header lines looked at for its headline and its date
 _CRUMB = re.compile(r"\s(?:>|»|›)\s")  # "Home > World": a site's menu, no headline
 _SENTENCE_END = (".", "!", "?", ":", ";", ",")
@@ -137,6 +138,8 @@ def _full_date(m: re.Match[str]) -> dt.date | None:
 
 def _dated_line(line: str) -> tuple[dt.date, bool] | None:
     """The date a header line gives as the page's, and whether it is an update's."""
+    if _YEAR_IN_LINE.search(line) is None:
+        return None  # (most header lines: no year, no date)
     m = _LABELLED_DATE.match(line)
     if m:
         day = _full_date(m)
@@ -151,6 +154,8 @@ def _dated_line(line: str) -> tuple[dt.date, bool] | None:
 
 def _looks_dated(line: str) -> bool:
     """A header line that tells a date (a valid one or not): no headline."""
+    if _YEAR_IN_LINE.search(line) is None:
+        return False
     return any(p.match(line) is not None for p in _DATE_LINES)
 
 
@@ -202,8 +207,15 @@ def _headline_line(lines: list[tuple[int, str]], first: int) -> int:
     return first
 
 
+_OPENING_REACH = 40  # characters of a line that hold a link's or a caption's opening
+_CREDIT_REACH = 80  # characters at a line's end that hold a picture's credit
+_MARKER_REACH = 60  # no end marker line is longer
+
+
 def _is_end_marker(line: str) -> bool:
     """ "More stories", "Related Articles", "Back to top": the site's page after the article."""
+    if len(line) > _MARKER_REACH:
+        return False  # (most lines: a paragraph)
     words = line.strip().strip(":.|»›>-–— ").lower()
     words = " ".join(words.split())
     return len(words) < 40 and (words in _END_MARKERS or _COUNTED_COMMENTS.match(words) is not None)
@@ -212,10 +224,14 @@ def _is_end_marker(line: str) -> bool:
 def _is_link(line: str) -> bool:
     """ "Read more: Trump threatens ...": a link to another story, not this one's text; a
     picture's caption ("Putin arrives for the summit in Danang. REUTERS/Kham") neither."""
-    low = line.lstrip().lower()
+    low = line[: 2 * _OPENING_REACH].lstrip()[:_OPENING_REACH].lower()  # (no copy of it all)
     return (
         low.startswith(_LINK_PREFIXES) or low.startswith(_CAPTION_OPENINGS)
-        or _CAPTION_CREDIT.search(line) is not None
+        # a credit ends the line: only its end is searched, and only when it holds a slash
+        or (
+            "/" in line[-_CREDIT_REACH:]
+            and _CAPTION_CREDIT.search(line, max(0, len(line) - _CREDIT_REACH)) is not None
+        )
     )
 
 
@@ -228,7 +244,7 @@ def _page_parts(
     seen_text = False
     for k in range(first, len(lines)):
         offset, line = lines[k]
-        if not line.strip():
+        if not line or line.isspace():
             continue
         if seen_text and _is_end_marker(line):
             return offset, tuple(links)
@@ -434,6 +450,7 @@ _WRAPPED_MIN, _WRAPPED_MAX = 40, 100  # the length of a line filled to a column 
 _WRAPPED_LINES = 3  # so many such lines before a text is read as hard-wrapped
 _SENTENCE_FINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
 _LIST_OPENING = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
+_NEXT_LINE = re.compile(r"([^\n]{0,12})")  # the opening of the line after a break
 
 
 def unwrapped(text: str, start: int, end: int) -> str:
@@ -448,14 +465,16 @@ def unwrapped(text: str, start: int, end: int) -> str:
         nl = text.find("\n", pos, end)
         if nl < 0:
             break
-        line = text[pos:nl].rstrip()
-        nxt_end = text.find("\n", nl + 1, end)
-        nxt = text[nl + 1 : end if nxt_end < 0 else nxt_end]
-        if (
-            _WRAPPED_MIN <= len(line) <= _WRAPPED_MAX and nxt.strip()
-            and not _SENTENCE_FINAL.search(line) and not _LIST_OPENING.match(nxt)
-        ):
-            breaks.append(nl)
+        # (most lines of a text written one paragraph to a line are longer than a filled one:
+        # they are passed over on their length alone, without a copy)
+        if _WRAPPED_MIN <= nl - pos <= _WRAPPED_MAX + 2:
+            line = text[pos:nl].rstrip()
+            nxt = _NEXT_LINE.match(text, nl + 1, end)
+            if (
+                _WRAPPED_MIN <= len(line) <= _WRAPPED_MAX and nxt is not None and nxt[1].strip()
+                and not _SENTENCE_FINAL.search(line) and not _LIST_OPENING.match(nxt[1])
+            ):
+                breaks.append(nl)
         pos = nl + 1
     if len(breaks) < _WRAPPED_LINES:
         return text
