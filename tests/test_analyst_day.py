@@ -231,6 +231,28 @@ def test_csv_loads_with_the_csv_reader(filled):
     assert "→ planned" in call["history"]
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(session):
+    """Titles, names, sentences and notes come from articles and people: one opening with
+    "=" (or +, -, @) would run as a formula where the file is opened (CSV injection)."""
+    add_event(
+        session, type="call", status="planned", actors=[ActorRole("Donald Trump")],
+        title='=HYPERLINK("http://evil.example","click")', when=day(1),
+    )  # fmt: skip
+    quiet = add_event(session, type="talks", status="planned", title="Gaza talks", when=day(2))
+    quiet.notes = "+1 (202) 555 0100, @the embassy"
+    session.commit()
+    rows = list(csv.DictReader(io.StringIO(_export(session, "csv"))))
+    evil = next(r for r in rows if r["type"] == "call")
+    assert evil["title"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    plain = next(r for r in rows if r["type"] == "talks")
+    assert plain["notes"] == "'+1 (202) 555 0100, @the embassy"
+    assert plain["title"] == "Gaza talks" and plain["id"] == str(quiet.id)
+    assert plain["history"].startswith("— → planned")  # an em dash is text: left as it is
+    # the JSON formats keep the text exactly
+    titles = {json.loads(line)["title"] for line in _export(session, "jsonl").splitlines()}
+    assert '=HYPERLINK("http://evil.example","click")' in titles
+
+
 def test_icalendar_parses_with_stable_uids_all_day_events_and_cancellations(filled):
     text = _export(filled, "ics")
     calendar = Calendar.from_ical(text)

@@ -236,3 +236,20 @@ def test_add_event_checks_the_future_only_for_a_persons_entry(session):
     # an article's claim is kept as told (extraction passes no today)
     event = add_event(session, type="call", status="occurred", when=friday, origin="extracted")
     assert event.when_start == friday.start
+
+
+def test_occurred_at_the_events_own_time_as_shown_moves_nothing(session):
+    """An article can give a day-precision event a span (a visit "from 17 to 19 February"),
+    shown as its first day: typing that day back (the status form's default) is its own time,
+    not a move "from Tue 17 Feb 2026 to Tue 17 Feb 2026"."""
+    visit = When(dt.date(2026, 2, 17), dt.date(2026, 2, 19), "day")
+    shown = When(dt.date(2026, 2, 17), dt.date(2026, 2, 17), "day")
+    assert visit.label() == shown.label() == "Tue 17 Feb 2026"
+    plan = plan_status_time("occurred", visit, shown, TODAY)
+    assert not plan.moves and plan.effective == visit
+    event_id = planned_call(session, when=visit)
+    change = change_status(session, event_id, "occurred", at=shown, today=TODAY)
+    assert previous_when(change) is None and moved_text(change) is None
+    assert event_when(get_event(session, event_id)) == visit
+    # another day is still a move
+    assert plan_status_time("occurred", visit, day(dt.date(2026, 2, 16)), TODAY).moves

@@ -326,6 +326,10 @@ def plan_status_time(
     if at is None:
         came = current is not None and current.start <= today
         at = current if came and current is not None else today_when
+    if current is not None and at.label() == current.label():
+        # the event's own time as shown ("Tue 17 Feb 2026" for an event an article gave 17-19
+        # Feb, the status form's default): that time, not a move to a narrower one
+        at = current
     refused = future_occurrence(status, at, today)
     if refused:
         raise TrackerError(refused)

@@ -351,6 +351,34 @@ async def test_palette_opens_an_event(engine, seeded):
 
 
 @async_test
+async def test_palette_opens_an_event_by_its_id_and_follows_a_merge(engine, seeded):
+    """The ids the command line and the app's messages give ("event 6 was merged into 2",
+    "Added event #7") can be typed in the palette."""
+    from tracker.services.events import merge_events
+
+    with unit_of_work(engine) as s:
+        merge_events(s, seeded["talks"], seeded["ceasefire"])  # the ceasefire goes into the talks
+    app = make_app(engine)
+    async with app.run_test(size=SIZE) as pilot:
+        for typed, opened in (
+            (f"#{seeded['aid']}", seeded["aid"]),
+            (str(seeded["call"]), seeded["call"]),
+            (str(seeded["ceasefire"]), seeded["talks"]),
+        ):
+            await settle(pilot)
+            await pilot.press("ctrl+p")
+            await pilot.press(*typed)
+            await settle(pilot)
+            await pilot.pause(0.3)
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert isinstance(app.screen, DetailsScreen), typed
+            assert app.screen.event_id == opened
+            await pilot.press("escape")
+
+
+@async_test
 async def test_ingest_from_inside_the_app(engine, seeded, monkeypatch):
     """The ingest dialog drives tracker.services.ingest and reloads the timeline."""
     from tracker.services.events import ActorRole, add_event

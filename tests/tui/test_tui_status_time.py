@@ -167,3 +167,44 @@ async def test_the_add_form_refuses_an_occurred_event_in_the_future(engine, seed
         await settle(pilot)
         assert not isinstance(app.screen, EventForm)
         assert app.timeline.total == total + 1
+
+
+@async_test
+async def test_an_undated_event_marked_occurred_stays_undated_unless_a_time_is_typed(
+    engine, seeded
+):
+    """As `tracker status ID occurred`: the form's proposed "today" is no time given."""
+    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_status_form(pilot, "EU and China trade talks")  # no time known
+        form.query_one("#new-status", Select).value = "occurred"
+        await settle(pilot)
+        assert form.query_one("#effective", Input).value == "today"
+        assert "stays undated" in text_of(form, "time-preview")
+        assert "moves" not in text_of(form, "time-preview")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, DetailsScreen)
+    with unit_of_work(engine) as s:
+        event = get_event(s, seeded["talks"])
+        assert event.status == "occurred" and event_when(event) is None
+        assert event.status_changes[-1].effective_at == TODAY
+    # a time typed is a time given: it dates the event
+    app = TrackerApp(engine, today=TODAY, prewarm=False)
+    async with app.run_test(size=SIZE) as pilot:
+        form = await open_status_form(pilot, "EU and China trade talks")
+        form.query_one("#new-status", Select).value = "cancelled"
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        form = await open_status_form(pilot, "EU and China trade talks")
+        form.query_one("#new-status", Select).value = "occurred"
+        form.query_one("#effective", Input).value = "yesterday"
+        await settle(pilot)
+        assert "moves the event from time unknown to Fri 14 Mar 2025" in text_of(
+            form, "time-preview"
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    with unit_of_work(engine) as s:
+        assert event_when(get_event(s, seeded["talks"])).start == dt.date(2025, 3, 14)

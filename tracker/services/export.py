@@ -96,6 +96,18 @@ CSV_COLUMNS = (
 )
 
 
+# A cell a spreadsheet would run as a formula: text from articles or people that opens with
+# one of these ("=HYPERLINK(...)", "+1...", "@SUM(...)") is written after a "'" (OWASP's CSV
+# injection advice), which spreadsheets show as text and do not display.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _write_csv(events: Iterable[Event], out: TextIO) -> int:
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
@@ -115,7 +127,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
         )
         evidence = record["evidence"]
         first = evidence[0] if evidence else {}
-        writer.writerow([
+        writer.writerow(map(_cell, [
             record["id"], record["type"], record["status"], record["title"],
             when.get("start", ""), when.get("end", ""), when.get("precision", ""),
             "; ".join(f"{a['name']} ({a['role']})" for a in record["actors"]),
@@ -123,7 +135,7 @@ def _write_csv(events: Iterable[Event], out: TextIO) -> int:
             first.get("sentence", ""), first.get("article_title", ""), first.get("source", ""),
             first.get("published", "") or "", len(evidence), record["origin"],
             record["notes"] or "",
-        ])
+        ]))
         count += 1
     return count
 

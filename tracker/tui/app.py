@@ -467,7 +467,7 @@ class TrackerApp(App[None]):
                     session,
                     event_id,
                     values.status,
-                    at=values.at,
+                    at=values.at if values.given else None,  # untouched: as without --at
                     note=values.note or None,
                     expected_version=version,
                     keep_time=values.keep_time,

@@ -15,7 +15,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from tracker.domain import clean
+from tracker.errors import NotFoundError
 from tracker.services.actors import list_actors
+from tracker.services.events import merged_into
 from tracker.services.query import EventFilter
 from tracker.services.timeline import rows_after
 
@@ -85,7 +87,35 @@ class EventCommands(Provider):
             rows = rows_after(session, EventFilter(text=text), None, 20)
         return [(r.id, f"{r.when_text} · {r.type} · {r.title}") for r in rows]
 
+    def _event_numbered(self, number: int) -> tuple[int, str, str] | None:
+        """The event of id ``number`` (or the one it was merged into): (id, label, help)."""
+        from tracker.services.timeline import event_details
+
+        with Session(self.tracker.engine) as session:
+            target = merged_into(session, number) or number
+            try:
+                details = event_details(session, target)
+            except NotFoundError:
+                return None
+        label = f"#{details.id} · {details.when_text} · {details.type} · {details.title}"
+        if target != number:
+            return details.id, label, f"Event #{number} was merged into #{target}: open it"
+        return details.id, label, f"Open event #{details.id}"
+
     async def search(self, query: str) -> Hits:
+        number = query.strip().removeprefix("#")
+        if number.isdigit() and len(number) <= 18:  # an id, as the CLI and messages give it
+            found = await asyncio.to_thread(self._event_numbered, int(number))
+            if found is not None:
+                event_id, label, help_text = found
+                safe = clean(label)
+                yield Hit(
+                    1.0,
+                    Content("Event: " + safe),
+                    partial(self.tracker.open_event, event_id),
+                    text=f"Event: {safe}",
+                    help=help_text,
+                )
         if len(query.strip()) < 2:
             return
         matcher = self.matcher(query)

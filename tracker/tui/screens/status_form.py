@@ -54,9 +54,10 @@ def likely_next(status: str, when: When | None = None, today: dt.date | None = N
 @dataclass(frozen=True)
 class StatusFormValues:
     status: str
-    at: When | None
+    at: When | None  # when the change takes effect, as previewed
     note: str
     keep_time: bool = False
+    given: bool = True  # False: the proposed time, untouched (no time given, as without --at)
 
 
 # (event id, values, expected version) -> None; runs in a worker thread
@@ -137,6 +138,12 @@ class StatusForm(FormScreen[bool]):
     def _status(self) -> str:
         return str(self.query_one("#new-status", Select).value)
 
+    def _given(self) -> bool:
+        """Whether a time was typed: the proposed one, untouched, is no time given, as
+        `tracker status` without --at (an undated event stays undated; an event whose time has
+        come occurred at that time)."""
+        return self.query_one("#effective", Input).value.strip() != self._effective_default
+
     def _parsed(self) -> tuple[StatusTime | None, str | None]:
         text = self.query_one("#effective", Input).value.strip()
         if not text:
@@ -144,11 +151,12 @@ class StatusForm(FormScreen[bool]):
         when = parse_when(text, self._today(), "backward")  # a change takes effect now or before
         if when is None:
             return None, f"“{text}” is not a date I understand"
+        given = self._given()
         try:
             plan = plan_status_time(
                 self._status(),
                 self.event.when,
-                when,
+                when if given else None,
                 self._today(),
                 keep_time=self.query_one("#keep-time", Checkbox).value,
             )
@@ -177,6 +185,10 @@ class StatusForm(FormScreen[bool]):
             )
         elif self._status() == "occurred" and self.event.when is not None:
             moves.update(styled(f"the event keeps its time, {self.event.when_text}", "$text-muted"))
+        elif self._status() == "occurred":
+            moves.update(
+                styled("the event stays undated (type a time to date it)", "$text-muted")
+            )
         else:
             moves.update("")
 
@@ -209,6 +221,7 @@ class StatusForm(FormScreen[bool]):
             at=plan.effective,
             note=self.query_one("#status-note", Input).value.strip(),
             keep_time=self.query_one("#keep-time", Checkbox).value,
+            given=self._given(),
         )
         self._saving = True
         self._save(values, self.version)
