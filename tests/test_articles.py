@@ -260,3 +260,38 @@ def test_cli_article_commands_reject_bad_input_in_one_line(db_url, args):
     result = _run(db_url, *args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("tracker: error: ") and len(result.stderr.splitlines()) == 1
+
+
+def test_an_event_a_person_deleted_stays_deleted_when_its_article_is_read_again(engine):
+    from tracker.db.models import DismissedReading
+    from tracker.services.events import delete_event
+    from tracker.services.undo import restore_event, snapshot_event
+
+    article_id = _ingest(engine, PLANNED)
+    with unit_of_work(engine) as session:
+        event = _only_event(session, article_id)
+        event_id, event_type = event.id, event.type
+        snapshot = snapshot_event(session, event_id)
+        delete_event(session, event_id)
+    # re-extraction (reextract, r) and a date correction (D, set-date) read it again
+    with unit_of_work(engine) as session:
+        outcome = reextract_article(session, article_id)
+        assert (outcome.new_events, outcome.dismissed) == (0, 1)
+        assert "1 you deleted stay deleted" in outcome.summary()
+    with unit_of_work(engine) as session:
+        set_article_date(session, article_id, dt.date(2025, 2, 11))
+    report = reextract_articles(engine)
+    assert not any(o.changed for o in report.outcomes)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(Event)) == 0
+        (reading,) = session.scalars(select(DismissedReading)).all()
+        assert (reading.article_id, reading.event_type) == (article_id, event_type)
+    # undone, the event is back and reading the article again keeps it
+    with unit_of_work(engine) as session:
+        restore_event(session, snapshot)
+    with unit_of_work(engine) as session:
+        outcome = reextract_article(session, article_id)
+        assert (outcome.kept_mentions, outcome.dismissed, outcome.new_events) == (1, 0, 0)
+    with Session(engine) as session:
+        assert session.scalar(select(func.count()).select_from(DismissedReading)) == 0
+        assert [e.id for e in session.scalars(select(Event))] == [event_id]

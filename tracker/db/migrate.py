@@ -26,7 +26,7 @@ def __getattr__(name: str):
 
 # The newest migration in alembic/versions. Opening a database compares its alembic_version
 # with this constant, so everyday commands never load Alembic; a test keeps the two in step.
-HEAD_REVISION = "0010"
+HEAD_REVISION = "0011"
 
 # Search indexes are created by raw SQL per dialect (FTS5 on SQLite, GIN on PostgreSQL);
 # the models do not describe them, so autogenerate must not see them as drift.

@@ -220,6 +220,21 @@ class EventMerge(Base):
     merged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class DismissedReading(Base):
+    """An event a person deleted, as the extractor read it from one article (its type and the
+    span of its evidence): re-extracting the article does not make it again."""
+
+    __tablename__ = "dismissed_readings"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_type: Mapped[str] = mapped_column(String(20), primary_key=True)
+    start_offset: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    end_offset: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    dismissed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class FeedEntry(Base):
     """A feed entry already read by `tracker watch`/`ingest`: a restart does not fetch it again."""
 

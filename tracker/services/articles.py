@@ -32,6 +32,7 @@ from tracker.domain import When, future_publication, when_label
 from tracker.errors import DatabaseUnwritable, NotFoundError, TrackerError
 from tracker.extract.types import ActorEntry, ExtractedEvent
 from tracker.services.events import (
+    dismissed_readings,
     edited_fields,
     event_when,
     history_order,
@@ -237,6 +238,7 @@ class ReextractOutcome:
     status_changes: int = 0
     removed_events: int = 0
     kept_touched: int = 0  # events left without a mention, kept because a person touched them
+    dismissed: int = 0  # readings of events a person deleted, not made again
     error: str | None = None
 
     @property
@@ -263,6 +265,8 @@ class ReextractOutcome:
         ]
         if self.kept_touched:
             parts.append(f"{self.kept_touched} kept for your edits though no article tells them")
+        if self.dismissed:
+            parts.append(f"{self.dismissed} you deleted stay deleted")
         return f"article {self.article_id} ({date}): " + ", ".join(parts)
 
 
@@ -420,10 +424,14 @@ def reextract_article(
         spans.setdefault((mention.start_offset, mention.end_offset), []).append(mention)
     kept: list[tuple[Mention, ExtractedEvent]] = []
     fresh: list[ExtractedEvent] = []
+    dismissed = dismissed_readings(session, article.id)  # events a person deleted
     for extracted in extraction.events:
         candidates = spans.get((extracted.start, extracted.end), [])
         mention = _pick(candidates, extracted)
         if mention is None:
+            if (extracted.type, extracted.start, extracted.end) in dismissed:
+                outcome.dismissed += 1
+                continue
             fresh.append(extracted)
         else:
             candidates.remove(mention)

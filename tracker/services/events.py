@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from tracker.db.models import Actor, Event, EventMerge, Mention, Participation, StatusChange, utcnow
+from tracker.db.models import (
+    Actor,
+    DismissedReading,
+    Event,
+    EventMerge,
+    Mention,
+    Participation,
+    StatusChange,
+    utcnow,
+)
 from tracker.db.session import id_fits
 from tracker.domain import SEARCH_TEXT_LIMIT as SEARCH_TEXT_LIMIT
 from tracker.domain import (
@@ -321,9 +330,38 @@ def edit_event(
 
 
 def delete_event(session: Session, event_id: int) -> None:
+    """Delete an event with its evidence and history. What the extractor had read of it in each
+    article is remembered, so that reading the article again does not make it anew."""
     event = get_event(session, event_id)
+    readings = {
+        (m.article_id, event.type, m.start_offset, m.end_offset) for m in event.mentions
+    }
+    for article_id, event_type, start, end in readings:
+        key = (article_id, event_type, start, end)
+        if session.get(DismissedReading, key) is None:
+            session.add(DismissedReading(
+                article_id=article_id, event_type=event_type, start_offset=start, end_offset=end
+            ))
     session.delete(event)
     session.flush()
+
+
+def dismissed_readings(session: Session, article_id: int) -> set[tuple[str, int, int]]:
+    """The (type, start, end) readings of an article whose events a person deleted."""
+    rows = session.execute(
+        select(
+            DismissedReading.event_type, DismissedReading.start_offset, DismissedReading.end_offset
+        ).where(DismissedReading.article_id == article_id)
+    )
+    return {(t, start, end) for t, start, end in rows}
+
+
+def forget_dismissals(session: Session, mentions: Iterable[tuple[int, str, int, int]]) -> None:
+    """A deleted event put back: its readings are no longer dismissed."""
+    for article_id, event_type, start, end in mentions:
+        found = session.get(DismissedReading, (article_id, event_type, start, end))
+        if found is not None:
+            session.delete(found)
 
 
 def _flush(session: Session, event: Event) -> None:

@@ -14,7 +14,13 @@ from tracker.db.models import Actor, Article, Event, Mention, Participation, Sta
 from tracker.domain import When
 from tracker.errors import ConflictError
 from tracker.services.actors import get_or_create_actor
-from tracker.services.events import change_status, event_when, get_event, set_when
+from tracker.services.events import (
+    change_status,
+    event_when,
+    forget_dismissals,
+    get_event,
+    set_when,
+)
 
 Row = dict[str, object]
 
@@ -86,6 +92,10 @@ def restore_event(session: Session, snapshot: EventSnapshot) -> Event:
         event.status_changes.append(
             StatusChange(**values, mention=mentions.get(row.get("mention_id")))
         )
+    # back with its evidence: re-reading its articles keeps it again
+    forget_dismissals(session, {
+        (m.article_id, event.type, m.start_offset, m.end_offset) for m in mentions.values()
+    })
     session.flush()
     return event
 
