@@ -113,6 +113,33 @@ def test_an_empty_path_names_nothing_and_reads_nothing(tmp_path, monkeypatch):
     assert extract.output == "tracker: error: an empty path names no file\n"
 
 
+def test_a_folder_with_no_article_is_said_as_a_glob_with_no_match_is(tmp_path):
+    """`tracker ingest ~/articles` on an empty (unmounted, mistyped) folder or one of PDFs
+    said "0 ingested, 0 already known, 0 failed" and exited 0."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "talks.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text("# notes")
+    files, problems = collect_paths([str(tmp_path / n) for n in ("empty", "pdfs", "docs")])
+    assert files == []
+    assert [(Path(p.path).name, p.state, p.reason) for p in problems] == [
+        ("empty", "skipped", "no .txt, .md or .html file in the folder"),
+        ("pdfs", "skipped", "no .txt, .md or .html file in the folder"),
+        ("README.md", "passed",
+         "the folder's own document, not an article (name the file to read it)"),
+        ("docs", "skipped", "no article in the folder, only its own documents"),
+    ]
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert f"tracker: skipped {tmp_path / 'empty'}: no .txt, .md or .html file in the folder" in (
+        result.stderr
+    )
+    (tmp_path / "empty" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert collect_paths([str(tmp_path / "empty")]) == ([tmp_path / "empty" / "a.txt"], [])
+
+
 def test_unreadable_folders_and_files_inside_them_are_reported(tmp_path, monkeypatch):
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("x")

@@ -301,7 +301,16 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
                 problems.append(ArticleOutcome(spec, "skipped", _reason(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found += _walk(path, problems, visited)
+            said = len(problems)
+            walked = list(_walk(path, problems, visited))
+            if not walked:
+                # a mistyped or unmounted folder, or one of PDFs: said, as for a glob
+                passed = any(p.state == "passed" for p in problems[said:])
+                problems.append(ArticleOutcome(spec, "skipped", (
+                    "no article in the folder, only its own documents" if passed
+                    else "no .txt, .md or .html file in the folder"
+                )))
+            found += walked
         elif _is_article_name(path.name) or not stat.S_ISREG(info.st_mode):
             found.append(path)  # a FIFO or device is refused with its reason when read
         else:
