@@ -275,7 +275,8 @@ def event_json(event: Event) -> dict:
 @click.option(
     "--db",
     metavar="URL",
-    envvar="TRACKER_DATABASE_URL",
+    # no envvar here: tracker.config reads TRACKER_DATABASE_URL, so an error names the one
+    # the URL came from
     help="Database URL (sqlite:///PATH or postgresql+psycopg://...). "
     "Default: $TRACKER_DATABASE_URL, else a SQLite file in your data folder.",
 )
