@@ -440,3 +440,35 @@ def test_reextract_exit_codes_follow_ingest(db_url, tmp_path):
     assert partly.exit_code == 1, partly.output
     assert "articles re-extracted: 1, skipped: 1" in partly.stdout
     assert runner.invoke(cli, ["--db", db_url, "reextract", "77"]).exit_code == 2
+
+
+def test_jobs_far_beyond_the_cores_start_no_more_workers_than_are_of_use(tmp_path, monkeypatch):
+    """`tracker ingest FOLDER --jobs 500` forked one worker per file up to 500 (some 90 MB
+    each): a small machine ran out of memory. Now at most WORKERS_PER_CORE per core."""
+    import multiprocessing
+
+    monkeypatch.setattr(ingest, "default_jobs", lambda: 2)
+    sizes = []
+    real_context = multiprocessing.get_context
+
+    def recording_context(method=None):
+        context = real_context(method)
+
+        class Recording:
+            def Pool(self, processes, *args, **kwargs):  # noqa: N802 - multiprocessing's name
+                sizes.append(processes)
+                return context.Pool(min(processes, 2), *args, **kwargs)
+
+        return Recording()
+
+    monkeypatch.setattr(multiprocessing, "get_context", recording_context)
+    for n in range(20):
+        (tmp_path / f"a{n:02d}.txt").write_text(article(n), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", "--jobs", "500", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "20 ingested, 0 already known, 0 failed" in result.stdout
+    assert sizes == [8]
+    assert result.stderr.startswith(
+        "tracker: note: --jobs 500 is more than 4 worker processes per core (2 here): using 8\n"
+    )

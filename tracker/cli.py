@@ -1229,10 +1229,22 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     known), 1 when some did and some failed, 2 when none could be read.
     """
     from tracker.errors import DatabaseUnwritable
-    from tracker.services.ingest import collect_paths, default_jobs, ingest_files
+    from tracker.services.ingest import (
+        WORKERS_PER_CORE,
+        collect_paths,
+        default_jobs,
+        ingest_files,
+        usable_jobs,
+    )
     from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
+    if jobs is not None and usable_jobs(jobs) < jobs:
+        echo(
+            f"tracker: note: --jobs {jobs} is more than {WORKERS_PER_CORE} worker processes per "
+            f"core ({default_jobs()} here): using {usable_jobs(jobs)}",
+            err=True,
+        )
     engine = obj.engine()
     paths, urls = split_sources(paths)
     files, problems = collect_paths(paths) if paths else ([], [])

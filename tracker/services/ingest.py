@@ -1696,6 +1696,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+# More worker processes than a few per core add memory (some 90 MB each), not speed:
+# extracting is CPU-bound, and fetching pages waits on the network only a while. `--jobs 500`
+# on a small machine would start 500 of them and run it out of memory.
+WORKERS_PER_CORE = 4
+
+
+def usable_jobs(jobs: int) -> int:
+    """The worker processes a run asking for ``jobs`` starts: at most WORKERS_PER_CORE per
+    core this process may use."""
+    return max(1, min(jobs, WORKERS_PER_CORE * default_jobs()))
+
+
 def ingest_files(
     engine: Engine,
     paths: Sequence[Path],
@@ -1712,6 +1724,7 @@ def ingest_files(
     stores, in input order: the result is the one a serial run gives.
     """
     report = IngestReport(list(problems))
+    jobs = usable_jobs(jobs)
     writer = Writer(engine)
     with engine.connect() as conn:
         known = known_actor_entries(conn)
