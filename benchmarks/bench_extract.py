@@ -86,7 +86,14 @@ def main() -> int:
     return 0
 
 
-SENTENCE_UNITS = ("Trump met Putin and ", "Trump met Putin, ")
+SENTENCE_UNITS = (
+    "Trump met Putin and ",
+    "Trump met Putin, ",
+    # a future cue, then a time every few words; months in a sentence that tells nothing past
+    # (the date finder once searched the whole sentence again for each: quadratic)
+    '"Putin will meet Xi on Monday, ',
+    "the visit in November and ",
+)
 
 
 def long_sentences() -> None:

@@ -128,6 +128,21 @@ def test_an_empty_database_url_is_an_error_not_the_default(tmp_path, monkeypatch
     assert not (tmp_path / "tracker").exists()  # the default database was not touched
 
 
+def test_an_empty_url_error_names_where_the_url_came_from(tmp_path, monkeypatch):
+    """TRACKER_DATABASE_URL="  " was reported as "the database URL given with --db is empty"
+    (click read the variable as if --db had been given)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    from_env = _invoke("list", env={"TRACKER_DATABASE_URL": "  "})
+    assert from_env.exit_code == 2
+    assert from_env.stderr == (
+        "tracker: error: TRACKER_DATABASE_URL is set but empty; give a database URL or unset "
+        "it for the default\n"
+    )
+    url = f"sqlite:///{tmp_path / 'given.db'}"
+    given = _invoke("--db", url, "list", env={"TRACKER_DATABASE_URL": "  "})
+    assert given.exit_code == 0 and given.stdout == "no events yet\n"  # --db wins
+
+
 def test_a_new_sqlite_file_is_created_and_said_so(tmp_path):
     path = tmp_path / "new.db"
     url = f"sqlite:///{path}"

@@ -112,3 +112,98 @@ def test_a_full_disk_under_the_output_is_one_error_line(db, command):
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("tracker: error: ") and len(done.stderr.splitlines()) == 1
     assert "No space left on device" in done.stderr
+
+
+# ---------------------------------------------------------------- read while others write
+
+
+def _events(engine, n: int = 6) -> None:
+    import datetime as dt
+
+    from sqlalchemy.orm import Session
+
+    from tracker.domain import When
+    from tracker.services.events import ActorRole, add_event
+
+    with Session(engine) as session:
+        for k in range(n):
+            day = dt.date(2026, 1, 1 + k)
+            add_event(session, type="call", status="occurred", when=When(day, day, "day"),
+                      actors=[ActorRole("Germany"), ActorRole("France")])
+        session.commit()
+
+
+def _move_first_to_the_end(engine, first_id: int) -> None:
+    """Another process dates the event again (a later article, an edit), committed."""
+    import datetime as dt
+
+    from sqlalchemy import text
+
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE events SET timeline_date = :d WHERE id = :i"),
+                     {"d": dt.date(2099, 1, 1), "i": first_id})
+
+
+def test_an_export_read_while_another_process_writes_has_each_event_once(engine, monkeypatch):
+    """Pages were read each in its own transaction: an event moved by another process between
+    two pages came out twice (a calendar with the same UID twice) or not at all."""
+    import io
+    import json
+    from functools import partial
+
+    from sqlalchemy.orm import Session
+
+    from tracker.db.session import make_engine
+    from tracker.services import export, query
+
+    _events(engine)
+    other = make_engine(engine.url.render_as_string(hide_password=False))
+    real_list = query.list_events
+    pages = []
+
+    def list_then_move(session, filt, **kwargs):
+        page = real_list(session, filt, **kwargs)
+        pages.append(page)
+        if len(pages) == 1:
+            _move_first_to_the_end(other, page[0].id)
+        return page
+
+    monkeypatch.setattr(query, "list_events", list_then_move)
+    monkeypatch.setattr(export, "iter_events", partial(query.iter_events, page_size=2))
+    out = io.StringIO()
+    with Session(engine) as session:
+        assert export.export_events(session, "jsonl", out) == 6
+    ids = [json.loads(line)["id"] for line in out.getvalue().splitlines()]
+    assert len(pages) > 1 and sorted(ids) == sorted(set(ids)) and len(ids) == 6
+    other.dispose()
+
+
+def test_list_json_read_while_another_process_writes_has_each_event_once(
+    engine, db_url, monkeypatch
+):
+    import json
+
+    import tracker.cli
+    from tracker.db.session import make_engine
+    from tracker.services.reading import Reader
+
+    _events(engine)
+    other = make_engine(db_url)
+    real_list = Reader.list_events
+    pages = []
+
+    def list_then_move(self, filt, **kwargs):
+        page = real_list(self, filt, **kwargs)
+        pages.append(page)
+        if len(pages) == 1:
+            _move_first_to_the_end(other, page[0].id)
+        return page
+
+    monkeypatch.setattr(Reader, "list_events", list_then_move)
+    monkeypatch.setattr(tracker.cli, "JSON_PAGE", 2)
+    result = CliRunner().invoke(cli, ["--db", db_url, "list", "--jsonl"])
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert len(pages) > 1, "the fast path read it"
+    assert sorted(ids) == sorted(set(ids)) and len(ids) == 6
+    other.dispose()

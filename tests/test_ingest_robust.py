@@ -113,6 +113,33 @@ def test_an_empty_path_names_nothing_and_reads_nothing(tmp_path, monkeypatch):
     assert extract.output == "tracker: error: an empty path names no file\n"
 
 
+def test_a_folder_with_no_article_is_said_as_a_glob_with_no_match_is(tmp_path):
+    """`tracker ingest ~/articles` on an empty (unmounted, mistyped) folder or one of PDFs
+    said "0 ingested, 0 already known, 0 failed" and exited 0."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pdfs").mkdir()
+    (tmp_path / "pdfs" / "talks.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text("# notes")
+    files, problems = collect_paths([str(tmp_path / n) for n in ("empty", "pdfs", "docs")])
+    assert files == []
+    assert [(Path(p.path).name, p.state, p.reason) for p in problems] == [
+        ("empty", "skipped", "no .txt, .md or .html file in the folder"),
+        ("pdfs", "skipped", "no .txt, .md or .html file in the folder"),
+        ("README.md", "passed",
+         "the folder's own document, not an article (name the file to read it)"),
+        ("docs", "skipped", "no article in the folder, only its own documents"),
+    ]
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert f"tracker: skipped {tmp_path / 'empty'}: no .txt, .md or .html file in the folder" in (
+        result.stderr
+    )
+    (tmp_path / "empty" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert collect_paths([str(tmp_path / "empty")]) == ([tmp_path / "empty" / "a.txt"], [])
+
+
 def test_unreadable_folders_and_files_inside_them_are_reported(tmp_path, monkeypatch):
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "a.txt").write_text("x")
@@ -413,3 +440,35 @@ def test_reextract_exit_codes_follow_ingest(db_url, tmp_path):
     assert partly.exit_code == 1, partly.output
     assert "articles re-extracted: 1, skipped: 1" in partly.stdout
     assert runner.invoke(cli, ["--db", db_url, "reextract", "77"]).exit_code == 2
+
+
+def test_jobs_far_beyond_the_cores_start_no_more_workers_than_are_of_use(tmp_path, monkeypatch):
+    """`tracker ingest FOLDER --jobs 500` forked one worker per file up to 500 (some 90 MB
+    each): a small machine ran out of memory. Now at most WORKERS_PER_CORE per core."""
+    import multiprocessing
+
+    monkeypatch.setattr(ingest, "default_jobs", lambda: 2)
+    sizes = []
+    real_context = multiprocessing.get_context
+
+    def recording_context(method=None):
+        context = real_context(method)
+
+        class Recording:
+            def Pool(self, processes, *args, **kwargs):  # noqa: N802 - multiprocessing's name
+                sizes.append(processes)
+                return context.Pool(min(processes, 2), *args, **kwargs)
+
+        return Recording()
+
+    monkeypatch.setattr(multiprocessing, "get_context", recording_context)
+    for n in range(20):
+        (tmp_path / f"a{n:02d}.txt").write_text(article(n), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    result = CliRunner().invoke(cli, ["--db", url, "ingest", "--jobs", "500", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "20 ingested, 0 already known, 0 failed" in result.stdout
+    assert sizes == [8]
+    assert result.stderr.startswith(
+        "tracker: note: --jobs 500 is more than 4 worker processes per core (2 here): using 8\n"
+    )

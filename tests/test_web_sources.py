@@ -333,6 +333,18 @@ def test_watch_refuses_bad_urls_and_intervals_with_one_line(run_sqlite):
         parse_interval("0s")
 
 
+def test_watch_names_what_is_wrong_with_an_address_without_a_scheme(tmp_path):
+    """`tracker watch example.org/feed` said "only http:// and https:// URLs are read, not
+    this://"."""
+    result = CliRunner().invoke(
+        cli, ["--db", f"sqlite:///{tmp_path / 'w.db'}", "watch", "--once", "example.org/feed"]
+    )
+    assert result.exit_code == 2
+    assert result.output == (
+        "tracker: error: example.org/feed: not a URL: give an http:// or https:// address\n"
+    )
+
+
 def _ctrl_c_as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -275,7 +275,8 @@ def event_json(event: Event) -> dict:
 @click.option(
     "--db",
     metavar="URL",
-    envvar="TRACKER_DATABASE_URL",
+    # no envvar here: tracker.config reads TRACKER_DATABASE_URL, so an error names the one
+    # the URL came from
     help="Database URL (sqlite:///PATH or postgresql+psycopg://...). "
     "Default: $TRACKER_DATABASE_URL, else a SQLite file in your data folder.",
 )
@@ -1242,10 +1243,22 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     known), 1 when some did and some failed, 2 when none could be read.
     """
     from tracker.errors import DatabaseUnwritable
-    from tracker.services.ingest import collect_paths, default_jobs, ingest_files
+    from tracker.services.ingest import (
+        WORKERS_PER_CORE,
+        collect_paths,
+        default_jobs,
+        ingest_files,
+        usable_jobs,
+    )
     from tracker.sources import split_sources
 
     day = parse_day_option(published, "publication date") if published else None
+    if jobs is not None and usable_jobs(jobs) < jobs:
+        echo(
+            f"tracker: note: --jobs {jobs} is more than {WORKERS_PER_CORE} worker processes per "
+            f"core ({default_jobs()} here): using {usable_jobs(jobs)}",
+            err=True,
+        )
     engine = obj.engine()
     from_stdin = "-" in paths  # an article pasted or piped in
     paths, urls = split_sources(tuple(p for p in paths if p != "-"))

@@ -83,6 +83,23 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
         yield session
 
 
+def read_snapshot(session: Session) -> bool:
+    """Make every read of ``session`` from now on see the database as it was at the first one:
+    a long read done page by page (an export, `list --json`) must not see another process's
+    writes between two pages, or an event moved meanwhile comes out twice or not at all.
+    PostgreSQL: a REPEATABLE READ, READ ONLY transaction; SQLite: a real (deferred)
+    transaction, where pysqlite would read each statement on its own. Only a session that has
+    not begun its transaction can take one; False (nothing changed) otherwise."""
+    if session.in_transaction():
+        return False
+    if session.get_bind().dialect.name == "postgresql":
+        options = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    else:
+        options = {"sqlite_begin": "DEFERRED"}
+    session.connection(execution_options=options)
+    return True
+
+
 def _sqlite_begin(conn) -> None:
     # A writer's transaction takes SQLite's write lock when it begins (BEGIN IMMEDIATE): one
     # that read first and wrote later could otherwise fail at once with "database is locked"

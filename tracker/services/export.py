@@ -15,6 +15,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from tracker.db.models import Event, Mention, StatusChange
+from tracker.db.session import read_snapshot
 from tracker.domain import is_undated
 from tracker.errors import TrackerError
 from tracker.services.events import event_when, history_order
@@ -291,6 +292,7 @@ def export_events(
     """Write every event matching ``filt`` to ``out`` in ``fmt``; the number written."""
     if fmt not in FORMATS:
         raise TrackerError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    read_snapshot(session)  # pages read while others write: each event once
     filt_ = filt = filt or EventFilter()
     if fmt == "ics" and not filt.statuses:
         filt_ = filt.with_(statuses=CALENDAR_STATUSES)

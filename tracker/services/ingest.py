@@ -305,7 +305,16 @@ def collect_paths(specs: Iterable[str]) -> tuple[list[Path], list[ArticleOutcome
                 problems.append(ArticleOutcome(spec, "skipped", _reason(exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            found += _walk(path, problems, visited)
+            said = len(problems)
+            walked = list(_walk(path, problems, visited))
+            if not walked:
+                # a mistyped or unmounted folder, or one of PDFs: said, as for a glob
+                passed = any(p.state == "passed" for p in problems[said:])
+                problems.append(ArticleOutcome(spec, "skipped", (
+                    "no article in the folder, only its own documents" if passed
+                    else "no .txt, .md or .html file in the folder"
+                )))
+            found += walked
         elif _is_article_name(path.name) or not stat.S_ISREG(info.st_mode):
             found.append(path)  # a FIFO or device is refused with its reason when read
         else:
@@ -1713,6 +1722,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+# More worker processes than a few per core add memory (some 90 MB each), not speed:
+# extracting is CPU-bound, and fetching pages waits on the network only a while. `--jobs 500`
+# on a small machine would start 500 of them and run it out of memory.
+WORKERS_PER_CORE = 4
+
+
+def usable_jobs(jobs: int) -> int:
+    """The worker processes a run asking for ``jobs`` starts: at most WORKERS_PER_CORE per
+    core this process may use."""
+    return max(1, min(jobs, WORKERS_PER_CORE * default_jobs()))
+
+
 def ingest_files(
     engine: Engine,
     paths: Sequence[Path],
@@ -1729,6 +1750,7 @@ def ingest_files(
     stores, in input order: the result is the one a serial run gives.
     """
     report = IngestReport(list(problems))
+    jobs = usable_jobs(jobs)
     writer = Writer(engine)
     with engine.connect() as conn:
         known = known_actor_entries(conn)

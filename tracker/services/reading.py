@@ -265,12 +265,39 @@ class Reader:
         return events
 
     def iter_events(self, filt: EventFilter, *, limit: int | None, page_size: int):
-        """Every match (or the first ``limit``) in timeline order, a keyset page at a time."""
-        return keyset_pages(
-            lambda size, after: self.list_events(filt, limit=size, after=after),
-            limit=limit,
-            page_size=page_size,
-        )
+        """Every match (or the first ``limit``) in timeline order, a keyset page at a time,
+        all pages read in one snapshot (as tracker.db.session.read_snapshot)."""
+        with self._snapshot():
+            yield from keyset_pages(
+                lambda size, after: self.list_events(filt, limit=size, after=after),
+                limit=limit,
+                page_size=page_size,
+            )
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        if self.dialect == "sqlite":
+            if self.connection.in_transaction:
+                yield
+                return
+            self.connection.isolation_level = None  # we say BEGIN ourselves
+            self.connection.execute("BEGIN DEFERRED")
+            try:
+                yield
+            finally:
+                self.connection.rollback()  # read only: nothing to keep
+                self.connection.isolation_level = ""
+            return
+        self.connection.rollback()  # a fresh transaction, not the one opening it read in
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        finally:
+            cursor.close()
+        try:
+            yield
+        finally:
+            self.connection.rollback()
 
     def get_event(self, event_id: int) -> EventRecord | None:
         """The event with its actors, evidence and history (None: not here, or an id the

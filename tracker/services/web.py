@@ -28,6 +28,7 @@ from tracker.services.ingest import (
     content_hash,
     ingest_text,
     known_actor_entries,
+    usable_jobs,
 )
 from tracker.sources.feeds import Feed, looks_like_feed, parse_feed
 from tracker.sources.feeds import FeedEntry as FeedItem
@@ -420,6 +421,7 @@ def ingest_urls(
     report = IngestReport()
     with Session(engine) as session:
         known = known_actor_entries(session)
+    jobs = usable_jobs(jobs)
     if jobs <= 1:
         for url in urls:
             report.outcomes += ingest_url(

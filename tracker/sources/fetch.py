@@ -77,8 +77,10 @@ def check_url(url: str) -> str:
     except ValueError as exc:
         raise FetchError(f"not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
+    if not scheme:
+        raise FetchError("not a URL: give an http:// or https:// address")
     if scheme not in ALLOWED_SCHEMES:
-        raise FetchError(f"only http:// and https:// URLs are read, not {scheme or 'this'}://")
+        raise FetchError(f"only http:// and https:// URLs are read, not {scheme}://")
     if not parts.hostname:
         raise FetchError("URL has no host")
     return url
