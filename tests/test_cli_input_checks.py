@@ -171,3 +171,37 @@ def test_a_title_too_long_for_the_column_is_refused_not_cut(db_url):
     assert edited.exit_code == 2 and "at most 500 characters" in edited.stderr
     shown = json.loads(_invoke("--db", db_url, "show", str(event["id"]), "--json").stdout)
     assert shown["title"] == "x" * 500 and shown["version"] == event["version"]
+
+
+@pytest.mark.parametrize(
+    "args, line",
+    [
+        (
+            ["agenda", "--days", "0"],
+            "tracker: error: Invalid value for '--days': 0 is not in the range 1<=x<=3660; "
+            "see 'tracker agenda --help'",
+        ),
+        (
+            ["export", "--format", "xml"],
+            "tracker: error: Invalid value for '--format': 'xml' is not one of 'jsonl', 'csv', "
+            "'ics', 'plover'; see 'tracker export --help'",
+        ),
+        (
+            ["status"],
+            "tracker: error: Missing argument 'EVENT_ID'; see 'tracker status --help'",
+        ),
+        (["nosuch"], "tracker: error: No such command 'nosuch'; see 'tracker --help'"),
+    ],
+)
+def test_a_usage_error_is_one_line_naming_the_help(tmp_path, args, line):
+    """Click's own errors printed its usage block: 'Usage: ...', 'Try ... for help.', a blank
+    line and 'Error: ...'."""
+    result = CliRunner().invoke(cli, ["--db", f"sqlite:///{tmp_path / 'x.db'}", *args])
+    assert result.exit_code == 2
+    assert result.output == line + "\n"
+
+
+def test_help_and_version_still_exit_zero():
+    assert _invoke("--help").output.startswith("Usage: cli [OPTIONS]")  # (the runner names it)
+    assert _invoke("--version").output.startswith("cli, version ")
+    assert _invoke("agenda", "--help").exit_code == 0

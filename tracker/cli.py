@@ -56,6 +56,28 @@ def fail(message: str) -> NoReturn:
 class TrackerGroup(click.Group):
     """Turns every expected failure into one line on stderr and exit code 2."""
 
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Click's usage errors (a bad option value, a missing argument, an unknown command)
+        as one line naming the help to read, not click's usage block of three or four."""
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            path = exc.ctx.command_path.split()[1:] if exc.ctx is not None else []
+            where = " ".join(["tracker", *path])  # (whatever name the program was run by)
+            message = exc.format_message().rstrip(".")
+            echo(f"tracker: error: {message}; see '{where} --help'", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (click.Abort, EOFError, KeyboardInterrupt):
+            echo("Aborted!", err=True)
+            sys.exit(1)
+        # standalone, click would end the process: the exit code a command set (ctx.exit)
+        sys.exit(result if isinstance(result, int) else 0)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
