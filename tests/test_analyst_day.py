@@ -310,7 +310,7 @@ def test_export_command_writes_a_file_atomically_and_reports(db_url, tmp_path):
     result = runner.invoke(cli, ["--db", db_url, "export", "--format", "ics", "-o", str(target),
                                  "--type", "call"])
     assert result.exit_code == 0, result.output
-    assert "exported 1 events" in result.output
+    assert f"exported 1 event to {target}" in result.output
     assert len(Calendar.from_ical(target.read_text()).walk("VEVENT")) == 1
     assert [p.name for p in out_dir.iterdir()] == ["events.ics"], "no temporary file left"
     missing = runner.invoke(cli, ["--db", db_url, "export", "--format", "csv", "-o",

@@ -1337,6 +1337,10 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
         sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
 
 
+def _events(count: int) -> str:
+    return f"{count:,} event" if count == 1 else f"{count:,} events"
+
+
 def _ingest_stdin(engine, day, time_budget):
     """The article on standard input, stored as any other (its source: "standard input")."""
     from tracker.services.ingest import ArticleOutcome, ingest_one, read_article_stream
@@ -1624,14 +1628,14 @@ def export(obj, actor, type_, status, since, until, during, search, fmt, output)
                 raise TrackerError(
                     f"cannot write the output: {exc.strerror or exc}; it is incomplete"
                 ) from None
-            click.echo(f"exported {count} events", err=True)
+            click.echo(f"exported {_events(count)}", err=True)
             return
         # written beside the target and renamed into place: a failed export never leaves a
         # half-written file where a calendar or a script reads the last good one
         count = export_to_file(session, fmt, output, filt)
     from tracker.domain import clean
 
-    click.echo(f"exported {count} events to {clean(output)}", err=True)
+    click.echo(f"exported {_events(count)} to {clean(output)}", err=True)
 
 
 def main() -> None:
