@@ -1163,7 +1163,7 @@ def reextract(obj, article_ids, all_) -> None:
     longer hold are removed, and an event left with no mention goes, unless a person
     entered or changed it (edits, notes, status changes by hand are never lost).
     """
-    from tracker.services.articles import reextract_articles
+    from tracker.services.articles import ReextractReport, reextract_articles
 
     if all_ and article_ids:
         raise TrackerError("give article ids or --all, not both")
@@ -1171,10 +1171,23 @@ def reextract(obj, article_ids, all_) -> None:
         raise TrackerError("give article ids (see `tracker articles`) or --all")
     engine = obj.engine()
     ids = None if all_ else list(dict.fromkeys(article_ids))
-    # one line per article as it is done: a long batch shows its progress
-    report = reextract_articles(
-        engine, ids, progress=lambda _done, _total, outcome: echo_plain(outcome.summary())
-    )
+    done = ReextractReport()
+
+    def progress(_done, _total, outcome) -> None:
+        done.outcomes.append(outcome)
+        echo_plain(outcome.summary())  # one line per article as it is done: progress shows
+
+    try:
+        report = reextract_articles(engine, ids, progress=progress)
+    except KeyboardInterrupt:
+        # one transaction per article: the one being read again was rolled back
+        click.echo(done.summary())
+        echo(
+            "tracker: interrupted; the articles listed are re-extracted, the others are as "
+            "they were: run it again for the rest",
+            err=True,
+        )
+        sys.exit(EXIT_INTERRUPTED)
     click.echo(report.summary())
     # as ingest: 1 when some articles failed and some went through, 2 when none went through
     if report.failed:

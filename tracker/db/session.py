@@ -111,7 +111,10 @@ def _sqlite_begin(conn) -> None:
 
 
 def _sqlite_checkin(dbapi_connection, _record) -> None:
-    if dbapi_connection.isolation_level is None:
+    # None: the connection was invalidated (Ctrl-C in the middle of a statement); an error
+    # here would replace the KeyboardInterrupt, and a batch would take it for one article's
+    # failure and go on
+    if dbapi_connection is not None and dbapi_connection.isolation_level is None:
         dbapi_connection.isolation_level = ""  # back to the driver's own transactions
 
 
