@@ -260,6 +260,11 @@ _MAIL_PREFIXES = re.compile(r"^(?:\s*(?:re|fw|fwd|tr|wg|aw)\s*:\s*)+", re.IGNORE
 _MAIL_HEADER_REACH = 20
 
 
+def mail_subject(subject: str) -> str:
+    """An e-mail's subject as a title: without the reply and forward marks ("Fwd: Re: ...")."""
+    return _MAIL_PREFIXES.sub("", subject).strip()
+
+
 def _mail_headers(lines: list[tuple[int, str]], i: int) -> tuple[dict[str, str], int] | None:
     """An e-mail's header lines at the top ("From: ...", "Subject: ...", "Date: ..."), as
     fields and the index of the line after them; None unless they hold a subject and one other
@@ -338,7 +343,7 @@ def read_article(
         # An e-mail saved as text (a newsletter, a forwarded report): its subject is the
         # title, its date the publication date, its text after the headers the body.
         fields, i = mail
-        title = _MAIL_PREFIXES.sub("", fields.get("subject", "")).strip()
+        title = mail_subject(fields.get("subject", ""))
         date = _mail_date(fields.get("date") or fields.get("sent") or "")
         i = _skip_blank(lines, i)
     elif lines[i][1].strip() == "---":

@@ -9,16 +9,8 @@ from email import policy
 from email.parser import BytesParser
 
 from tracker.errors import TrackerError
+from tracker.extract.articles import mail_subject
 from tracker.sources.pages import article_text, one_line
-
-_REPLY_PREFIXES = ("re:", "fw:", "fwd:", "tr:", "wg:", "aw:")
-
-
-def _subject(value: str) -> str:
-    subject = one_line(value)
-    while subject.lower().startswith(_REPLY_PREFIXES):
-        subject = subject.split(":", 1)[1].strip()
-    return subject
 
 
 def _sent(message) -> dt.date | None:
@@ -46,4 +38,5 @@ def article_from_email(data: bytes) -> str:
             body = html_to_text(body)
     if not isinstance(body, str) or not body.strip():
         raise TrackerError("the e-mail has no text")
-    return article_text(_subject(str(message["subject"] or "")), _sent(message), body)
+    subject = mail_subject(one_line(str(message["subject"] or "")))
+    return article_text(subject, _sent(message), body)
