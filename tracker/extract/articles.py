@@ -1,6 +1,13 @@
-"""Article headers: the seed's tag style, YAML-like front matter, and datelines; and what a page
-copied from a web site holds beside its article (a site's name and menu before the headline, a
-"Published: 13 May 2019" line, links to other stories, the site's other headlines after it)."""
+"""An article's text as the extractor reads it: its header, its body and how its lines run.
+
+- Header styles: the seed's tag style, YAML-like front matter, a title line and a dateline, and
+  an e-mail's "From:"/"Subject:"/"Date:" lines.
+- What a page copied from a web site holds beside its article: a site's name and menu before
+  the headline, a "Published: 13 May 2019" line, links to other stories and picture captions
+  inside it, the site's other headlines after it (word lists in data/web.json).
+- A text without a headline (its lead on the first line), and hard-wrapped paragraphs
+  (``unwrapped``); whether a text reads as English at all (``reads_as_english``).
+"""
 
 from __future__ import annotations
 
