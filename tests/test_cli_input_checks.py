@@ -191,6 +191,16 @@ def test_a_title_too_long_for_the_column_is_refused_not_cut(db_url):
             "tracker: error: Missing argument 'EVENT_ID'; see 'tracker status --help'",
         ),
         (["nosuch"], "tracker: error: No such command 'nosuch'; see 'tracker --help'"),
+        (  # a NaN passed the range check and turned the budget off
+            ["ingest", "--time-budget", "nan", "seeds"],
+            "tracker: error: Invalid value for '--time-budget': nan is not a number of seconds; "
+            "see 'tracker ingest --help'",
+        ),
+        (
+            ["ingest", "--time-budget", "inf", "seeds"],
+            "tracker: error: Invalid value for '--time-budget': inf is not in the range "
+            "0<x<=86400; see 'tracker ingest --help'",
+        ),
     ],
 )
 def test_a_usage_error_is_one_line_naming_the_help(tmp_path, args, line):

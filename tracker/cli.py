@@ -1260,7 +1260,8 @@ def extract(article, published, as_json) -> None:
 )
 @click.option(
     "--time-budget",
-    type=click.FloatRange(min=0, min_open=True),
+    type=click.FloatRange(min=0, min_open=True, max=86_400),
+    callback=lambda _ctx, _param, value: _finite(value),
     default=20.0,
     show_default=True,
     metavar="SECONDS",
@@ -1348,6 +1349,14 @@ def ingest(obj, paths, published, jobs, time_budget) -> None:
     if report.skipped:
         went_in = report.articles_read + report.duplicates
         sys.exit(EXIT_PARTLY if went_in else EXIT_BAD_INPUT)
+
+
+def _finite(value: float) -> float:
+    """A number that is one: "nan" passes a range check (every comparison with it is false)
+    and turned the time budget off."""
+    if value != value:  # NaN
+        raise click.BadParameter("nan is not a number of seconds")
+    return value
 
 
 def _events(count: int) -> str:
