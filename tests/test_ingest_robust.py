@@ -472,3 +472,20 @@ def test_jobs_far_beyond_the_cores_start_no_more_workers_than_are_of_use(tmp_pat
     assert result.stderr.startswith(
         "tracker: note: --jobs 500 is more than 4 worker processes per core (2 here): using 8\n"
     )
+
+
+def test_changes_on_a_database_that_takes_no_writes_shows_them_and_keeps_the_mark(
+    db_url, tmp_path
+):
+    """`tracker changes` printed the changes, then failed with exit 2 when moving the mark."""
+    runner = CliRunner()
+    path = tmp_path / "a.txt"
+    path.write_text(article(1), encoding="utf-8")
+    assert runner.invoke(cli, ["--db", db_url, "ingest", str(path)]).exit_code == 0
+    result = runner.invoke(cli, ["--db", _read_only(db_url), "changes"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Changes in the last 7 days (first look): ")
+    assert result.stderr.startswith(
+        "tracker: your mark was not moved: the database takes no writes ("
+    )
+    assert result.stderr.count("\n") == 1

@@ -1607,7 +1607,17 @@ def changes(obj, since, since_last, keep_mark, as_json) -> None:
                 out.append("  … more; narrow with --since")
             echo_plain("\n".join(out))
         if not since and not keep_mark:
-            mark_seen(session, user, now)
+            try:
+                mark_seen(session, user, now)
+            except Exception as exc:
+                from tracker.db.session import unwritable_reason
+
+                reason = unwritable_reason(exc)
+                if reason is None:
+                    raise
+                # the changes were shown: only the mark stays where it was
+                echo(f"tracker: your mark was not moved: the database takes no writes ({reason})",
+                     err=True)
 
     reader = obj.reader()
     if reader is not None:  # the fast path: no SQLAlchemy
