@@ -36,18 +36,23 @@ async def open_details(pilot, event_id: int) -> None:
     assert isinstance(pilot.app.screen, DetailsScreen)
 
 
+async def open_date_form(pilot, event_id: int) -> tuple[ArticleDateForm, Static]:
+    """The event's details, then D: the article-date form and its preview."""
+    await open_details(pilot, event_id)
+    await pilot.press("D")
+    await settle(pilot)
+    form = pilot.app.screen
+    assert isinstance(form, ArticleDateForm)
+    return form, form.query_one("#article-date-preview", Static)
+
+
 @async_test
 async def test_set_an_articles_date_from_the_details_with_a_live_preview(engine):
     event_id = ingest(engine)
     # a day after the new date: an article cannot be dated after today
     app = TrackerApp(engine, today=dt.date(2025, 3, 20), prewarm=False)
     async with app.run_test(size=SIZE) as pilot:
-        await open_details(pilot, event_id)
-        await pilot.press("D")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, ArticleDateForm)
-        preview = form.query_one("#article-date-preview", Static)
+        form, preview = await open_date_form(pilot, event_id)
         assert form.query_one("#article-date", Input).value == "2025-02-10"
         assert "Mon 10 Feb 2025 · unchanged" in str(preview.render())
         form.query_one("#article-date", Input).value = "March 2025"
@@ -77,12 +82,7 @@ async def test_an_articles_date_is_read_backward_and_never_after_today(engine):
     event_id = ingest(engine)
     app = TrackerApp(engine, today=TODAY, prewarm=False)  # Thu 20 Feb 2025
     async with app.run_test(size=SIZE) as pilot:
-        await open_details(pilot, event_id)
-        await pilot.press("D")
-        await settle(pilot)
-        form = app.screen
-        assert isinstance(form, ArticleDateForm)
-        preview = form.query_one("#article-date-preview", Static)
+        form, preview = await open_date_form(pilot, event_id)
         form.query_one("#article-date", Input).value = "Sunday"  # the 16th, not the 23rd
         await settle(pilot)
         assert "Sun 16 Feb 2025" in str(preview.render())

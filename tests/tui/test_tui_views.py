@@ -130,16 +130,20 @@ async def test_the_agenda_shows_a_follow_up_done_from_it_when_you_come_back(engi
         assert "Lavrov and Rubio meet" not in list_text(agenda)
 
 
-@async_test
-async def test_the_changes_view_keeps_its_span_after_a_change_made_from_it(engine, seeded):
+def _one_move_since_the_mark(engine, event_id: int, status: str, note: str) -> None:
+    """The seed recorded before the user's mark, and one status move after it."""
     with Session(engine) as s:
-        user = database_user(s)
-        mark_seen(s, user, dt.datetime(2025, 3, 2))
+        mark_seen(s, database_user(s), dt.datetime(2025, 3, 2))
     with unit_of_work(engine) as s:
         s.execute(update(Event).values(created_at=dt.datetime(2025, 3, 1)))
         s.execute(update(StatusChange).values(recorded_at=dt.datetime(2025, 3, 1)))
     with unit_of_work(engine) as s:
-        change_status(s, seeded["meeting"], "planned", note="dates agreed")
+        change_status(s, event_id, status, note=note)
+
+
+@async_test
+async def test_the_changes_view_keeps_its_span_after_a_change_made_from_it(engine, seeded):
+    _one_move_since_the_mark(engine, seeded["meeting"], "planned", "dates agreed")
     app = make_app(engine)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -157,15 +161,7 @@ async def test_the_changes_view_keeps_its_span_after_a_change_made_from_it(engin
 
 @async_test
 async def test_changes_are_marked_listed_and_the_mark_moves(engine, seeded):
-    with Session(engine) as s:
-        user = database_user(s)
-        mark_seen(s, user, dt.datetime(2025, 3, 2))
-    with unit_of_work(engine) as s:
-        # the seed was recorded before the mark; one status move comes after it
-        s.execute(update(Event).values(created_at=dt.datetime(2025, 3, 1)))
-        s.execute(update(StatusChange).values(recorded_at=dt.datetime(2025, 3, 1)))
-    with unit_of_work(engine) as s:
-        change_status(s, seeded["ceasefire"], "postponed", note="talks stalled")
+    _one_move_since_the_mark(engine, seeded["ceasefire"], "postponed", "talks stalled")
     app = make_app(engine)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -182,6 +178,7 @@ async def test_changes_are_marked_listed_and_the_mark_moves(engine, seeded):
         await pilot.press("escape")
         await settle(pilot)
     with Session(engine) as s:
+        user = database_user(s)
         assert last_seen(s, user) > dt.datetime(2025, 3, 2)  # opening the view moved it
         assert s.get(UserMark, user) is not None
 
