@@ -255,7 +255,7 @@ PARAGRAPHS = (
 )
 
 
-@pytest.mark.parametrize("width", [60, 72, 80])
+@pytest.mark.parametrize("width", [40, 60, 72, 80])
 def test_a_hard_wrapped_text_reads_as_its_paragraphs(width):
     import textwrap
 

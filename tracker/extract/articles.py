@@ -458,7 +458,7 @@ def _title_from_lead(line: str) -> str:
     return line[: cut if cut > 0 else _LEAD_TITLE_LENGTH].rstrip(",;:—–- ") + "…"
 
 
-_WRAPPED_MIN, _WRAPPED_MAX = 40, 100  # the length of a line filled to a column (72, 80 ...)
+_WRAPPED_MIN, _WRAPPED_MAX = 30, 100  # the length of a line filled to a column (72, 80 ...)
 _WRAPPED_LINES = 3  # so many such lines before a text is read as hard-wrapped
 _SENTENCE_FINAL = re.compile(r"[.!?:][\"'”’)\]]*$")
 _LIST_OPENING = re.compile(r"\s*(?:[-*•–—]|\d{1,3}[.)])\s")
