@@ -75,12 +75,14 @@ class TrackerGroup(click.Group):
         except (click.Abort, EOFError, KeyboardInterrupt):
             echo("Aborted!", err=True)
             sys.exit(1)
-        # standalone, click would end the process: the exit code a command set (ctx.exit)
-        sys.exit(result if isinstance(result, int) else 0)
+        # standalone, click would end the process: with the code of an exit a command or an
+        # option (--help, --version) asked for, else 0
+        sys.exit(result if isinstance(result, int) and not isinstance(result, bool) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            super().invoke(ctx)
+            return None  # (what a command returns is no exit code: see main)
         except TrackerError as exc:
             fail(str(exc))
         except OSError as exc:
