@@ -304,3 +304,24 @@ def test_lines_that_are_not_wrapped_keep_their_breaks():
 def test_front_matter_dates_as_people_write_them(value, day):
     text = f"---\ntitle: Envoys meet\npublished: {value}\n---\n\nThe envoys met.\n"
     assert read_article(text).published == day
+
+
+def test_a_headline_cut_by_a_narrow_column_is_read_whole():
+    text = (
+        "Chile and Peru agree to reopen their\n"
+        "border and resume customs talks in\n"
+        "Lima\n\n"
+        "LIMA, May 13, 2019 — Chilean President Gabriel Boric met Peruvian President Dina\n"
+        "Boluarte in Lima on Monday to discuss the reopening of their shared border, the\n"
+        "two governments said in a joint statement after the meeting ended.\n"
+    )
+    article = read_article(text)
+    assert article.title == (
+        "Chile and Peru agree to reopen their border and resume customs talks in Lima"
+    )
+    assert article.published == dt.date(2019, 5, 13)  # the dateline is the body's first line
+    # a credit under a headline is no part of it
+    credited = read_article(
+        "Chile and Peru agree to reopen their border\nReuters Staff\n\nThe envoys met.\n"
+    )
+    assert credited.title == "Chile and Peru agree to reopen their border"

@@ -398,6 +398,10 @@ def read_article(
                 i = headline
             else:
                 title = lines[headline][1].strip()
+                more = _headline_lines(lines, headline)
+                if more:  # a headline longer than a hard-wrapped text's column
+                    title = " ".join([title, *(lines[k][1].strip() for k in more)])
+                    headline = more[-1]
                 i = _skip_blank(lines, headline + 1)
                 while i < len(lines) and (
                     _page_furniture(lines[i][1]) or lines[i][1].strip() == title and title
@@ -496,6 +500,38 @@ def unwrapped(text: str, start: int, end: int) -> str:
         if nl and chars[nl - 1] == "\r":  # a Windows line end: both characters
             chars[nl - 1] = " "
     return "".join(chars)
+
+
+_HEADLINE_LINES = 3  # lines a wrapped headline may go on over
+
+
+def _headline_lines(lines: list[tuple[int, str]], k: int) -> list[int]:
+    """The lines the headline on line k goes on over, when a text filled to a column cut it:
+    each line before them filled and ending no sentence, each a line of words that ends none
+    and is no credit, date, byline or dateline, the last followed by a blank line; else none."""
+    more: list[int] = []
+    while len(more) < _HEADLINE_LINES:
+        last = lines[more[-1] if more else k][1].strip()
+        j = (more[-1] if more else k) + 1
+        if j >= len(lines) or not (
+            _WRAPPED_MIN <= len(last) <= _WRAPPED_MAX and not _SENTENCE_FINAL.search(last)
+        ):
+            break
+        nxt = lines[j][1].strip()
+        if (
+            not nxt or _SENTENCE_FINAL.search(nxt)
+            # (a credit of a few words right under the headline is capitalised; a headline's
+            # short tail goes on in small letters, or after a line that went on already:
+            # "... open arms control" / "dialogue in Geneva", "... talks in" / "Lima")
+            or (_page_furniture(nxt) and not nxt[:1].islower() and not more)
+            or DATELINE.match(nxt) or CREDIT_DATELINE.match(nxt) or PLACE_DATELINE.match(nxt)
+            or nxt.lower().startswith("by ")
+        ):
+            break
+        more.append(j)
+        if j + 1 >= len(lines) or not lines[j + 1][1].strip():
+            return more  # the headline's block ends at a blank line
+    return []
 
 
 def _page_furniture(line: str) -> bool:
