@@ -73,7 +73,6 @@ from tracker.domain import (
     without_diacritics,
 )
 from tracker.errors import DatabaseUnwritable, TrackerError
-from tracker.extract.articles import reads_as_english
 from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
 from tracker.services.actors import clean_name, name_key, name_variants
 from tracker.text_safety import clean
@@ -1270,8 +1269,12 @@ def apply_extraction(
     merge_events(
         session, article_id, art.published, extraction.events, outcome, actors, undated=undated
     )
-    if not extraction.events and not reads_as_english(art.body):
-        outcome.reason = NOT_ENGLISH
+    if not extraction.events:
+        # (read here only: the reader's word lists and patterns stay out of this module's import)
+        from tracker.extract.articles import reads_as_english
+
+        if not reads_as_english(art.body):
+            outcome.reason = NOT_ENGLISH
     return outcome
 
 
