@@ -145,6 +145,23 @@ def test_talking_about_something_is_no_call():
     assert [t for t, _, _ in events] == ["sanctions"], events
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The envoy spoke of the 12-day war between Israel and Iran.",
+        "Macron spoke about the war between Israel and Iran.",
+    ],
+)
+def test_speaking_of_a_war_is_no_call_but_the_war_is_told(body):
+    events = found(body)
+    assert [(t, names) for t, _, names in events] == [("military", ["Israel", "Iran"])], events
+
+
+def test_water_cannons_fired_at_a_states_boats_are_a_military_act():
+    events = found("The Chinese coast guard fired water cannons at Philippine boats.")
+    assert [(t, names) for t, _, names in events] == [("military", ["China", "Philippines"])]
+
+
 def test_a_protest_handed_over_is_criticism():
     events = found("On June 28, Japan's embassy was handed a strong protest over the drills.")
     assert [t for t, _, _ in events] == ["criticism"], events

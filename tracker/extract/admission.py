@@ -20,7 +20,7 @@ from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
 from tracker.extract.events import Trigger
 from tracker.extract.status import COERCIVE, holding_status, in_condition
-from tracker.extract.tokens import Tokens, gerund
+from tracker.extract.tokens import Tokens
 from tracker.extract.types import ExtractedEvent
 
 SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
@@ -78,8 +78,6 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
         other.type in CONSULT_TRIGGERS and other is not trig for other in ctx.triggers
     ):
         return None  # "During the call, both sides discussed ...": said of the call
-    if trig.type == "call" and trig.weight < 1 and _talked_about_doing(lows, trig.tok_end):
-        return None  # "talked about imposing sanctions": a topic, not a conversation told
     held = None
     if refers_back(lows, trig, ctx.lex, ctx.mentioned):
         # "after the talks", "at a summit": an act told before, or a setting; but "about the
@@ -137,14 +135,6 @@ def reported_only(lows: list[str], trig: Trigger) -> bool:
     """Is the trigger a judgement that is a speech act only in someone's words ("X violated
     the truce, Lavrov said"; said by no one, it is the story's own account)?"""
     return " ".join(lows[trig.tok : trig.tok_end]) in _REPORTED_ONLY
-
-
-def _talked_about_doing(lows: list[str], end: int) -> bool:
-    """ "spoke about imposing sanctions", "talked of sending troops": what someone spoke of."""
-    return (
-        end + 1 < len(lows) and lows[end] in ("about", "of")
-        and gerund(lows[end + 1])
-    )
 
 
 def _made_by_named(tokens: Tokens, trig: Trigger) -> bool:
