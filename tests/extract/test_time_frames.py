@@ -220,3 +220,26 @@ def test_a_day_range_may_name_its_last_day_as_an_ordinal():
         found = events_of(f"Macron will visit China {told}.", FRIDAY)
         [visit] = [e for e in found if e.type == "meeting"]
         assert span(visit) == ("2016-03-08", "2016-03-10", "day")
+
+
+def test_earlier_in_the_day_is_the_day_the_story_told_not_publication():
+    thursday = dt.date(2022, 7, 21)
+    found = events_of(
+        "Iraq on Wednesday summoned the Turkish ambassador over the bombardment of a resort. "
+        "Officials said Turkey had shelled the resort earlier in the day. "
+        "Iraq accused Turkey of striking the resort.",
+        thursday,
+    )
+    assert [(e.type, span(e)) for e in found] == [
+        ("criticism", ("2022-07-20", "2022-07-20", "day")),
+        ("military", ("2022-07-20", "2022-07-20", "day")),
+        ("criticism", ("2022-07-20", "2022-07-20", "day")),
+    ]
+
+
+def test_later_in_the_day_with_no_day_told_is_the_day_of_publication():
+    monday = dt.date(2022, 3, 7)
+    [call] = events_of("Modi is expected to call Russian President Vladimir Putin later in the "
+                       "day.", monday)
+    assert (call.type, call.status, span(call)) == (
+        "call", "planned", ("2022-03-07", "2022-03-07", "day"))

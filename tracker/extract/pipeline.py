@@ -148,6 +148,7 @@ def extract(
         dates = find_dates(sentence.text, article.published, future_from, tokens.words)
         if dates:
             dates = clock.also_on_day_told(dates)  # "also on Thursday": the Thursday told
+            dates = clock.in_the_day(dates)  # "earlier in the day": the story's day
             dates = clock.quoted_days(sentence.text, dates)  # "'... tomorrow,' he said Tuesday"
         found = _sentence_events(
             sentence, tokens, lows, mentions, dates, clock.last_when, lex, memory, events,

@@ -1255,6 +1255,20 @@ class StoryClock:
             out.append(d)
         return out
 
+    def in_the_day(self, dates: list[DateMention]) -> list[DateMention]:
+        """ "earlier in the day", "later in the day": the story's latest day (the day its
+        acts happened: "Iraq on Wednesday summoned ..." then "strikes that killed nine tourists
+        earlier in the day"), which is the day of publication until the text tells a day."""
+        if self.last_day is None or all(
+            d.kind != "day" or not d.text.lower().endswith(" in the day") for d in dates
+        ):
+            return dates
+        return [
+            replace(d, when=self.last_day)
+            if d.kind == "day" and d.text.lower().endswith(" in the day") else d
+            for d in dates
+        ]
+
     def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
         """An act told without a time happened on the story's latest day; so were a threat, an
         offer or a pledge made ("dated by when it was made"). A plan of a meeting, call or
