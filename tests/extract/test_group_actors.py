@@ -122,3 +122,22 @@ def test_a_count_of_states_the_sentence_names_itself_adds_no_earlier_list():
         "Chad, Niger and Mali said the three countries would sign a pact.",
     ])
     assert {a.name for a in second} == {"Chad", "Niger", "Mali"}
+
+
+def test_a_regions_leaders_or_bloc_name_its_regional_organisation():
+    found = mentions([
+        "West African leaders on Thursday ordered the activation of a standby force.",
+        "Pacific leaders have stood firm against Fiji.",
+        "The European bloc imposed sanctions on Belarus.",
+        "West African heads of state arrived in Banjul.",
+    ])
+    assert [[a.name for a in actors] for actors in found] == [
+        ["ECOWAS"], ["Pacific Islands Forum", "Fiji"], ["European Union", "Belarus"],
+        ["ECOWAS", "Gambia"],
+    ]
+
+
+def test_a_forums_own_name_before_leaders_is_the_forum_and_its_meeting():
+    [actors] = mentions(["The pact would be discussed at next month's Pacific Islands Forum "
+                         "leaders meeting."])
+    assert [a.name for a in actors] == ["Pacific Islands Forum"]
