@@ -46,6 +46,8 @@ def test_status_from_modality(body, event_type, status):
         "No call between Brazil and Argentina is scheduled.",
         "Analysts asked whether Brazil would meet Argentina?",
         "Brazil could meet Argentina at some point.",
+        "Bolivia cannot expect a sincere dialogue with Chile.",
+        "\"We cannot be bought by aid from Australia,\" Tong said.",
     ],
 )
 def test_denials_negations_questions_and_hypotheticals_yield_nothing(body):
