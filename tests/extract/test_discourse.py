@@ -848,3 +848,26 @@ def test_one_sides_dialogue_in_a_call_told_before_is_that_call():
             "phone on Monday. Kenya and Somalia held talks in Nairobi on Friday.")
     events = extract(f"Test\n\n{body}\n", published=PUBLISHED).events
     assert "talks" in [e.type for e in events]
+
+
+def _told(body: str) -> list[tuple[str, str, list[str], str | None]]:
+    return [
+        (e.type, e.status, [a.name for a in e.actors],
+         e.when.start.isoformat() if e.when else None)
+        for e in extract(f"Test\n\n{body}\n", published=dt.date(2021, 3, 16)).events
+    ]
+
+
+def test_rejecting_the_proposal_is_aimed_at_whoever_proposed_it():
+    found = _told("Sudan proposed on Monday that a quartet mediate the dam talks. "
+                  "However, Ethiopia rejected the proposal.")
+    assert ("rejection", "occurred", ["Ethiopia", "Sudan"], "2021-03-15") in found, found
+
+
+def test_an_act_of_the_story_after_a_like_act_of_a_past_year_is_a_second_act():
+    found = _told("Last year, Ethiopia refused to sign any binding agreement with Sudan. "
+                  "Sudan proposed on Monday that a quartet mediate the dam talks. "
+                  "However, Ethiopia rejected the proposal.")
+    rejections = [(s, names, when) for t, s, names, when in found if t == "rejection"]
+    assert len(rejections) == 2, found
+    assert rejections[1] == ("occurred", ["Ethiopia", "Sudan"], "2021-03-15")

@@ -26,6 +26,7 @@ trigger is constant and time stays linear in the length of an article. Word list
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from tracker.domain import When
@@ -827,7 +828,25 @@ def _on_side_of(actors: list[ExtractedActor], other: ExtractedActor) -> bool:
     return any(same_side(a, other) for a in actors)
 
 
-def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> None:
+_BACKGROUND_GAP = 30  # days before publication: a past act that long gone is background
+
+
+def _background_then_news(
+    earlier: ExtractedEvent, event: ExtractedEvent, published: dt.date | None
+) -> bool:
+    """An act told with no time of its own (the story's day) after an act of the same kind
+    told with a time of its own a month or more before publication: two acts, not one told
+    twice."""
+    return (
+        published is not None and event.when is None and earlier.when is not None
+        and not earlier.when_inferred and event.status == earlier.status == "occurred"
+        and (published - earlier.when.end).days > _BACKGROUND_GAP
+    )
+
+
+def add_unless_retold(
+    events: list[ExtractedEvent], event: ExtractedEvent, published: dt.date | None = None
+) -> None:
     """The same act told twice (same type, shared actors, compatible time) is kept once."""
     possessed = _possessed_retelling(events, event)
     if event.new_act and possessed is None:
@@ -856,6 +875,9 @@ def add_unless_retold(events: list[ExtractedEvent], event: ExtractedEvent) -> No
     for earlier in events[-_DUPLICATE_REACH:]:
         if earlier.type != event.type:
             continue
+        if _background_then_news(earlier, event, published):
+            continue  # "Last year Addis Ababa refused to sign ..." then "Ethiopia rejected the
+            # proposal": an act of the story's day after one told of a past long gone
         if _protest(earlier) != _protest(event):
             continue  # "China accused India of ...", then "... a statement protesting to India"
         # a day taken from the story yields to the act's own day told near it

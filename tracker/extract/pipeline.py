@@ -156,7 +156,7 @@ def extract(
         )
         set_times.fill(tokens, dates, found)
         for event in found:
-            add_unless_retold(events, event)
+            add_unless_retold(events, event, article.published)
         set_times.wait(found, dates)
         clock.date_untimed(found, unresolved=clock.advance(dates))
     set_times.finish()
