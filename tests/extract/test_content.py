@@ -72,3 +72,12 @@ def test_an_act_far_from_the_head_is_its_own():
         "a long dispute over their border, hold a meeting with Putin.", "proposed", "meeting",
     )
     assert content is not None and content[0] is None  # too far to be its content
+
+
+def test_an_act_with_its_own_subject_after_a_comma_is_no_content_of_the_phrase_before():
+    # "In protest of ..., Jordan recalled its ambassador": the recall is the main clause's act
+    ctx, content = read_inside(
+        "In protest of Israeli officials' refusal to release two citizens, Jordan recalled its "
+        "ambassador for consultations.", "refusal", "recalled",
+    )
+    assert content is not None and content[0] is None

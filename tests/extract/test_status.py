@@ -146,3 +146,9 @@ def test_mediating_between_two_sides_is_talks_and_ruling_out_talks_rejects_them(
     assert found("The Kremlin ruled out talks with Zelenskiy.") == [
         ("rejection", ["Russia", "Volodymyr Zelenskyy"])
     ]
+
+
+def test_a_negation_before_a_comma_does_not_reach_the_subjects_clause_after_it():
+    found = events("In protest of Israel's refusal to release two citizens held without "
+                   "charges, Jordan recalled its ambassador from Israel on Tuesday.")
+    assert ("sanctions", "occurred") in [(e.type, e.status) for e in found], found

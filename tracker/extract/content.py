@@ -42,6 +42,8 @@ def read_as_content(
     inherited = None
     keeps_head = False
     if lo in heads and _embedded(lows, heads[lo][0], trig) and not (
+        _own_subject_after_comma(lows, sm, heads[lo][0], trig)
+    ) and not (
         event_type == "agreement" and told_as_made(lows, trig)
     ):  # "should implement the consensus reached by the two leaders": a deal made before
         head, head_type, head_actors = heads[lo]
@@ -98,6 +100,23 @@ def read_as_content(
             ctx.seen_types.discard(head_type)
         actors = merge_actors(head_actors, actors)
     return inherited, actors
+
+
+def _own_subject_after_comma(
+    lows: list[str], sm: SentenceMentions, head: Trigger, trig: Trigger
+) -> bool:
+    """ "In protest of Israel's refusal to release them, Jordan recalled its ambassador": a
+    party after a comma, just before the verb, is the subject of a clause of its own, whose
+    act is no content of the phrase before the comma."""
+    if trig.tok - head.tok_end > 14:
+        return False  # as _embedded: bounded
+    comma = next((k for k in range(trig.tok - 1, head.tok_end - 1, -1) if lows[k] == ","), None)
+    if comma is None:
+        return False
+    return any(
+        m.tok_end == trig.tok and m.tok in (comma + 1, comma + 2)
+        for m in sm.between(comma + 1, trig.tok)
+    )
 
 
 def _other_target(

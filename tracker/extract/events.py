@@ -139,6 +139,12 @@ class TriggerLexicon:
         if _another_verb(lows, start, i):
             start = i  # "denies supporting the rebels and accuses the West": a new predicate
         before = lows[start:i]
+        if "," in before and caps:
+            comma = len(before) - 1 - before[::-1].index(",")
+            if start + comma + 1 < i and caps[start + comma + 1]:
+                # "detained without charge, Jordan recalled its ambassador": a negation in a
+                # phrase before the comma is not the clause's that its subject opens
+                before = before[comma + 1 :]
         held_out = [k for k, w in enumerate(before) if w in HOLDING_OUT]
         if held_out:
             # "would not hesitate to close the embassy": the act is held out, not denied
