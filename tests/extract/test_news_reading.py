@@ -342,3 +342,27 @@ def test_until_a_month_is_ahead_and_spared_from_duties_no_sanction():
                  "mid-July.", published=dt.date(2025, 4, 10))
     assert got[0][:2] == ("sanctions", "postponed") and got[0][3] == "2025-07-01"
     assert events("Canada and Mexico were spared from the latest round of duties.") == []
+
+
+def test_a_hyphenated_pair_may_end_with_a_dotted_abbreviation():
+    from tracker.extract.tokens import tokenize
+
+    assert [t.text for t in tokenize("the China-U.S. summit")] == ["the", "China-U.S.", "summit"]
+    assert [t.text for t in tokenize("the U.S.-China summit")] == [
+        "the", "U.S.", "-", "China", "summit"]
+    got = events("The fact sheet was released following the Korea-U.S. summit on Nov. 14.")
+    assert got[0][:3] == ("meeting", "occurred", ["South Korea", "United States"])
+
+
+def test_korea_and_its_abbreviations_name_the_states():
+    got = events("N. Korea requested talks with S. Korea on Monday. Trump threatened to raise "
+                 "tariffs on Korea.")
+    assert [g[:3] for g in got] == [
+        ("talks", "proposed", ["North Korea", "South Korea"]),
+        ("sanctions", "threatened", ["Donald Trump", "South Korea"]),
+    ]
+
+
+def test_entry_barred_to_a_person_is_a_sanction_on_them():
+    got = events("Peru said Monday it had barred entry to Bolivian ex-leader Evo Morales.")
+    assert got[0][:3] == ("sanctions", "occurred", ["Peru", "Evo Morales"])

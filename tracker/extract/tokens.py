@@ -14,8 +14,11 @@ from operator import add, attrgetter
 # ("[A-Za-z]\.[A-Za-z]\." spelled out rather than "(?:[A-Za-z]\.){2,}": a seventh faster;
 # possessive quantifiers, the same matches since nothing after a token's pattern could make it
 # give back a character: a tenth faster for keeping no backtracking points)
+# "China-U.S.": a hyphenated word may end with an abbreviation (checked only where a word ends
+# in a hyphen and one letter)
 _TOKEN = re.compile(
-    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*+|\d++(?:[,.]\d++)++|\w++(?:[-'’&]\w++)*+|[^\w\s]"
+    r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*+|\d++(?:[,.]\d++)++"
+    r"|\w++(?:[-'’&]\w++)*+(?:(?<=-[A-Za-z])\.[A-Za-z]\.(?:[A-Za-z]\.)*+)?|[^\w\s]"
 )
 
 
