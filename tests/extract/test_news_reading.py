@@ -3,6 +3,8 @@ sentence written for it, in the style of the wire copy that showed the fault."""
 
 import datetime as dt
 
+import pytest
+
 from tests.extract_helpers import mention_names as names
 from tests.extract_helpers import read_body
 
@@ -366,3 +368,25 @@ def test_korea_and_its_abbreviations_name_the_states():
 def test_entry_barred_to_a_person_is_a_sanction_on_them():
     got = events("Peru said Monday it had barred entry to Bolivian ex-leader Evo Morales.")
     assert got[0][:3] == ("sanctions", "occurred", ["Peru", "Evo Morales"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pompeo landed in Riyadh on Tuesday morning and was welcomed by Saudi Foreign Minister "
+         "Adel al-Jubeir.", ("meeting", ["Mike Pompeo", "Adel al-Jubeir", "Saudi Arabia"])),
+        ("Pompeo was greeted by Saudi Foreign Minister Adel al-Jubeir on Tuesday.",
+         ("meeting", ["Mike Pompeo", "Adel al-Jubeir"])),
+        ("Pompeo landed in Riyadh on Tuesday.", ("meeting", ["Mike Pompeo", "Saudi Arabia"])),
+        # a reaction to an act named by a definite noun is a new act, not the act told again
+        ("The agreement was welcomed by China and India.", ("support", ["China", "India"])),
+    ],
+)
+def test_a_visitor_landing_or_greeted_is_met_and_an_act_welcomed_is_praised(text, expected):
+    got = events(text)
+    assert [g[:3:2] for g in got] == [expected]
+
+
+def test_shells_or_migrants_that_land_in_a_country_visit_nothing():
+    assert events("Two mortar shells fired from Myanmar landed in Bangladesh.") == []
+    assert events("More than 3,000 migrants have landed in Malaysia and Indonesia.") == []

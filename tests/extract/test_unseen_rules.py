@@ -155,7 +155,10 @@ def test_the_subject_after_an_opening_phrase_acts_alone():
         "Hours before Yoon Suk Yeol landed in Tokyo, North Korea fired a ballistic missile "
         "into the sea west of Japan."
     )
-    assert events(text)[0][2] == ["North Korea", "Japan"]
+    found = events(text)
+    assert [e[2] for e in found if e[0] == "military"] == [["North Korea", "Japan"]]
+    # the opening phrase tells its own act: Yoon's arrival in Tokyo
+    assert [e[2] for e in found if e[0] == "meeting"] == [["Yoon Suk Yeol", "Japan"]]
 
 
 def test_a_parenthetical_relative_clause_names_no_party():

@@ -185,10 +185,14 @@ def refers_back(
             return False  # "by the summit and urged ...": the determiner is another phrase's
         if low == "to" and j == i - 1 and not strict:
             return False  # "its threat to impose sanctions": a verb, no noun phrase
-        if low in _AUXILIARIES and j > 0 and lows[j - 1] not in _ACT_NOUNS and (
+        if low in _AUXILIARIES and j > 0 and (
+            lows[j - 1] not in _ACT_NOUNS or trig.type in SPEECH_ACTS
+        ) and (
             lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _RELATIVES
         ):
-            return False  # "the resolution was vetoed": the determiner is the subject's
+            # "the resolution was vetoed": the determiner is the subject's; "the agreement was
+            # welcomed by China": a reaction to the act, not the act told again
+            return False
             # ("the agreement was signed by ..." tells the act told before again)
         if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING and not (
             j > 1 and lows[j - 2] in _AT_VERBS
