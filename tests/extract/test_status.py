@@ -152,3 +152,10 @@ def test_a_negation_before_a_comma_does_not_reach_the_subjects_clause_after_it()
     found = events("In protest of Israel's refusal to release two citizens held without "
                    "charges, Jordan recalled its ambassador from Israel on Tuesday.")
     assert ("sanctions", "occurred") in [(e.type, e.status) for e in found], found
+
+
+def test_no_before_a_noun_does_not_reach_a_clause_after_a_subordinator():
+    found = events("The summit ended with no agreement after the US refused North Korean "
+                   "demands for sanctions relief, Trump said.")
+    assert [(e.type, e.status, e.actors[-1].name) for e in found] == [
+        ("rejection", "occurred", "North Korea")]

@@ -200,7 +200,10 @@ def _scope_start(lows: list[str], a: int, i: int, clauses: bool = False) -> int:
         start = i - window[::-1].index("but")
     if clauses and not _SUBORDINATORS.isdisjoint(window):
         for k in range(i - 2, start, -1):
-            if lows[k] in _SUBORDINATORS and lows[k + 1] in SUBJECT_PRONOUNS:
+            if lows[k] in _SUBORDINATORS and (
+                lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] == "the"
+            ):
+                # "ended with no agreement after the US refused ...": "no" is the noun's
                 return k + 1
     return start
 
