@@ -390,3 +390,16 @@ def test_a_visitor_landing_or_greeted_is_met_and_an_act_welcomed_is_praised(text
 def test_shells_or_migrants_that_land_in_a_country_visit_nothing():
     assert events("Two mortar shells fired from Myanmar landed in Bangladesh.") == []
     assert events("More than 3,000 migrants have landed in Malaysia and Indonesia.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump had shut off aid to Ukraine last week.",
+        "The US withheld $300 million in military aid from Egypt.",
+    ],
+)
+def test_aid_shut_off_or_withheld_is_a_sanction_on_its_recipient(text):
+    got = events(text)
+    assert [g[:2] for g in got] == [("sanctions", "occurred")]
+    assert got[0][2][-1] in ("Ukraine", "Egypt")
