@@ -406,3 +406,22 @@ def test_aid_shut_off_or_withheld_is_a_sanction_on_its_recipient(text):
     # the one the aid was withheld from is its target, never the one who acts
     [event] = read_body(text, dt.date(2019, 5, 13))
     assert all(a.role == "target" for a in event.actors if a.name in ("Ukraine", "Egypt"))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Italian Interior Minister Matteo Salvini called President Macron \"a terrible "
+         "president\" in January.", "Emmanuel Macron"),
+        ("Chinese Foreign Ministry spokeswoman Mao Ning called the remark by Biden \"extremely "
+         "wrong\".", "Joe Biden"),
+    ],
+)
+def test_a_party_called_terrible_or_wrong_is_criticised(text, target):
+    got = events(text)
+    assert [g[0] for g in got] == ["criticism"] and target in got[0][2]
+
+
+def test_protesters_clashing_with_police_is_no_military_act():
+    assert events("In recent weeks protesters have demonstrated across France, and some have "
+                  "violently clashed with police.") == []
