@@ -425,3 +425,16 @@ def test_a_party_called_terrible_or_wrong_is_criticised(text, target):
 def test_protesters_clashing_with_police_is_no_military_act():
     assert events("In recent weeks protesters have demonstrated across France, and some have "
                   "violently clashed with police.") == []
+
+
+def test_a_meeting_between_sides_none_of_them_a_party_takes_no_party_from_its_sentence():
+    got = events("France is recalling its ambassador to Italy following a secret meeting "
+                 "between a deputy prime minister and yellow vest protesters.")
+    assert [g[:3] for g in got] == [("sanctions", "occurred", ["France", "Italy"])]
+
+
+def test_an_envoy_brought_back_for_consultations_holds_no_talks():
+    got = events("France's Foreign Ministry spokesperson Agnes von der Muhll said in a statement "
+                 "that the ambassador is being brought back for “consultations” following the "
+                 "interference of Italy.")
+    assert "talks" not in [g[0] for g in got]

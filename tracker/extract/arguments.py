@@ -393,7 +393,7 @@ def actors_for(
             end = k
             break
     if trig.tok_end < len(tokens) and tokens[trig.tok_end].low == "between":
-        end = _list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
+        end = list_end(tokens, trig.tok_end + 1)  # "between A, Trump's envoy, and B"
     after = _first_parties(sm, trig.tok_end, end, trig, 3)
     if victims := sm.complainants.get(trig.tok):  # the speaker whose own side was hit
         after = [*after, *(m for m in victims if m.actor not in {x.actor for x in after})]
@@ -1040,7 +1040,7 @@ def _speaking_with(tokens: list[Token], m: Mention) -> bool:
     return any(t.low == "with" for t in tokens[max(0, m.tok - 5) : m.tok])
 
 
-def _list_end(tokens: list[Token], k: int) -> int:
+def list_end(tokens: list[Token], k: int) -> int:
     """Where a coordinated list of parties ends: at a verb, a dash or a new phrase."""
     x, stop = k, min(len(tokens), k + WINDOW)
     while x < stop:
@@ -1381,7 +1381,7 @@ def owned_act(
     ):
         # "Biden welcomed the agreement between Armenia and Azerbaijan": the deal is theirs
         sides = [
-            m for m in sm.between(trig.tok_end + 1, _list_end(tokens, trig.tok_end + 1))
+            m for m in sm.between(trig.tok_end + 1, list_end(tokens, trig.tok_end + 1))
             if not m.location
         ]
         if len({m.actor.name for m in sides}) >= 2:

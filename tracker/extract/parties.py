@@ -32,6 +32,7 @@ from tracker.extract.arguments import (
     agreed_to_act,
     brokers_of,
     convening_body,
+    list_end,
     main_subject,
     subjectless,
 )
@@ -61,6 +62,15 @@ _COMMITTING = lexicon.words("committing_verbs")
 _TOGETHER = _COMMITTING | lexicon.words("joint_text_verbs")
 
 
+def _between_no_party(tokens: Tokens, trig: Trigger, sm: SentenceMentions) -> bool:
+    """A gathering noun whose "between ... and ..." names sides none of which is a party."""
+    k = trig.tok_end
+    if trig.type not in CONSULT_TRIGGERS or k >= len(tokens) or tokens[k].low != "between":
+        return False
+    end = list_end(tokens, k + 1)
+    return "and" in tokens.lows[k + 1 : end] and not sm.between(k + 1, end)
+
+
 def parties_for(
     ctx: SentenceContext, trig: Trigger, lo: int, held: tuple[str, bool] | None
 ) -> Parties | None:
@@ -70,6 +80,10 @@ def parties_for(
     earlier_events = ctx.earlier_events
     told_anew = held is not None
     shared = ctx.last_actors if trig.type in CONSULT else ctx.last_subjects
+    if _between_no_party(tokens, trig, sm):
+        # "following a secret meeting between a deputy prime minister and yellow vest
+        # protesters": the meeting's sides are the ones its "between" names; none is a party
+        return None
     actors = actors_for(trig, sm, shared)
     if told_anew:
         # "informed Trump about the OIC summit, which is to be held in Astana": the parties
