@@ -141,3 +141,18 @@ def test_a_forums_own_name_before_leaders_is_the_forum_and_its_meeting():
     [actors] = mentions(["The pact would be discussed at next month's Pacific Islands Forum "
                          "leaders meeting."])
     assert [a.name for a in actors] == ["Pacific Islands Forum"]
+
+
+def test_other_names_of_states_and_groups():
+    found = mentions([
+        "Greece and Macedonia signed a deal.",
+        "Troops from the Republic of Congo and the Democratic Republic of Congo met.",
+        "Al-Shabaab attacked the base.",
+        "Ansarullah fired missiles at Israel.",
+    ])
+    assert [[a.name for a in actors] for actors in found] == [
+        ["Greece", "North Macedonia"],
+        ["Republic of the Congo", "Democratic Republic of the Congo"],
+        ["Al-Shabaab"],
+        ["Houthis", "Israel"],
+    ]
