@@ -438,3 +438,18 @@ def test_an_envoy_brought_back_for_consultations_holds_no_talks():
                  "that the ambassador is being brought back for “consultations” following the "
                  "interference of Italy.")
     assert "talks" not in [g[0] for g in got]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistan adopted a resolution expressing unequivocal support for Saudi Arabia.",
+         ["Pakistan", "Saudi Arabia"]),
+        ("Germany reiterated its strong support for Ukraine.", ["Germany", "Ukraine"]),
+        # a capital after an opening quote mark opens the quote, it names nothing
+        ("\"We support Ukraine,\" Biden said.", ["Joe Biden", "Ukraine"]),
+    ],
+)
+def test_support_voiced_for_a_party(text, expected):
+    got = events(text)
+    assert [(g[0], g[2]) for g in got] == [("support", expected)]

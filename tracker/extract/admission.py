@@ -20,7 +20,7 @@ from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
 from tracker.extract.events import Trigger
 from tracker.extract.status import COERCIVE, holding_status, in_condition
-from tracker.extract.tokens import Tokens
+from tracker.extract.tokens import QUOTE_MARKS, Tokens
 from tracker.extract.types import ExtractedEvent
 
 SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
@@ -58,7 +58,9 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
     if trig.type == "none":
         return None
     tokens, lows, clause = ctx.tokens, ctx.lows, ctx.clause
-    if trig.tok > 0 and tokens[trig.tok].cap and not _names_a_meeting(tokens, trig):
+    if trig.tok > 0 and tokens[trig.tok].cap and not _names_a_meeting(tokens, trig) and (
+        tokens[trig.tok - 1].low not in QUOTE_MARKS  # '"We support Ukraine," Biden said'
+    ):
         return None  # inside a name: "the Black Sea Grain Initiative"
     if trig.type not in SPEECH_ACTS and clause.quoted_label(trig.tok):
         return None  # calling them an "economic blockade": a word for something, not an act
