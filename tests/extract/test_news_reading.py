@@ -453,3 +453,19 @@ def test_an_envoy_brought_back_for_consultations_holds_no_talks():
 def test_support_voiced_for_a_party(text, expected):
     got = events(text)
     assert [(g[0], g[2]) for g in got] == [("support", expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oman and Switzerland had offered to mediate between Iran and the US.",
+         ("proposal", "proposed", ["Oman", "Switzerland", "Iran", "United States"])),
+        ("Trump said he is ready to mediate between India and Pakistan.",
+         ("proposal", "proposed", ["Donald Trump", "India", "Pakistan"])),
+        # mediation done is talks with the mediator
+        ("Qatar mediated talks between Israel and Hamas.",
+         ("talks", "occurred", ["Qatar", "Israel", "Hamas"])),
+    ],
+)
+def test_an_offer_to_mediate_is_the_mediators_proposal(text, expected):
+    assert [g[:3] for g in events(text)] == [expected]
