@@ -77,3 +77,15 @@ def test_a_retelling_that_names_the_target_retitles_the_act():
     assert [(e.title, [a.name for a in e.actors]) for e in events] == [
         ("China criticism of Japan", ["China", "Japan"])
     ]
+
+
+def test_a_person_is_named_by_the_surname_as_written_in_full():
+    people = [actor("Mahmoud Abbas", "participant", "person"),
+              actor("Ban Ki-moon", "participant", "person")]
+    assert event_title("meeting", people) == "Abbas–Ban meeting"  # family name first
+    people = [actor("Ursula von der Leyen", "participant", "person"),
+              actor("Jean-Yves Le Drian", "participant", "person")]
+    assert event_title("meeting", people) == "von der Leyen–Le Drian meeting"
+    people = [actor("Isabel Diaz-Ayuso", "participant", "person"),
+              actor("Cristina Fernandez de Kirchner", "participant", "person")]
+    assert event_title("meeting", people) == "Diaz-Ayuso–Kirchner meeting"

@@ -38,7 +38,14 @@ def _short(name: str, kind: str) -> str:
         return name
     if name in _short_names():
         return _short_names()[name]
-    return name.split()[-1]
+    parts = name.split()
+    k = len(parts) - 1
+    while k > 1 and parts[k - 1] in _SURNAME_PARTICLES:
+        k -= 1  # "Le Drian", "von der Leyen": the particles belong to the surname
+    return " ".join(parts[k:])
+
+
+_SURNAME_PARTICLES = frozenset({"Le", "La", "Du", "von", "van", "der", "den", "Von", "Van"})
 
 
 def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
@@ -68,10 +75,18 @@ def event_title(event_type: str, actors: list[ExtractedActor]) -> str:
 
 
 def _title_name(actor: ExtractedActor) -> str:
-    if (
-        actor.kind == "person"
-        and actor.country in _SURNAME_FIRST
-        and actor.name not in _short_names()
+    if actor.kind == "person" and actor.name not in _short_names() and (
+        actor.country in _SURNAME_FIRST or _korean_given_name(actor.name)
     ):
         return actor.name.split()[0]
     return _short(actor.name, actor.kind)
+
+
+def _korean_given_name(name: str) -> bool:
+    """ "Ban Ki-moon", "Moon Jae-in": a hyphenated given name in lower case after the hyphen
+    comes after the family name, whatever country the gazetteer gives (none for a UN chief)."""
+    parts = name.split()
+    if len(parts) != 2 or "-" not in parts[1]:
+        return False
+    head, _, tail = parts[1].partition("-")
+    return head[:1].isupper() and tail[:1].islower()
