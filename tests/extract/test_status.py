@@ -21,6 +21,8 @@ def events(body):
         ("Kenyan President William Ruto is supposed to visit Nigeria next week.",
          "meeting", "planned"),
         ("Li was supposed to hold talks with Japanese lawmakers on Monday.", "talks", "planned"),
+        ("Trump campaigned on the promise to slap a tariff on all imports from China.",
+         "sanctions", "planned"),
         ("Kenyan President William Ruto offered to negotiate with Ethiopia.",
          "talks", "proposed"),
         ("Brazil threatened to impose tariffs on Argentina if no deal is reached.",
