@@ -157,6 +157,10 @@ def _may_take(date: DateMention, status: str, published: dt.date | None) -> bool
     return may_be_set_time(date, status, published)
 
 
+def _in_the_day(date: DateMention) -> bool:
+    return date.kind == "day" and date.text.lower().endswith(" in the day")
+
+
 _WEEKDAY_MODES = frozenset({"last", "this", "next", "since", "until", "by"})
 
 _YEAR_WORDS = 3  # words between a year and the noun it dates: "the 2015 Iran nuclear deal"
@@ -1259,15 +1263,9 @@ class StoryClock:
         """ "earlier in the day", "later in the day": the story's latest day (the day its
         acts happened: "Iraq on Wednesday summoned ..." then "strikes that killed nine tourists
         earlier in the day"), which is the day of publication until the text tells a day."""
-        if self.last_day is None or all(
-            d.kind != "day" or not d.text.lower().endswith(" in the day") for d in dates
-        ):
+        if self.last_day is None or not any(map(_in_the_day, dates)):
             return dates
-        return [
-            replace(d, when=self.last_day)
-            if d.kind == "day" and d.text.lower().endswith(" in the day") else d
-            for d in dates
-        ]
+        return [replace(d, when=self.last_day) if _in_the_day(d) else d for d in dates]
 
     def date_untimed(self, found: list[ExtractedEvent], unresolved: bool) -> None:
         """An act told without a time happened on the story's latest day; so were a threat, an
