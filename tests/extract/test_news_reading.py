@@ -469,3 +469,14 @@ def test_support_voiced_for_a_party(text, expected):
 )
 def test_an_offer_to_mediate_is_the_mediators_proposal(text, expected):
     assert [g[:3] for g in events(text)] == [expected]
+
+
+def test_what_the_sides_of_a_meeting_discussed_is_no_talks_of_their_own():
+    got = events("Mottley met CARICOM leaders on Monday. They discussed the CARICOM Single "
+                 "Market and the engagement with Barbados.")
+    assert [g[0] for g in got] == ["meeting"]
+    assert events("The two sides discussed bilateral relations between Iraq and the United "
+                  "States, al-Hakim said.") == []
+    # a discussion with a party named is told on its own
+    got = events("Pacific leaders discussed the proposal with a top Chinese official last month.")
+    assert [g[0] for g in got] == ["talks"]

@@ -35,6 +35,9 @@ _RETELLING_OPENERS = lexicon.words("retelling_openers")
 _RETELLING_FIRSTS = frozenset(p.split()[0] for p in _RETELLING_OPENERS)
 
 
+_MEETING_SUBJECTS = frozenset({"they", "we", "sides"})  # a meeting's sides, named before
+
+
 def tells_no_act(text: str, lows: list[str]) -> bool:
     """A sentence that asserts no act whatever its words: a question, commentary ("Analysts
     said ..."), or a retelling ("It was the first time the council had demanded ...")."""
@@ -76,10 +79,14 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
         # "Russian jets violated Polish airspace": told, not said by anyone (but "the intrusion
         # violated China's sovereignty, Tan said" is Tan's judgement)
         return None
-    if trig.type == "consult" and lows[trig.tok] == "discussed" and any(
-        other.type in CONSULT_TRIGGERS and other is not trig for other in ctx.triggers
+    if trig.type == "consult" and lows[trig.tok] == "discussed" and (
+        any(other.type in CONSULT_TRIGGERS and other is not trig for other in ctx.triggers)
+        or not _MEETING_SUBJECTS.isdisjoint(lows[max(0, trig.tok - 3) : trig.tok])
     ):
-        return None  # "During the call, both sides discussed ...": said of the call
+        # "During the call, both sides discussed ...": said of the call; "They discussed the
+        # single market", "The two sides also discussed bilateral relations": what the
+        # meeting told before dealt with, not talks of their own
+        return None
     held = None
     if refers_back(lows, trig, ctx.lex, ctx.mentioned):
         # "after the talks", "at a summit": an act told before, or a setting; but "about the
