@@ -480,3 +480,10 @@ def test_what_the_sides_of_a_meeting_discussed_is_no_talks_of_their_own():
     # a discussion with a party named is told on its own
     got = events("Pacific leaders discussed the proposal with a top Chinese official last month.")
     assert [g[0] for g in got] == ["talks"]
+
+
+def test_the_state_an_official_says_will_act_is_named_beside_the_official():
+    got = events("Jake Sullivan said that the United States would impose further sanctions on "
+                 "North Korea.")
+    assert [g[:3] for g in got] == [
+        ("sanctions", "planned", ["Jake Sullivan", "United States", "North Korea"])]

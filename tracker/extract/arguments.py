@@ -455,6 +455,16 @@ def actors_for(
         m.actor.name for k, m in enumerate(before)
         if m.actor.kind == "state" and not _titles_next(tokens, m, before[k + 1 : k + 2])
     } if after and any(_reporting(tokens, m) for m in after) else set()
+    # "Sullivan said the United States would impose sanctions": the state the speaker tells of
+    # acts, and is named beside its official
+    own_names |= {
+        m.actor.name for m in before
+        if m.actor.kind == "state" and any(
+            s.actor.kind == "person" and s.tok < m.tok
+            and not _SAYING_VERBS.isdisjoint(sm.lows[s.tok_end : m.tok])
+            for s in before
+        )
+    }
     if trig.type in MEETING_TYPES or trig.type == "consult":
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
