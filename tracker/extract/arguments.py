@@ -457,14 +457,15 @@ def actors_for(
     } if after and any(_reporting(tokens, m) for m in after) else set()
     # "Sullivan said the United States would impose sanctions": the state the speaker tells of
     # acts, and is named beside its official
-    own_names |= {
-        m.actor.name for m in before
-        if m.actor.kind == "state" and any(
-            s.actor.kind == "person" and s.tok < m.tok
-            and not _SAYING_VERBS.isdisjoint(sm.lows[s.tok_end : m.tok])
-            for s in before
-        )
-    }
+    if trig.type != "agreement":
+        own_names |= {
+            m.actor.name for m in before
+            if m.actor.kind == "state" and any(
+                s.actor.kind == "person" and s.tok < m.tok and not _leader(s)
+                and not _SAYING_VERBS.isdisjoint(sm.lows[s.tok_end : m.tok])
+                for s in before
+            )
+        }
     if trig.type in MEETING_TYPES or trig.type == "consult":
         # "Putin will visit Paris next week, Peskov said": who reports a meeting is no party
         after = [m for m in after if not (m.actor.kind == "person" and _reporting(tokens, m))]
@@ -580,6 +581,17 @@ def _without_condition(tokens: list[Token], after: list[Mention]) -> list[Mentio
         if cond is None or any(t.text == "," for t in tokens[cond : m.tok]):
             kept.append(m)
     return kept
+
+
+def _leader(m: Mention) -> bool:
+    """A head of state or government speaks as the state: named alone (events.md)."""
+    return m.title is not None and not _LEADER_TITLES.isdisjoint(m.title.lower().split())
+
+
+_LEADER_TITLES = frozenset({
+    "president", "premier", "chancellor", "king", "queen", "emir", "sultan", "leader",
+    "prime", "pm", "taoiseach", "monarch", "crown",
+})
 
 
 def _speaks_for(speaker: Mention, party: Mention) -> bool:
