@@ -487,3 +487,9 @@ def test_the_state_an_official_says_will_act_is_named_beside_the_official():
                  "North Korea.")
     assert [g[:3] for g in got] == [
         ("sanctions", "planned", ["Jake Sullivan", "United States", "North Korea"])]
+
+
+def test_a_leader_who_says_what_the_state_will_do_is_named_alone():
+    got = events("President Donald Trump said Washington was ready to negotiate a new agreement "
+                 "with Tehran.")
+    assert [g[2] for g in got] == [["Donald Trump", "Iran"]]
