@@ -47,7 +47,8 @@ def test_a_damning_label_is_criticism_of_whoever_acted():
         "Canada's trade minister Mary Ng called the tariffs unjustified."
     )
     found = events(text)
-    assert ("criticism", "occurred", ["Mary Ng", "China"]) in found
+    # the minister's state is named beside her (events.md's spokesperson rule, dev example 01)
+    assert ("criticism", "occurred", ["Mary Ng", "Canada", "China"]) in found
 
 
 def test_called_on_is_no_label():

@@ -66,7 +66,7 @@ def test_new_trigger_words():
     assert found[0][:2] == ("sanctions", "occurred")
     text = "Japanese Foreign Minister Aiko Sato raised concerns about Chinese warships."
     assert events(text) == [
-        ("criticism", "occurred", ["Aiko Sato", "China"])
+        ("criticism", "occurred", ["Aiko Sato", "Japan", "China"])
     ]
     assert events("India put its talks with Canada on hold on Monday.") == [
         ("talks", "postponed", ["India", "Canada"])

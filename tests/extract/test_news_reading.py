@@ -493,3 +493,14 @@ def test_a_leader_who_says_what_the_state_will_do_is_named_alone():
     got = events("President Donald Trump said Washington was ready to negotiate a new agreement "
                  "with Tehran.")
     assert [g[2] for g in got] == [["Donald Trump", "Iran"]]
+
+
+def test_an_officials_charge_names_the_state_beside_the_official():
+    got = events("North Korean Vice Foreign Minister Choe Son Hui denounced Vice President Mike "
+                 "Pence as a political dummy.")
+    assert [g[:3] for g in got] == [
+        ("criticism", "occurred", ["Choe Son Hui", "North Korea", "Mike Pence"])]
+    # a meeting's party is the official alone
+    got = events("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken "
+                 "in Beijing.")
+    assert [g[2] for g in got] == [["Wang Yi", "Antony Blinken"]]

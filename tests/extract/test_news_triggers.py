@@ -827,7 +827,7 @@ def test_the_state_an_adjective_names_shells_and_is_shelled(sentence, parties):
          [("criticism", "occurred", ["China", "Japan"])]),
         ("Chinese Vice Foreign Minister Wang Guangya made solemn representations to Japanese "
          "ambassador Uichiro Niwa on Sunday.",
-         [("criticism", "occurred", ["Wang Guangya", "Uichiro Niwa"])]),
+         [("criticism", "occurred", ["Wang Guangya", "China", "Uichiro Niwa"])]),
         ("The lawyer made representations to the court.", []),
     ],
 )

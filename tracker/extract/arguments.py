@@ -461,7 +461,7 @@ def actors_for(
         own_names |= {
             m.actor.name for m in before
             if m.actor.kind == "state" and any(
-                s.actor.kind == "person" and s.tok < m.tok and not _leader(s)
+                s.actor.kind == "person" and s.tok < m.tok and not is_leader(s)
                 and not _SAYING_VERBS.isdisjoint(sm.lows[s.tok_end : m.tok])
                 for s in before
             )
@@ -583,7 +583,7 @@ def _without_condition(tokens: list[Token], after: list[Mention]) -> list[Mentio
     return kept
 
 
-def _leader(m: Mention) -> bool:
+def is_leader(m: Mention) -> bool:
     """A head of state or government speaks as the state: named alone (events.md)."""
     return m.title is not None and not _LEADER_TITLES.isdisjoint(m.title.lower().split())
 

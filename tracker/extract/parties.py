@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from tracker.extract import lexicon
-from tracker.extract.actors import Actor, Mention, story_body, story_sides
+from tracker.extract.actors import Actor, Mention, base_index, story_body, story_sides
 from tracker.extract.admission import (
     BE_PASSIVE,
     CONSULT_TRIGGERS,
@@ -32,6 +32,7 @@ from tracker.extract.arguments import (
     agreed_to_act,
     brokers_of,
     convening_body,
+    is_leader,
     list_end,
     main_subject,
     subjectless,
@@ -60,6 +61,38 @@ _TEMPORAL_OPENERS = frozenset({"after", "before", "upon", "following"})
 _COMMITTING = lexicon.words("committing_verbs")
 # the verbs of an agreement that only sides acting together make (see _sides_before)
 _TOGETHER = _COMMITTING | lexicon.words("joint_text_verbs")
+
+
+# Acts an official makes in the state's name (a charge, a demand, a measure): the readers name
+# the state beside the official (dev example 01: "Choe Son Hui", "North Korea"); not a meeting
+# or a call, where the official is the party.
+_STATE_BESIDE_OFFICIAL = frozenset({
+    "criticism", "demand", "sanctions", "aid", "military", "proposal",
+})
+
+
+_RANKS = frozenset({
+    "colonel", "general", "lieutenant", "major", "captain", "commander", "marshal", "sergeant",
+})
+
+
+def _with_officials_states(actors: Parties, mentions: list[Mention]) -> Parties:
+    """An official titled in the sentence ("Vice Foreign Minister Choe Son Hui") who makes the
+    act makes it with the state: the state joins the act beside the official (not beside an
+    official it is aimed at, who is a person there)."""
+    names = {a.name for a, _ in actors}
+    out = list(actors)
+    for actor, role in actors:
+        if actor.kind != "person" or not actor.country or role != "initiator":
+            continue
+        titled = next((m for m in mentions if m.actor == actor and m.title), None)
+        if titled is None or is_leader(titled) or not _RANKS.isdisjoint(titled.title.split()):
+            continue  # (a colonel who leads a coup acts against his state, not in its name)
+        state = base_index().state_of(actor.country)
+        if state is not None and state.name not in names:
+            names.add(state.name)
+            out.insert(out.index((actor, role)) + 1, (state, role))
+    return out
 
 
 def _between_no_party(tokens: Tokens, trig: Trigger, sm: SentenceMentions) -> bool:
@@ -134,6 +167,8 @@ def parties_for(
         actors = [(a, "participant") for a in sides]
     if not actors or (trig.weight < 1 and len(actors) < 2):
         return None
+    if trig.type in _STATE_BESIDE_OFFICIAL:
+        actors = _with_officials_states(actors, mentions)
     if trig.type == "agreement" and lows[trig.tok] in _TOGETHER and not (
         _sides_before(actors, sm, lo, trig.tok)
     ):
