@@ -504,3 +504,9 @@ def test_an_officials_charge_names_the_state_beside_the_official():
     got = events("Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony Blinken "
                  "in Beijing.")
     assert [g[2] for g in got] == [["Wang Yi", "Antony Blinken"]]
+
+
+def test_a_lawmakers_charge_names_no_state_beside_him():
+    got = events("Senator Marco Rubio accused the administration of rewarding a dictator.")
+    assert all("United States" not in g[2][:1] and g[2][:2] != ["Marco Rubio", "United States"]
+               for g in got)

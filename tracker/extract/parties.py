@@ -71,27 +71,37 @@ _STATE_BESIDE_OFFICIAL = frozenset({
 })
 
 
-_RANKS = frozenset({
+# Titles of people who do not act in the state's name: officers (a colonel who leads a coup
+# acts against his state) and lawmakers ("Senator Marco Rubio accused the administration").
+_NOT_THE_STATES = frozenset({
     "colonel", "general", "lieutenant", "major", "captain", "commander", "marshal", "sergeant",
+    "senator", "lawmaker", "congressman", "congresswoman", "legislator", "mp", "opposition",
+    "governor", "mayor",
 })
 
 
-def _with_officials_states(actors: Parties, mentions: list[Mention]) -> Parties:
-    """An official titled in the sentence ("Vice Foreign Minister Choe Son Hui") who makes the
-    act makes it with the state: the state joins the act beside the official (not beside an
-    official it is aimed at, who is a person there)."""
+def officials_states(
+    event_type: str, actors: Parties, mentions: list[Mention]
+) -> list[tuple[Actor, str]]:
+    """The states of officials titled in the sentence ("Vice Foreign Minister Choe Son Hui") who
+    make the act, to be named beside them (not beside an official the act is aimed at, who is a
+    person there)."""
+    if event_type not in _STATE_BESIDE_OFFICIAL:
+        return []
     names = {a.name for a, _ in actors}
-    out = list(actors)
+    out: list[tuple[Actor, str]] = []
     for actor, role in actors:
         if actor.kind != "person" or not actor.country or role != "initiator":
             continue
         titled = next((m for m in mentions if m.actor == actor and m.title), None)
-        if titled is None or is_leader(titled) or not _RANKS.isdisjoint(titled.title.split()):
-            continue  # (a colonel who leads a coup acts against his state, not in its name)
+        if titled is None or is_leader(titled) or not (
+            _NOT_THE_STATES.isdisjoint(titled.title.lower().split())
+        ):
+            continue
         state = base_index().state_of(actor.country)
         if state is not None and state.name not in names:
             names.add(state.name)
-            out.insert(out.index((actor, role)) + 1, (state, role))
+            out.append((state, role))
     return out
 
 
@@ -167,8 +177,6 @@ def parties_for(
         actors = [(a, "participant") for a in sides]
     if not actors or (trig.weight < 1 and len(actors) < 2):
         return None
-    if trig.type in _STATE_BESIDE_OFFICIAL:
-        actors = _with_officials_states(actors, mentions)
     if trig.type == "agreement" and lows[trig.tok] in _TOGETHER and not (
         _sides_before(actors, sm, lo, trig.tok)
     ):

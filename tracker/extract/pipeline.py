@@ -53,6 +53,7 @@ from tracker.extract.parties import (
     deal_undone,
     mutual_sides,
     named_before,
+    officials_states,
     parties_for,
     type_by_parties,
 )
@@ -74,7 +75,7 @@ from tracker.extract.timing import (
 )
 from tracker.extract.titles import event_title
 from tracker.extract.tokens import Tokens, tokenize
-from tracker.extract.types import ActorEntry, ExtractedEvent, Extraction
+from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
 _FUTURE_CUES = lexicon.words("future_cues")
@@ -161,11 +162,30 @@ def extract(
         clock.date_untimed(found, unresolved=clock.advance(dates))
     set_times.finish()
     clock.finish()
+    for event in events:
+        if event.officials_states:
+            _name_officials_states(event)
     spellings = spellings_in(article.body)
     if spellings:
         for event in events:
             _spell_as_written(event, spellings)
     return Extraction(article=article, events=events)
+
+
+def _name_officials_states(event: ExtractedEvent) -> None:
+    """Each official's state just after the official, unless the event names it already."""
+    names = {a.name for a in event.actors}
+    for state in event.officials_states:
+        if state.name in names:
+            continue
+        names.add(state.name)
+        at = next((
+            k + 1 for k, a in enumerate(event.actors)
+            if a.kind == "person" and a.role == state.role and a.country == state.country
+        ), len(event.actors))
+        event.actors.insert(at, state)
+    event.officials_states = []
+    event.title = event_title(event.type, event.actors)
 
 
 def _spell_as_written(event: ExtractedEvent, spellings: dict[str, str]) -> None:
@@ -385,6 +405,10 @@ def _record(
             status, when,
         )
         event = ctx.event(event_type, trig, status, sides, side_when)
+        event.officials_states = [
+            ExtractedActor(a.name, role, a.kind, a.country)
+            for a, role in officials_states(event_type, sides, ctx.mentions)
+        ]
         event.new_act = new_act
         event.days_ending = days_ending
         ctx.head_events[lo] = event

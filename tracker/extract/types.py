@@ -48,6 +48,10 @@ class ExtractedEvent:
     # The days an act told without its day lasted up to the day it ended ("after three days of
     # talks"); 0 when the text does not say so.
     days_ending: int = 0
+    # The states of officials who made the act in their name ("Vice Foreign Minister Choe Son
+    # Hui denounced ..."): named beside them once the article is read, so that telling which
+    # acts are one act compares the parties the sentences name.
+    officials_states: list[ExtractedActor] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
