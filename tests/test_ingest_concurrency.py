@@ -166,3 +166,26 @@ def test_creating_the_schema_is_all_or_nothing(db_url, monkeypatch):
     migrate.ensure_schema(engine)
     assert migrate.current_revision(engine) == migrate.head_revision(engine)
     engine.dispose()
+
+
+def test_a_process_waits_while_another_creates_the_schema(tmp_path, monkeypatch):
+    """A new SQLite database locked by another process creating its schema: the process tries
+    again once the busy timeout is over, rather than failing (a loaded machine can take longer
+    than one busy timeout to run every migration)."""
+    from sqlalchemy.exc import OperationalError
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
+    real_create = migrate._create_schema
+    attempts = []
+
+    def locked_twice(engine, head):
+        attempts.append(head)
+        if len(attempts) <= 2:
+            raise OperationalError("BEGIN EXCLUSIVE", {}, Exception("database is locked"))
+        real_create(engine, head)
+
+    monkeypatch.setattr(migrate, "_create_schema", locked_twice)
+    migrate.ensure_schema(engine)
+    assert len(attempts) == 3
+    assert migrate.current_revision(engine) == migrate.head_revision(engine)
+    engine.dispose()

@@ -144,9 +144,32 @@ def ensure_schema(engine: Engine) -> None:
     if current == head:
         return
     if current is None:
-        _create_schema(engine, head)
+        _create_schema_waiting(engine, head)
         return
     _refuse(engine, current, head)
+
+
+# How long a process that finds a new SQLite database being created by another waits for it:
+# the busy timeout covers one wait for the lock, and a loaded machine can take longer than that
+# to run every migration in the first process.
+_SCHEMA_WAIT_SECONDS = 120.0
+
+
+def _create_schema_waiting(engine: Engine, head: str | None) -> None:
+    """``_create_schema``, tried again while another process holds the lock creating it."""
+    import time
+
+    from sqlalchemy.exc import OperationalError
+
+    deadline = time.monotonic() + _SCHEMA_WAIT_SECONDS
+    while True:
+        try:
+            _create_schema(engine, head)
+            return
+        except OperationalError as exc:
+            locked = engine.dialect.name == "sqlite" and "locked" in str(exc.orig).lower()
+            if not locked or time.monotonic() > deadline:
+                raise
 
 
 def _refuse(engine: Engine, current: str, head: str | None) -> None:
