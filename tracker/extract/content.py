@@ -102,14 +102,17 @@ def read_as_content(
     return inherited, actors
 
 
+_CONTENT_REACH = 14  # words from the head to an act that can be its content
+
+
 def _own_subject_after_comma(
     lows: list[str], sm: SentenceMentions, head: Trigger, trig: Trigger
 ) -> bool:
     """ "In protest of Israel's refusal to release them, Jordan recalled its ambassador": a
     party after a comma, just before the verb, is the subject of a clause of its own, whose
     act is no content of the phrase before the comma."""
-    if trig.tok - head.tok_end > 14:
-        return False  # as _embedded: bounded
+    if trig.tok - head.tok_end > _CONTENT_REACH:
+        return False
     comma = next((k for k in range(trig.tok - 1, head.tok_end - 1, -1) if lows[k] == ","), None)
     if comma is None:
         return False
@@ -167,7 +170,7 @@ _EMBEDDING_BREAKS = lexicon.words("embedding_breaks")
 
 def _embedded(lows: list[str], head: Trigger, trig: Trigger) -> bool:
     """Is ``trig`` the content of ``head`` ("urged X to meet", "proposed opening talks")?"""
-    if trig.tok - head.tok_end > 14:
+    if trig.tok - head.tok_end > _CONTENT_REACH:
         return False  # too far to be its content (and never sliced: linear time)
     if at_the_request(lows, trig):
         return False  # "deployed troops ... at the request of Mozambique": who asked for it

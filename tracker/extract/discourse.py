@@ -191,9 +191,9 @@ def refers_back(
             lows[j - 1] not in _DETERMINERS and lows[j - 1] not in _RELATIVES
         ):
             # "the resolution was vetoed": the determiner is the subject's; "the agreement was
-            # welcomed by China": a reaction to the act, not the act told again
+            # welcomed by China": a reaction to the act, not the act told again (but "the
+            # agreement was signed by ..." tells the act told before again)
             return False
-            # ("the agreement was signed by ..." tells the act told before again)
         if low in ("a", "an") and j > 0 and lows[j - 1] in _SETTING and not (
             j > 1 and lows[j - 2] in _AT_VERBS
         ):  # (but "hinted at a potential invasion" names the act hinted at)
