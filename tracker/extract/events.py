@@ -153,6 +153,10 @@ class TriggerLexicon:
             before = []  # "did not rule out military force": force kept open, a threat
         if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
+        if not _NEGATION_FILLERS.isdisjoint(before) and self.negations.find_all(
+            [w for w in before if w not in _NEGATION_FILLERS]
+        ):
+            return True  # "failed on Wednesday to agree": a time inside the negation
         # "did not say how long it would last, but said ...": a new scope
         near = _scope_start(lows, max(lo, i - WINDOW), i)
         if i > lo and lows[i - 1] == "any" and self.negations.find_all(lows[near : i - 1]):
@@ -185,6 +189,7 @@ class TriggerLexicon:
 
 
 _RULING = frozenset({"rule", "ruled", "rules", "ruling"})
+_NEGATION_FILLERS = lexicon.words("negation_fillers")
 # Modals with which a coercive act is held out as a threat: "said he could impose sanctions".
 _THREAT_MODALS = frozenset({"could", "might", "potential"})  # not "may": also the month
 

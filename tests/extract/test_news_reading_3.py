@@ -1,0 +1,22 @@
+"""Readings of real news found in session 21 (each general, each failing before its change)."""
+
+import datetime as dt
+
+from tracker.extract import extract
+
+
+def events(text, published=dt.date(2024, 3, 6)):
+    return [
+        (e.type, e.status, [a.name for a in e.actors])
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+def test_a_time_inside_a_negation_does_not_break_it():
+    text = "Russia and Ukraine failed on Wednesday to agree on a ceasefire after six rounds."
+    assert not any(t == "agreement" for t, _, _ in events(text))
+    text = "Serbia and Kosovo failed again to reach a deal on the plan."
+    assert not any(t == "agreement" for t, _, _ in events(text))
+    # a time outside the phrase leaves the act as told
+    told = events("Russia and Ukraine agreed on Wednesday on a ceasefire.")
+    assert any(t == "agreement" for t, _, _ in told)
