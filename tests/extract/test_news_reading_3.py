@@ -20,3 +20,10 @@ def test_a_time_inside_a_negation_does_not_break_it():
     # a time outside the phrase leaves the act as told
     told = events("Russia and Ukraine agreed on Wednesday on a ceasefire.")
     assert any(t == "agreement" for t, _, _ in told)
+
+
+def test_gratitude_told_to_a_party_praises_it():
+    text = "Secretary-General Hussein Shibli expressed his deep gratitude to China for its help."
+    assert ("support", "occurred", ["Hussein Shibli", "China"]) in events(text)
+    # gratitude for nothing told to a party, or concern, is no praise
+    assert not any(t == "support" for t, _, _ in events("Sharif expressed concern to China."))
