@@ -27,3 +27,12 @@ def test_gratitude_told_to_a_party_praises_it():
     assert ("support", "occurred", ["Hussein Shibli", "China"]) in events(text)
     # gratitude for nothing told to a party, or concern, is no praise
     assert not any(t == "support" for t, _, _ in events("Sharif expressed concern to China."))
+
+
+def test_a_demonym_before_republic_or_federation_names_the_state():
+    text = "Chad expressed its gratitude to the French Republic."
+    assert ("support", "occurred", ["Chad", "France"]) in events(text)
+    assert ("criticism", "occurred", ["Russia"]) in events("The Russian Federation protested.")
+    # a state whose own name holds the word stays itself
+    told = events("The Dominican Republic and the Czech Republic signed a deal.")
+    assert ("agreement", "occurred", ["Dominican Republic", "Czech Republic"]) in told
