@@ -36,3 +36,19 @@ def test_a_demonym_before_republic_or_federation_names_the_state():
     # a state whose own name holds the word stays itself
     told = events("The Dominican Republic and the Czech Republic signed a deal.")
     assert ("agreement", "occurred", ["Dominican Republic", "Czech Republic"]) in told
+
+
+def test_a_few_words_in_quotation_marks_read_as_the_sentences_own():
+    text = 'The African Union said it had decided to "immediately suspend" Gabon.'
+    assert ("sanctions", "occurred", ["African Union", "Gabon"]) in events(text)
+    text = 'Vice Foreign Minister Wang Guangya made "solemn representations" to Japan.'
+    assert any(t == "criticism" and "Japan" in a for t, _, a in events(text))
+    # a quoted statement keeps its marks: its speaker is still the one who says it
+    told = events('"We condemn the attack on Ukraine," Putin said.')
+    assert ("criticism", "occurred", ["Vladimir Putin", "Ukraine"]) in told
+
+
+def test_a_negated_participle_before_a_modal_leaves_the_modals_verb_as_told():
+    text = "Trump said that Chinese imports that are not yet taxed would face duties."
+    assert any(t == "sanctions" for t, _, _ in events(text))
+    assert not any(t == "sanctions" for t, _, _ in events("Trump would not impose duties."))

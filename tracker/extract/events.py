@@ -151,7 +151,12 @@ class TriggerLexicon:
             before = before[held_out[-1] + 1 :]
         if coercive and lows[i] in _RULING and i + 1 < len(lows) and lows[i + 1] == "out":
             before = []  # "did not rule out military force": force kept open, a threat
-        if lows[lo] == "no" or self.negations.find_all(before) or _contracted_not(before):
+        negated = self.negations.find_all(before)
+        if negated and _verb_group_after(before, negated[-1][1]):
+            # "imports that are not yet taxed would face duties": the negation is the
+            # relative clause's, and a verb group of its own follows
+            before, negated = before[negated[-1][1] :], []
+        if lows[lo] == "no" or negated or _contracted_not(before):
             return True  # "not", "never", "doesn't agree"
         if not _NEGATION_FILLERS.isdisjoint(before) and self.negations.find_all(
             [w for w in before if w not in _NEGATION_FILLERS]
@@ -236,6 +241,21 @@ def _another_verb(lows: list[str], start: int, i: int) -> bool:
 _PAST_FORMS = lexicon.words("verb_forms")
 # "would not hesitate to": the negation is of holding back, the act after it is held out
 HOLDING_OUT = lexicon.words("holding_out_words")
+
+
+def _verb_group_after(words: list[str], k: int) -> bool:
+    """A negated participle, then a modal that opens a verb group of its own, after words[k]
+    ("not yet taxed would face": the modal's verb is not negated)."""
+    for j in range(k, len(words) - 1):
+        if words[j + 1] in _GROUP_MODALS and (
+            words[j].endswith("ed") or words[j] in _PAST_FORMS
+        ):
+            return True
+    return False
+
+
+# modals that open a verb group of their own after a participle
+_GROUP_MODALS = frozenset({"would", "will", "could", "can", "should", "must", "might", "shall"})
 
 
 def _contracted_not(words: list[str]) -> bool:

@@ -74,7 +74,7 @@ from tracker.extract.timing import (
     length_of_act,
 )
 from tracker.extract.titles import event_title
-from tracker.extract.tokens import Tokens, tokenize
+from tracker.extract.tokens import Tokens, tokenize, without_scare_quotes
 from tracker.extract.types import ActorEntry, ExtractedActor, ExtractedEvent, Extraction
 
 # Words after which a weekday or a month is read forward from the article's date.
@@ -132,7 +132,7 @@ def extract(
             raise ExtractionTimeout("extraction took longer than its time budget")
         if number == 0:
             sentence = _without_dateline(sentence)
-        tokens = tokenize(sentence.text)
+        tokens = without_scare_quotes(tokenize(sentence.text))
         if not tokens:
             continue
         lows = tokens.lows

@@ -63,6 +63,49 @@ class Tokens(list[Token]):
 
 _TEXT = attrgetter("text")
 
+# Quote marks that open or close a quotation (a straight one does both).
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+# The longest quotation read as words inside the sentence rather than as a quotation, and
+# the marks that end a clause inside one (a quoted clause is a statement, not a term).
+_SCARE_QUOTE_WORDS = 4
+_CLAUSE_MARKS = frozenset({".", ",", ";", ":", "!", "?"})
+
+
+def without_scare_quotes(tokens: Tokens) -> Tokens:
+    """The sentence with the quote marks taken out around a few words set in quotation marks
+    as a term of the sentence ('decided to "immediately suspend" Gabon', 'made "solemn
+    representations" to Japan'): the words read as the sentence's own, so that a trigger
+    phrase or its object reach through the marks. A quotation that opens with a capital or
+    holds a clause mark is a statement and keeps its marks. The same tokens when none."""
+    lows = tokens.lows
+    if _QUOTE_MARKS.isdisjoint(tokens.words):
+        return tokens
+    drop: list[int] = []
+    opened: int | None = None
+    for k, low in enumerate(lows):
+        if low not in _QUOTE_MARKS:
+            continue
+        if opened is None or low == "“":
+            opened = k
+            continue
+        inner = range(opened + 1, k)
+        if 0 < len(inner) <= _SCARE_QUOTE_WORDS and not tokens[opened + 1].cap and all(
+            lows[j] not in _CLAUSE_MARKS for j in inner
+        ):
+            drop += (opened, k)
+        opened = None
+    if not drop:
+        return tokens
+    kept = [k for k in range(len(tokens)) if k not in set(drop)]
+    out = Tokens(tokens[k] for k in kept)
+    out.lows = [lows[k] for k in kept]
+    out.bases = [tokens.bases[k] for k in kept]
+    out.capitals = [n for n, k in enumerate(kept) if tokens[k].cap]
+    out.words = set(out.lows)
+    out.starts = [tokens.starts[k] for k in kept]
+    out._ends = None
+    return out
+
 
 def tokenize(text: str) -> Tokens:
     out = Tokens()
