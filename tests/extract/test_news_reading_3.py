@@ -1,6 +1,7 @@
 """Readings of real news found in session 21 (each general, each failing before its change)."""
 
 import datetime as dt
+from pathlib import Path
 
 from tracker.extract import extract
 
@@ -52,3 +53,17 @@ def test_a_negated_participle_before_a_modal_leaves_the_modals_verb_as_told():
     text = "Trump said that Chinese imports that are not yet taxed would face duties."
     assert any(t == "sanctions" for t, _, _ in events(text))
     assert not any(t == "sanctions" for t, _, _ in events("Trump would not impose duties."))
+
+
+
+
+def test_support_reaffirmed_is_an_act_of_its_own_day():
+    # The Gulf states "have previously stated they would provide support", then the UAE
+    # "reaffirms its support" on 13 April: a second act, not the first told again
+    path = Path(__file__).parent / "real" / "tune" / "r031-saudi-uae-pledge-sudan-aid.txt"
+    found = extract(path.read_text("utf-8")).events
+    assert any(
+        e.type == "support" and e.evidence.startswith('"The UAE reaffirms')
+        and {a.name for a in e.actors} == {"United Arab Emirates", "Sudan"}
+        for e in found
+    )
