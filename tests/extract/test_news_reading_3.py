@@ -67,3 +67,13 @@ def test_support_reaffirmed_is_an_act_of_its_own_day():
         and {a.name for a in e.actors} == {"United Arab Emirates", "Sudan"}
         for e in found
     )
+
+
+def test_a_participle_after_a_noun_is_no_act_of_support():
+    text = "Egypt said it would fight the militias backed by Turkey."
+    assert not any(t == "support" for t, _, _ in events(text))
+    text = "He said a truce of 30 days, backed by the United States, would suit Ukraine."
+    assert not any(t == "support" for t, _, _ in events(text))
+    # with an auxiliary it is one
+    told = events("India's bid was unanimously backed by the Asia-Pacific group.")
+    assert any(t == "support" and "India" in a for t, _, a in told)

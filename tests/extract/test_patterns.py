@@ -448,3 +448,10 @@ def test_a_partys_economy_or_banks_targeted_are_sanctioned_its_villages_are_not(
     assert all(t != "sanctions" for t, _, _ in found(
         "Israeli strikes targeted Palestinian villages in the West Bank on Monday."
     ))
+
+
+def test_an_absent_element_before_the_anchor_reads_leftwards():
+    pattern = [{"verb": "backed", "before": "!...2:is|was", "after": "by", "type": "support"}]
+    assert _one(pattern, "militias backed by Turkey")
+    assert not _one(pattern, "the bid was backed by Turkey")
+    assert not _one(pattern, "the bid was unanimously backed by Turkey")

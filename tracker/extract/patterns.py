@@ -501,6 +501,13 @@ class PatternSet:
             if pos > 0 and _ends_at(el, lows, pos):
                 return None
             return self._leftwards(elements, e + 1, s, pos, slots)
+        if el.kind == "absent":  # "!...2:was|is": none of the words in the 2 tokens before
+            for k in range(pos - 1, max(-1, pos - 1 - el.size), -1):
+                if lows[k] in self.gap_stops:
+                    break
+                if _ends_at(el, lows, k + 1):
+                    return None
+            return self._leftwards(elements, e + 1, s, pos, slots)
         if el.kind == "optional":
             length = _ends_at(el, lows, pos)
             if length:
