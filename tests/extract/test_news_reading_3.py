@@ -77,3 +77,10 @@ def test_a_participle_after_a_noun_is_no_act_of_support():
     # with an auxiliary it is one
     told = events("India's bid was unanimously backed by the Asia-Pacific group.")
     assert any(t == "support" and "India" in a for t, _, a in told)
+
+
+def test_armed_and_political_groups_the_reports_name():
+    told = events("Renamo signed a peace deal with Frelimo in 1992.")
+    assert ("agreement", "occurred", ["Renamo", "Frelimo"]) in told
+    told = events("The Liberation Tigers of Tamil Eelam attacked Sri Lankan troops.")
+    assert any(t == "military" and "LTTE" in a for t, _, a in told)
