@@ -84,3 +84,32 @@ def test_armed_and_political_groups_the_reports_name():
     assert ("agreement", "occurred", ["Renamo", "Frelimo"]) in told
     told = events("The Liberation Tigers of Tamil Eelam attacked Sri Lankan troops.")
     assert any(t == "military" and "LTTE" in a for t, _, a in told)
+
+
+def dated(text, published=dt.date(2024, 3, 6)):
+    return [
+        (e.type, e.status, e.when and (e.when.start, e.when.precision))
+        for e in extract(f"Test\n\n{text}\n", published=published).events
+    ]
+
+
+def test_the_following_year_or_months_later_count_from_the_time_told_before():
+    text = (
+        "The United States suspended aid to Ethiopia in 2020. "
+        "Washington restored part of the aid to Ethiopia the following year."
+    )
+    assert ("aid", "occurred", (dt.date(2021, 1, 1), "year")) in dated(text)
+    text = (
+        "Kenya and Somalia met in March 2019. "
+        "Six months later, Kenya recalled its ambassador from Somalia."
+    )
+    assert ("sanctions", "occurred", (dt.date(2019, 9, 1), "month")) in dated(text)
+    text = (
+        "Kenya and Somalia met in March 2019. "
+        "The next month, Kenya recalled its ambassador from Somalia."
+    )
+    assert ("sanctions", "occurred", (dt.date(2019, 4, 1), "month")) in dated(text)
+    # "in the next month", "next year": ahead of publication, as before
+    told = dated("Kenya will recall its ambassador from Somalia in the next month.")
+    assert told == [("sanctions", "planned", (dt.date(2024, 4, 1), "month"))]
+    assert dated("Biden will visit China next year.")[0][2] == (dt.date(2025, 1, 1), "year")

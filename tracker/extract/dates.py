@@ -79,7 +79,7 @@ _CANDIDATES = re.compile(
     r"|(?P<same>\b(?:the\s+same\s+(?:day|week|month|year)"
     r"|that\s+(?:day|week|month|year|morning|afternoon|evening|night)"
     r"|the\s+same\s+time)\b)"
-    r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+"
+    r"|(?P<before>\b(?:(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?|years?)\s+"
     r"(?:earlier|before|later)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that|than)\b)|the\s+previous\s+day"
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
@@ -162,6 +162,11 @@ _PAST_BETWEEN = re.compile(
     r"|left|paid|spoken|written|known|shown|thrown|torn|beaten|stolen|sold|bought)\b"
 )  # "which was struck by the cyclone on Thursday": told in the past since the cue
 _WHEN_AFTER = re.compile(r",?\s+when\b")
+# "The next month, Kenya recalled ...", "..., and the next year it ...": "the next" told as a
+# time of the story (but "in the next year", "over the next month": a time ahead of now)
+_THE_NEXT_TOLD = re.compile(
+    r"(?:^|[,;]\s*|\band\s+|\bthen\s+)the\s+$", re.I
+)
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -183,6 +188,9 @@ class DateMention:
     # Tuesday", "scheduled" in "scheduled for June 12", "until" in "until next week".
     lead: str = ""
     days_back: int = 0  # "two days earlier": so many days before the time told before
+    # "the following year", "six months later": so many months before the time told before
+    # (negative: after it); a year's count names the year, a month's the month
+    months_back: int = 0
     ahead: bool = False  # read forward, after a future cue: the time of something to come
     scheduled: bool = False  # told as a set time: "due to take effect on Tuesday"
     # "a day after": the time of the act told after it ("a day after he spoke to Biden")
@@ -199,6 +207,35 @@ class DateMention:
 # ("no time"), never a ValueError or an OverflowError.
 _FIRST_ORDINAL = dt.date.min.toordinal()
 _LAST_ORDINAL = dt.date.max.toordinal()
+
+
+def counted_months(told: When | None, months_back: int) -> When | None:
+    """The month or year so many months before (negative: after) the time told before: "the
+    following year" after "in 2020" is 2021, "six months later" after "in March 2020" is
+    September 2020. A count of whole years names a year; months need a time finer than a year.
+    None when nothing was told, or outside years 1-9999."""
+    if told is None:
+        return None
+    if months_back % 12 == 0:
+        year = told.start.year - months_back // 12
+        if not 1 <= year <= 9999:
+            return None
+        return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if told.precision == "year":
+        return None
+    index = told.start.year * 12 + told.start.month - 1 - months_back
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        return None
+    start = dt.date(year, month + 1, 1)
+    return When(start, _month_end(start), "month")
+
+
+def _month_end(first: dt.date) -> dt.date:
+    following = dt.date(first.year + 1, 1, 1) if first.month == 12 else dt.date(
+        first.year, first.month + 1, 1
+    )
+    return following - dt.timedelta(days=1)
 
 
 def shift_days(day: dt.date, days: int) -> dt.date | None:
@@ -696,22 +733,37 @@ def find_dates(
                     m.start(), m.end(), text, None, True, same_as_before=True, kind=kind
                 ))
             continue
+        if kind == "rel" and (
+            text[:4].lower() == "the " and text.split()[1].lower() in ("previous", "following")
+            or text[:5].lower() == "next " and _THE_NEXT_TOLD.search(scan, 0, m.start())
+        ):
+            # "the following year", "the previous month": counted from the time told before,
+            # not from publication
+            kind, text_words = "before", text.lower().split()
+            text_words = ["a", text_words[-1], "earlier" if "previous" in text_words else "later"]
+        else:
+            text_words = text.lower().split()
         if kind == "before":
             # "a day earlier": a day before the time the story told last; "two days later",
-            # "a week later", "the next day": so many days after it (counted back negatively)
-            words = text.lower().split()
+            # "a week later", "the next day": so many days after it (counted back negatively);
+            # "a year later", "six months earlier": so many months
+            words = text_words
             back = 1 if words[0] in ("the", "a", "one") else (
                 int(words[0]) if words[0].isdigit() else _COUNTS.get(words[0], 1)
             )
             if words[1].startswith("week"):
                 back *= 7
+            elif words[1].startswith("year"):
+                back *= 12
             if words[-1] == "later" or words[1] in ("next", "following") or (
                 words[-1] == "after" and words[0] == "the"
             ):
                 back = -back
+            months = words[1].startswith(("month", "year"))
             out.append(DateMention(
-                m.start(), m.end(), text, None, True, same_as_before=True, days_back=back,
-                of_next_act=text.lower().endswith("after"),
+                m.start(), m.end(), text, None, True, same_as_before=True,
+                days_back=0 if months else back, months_back=back if months else 0,
+                of_next_act=text.lower().endswith("after") and not months,
             ))
             continue
         if kind == "year" and not re.match(r"[A-Za-z]", text) and _bare_year_is_label(sentence, m):

@@ -39,7 +39,7 @@ from functools import lru_cache
 
 from tracker.domain import When
 from tracker.extract import lexicon
-from tracker.extract.dates import DateMention, shift_days
+from tracker.extract.dates import DateMention, counted_months, shift_days
 from tracker.extract.dates import _range as _range_of
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import Tokens
@@ -769,9 +769,16 @@ class SentenceTimes:
         ``counted_from``, the day it counts from."""
         if not date.same_as_before:
             return date.when
+        k = bisect_left(self._starts, date.start)  # a day the sentence told before it
+        if date.months_back:
+            # "in 2020 ... the following year": from the time told before, in the sentence
+            # or before it
+            told = next((
+                d.when for d in reversed(self.anchored[max(0, k - 2) : k]) if d.when is not None
+            ), last_when)
+            return counted_months(told, date.months_back)
         if not date.days_back:
             return _unit_of(last_when, date.text)
-        k = bisect_left(self._starts, date.start)  # a day the sentence told before it
         if date.days_back < 0:
             # "two days later", "the next day": after the day told before, past or ahead;
             # never counted from publication
@@ -1142,7 +1149,7 @@ class StoryClock:
         self.sentences += 1
         if anchored:
             self.last_when = anchored[-1]
-        if any(d.days_back for d in dates):
+        if any(d.days_back or d.months_back for d in dates):
             self.last_when = self._counted(dates)
             self._after = self._counted_after(dates)
         self._ahead = next((
@@ -1232,6 +1239,8 @@ class StoryClock:
         for d in dates:
             if d.when is not None and d.anchor:
                 told = d.when
+            elif d.months_back:
+                told = counted_months(told, d.months_back) or told
             elif d.days_back and not d.of_next_act and told is not None and (
                 told.precision == "day"
             ):
