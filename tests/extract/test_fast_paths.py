@@ -76,7 +76,7 @@ DATE_EXAMPLES = [
     "the last three weeks", "last 3 months", "the past year", "past two decades", "for March",
     "the same week", "that month", "the same year", "the August coup", "this afternoon",
     "then signed", "2nd of March", "21st March 2024", "two days later", "a week earlier",
-    "six months later", "a year earlier", "3 years later",
+    "six months later", "a year earlier", "3 years later", "the year before,", "the month after",
     "the next day", "the following day", "the day after.", "this past weekend",
     "April 5 to 7, 2023", "5 to 7 April 2023", "June 6th through 10th",
     "next spring", "this summer", "last fall", "the coming winter", "this past winter",

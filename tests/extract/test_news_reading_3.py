@@ -109,6 +109,11 @@ def test_the_following_year_or_months_later_count_from_the_time_told_before():
         "The next month, Kenya recalled its ambassador from Somalia."
     )
     assert ("sanctions", "occurred", (dt.date(2019, 4, 1), "month")) in dated(text)
+    text = (
+        "Kenya recalled its ambassador from Somalia in 2019. "
+        "The year before, the two had signed a deal."
+    )
+    assert ("agreement", "occurred", (dt.date(2018, 1, 1), "year")) in dated(text)
     # "in the next month", "next year": ahead of publication, as before
     told = dated("Kenya will recall its ambassador from Somalia in the next month.")
     assert told == [("sanctions", "planned", (dt.date(2024, 4, 1), "month"))]

@@ -83,7 +83,7 @@ _CANDIDATES = re.compile(
     r"(?:earlier|before|later)"
     r"(?!\s+(?:the|a|an|his|her|its|their|that|than)\b)|the\s+previous\s+day"
     r"|the\s+(?:next|following)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+day\s+(?:before|after)(?=\s*[,.;]|\s*$)"
+    r"|the\s+(?:day|week|month|year)\s+(?:before|after)(?=\s*[,.;]|\s*$)"
     # "called Putin on Tuesday, a day after he spoke to Biden": the act after it, a day before
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+after(?=\s+\w)))"
     # "next spring", "in the fall of 2021", "winter 2025" (the fall of a city is no season)
@@ -114,7 +114,7 @@ _CANDIDATE_START = re.compile(
     r"|T(?:ue|hu)|W(?:ed)"
     r"|y(?:esterday\b)"
     r"|t(?:oday\b|omorrow\b|onight\b"
-    r"|he\s+(?:same|previous|following|coming|day|past"
+    r"|he\s+(?:same|previous|following|coming|day|past|(?:week|month|year)\s+(?:before|after)"
     r"|next\s+(?:day|morning|afternoon|evening|night))\b"
     r"|he\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
     r"|he\s+end\s+of\s+(?:the|this|next)\s+(?:week|month|year)\b"
