@@ -544,7 +544,8 @@ def test_aid_told_without_a_recipient_goes_where_the_aid_before_went():
         "pledged $1.75 billion in aid."
     )
     aid = [e for e in found if e.type == "aid"]
-    assert [a.name for a in aid[-1].actors] == ["David Cameron", "Syria"]
+    # (a leader's aid names the leader's state beside the leader)
+    assert [a.name for a in aid[-1].actors] == ["David Cameron", "United Kingdom", "Syria"]
 
 
 def test_a_target_answering_in_kind_is_a_second_act():

@@ -118,3 +118,11 @@ def test_the_following_year_or_months_later_count_from_the_time_told_before():
     told = dated("Kenya will recall its ambassador from Somalia in the next month.")
     assert told == [("sanctions", "planned", (dt.date(2024, 4, 1), "month"))]
     assert dated("Biden will visit China next year.")[0][2] == (dt.date(2025, 1, 1), "year")
+
+
+def test_aid_a_leader_gives_is_also_their_states():
+    told = events("Jordan's King Abdullah II promised to dispatch a field hospital to Lebanon.")
+    assert any(t == "aid" and {"Abdullah II", "Jordan", "Lebanon"} <= set(a) for t, _, a in told)
+    # a leader's meeting names the leader alone
+    told = events("Japanese Prime Minister Fumio Kishida met Joe Biden on Monday.")
+    assert ("meeting", "occurred", ["Fumio Kishida", "Joe Biden"]) in told
