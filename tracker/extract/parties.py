@@ -66,13 +66,13 @@ _TOGETHER = _COMMITTING | lexicon.words("joint_text_verbs")
 # Acts an official makes in the state's name (a charge, a demand, a measure): the readers name
 # the state beside the official (dev example 01: "Choe Son Hui", "North Korea"); not a meeting
 # or a call, where the official is the party.
-# Acts whose state the gold names beside a leader who makes them too ("Xi pledged aid to
-# Laos": China gives it; measured: 10 of 17 tuned, 7 of 13 blind), where for other acts a
-# leader is named alone
-_STATE_BESIDE_LEADER = frozenset({"aid"})
 _STATE_BESIDE_OFFICIAL = frozenset({
     "criticism", "demand", "sanctions", "aid", "military", "proposal",
 })
+# Acts whose state the readers name beside a leader who makes them too ("Xi pledged aid to
+# Laos": China gives it; 10 of 17 times on the tuned parts), where for other acts a leader is
+# named alone
+_STATE_BESIDE_LEADER = frozenset({"aid"})
 
 
 # Titles of people who do not act in the state's name: officers (a colonel who leads a coup
@@ -98,9 +98,9 @@ def officials_states(
         if actor.kind != "person" or not actor.country or role != "initiator":
             continue
         titled = next((m for m in mentions if m.actor == actor and m.title), None)
-        if titled is None or (is_leader(titled) and event_type not in _STATE_BESIDE_LEADER) or not (
-            _NOT_THE_STATES.isdisjoint(titled.title.lower().split())
-        ):
+        if titled is None or not _NOT_THE_STATES.isdisjoint(titled.title.lower().split()):
+            continue
+        if is_leader(titled) and event_type not in _STATE_BESIDE_LEADER:
             continue
         state = base_index().state_of(actor.country)
         if state is not None and state.name not in names:

@@ -86,7 +86,7 @@ def without_scare_quotes(tokens: Tokens) -> Tokens:
         if low not in _QUOTE_MARKS:
             continue
         if opened is None or low == "“":
-            opened = k
+            opened = None if low == "”" else k  # a closing mark with none open: none opens
             continue
         inner = range(opened + 1, k)
         if 0 < len(inner) <= _SCARE_QUOTE_WORDS and not tokens[opened + 1].cap and all(
@@ -96,7 +96,8 @@ def without_scare_quotes(tokens: Tokens) -> Tokens:
         opened = None
     if not drop:
         return tokens
-    kept = [k for k in range(len(tokens)) if k not in set(drop)]
+    dropped = set(drop)
+    kept = [k for k in range(len(tokens)) if k not in dropped]
     out = Tokens(tokens[k] for k in kept)
     out.lows = [lows[k] for k in kept]
     out.bases = [tokens.bases[k] for k in kept]
