@@ -121,3 +121,16 @@ def test_aid_a_leader_gives_is_also_their_states():
     # a leader's meeting names the leader alone
     told = events("Japanese Prime Minister Fumio Kishida met Joe Biden on Monday.")
     assert ("meeting", "occurred", ["Fumio Kishida", "Joe Biden"]) in told
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Swiss government ordered the country's banks to block any assets belonging to the "
+     "regime of Libya.", ("sanctions", "occurred", ["Switzerland", "Libya"])),
+    ("Turkey has fully suspended trading with Israel.",
+     ("sanctions", "occurred", ["Turkey", "Israel"])),
+    ("Russia halted trade with Georgia.", ("sanctions", "occurred", ["Russia", "Georgia"])),
+    ("The European Union sued Indonesia at the WTO.",
+     ("criticism", "occurred", ["European Union", "Indonesia"])),
+])
+def test_economic_measures_and_lawsuits(text, expected):
+    assert expected in events(text)
