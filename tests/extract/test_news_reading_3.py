@@ -134,3 +134,12 @@ def test_aid_a_leader_gives_is_also_their_states():
 ])
 def test_economic_measures_and_lawsuits(text, expected):
     assert expected in events(text)
+
+
+def test_tariffs_cut_or_lowered_are_no_measure_imposed():
+    text = "China will reduce its total tariff on Canadian canola seeds from 84% to about 15%."
+    assert not any(t == "sanctions" for t, _, _ in events(text))
+    text = "Canada agreed to cut its 100% tariff on Chinese cars in return for lower tariffs."
+    assert not any(t == "sanctions" for t, _, _ in events(text))
+    told = events("Trump imposed a 25% tariff on Canadian steel.")
+    assert ("sanctions", "occurred", ["Donald Trump", "Canada"]) in told
