@@ -129,6 +129,8 @@ def test_aid_a_leader_gives_is_also_their_states():
     ("Turkey has fully suspended trading with Israel.",
      ("sanctions", "occurred", ["Turkey", "Israel"])),
     ("Russia halted trade with Georgia.", ("sanctions", "occurred", ["Russia", "Georgia"])),
+    ("South Africa has banned all chicken imports from the United States.",
+     ("sanctions", "occurred", ["South Africa", "United States"])),
     ("The European Union sued Indonesia at the WTO.",
      ("criticism", "occurred", ["European Union", "Indonesia"])),
 ])
