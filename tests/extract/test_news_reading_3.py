@@ -145,3 +145,10 @@ def test_tariffs_cut_or_lowered_are_no_measure_imposed():
     assert not any(t == "sanctions" for t, _, _ in events(text))
     told = events("Trump imposed a 25% tariff on Canadian steel.")
     assert ("sanctions", "occurred", ["Donald Trump", "Canada"]) in told
+
+
+def test_the_un_top_court_and_the_british_spelling_of_the_wto():
+    told = events("The UN’s top court ordered Israel to halt its offensive.")
+    assert any("International Court of Justice" in a for _, _, a in told)
+    told = events("Indonesia filed a complaint at the World Trade Organisation against the EU.")
+    assert ("criticism", "occurred", ["Indonesia", "European Union"]) in told
