@@ -28,6 +28,9 @@ UNITS = [
     # role nouns, dash pairs, agencies, "the country's", enumerations of parties (issue 8)
     "Foreign Minister Olaf Weber met the minister at a Biden-Xi summit, the Treasury and the "
     "country's foreign ministry said, and visited Germany, France, Italy, and ",
+    # times counted from the time told before, quoted terms (session 21)
+    'Kenya met Somalia in 2019, and the next year it "formally suspended" trade with Somalia '
+    "the following year, six months later, and ",
 ]
 # Time per KB may not grow more than 1.5x from 1 to 20 KB (issue 9).
 GROWTH = 1.5
@@ -164,3 +167,23 @@ def test_words_read_per_kilobyte_do_not_grow_with_the_sentence(unit: str) -> Non
     one = words_read(generated_article(unit, 1))
     twenty = words_read(generated_article(unit, 20)) / 20
     assert twenty <= GROWTH * one, f"{twenty:,.0f} words read per KB at 20 KB, {one:,} at 1 KB"
+
+
+def test_the_look_back_for_a_storys_next_year_is_bounded(monkeypatch) -> None:
+    # "..., and the next year ...": the words before "next" are read in a window of fixed
+    # size, not from the sentence's start (a search from the start per "next" is quadratic in
+    # C, where the line counter above does not see it)
+    from tracker.extract import dates
+
+    spans: list[int] = []
+    pattern = dates._THE_NEXT_TOLD
+
+    class Recording:
+        def search(self, text: str, pos: int, endpos: int):
+            spans.append(endpos - pos)
+            return pattern.search(text, pos, endpos)
+
+    monkeypatch.setattr(dates, "_THE_NEXT_TOLD", Recording())
+    dates.resolve_expression.cache_clear()
+    extract("Kenya met Somalia in 2019" + ", and the next year Kenya met Somalia" * 200 + ".")
+    assert spans and max(spans) <= 40

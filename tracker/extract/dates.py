@@ -167,6 +167,7 @@ _WHEN_AFTER = re.compile(r",?\s+when\b")
 _THE_NEXT_TOLD = re.compile(
     r"(?:^|[,;]\s*|\band\s+|\bthen\s+)the\s+$", re.I
 )
+_THE_NEXT_REACH = 12  # characters read back for it (bounded: linear time)
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -735,7 +736,9 @@ def find_dates(
             continue
         if kind == "rel" and (
             text[:4].lower() == "the " and text.split()[1].lower() in ("previous", "following")
-            or text[:5].lower() == "next " and _THE_NEXT_TOLD.search(scan, 0, m.start())
+            or text[:5].lower() == "next " and _THE_NEXT_TOLD.search(
+                scan, max(0, m.start() - _THE_NEXT_REACH), m.start()
+            )
         ):
             # "the following year", "the previous month": counted from the time told before,
             # not from publication
