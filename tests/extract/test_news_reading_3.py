@@ -152,3 +152,12 @@ def test_the_un_top_court_and_the_british_spelling_of_the_wto():
     assert any("International Court of Justice" in a for _, _, a in told)
     told = events("Indonesia filed a complaint at the World Trade Organisation against the EU.")
     assert ("criticism", "occurred", ["Indonesia", "European Union"]) in told
+
+
+def test_a_gatherings_own_relative_clause_tells_its_status():
+    told = dated("Kenya announced a summit with Uganda, which is scheduled for next month.")
+    assert ("meeting", "planned", (dt.date(2024, 4, 1), "month")) in told
+    told = events("Kenya attended a summit with Uganda, which was postponed.")
+    assert ("meeting", "postponed", ["Kenya", "Uganda"]) in told
+    told = events("Kenya hosted a summit with Uganda, which was attended by ten leaders.")
+    assert ("meeting", "occurred", ["Kenya", "Uganda"]) in told

@@ -196,6 +196,13 @@ def event_status(
         # "to discuss the Sept. 14 meeting, due to be held in Leipzig": the noun's own
         # participle tells a plan, whatever the verb of the clause
         status = "planned"
+    if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
+        lows[trig.tok_end - 1] in _GATHERING_NOUNS
+    ) and (held := holding_status(lows, trig.tok_end)) is not None and held[1]:
+        # "called for an emergency Arab League meeting on Libya, which is expected to be held
+        # this week", "announced a summit with Uganda, which is scheduled for next month": the
+        # gathering's own relative clause tells what it is, whatever the clause's verb
+        status = held[0]
     if event_type in _MEETING_TYPES and status in ("planned", "occurred", "postponed"):
         status = called_off_later(lex, lows, lo, trig) or status
     elif event_type in CONSULT and status == "proposed" and _accepted_later(lows, trig):
@@ -204,6 +211,7 @@ def event_status(
 
 
 _PLAN_PARTICIPLES = lexicon.words("schedule_words")
+_GATHERING_NOUNS = lexicon.words("gathering_nouns")
 _WARNING = frozenset({"warned", "warns", "warning"})
 _VOWING = _WARNING | {"vowed", "vows", "vow", "vowing"}
 _VOW_REACH = 8  # words from the vow to the measure: "vowed on Wednesday to impose retaliatory"
