@@ -161,3 +161,12 @@ def test_a_gatherings_own_relative_clause_tells_its_status():
     assert ("meeting", "postponed", ["Kenya", "Uganda"]) in told
     told = events("Kenya hosted a summit with Uganda, which was attended by ten leaders.")
     assert ("meeting", "occurred", ["Kenya", "Uganda"]) in told
+
+
+def test_an_invitation_withdrawn_or_rescinded_is_a_visit_called_off():
+    told = events("China has withdrawn an invitation to President Benigno Aquino III to visit.")
+    assert ("meeting", "cancelled", ["China", "Benigno Aquino III"]) in told
+    told = events("Russia rescinded its invitation to Zelensky to visit Moscow.")
+    assert ("meeting", "cancelled", ["Russia", "Volodymyr Zelenskyy"]) in told
+    told = events("Japan withdrew its ambassador from Seoul.")
+    assert ("sanctions", "occurred", ["Japan", "South Korea"]) in told
