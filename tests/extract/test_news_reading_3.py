@@ -170,3 +170,11 @@ def test_an_invitation_withdrawn_or_rescinded_is_a_visit_called_off():
     assert ("meeting", "cancelled", ["Russia", "Volodymyr Zelenskyy"]) in told
     told = events("Japan withdrew its ambassador from Seoul.")
     assert ("sanctions", "occurred", ["Japan", "South Korea"]) in told
+
+
+def test_a_party_taken_off_a_list_of_those_punished_is_a_sanction_lifted():
+    told = events("The United States removed Cuba from its list of state sponsors of terrorism.")
+    assert ("sanctions", "cancelled", ["United States", "Cuba"]) in told
+    # taken off a list of trusted partners, it is punished
+    told = events("South Korea removed Japan from its list of trusted trading partners.")
+    assert ("sanctions", "occurred", ["South Korea", "Japan"]) in told
