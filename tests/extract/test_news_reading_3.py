@@ -178,3 +178,10 @@ def test_a_party_taken_off_a_list_of_those_punished_is_a_sanction_lifted():
     # taken off a list of trusted partners, it is punished
     told = events("South Korea removed Japan from its list of trusted trading partners.")
     assert ("sanctions", "occurred", ["South Korea", "Japan"]) in told
+
+
+def test_a_measure_lifted_is_dated_by_the_story_as_an_act_that_happened():
+    told = dated("The United States lifted sanctions on Venezuela's oil sector.")
+    assert ("sanctions", "cancelled", (dt.date(2024, 3, 6), "day")) in told
+    # a meeting called off keeps the time it was set for (none told here)
+    assert ("meeting", "cancelled", None) in dated("Biden called off his meeting with Xi.")

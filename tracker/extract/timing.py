@@ -67,6 +67,13 @@ SET_TIME_STATUSES = frozenset({"planned", "cancelled", "postponed"})
 _MADE_STATUSES = frozenset({"threatened", "proposed", "planned"})
 
 
+def _lifted(event: ExtractedEvent) -> bool:
+    """A measure lifted ("removed Sudan from the list", "lifted the sanctions"): the lifting
+    happened, on the story's day when told without one (a gathering called off keeps the time
+    it was set for)."""
+    return event.type == "sanctions" and event.status == "cancelled"
+
+
 _YEARLESS_KINDS = frozenset({"dmy", "mdy", "mmod", "mnoun", "nweek"})
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _LONG_PAST = 92  # days: a yearless time read back further than this is, for a plan, ahead
@@ -1306,7 +1313,7 @@ class StoryClock:
                 # "In March last year, Forum countries responded to Vanuatu's needs." then "Fiji
                 # provided military and medical support": the past the story went back to
                 event.when = self._prev_frame
-            elif event.status == "occurred":
+            elif event.status == "occurred" or _lifted(event):
                 # An act of the lead told without its day is told again below with it.
                 event.when, event.when_inferred = day, self.sentences <= _LEAD
                 if not self._told_day:
