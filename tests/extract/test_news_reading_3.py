@@ -185,3 +185,13 @@ def test_a_measure_lifted_is_dated_by_the_story_as_an_act_that_happened():
     assert ("sanctions", "cancelled", (dt.date(2024, 3, 6), "day")) in told
     # a meeting called off keeps the time it was set for (none told here)
     assert ("meeting", "cancelled", None) in dated("Biden called off his meeting with Xi.")
+
+
+def test_a_measure_whose_predicate_says_it_was_lifted_is_cancelled():
+    told = events("All sanctions taken against the Republic of Guinea are hereby lifted.")
+    assert ("sanctions", "cancelled", ["Guinea"]) in told
+    told = events("The US sanctions on Iran were lifted on Saturday.")
+    assert any(t == "sanctions" and s == "cancelled" for t, s, _ in told)
+    # an active "has lifted" of another noun leaves an act told before it as it was
+    told = events("Hamas seized power in Gaza in 2007, and Israel has gradually lifted curbs.")
+    assert ("military", "occurred", ["Hamas"]) in [(t, s, a[:1]) for t, s, a in told]

@@ -86,6 +86,10 @@ def _called_off_words() -> dict[str, str]:
 
 
 _CALLED_OFF = _called_off_words()
+# participles that tell a measure ended when its noun's predicate holds them ("All sanctions
+# taken against Guinea are hereby lifted")
+_LIFTED = frozenset({"lifted", "removed", "rescinded", "revoked"})
+_BE_FORMS = frozenset({"is", "are", "was", "were"})  # a passive: "were lifted", not "has lifted"
 CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
 # The phrases among them: "had been put on ice", "was called off", "were pushed back".
 _CALLED_OFF_PHRASES = PhraseIndex({
@@ -741,6 +745,10 @@ def _verb_group_status(lows: list[str], k: int) -> str | None:
         word = lows[j]
         if word in _CALLED_OFF:
             return _CALLED_OFF[word]
+        if word in _LIFTED and (low in _BE_FORMS or "been" in lows[k + 1 : j] or (
+            "be" in lows[k + 1 : j]
+        )):
+            return "cancelled"  # "the sanctions on Iran were lifted": the measure ended
         phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
         if phrase:
             return phrase[1]  # type: ignore[return-value]
