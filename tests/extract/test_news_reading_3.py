@@ -195,3 +195,12 @@ def test_a_measure_whose_predicate_says_it_was_lifted_is_cancelled():
     # an active "has lifted" of another noun leaves an act told before it as it was
     told = events("Hamas seized power in Gaza in 2007, and Israel has gradually lifted curbs.")
     assert ("military", "occurred", ["Hamas"]) in [(t, s, a[:1]) for t, s, a in told]
+
+
+def test_an_envoy_recalled_takes_the_status_of_its_verb():
+    told = events("Chile will recall its ambassador from Venezuela.")
+    assert any(t == "sanctions" and s == "planned" for t, s, _ in told)
+    told = events("Chile threatened to recall its ambassador from Venezuela.")
+    assert any(t == "sanctions" and s == "threatened" for t, s, _ in told)
+    told = events("Chile has recalled its ambassador from Venezuela.")
+    assert ("sanctions", "occurred", ["Chile", "Venezuela"]) in told

@@ -89,6 +89,8 @@ _CALLED_OFF = _called_off_words()
 # participles that tell a measure ended when its noun's predicate holds them ("All sanctions
 # taken against Guinea are hereby lifted")
 _LIFTED = frozenset({"lifted", "removed", "rescinded", "revoked"})
+# what may stand before a story's "the next month" (as dates.py reads it; not "in the next")
+_STORY_TIME_OPENERS = frozenset({",", ";", "and", "then"})
 _BE_FORMS = frozenset({"is", "are", "was", "were"})  # a passive: "were lifted", not "has lifted"
 CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
 # The phrases among them: "had been put on ice", "was called off", "were pushed back".
@@ -537,8 +539,10 @@ def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
     for k in range(trig.tok - 1, max(-1, trig.tok - _AHEAD_REACH), -1):
         status = _AHEAD_MODIFIERS.get(lows[k])
         if status is not None:
-            if not _DAY_PARTS.isdisjoint(lows[k + 1 : trig.tok]):
-                return None
+            if not _DAY_PARTS.isdisjoint(lows[k + 1 : trig.tok]) or (
+                lows[k + 1] in _TIME_UNITS
+            ):
+                return None  # "the next day talks resumed", "The next month, Kenya recalled"
             j = k - 1 if k > 0 and lows[k - 1] in _DETERMINERS else k
             if j >= 2 and lows[j - 1] == "of" and lows[j - 2] in _ACT_NOUNS:
                 return None
@@ -549,6 +553,7 @@ def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
 
 
 _PLANS = frozenset({"planned", "proposed"})
+_TIME_UNITS = frozenset({"week", "month", "year", "weekend"})
 _DONE_PARTICIPLES = lexicon.words("done_participles")
 _DONE_FOLLOWERS = lexicon.words("done_participle_followers")
 
@@ -597,6 +602,10 @@ def cue_status(
             continue  # "would lift the pause on security assistance": the pause ends
         if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
+        if status == "planned" and lows[a] == "next" and a > 0 and lows[a - 1] == "the" and (
+            a == 1 or lows[a - 2] in _STORY_TIME_OPENERS
+        ):
+            continue  # "The next month, Kenya recalled ...": a time of the story, not ahead
         if status in CALLED_OFF_STATUSES and a >= 2 and (
             lows[a - 1] == "to" and lows[a - 2] in _THREATENING
         ):
