@@ -204,3 +204,10 @@ def test_an_envoy_recalled_takes_the_status_of_its_verb():
     assert any(t == "sanctions" and s == "threatened" for t, s, _ in told)
     told = events("Chile has recalled its ambassador from Venezuela.")
     assert ("sanctions", "occurred", ["Chile", "Venezuela"]) in told
+
+
+def test_a_subject_before_a_target_slot_acts():
+    told = extract("Test\n\nChile will recall its ambassador from Venezuela.\n").events
+    assert [(a.name, a.role) for a in told[0].actors] == [
+        ("Chile", "initiator"), ("Venezuela", "target"),
+    ]

@@ -574,12 +574,17 @@ def slot_roles(
         # parties are none of this act's
         return sorted(given.values(), key=lambda pair: pair[1] != "initiator")
     out: list[tuple[Actor, str]] = []
+    # "Chile will recall its ambassador from Venezuela": with only a target slot, a party named
+    # before the trigger (its subject) acts, whatever role its possessive gave it
+    named_before = (
+        {m.actor.name for m in sm.between(0, trig.tok)} if "initiator" not in roles else set()
+    )
     for actor, role in actors:
         if actor.name in given:
             role = given.pop(actor.name)[1]
         elif "initiator" in roles:
             role = "target"
-        elif "target" in roles and role == "participant":
+        elif "target" in roles and (role == "participant" or actor.name in named_before):
             role = "initiator"
         out.append((actor, role))
     # "Xi stressed to Trump that the two countries should ...": the two leaders' states, told
