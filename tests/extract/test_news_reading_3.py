@@ -211,3 +211,17 @@ def test_a_subject_before_a_target_slot_acts():
     assert [(a.name, a.role) for a in told[0].actors] == [
         ("Chile", "initiator"), ("Venezuela", "target"),
     ]
+
+
+def test_a_judgement_told_in_someones_words_is_aimed_at_the_one_judged():
+    told = extract("Test\n\nRussia said Ukraine violated the ceasefire.\n").events
+    assert [(a.name, a.role) for a in told[0].actors] == [
+        ("Russia", "initiator"), ("Ukraine", "target"),
+    ]
+    # "the United States" is no saying verb: the quote's speaker judges, the US does not
+    told = extract(
+        'Test\n\n"Arms sales by the United States to China\'s Taiwan region violated the '
+        'principle," Lin Jian said.\n'
+    ).events
+    roles = [(a.name, a.role) for a in told[0].actors]
+    assert roles[0] == ("Lin Jian", "initiator") and ("United States", "initiator") not in roles

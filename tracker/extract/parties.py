@@ -220,6 +220,8 @@ def parties_for(
             tokens, lows, trig, lo, actors, recent_acts(earlier_events, out)
         ) or addressees(tokens, lows, lo, trig, actors, out)
         actors = [*actors, *((a, "target") for a in targets)]
+    if trig.type == "criticism" and len(actors) >= 2 and reported_only(lows, trig):
+        actors = _judged_by_sayer(actors, lows, trig, sm)
     if trig.type == "sanctions" and (facing := _facing_verb(lows, lo, trig.tok)) is not None:
         # "Thirteen Russian companies will face restrictions", "Russia faces fresh EU
         # sanctions": whoever faces them is their target
@@ -426,6 +428,30 @@ def _host_in_person(
                 continue
         out.append((actor, role))
     return out
+
+
+def _judged_by_sayer(
+    actors: Parties, lows: list[str], trig: Trigger, sm: SentenceMentions
+) -> Parties:
+    """ "Russia said Ukraine violated the ceasefire": a judgement told in someone's words is the
+    sayer's, aimed at the one said to have done it (both were read as its makers)."""
+    said = next((
+        k for k in range(trig.tok - 1, max(-1, trig.tok - _SAID_REACH), -1)
+        if lows[k] in SAYING and not sm.tokens[k].cap  # (not "the United States")
+    ), None)
+    if said is None:
+        return actors
+    sayers = {m.actor.name for m in sm.between(max(0, said - _SAID_REACH), said)}
+    judged = {m.actor.name for m in sm.between(said + 1, trig.tok)} - sayers
+    if not sayers or not judged:
+        return actors
+    return sorted((
+        (a, "initiator" if a.name in sayers else "target" if a.name in judged else r)
+        for a, r in actors
+    ), key=lambda actor: actor[1] != "initiator")
+
+
+_SAID_REACH = 12  # words from a saying verb to the judgement it reports, and to its sayer
 
 
 def _persons_among(actors: list[tuple[Actor, str]]) -> int:
