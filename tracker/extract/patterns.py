@@ -577,7 +577,8 @@ def slot_roles(
     # "Chile will recall its ambassador from Venezuela": with only a target slot, a party named
     # before the trigger (its subject) acts, whatever role its possessive gave it
     named_before = (
-        {m.actor.name for m in sm.between(0, trig.tok)} if "initiator" not in roles else set()
+        {m.actor.name for m in sm.between(max(0, trig.tok - _SUBJECT_REACH), trig.tok)}
+        if "initiator" not in roles else set()
     )
     for actor, role in actors:
         if actor.name in given:
@@ -601,6 +602,9 @@ def slot_roles(
         after = sm.between(sm.clauses.end_of(last_slot), len(sm.tokens))[:2]
         out.extend((m.actor, "target") for m in after if m.actor.name not in names)
     return sorted(out, key=lambda pair: pair[1] != "initiator")
+
+
+_SUBJECT_REACH = 12  # words before a trigger where its subject stands (bounded: linear time)
 
 
 def has_agent(trig: Trigger) -> bool:
