@@ -19,14 +19,14 @@ from tracker.extract.clauses import participle_modifier
 from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
 from tracker.extract.events import Trigger
-from tracker.extract.status import COERCIVE, holding_status, in_condition
+from tracker.extract.status import COERCIVE, GATHERING_NOUNS, holding_status, in_condition
 from tracker.extract.tokens import QUOTE_MARKS, Tokens
 from tracker.extract.types import ExtractedEvent
 
 SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
 CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
 GATHERING_TYPES = frozenset({"meeting", "talks", "consult"})
-GATHERINGS = lexicon.words("gathering_nouns")
+GATHERINGS = GATHERING_NOUNS
 ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
 BE_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
 

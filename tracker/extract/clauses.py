@@ -16,7 +16,7 @@ from itertools import compress
 from operator import ne
 
 from tracker.extract import lexicon
-from tracker.extract.tokens import Token, gerund
+from tracker.extract.tokens import DOUBLE_QUOTES, Token, gerund
 
 # Arguments and cues of a trigger lie within this many tokens of it: what is farther away in
 # one sentence belongs to another act. The bound keeps the work per trigger constant.
@@ -28,10 +28,9 @@ _RELATIVE_OPENERS = frozenset(_CUES["relative_openers"])
 _SUBORDINATORS = frozenset(_CUES["subordinators"])
 _VERB_FORMS = frozenset(_CUES["verb_forms"])
 _PUNCTUATION_BREAKS = frozenset({";", ":", "—", "–", "("})
-_QUOTES = frozenset({'"', "“", "”"})
 _PARENTHETICAL = frozenset({"who", "which", "whose"})
 # what the clause scan stops at (as tokens' ``low``): commas, break marks, "and", "but", quotes
-_SCANNED = _PUNCTUATION_BREAKS | _QUOTES | {",", "and", "but"}
+_SCANNED = _PUNCTUATION_BREAKS | DOUBLE_QUOTES | {",", "and", "but"}
 _NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our"})
 _NAMING_VERBS = frozenset(_CUES["naming_verbs"])
 _NAMING_REACH = 6  # words before a quotation: "called the measures an 'economic blockade'"
@@ -69,7 +68,7 @@ def clause_scan(
         lows = [t.low for t in tokens]
     for i in compress(range(len(lows)), map(_SCANNED.__contains__, lows)):  # the scan in C
         t = tokens[i]
-        if t.text in _QUOTES:
+        if t.text in DOUBLE_QUOTES:
             quotes.append(i)
             continue
         if current:

@@ -218,25 +218,10 @@ def counted_months(told: When | None, months_back: int) -> When | None:
     if told is None:
         return None
     if months_back % 12 == 0:
-        year = told.start.year - months_back // 12
-        if not 1 <= year <= 9999:
-            return None
-        return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+        return _year_range(told.start.year - months_back // 12)
     if told.precision == "year":
         return None
-    index = told.start.year * 12 + told.start.month - 1 - months_back
-    year, month = divmod(index, 12)
-    if not 1 <= year <= 9999:
-        return None
-    start = dt.date(year, month + 1, 1)
-    return When(start, _month_end(start), "month")
-
-
-def _month_end(first: dt.date) -> dt.date:
-    following = dt.date(first.year + 1, 1, 1) if first.month == 12 else dt.date(
-        first.year, first.month + 1, 1
-    )
-    return following - dt.timedelta(days=1)
+    return _month_at(told.start.year * 12 + told.start.month - 1 - months_back)
 
 
 def shift_days(day: dt.date, days: int) -> dt.date | None:
@@ -742,8 +727,9 @@ def find_dates(
         ):
             # "the following year", "the previous month": counted from the time told before,
             # not from publication
-            kind, text_words = "before", text.lower().split()
-            text_words = ["a", text_words[-1], "earlier" if "previous" in text_words else "later"]
+            unit = text.lower().split()[-1]
+            kind = "before"
+            text_words = ["a", unit, "earlier" if "previous" in text.lower() else "later"]
         else:
             text_words = text.lower().split()
         if kind == "before":

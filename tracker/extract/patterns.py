@@ -25,7 +25,7 @@ from tracker.extract import lexicon
 from tracker.extract.actors import Actor, Mention
 from tracker.extract.arguments import SentenceMentions
 from tracker.extract.events import Trigger
-from tracker.extract.tokens import PhraseIndex, Token, Tokens, gerund, phrase_key
+from tracker.extract.tokens import DOUBLE_QUOTES, PhraseIndex, Token, Tokens, gerund, phrase_key
 
 _SLOTS = frozenset({"PARTY", "PARTY+", "PARTY's", "PERSON"})
 # element kinds as small ints, tested in the matcher's hot loop (an int test is cheaper than
@@ -103,7 +103,6 @@ class Pattern:
     opens: _Opening | None = None  # what the elements after the anchor can start with
 
 
-_QUOTES = frozenset({'"', "“", "”"})
 _MEMO_LIMIT = 4096  # sets of required words remembered (a bound for a long run)
 _TITLE_REACH = 5  # words of a title before a person's name
 _HARD_STOPS = frozenset({".", ";", ":"})  # what even a list-reading gap does not cross
@@ -150,7 +149,7 @@ class _Sentence:
             return False
         low = self.lows[pos]
         words, party = opening
-        return low in words or (self.plain is not None and low in _QUOTES) or (
+        return low in words or (self.plain is not None and low in DOUBLE_QUOTES) or (
             party and (pos in self.starts or self.tokens[pos].cap or low == "of")
         )  # see party_at
 
@@ -310,8 +309,8 @@ class PatternSet:
             if m.source != "pronoun" and longer:
                 starts[m.tok] = m
         sentence = _Sentence(tokens, lows, starts)
-        if not _QUOTES.isdisjoint(lows):
-            sentence.plain_at = [k for k, low in enumerate(lows) if low not in _QUOTES]
+        if not DOUBLE_QUOTES.isdisjoint(lows):
+            sentence.plain_at = [k for k, low in enumerate(lows) if low not in DOUBLE_QUOTES]
             sentence.plain = [lows[k] for k in sentence.plain_at]
         found: list[tuple[Trigger, int, int]] = []  # (trigger, match start, match end)
         discards: list[tuple[int, frozenset[str] | None]] = []
@@ -395,7 +394,7 @@ class PatternSet:
                     return None
                 if then is not None and (  # s.may_open(then, at), inlined
                     at >= n or lows[at] not in then_words
-                    and not (quoted and lows[at] in _QUOTES)
+                    and not (quoted and lows[at] in DOUBLE_QUOTES)
                     and not (then_party and (
                         at in s.starts or s.tokens[at].cap or lows[at] == "of"
                     ))
@@ -411,7 +410,7 @@ class PatternSet:
             if pos >= n:
                 return None
             if lows[pos] not in el.firsts and (  # type: ignore[operator]
-                s.plain is None or lows[pos] not in _QUOTES
+                s.plain is None or lows[pos] not in DOUBLE_QUOTES
             ):
                 return None
             end_at = s.words_end(el.words, pos)  # type: ignore[arg-type]

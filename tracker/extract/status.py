@@ -92,6 +92,7 @@ _LIFTED = frozenset({"lifted", "removed", "rescinded", "revoked"})
 # what may stand before a story's "the next month" (as dates.py reads it; not "in the next")
 _STORY_TIME_OPENERS = frozenset({",", ";", "and", "then"})
 _BE_FORMS = frozenset({"is", "are", "was", "were"})  # a passive: "were lifted", not "has lifted"
+_BE_PARTICIPLES = frozenset({"be", "been"})  # "have been lifted", "will be lifted"
 CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
 # The phrases among them: "had been put on ice", "was called off", "were pushed back".
 _CALLED_OFF_PHRASES = PhraseIndex({
@@ -203,7 +204,7 @@ def event_status(
         # participle tells a plan, whatever the verb of the clause
         status = "planned"
     if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
-        lows[trig.tok_end - 1] in _GATHERING_NOUNS
+        lows[trig.tok_end - 1] in GATHERING_NOUNS
     ) and (held := holding_status(lows, trig.tok_end)) is not None and held[1]:
         # "called for an emergency Arab League meeting on Libya, which is expected to be held
         # this week", "announced a summit with Uganda, which is scheduled for next month": the
@@ -217,7 +218,7 @@ def event_status(
 
 
 _PLAN_PARTICIPLES = lexicon.words("schedule_words")
-_GATHERING_NOUNS = lexicon.words("gathering_nouns")
+GATHERING_NOUNS = lexicon.words("gathering_nouns")
 _WARNING = frozenset({"warned", "warns", "warning"})
 _VOWING = _WARNING | {"vowed", "vows", "vow", "vowing"}
 _VOW_REACH = 8  # words from the vow to the measure: "vowed on Wednesday to impose retaliatory"
@@ -754,9 +755,9 @@ def _verb_group_status(lows: list[str], k: int) -> str | None:
         word = lows[j]
         if word in _CALLED_OFF:
             return _CALLED_OFF[word]
-        if word in _LIFTED and (low in _BE_FORMS or "been" in lows[k + 1 : j] or (
-            "be" in lows[k + 1 : j]
-        )):
+        if word in _LIFTED and (
+            low in _BE_FORMS or not _BE_PARTICIPLES.isdisjoint(lows[k + 1 : j])
+        ):
             return "cancelled"  # "the sanctions on Iran were lifted": the measure ended
         phrase = _CALLED_OFF_PHRASES.match_at(lows, j)
         if phrase:

@@ -63,8 +63,8 @@ class Tokens(list[Token]):
 
 _TEXT = attrgetter("text")
 
-# Quote marks that open or close a quotation (a straight one does both).
-_QUOTE_MARKS = frozenset({'"', "“", "”"})
+# Double quote marks, which open or close a quotation (a straight one does both).
+DOUBLE_QUOTES = frozenset({'"', "“", "”"})
 # The longest quotation read as words inside the sentence rather than as a quotation, and
 # the marks that end a clause inside one (a quoted clause is a statement, not a term).
 _SCARE_QUOTE_WORDS = 4
@@ -78,12 +78,12 @@ def without_scare_quotes(tokens: Tokens) -> Tokens:
     phrase or its object reach through the marks. A quotation that opens with a capital or
     holds a clause mark is a statement and keeps its marks. The same tokens when none."""
     lows = tokens.lows
-    if _QUOTE_MARKS.isdisjoint(tokens.words):
+    if DOUBLE_QUOTES.isdisjoint(tokens.words):
         return tokens
     drop: list[int] = []
     opened: int | None = None
     for k, low in enumerate(lows):
-        if low not in _QUOTE_MARKS:
+        if low not in DOUBLE_QUOTES:
             continue
         if opened is None or low == "“":
             opened = None if low == "”" else k  # a closing mark with none open: none opens
