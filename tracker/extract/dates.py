@@ -168,6 +168,13 @@ _THE_NEXT_TOLD = re.compile(
     r"(?:^|[,;]\s*|\band\s+|\bthen\s+)the\s+$", re.I
 )
 _THE_NEXT_REACH = 12  # characters read back for it (bounded: linear time)
+
+
+def next_told_as_story_time(text: str, at: int) -> bool:
+    """Is the "next" at ``at`` a time of the story ("The next month, Kenya recalled ...",
+    "..., and the next year it ...") rather than a time ahead ("in the next year")? Dates and
+    status both read it so."""
+    return _THE_NEXT_TOLD.search(text, max(0, at - _THE_NEXT_REACH), at) is not None
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -721,9 +728,7 @@ def find_dates(
             continue
         if kind == "rel" and (
             text[:4].lower() == "the " and text.split()[1].lower() in ("previous", "following")
-            or text[:5].lower() == "next " and _THE_NEXT_TOLD.search(
-                scan, max(0, m.start() - _THE_NEXT_REACH), m.start()
-            )
+            or text[:5].lower() == "next " and next_told_as_story_time(scan, m.start())
         ):
             # "the following year", "the previous month": counted from the time told before,
             # not from publication

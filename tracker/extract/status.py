@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from tracker.extract import lexicon
 from tracker.extract.arguments import CONSULT, SPEECH_ACTS
 from tracker.extract.clauses import WINDOW, attributive_participle, looks_like_verb
+from tracker.extract.dates import next_told_as_story_time
 from tracker.extract.events import HOLDING_OUT, Trigger, TriggerLexicon
 from tracker.extract.tokens import QUOTE_MARKS, PhraseIndex, Token, gerund, phrase_key
 
@@ -89,8 +90,6 @@ _CALLED_OFF = _called_off_words()
 # participles that tell a measure ended when its noun's predicate holds them ("All sanctions
 # taken against Guinea are hereby lifted")
 _LIFTED = frozenset({"lifted", "removed", "rescinded", "revoked"})
-# what may stand before a story's "the next month" (as dates.py reads it; not "in the next")
-_STORY_TIME_OPENERS = frozenset({",", ";", "and", "then"})
 _BE_FORMS = frozenset({"is", "are", "was", "were"})  # a passive: "were lifted", not "has lifted"
 _BE_PARTICIPLES = frozenset({"be", "been"})  # "have been lifted", "will be lifted"
 CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
@@ -532,6 +531,12 @@ _SPEECH_AHEAD_FILLERS = frozenset({"no", "longer", "continue", "to", "also", "th
                                    "again", "formally", "officially", "publicly", "jointly"})
 
 
+def _story_next(lows: list[str], at: int) -> bool:
+    """Is the "next" at ``at`` a time of the story ("The next month, Kenya recalled ...")?"""
+    told = " ".join(lows[max(0, at - 2) : at + 1])  # "..., the next"
+    return next_told_as_story_time(told, len(told) - len("next"))
+
+
 def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
     """The status a "next" or "future" before the act's noun gives it ("the next package of
     sanctions": planned; "previewed a future meeting": proposed); but "the next day talks
@@ -603,9 +608,7 @@ def cue_status(
             continue  # "would lift the pause on security assistance": the pause ends
         if b < start and _broken(lows, a, b, start):
             continue  # "had been arranged during a phone call": the cue is another act's
-        if status == "planned" and lows[a] == "next" and a > 0 and lows[a - 1] == "the" and (
-            a == 1 or lows[a - 2] in _STORY_TIME_OPENERS
-        ):
+        if status == "planned" and lows[a] == "next" and _story_next(lows, a):
             continue  # "The next month, Kenya recalled ...": a time of the story, not ahead
         if status in CALLED_OFF_STATUSES and a >= 2 and (
             lows[a - 1] == "to" and lows[a - 2] in _THREATENING
