@@ -658,3 +658,15 @@ def test_a_person_to_be_put_back_or_freed_is_what_the_act_is_about():
     assert all(n != "Mohamed Bazoum" for _, _, actors in found for n, _ in actors)
     found = events("Joe Biden met Mohamed Bazoum in Washington on Monday.")
     assert ("Mohamed Bazoum", "participant") in found[0][2]
+
+
+def test_in_solidarity_with_tells_why_not_with_whom():
+    # "skipped the summit in solidarity with Trump": Trump is no party to the summit skipped
+    found = events("Milei skipped the summit in solidarity with Trump.")
+    assert [(t, [n for n, _ in actors]) for t, _, actors in found] == [
+        ("meeting", ["Javier Milei"])
+    ]
+    # solidarity expressed with a party is still support of it
+    assert events("Poland expressed solidarity with Ukraine.") == [
+        ("support", "occurred", [("Poland", "initiator"), ("Ukraine", "target")])
+    ]

@@ -52,6 +52,7 @@ _MEDIATION_WORDS = lexicon.words("mediation_words")
 _CAUSES = {
     ("due", "to"), ("because", "of"), ("owing", "to"), ("thanks", "to"),
     ("response", "to"), ("retaliation", "for"), ("reaction", "to"),  # "in a furious response to"
+    ("solidarity", "with"),  # "skipped the summit in solidarity with Trump": why, not with whom
 }
 # causes that are such only after "in" ("in a furious response to reports", but "part of our
 # response to weaken Russia's war machine")
