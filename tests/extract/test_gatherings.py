@@ -72,3 +72,17 @@ def test_a_leaders_retreat_with_a_word_between_is_their_meeting_and_its_venue_no
 def test_the_state_a_visit_is_planned_for_is_its_host():
     got = events("The visit planned for Japan was put off by Modi.")
     assert got == [("meeting", "postponed", ["Narendra Modi", "Japan"])]
+
+
+def test_a_gathering_of_theirs_concluded_or_resumed_is_told_anew():
+    # "concluded their 118th meeting", like "held their first talks": the act itself, not one
+    # told before
+    assert events(
+        "India and Pakistan concluded their 118th meeting of the Permanent Indus Commission on "
+        "Tuesday."
+    ) == [("meeting", "occurred", ["India", "Pakistan"])]
+    assert events("Serbia and Kosovo resumed their talks in Brussels on Friday.") == [
+        ("talks", "occurred", ["Serbia", "Kosovo"])
+    ]
+    # a gathering of theirs spoken of is still the one told before
+    assert events("India and Pakistan described their meeting as useful.") == []
