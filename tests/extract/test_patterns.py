@@ -455,3 +455,18 @@ def test_an_absent_element_before_the_anchor_reads_leftwards():
     assert _one(pattern, "militias backed by Turkey")
     assert not _one(pattern, "the bid was backed by Turkey")
     assert not _one(pattern, "the bid was unanimously backed by Turkey")
+
+
+def test_a_listed_slot_reads_persons_under_titles_in_lower_case():
+    # "press President A and leader B to seal a deal": both are asked; the deal is what they
+    # are asked for, not one made
+    assert found(
+        "Guterres flew in on Thursday to press Greek Cypriot President Nicos Anastasiades and "
+        "Turkish Cypriot leader Mustafa Akinci to seal a deal."
+    ) == [("demand", "occurred", [
+        ("Antonio Guterres", "initiator"), ("Nicos Anastasiades", "target"),
+        ("Mustafa Akinci", "target"),
+    ])]
+    assert found("The EU asked Serbia and Kosovo to lower tensions.") == [("demand", "occurred", [
+        ("European Union", "initiator"), ("Serbia", "target"), ("Kosovo", "target"),
+    ])]

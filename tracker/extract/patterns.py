@@ -105,6 +105,8 @@ class Pattern:
 
 _MEMO_LIMIT = 4096  # sets of required words remembered (a bound for a long run)
 _TITLE_REACH = 5  # words of a title before a person's name
+# the words titles are written with, in lower case too ("Turkish Cypriot leader Mustafa Akinci")
+_TITLE_WORDS = frozenset(w for title in lexicon.words("titles") for w in title.split())
 _HARD_STOPS = frozenset({".", ";", ":"})  # what even a list-reading gap does not cross
 _END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
 
@@ -139,7 +141,7 @@ class _Sentence:
             if k in self.starts:
                 m = self.starts[k]
                 return m if m.actor.kind == "person" and k > pos else None
-            if not (self.tokens[k].cap or self.lows[k] == "of"):
+            if not (self.tokens[k].cap or self.lows[k] == "of" or self.lows[k] in _TITLE_WORDS):
                 return None
         return None
 
@@ -150,7 +152,9 @@ class _Sentence:
         low = self.lows[pos]
         words, party = opening
         return low in words or (self.plain is not None and low in DOUBLE_QUOTES) or (
-            party and (pos in self.starts or self.tokens[pos].cap or low == "of")
+            party and (
+                pos in self.starts or self.tokens[pos].cap or low == "of" or low in _TITLE_WORDS
+            )
         )  # see party_at
 
     def words_end(self, words: PhraseIndex, pos: int) -> int | None:
@@ -471,9 +475,12 @@ class PatternSet:
         slots.append((m.tok, el.role or ""))
         end_at = m.tok_end
         if code == _PARTY_PLUS:
-            while end_at + 1 < n and lows[end_at] in ("and", ",") and end_at + 1 in s.starts:
-                slots.append((end_at + 1, el.role or ""))
-                end_at = s.starts[end_at + 1].tok_end  # "help Serbia and Kosovo build"
+            # "help Serbia and Kosovo build", "press President A and leader B to"
+            while end_at + 1 < n and lows[end_at] in ("and", ",") and (
+                (listed := s.party_at(end_at + 1)) is not None
+            ):
+                slots.append((listed.tok, el.role or ""))
+                end_at = listed.tok_end
         end = self._rightwards(elements, e + 1, s, end_at, slots)
         if end is None:
             del slots[mark:]
