@@ -671,3 +671,11 @@ def test_a_command_or_a_sea_is_no_person():
         "Paparo."
     ])[0]
     assert "Indo-Pacific Command" not in found and "Samuel Paparo" in found
+
+
+def test_a_rank_or_knighthood_before_a_name_is_a_title_not_part_of_the_name():
+    assert names([
+        "Lesotho's former commander Lieutenant Tlali Kamoli seized the barracks.",
+        "Dame Meg Taylor wrote to the Prime Minister of Fiji.",
+        "Sir Dawda Jawara met the envoy.",
+    ]) == [["Tlali Kamoli"], ["Meg Taylor", "Fiji"], ["Dawda Jawara"]]
