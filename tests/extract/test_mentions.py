@@ -679,3 +679,11 @@ def test_a_rank_or_knighthood_before_a_name_is_a_title_not_part_of_the_name():
         "Dame Meg Taylor wrote to the Prime Minister of Fiji.",
         "Sir Dawda Jawara met the envoy.",
     ]) == [["Tlali Kamoli"], ["Meg Taylor", "Fiji"], ["Dawda Jawara"]]
+
+
+def test_an_honorific_introduces_a_person_as_a_title_does():
+    # "His Excellency Musa Bihi Abdi arrived ...": a person the gazetteer does not know
+    assert names([
+        "His Excellency Musa Bihi Abdi arrived in Kenya on Sunday.",
+        "H.E. Musa Bihi Abdi met the delegation.",
+    ]) == [["Musa Bihi Abdi", "Kenya"], ["Musa Bihi Abdi"]]
