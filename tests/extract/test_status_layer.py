@@ -659,3 +659,18 @@ def test_a_refusal_threatened_is_threatened_and_one_made_occurred():
     assert statuses("Hungary vetoed the EU aid package for Ukraine.") == [
         ("rejection", "occurred")
     ]
+
+
+def test_a_gathering_looked_forward_to_with_ahead_of_is_still_to_come():
+    # "signed trade deals ahead of a visit by Hu": the visit has not happened
+    text = (
+        "The Chinese government signed trade deals with US companies ahead of a visit by "
+        "Chinese President Hu Jintao to the United States."
+    )
+    visit = [e for e in extract(f"Test\n\n{text}\n", published=dt.date(2011, 1, 17)).events
+             if e.type == "meeting"]
+    assert [(e.status, [a.name for a in e.actors]) for e in visit] == [
+        ("planned", ["Hu Jintao", "United States"])
+    ]
+    meeting = first_event("The two sides exchanged views ahead of a meeting between Putin and Xi.")
+    assert (meeting.type, meeting.status) == ("meeting", "planned")

@@ -186,10 +186,11 @@ def event_status(
             lex, lows, max(bound, purpose - CUE_REACH), purpose, None, False, purpose
         )
     if status == "occurred" and inherited is None and event_type in _MEETING_TYPES and (
-        _ahead_opening(lows, trig)
+        _ahead_opening(lows, trig) or _ahead_of(lows, lo, trig)
     ):
         # "Before leaving for Japan for a G20 summit, Erdogan warned ...", "Ahead of his visit
-        # to Seoul, ...": the act the opening phrase looks forward to is still to come
+        # to Seoul, ...", "signed trade deals ahead of a visit by Hu": the act looked forward
+        # to is still to come
         status = "planned"
     if status == "occurred" and inherited is None and lo == 0 and lows[0] in _SIMULTANEOUS:
         # "During his visit, Rajapaksa is scheduled to meet Modi": the opening phrase's act
@@ -359,6 +360,22 @@ def _ahead_opening(lows: list[str], trig: Trigger) -> bool:
     if not lows or not (lows[0] == "before" or lows[:2] == ["ahead", "of"]):
         return False
     return "," not in lows[: trig.tok] and "," in lows[trig.tok_end : trig.tok_end + _OPENING_REACH]
+
+
+_AHEAD_REACH = 6  # words between "ahead of" and the act: "ahead of a series of meetings"
+
+
+def _ahead_of(lows: list[str], lo: int, trig: Trigger) -> bool:
+    """Does "ahead of" open the noun phrase of the trigger ("ahead of next week's summit")?"""
+    for k in range(trig.tok - 1, max(lo, trig.tok - 1 - _AHEAD_REACH), -1):
+        if lows[k] == "of" and k > lo and lows[k - 1] == "ahead":
+            return True
+        if lows[k] in (",", ";", ":") or lows[k] in _RELATIVE_WORDS:
+            return False
+    return False
+
+
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "when", "where"})
 
 
 def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) -> str | None:
