@@ -38,6 +38,10 @@ def test_sentences_that_tell_no_act(text, no_act):
          False),
         # a word inside a name
         ("Trump spoke to reporters about the Black Sea Grain Initiative.", "initiative", False),
+        # nothing was offered: the verb's object is "no" or "nothing"
+        ("Japan offered no concessions to South Korea.", "offered", False),
+        ("Tokyo had offered nothing in return.", "offered", False),
+        ("Japan offered aid to Turkey.", "offered", True),
     ],
 )
 def test_admit(text, word, admitted):

@@ -102,6 +102,8 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
             # article, nor an act before it in its clause ("summoned the envoy over the
             # shelling"): one the reader is taken to know, an act to record all the same)
             return None
+    if trig.tok_end < len(lows) and _nothing_made(lows, trig.tok_end):
+        return None  # "offered no further details", "Tokyo had offered nothing in return"
     lo = clause.starts[trig.tok]
     if ctx.lex.blocked(
         lows, lo, trig.tok, clause.end_of(trig.tok), ctx.denial_end, trig.type in COERCIVE,
@@ -124,6 +126,18 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
     if trig.type in SPEECH_ACTS and _unnamed_speaker(tokens, lows, lo, trig, ctx.sm):
         return None  # "protesters rallied to protest ...", "Blair's role was criticised"
     return lo, held
+
+
+_NONE_MADE = frozenset({"no", "nothing", "none"})
+_NOT_OBJECT_NEGATION = frozenset({"longer", "later", "sooner", "less", "more", "doubt", "one"})
+
+
+def _nothing_made(lows: list[str], after: int) -> bool:
+    """Does "no" or "nothing" open the object of the trigger's verb ("offered no details",
+    "offered nothing in return": nothing was offered; but "sanctions no longer apply")?"""
+    return lows[after] in _NONE_MADE and (
+        after + 1 >= len(lows) or lows[after + 1] not in _NOT_OBJECT_NEGATION
+    )
 
 
 _NAMED_ACTS = frozenset({"meeting", "agreement"})
