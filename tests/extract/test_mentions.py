@@ -687,3 +687,13 @@ def test_an_honorific_introduces_a_person_as_a_title_does():
         "His Excellency Musa Bihi Abdi arrived in Kenya on Sunday.",
         "H.E. Musa Bihi Abdi met the delegation.",
     ]) == [["Musa Bihi Abdi", "Kenya"], ["Musa Bihi Abdi"]]
+
+
+def test_breakaway_states_are_actors():
+    # what is recognised, or not, is a party all the same
+    assert event_actors(
+        "Russia recognised Abkhazia and South Ossetia as independent states in 2008."
+    ) == [("support", ["Russia", "Abkhazia", "South Ossetia"])]
+    assert names(["Turkey alone recognises the Turkish Republic of Northern Cyprus."]) == [
+        ["Turkey", "Northern Cyprus"]
+    ]

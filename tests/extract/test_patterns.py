@@ -470,3 +470,9 @@ def test_a_listed_slot_reads_persons_under_titles_in_lower_case():
     assert found("The EU asked Serbia and Kosovo to lower tensions.") == [("demand", "occurred", [
         ("European Union", "initiator"), ("Serbia", "target"), ("Kosovo", "target"),
     ])]
+
+
+def test_a_party_asked_may_be_set_off_by_an_appositive():
+    assert found(
+        "Saudi Arabia had asked Pakistan, a fellow Sunni-majority country, to provide ships."
+    ) == [("demand", "occurred", [("Saudi Arabia", "initiator"), ("Pakistan", "target")])]
