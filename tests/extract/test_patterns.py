@@ -476,3 +476,17 @@ def test_a_party_asked_may_be_set_off_by_an_appositive():
     assert found(
         "Saudi Arabia had asked Pakistan, a fellow Sunni-majority country, to provide ships."
     ) == [("demand", "occurred", [("Saudi Arabia", "initiator"), ("Pakistan", "target")])]
+
+
+def test_objections_and_charges_name_their_maker_after_by_or_from():
+    # "despite strong objections by the United States": the United States objects
+    got = found("Pakistan and Iran inaugurated the pipeline despite strong objections by the "
+                "United States.")
+    assert [(t, s, actors[0]) for t, s, actors in got] == [
+        ("criticism", "occurred", ("United States", "initiator"))
+    ]
+    assert found("India objected strongly when Chinese submarines berthed in Sri Lanka.") == [
+        ("criticism", "occurred", [("India", "initiator")])
+    ]
+    # no objection raised is none
+    assert found("The ship entered without any objection from the guard.") == []
