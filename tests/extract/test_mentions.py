@@ -697,3 +697,14 @@ def test_breakaway_states_are_actors():
     assert names(["Turkey alone recognises the Turkish Republic of Northern Cyprus."]) == [
         ["Turkey", "Northern Cyprus"]
     ]
+
+
+def test_a_posted_title_with_its_place_in_lower_case_introduces_the_name_after_it():
+    assert names(["Myanmar's envoy to the world body, Kyaw Moe Tun, voted in favor."]) == [
+        ["Myanmar", "Kyaw Moe Tun"]
+    ]
+    # the person is then the one a later "he" refers to
+    assert event_actors(
+        "The military ousted civilian leader Aung San Suu Kyi on February 1. Myanmar's envoy "
+        "to the world body, Kyaw Moe Tun, voted in favor of the text. He has rejected the coup."
+    )[-1] == ("rejection", ["Kyaw Moe Tun"])

@@ -2119,18 +2119,24 @@ def _title_of_body(tokens: list[Token], lows: list[str], comma: int, index: Acto
     """ "the Chairman of the ECOWAS Commission, NAME": a title head, "of", then a capitalised
     body's name that runs up to the comma."""
     for h in range(comma - 2, max(-1, comma - 10), -1):
-        if lows[h] in ("of", "for") and h > 0 and lows[h - 1] in index.title_heads or (
-            # "The Indian Ambassador and Permanent Representative to the UN, NAME"
-            lows[h] == "to" and h > 0 and lows[h - 1] in _POSTED_HEADS
-        ):
+        posted = lows[h] == "to" and h > 0 and lows[h - 1] in _POSTED_HEADS
+        if lows[h] in ("of", "for") and h > 0 and lows[h - 1] in index.title_heads or posted:
             # "the Chairman of the ECOWAS Commission, NAME", "the Minister of State for
-            # Foreign Affairs and International Trade, NAME"
+            # Foreign Affairs and International Trade, NAME", "The Indian Ambassador and
+            # Permanent Representative to the UN, NAME"
             return all(
                 tokens[x].cap or lows[x] in ("the", "and", "of", "for") for x in range(h + 1, comma)
-            )
-        if not (tokens[h].cap or lows[h] in ("the", "and", "of", "for")):
+            ) or posted and comma - h <= _POSTED_PLACE_WORDS + 1 and all(
+                lows[x].isalpha() and not looks_like_verb(lows[x]) for x in range(h + 1, comma)
+            )  # "Myanmar's envoy to the world body, Kyaw Moe Tun"
+        if not (tokens[h].cap or lows[h] in ("the", "and", "of", "for")) and not (
+            comma - h <= _POSTED_PLACE_WORDS and lows[h].isalpha()
+        ):
             return False
     return False
+
+
+_POSTED_PLACE_WORDS = 3  # words of a post's place in lower case: "to the world body"
 
 
 def _full_title(lows: list[str], at: int, title: str) -> str:
