@@ -490,3 +490,25 @@ def test_objections_and_charges_name_their_maker_after_by_or_from():
     ]
     # no objection raised is none
     assert found("The ship entered without any objection from the guard.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # arms sold or delivered to a party are aid to it
+        ("The government wants to sell hundreds of tanks to Saudi Arabia.",
+         ("aid", [("Saudi Arabia", "target")])),
+        ("Russia will deliver the S-300 missile system to Iran.",
+         ("aid", [("Russia", "initiator"), ("Iran", "target")])),
+        ("The United States approved the sale of 72 F-15 aircraft to Qatar.",
+         ("aid", [("United States", "initiator"), ("Qatar", "target")])),
+        # a delivery or a sale halted is a sanction on the buyer
+        ("Germany halted arms sales to Saudi Arabia on Sunday.",
+         ("sanctions", [("Germany", "initiator"), ("Saudi Arabia", "target")])),
+        ("The Biden administration halted a shipment of bombs to Israel.",
+         ("sanctions", [("United States", "initiator"), ("Israel", "target")])),
+    ],
+)
+def test_arms_sold_are_aid_and_arms_halted_a_sanction(body, expected):
+    got = found(body)
+    assert [(t, actors) for t, _, actors in got][:1] == [expected], got
