@@ -512,3 +512,24 @@ def test_objections_and_charges_name_their_maker_after_by_or_from():
 def test_arms_sold_are_aid_and_arms_halted_a_sanction(body, expected):
     got = found(body)
     assert [(t, actors) for t, _, actors in got][:1] == [expected], got
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Niger's junta revoked a raft of military cooperation agreements with France.",
+         [("Niger", "initiator"), ("France", "target")]),
+        ("Duterte terminated the Visiting Forces Agreement with the United States.",
+         [("Rodrigo Duterte", "initiator"), ("United States", "target")]),
+        ("Chad ended its defence cooperation agreement with France.",
+         [("Chad", "initiator"), ("France", "target")]),
+    ],
+)
+def test_a_standing_deal_revoked_terminated_or_ended_is_quit(body, expected):
+    assert found(body) == [("rejection", "occurred", expected)]
+
+
+def test_talks_that_ended_with_an_agreement_quit_nothing():
+    assert [t for t, *_ in found("Iran and Iraq ended their talks with an agreement.")] != [
+        "rejection"
+    ]
