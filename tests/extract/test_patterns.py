@@ -533,3 +533,17 @@ def test_talks_that_ended_with_an_agreement_quit_nothing():
     assert [t for t, *_ in found("Iran and Iraq ended their talks with an agreement.")] != [
         "rejection"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "target"),
+    [
+        ("The U.S. has put a hold on delivering tanks and fighter jets to Egypt.", "Egypt"),
+        ("Germany put arms exports to Saudi Arabia on hold.", "Saudi Arabia"),
+        ("The US is removing Turkey from its F-35 fighter jet programme.", "Turkey"),
+        ("The G7 expelled Russia from the group in 2014.", "Russia"),
+    ],
+)
+def test_goods_held_back_or_a_party_put_out_of_a_body_is_a_sanction(body, target):
+    got = found(body)
+    assert got and got[0][0] == "sanctions" and (target, "target") in got[0][2]
