@@ -1168,3 +1168,15 @@ def test_an_after_clause_past_a_visit_of_days_does_not_make_its_day_the_last():
 def test_a_day_before_a_noun_dates_that_noun(body, event_type, day):
     event = only(body, event_type, dt.date(2013, 5, 25))
     assert event.when is not None and event.when.start.isoformat() == day
+
+
+def test_a_day_after_a_named_day_counts_from_that_day():
+    # told on Monday 15 April: "a day after Saturday's attack" is Sunday 14 April, not the
+    # day of the strike the sentence before named
+    text = (
+        "Iran fired drones at Israel, which Tehran said was in response to the 1 April strike "
+        "on its consulate. The G7 condemned Iran a day after Saturday's attack on Israel."
+    )
+    found = extract(f"Test\n\n{text}\n", published=dt.date(2024, 4, 15)).events
+    condemned = [e for e in found if e.type == "criticism"]
+    assert [span(e) for e in condemned] == [("2024-04-14", "2024-04-14", "day")]

@@ -252,6 +252,7 @@ def _told_after_saying(tokens: Tokens, date: DateMention, tok_end: int) -> bool:
 
 
 _CONNECTIVES = frozenset(_CUES["time_connectives"])
+_COUNT_GAP = 2  # characters between a count and the day it counts from: "a day after Saturday's"
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
 
@@ -569,7 +570,11 @@ class SentenceTimes:
             d for d in near if d.of_next_act and d.same_as_before and d.start >= pos_end
         ]):
             # "He called up Putin, a day after speaking to Biden": the act told before "a day
-            # after" is on the day it counts from
+            # after" is on the day it counts from; "condemned Iran a day after Saturday's
+            # attack": a day after the day named
+            named = self._counted_from_named(marks[0])
+            if named is not None:
+                return named
             return self._told(marks[0], last_when, counted_from=True)
         if not own:
             # "his first call with Scholz since he took over from Merkel two weeks ago": a time
@@ -586,6 +591,21 @@ class SentenceTimes:
             own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
         )
         return self._ahead_for_plan(best, self._told(best, last_when), status, event_type)
+
+    def _counted_from_named(self, mark: DateMention) -> When | None:
+        """ "a day after Saturday's attack", "two days after March 3": the day named right after
+        the count, moved by it (None when no day is named there)."""
+        k = bisect_left(self._starts, mark.end)
+        if k >= len(self.anchored):
+            return None
+        named = self.anchored[k]
+        if (
+            named.start - mark.end > _COUNT_GAP or named.same_as_before or named.when is None
+            or named.when.precision != "day"
+        ):
+            return None
+        day = shift_days(named.when.start, abs(mark.days_back))
+        return When(day, day, "day") if day is not None else None
 
     def _past_for_plan(self, date: DateMention, status: str) -> bool:
         """ "will announce this afternoon what assistance it will offer to Samoa, which was
