@@ -295,6 +295,10 @@ _WORD_REST = re.compile(r"[\w-]*")
 ascii_fold = without_diacritics  # "Erdoğan" -> "Erdogan"
 
 
+# every word the titles are written with ("foreign", "minister", "leader", "excellency")
+TITLE_WORDS = frozenset(w for t in lexicon.cues()["titles"] for w in phrase_key(t))
+
+
 class ActorIndex:
     """The gazetteer (plus database actors) compiled for token lookups."""
 
@@ -357,7 +361,7 @@ class ActorIndex:
             w for t in cues["titles"] for w in phrase_key(t)[-1:] if w.isalpha() and len(w) > 2
         )
         self.org_words = frozenset(cues["organisation_words"])
-        self.title_words = frozenset(w for t in cues["titles"] for w in phrase_key(t))
+        self.title_words = TITLE_WORDS
         self.spokes_titles = frozenset(cues["spokes_titles"])
         self.demonym_nouns = frozenset(w for w in cues["demonym_nouns"] if w != "president")
         self.role_references = PhraseIndex({

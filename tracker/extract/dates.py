@@ -175,6 +175,8 @@ def next_told_as_story_time(text: str, at: int) -> bool:
     "..., and the next year it ...") rather than a time ahead ("in the next year")? Dates and
     status both read it so."""
     return _THE_NEXT_TOLD.search(text, max(0, at - _THE_NEXT_REACH), at) is not None
+
+
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")

@@ -22,7 +22,7 @@ from importlib import resources
 from itertools import compress
 
 from tracker.extract import lexicon
-from tracker.extract.actors import Actor, Mention
+from tracker.extract.actors import TITLE_WORDS, Actor, Mention
 from tracker.extract.arguments import SentenceMentions
 from tracker.extract.events import Trigger
 from tracker.extract.tokens import DOUBLE_QUOTES, PhraseIndex, Token, Tokens, gerund, phrase_key
@@ -105,8 +105,6 @@ class Pattern:
 
 _MEMO_LIMIT = 4096  # sets of required words remembered (a bound for a long run)
 _TITLE_REACH = 5  # words of a title before a person's name
-# the words titles are written with, in lower case too ("Turkish Cypriot leader Mustafa Akinci")
-_TITLE_WORDS = frozenset(w for title in lexicon.words("titles") for w in title.split())
 _HARD_STOPS = frozenset({".", ";", ":"})  # what even a list-reading gap does not cross
 _END = "^"  # in a pattern: the trigger ends here ("impose sanctions ^ on PARTY")
 
@@ -141,7 +139,8 @@ class _Sentence:
             if k in self.starts:
                 m = self.starts[k]
                 return m if m.actor.kind == "person" and k > pos else None
-            if not (self.tokens[k].cap or self.lows[k] == "of" or self.lows[k] in _TITLE_WORDS):
+            # (a title's words in lower case too: "Turkish Cypriot leader Mustafa Akinci")
+            if not (self.tokens[k].cap or self.lows[k] == "of" or self.lows[k] in TITLE_WORDS):
                 return None
         return None
 
@@ -153,7 +152,7 @@ class _Sentence:
         words, party = opening
         return low in words or (self.plain is not None and low in DOUBLE_QUOTES) or (
             party and (
-                pos in self.starts or self.tokens[pos].cap or low == "of" or low in _TITLE_WORDS
+                pos in self.starts or self.tokens[pos].cap or low == "of" or low in TITLE_WORDS
             )
         )  # see party_at
 

@@ -370,12 +370,14 @@ def _ahead_of(lows: list[str], lo: int, trig: Trigger) -> bool:
     for k in range(trig.tok - 1, max(lo, trig.tok - 1 - _AHEAD_REACH), -1):
         if lows[k] == "of" and k > lo and lows[k - 1] == "ahead":
             return True
-        if lows[k] in (",", ";", ":") or lows[k] in _RELATIVE_WORDS:
-            return False
+        if lows[k] in (",", ";", ":") or lows[k] in RESTRICTIVE_RELATIVES or (
+            lows[k] in _RELATIVE_OPENERS
+        ):
+            return False  # "ahead of the talks that ..., the meeting": another clause's
     return False
 
 
-_RELATIVE_WORDS = frozenset({"that", "which", "who", "when", "where"})
+_RELATIVE_OPENERS = lexicon.words("relative_openers")  # "which", "who", "whom", "whose"
 
 
 def _opening_shares_plan(lex: TriggerLexicon, lows: list[str], trig: Trigger) -> str | None:
