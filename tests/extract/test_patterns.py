@@ -547,3 +547,18 @@ def test_talks_that_ended_with_an_agreement_quit_nothing():
 def test_goods_held_back_or_a_party_put_out_of_a_body_is_a_sanction(body, target):
     got = found(body)
     assert got and got[0][0] == "sanctions" and (target, "target") in got[0][2]
+
+
+@pytest.mark.parametrize(
+    ("body", "actors"),
+    [
+        # the party asked, a time before or after it: still asked
+        ("Hailing ties with Germany, Xi also on Tuesday urged Berlin to pursue a pragmatic "
+         "policy.", [("Xi Jinping", "initiator"), ("Germany", "target")]),
+        ("Xi urged Berlin on Tuesday to pursue a pragmatic policy.",
+         [("Xi Jinping", "initiator"), ("Germany", "target")]),
+    ],
+)
+def test_urged_reads_the_party_asked_as_asked_does(body, actors):
+    demands = [e for e in found(body) if e[0] == "demand"]
+    assert demands == [("demand", "occurred", actors)]
