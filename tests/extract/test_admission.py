@@ -61,6 +61,18 @@ def test_a_text_voted_down_says_nothing():
     assert admit(ctx, condemning) is None
 
 
+def test_a_text_voted_down_says_nothing_past_a_time_told_between():
+    ctx = sentence_context(
+        "Russia vetoed a resolution in late October calling for pauses in the fighting."
+    )
+    calling = trigger_at(ctx, "calling")
+    veto = trigger_at(ctx, "vetoed")
+    admit(ctx, veto)
+    russia = ctx.mentions[0].actor
+    ctx.out.append(ctx.event("rejection", veto, "occurred", [(russia, "initiator")], None))
+    assert admit(ctx, calling) is None
+
+
 def test_what_is_admitted_comes_with_its_clause_and_a_relative_clause_status():
     ctx = sentence_context("Putin arrived in Ankara, and Erdogan hosted talks with him.")
     lo, held = admit(ctx, trigger_at(ctx, "talks"))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from tracker.extract import lexicon
 from tracker.extract.arguments import SPEECH_ACTS, SentenceMentions, is_modifier
-from tracker.extract.clauses import participle_modifier
+from tracker.extract.clauses import looks_like_verb, participle_modifier
 from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
 from tracker.extract.events import Trigger
@@ -207,10 +207,19 @@ _TEXT_NOUNS = lexicon.words("voted_text_nouns")
 def _text_turned_down(lows: list[str], trig: Trigger, found: list[ExtractedEvent]) -> bool:
     """Is the speech act what a text says ("a resolution condemning the annexation") whose
     adoption the sentence has just told rejected ("vetoed", "blocked")? Then it was never said."""
-    k = trig.tok - 1
-    if k < 0 or not lows[trig.tok].endswith("ing") or lows[k] not in _TEXT_NOUNS:
+    if not lows[trig.tok].endswith("ing") or not any(e.type == "rejection" for e in found):
         return False
-    return any(e.type == "rejection" for e in found)
+    # the text's noun right before, or before a phrase of time or place ("a resolution in
+    # late October calling for pauses")
+    for k in range(trig.tok - 1, max(-1, trig.tok - 1 - _TEXT_REACH), -1):
+        if lows[k] in _TEXT_NOUNS:
+            return True
+        if not lows[k].isalpha() or looks_like_verb(lows[k]):
+            return False
+    return False
+
+
+_TEXT_REACH = 5  # words between a text's noun and what it says: "in late October"
 
 
 _UNNAMED = lexicon.words("unnamed_speakers")
