@@ -674,3 +674,22 @@ def test_a_gathering_looked_forward_to_with_ahead_of_is_still_to_come():
     ]
     meeting = first_event("The two sides exchanged views ahead of a meeting between Putin and Xi.")
     assert (meeting.type, meeting.status) == ("meeting", "planned")
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        # a phrase set off after the noun ("previously slated for ..."), then what became of it
+        ("Trump's trip to Colombia, previously slated for November 12, has been called off.",
+         "cancelled"),
+        ("Trump's trip to Colombia, previously slated for November 12, will no longer go ahead.",
+         "cancelled"),
+        ("Pompeo is no longer meeting with North Korea's Kim Yong Chol.", "cancelled"),
+        ("Modi will no longer be visiting Guyana.", "cancelled"),
+        # called off only for the time told: put off
+        ("Modi will no longer be visiting Guyana at that time, the minister said.", "postponed"),
+    ],
+)
+def test_no_longer_calls_a_gathering_off(body, status):
+    event = first_event(body)
+    assert (event.type, event.status) == ("meeting", status)

@@ -508,6 +508,8 @@ def _base_status(
             status == "occurred" or (told in CALLED_OFF_STATUSES and status in _PLANS)
         ):
             status = told
+    if status == "cancelled" and _for_now(lows, hi):
+        status = "postponed"  # "will no longer be visiting at that time": put off, not dropped
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
     if status in _PLANS and inherent is None and _done_after(lows, hi):
@@ -521,6 +523,19 @@ def _base_status(
         if status == "proposed" and event_type in COERCIVE:
             status = "threatened"  # "hinted at a potential invasion of Rafah"
     return status
+
+
+_FOR_NOW = PhraseIndex({
+    phrase_key(p): True
+    for p in ("at that time", "at this time", "for now", "for the time being", "for the moment")
+})
+_FOR_NOW_REACH = 8  # words after the act's noun or verb: "Guyana as planned at that time"
+
+
+def _for_now(lows: list[str], hi: int) -> bool:
+    """Is a called-off act qualified as called off only for the time named ("will no longer
+    be visiting at that time", "has been called off for now")?"""
+    return bool(_FOR_NOW.find_all(lows[hi : hi + _FOR_NOW_REACH]))
 
 
 _AHEAD_MODIFIERS: dict[str, str] = lexicon.cues()["ahead_modifiers"]
@@ -758,7 +773,9 @@ def _insertion_end(lows: list[str], comma: int) -> int | None:
     return None
 
 
-_INSERTION_OPENERS = frozenset({"which", "who", "originally", "initially", "first", "earlier"})
+_INSERTION_OPENERS = frozenset({
+    "which", "who", "originally", "initially", "first", "earlier", "previously", "once",
+})
 _INSERTION_REACH = 12  # words between the commas: ", which was to be held in Yalta on May 11,"
 
 
