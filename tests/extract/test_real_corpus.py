@@ -20,7 +20,7 @@ PARTS = (
     "batch34", "batch35", "batch36", "batch37", "batch38", "batch39", "batch40", "batch41",
     "batch42", "batch43", "batch44", "batch45", "batch46", "batch47", "batch48", "batch49",
     "batch50", "batch51", "batch52", "batch53",
-    "batch54", "batch55", "batch56", "batch57", "batch58",
+    "batch54", "batch55", "batch56", "batch57", "batch58", "second58",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -47,6 +47,17 @@ def test_the_split_is_kept_and_large_enough():
         assert len(batch) >= 25 and not {p.name for p in batch} & earlier, number
         assert all(p.with_name(p.stem + ".gold.json").exists() for p in batch), number
         earlier |= {p.name for p in batch}
+
+
+def test_batch_58_has_a_second_blind_annotation_of_every_report():
+    # the agreement between two people on a recent batch: the ceiling the extractor is held to
+    second = {p.name for p in (REAL / "second58").glob("*.txt")}
+    assert second == {p.name for p in (REAL / "batch58").glob("*.txt")}
+    for name in second:
+        assert (REAL / "second58" / name).read_text("utf-8") == (
+            REAL / "batch58" / name
+        ).read_text("utf-8")
+        assert (REAL / "second58" / name.replace(".txt", ".gold.json")).exists()
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():

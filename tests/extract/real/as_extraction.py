@@ -1,8 +1,8 @@
 """Print an annotator's gold file as `tracker extract --json` would print events.
 
 Used to measure agreement between two annotators with the project's scorer: the second
-annotation in second/ is the gold, the first annotation (tune/ or heldout/) plays the
-extractor. From the repository root:
+annotation in second/ (or second58/) is the gold, the first annotation (tune/ or heldout/, or
+batch58/) plays the extractor. From the repository root:
 
     python ../shared/eval/score.py tests/extract/real/second \
         --cmd "python tests/extract/real/as_extraction.py"
@@ -18,7 +18,10 @@ HERE = Path(__file__).resolve().parent
 
 
 def first_annotation(article: Path) -> dict:
-    for part in ("tune", "heldout"):
+    """The first annotation of an article a second/ part holds: in tune/ or heldout/ (for
+    second/), or in the batch the second annotation was made of (second58/ for batch58/)."""
+    parts = ["tune", "heldout", *sorted(p.name for p in HERE.glob("batch*"))]
+    for part in parts:
         gold = HERE / part / article.name.replace(".txt", ".gold.json")
         if gold.exists():
             return json.loads(gold.read_text("utf-8"))
