@@ -1180,3 +1180,12 @@ def test_a_day_after_a_named_day_counts_from_that_day():
     found = extract(f"Test\n\n{text}\n", published=dt.date(2024, 4, 15)).events
     condemned = [e for e in found if e.type == "criticism"]
     assert [span(e) for e in condemned] == [("2024-04-14", "2024-04-14", "day")]
+
+
+def test_a_meeting_called_off_in_the_present_keeps_the_weekday_ahead():
+    # told on Wednesday 6 March: "is no longer meeting ... on Thursday" is the coming Thursday
+    meeting = only(
+        "Pompeo is no longer meeting with North Korea's Kim Yong Chol on Thursday in New York.",
+        "meeting", dt.date(2024, 3, 6),
+    )
+    assert (meeting.status, span(meeting)) == ("cancelled", ("2024-03-07", "2024-03-07", "day"))

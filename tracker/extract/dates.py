@@ -965,9 +965,21 @@ def _told_as_arranged(sentence: str, at: int) -> bool:
     for k, low in enumerate(words):
         if low not in _PRESENT_ARRANGEMENTS or (k and words[k - 1] in _NOUN_DETERMINERS):
             continue
-        if not low.endswith("ing") or (k and words[k - 1] in _PRESENT_AUXILIARIES):
+        if not low.endswith("ing") or _present_auxiliary_before(words, k):
             return True
     return False
+
+
+_ADVERBS_IN_VERB_GROUP = frozenset({"no", "longer", "not", "also", "still", "now"})
+
+
+def _present_auxiliary_before(words: list[str], k: int) -> bool:
+    """A present auxiliary before the -ing form at k, past a few adverbs ("is hosting", "is
+    no longer meeting", "are also holding")."""
+    j = k - 1
+    while j >= 0 and k - j <= 3 and words[j] in _ADVERBS_IN_VERB_GROUP:
+        j -= 1
+    return j >= 0 and words[j] in _PRESENT_AUXILIARIES
 
 
 # "by both houses", "by the Senate": a passive's agent (not "by phone", "by video link")
