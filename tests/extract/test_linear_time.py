@@ -31,6 +31,10 @@ UNITS = [
     # times counted from the time told before, quoted terms (session 21)
     'Kenya met Somalia in 2019, and the next year it "formally suspended" trade with Somalia '
     "the following year, six months later, and ",
+    # many pattern matches in one sentence, persons under titles in a listed slot, a deal told
+    # by a sayer (session 22: both had been quadratic)
+    "Xi asked Serbia and Kosovo to talk, Putin asked Tokayev to visit, the minister said a "
+    "deal would be signed, ",
 ]
 # Time per KB may not grow more than 1.5x from 1 to 20 KB (issue 9).
 GROWTH = 1.5
@@ -187,3 +191,24 @@ def test_the_look_back_for_a_storys_next_year_is_bounded(monkeypatch) -> None:
     dates.resolve_expression.cache_clear()
     extract("Kenya met Somalia in 2019" + ", and the next year Kenya met Somalia" * 200 + ".")
     assert spans and max(spans) <= 40
+
+
+def test_the_look_back_for_a_deals_teller_is_bounded(monkeypatch):
+    # "Putin said a deal would be signed": the saying verb is looked for in a window of fixed
+    # size before the deal, not from its clause's start (a slice per deal, quadratic in C on a
+    # long clause, where the line counter above does not see it)
+    from tracker.extract import parties
+
+    sizes: list[int] = []
+    saying = parties.SAYING
+
+    class Recording:
+        def isdisjoint(self, words):
+            words = list(words)
+            sizes.append(len(words))
+            return saying.isdisjoint(words)
+
+    monkeypatch.setattr(parties, "SAYING", Recording())
+    extract("Xi asked Serbia and Kosovo to talk, Putin asked Tokayev to visit, Lavrov said a deal "
+            "would be signed, " * 100 + "it said.")
+    assert sizes and max(sizes) <= 40

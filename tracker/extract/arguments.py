@@ -73,7 +73,7 @@ class SentenceMentions:
     __slots__ = (
         "tokens", "lows", "all", "toks", "clauses", "_sep_prefix", "_stops", "_base_ok",
         "_first_party", "governments", "named", "_positions", "_actor_positions", "words",
-        "complainants",
+        "complainants", "titled",
     )
 
     def __init__(
@@ -97,6 +97,11 @@ class SentenceMentions:
         # jet had shot down one of its planes"): the complaint is its criticism of the user
         self.complainants: dict[int, list[Mention]] = {}
         self.governments = {m.government.name for m in mentions if m.government}
+        # each actor's first mention with a title ("Vice Foreign Minister Choe Son Hui")
+        self.titled: dict[Actor, Mention] = {}
+        for m in mentions:
+            if m.title and m.actor not in self.titled:
+                self.titled[m.actor] = m
         self.named = self.governments | {m.actor.name for m in mentions if m.source == "anaphor"}
         # where each actor is named (sorted: the mentions are); with a spokesperson's
         # government named where the spokesperson is. Read only: without a government (most

@@ -12,6 +12,7 @@ take part. ``type_by_parties`` then settles the types a trigger leaves to its pa
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from operator import attrgetter
 
 from tracker.extract import lexicon
@@ -85,7 +86,7 @@ _NOT_THE_STATES = frozenset({
 
 
 def officials_states(
-    event_type: str, actors: Parties, mentions: list[Mention]
+    event_type: str, actors: Parties, titled: Mapping[Actor, Mention]
 ) -> list[tuple[Actor, str]]:
     """The states of officials titled in the sentence ("Vice Foreign Minister Choe Son Hui") who
     make the act, to be named beside them (not beside an official the act is aimed at, who is a
@@ -97,10 +98,10 @@ def officials_states(
     for actor, role in actors:
         if actor.kind != "person" or not actor.country or role != "initiator":
             continue
-        titled = next((m for m in mentions if m.actor == actor and m.title), None)
-        if titled is None or not _NOT_THE_STATES.isdisjoint(titled.title.lower().split()):
+        title = titled.get(actor)  # (SentenceMentions.titled: a lookup, not a scan)
+        if title is None or not _NOT_THE_STATES.isdisjoint(title.title.lower().split()):
             continue
-        if is_leader(titled) and event_type not in _STATE_BESIDE_LEADER:
+        if is_leader(title) and event_type not in _STATE_BESIDE_LEADER:
             continue
         state = base_index().state_of(actor.country)
         if state is not None and state.name not in names:
@@ -208,7 +209,7 @@ def parties_for(
             )]
     if (
         trig.type == "agreement" and len(actors) == 1 and actors[0][0].kind == "person"
-        and not SAYING.isdisjoint(lows[lo : trig.tok])
+        and not SAYING.isdisjoint(lows[max(lo, trig.tok - _TELLER_REACH) : trig.tok])
     ):
         # "Poroshenko said a general ceasefire would come into force", "Dawood said deals
         # would be signed": one who tells of a deal, the only one named, is no party to it
@@ -588,6 +589,7 @@ def deal_undone(
 
 
 _STANDING_DEALS = lexicon.words("standing_deal_nouns")
+_TELLER_REACH = 40  # words back from a deal to the saying verb of one who tells of it
 _STANDING_DETERMINERS = frozenset({"the", "its", "their", "this", "that"})
 _DETERMINER_REACH = 3  # words before the deal's noun: "the grain deal", "its intelligence pact"
 

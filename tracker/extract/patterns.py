@@ -348,18 +348,38 @@ class PatternSet:
                 break
         if not found and not discards:
             return triggers
+        # (looked up by position, not pair by pair: a sentence with many matches stays linear)
+        discarded: dict[int, list[frozenset[str] | None]] = {}
+        for k, only in discards:
+            discarded.setdefault(k, []).append(only)
+        read = {p.tok for p, _, _ in found}
+        spans: dict[str, list[tuple[int, int]]] = {}  # type -> (start, end) of each match
+        for p, a, b in found:
+            spans.setdefault(p.type, []).append((a, b))
+        longest = max(b - a for _, a, b in found) if found else 0
+        for by_type in spans.values():
+            by_type.sort()
+
+        def dropped(t: Trigger) -> bool:
+            return any(only is None or t.type in only for only in discarded.get(t.tok, ()))
+
+        def named(t: Trigger) -> bool:
+            """Does a match of its type span it (the act the pattern names)?"""
+            by_type = spans.get(t.type)
+            if not by_type:
+                return False
+            i = bisect_left(by_type, (t.tok - longest, -1))
+            while i < len(by_type) and by_type[i][0] < t.tok_end:
+                if t.tok < by_type[i][1]:
+                    return True
+                i += 1
+            return False
+
         kept = [
             t for t in triggers
-            if not any(t.tok == k and (only is None or t.type in only) for k, only in discards)
-            and not any(
-                t.tok == p.tok or (t.type == p.type and t.tok < b and a < t.tok_end)
-                for p, a, b in found
-            )  # the pattern reads the anchor's word, and the act it names
-        ]
-        kept.extend(
-            p for p, _, _ in found
-            if not any(p.tok == k and (only is None or p.type in only) for k, only in discards)
-        )
+            if not dropped(t) and t.tok not in read and not named(t)
+        ]  # the pattern reads the anchor's word, and the act it names
+        kept.extend(p for p, _, _ in found if not dropped(p))
         return sorted(kept, key=lambda t: t.tok)
 
     def _match(

@@ -407,7 +407,7 @@ def _record(
         event = ctx.event(event_type, trig, status, sides, side_when)
         event.officials_states = [
             ExtractedActor(a.name, role, a.kind, a.country)
-            for a, role in officials_states(event_type, sides, ctx.mentions)
+            for a, role in officials_states(event_type, sides, ctx.sm.titled)
         ]
         event.new_act = new_act
         event.days_ending = days_ending
