@@ -26,7 +26,6 @@ from tracker.extract.types import ExtractedEvent
 SAYING = lexicon.words("saying_verbs") | lexicon.words("attribution_verbs")
 CONSULT_TRIGGERS = frozenset({"call", "meeting", "talks", "consult"})
 GATHERING_TYPES = frozenset({"meeting", "talks", "consult"})
-GATHERINGS = GATHERING_NOUNS
 ONE_SIDE_MEASURES = frozenset({"sanctions", "aid", "military"})
 BE_PASSIVE = frozenset({"was", "were", "been", "being", "is", "are"})
 
@@ -92,7 +91,7 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
         # "after the talks", "at a summit": an act told before, or a setting; but "about the
         # OIC summit, which is to be held in Astana" tells a gathering by a relative clause of
         # its own
-        if trig.type in GATHERING_TYPES and lows[trig.tok_end - 1] in GATHERINGS:
+        if trig.type in GATHERING_TYPES and lows[trig.tok_end - 1] in GATHERING_NOUNS:
             held = holding_status(lows, trig.tok_end)
         if (held is None or not held[1]) and (
             trig.type not in ONE_SIDE_MEASURES or clause.starts[trig.tok] in ctx.heads

@@ -20,7 +20,6 @@ from tracker.extract.actors import Actor, Mention, base_index, story_body, story
 from tracker.extract.admission import (
     BE_PASSIVE,
     CONSULT_TRIGGERS,
-    GATHERINGS,
     SAYING,
     reported_only,
 )
@@ -53,7 +52,7 @@ from tracker.extract.discourse import (
 )
 from tracker.extract.events import Trigger
 from tracker.extract.patterns import slot_roles
-from tracker.extract.status import RESTRICTIVE_RELATIVES, predicate_status
+from tracker.extract.status import GATHERING_NOUNS, RESTRICTIVE_RELATIVES, predicate_status
 from tracker.extract.tokens import Tokens
 
 # "After speaking with Putin, Macron said": the participle's subject is the main clause's (not
@@ -164,7 +163,7 @@ def parties_for(
     ):
         # "regional leaders met in Barbados", "their 45th summit": the bloc's members
         actors = [(body, "participant")]
-    if not actors and lows[trig.tok_end - 1] in GATHERINGS and (
+    if not actors and lows[trig.tok_end - 1] in GATHERING_NOUNS and (
         told_anew or _told_as_set(lows, trig)
     ):
         # "The ASEAN summit was originally slated for March 28-29": a gathering set, put off

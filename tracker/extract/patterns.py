@@ -420,6 +420,7 @@ class PatternSet:
                     and not (quoted and lows[at] in DOUBLE_QUOTES)
                     and not (then_party and (
                         at in s.starts or s.tokens[at].cap or lows[at] == "of"
+                        or lows[at] in TITLE_WORDS
                     ))
                 ):
                     continue

@@ -98,12 +98,24 @@ def without_scare_quotes(tokens: Tokens) -> Tokens:
         return tokens
     dropped = set(drop)
     kept = [k for k in range(len(tokens)) if k not in dropped]
-    out = Tokens(tokens[k] for k in kept)
-    out.lows = [lows[k] for k in kept]
-    out.bases = [tokens.bases[k] for k in kept]
-    out.capitals = [n for n, k in enumerate(kept) if tokens[k].cap]
-    out.words = set(out.lows)
-    out.starts = [tokens.starts[k] for k in kept]
+    return _with_columns(
+        Tokens(tokens[k] for k in kept),
+        [lows[k] for k in kept],
+        [tokens.bases[k] for k in kept],
+        [n for n, k in enumerate(kept) if tokens[k].cap],
+        [tokens.starts[k] for k in kept],
+    )
+
+
+def _with_columns(
+    out: Tokens, lows: list[str], bases: list[str], capitals: list[int], starts: list[int]
+) -> Tokens:
+    """The tokens with their columns set, all of them (``words`` from ``lows``)."""
+    out.lows = lows
+    out.bases = bases
+    out.capitals = capitals
+    out.words = set(lows)
+    out.starts = starts
     out._ends = None
     return out
 
@@ -154,13 +166,7 @@ def tokenize(text: str) -> Tokens:
             add_lows(chunk_lows)
             add_bases(chunk_bases)
         at += len(chunk) + 1  # the chunk and its space
-    out.lows = lows
-    out.bases = bases
-    out.capitals = capitals
-    out.words = set(lows)
-    out.starts = starts
-    out._ends = None
-    return out
+    return _with_columns(out, lows, bases, capitals, starts)
 
 
 def _read_chunk(chunk: str) -> _ChunkRead:
@@ -208,7 +214,7 @@ def _chunk_tokens(chunk: str) -> list[tuple[str, str, str, bool]]:
 _OTHER_WHITESPACE = re.compile(r"[^\S ]")  # whitespace other than a space ("\n", "\xa0")
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s"})
 # the quote marks, double and single, straight and curly (a single one may also be an apostrophe)
-QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+QUOTE_MARKS = DOUBLE_QUOTES | {"'", "‘", "’"}
 # a one-token chunk's token, or a chunk's tokens, lower cases, bases, capitals and starts (see
 # _read_chunk)
 _ChunkRead = Token | tuple[
