@@ -1189,3 +1189,34 @@ def test_a_meeting_called_off_in_the_present_keeps_the_weekday_ahead():
         "meeting", dt.date(2024, 3, 6),
     )
     assert (meeting.status, span(meeting)) == ("cancelled", ("2024-03-07", "2024-03-07", "day"))
+
+
+@pytest.mark.parametrize(
+    ("body", "event_type", "expected"),
+    [
+        (
+            "ECOWAS decided Friday that it would uphold sanctions imposed in January on Mali.",
+            "sanctions",
+            ("2022-01-01", "2022-01-31", "month"),
+        ),
+        (
+            "Iran will respect the agreement reached in February with the United States.",
+            "agreement",
+            ("2022-02-01", "2022-02-28", "month"),
+        ),
+    ],
+)
+def test_a_participle_after_the_acts_noun_tells_it_done_whatever_the_modal(
+    body, event_type, expected
+):
+    event = only(body, event_type, dt.date(2022, 3, 27))
+    assert event.status == "occurred"  # the modal is the governing verb's, not the act's
+    assert span(event) == expected  # last January, not the next one
+
+
+def test_a_participle_in_a_verb_group_still_tells_a_time_ahead():
+    event = only(
+        "The deal will be signed in June by Russia and Ukraine.", "agreement", dt.date(2022, 3, 27)
+    )
+    assert event.status == "planned"
+    assert span(event) == ("2022-06-01", "2022-06-30", "month")

@@ -781,9 +781,10 @@ def find_dates(
             and not _REPORTED.search(sentence, max(0, m.start() - 14), m.start())
             and lead not in _REPORT_LEADS
             and not past_since_cue(m.start())
+            and not _done_by_noun(before, lead)
         )  # "an official said on Wednesday", "it said in a statement on Tuesday": the time of
         # the saying, in the past; "Planned talks ... were called off Tuesday": told in the
-        # past since the cue
+        # past since the cue; "would uphold sanctions imposed in January": the noun's act, done
         if kind == "wd" and not future and text[:3].lower() == "by ":
             anchor = True  # "was quick to reject the order by Friday evening": done by then
         if kind == "span" and not future and not text.startswith("within"):
@@ -1022,6 +1023,19 @@ def _participle_of_noun(before: list[str], lead: str) -> bool:
     ):
         return False
     return before[-2] not in _NOT_QUALIFIED and not before[-2].endswith("ly")
+
+
+def _done_by_noun(before: list[str], lead: str) -> bool:
+    """Whether the lead word before a time is a participle of a completed act right after its
+    noun ("sanctions imposed in January", "the deal signed in May"), not a verb group ("will
+    be signed in May")."""
+    if lead not in _DONE_PARTICIPLES:
+        return False
+    k = len(before) - 1 - before[::-1].index(lead)
+    return k >= 1 and before[k - 1] not in _NOT_QUALIFIED and not before[k - 1].endswith("ly")
+
+
+_DONE_PARTICIPLES = lexicon.words("done_participles")
 
 
 def _lead_word(before: list[str]) -> str:

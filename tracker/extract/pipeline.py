@@ -64,6 +64,7 @@ from tracker.extract.status import (
     CALLED_OFF_STATUSES,
     CUE_REACH,
     cue_status,
+    done_after,
     event_status,
     told_in_past,
 )
@@ -340,7 +341,10 @@ def _status_in_clause(
         # "pledged to" tells a plan of one side, but the sides' pledge to each other is
         # made: only the words before it ("are expected to pledge") tell one ahead
         status = cue_status(ctx.lex, lows, window, trig.tok, None, False)
-    if status == "occurred" and event_type not in SPEECH_ACTS and (
+    if status == "occurred" and event_type not in SPEECH_ACTS and not done_after(
+        lows, trig.tok_end
+    ) and (
+        # ("would honour the deal signed in January": the time is the participle's, past)
         ahead := times.ahead_in_clause(
             tokens, trig.tok, trig.tok_end, lo, clause.end_of(trig.tok), event_type
         )

@@ -512,7 +512,7 @@ def _base_status(
         status = "postponed"  # "will no longer be visiting at that time": put off, not dropped
     if event_type == "proposal" and status not in ("cancelled", "threatened"):
         return "proposed"
-    if status in _PLANS and inherent is None and _done_after(lows, hi):
+    if status in _PLANS and inherent is None and done_after(lows, hi):
         # "would uphold sanctions imposed in January", "to extend an agreement reached last
         # year": the participle after the noun tells the act done; the modality is the
         # governing verb's
@@ -598,7 +598,7 @@ _DONE_PARTICIPLES = lexicon.words("done_participles")
 _DONE_FOLLOWERS = lexicon.words("done_participle_followers")
 
 
-def _done_after(lows: list[str], hi: int) -> bool:
+def done_after(lows: list[str], hi: int) -> bool:
     """Is the noun ending at ``hi`` followed by a participle of a completed act and its
     adjunct ("sanctions imposed in January", "the agreement signed by the warring sides")?"""
     return (
