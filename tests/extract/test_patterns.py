@@ -562,3 +562,12 @@ def test_goods_held_back_or_a_party_put_out_of_a_body_is_a_sanction(body, target
 def test_urged_reads_the_party_asked_as_asked_does(body, actors):
     demands = [e for e in found(body) if e[0] == "demand"]
     assert demands == [("demand", "occurred", actors)]
+
+
+def test_a_person_being_called_to_talk_is_a_call_whatever_the_verb_form():
+    assert found(
+        "The thaw began with Erdogan calling Herzog to congratulate him on his election."
+    )[:1] == [("call", "occurred", [("Recep Tayyip Erdogan", "participant"),
+                                     ("Isaac Herzog", "participant")])]
+    # called to do what is not talk: no call
+    assert [t for t, _, _ in found("The protesters are calling Putin to resign.")] != ["call"]
