@@ -134,6 +134,19 @@ def test_discarded_constructions_are_no_events(body):
          ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
         ("Russia faces new sanctions imposed by the European Union.",
          ("sanctions", "occurred", [("European Union", "initiator"), ("Russia", "target")])),
+        # economic statecraft: goods held up or taxed, a trade privilege taken, a complaint
+        ("Russia is suspending imports of bananas and flowers from Ecuador.",
+         ("sanctions", "occurred", [("Russia", "initiator"), ("Ecuador", "target")])),
+        ("Moscow has tightened checks on all imports from Ukraine.",
+         ("sanctions", "occurred", [("Russia", "initiator"), ("Ukraine", "target")])),
+        ("On Friday, India announced the withdrawal of Most Favoured Nation status to Pakistan.",
+         ("sanctions", "occurred", [("India", "initiator"), ("Pakistan", "target")])),
+        ("India on Saturday hiked customs duty on goods imported from Pakistan to 200 per cent.",
+         ("sanctions", "occurred", [("India", "initiator"), ("Pakistan", "target")])),
+        ("Beijing has reciprocated with a 125 percent tariff on imports from the US.",
+         ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
+        ("Indonesia launched its first complaint against the European Union at the WTO.",
+         ("criticism", "occurred", [("Indonesia", "initiator"), ("European Union", "target")])),
         # drew criticism from PARTY: the one after "from" criticises
         ("The plan drew sharp criticism from Beijing, which accused Manila of provocation.",
          ("criticism", "occurred", [("China", "initiator"), ("Philippines", "target")])),
@@ -571,3 +584,7 @@ def test_a_person_being_called_to_talk_is_a_call_whatever_the_verb_form():
                                      ("Isaac Herzog", "participant")])]
     # called to do what is not talk: no call
     assert [t for t, _, _ in found("The protesters are calling Putin to resign.")] != ["call"]
+
+
+def test_duties_named_without_a_party_taxed_are_no_sanction():
+    assert found("Uganda will collect customs duties before goods leave Mombasa port.") == []
