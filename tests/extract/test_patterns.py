@@ -592,3 +592,8 @@ def test_a_person_being_called_to_talk_is_a_call_whatever_the_verb_form():
 
 def test_duties_named_without_a_party_taxed_are_no_sanction():
     assert found("Uganda will collect customs duties before goods leave Mombasa port.") == []
+
+
+def test_a_strike_that_is_no_use_of_force_is_no_military_act():
+    assert found("Canberra may take Beijing to the WTO over the trade strikes on wine.") == []
+    assert found("The opposition called a general strike against the government of Peru.") == []
