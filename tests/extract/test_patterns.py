@@ -95,6 +95,10 @@ def test_quotation_marks_are_transparent_to_words():
         ("China warned Japan against interfering in the Taiwan Strait.", "demand"),
         ("Chile warned Peru against imposing tariffs on copper.", "demand"),
         ("Seoul took Manila's side in the dispute with Beijing.", "support"),
+        # a party called a name from the dictionary of damning labels
+        ('Javier Milei called his Colombian counterpart Gustavo Petro a "terrorist".',
+         "criticism"),
+        ('Robles called the Venezuelan government a "dictatorship" on Thursday.', "criticism"),
         # an attack in words is criticism, not force
         ("Trump mounted a sharp attack on India and Russia for their close ties.", "criticism"),
         ("Erdogan launched a scathing attack on the European Union.", "criticism"),
