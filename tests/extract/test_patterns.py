@@ -99,6 +99,7 @@ def test_quotation_marks_are_transparent_to_words():
         ('Javier Milei called his Colombian counterpart Gustavo Petro a "terrorist".',
          "criticism"),
         ('Robles called the Venezuelan government a "dictatorship" on Thursday.', "criticism"),
+        ("China says it is extremely dissatisfied with the Canadian tariffs.", "criticism"),
         # an attack in words is criticism, not force
         ("Trump mounted a sharp attack on India and Russia for their close ties.", "criticism"),
         ("Erdogan launched a scathing attack on the European Union.", "criticism"),
