@@ -100,6 +100,8 @@ def test_quotation_marks_are_transparent_to_words():
          "criticism"),
         ('Robles called the Venezuelan government a "dictatorship" on Thursday.', "criticism"),
         ("China says it is extremely dissatisfied with the Canadian tariffs.", "criticism"),
+        # a text a party would not endorse is turned down
+        ("The United States did not endorse the Compact.", "rejection"),
         # an attack in words is criticism, not force
         ("Trump mounted a sharp attack on India and Russia for their close ties.", "criticism"),
         ("Erdogan launched a scathing attack on the European Union.", "criticism"),
