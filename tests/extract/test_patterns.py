@@ -158,6 +158,11 @@ def test_discarded_constructions_are_no_events(body):
          ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
         ("Indonesia launched its first complaint against the European Union at the WTO.",
          ("criticism", "occurred", [("Indonesia", "initiator"), ("European Union", "target")])),
+        # a party's mission closed, told by the noun or in the passive
+        ("The United States ordered the closure of the Chinese consulate in Houston.",
+         ("sanctions", "occurred", [("United States", "initiator"), ("China", "target")])),
+        ("China on Friday said the US consulate in Chengdu will be closed down.",
+         ("sanctions", "planned", [("China", "initiator"), ("United States", "target")])),
         # drew criticism from PARTY: the one after "from" criticises
         ("The plan drew sharp criticism from Beijing, which accused Manila of provocation.",
          ("criticism", "occurred", [("China", "initiator"), ("Philippines", "target")])),
