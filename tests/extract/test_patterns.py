@@ -158,6 +158,11 @@ def test_discarded_constructions_are_no_events(body):
          ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
         ("Indonesia launched its first complaint against the European Union at the WTO.",
          ("criticism", "occurred", [("Indonesia", "initiator"), ("European Union", "target")])),
+        # contacts broken off or frozen with a party
+        ("Beijing broke off high-level military contacts with Washington in protest.",
+         ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
+        ("China froze military contacts with the United States.",
+         ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
         # a party's mission closed, told by the noun or in the passive
         ("The United States ordered the closure of the Chinese consulate in Houston.",
          ("sanctions", "occurred", [("United States", "initiator"), ("China", "target")])),
