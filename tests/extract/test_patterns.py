@@ -152,6 +152,8 @@ def test_discarded_constructions_are_no_events(body):
          ("sanctions", "occurred", [("Russia", "initiator"), ("Ukraine", "target")])),
         ("On Friday, India announced the withdrawal of Most Favoured Nation status to Pakistan.",
          ("sanctions", "occurred", [("India", "initiator"), ("Pakistan", "target")])),
+        ("Japan tightened export controls by removing South Korea's fast-track export status.",
+         ("sanctions", "occurred", [("Japan", "initiator"), ("South Korea", "target")])),
         ("India on Saturday hiked customs duty on goods imported from Pakistan to 200 per cent.",
          ("sanctions", "occurred", [("India", "initiator"), ("Pakistan", "target")])),
         ("Beijing has reciprocated with a 125 percent tariff on imports from the US.",
