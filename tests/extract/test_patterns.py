@@ -165,6 +165,9 @@ def test_discarded_constructions_are_no_events(body):
          ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
         ("China froze military contacts with the United States.",
          ("sanctions", "occurred", [("China", "initiator"), ("United States", "target")])),
+        # a measure whose prospect a party raises is held out over its target
+        ("Obama raised the prospect of sanctions on China over cyber theft.",
+         ("sanctions", "threatened", [("Barack Obama", "initiator"), ("China", "target")])),
         # a party's mission closed, told by the noun or in the passive
         ("The United States ordered the closure of the Chinese consulate in Houston.",
          ("sanctions", "occurred", [("United States", "initiator"), ("China", "target")])),
@@ -617,3 +620,7 @@ def test_a_strike_that_is_no_use_of_force_is_no_military_act():
     assert [t for t, _, _ in found("China has hit Australia with trade strikes on wine and beef.")
             ] != ["military"]
     assert found("The opposition called a general strike against the government of Peru.") == []
+
+
+def test_a_prospect_raised_by_no_one_is_no_act():
+    assert found("The threat of sanctions on China weighed on markets.") == []
