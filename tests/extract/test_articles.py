@@ -325,3 +325,16 @@ def test_a_headline_cut_by_a_narrow_column_is_read_whole():
         "Chile and Peru agree to reopen their border\nReuters Staff\n\nThe envoys met.\n"
     )
     assert credited.title == "Chile and Peru agree to reopen their border"
+
+
+def test_a_bare_credit_opening_the_lead_names_no_party():
+    from tracker.extract import extract
+
+    text = (
+        "---\ntitle: China, US agree on climate\npublished: 2014-11-12\nsource: X, https://x.org/a\n"
+        "---\n(Vatican Radio) US President Barack Obama and Chinese President Xi Jinping have held "
+        "two days of talks in Beijing.\n"
+    )
+    [event] = extract(text).events
+    assert "Vatican" not in [a.name for a in event.actors]
+    assert event.evidence.startswith("US President Barack Obama")

@@ -42,10 +42,12 @@ DATELINE = re.compile(
 PLACE_DATELINE = re.compile(
     r"^(?:The )?[A-Z][A-Za-z.'-]*(?:[ /][A-Z][A-Za-z.'-]*){0,3}\s?:\s+(?=[A-Z\"“‘'])"
 )
-# "RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) ...", "LONDON (Reuters) -":
-# a place in capitals and the wire's credit in brackets; the credit names no party.
+# "RIYADH, (UrduPoint / Pakistan Point News / WAM - 02nd Apr, 2020) ...", "LONDON (Reuters) -",
+# "(Vatican Radio) US President ...": a place in capitals and the wire's credit in brackets, or
+# the credit alone opening the lead; the credit names no party.
 CREDIT_DATELINE = re.compile(
-    r"^[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3},?\s*\([^()]{1,100}\)\s*(?:(?:—|–|--|-)\s*)?"
+    r"^(?:[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+){0,3},?\s*\([^()]{1,100}\)"
+    r"|\([A-Z][^()]{0,60}\)(?=\s*(?:(?:—|–|--|-)\s*)?[A-Z\"“]))\s*(?:(?:—|–|--|-)\s*)?"
 )
 _FRONT_KEY = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
