@@ -22,7 +22,7 @@ PARTS = (
     "batch50", "batch51", "batch52", "batch53",
     "batch54", "batch55", "batch56", "batch57", "batch58", "second58", "batch59", "batch60",
     "batch61", "batch62", "batch63", "batch64", "batch65", "batch66", "batch67", "batch68",
-    "batch69", "batch70",
+    "batch69", "batch70", "second67",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -51,15 +51,18 @@ def test_the_split_is_kept_and_large_enough():
         earlier |= {p.name for p in batch}
 
 
-def test_batch_58_has_a_second_blind_annotation_of_every_report():
+@pytest.mark.parametrize(
+    ("second_part", "batch"), [("second58", "batch58"), ("second67", "batch67")]
+)
+def test_a_recent_batch_has_a_second_blind_annotation_of_every_report(second_part, batch):
     # the agreement between two people on a recent batch: the ceiling the extractor is held to
-    second = {p.name for p in (REAL / "second58").glob("*.txt")}
-    assert second == {p.name for p in (REAL / "batch58").glob("*.txt")}
+    second = {p.name for p in (REAL / second_part).glob("*.txt")}
+    assert second == {p.name for p in (REAL / batch).glob("*.txt")}
     for name in second:
-        assert (REAL / "second58" / name).read_text("utf-8") == (
-            REAL / "batch58" / name
+        assert (REAL / second_part / name).read_text("utf-8") == (
+            REAL / batch / name
         ).read_text("utf-8")
-        assert (REAL / "second58" / name.replace(".txt", ".gold.json")).exists()
+        assert (REAL / second_part / name.replace(".txt", ".gold.json")).exists()
 
 
 def test_at_least_thirty_outlets_from_2010_to_2026():

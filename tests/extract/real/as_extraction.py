@@ -1,8 +1,8 @@
 """Print an annotator's gold file as `tracker extract --json` would print events.
 
 Used to measure agreement between two annotators with the project's scorer: the second
-annotation in second/ (or second58/) is the gold, the first annotation (tune/ or heldout/, or
-batch58/) plays the extractor. From the repository root:
+annotation in second/ (or second58/, second67/) is the gold, the first annotation (tune/ or
+heldout/, or batch58/, batch67/) plays the extractor. From the repository root:
 
     python ../shared/eval/score.py tests/extract/real/second \
         --cmd "python tests/extract/real/as_extraction.py"
