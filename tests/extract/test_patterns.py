@@ -100,6 +100,11 @@ def test_quotation_marks_are_transparent_to_words():
          "criticism"),
         ('Robles called the Venezuelan government a "dictatorship" on Thursday.', "criticism"),
         ("China says it is extremely dissatisfied with the Canadian tariffs.", "criticism"),
+        # backing and thanks told by "stands behind", "appreciate", "congratulations"
+        ('Trump said his administration "stands behind Japan, its great ally, 100 per cent".',
+         "support"),
+        ("Appreciating Sheikh Hasina for her humanitarian response, Li Keqiang pledged help.",
+         "support"),
         # a text a party would not endorse is turned down
         ("The United States did not endorse the Compact.", "rejection"),
         # an attack in words is criticism, not force
