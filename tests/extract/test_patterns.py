@@ -105,6 +105,9 @@ def test_quotation_marks_are_transparent_to_words():
          "support"),
         ("Appreciating Sheikh Hasina for her humanitarian response, Li Keqiang pledged help.",
          "support"),
+        # an intent to cooperate with a party is a proposal to it
+        ("Xi said China is ready to work with the new U.S. administration.", "proposal"),
+        ("Kamikawa noted Japan's intention to boost its ties with the Philippines.", "proposal"),
         # a text a party would not endorse is turned down
         ("The United States did not endorse the Compact.", "rejection"),
         # an attack in words is criticism, not force
