@@ -108,6 +108,10 @@ def test_quotation_marks_are_transparent_to_words():
         # an intent to cooperate with a party is a proposal to it
         ("Xi said China is ready to work with the new U.S. administration.", "proposal"),
         ("Kamikawa noted Japan's intention to boost its ties with the Philippines.", "proposal"),
+        # help offered, territory vowed to be seized, troops threatened to be placed
+        ("Clinton said the United States is ready to assist Chile's recovery.", "aid"),
+        ("China's communist leaders have vowed to one day seize Taiwan.", "military"),
+        ("The Kremlin threatened to place troops in the Western Hemisphere.", "military"),
         # a text a party would not endorse is turned down
         ("The United States did not endorse the Compact.", "rejection"),
         # an attack in words is criticism, not force
