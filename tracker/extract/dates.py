@@ -1022,7 +1022,13 @@ def _participle_of_noun(before: list[str], lead: str) -> bool:
         lead in _PAST_VERB_FORMS or (len(lead) > 4 and lead.endswith("ed"))
     ):
         return False
-    return before[-2] not in _NOT_QUALIFIED and not before[-2].endswith("ly")
+    return _noun_word(before[-2])
+
+
+def _noun_word(low: str) -> bool:
+    """Whether the word before a participle can end the noun it qualifies: no auxiliary,
+    relative, pronoun or adverb ("was approved", "who met", "quickly signed")."""
+    return low not in _NOT_QUALIFIED and not low.endswith("ly")
 
 
 def _done_by_noun(before: list[str], lead: str) -> bool:
@@ -1031,8 +1037,10 @@ def _done_by_noun(before: list[str], lead: str) -> bool:
     be signed in May")."""
     if lead not in _DONE_PARTICIPLES:
         return False
-    k = len(before) - 1 - before[::-1].index(lead)
-    return k >= 1 and before[k - 1] not in _NOT_QUALIFIED and not before[k - 1].endswith("ly")
+    k = len(before) - 1
+    while before[k] != lead:  # (the lead is one of the last four words)
+        k -= 1
+    return k >= 1 and _noun_word(before[k - 1])
 
 
 _DONE_PARTICIPLES = lexicon.words("done_participles")
