@@ -1243,6 +1243,15 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             comma_and = lows[nxt] == "," and nxt + 1 < n and lows[nxt + 1] == "and"
             after = nxt + 2 if comma_and else nxt + 1
             ok = after in accepted
+        if not ok and _capital_named_by(tokens, lows, i, nxt, claimed):
+            # "arrived in the Chinese capital", "talks in the Omani capital", "went to the
+            # Indonesian capital": the state's seat, told as "in Beijing" or "to Jakarta" is
+            accepted.add(i)
+            at_place = lows[i - 2] != "to"
+            mentions.append(Mention(state_d, i, nxt + 1, "demonym", location=at_place))
+            for x in range(i, nxt + 1):
+                claimed[x] = True
+            continue
         if ok:
             accepted.add(i)
             mentions.append(Mention(state_d, i, nxt, "demonym"))
@@ -1699,6 +1708,19 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
 # The helpers below hold the tests find_mentions makes over a span of tokens or of mentions. As
 # generators or comprehensions inside it they would read its locals (``lows``, ``tokens``,
 # ``i``, ...) as closure cells, which every other line of it then reads more slowly too.
+
+
+def _capital_named_by(
+    tokens: Tokens, lows: list[str], i: int, nxt: int, claimed: list[bool]
+) -> bool:
+    """Is the demonym at i..nxt the state's capital after a locative or "to" ("in the Chinese
+    capital", "to the Afghan capital"), not followed by the capital's own name ("the Kenyan capital
+    Nairobi", where the name is the place)?"""
+    return (
+        nxt < len(lows) and lows[nxt] == "capital" and not claimed[nxt]
+        and i >= 2 and lows[i - 1] == "the" and (lows[i - 2] in _LOCATIVE or lows[i - 2] == "to")
+        and not (nxt + 1 < len(lows) and (tokens[nxt + 1].cap or lows[nxt + 1] in (",", "of")))
+    )
 
 
 def _own_state_named(mentions: list[Mention], tokens: Tokens, index: ActorIndex) -> None:
