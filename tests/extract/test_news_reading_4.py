@@ -39,3 +39,21 @@ def test_the_capital_named_by_its_demonym_is_the_state_as_a_place():
     # the capital's own name follows: the name is the place (read as before)
     told = events("Kenya and Somalia held talks in the Ethiopian capital, Addis Ababa.")
     assert ("talks", "occurred", ["Kenya", "Somalia"]) in told
+
+
+def test_plan_the_verb_passes_its_status_to_the_act_planned():
+    told = events("Also Thursday, South Korea and China plan to sign a set of agreements.")
+    assert ("agreement", "planned", ["South Korea", "China"]) in told
+    assert not any(t == "proposal" for t, _, _ in told)
+    told = events("South Korea and China plan to meet next week.")
+    assert ("meeting", "planned", ["South Korea", "China"]) in told
+    # the noun with its owner is still a plan put forward
+    told = events("Russia rejected the US plan to end the war.")
+    assert ("proposal", "proposed", ["United States", "Russia"]) in told
+    told = events("Ukraine rejected Russia's plan to hold a referendum.")
+    assert any(t == "proposal" for t, _, _ in told)
+
+
+def test_hope_to_holds_an_act_out_as_wished_for():
+    told = events("South Korea and China hope to hold talks.")
+    assert ("talks", "proposed", ["South Korea", "China"]) in told

@@ -1183,6 +1183,8 @@ def _decider(tokens: list[Token], trig: Trigger, before: list[Mention]) -> list[
         return []
     owner = k - 2
     named = [m for m in before if m.tok <= owner < m.tok_end]
+    if named and not _owns_the_noun(tokens, named[0], owner):
+        return []  # "South Korea and China plan to sign": a verb after its subject, no noun
     if named or tokens[owner].low not in _POSSESSIVE_PRONOUNS:
         return named
     # a possessive pronoun: the list named last before it ("Putin and Lavrov over their
@@ -1204,6 +1206,18 @@ def _decider(tokens: list[Token], trig: Trigger, before: list[Mention]) -> list[
 
 
 _DECISION_NOUNS = lexicon.words("decision_nouns")
+
+
+def _owns_the_noun(tokens: list[Token], m: Mention, owner: int) -> bool:
+    """Does the mention ending at ``owner`` own the decision noun after it, as a possessive
+    ("Russia's move"), an adjective ("a Chinese plan") or a noun after a determiner ("the US
+    plan")? A bare name before it is the subject of "plan" the verb."""
+    low = tokens[owner].low
+    return (
+        low.endswith(("'s", "’s", "'", "’"))
+        or m.source == "demonym"
+        or (m.tok >= 1 and tokens[m.tok - 1].low in ("the", "a", "an"))
+    )
 
 
 def _quoted_as_saying(tokens: list[Token], k: int) -> bool:
