@@ -57,3 +57,14 @@ def test_plan_the_verb_passes_its_status_to_the_act_planned():
 def test_hope_to_holds_an_act_out_as_wished_for():
     told = events("South Korea and China hope to hold talks.")
     assert ("talks", "proposed", ["South Korea", "China"]) in told
+
+
+def test_next_in_an_aside_about_a_person_does_not_put_the_act_ahead():
+    told = events(
+        "China's Vice President Xi Jinping, in line to become the country's next president, "
+        "met with U.S. Defense Secretary Leon Panetta in Beijing today."
+    )
+    assert ("meeting", "occurred", ["Xi Jinping", "Leon Panetta"]) in told
+    # "next" before the act's own noun still tells it ahead
+    told = events("The EU prepared the next package of sanctions against Russia.")
+    assert ("sanctions", "planned", ["European Union", "Russia"]) in told

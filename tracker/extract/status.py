@@ -587,11 +587,12 @@ def _named_ahead(lows: list[str], trig: Trigger) -> str | None:
             if j >= 2 and lows[j - 1] == "of" and lows[j - 2] in _ACT_NOUNS:
                 return None
             return status
-        if lows[k] in _DETERMINERS:
-            return None
+        if lows[k] in _DETERMINERS or lows[k] in _ASIDE_MARKS:
+            return None  # "Xi, the next president, met Panetta": the aside's noun is another
     return None
 
 
+_ASIDE_MARKS = frozenset({",", ";", ":", "(", ")"})
 _PLANS = frozenset({"planned", "proposed"})
 _TIME_UNITS = frozenset({"week", "month", "year", "weekend"})
 _DONE_PARTICIPLES = lexicon.words("done_participles")
