@@ -68,3 +68,25 @@ def test_next_in_an_aside_about_a_person_does_not_put_the_act_ahead():
     # "next" before the act's own noun still tells it ahead
     told = events("The EU prepared the next package of sanctions against Russia.")
     assert ("sanctions", "planned", ["European Union", "Russia"]) in told
+
+
+def test_not_agreeing_and_denying_permission_are_rejections():
+    told = events("The United States did not agree to sell new F-16 planes that Taiwan also wants.")
+    assert ("rejection", "occurred", ["United States", "Taiwan"]) in told
+    told = events("He said Russia would not agree to any resolution on Syria, Lavrov said.")
+    assert any(t == "rejection" for t, _, _ in told)
+    told = events("Trump's administration has denied permission for Lai Ching-te to stop over.")
+    assert ("rejection", "occurred", ["United States", "Lai Ching-te"]) in told
+    # agreeing is no refusal
+    told = events("Croatia agreed to talks with Slovenia.")
+    assert not any(t == "rejection" for t, _, _ in told)
+
+
+def test_a_party_told_or_pressed_by_another_to_act_is_asked_to():
+    told = events("China has been repeatedly told by Washington to rein in North Korea.")
+    assert ("demand", "occurred", ["United States", "China"]) in told
+    told = events("Hillary Clinton presses Pakistan to do more against militants.")
+    assert ("demand", "occurred", ["Hillary Clinton", "Pakistan"]) in told
+    # a pressing issue asks nothing of anyone
+    told = events("They discussed pressing issues with China.")
+    assert not any(t == "demand" for t, _, _ in told)
