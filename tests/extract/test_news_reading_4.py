@@ -90,3 +90,29 @@ def test_a_party_told_or_pressed_by_another_to_act_is_asked_to():
     # a pressing issue asks nothing of anyone
     told = events("They discussed pressing issues with China.")
     assert not any(t == "demand" for t, _, _ in told)
+
+
+def test_cooperation_cut_off_and_troops_sent_home_are_sanctions():
+    told = events("France has suspended counter-terrorism cooperation with Mali.")
+    assert ("sanctions", "occurred", ["France", "Mali"]) in told
+    told = events("Mali, Burkina Faso and Niger kicked out French troops stationed there.")
+    assert ("sanctions", "occurred", ["Mali", "Burkina Faso", "Niger", "France"]) in told
+
+
+def test_an_agreement_terminated_is_a_rejection_of_its_other_party():
+    told = events(
+        "In March, Niger's military government announced the termination of an agreement "
+        "with the US that permitted military personnel to operate in the country."
+    )
+    assert ("rejection", "occurred", ["Niger", "United States"]) in told
+    assert not any(t == "agreement" for t, _, _ in told)
+
+
+def test_an_amnesty_and_aid_spared_by_an_embargo_are_no_aid():
+    told = events("Ouattara said he is ready to grant an amnesty to Gbagbo.")
+    assert not any(t == "aid" for t, _, _ in told)
+    told = events(
+        "ECOWAS imposed a total embargo on Mali, closing all borders except for humanitarian aid."
+    )
+    assert ("sanctions", "occurred", ["ECOWAS", "Mali"]) in told
+    assert not any(t == "aid" for t, _, _ in told)
