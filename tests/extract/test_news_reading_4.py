@@ -116,3 +116,15 @@ def test_an_amnesty_and_aid_spared_by_an_embargo_are_no_aid():
     )
     assert ("sanctions", "occurred", ["ECOWAS", "Mali"]) in told
     assert not any(t == "aid" for t, _, _ in told)
+
+
+def test_a_person_called_under_a_possessive_title_is_rung_up():
+    told = events("Shoigu called our National Defense Minister Hulusi Akar.")
+    assert ("call", "occurred", ["Sergei Shoigu", "Hulusi Akar"]) in told
+
+
+def test_visas_stopped_for_a_party_and_a_party_ousted_from_a_programme_are_sanctions():
+    told = events("Ankara said it will cease issuing non-immigrant visas to US citizens.")
+    assert ("sanctions", "planned", ["Turkey", "United States"]) in told
+    told = events("Washington ousted Turkey from the F-35 program.")
+    assert ("sanctions", "occurred", ["United States", "Turkey"]) in told
