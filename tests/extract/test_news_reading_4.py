@@ -128,3 +128,15 @@ def test_visas_stopped_for_a_party_and_a_party_ousted_from_a_programme_are_sanct
     assert ("sanctions", "planned", ["Turkey", "United States"]) in told
     told = events("Washington ousted Turkey from the F-35 program.")
     assert ("sanctions", "occurred", ["United States", "Turkey"]) in told
+
+
+def test_a_party_warned_over_or_about_its_conduct_is_criticised():
+    told = events("President Ebrahim Raisi has warned the Taliban over violating water rights.")
+    assert ("criticism", "occurred", ["Ebrahim Raisi", "Taliban"]) in told
+    told = events('Russia has warned Georgia about "unpleasant surprises".')
+    assert ("criticism", "occurred", ["Russia", "Georgia"]) in told
+
+
+def test_a_commitment_to_working_with_a_party_is_an_offer_of_cooperation():
+    told = events("Putin stressed Russia's commitment to working with Kyrgyzstan on the airport.")
+    assert any(t == "proposal" and "Kyrgyzstan" in a for t, _, a in told)
