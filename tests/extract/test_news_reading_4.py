@@ -140,3 +140,9 @@ def test_a_party_warned_over_or_about_its_conduct_is_criticised():
 def test_a_commitment_to_working_with_a_party_is_an_offer_of_cooperation():
     told = events("Putin stressed Russia's commitment to working with Kyrgyzstan on the airport.")
     assert any(t == "proposal" and "Kyrgyzstan" in a for t, _, a in told)
+
+
+def test_the_minsk_group_is_a_body_not_belarus():
+    told = events("Talks, mediated by the OSCE Minsk Group, were held by Armenia and Azerbaijan.")
+    assert any(t == "talks" and "OSCE Minsk Group" in a for t, _, a in told)
+    assert not any("Belarus" in a for _, _, a in told)
