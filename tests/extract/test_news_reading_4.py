@@ -146,3 +146,15 @@ def test_the_minsk_group_is_a_body_not_belarus():
     told = events("Talks, mediated by the OSCE Minsk Group, were held by Armenia and Azerbaijan.")
     assert any(t == "talks" and "OSCE Minsk Group" in a for t, _, a in told)
     assert not any("Belarus" in a for _, _, a in told)
+
+
+def test_a_war_with_or_between_parties_is_force_used():
+    told = events("Bolivia lost access to the sea after losing a war with Chile in 1879.")
+    assert any(t == "military" and set(a) == {"Bolivia", "Chile"} for t, _, a in told)
+    told = events("The war between Ethiopia and Eritrea killed 80,000 people.")
+    assert ("military", "occurred", ["Ethiopia", "Eritrea"]) in told
+    # a war told by its place names no side, and a trade war or a tug of war is no force
+    told = events("The war in Ukraine dominated talks between Biden and Xi.")
+    assert not any(t == "military" for t, _, _ in told)
+    told = events("India started a trade war with Pakistan on Saturday.")
+    assert not any(t == "military" for t, _, _ in told)
