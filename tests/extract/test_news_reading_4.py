@@ -158,3 +158,8 @@ def test_a_war_with_or_between_parties_is_force_used():
     assert not any(t == "military" for t, _, _ in told)
     told = events("India started a trade war with Pakistan on Saturday.")
     assert not any(t == "military" for t, _, _ in told)
+
+
+def test_those_killed_by_a_partys_fire_are_attacked_by_it():
+    told = events("Two Turkish soldiers were killed by Syrian regime fire in Idlib.")
+    assert ("military", "occurred", ["Syria", "Turkey"]) in told
