@@ -163,3 +163,11 @@ def test_a_war_with_or_between_parties_is_force_used():
 def test_those_killed_by_a_partys_fire_are_attacked_by_it():
     told = events("Two Turkish soldiers were killed by Syrian regime fire in Idlib.")
     assert ("military", "occurred", ["Syria", "Turkey"]) in told
+
+
+def test_pushing_for_a_party_to_act_asks_it_to():
+    told = events(
+        "Biden's administration had been pushing hard in recent months for Saudi Arabia to "
+        "take the same step."
+    )
+    assert ("demand", "occurred", ["United States", "Saudi Arabia"]) in told
