@@ -171,3 +171,20 @@ def test_pushing_for_a_party_to_act_asks_it_to():
         "take the same step."
     )
     assert ("demand", "occurred", ["United States", "Saudi Arabia"]) in told
+
+
+def test_an_envoy_called_back_and_diplomats_declared_personae_non_gratae_are_sanctions():
+    told = events("Iran's ambassador to Sweden has been called back to Tehran for consultations.")
+    assert any(t == "sanctions" and "Iran" in a for t, _, a in told)
+    told = events("Germany has declared two Iranian diplomats personae non gratae.")
+    assert any(t == "sanctions" and a[0] == "Germany" for t, _, a in told)
+    # calling back on the phone recalls no one
+    assert not any(t == "sanctions" for t, _, _ in events("He called back later to apologise."))
+
+
+def test_a_leader_welcomed_into_an_office_is_met():
+    told = events(
+        "President Barack Obama welcomed Mexico President-elect Enrique Peña Nieto into the "
+        "Oval Office Tuesday afternoon."
+    )
+    assert ("meeting", "occurred", ["Barack Obama", "Enrique Peña Nieto"]) in told
