@@ -188,3 +188,15 @@ def test_a_leader_welcomed_into_an_office_is_met():
         "Oval Office Tuesday afternoon."
     )
     assert ("meeting", "occurred", ["Barack Obama", "Enrique Peña Nieto"]) in told
+
+
+def test_soldiers_sent_in_numbers_are_force_deployed():
+    told = events("South Africa dispatched 2,900 soldiers to the Democratic Republic of Congo.")
+    assert ("military", "occurred", ["South Africa", "Democratic Republic of the Congo"]) in told
+
+
+def test_an_agreement_not_extended_is_rejected():
+    told = events("Ukraine will not extend the transit agreement with Russia.")
+    assert any(t == "rejection" and a[:2] == ["Ukraine", "Russia"] for t, _, a in told)
+    # a deadline not extended rejects no one
+    assert not any(t == "rejection" for t, _, _ in events("The EU will not extend the deadline."))
