@@ -200,3 +200,11 @@ def test_an_agreement_not_extended_is_rejected():
     assert any(t == "rejection" and a[:2] == ["Ukraine", "Russia"] for t, _, a in told)
     # a deadline not extended rejects no one
     assert not any(t == "rejection" for t, _, _ in events("The EU will not extend the deadline."))
+
+
+def test_an_adverb_inside_a_plan_cue_leaves_the_plan_told():
+    assert ("meeting", "planned", ["Shinzo Abe", "Li Keqiang"]) in events(
+        "Abe is first set to meet Premier Li Keqiang."
+    )
+    told = events("Clinton was then to meet Palestinian officials in Ramallah.")
+    assert all(s == "planned" for t, s, _ in told if t == "meeting") and told

@@ -631,6 +631,11 @@ def cue_status(
         # Nor does a day told between a cue's words ("agreed on Monday to meet again")
         at = [k for k in at if not _told_day(lows, k)]
         words = [lows[k] for k in at]
+    if not _CUE_ADVERBS.isdisjoint(words):
+        # Nor an adverb between an auxiliary and its "to" ("was then to meet", "is first set
+        # to mark"): the plan is told all the same
+        at = [k for k in at if not _adverb_in_cue(lows, k)]
+        words = [lows[k] for k in at]
     for a, b, status in lex.status_cues.find_all(words):
         a, b = at[a], at[b - 1] + 1
         if status == "threatened" and not coercive:
@@ -657,6 +662,18 @@ def cue_status(
 _THREATENING = lexicon.words("threatening_verbs")
 _THREAT_VERBS = _THREATENING - {"vowed", "vows"}
 _DAY_WORDS = lexicon.words("day_words")
+
+
+_CUE_ADVERBS = frozenset({"then", "first", "now", "still", "later", "originally", "initially"})
+_CUE_AUXILIARIES = frozenset({"is", "are", "was", "were"})
+
+
+def _adverb_in_cue(lows: list[str], k: int) -> bool:
+    """Is token k an adverb between "is"/"was" and "to" or "set to" ("was then to meet")?"""
+    return (
+        lows[k] in _CUE_ADVERBS and k >= 1 and lows[k - 1] in _CUE_AUXILIARIES
+        and k + 1 < len(lows) and lows[k + 1] in ("to", "set", "due", "scheduled")
+    )
 
 
 def _told_day(lows: list[str], k: int) -> bool:
