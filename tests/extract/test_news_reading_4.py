@@ -208,3 +208,8 @@ def test_an_adverb_inside_a_plan_cue_leaves_the_plan_told():
     )
     told = events("Clinton was then to meet Palestinian officials in Ramallah.")
     assert all(s == "planned" for t, s, _ in told if t == "meeting") and told
+
+
+def test_a_desire_or_readiness_to_deepen_ties_with_a_party_is_an_offer():
+    told = events("Modi expressed his desire to deepen ties with Japan.")
+    assert ("proposal", "proposed", ["Narendra Modi", "Japan"]) in told
