@@ -211,5 +211,5 @@ def test_an_adverb_inside_a_plan_cue_leaves_the_plan_told():
 
 
 def test_a_desire_or_readiness_to_deepen_ties_with_a_party_is_an_offer():
-    told = events("Modi expressed his desire to deepen ties with Japan.")
-    assert ("proposal", "proposed", ["Narendra Modi", "Japan"]) in told
+    told = events("Brussels spoke of engagement, expressing readiness to deepen ties with Zimbabwe")
+    assert ("proposal", "proposed", ["European Union", "Zimbabwe"]) in told
