@@ -109,10 +109,13 @@ def test_an_agreement_terminated_is_a_rejection_of_its_other_party():
 
 
 def test_an_amnesty_and_aid_spared_by_an_embargo_are_no_aid():
-    told = events("Ouattara said he is ready to grant an amnesty to Gbagbo.")
+    told = events(
+        "Ivory Coast's Alassane Ouattara said he is ready to grant an amnesty to Laurent Gbagbo."
+    )
     assert not any(t == "aid" for t, _, _ in told)
     told = events(
-        "ECOWAS imposed a total embargo on Mali, closing all borders except for humanitarian aid."
+        "Ecowas on Monday imposed a total embargo on Mali, a country of 15-million people, closing "
+        "all borders except for humanitarian aid, denying access to Ecowas ports."
     )
     assert ("sanctions", "occurred", ["ECOWAS", "Mali"]) in told
     assert not any(t == "aid" for t, _, _ in told)
