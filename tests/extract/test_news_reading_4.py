@@ -216,3 +216,10 @@ def test_an_adverb_inside_a_plan_cue_leaves_the_plan_told():
 def test_a_desire_or_readiness_to_deepen_ties_with_a_party_is_an_offer():
     told = events("Brussels spoke of engagement, expressing readiness to deepen ties with Zimbabwe")
     assert ("proposal", "proposed", ["European Union", "Zimbabwe"]) in told
+
+
+def test_discontent_voiced_and_a_partys_role_alleged_are_criticism():
+    told = events("The Saudis expressed discontent over Angola's compliance with the deal.")
+    assert ("criticism", "occurred", ["Saudi Arabia", "Angola"]) in told
+    told = events("Prime Minister Justin Trudeau alleged India's role in killing a Sikh activist.")
+    assert ("criticism", "occurred", ["Justin Trudeau", "India"]) in told
