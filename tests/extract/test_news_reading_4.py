@@ -223,3 +223,16 @@ def test_discontent_voiced_and_a_partys_role_alleged_are_criticism():
     assert ("criticism", "occurred", ["Saudi Arabia", "Angola"]) in told
     told = events("Prime Minister Justin Trudeau alleged India's role in killing a Sikh activist.")
     assert ("criticism", "occurred", ["Justin Trudeau", "India"]) in told
+
+
+def test_a_time_across_the_break_before_the_clause_is_the_other_clauses():
+    text = (
+        "Meanwhile, El Sisi met with Greek Foreign Minister Alexis Tsipras on Thursday, and "
+        "Foreign Minister Sameh Shoukry phoned his French counterpart Jean-Yves Le Drian "
+        "yesterday to discuss the matter."
+    )
+    got = extract(f"Test\n\n{text}\n", published=dt.date(2020, 6, 21)).events
+    calls = [e for e in got if e.type == "call"]
+    assert calls and calls[0].when.start == dt.date(2020, 6, 20)
+    meetings = [e for e in got if e.type == "meeting"]
+    assert meetings and meetings[0].when.start == dt.date(2020, 6, 18)

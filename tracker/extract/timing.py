@@ -278,6 +278,25 @@ def _separated(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> boo
     return False
 
 
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
+
+
+def _across_clause_break(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
+    """Whether a comma and a joiner (", and", ", but") or a semicolon stand between a time
+    and a trigger: the time belongs to the other clause of the sentence."""
+    before = date.end <= tokens.starts[tok]
+    span = range(tok - 1, -1, -1) if before else range(tok_end, len(tokens))
+    for k in span:
+        if (tokens.starts[k] < date.end) if before else (tokens.starts[k] >= date.start):
+            return False
+        low = tokens[k].low
+        if low == ";":
+            return True
+        if low in _CLAUSE_JOINERS and k >= 1 and tokens[k - 1].low == ",":
+            return True
+    return False
+
+
 def _since_ago(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
     """ "... since the latter took over two weeks ago", told after the trigger."""
     k = tok_end
@@ -587,9 +606,13 @@ class SentenceTimes:
             ]
             if not near:
                 return None
-        best = min(
-            own or near, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end))
-        )
+        pool = own or near
+        if len(pool) > 1:
+            # "Sisi met Tsipras on Thursday, and Shoukry phoned Le Drian yesterday": a time
+            # across the break that opens the trigger's clause is the other clause's
+            inside = [d for d in pool if not _across_clause_break(tokens, d, tok, tok_end)]
+            pool = inside or pool
+        best = min(pool, key=lambda d: min(abs(d.start - pos_end), abs(pos_start - d.end)))
         return self._ahead_for_plan(best, self._told(best, last_when), status, event_type)
 
     def _counted_from_named(self, mark: DateMention) -> When | None:
