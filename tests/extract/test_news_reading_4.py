@@ -236,3 +236,18 @@ def test_a_time_across_the_break_before_the_clause_is_the_other_clauses():
     assert calls and calls[0].when.start == dt.date(2020, 6, 20)
     meetings = [e for e in got if e.type == "meeting"]
     assert meetings and meetings[0].when.start == dt.date(2020, 6, 18)
+
+
+def test_a_party_thanked_or_called_a_great_leader_is_praised():
+    told = events("Trump, in turn, described Viktor Orbán as “a great leader”.")
+    assert ("support", "occurred", ["Donald Trump", "Viktor Orbán"]) in told
+    told = events("“The State of Israel thanks Egypt for its efforts,” the statement said.")
+    assert ("support", "occurred", ["Israel", "Egypt"]) in told
+    # thanks to a party's help names the cause, not praise
+    told = events("The ceasefire held thanks to Egypt's mediation.")
+    assert not any(t == "support" for t, _, _ in told)
+
+
+def test_a_deadline_given_to_a_party_asks_it_to_act():
+    told = events("ECOWAS gave Niger's coup leaders one week to reinstate President Bazoum.")
+    assert ("demand", "occurred", ["ECOWAS", "Niger"]) in told
