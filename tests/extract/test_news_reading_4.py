@@ -251,3 +251,12 @@ def test_a_party_thanked_or_called_a_great_leader_is_praised():
 def test_a_deadline_given_to_a_party_asks_it_to_act():
     told = events("ECOWAS gave Niger's coup leaders one week to reinstate President Bazoum.")
     assert ("demand", "occurred", ["ECOWAS", "Niger"]) in told
+
+
+def test_a_conflict_between_parties_and_people_shot_by_a_partys_forces_are_force():
+    told = events("The conflict between Russia and Ukraine began in February.")
+    assert any(t == "military" and set(a) == {"Russia", "Ukraine"} for t, _, a in told)
+    told = events("Two Ugandan traders were shot dead by Rwandan border security.")
+    assert any(t == "military" and a[0] == "Rwanda" for t, _, a in told)
+    told = events("China has a trade conflict with the United States.")
+    assert not any(t == "military" for t, _, _ in told)
