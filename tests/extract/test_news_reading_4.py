@@ -260,3 +260,8 @@ def test_a_conflict_between_parties_and_people_shot_by_a_partys_forces_are_force
     assert any(t == "military" and a[0] == "Rwanda" for t, _, a in told)
     told = events("China has a trade conflict with the United States.")
     assert not any(t == "military" for t, _, _ in told)
+
+
+def test_a_party_threatened_with_economic_harm_is_threatened_with_sanctions():
+    told = events("Trump has threatened Turkey with economic devastation if it attacks the Kurds.")
+    assert ("sanctions", "threatened", ["Donald Trump", "Turkey"]) in told
