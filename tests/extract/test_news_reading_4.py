@@ -265,3 +265,11 @@ def test_a_conflict_between_parties_and_people_shot_by_a_partys_forces_are_force
 def test_a_party_threatened_with_economic_harm_is_threatened_with_sanctions():
     told = events("Trump has threatened Turkey with economic devastation if it attacks the Kurds.")
     assert ("sanctions", "threatened", ["Donald Trump", "Turkey"]) in told
+
+
+def test_an_obligation_or_confidence_to_cooperate_puts_nothing_forward():
+    told = events(
+        '"State parties to the Rome Statute have an obligation to cooperate fully with the '
+        'International Criminal Court," Italy said.'
+    )
+    assert not any(t == "proposal" for t, _, _ in told)
