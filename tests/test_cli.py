@@ -275,3 +275,14 @@ def test_control_characters_from_stored_text_never_reach_the_terminal(run, tmp_p
     article.write_text("Title \x1b[31mred\n\nIran and Oman held talks on Monday.\x1b[0m\n")
     preview = CliRunner().invoke(cli, ["extract", str(article)]).output
     assert "\x1b" not in preview
+
+
+def test_a_sqlite_files_path_stands_for_its_url(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", "team.db", "list"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "team.db").exists()
+    result = runner.invoke(cli, ["--db", str(tmp_path / "sub" / "x.db"), "list"])
+    assert result.exit_code == 2 and result.output.startswith("tracker: error:")
+    assert len(result.output.strip().splitlines()) == 1

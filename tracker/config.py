@@ -18,21 +18,32 @@ def default_database_path() -> Path:
 
 def database_url(explicit: str | None = None) -> str:
     """The URL to open. An empty one (an unset shell variable) is an error, not the default:
-    silently writing to another database than the one meant loses work."""
+    silently writing to another database than the one meant loses work. A SQLite file's path
+    ("team.db", "~/data/tracker.db") stands for its URL."""
     if explicit is not None:
         if not explicit.strip():
             raise TrackerError("the database URL given with --db is empty")
-        return explicit
+        return _url_of(explicit)
     from_env = os.environ.get(ENV_VAR)
     if from_env is not None:
         if not from_env.strip():
             raise TrackerError(
                 f"{ENV_VAR} is set but empty; give a database URL or unset it for the default"
             )
-        return from_env
+        return _url_of(from_env)
     path = default_database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{path}"
+
+
+_SQLITE_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+def _url_of(value: str) -> str:
+    """``value`` as a URL: one with a scheme as it is, a SQLite file's path as sqlite:///PATH."""
+    if "://" in value or not (value.endswith(_SQLITE_SUFFIXES) or os.sep in value):
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
 def new_sqlite_file(url: str) -> Path | None:
