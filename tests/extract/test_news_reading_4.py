@@ -273,3 +273,12 @@ def test_an_obligation_or_confidence_to_cooperate_puts_nothing_forward():
         'International Criminal Court," Italy said.'
     )
     assert not any(t == "proposal" for t, _, _ in told)
+
+
+def test_a_possessive_pronoun_is_the_nearest_person_named_before_it():
+    text = (
+        "Meanwhile, El Sisi met with Greek Foreign Minister Alexis Tsipras on Thursday, and "
+        "Foreign Minister Sameh Shoukry phoned his French counterpart Jean-Yves Le Drian."
+    )
+    calls = [a for t, _, a in events(text, published=dt.date(2020, 6, 21)) if t == "call"]
+    assert calls == [["Sameh Shoukry", "Jean-Yves Le Drian"]]

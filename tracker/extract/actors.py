@@ -2598,7 +2598,7 @@ class _Subjects:
 
 
 class _LatestPerson:
-    """The person mentioned last (in the order mentions were found) before a token."""
+    """The person mentioned last before a token (the nearest one)."""
 
     __slots__ = ("before_", "best")
 
@@ -2607,9 +2607,13 @@ class _LatestPerson:
         self.best = -1
 
     def before(self, i: int) -> Actor | None:
+        mentions = self.before_.mentions
         for k in self.before_.advance(i):
-            self.best = max(self.best, k)
-        return self.before_.mentions[self.best].actor if self.best >= 0 else None
+            # the nearest before the token: a name found by an earlier pass may stand before
+            # one found by a later pass ("El Sisi met Tsipras ..., and FM Shoukry phoned his")
+            if self.best < 0 or (mentions[k].tok, k) > (mentions[self.best].tok, self.best):
+                self.best = k
+        return mentions[self.best].actor if self.best >= 0 else None
 
 
 class _PersonsBefore:
