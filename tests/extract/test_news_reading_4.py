@@ -282,3 +282,16 @@ def test_a_possessive_pronoun_is_the_nearest_person_named_before_it():
     )
     calls = [a for t, _, a in events(text, published=dt.date(2020, 6, 21)) if t == "call"]
     assert calls == [["Sameh Shoukry", "Jean-Yves Le Drian"]]
+
+
+def test_those_who_attend_a_gathering_meet_there():
+    told = events(
+        "The Nord Stream project was formally opened at a ceremony in Germany attended by "
+        "Chancellor Angela Merkel and Russian President Dmitry Medvedev."
+    )
+    assert ("meeting", "occurred", ["Angela Merkel", "Dmitry Medvedev"]) in told
+    told = events(
+        "The ceremony will be attended by Israeli Prime Minister Benjamin Netanyahu and Emirati "
+        "Foreign Minister Sheikh Abdullah bin Zayed al-Nahyan."
+    )
+    assert any(t == "meeting" and s == "planned" for t, s, _ in told)
