@@ -295,3 +295,10 @@ def test_those_who_attend_a_gathering_meet_there():
         "Foreign Minister Sheikh Abdullah bin Zayed al-Nahyan."
     )
     assert any(t == "meeting" and s == "planned" for t, s, _ in told)
+
+
+def test_a_protest_or_lawsuit_a_party_will_file_is_still_to_come():
+    told = events("Hungary and Slovakia will file a lawsuit against the European Union.")
+    assert ("criticism", "planned", ["Hungary", "Slovakia", "European Union"]) in told
+    told = events("China lodged a formal protest with Japan.")
+    assert ("criticism", "occurred", ["China", "Japan"]) in told

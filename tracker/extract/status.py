@@ -562,7 +562,11 @@ def _speech_ahead(lows: list[str], k: int, event_type: str) -> bool:
 # words between a future and the speech act it governs ("will no longer recognise", "will
 # continue to convey", "is also expected to back")
 _SPEECH_AHEAD_FILLERS = frozenset({"no", "longer", "continue", "to", "also", "then", "soon",
-                                   "again", "formally", "officially", "publicly", "jointly"})
+                                   "again", "formally", "officially", "publicly", "jointly",
+                                   # a speech act told by its noun after a light verb ("will
+                                   # file a lawsuit", "will lodge a formal protest")
+                                   "file", "lodge", "submit", "issue", "launch", "bring",
+                                   "a", "an", "formal", "new"})
 
 
 def _story_next(lows: list[str], at: int) -> bool:
