@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -256,26 +257,25 @@ _COUNT_GAP = 2  # characters between a count and the day it counts from: "a day 
 _GAP_REACH = 15  # tokens of the gap between a time and a trigger looked at (linear time)
 
 
+def _gap(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> Iterator[int]:
+    """The tokens between a time and a trigger, nearest the trigger first, at most
+    ``_GAP_REACH`` of them (linear time in a long sentence)."""
+    if date.end <= tokens.starts[tok]:
+        for k in range(tok - 1, max(-1, tok - 1 - _GAP_REACH), -1):
+            if tokens.starts[k] < date.end:
+                return
+            yield k
+    else:
+        for k in range(tok_end, min(len(tokens), tok_end + _GAP_REACH)):
+            if tokens.starts[k] >= date.start:
+                return
+            yield k
+
+
 def _separated(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
     """Whether a temporal connective ("after", "before", "since") stands between a time and
     a trigger, making the time another act's."""
-    if date.end <= tokens.starts[tok]:
-        k = tok - 1
-        for _ in range(_GAP_REACH):
-            if k < 0 or tokens.starts[k] < date.end:
-                return False
-            if tokens[k].low in _CONNECTIVES:
-                return True
-            k -= 1
-        return False
-    k = tok_end
-    for _ in range(_GAP_REACH):
-        if k >= len(tokens) or tokens.starts[k] >= date.start:
-            return False
-        if tokens[k].low in _CONNECTIVES:
-            return True
-        k += 1
-    return False
+    return any(tokens[k].low in _CONNECTIVES for k in _gap(tokens, date, tok, tok_end))
 
 
 _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
@@ -284,15 +284,9 @@ _CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
 def _across_clause_break(tokens: Tokens, date: DateMention, tok: int, tok_end: int) -> bool:
     """Whether a comma and a joiner (", and", ", but") or a semicolon stand between a time
     and a trigger: the time belongs to the other clause of the sentence."""
-    before = date.end <= tokens.starts[tok]
-    span = range(tok - 1, -1, -1) if before else range(tok_end, len(tokens))
-    for k in span:
-        if (tokens.starts[k] < date.end) if before else (tokens.starts[k] >= date.start):
-            return False
+    for k in _gap(tokens, date, tok, tok_end):
         low = tokens[k].low
-        if low == ";":
-            return True
-        if low in _CLAUSE_JOINERS and k >= 1 and tokens[k - 1].low == ",":
+        if low == ";" or (low in _CLAUSE_JOINERS and k >= 1 and tokens[k - 1].low == ","):
             return True
     return False
 
