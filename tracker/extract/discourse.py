@@ -27,6 +27,7 @@ trigger is constant and time stays linear in the length of an article. Word list
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from tracker.domain import When
@@ -884,6 +885,8 @@ def add_unless_retold(
             # proposal": an act of the story's day after one told of a past long gone
         if _protest(earlier) != _protest(event):
             continue  # "China accused India of ...", then "... a statement protesting to India"
+        if event.type == "criticism" and _other_statement(earlier, event):
+            continue  # "criticised the drills", then "accused Manila of ...": two statements
         # a day taken from the story yields to the act's own day told near it
         earlier_when = None if retold_nearby(earlier, event) else earlier.when
         # called off, then called off in other words: the times told are of the decisions
@@ -977,6 +980,33 @@ def _other_counterparts(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     first = {a.name for a in earlier.actors if a.kind == "person"}
     then = {a.name for a in event.actors if a.kind == "person"}
     return bool(first & then) and bool(first - then) and bool(then - first)
+
+
+def _other_statement(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
+    """Are two criticisms of one party two statements: told in other words ("criticised",
+    then "accused") about other things? The same word ("protested", "lodged a protest") or the
+    same thing ("condemned a bill", then "denounced the bill") is the statement told again."""
+    first, then = _stems(earlier.trigger), _stems(event.trigger)
+    if not first or not then or first & then:
+        return False
+    return not _stems(_what_follows(earlier)) & _stems(_what_follows(event))
+
+
+def _stems(words: str) -> set[str]:
+    return {w[:5] for w in _WORDS.findall(words.lower()) if len(w) > 3} - _FUNCTION_STEMS
+
+
+def _what_follows(event: ExtractedEvent, reach: int = 60) -> str:
+    """The lower-case words just after the trigger: what the statement is about (names of
+    parties left out, as both statements may name the same party)."""
+    after = event.evidence[event.trigger_offset + len(event.trigger):][:reach]
+    return " ".join(w for w in after.split() if not w[:1].isupper())
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_FUNCTION_STEMS = {"their", "there", "these", "those", "which", "would", "could", "shoul",
+                   "about", "after", "again", "other", "said", "with", "from", "over", "that",
+                   "this", "than", "what", "when", "were", "have", "also", "into", "been"}
 
 
 def _protest(event: ExtractedEvent) -> bool:
