@@ -15,7 +15,8 @@ def events(text, published=dt.date(2024, 3, 6)):
 def test_criticism_in_other_words_is_another_statement():
     told = events(
         "China has criticised the joint military exercise of the United States and the "
-        "Philippines. In response, China accused the Philippines of insensitivity to the "
+        "Philippines. Thousands of troops are taking part in the drills. In response, China "
+        "accused the Philippines of insensitivity to the "
         "region's solidarity."
     )
     assert [t for t, _, _ in told].count("criticism") == 2
@@ -26,3 +27,21 @@ def test_criticism_in_other_words_is_another_statement():
         "the drills, a spokesman said on Monday."
     )
     assert [t for t, _, _ in told].count("criticism") == 1
+
+
+def test_the_next_sentence_going_on_with_the_remarks_is_the_same_statement():
+    told = events(
+        "Blinken told reporters that the balloon's presence in U.S. airspace was a clear "
+        "violation of U.S. sovereignty. He said Beijing's decision to fly it over the country "
+        "had undermined the purpose of his trip to China."
+    )
+    assert [t for t, _, _ in told].count("criticism") <= 1
+
+
+def test_a_bodys_summit_told_held_by_its_own_predicate_is_news():
+    told = events("The 64th Mercosur summit took place on Monday in Asuncion, Paraguay.")
+    assert ("meeting", "occurred", ["Mercosur"]) in told
+    told = events("The Arab League summit opened in Riyadh on Monday.")
+    assert ("meeting", "occurred", ["Arab League"]) in told
+    # with no body named, "the summit" is the one the reader was told of
+    assert events("The summit took place on Monday in Hanoi.") == []

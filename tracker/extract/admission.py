@@ -14,7 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tracker.extract import lexicon
-from tracker.extract.arguments import SPEECH_ACTS, SentenceMentions, is_modifier
+from tracker.extract.arguments import (
+    SPEECH_ACTS,
+    SentenceMentions,
+    convening_body,
+    is_modifier,
+)
 from tracker.extract.clauses import looks_like_verb, participle_modifier
 from tracker.extract.context import Parties, SentenceContext
 from tracker.extract.discourse import refers_back, renames_last_act
@@ -93,7 +98,7 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
         # its own
         if trig.type in GATHERING_TYPES and lows[trig.tok_end - 1] in GATHERING_NOUNS:
             held = holding_status(lows, trig.tok_end)
-        if (held is None or not held[1]) and (
+        if (held is None or not (held[1] or _body_gathering_held(ctx, trig, held))) and (
             trig.type not in ONE_SIDE_MEASURES or clause.starts[trig.tok] in ctx.heads
             or any(e.type == trig.type for e in (*ctx.earlier_events[-_TOLD_REACH:], *ctx.out))
         ):
@@ -125,6 +130,15 @@ def admit(ctx: SentenceContext, trig: Trigger) -> tuple[int, tuple[str, bool] | 
     if trig.type in SPEECH_ACTS and _unnamed_speaker(tokens, lows, lo, trig, ctx.sm):
         return None  # "protesters rallied to protest ...", "Blair's role was criticised"
     return lo, held
+
+
+def _body_gathering_held(ctx: SentenceContext, trig: Trigger, held: tuple[str, bool]) -> bool:
+    """A body's gathering told held by its own predicate: "The 64th Mercosur summit took place
+    on Monday", "The ECOWAS summit in Abuja ended on Sunday" (the body's summit, news of its
+    own; "the summit took place" with no body named is the one told before)."""
+    return held[0] == "occurred" and convening_body(trig, ctx.tokens) is not None and not any(
+        e.type in GATHERING_TYPES for e in (*ctx.earlier_events[-_TOLD_REACH:], *ctx.out)
+    )
 
 
 _NONE_MADE = frozenset({"no", "nothing", "none"})

@@ -987,22 +987,25 @@ def _other_statement(earlier: ExtractedEvent, event: ExtractedEvent) -> bool:
     then "accused") about other things? The same word ("protested", "lodged a protest") or the
     same thing ("condemned a bill", then "denounced the bill") is the statement told again."""
     first, then = _stems(earlier.trigger), _stems(event.trigger)
-    if not first or not then or first & then:
-        return False
-    return not _stems(_what_follows(earlier)) & _stems(_what_follows(event))
+    if not first or not then or first & then or 0 <= event.start - earlier.end <= _NEXT_SENTENCE:
+        return False  # (the next sentence goes on with the same remarks: "He said ...")
+    return not _stems(_around_trigger(earlier)) & _stems(_around_trigger(event))
 
 
 def _stems(words: str) -> set[str]:
     return {w[:5] for w in _WORDS.findall(words.lower()) if len(w) > 3} - _FUNCTION_STEMS
 
 
-def _what_follows(event: ExtractedEvent, reach: int = 60) -> str:
-    """The lower-case words just after the trigger: what the statement is about (names of
-    parties left out, as both statements may name the same party)."""
-    after = event.evidence[event.trigger_offset + len(event.trigger):][:reach]
-    return " ".join(w for w in after.split() if not w[:1].isupper())
+def _around_trigger(event: ExtractedEvent, reach: int = 60) -> str:
+    """The lower-case words just before and after the trigger: what the statement is about
+    (names of parties left out, as both statements may name the same party)."""
+    at = event.trigger_offset
+    near = event.evidence[max(0, at - reach) : at + len(event.trigger) + reach]
+    near = near.replace(event.trigger, " ")
+    return " ".join(w for w in near.split() if not w[:1].isupper())
 
 
+_NEXT_SENTENCE = 3  # characters between two sentences that follow each other
 _WORDS = re.compile(r"[^\W\d_]+")
 _FUNCTION_STEMS = {"their", "there", "these", "those", "which", "would", "could", "shoul",
                    "about", "after", "again", "other", "said", "with", "from", "over", "that",
