@@ -45,3 +45,10 @@ def test_a_bodys_summit_told_held_by_its_own_predicate_is_news():
     assert ("meeting", "occurred", ["Arab League"]) in told
     # with no body named, "the summit" is the one the reader was told of
     assert events("The summit took place on Monday in Hanoi.") == []
+
+
+def test_the_two_koreas_are_north_and_south_korea_whatever_the_story():
+    told = events("The two Koreas on Wednesday agreed to form a united women's hockey team.")
+    assert ("agreement", "occurred", ["North Korea", "South Korea"]) in told
+    told = events("Both Koreas held talks at the truce village of Panmunjom on Monday.")
+    assert ("talks", "occurred", ["North Korea", "South Korea"]) in told

@@ -382,8 +382,15 @@ class ActorIndex:
         }
         self.anaphor_titles = PhraseIndex({phrase_key(t): t for t in cues["anaphor_titles"]})
         # phrase -> (what it names, whether only as a subject before a verb)
+        # "the two Koreas": a pair reference that names its two parties, whatever the story
+        self.named_pairs = {
+            phrase_key(t): tuple(by_name[name] for name in names)
+            for t, names in cues["named_pairs"].items()
+            if not t.startswith("_") and all(name in by_name for name in names)
+        }
         self.pairs = PhraseIndex({
             **{phrase_key(t): (kind, False) for t, kind in cues["pair_references"].items()},
+            **{key: ("named", False) for key in self.named_pairs},
             **{phrase_key(t): (kind, True) for t, kind in cues["pair_subjects"].items()},
         })
         self.pair_subject_verbs = frozenset(cues["pair_subject_verbs"])
@@ -1374,6 +1381,12 @@ def find_mentions(tokens: Tokens, index: ActorIndex, memory: ArticleMemory) -> l
             if named is None:
                 named = _Before(mentions, _names_a_party)
             listed = _coordinated_subject(named, lows, i, tokens)  # advances ``named`` to i
+            if kind == "named":
+                for actor in index.named_pairs[tuple(lows[i : i + length])]:
+                    mentions.append(Mention(actor, i, i + length, "pair"))
+                for x in range(i, i + length):
+                    claimed[x] = True
+                continue
             if kind == _MEMBERS:
                 # "The leaders will meet again": the members of the organisation the story
                 # is about (an ECOWAS summit); no two leaders of a pair
