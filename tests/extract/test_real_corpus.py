@@ -25,7 +25,7 @@ PARTS = (
     "batch69", "batch70", "second67", "batch71", "batch72", "batch73", "batch74", "batch75",
     "batch76", "batch77", "batch78", "batch79", "batch80", "batch81", "batch82", "batch83",
     "batch84", "batch85", "batch86", "second75", "batch87", "batch88", "batch89", "batch90",
-    "batch91", "batch92", "batch93", "batch94",
+    "batch91", "batch92", "batch93", "batch94", "second91",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -56,7 +56,10 @@ def test_the_split_is_kept_and_large_enough():
 
 @pytest.mark.parametrize(
     ("second_part", "batch"),
-    [("second58", "batch58"), ("second67", "batch67"), ("second75", "batch75")],
+    [
+        ("second58", "batch58"), ("second67", "batch67"), ("second75", "batch75"),
+        ("second91", "batch91"),
+    ],
 )
 def test_a_recent_batch_has_a_second_blind_annotation_of_every_report(second_part, batch):
     # the agreement between two people on a recent batch: the ceiling the extractor is held to
