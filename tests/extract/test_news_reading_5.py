@@ -52,3 +52,12 @@ def test_the_two_koreas_are_north_and_south_korea_whatever_the_story():
     assert ("agreement", "occurred", ["North Korea", "South Korea"]) in told
     told = events("Both Koreas held talks at the truce village of Panmunjom on Monday.")
     assert ("talks", "occurred", ["North Korea", "South Korea"]) in told
+
+
+def test_goods_or_carriers_of_a_party_shut_out_are_sanctions_on_it():
+    told = events("Spain stopped exporting arms to Israel last October.")
+    assert ("sanctions", "occurred", ["Spain", "Israel"]) in told
+    told = events("Turkey barred Israeli ships and aircraft from its ports and airspace.")
+    assert ("sanctions", "occurred", ["Turkey", "Israel"]) in told
+    told = events("Turkey denied Netanyahu's delegation overflight rights.")
+    assert ("sanctions", "occurred", ["Turkey", "Benjamin Netanyahu"]) in told
