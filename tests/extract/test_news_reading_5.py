@@ -61,3 +61,21 @@ def test_goods_or_carriers_of_a_party_shut_out_are_sanctions_on_it():
     assert ("sanctions", "occurred", ["Turkey", "Israel"]) in told
     told = events("Turkey denied Netanyahu's delegation overflight rights.")
     assert ("sanctions", "occurred", ["Turkey", "Benjamin Netanyahu"]) in told
+
+
+def test_a_range_of_years_dates_the_act_from_the_first_year():
+    from tracker.extract.dates import find_dates
+
+    for text in ("They fought a war from 1998 to 2000.", "From 1998 – 2000, they fought.",
+                 "They fought between 1998 and 2000."):
+        (told,) = find_dates(text, dt.date(2018, 11, 16))
+        assert (told.when.start, told.when.end, told.when.precision, told.anchor) == (
+            dt.date(1998, 1, 1), dt.date(2000, 12, 31), "year", True
+        )
+    # "since" is when a state of things began, not the time of an act
+    assert not any(d.anchor for d in find_dates("in force since 1998", dt.date(2018, 11, 16)))
+    told = extract(
+        "Test\n\nFrom 1998 – 2000, Ethiopia and Eritrea fought a war.\n",
+        published=dt.date(2018, 11, 16),
+    ).events
+    assert told[0].when.start == dt.date(1998, 1, 1)

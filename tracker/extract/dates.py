@@ -177,6 +177,7 @@ def next_told_as_story_time(text: str, at: int) -> bool:
     return _THE_NEXT_TOLD.search(text, max(0, at - _THE_NEXT_REACH), at) is not None
 
 
+_YEAR_RANGE_JOINT = re.compile(r"\s*(?:to|until|till|through|and|–|—|-)\s*", re.I)
 _NON_ANCHOR_PREFIX = re.compile(r"^(?:since|by|until|through|from|before|after)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
 _WORDS_AND_NUMBERS = re.compile(r"[a-z]+|\d+")
@@ -860,6 +861,19 @@ def find_dates(
             day = out.pop()
             moved = _shift_year(day.when, when.start.year - day.when.start.year)
             mention = replace(day, end=m.end(), text=sentence[day.start : m.end()], when=moved)
+        elif (
+            kind == "year" and out and out[-1].kind == "year" and when is not None
+            and out[-1].when is not None and out[-1].when.start < when.start
+            and (out[-1].text[:5].lower() == "from " or out[-1].lead == "between")
+            and _YEAR_RANGE_JOINT.fullmatch(sentence, out[-1].end, m.start())
+        ):
+            # "From 1998 – 2000, the two countries fought a war", "between 2011 and 2013":
+            # the years from the first to the last (not "since": the act began then)
+            first = out.pop()
+            mention = replace(
+                first, end=m.end(), text=sentence[first.start : m.end()], anchor=True,
+                when=When(first.when.start, when.end, "year"),
+            )
         elif (
             kind == "rel" and out and out[-1].kind == "wd" and when is not None
             and when.precision == "week" and not sentence[out[-1].end : m.start()].strip()
