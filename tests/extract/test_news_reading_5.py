@@ -79,3 +79,11 @@ def test_a_range_of_years_dates_the_act_from_the_first_year():
         published=dt.date(2018, 11, 16),
     ).events
     assert told[0].when.start == dt.date(1998, 1, 1)
+
+
+def test_a_sporting_meet_or_obligations_met_are_no_meeting():
+    assert events("It's an important meet for Iran.") == []
+    assert events("Indonesia is meeting its obligations under the accord.") == []
+    assert ("meeting", "planned", ["Xi Jinping", "Vladimir Putin"]) in events(
+        "Xi will meet Putin on Monday."
+    )
