@@ -16,6 +16,13 @@ def read_body(text: str, published: dt.date | None = None) -> list[ExtractedEven
     return extract(f"Test\n\n{text}\n", published=published).events
 
 
+def told_acts(
+    text: str, published: dt.date | None = dt.date(2024, 3, 6)
+) -> list[tuple[str, str, list[str]]]:
+    """(type, status, party names) of each event read from ``text``."""
+    return [(e.type, e.status, [a.name for a in e.actors]) for e in read_body(text, published)]
+
+
 def typed_parties(text: str, published: dt.date | None = None) -> list[tuple[str, list[str]]]:
     """(type, party names) of each event read from ``text``."""
     return [(e.type, [a.name for a in e.actors]) for e in read_body(text, published)]

@@ -5,14 +5,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.extract_helpers import told_acts
 from tracker.extract import extract
 
-
-def events(text, published=dt.date(2024, 3, 6)):
-    return [
-        (e.type, e.status, [a.name for a in e.actors])
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-    ]
+events = told_acts
 
 
 def test_a_time_inside_a_negation_does_not_break_it():

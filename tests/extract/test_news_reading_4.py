@@ -2,14 +2,10 @@
 
 import datetime as dt
 
+from tests.extract_helpers import told_acts
 from tracker.extract import extract
 
-
-def events(text, published=dt.date(2024, 3, 6)):
-    return [
-        (e.type, e.status, [a.name for a in e.actors])
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-    ]
+events = told_acts
 
 
 def test_a_person_who_goes_heads_or_flies_to_a_party_visits_it():

@@ -2,14 +2,10 @@
 
 import datetime as dt
 
+from tests.extract_helpers import told_acts
 from tracker.extract import extract
 
-
-def events(text, published=dt.date(2024, 3, 6)):
-    return [
-        (e.type, e.status, [a.name for a in e.actors])
-        for e in extract(f"Test\n\n{text}\n", published=published).events
-    ]
+events = told_acts
 
 
 def test_criticism_in_other_words_is_another_statement():
