@@ -83,3 +83,15 @@ def test_a_sporting_meet_or_obligations_met_are_no_meeting():
     assert ("meeting", "planned", ["Xi Jinping", "Vladimir Putin"]) in events(
         "Xi will meet Putin on Monday."
     )
+
+
+def test_imports_of_a_party_shut_out_and_officials_ordered_out_are_sanctions():
+    told = events(
+        "China said on Friday it would suspend the import of Taiwan's pineapples from March 1.",
+        published=dt.date(2021, 2, 26),
+    )
+    assert ("sanctions", "planned", ["China", "Taiwan"]) in told
+    told = events("Haiti decided to ban the import of poultry from the Dominican Republic.")
+    assert ("sanctions", "occurred", ["Haiti", "Dominican Republic"]) in told
+    told = events("Algeria ordered 12 French officials from the interior ministry to leave.")
+    assert ("sanctions", "occurred", ["Algeria", "France"]) in told
