@@ -95,3 +95,8 @@ def test_imports_of_a_party_shut_out_and_officials_ordered_out_are_sanctions():
     assert ("sanctions", "occurred", ["Haiti", "Dominican Republic"]) in told
     told = events("Algeria ordered 12 French officials from the interior ministry to leave.")
     assert ("sanctions", "occurred", ["Algeria", "France"]) in told
+
+
+def test_taiwans_and_chinas_ruling_parties_are_parties_to_acts():
+    told = events("The KMT and CCP are set to resume their long-suspended dialogue from Jan. 27.")
+    assert ("talks", "planned", ["Kuomintang", "Chinese Communist Party"]) in told
