@@ -100,3 +100,16 @@ def test_imports_of_a_party_shut_out_and_officials_ordered_out_are_sanctions():
 def test_taiwans_and_chinas_ruling_parties_are_parties_to_acts():
     told = events("The KMT and CCP are set to resume their long-suspended dialogue from Jan. 27.")
     assert ("talks", "planned", ["Kuomintang", "Chinese Communist Party"]) in told
+
+
+def test_tariffs_removed_or_made_preferential_by_a_deal_are_no_sanction():
+    assert not any(t == "sanctions" for t, _, _ in events(
+        "The deal will confer preferential tariffs, and in some cases zero tariffs, on 539 "
+        "Taiwanese products."
+    ))
+    assert not any(t == "sanctions" for t, _, _ in events(
+        "The agreement requires the EU and South Korea to eliminate 98.7 percent of duties."
+    ))
+    assert ("sanctions", "occurred", ["Donald Trump", "China"]) in events(
+        "Trump imposed tariffs on Chinese goods."
+    )
