@@ -26,7 +26,7 @@ PARTS = (
     "batch76", "batch77", "batch78", "batch79", "batch80", "batch81", "batch82", "batch83",
     "batch84", "batch85", "batch86", "second75", "batch87", "batch88", "batch89", "batch90",
     "batch91", "batch92", "batch93", "batch94", "second91", "batch95", "batch96", "batch97",
-    "batch98", "batch99", "batch100", "batch101", "batch102",
+    "batch98", "batch99", "batch100", "batch101", "batch102", "second97",
 )
 ARTICLES = sorted(p for part in PARTS for p in (REAL / part).glob("*.txt"))
 FRONT = re.compile(
@@ -59,7 +59,7 @@ def test_the_split_is_kept_and_large_enough():
     ("second_part", "batch"),
     [
         ("second58", "batch58"), ("second67", "batch67"), ("second75", "batch75"),
-        ("second91", "batch91"),
+        ("second91", "batch91"), ("second97", "batch97"),
     ],
 )
 def test_a_recent_batch_has_a_second_blind_annotation_of_every_report(second_part, batch):
