@@ -113,3 +113,12 @@ def test_tariffs_removed_or_made_preferential_by_a_deal_are_no_sanction():
     assert ("sanctions", "occurred", ["Donald Trump", "China"]) in events(
         "Trump imposed tariffs on Chinese goods."
     )
+
+
+def test_a_veto_in_the_council_is_aimed_at_it_and_the_vetoed_text_demands_nothing():
+    told = events(
+        "After the United States vetoed a resolution in the Security Council on Friday "
+        "demanding a ceasefire, the assembly met."
+    )
+    assert ("rejection", "occurred", ["United States", "United Nations Security Council"]) in told
+    assert not any(t == "demand" for t, _, _ in told)

@@ -232,7 +232,7 @@ def _text_turned_down(lows: list[str], trig: Trigger, found: list[ExtractedEvent
     return False
 
 
-_TEXT_REACH = 5  # words between a text's noun and what it says: "in late October"
+_TEXT_REACH = 8  # words between a text's noun and what it says: "in the Security Council on Friday"
 
 
 _UNNAMED = lexicon.words("unnamed_speakers")
