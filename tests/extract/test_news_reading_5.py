@@ -122,3 +122,11 @@ def test_a_veto_in_the_council_is_aimed_at_it_and_the_vetoed_text_demands_nothin
     )
     assert ("rejection", "occurred", ["United States", "United Nations Security Council"]) in told
     assert not any(t == "demand" for t, _, _ in told)
+
+
+def test_a_trips_stops_are_visits_and_contact_ceased_is_a_sanction():
+    told = events("Xi arrived in Berlin after stops in the Netherlands and France.")
+    assert any(t == "meeting" and {"Xi Jinping", "France", "Netherlands"} <= set(a)
+               for t, _, a in told)
+    told = events("China ceased contact with Canberra at a political level.")
+    assert ("sanctions", "occurred", ["China", "Australia"]) in told
