@@ -1007,9 +1007,8 @@ def _around_trigger(event: ExtractedEvent, reach: int = 60) -> str:
 
 _NEXT_SENTENCE = 3  # characters between two sentences that follow each other
 _WORDS = re.compile(r"[^\W\d_]+")
-_FUNCTION_STEMS = {"their", "there", "these", "those", "which", "would", "could", "shoul",
-                   "about", "after", "again", "other", "said", "with", "from", "over", "that",
-                   "this", "than", "what", "when", "were", "have", "also", "into", "been"}
+# words that say nothing of what a statement is about, by their first five letters
+_FUNCTION_STEMS = frozenset(w[:5] for w in lexicon.words("statement_function_words"))
 
 
 def _protest(event: ExtractedEvent) -> bool:
