@@ -90,7 +90,8 @@ _CALLED_OFF = _called_off_words()
 # participles that tell a measure ended when its noun's predicate holds them ("All sanctions
 # taken against Guinea are hereby lifted")
 _LIFTED = frozenset({"lifted", "removed", "rescinded", "revoked"})
-_BE_FORMS = frozenset({"is", "are", "was", "were"})  # a passive: "were lifted", not "has lifted"
+# a passive ("were lifted", not "has lifted"); a plan's auxiliary ("was then to meet")
+_BE_FORMS = frozenset({"is", "are", "was", "were"})
 _BE_PARTICIPLES = frozenset({"be", "been"})  # "have been lifted", "will be lifted"
 CALLED_OFF_WORDS = frozenset(_CALLED_OFF)  # "postponed", "scrapped", "shelved", ...
 # The phrases among them: "had been put on ice", "was called off", "were pushed back".
@@ -669,13 +670,12 @@ _DAY_WORDS = lexicon.words("day_words")
 
 
 _CUE_ADVERBS = frozenset({"then", "first", "now", "still", "later", "originally", "initially"})
-_CUE_AUXILIARIES = frozenset({"is", "are", "was", "were"})
 
 
 def _adverb_in_cue(lows: list[str], k: int) -> bool:
     """Is token k an adverb between "is"/"was" and "to" or "set to" ("was then to meet")?"""
     return (
-        lows[k] in _CUE_ADVERBS and k >= 1 and lows[k - 1] in _CUE_AUXILIARIES
+        lows[k] in _CUE_ADVERBS and k >= 1 and lows[k - 1] in _BE_FORMS
         and k + 1 < len(lows) and lows[k + 1] in ("to", "set", "due", "scheduled")
     )
 
